@@ -1,0 +1,1 @@
+export { CLIENT_VERSION } from './version.js';

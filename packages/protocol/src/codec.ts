@@ -1,0 +1,119 @@
+import * as v from 'valibot';
+import { ErrorCode } from './errors.js';
+import { LIMITS, utf8Length } from './limits.js';
+import { ClientMessage, type ClientMessageInput } from './schema/client.js';
+import { ServerMessage } from './schema/server.js';
+
+/** Why a frame could not be decoded: a stable code, a sentence, and the request's `ref` if readable. */
+export interface DecodeError {
+  readonly code:
+    | typeof ErrorCode.BadFrame
+    | typeof ErrorCode.FrameTooLarge
+    | typeof ErrorCode.UnknownType
+    | typeof ErrorCode.BadMessage;
+  readonly message: string;
+  readonly ref?: string;
+}
+
+/** The outcome of decoding one frame. */
+export type Decoded<T> =
+  | { readonly ok: true; readonly message: T }
+  | { readonly ok: false; readonly error: DecodeError };
+
+/** Options for decoding. */
+export interface DecodeOptions {
+  /** Largest frame accepted, in bytes; defaults to `LIMITS.maxFrameBytes`. */
+  readonly maxBytes?: number;
+}
+
+const clientTypes = new Set(ClientMessage.options.map((option) => typeOf(option)));
+const serverTypes = new Set(ServerMessage.options.map((option) => typeOf(option)));
+
+/**
+ * Decodes a frame a client sent. Never throws. Rules: the frame must be a JSON object of at most
+ * `maxBytes`; an unknown `type` is `unknown_type`; a known type with a missing or invalid field is
+ * `bad_message`; unknown fields are dropped, so newer clients can add optional fields.
+ */
+export function decodeClientMessage(
+  raw: string | Uint8Array,
+  options: DecodeOptions = {},
+): Decoded<ClientMessage> {
+  return decodeWith(ClientMessage, clientTypes, raw, options.maxBytes ?? LIMITS.maxFrameBytes);
+}
+
+/** Decodes a frame the server sent, under the same rules (no size limit by default). Never throws. */
+export function decodeServerMessage(
+  raw: string | Uint8Array,
+  options: DecodeOptions = {},
+): Decoded<ServerMessage> {
+  return decodeWith(ServerMessage, serverTypes, raw, options.maxBytes ?? Number.POSITIVE_INFINITY);
+}
+
+/** Encodes a client message as a frame; the inverse of {@link decodeClientMessage}. */
+export function encodeClientMessage(message: ClientMessageInput): string {
+  return JSON.stringify(message);
+}
+
+/** Encodes a server message as a frame; the inverse of {@link decodeServerMessage}. */
+export function encodeServerMessage(message: ServerMessage): string {
+  return JSON.stringify(message);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decodeWith<T>(
+  schema: v.GenericSchema<unknown, T>,
+  knownTypes: Set<string>,
+  raw: string | Uint8Array,
+  maxBytes: number,
+): Decoded<T> {
+  const size = typeof raw === 'string' ? utf8Length(raw) : raw.byteLength;
+  if (size > maxBytes)
+    return failure(ErrorCode.FrameTooLarge, `frame is ${size} bytes; the limit is ${maxBytes}`);
+  let text: string;
+  try {
+    text = typeof raw === 'string' ? raw : decoder.decode(raw);
+  } catch {
+    return failure(ErrorCode.BadFrame, 'frame is not valid UTF-8');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return failure(ErrorCode.BadFrame, 'frame is not valid JSON');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return failure(ErrorCode.BadFrame, 'frame is not a JSON object');
+  const record = json as Record<string, unknown>;
+  const ref =
+    typeof record.ref === 'string' && record.ref.length <= LIMITS.maxIdLength ? record.ref : undefined;
+  if (typeof record.type !== 'string' || !knownTypes.has(record.type))
+    return failure(
+      ErrorCode.UnknownType,
+      `unknown message type ${JSON.stringify(String(record.type)).slice(0, 80)}`,
+      ref,
+    );
+  const result = v.safeParse(schema, json);
+  if (result.success) return { ok: true, message: result.output };
+  return failure(ErrorCode.BadMessage, describeIssue(record.type, result.issues[0]), ref);
+}
+
+function failure(
+  code: DecodeError['code'],
+  message: string,
+  ref?: string,
+): { ok: false; error: DecodeError } {
+  return { ok: false, error: ref === undefined ? { code, message } : { code, message, ref } };
+}
+
+function describeIssue(type: string, issue: v.BaseIssue<unknown> | undefined): string {
+  if (!issue) return `invalid ${type} message`;
+  const path = v.getDotPath(issue);
+  return path
+    ? `invalid ${type} message: ${path}: ${issue.message}`
+    : `invalid ${type} message: ${issue.message}`;
+}
+
+function typeOf(option: { entries: { type: { literal: string } } }): string {
+  return option.entries.type.literal;
+}

@@ -1,0 +1,72 @@
+/**
+ * Stable error codes carried by `error` frames and by `decode` failures. Clients branch on the code;
+ * the message beside it is for people and may change.
+ */
+export const ErrorCode = {
+  /** The frame was not valid JSON text, or was binary. */
+  BadFrame: 'bad_frame',
+  /** The frame was larger than the server accepts. */
+  FrameTooLarge: 'frame_too_large',
+  /** The JSON had no known `type`. */
+  UnknownType: 'unknown_type',
+  /** The message had a known type but a missing or invalid field. */
+  BadMessage: 'bad_message',
+  /** `hello.v` names a protocol version this server does not speak. */
+  UnsupportedVersion: 'unsupported_version',
+  /** Something other than `hello` arrived before `welcome`. */
+  HelloRequired: 'hello_required',
+  /** A second `hello` arrived after `welcome`. */
+  AlreadyGreeted: 'already_greeted',
+  /** The nickname breaks the name rules; the message says which. */
+  NameInvalid: 'name_invalid',
+  /** Another live connection holds a name with the same canonical form. */
+  NameTaken: 'name_taken',
+  /** The name belongs to an account; log in to use it. */
+  NameRegistered: 'name_registered',
+  /** The room name breaks the room rules. */
+  RoomInvalid: 'room_invalid',
+  /** The request names a room this connection has not joined. */
+  NotInRoom: 'not_in_room',
+  /** Joining would pass the per-connection room limit. */
+  TooManyRooms: 'too_many_rooms',
+  /** A direct message or lookup named nobody who is online. */
+  NoSuchUser: 'no_such_user',
+  /** Message text is empty or longer than the limit. */
+  TextInvalid: 'text_invalid',
+  /** The sender is over the message rate; wait and retry. */
+  RateLimited: 'rate_limited',
+  /** The history asked for is not readable by this connection. */
+  Forbidden: 'forbidden',
+  /** A login token was unknown, expired or revoked. */
+  AuthFailed: 'auth_failed',
+  /** Storage failed; the message was not stored and may be retried. */
+  StoreUnavailable: 'store_unavailable',
+  /** An unexpected server fault; the request may be retried. */
+  Internal: 'internal',
+} as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** WebSocket close codes Aurora uses, beside the standard ones. */
+export const CloseCode = {
+  /** Normal closure, for example `/quit`. */
+  Normal: 1000,
+  /** The server is shutting down or restarting: reconnect. */
+  GoingAway: 1001,
+  /** A protocol violation the connection cannot recover from. */
+  ProtocolError: 1002,
+  /** Policy: the Origin is not allowed, or too many connections from one address. */
+  PolicyViolation: 1008,
+  /** A frame was larger than `maxFrameBytes`. */
+  MessageTooBig: 1009,
+  /** Unexpected server fault. */
+  InternalError: 1011,
+  /** No `hello` arrived in time. */
+  HelloTimeout: 4000,
+  /** The connection stopped answering pings. */
+  Unresponsive: 4001,
+} as const;
+
+/** One of the close codes Aurora sends. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

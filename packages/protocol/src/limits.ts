@@ -1,0 +1,55 @@
+/** Version of the wire protocol this package describes; sent in `hello` and `welcome`. */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Numbers every side enforces the same way. The server may be configured tighter or looser; it
+ * announces the values in force in `welcome.limits`, and clients should prefer those.
+ */
+export const LIMITS = {
+  /** Longest message text, in UTF-8 bytes. */
+  maxTextBytes: 4096,
+  /** Largest WebSocket frame a server accepts, in bytes. */
+  maxFrameBytes: 64 * 1024,
+  /** Longest nickname, in code points (after NFKC). */
+  maxNickLength: 32,
+  /** Longest room name, in characters. */
+  maxRoomLength: 32,
+  /** Longest topic, in code points. */
+  maxTopicLength: 300,
+  /** Longest away message, in code points. */
+  maxStatusLength: 200,
+  /** Messages a room sends on join when no cursor is given. */
+  joinHistory: 50,
+  /** Default and largest page a `history` request may ask for. */
+  historyPageDefault: 50,
+  historyPageMax: 1000,
+  /** Rooms a `hello` may join at once, and rooms one connection may be in. */
+  maxRoomsPerConnection: 64,
+  /** Longest client-chosen identifier (`cid`, `ref`). */
+  maxIdLength: 64,
+  /** A sender's typing notices are relayed at most this often per room. */
+  typingIntervalMs: 3000,
+  /** A typing indicator that is not renewed disappears after this long. */
+  typingExpiryMs: 6000,
+} as const;
+
+/** The limits a server announces in `welcome`. */
+export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
+
+/** Number of UTF-8 bytes in a string, without allocating a buffer. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}

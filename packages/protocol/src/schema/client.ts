@@ -1,0 +1,121 @@
+import * as v from 'valibot';
+import { LIMITS } from '../limits.js';
+import { ClientId, Nick, Ref, RoomName, Seq, Status, Text, Topic } from './common.js';
+
+/**
+ * What history and resume cursors are about: a room name (`dev`), or `@nick` for the direct
+ * conversation with that person. Names and rooms never start with `@`, so the two cannot clash.
+ */
+export const Target = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxNickLength * 4 + 1));
+
+/** Opens the session: protocol version, who the client is, the nick it wants, rooms to join. */
+export const Hello = v.object({
+  type: v.literal('hello'),
+  v: v.pipe(v.number(), v.safeInteger()),
+  client: v.optional(
+    v.object({ name: v.pipe(v.string(), v.maxLength(64)), version: v.pipe(v.string(), v.maxLength(64)) }),
+  ),
+  nick: Nick,
+  /** A session token from a log-in; omitted by guests. */
+  token: v.optional(v.pipe(v.string(), v.maxLength(256))),
+  rooms: v.optional(v.pipe(v.array(RoomName), v.maxLength(LIMITS.maxRoomsPerConnection))),
+  /** Last seen `seq` per target (room, or `@nick`); the server replays what followed each. */
+  resume: v.optional(v.record(Target, Seq)),
+  ref: Ref,
+});
+
+/** Joins a room, creating it if needed; `since` resumes from a known sequence number. */
+export const Join = v.object({ type: v.literal('join'), room: RoomName, since: v.optional(Seq), ref: Ref });
+
+/** Leaves a room. */
+export const Leave = v.object({ type: v.literal('leave'), room: RoomName, ref: Ref });
+
+/** Says something in a room. `cid` makes retries idempotent: a repeated cid is stored once. */
+export const Say = v.object({ type: v.literal('say'), room: RoomName, text: Text, cid: ClientId, ref: Ref });
+
+/** A `/me` action in a room. */
+export const Action = v.object({
+  type: v.literal('action'),
+  room: RoomName,
+  text: Text,
+  cid: ClientId,
+  ref: Ref,
+});
+
+/** A direct message to one person (every connection of theirs receives it). */
+export const DirectMessage = v.object({
+  type: v.literal('dm'),
+  to: Nick,
+  text: Text,
+  cid: ClientId,
+  ref: Ref,
+});
+
+/** Typing in a room: `active` true while typing (send at most every 3 s), false when stopped. */
+export const Typing = v.object({
+  type: v.literal('typing'),
+  room: RoomName,
+  active: v.optional(v.boolean(), true),
+  ref: Ref,
+});
+
+/** Changes the connection's nickname. */
+export const NickChange = v.object({ type: v.literal('nick'), nick: Nick, ref: Ref });
+
+/** Sets (or with an empty string clears) a room's topic. */
+export const SetTopic = v.object({ type: v.literal('topic'), room: RoomName, topic: Topic, ref: Ref });
+
+/** Marks the connection away with an optional message, or back when `away` is false. */
+export const Away = v.object({
+  type: v.literal('away'),
+  away: v.boolean(),
+  status: v.optional(Status),
+  ref: Ref,
+});
+
+/** Lists rooms with member counts and topics. */
+export const ListRooms = v.object({ type: v.literal('rooms'), ref: Ref });
+
+/** Lists a room's members. */
+export const ListMembers = v.object({ type: v.literal('members'), room: RoomName, ref: Ref });
+
+/**
+ * Pages the history of a target, oldest first: `before` gives the newest messages older than that
+ * seq, `after` the oldest newer than it, both the messages strictly between, neither the newest page.
+ */
+export const HistoryRequest = v.object({
+  type: v.literal('history'),
+  target: Target,
+  before: v.optional(Seq),
+  after: v.optional(Seq),
+  limit: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(LIMITS.historyPageMax))),
+  ref: Ref,
+});
+
+/** Keep-alive at the application level; answered by `pong` with the same `t`. */
+export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
+
+/** Every message a client may send, told apart by `type`. */
+export const ClientMessage = v.variant('type', [
+  Hello,
+  Join,
+  Leave,
+  Say,
+  Action,
+  DirectMessage,
+  Typing,
+  NickChange,
+  SetTopic,
+  Away,
+  ListRooms,
+  ListMembers,
+  HistoryRequest,
+  Ping,
+]);
+
+/** A message from a client to the server. */
+export type ClientMessage = v.InferOutput<typeof ClientMessage>;
+/** What a client may write before defaults are filled in (for example `typing` without `active`). */
+export type ClientMessageInput = v.InferInput<typeof ClientMessage>;
+/** The client message of one `type`. */
+export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;

@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+import { LIMITS, utf8Length } from '../limits.js';
+
+/** A client-chosen identifier (`cid`, `ref`): short printable ASCII. */
+export const ClientId = v.pipe(v.string(), v.regex(/^[\x21-\x7e]+$/), v.maxLength(LIMITS.maxIdLength));
+
+/** A room name as sent on the wire; the server applies the full room rules (`checkRoom`). */
+export const RoomName = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxRoomLength + 1));
+
+/** A nickname as sent on the wire; the server applies the full name rules (`checkNick`). */
+export const Nick = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxNickLength * 4));
+
+/** A per-room (or per-conversation) sequence number, starting at 1. */
+export const Seq = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/** Milliseconds since the Unix epoch, set by the server. */
+export const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/** Message text: at least one non-space character and at most `maxTextBytes` of UTF-8. */
+export const Text = v.pipe(
+  v.string(),
+  v.check((text) => text.trim().length > 0, 'text is empty'),
+  v.check(
+    (text) => utf8Length(text) <= LIMITS.maxTextBytes,
+    `text is longer than ${LIMITS.maxTextBytes} bytes`,
+  ),
+);
+
+/** A room topic; empty clears it. */
+export const Topic = v.pipe(v.string(), v.maxLength(LIMITS.maxTopicLength));
+
+/** An away message. */
+export const Status = v.pipe(v.string(), v.maxLength(LIMITS.maxStatusLength));
+
+/** Echoed back on the reply or error that answers a request, so clients can match them. */
+export const Ref = v.optional(ClientId);
+
+/** What a message is: said in a room, a `/me` action, a server notice, or a direct message. */
+export const MessageKind = v.picklist(['chat', 'action', 'system', 'dm']);
+
+/** What a system notice is about. */
+export const SystemEvent = v.variant('kind', [
+  v.object({ kind: v.literal('join'), nick: v.string() }),
+  v.object({ kind: v.literal('leave'), nick: v.string(), reason: v.optional(v.string()) }),
+  v.object({ kind: v.literal('rename'), nick: v.string(), from: v.string() }),
+  v.object({ kind: v.literal('topic'), nick: v.string(), topic: v.string() }),
+]);
+
+/**
+ * One stored message. Room messages carry `room`; direct messages carry `to` (the recipient) instead,
+ * and their `seq` counts within the conversation of the two people. Everything here is set by the
+ * server: clients cannot choose `from`, `id`, `seq` or `ts`.
+ */
+export const ChatMessage = v.object({
+  type: v.literal('message'),
+  /** Server-assigned id, unique across the server. */
+  id: v.string(),
+  seq: Seq,
+  kind: MessageKind,
+  room: v.optional(v.string()),
+  to: v.optional(v.string()),
+  from: v.string(),
+  text: v.string(),
+  ts: Timestamp,
+  /** The sender's client message id, present on messages a client sent. */
+  cid: v.optional(v.string()),
+  /** On `system` messages: what happened, for clients that update state from history. */
+  event: v.optional(SystemEvent),
+});
+
+/** A member of a room as shown in member lists. */
+export const Member = v.object({
+  nick: v.string(),
+  away: v.boolean(),
+  status: v.optional(v.string()),
+});
+
+/** A room as listed by `rooms`. */
+export const RoomSummary = v.object({
+  room: v.string(),
+  members: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  topic: v.string(),
+});
+
+/** A stored chat, action, system or direct message. */
+export type ChatMessage = v.InferOutput<typeof ChatMessage>;
+/** What a system notice is about. */
+export type SystemEvent = v.InferOutput<typeof SystemEvent>;
+/** A room member as listed. */
+export type Member = v.InferOutput<typeof Member>;
+/** A room in a room list. */
+export type RoomSummary = v.InferOutput<typeof RoomSummary>;
+/** One of the message kinds. */
+export type MessageKind = v.InferOutput<typeof MessageKind>;

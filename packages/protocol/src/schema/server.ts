@@ -1,0 +1,176 @@
+import * as v from 'valibot';
+import { ErrorCode } from '../errors.js';
+import { ChatMessage, Member, Ref, RoomSummary, Seq, Timestamp } from './common.js';
+
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/** The answer to a successful `hello`: who the connection now is and the limits in force. */
+export const Welcome = v.object({
+  type: v.literal('welcome'),
+  v: v.number(),
+  /** Opaque id of this connection's session, for logs and support. */
+  session: v.string(),
+  nick: v.string(),
+  /** The account the connection is logged in as; absent for guests. */
+  account: v.optional(v.string()),
+  server: v.object({ name: v.string(), version: v.string() }),
+  limits: v.object({
+    maxTextBytes: count,
+    maxFrameBytes: count,
+    maxNickLength: count,
+    maxRoomLength: count,
+    maxTopicLength: count,
+    maxStatusLength: count,
+    joinHistory: count,
+    historyPageDefault: count,
+    historyPageMax: count,
+    maxRoomsPerConnection: count,
+    maxIdLength: count,
+    typingIntervalMs: count,
+    typingExpiryMs: count,
+    /** Messages per second a sender may keep up, after a burst of `burst`. */
+    ratePerSecond: v.number(),
+    burst: count,
+  }),
+  ref: Ref,
+});
+
+/**
+ * The state of a room the connection just joined: members, topic and the latest `seq`. On a plain
+ * join `history` holds the most recent messages; on a resume it is empty and the missed messages
+ * follow as `message` frames, closed by a `resumed` frame.
+ */
+export const Joined = v.object({
+  type: v.literal('joined'),
+  room: v.string(),
+  topic: v.string(),
+  members: v.array(Member),
+  /** The room's latest sequence number when the state was taken. */
+  seq: Seq,
+  history: v.array(ChatMessage),
+  /** True when messages older than `history` exist (page them with `history`). */
+  more: v.boolean(),
+  ref: Ref,
+});
+
+/** Confirms that the connection left a room. */
+export const Left = v.object({ type: v.literal('left'), room: v.string(), ref: Ref });
+
+/**
+ * Ends the replay of a resumed target (a room, or `@nick` for a direct conversation). `recovered`
+ * false means the gap reached past retention: nothing was replayed, and the client should treat the
+ * target as freshly joined (for a room, `joined.history` then holds the latest messages).
+ */
+export const Resumed = v.object({
+  type: v.literal('resumed'),
+  target: v.string(),
+  recovered: v.boolean(),
+  /** Messages replayed after the cursor. */
+  replayed: count,
+  seq: Seq,
+});
+
+/** Someone joined, left, was renamed, went away or came back. Updates member lists; not stored. */
+export const Presence = v.object({
+  type: v.literal('presence'),
+  room: v.string(),
+  event: v.picklist(['join', 'leave', 'rename', 'away', 'back']),
+  nick: v.string(),
+  /** The old nick on `rename`. */
+  from: v.optional(v.string()),
+  status: v.optional(v.string()),
+});
+
+/** Someone started (`active`) or stopped typing in a room. Stops also come when an indicator expires. */
+export const TypingNotice = v.object({
+  type: v.literal('typing'),
+  room: v.string(),
+  nick: v.string(),
+  active: v.boolean(),
+});
+
+/** A client message was stored: maps the client's `cid` to the server's `id` and `seq`. */
+export const Ack = v.object({
+  type: v.literal('ack'),
+  cid: v.string(),
+  id: v.string(),
+  seq: Seq,
+  room: v.optional(v.string()),
+  to: v.optional(v.string()),
+  ts: Timestamp,
+  ref: Ref,
+});
+
+/** A page of history, oldest first. */
+export const HistoryPage = v.object({
+  type: v.literal('history'),
+  /** The room, or `@nick` for a direct conversation, as asked. */
+  target: v.string(),
+  messages: v.array(ChatMessage),
+  /** True when more messages exist beyond this page in the direction asked. */
+  more: v.boolean(),
+  ref: Ref,
+});
+
+/** The connection's nickname changed (after `nick`, or set by the server). */
+export const NickChanged = v.object({
+  type: v.literal('nick'),
+  nick: v.string(),
+  from: v.string(),
+  ref: Ref,
+});
+
+/** The rooms on the server. */
+export const RoomList = v.object({ type: v.literal('rooms'), rooms: v.array(RoomSummary), ref: Ref });
+
+/** The members of one room. */
+export const MemberList = v.object({
+  type: v.literal('members'),
+  room: v.string(),
+  members: v.array(Member),
+  ref: Ref,
+});
+
+/** Answers `ping`. */
+export const Pong = v.object({ type: v.literal('pong'), t: v.optional(v.number()), ref: Ref });
+
+const errorCodes = Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]];
+
+/** A request failed, or the server reports a problem. `ref` names the request it answers. */
+export const ErrorMessage = v.object({
+  type: v.literal('error'),
+  /** One of the stable codes in `ErrorCode`; clients should treat unknown codes as generic errors. */
+  code: v.union([v.picklist(errorCodes), v.string()]),
+  message: v.string(),
+  ref: Ref,
+  /** The room or cid the error is about, when there is one. */
+  room: v.optional(v.string()),
+  cid: v.optional(v.string()),
+  /** Milliseconds to wait before retrying (on `rate_limited`). */
+  retryAfterMs: v.optional(count),
+});
+
+/** Every message a server may send, told apart by `type`. */
+export const ServerMessage = v.variant('type', [
+  Welcome,
+  Joined,
+  Left,
+  Resumed,
+  ChatMessage,
+  Presence,
+  TypingNotice,
+  Ack,
+  HistoryPage,
+  NickChanged,
+  RoomList,
+  MemberList,
+  Pong,
+  ErrorMessage,
+]);
+
+/** A message from the server to a client. */
+export type ServerMessage = v.InferOutput<typeof ServerMessage>;
+/** The server message of one `type`. */
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+/** The limits announced in `welcome`. */
+export type ServerLimits = v.InferOutput<typeof Welcome>['limits'];
