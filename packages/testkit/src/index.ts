@@ -1,0 +1,2 @@
+export type { ServerProcess, ServerProcessOptions } from './server-process.js';
+export { CHAT_BIN, SERVER_BIN, startServer } from './server-process.js';
