@@ -31,8 +31,6 @@ export const ErrorCode = {
   TooManyRooms: 'too_many_rooms',
   /** A direct message or lookup named nobody who is online. */
   NoSuchUser: 'no_such_user',
-  /** Message text is empty or longer than the limit. */
-  TextInvalid: 'text_invalid',
   /** The sender is over the message rate; wait and retry. */
   RateLimited: 'rate_limited',
   /** The history asked for is not readable by this connection. */

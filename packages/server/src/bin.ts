@@ -1,5 +1,47 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
+import { startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
-new Command('aurora-server').description('Aurora chat server').version(SERVER_VERSION).parse();
+const program = createProgram();
+program.parse();
+const config = toConfig(program.opts<ProgramOptions>());
+
+try {
+  const server = await startServer(config);
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  process.stdout.write(
+    `Aurora ${SERVER_VERSION} is up: browser http://${address}  terminal ws://${address}/ws\n` +
+      `${config.dataDir === undefined ? 'History is kept in memory only (--memory).' : `History is kept in ${config.dataDir}.`} Press Ctrl+C to stop.\n`,
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    process.stdout.write(`${signal}: closing connections and flushing history...\n`);
+    const force = setTimeout(() => process.exit(1), 8000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`aurora-server: shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message =
+    code === 'EADDRINUSE'
+      ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`
+      : code === 'EACCES'
+        ? `no permission to listen on ${config.host}:${config.port}; use a port above 1023`
+        : code === 'EADDRNOTAVAIL'
+          ? `${config.host} is not an address of this machine; check --host`
+          : `could not start: ${(error as Error).message}`;
+  process.stderr.write(`aurora-server: ${message}\n`);
+  process.exit(1);
+}

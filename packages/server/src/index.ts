@@ -1,1 +1,13 @@
+export type { Broker, Delivery } from './broker/broker.js';
+export { LocalBroker } from './broker/local.js';
+export type { Clock } from './clock.js';
+export type { ServerConfig } from './config.js';
+export { DEFAULT_CONFIG, makeConfig } from './config.js';
+export type { Directory, DirectoryMember } from './directory/directory.js';
+export { LocalDirectory } from './directory/local.js';
+export type { HubLimits, HubOptions } from './hub.js';
+export { DEFAULT_HUB_LIMITS, Hub } from './hub.js';
+export { type AuroraServer, type ServerParts, startServer } from './server.js';
+export { SqliteStore } from './store/sqlite.js';
+export type { Store } from './store/store.js';
 export { SERVER_VERSION } from './version.js';

@@ -1,0 +1,173 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CONFIG, makeConfig, type ServerConfig } from './config.js';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { SERVER_VERSION } from './version.js';
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max)
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    return parsed;
+  };
+}
+
+function positiveNumber(name: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0)
+      throw new InvalidArgumentError(`${name} must be a number above 0.`);
+    return parsed;
+  };
+}
+
+/** The `aurora-server` command line: every flag has an `AURORA_*` environment equivalent. */
+export function createProgram(): Command {
+  const d = DEFAULT_CONFIG;
+  return new Command('aurora-server')
+    .description('Aurora chat server: WebSocket rooms and the browser client on one port.')
+    .version(SERVER_VERSION, '-v, --version')
+    .addOption(
+      new Option('-p, --port <port>', 'port to listen on (0 picks a free one)')
+        .env('AURORA_PORT')
+        .default(d.port)
+        .argParser(integer('--port', 0, 65535)),
+    )
+    .addOption(
+      new Option('-H, --host <host>', 'address to listen on (0.0.0.0 for every interface)')
+        .env('AURORA_HOST')
+        .default(d.host),
+    )
+    .addOption(
+      new Option('-d, --data <dir>', 'folder for the SQLite database').env('AURORA_DATA').default(d.dataDir),
+    )
+    .addOption(
+      new Option('--memory', 'keep everything in memory; nothing survives a restart').env('AURORA_MEMORY'),
+    )
+    .addOption(
+      new Option(
+        '--allowed-origins <list>',
+        'comma-separated browser origins allowed besides this server\'s own ("*" for any)',
+      )
+        .env('AURORA_ALLOWED_ORIGINS')
+        .argParser((value: string) =>
+          value
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
+        ),
+    )
+    .addOption(
+      new Option('--log-level <level>', 'error, warn, info or debug')
+        .env('AURORA_LOG_LEVEL')
+        .default(d.logLevel)
+        .choices(LOG_LEVELS),
+    )
+    .addOption(
+      new Option('--web-root <dir>', 'serve the browser client from this folder').env('AURORA_WEB_ROOT'),
+    )
+    .addOption(
+      new Option('--retention-days <days>', 'delete messages older than this (default: keep everything)')
+        .env('AURORA_RETENTION_DAYS')
+        .argParser(positiveNumber('--retention-days')),
+    )
+    .addOption(
+      new Option('--retention-messages <n>', 'keep at most this many messages per room or conversation')
+        .env('AURORA_RETENTION_MESSAGES')
+        .argParser(integer('--retention-messages', 1, Number.MAX_SAFE_INTEGER)),
+    )
+    .addOption(
+      new Option('--max-payload <bytes>', 'largest WebSocket frame accepted')
+        .env('AURORA_MAX_PAYLOAD')
+        .default(d.limits.maxFrameBytes)
+        .argParser(integer('--max-payload', 1024, 16 * 1024 * 1024)),
+    )
+    .addOption(
+      new Option('--max-connections-per-ip <n>', 'concurrent connections allowed from one address')
+        .env('AURORA_MAX_CONNECTIONS_PER_IP')
+        .default(d.maxConnectionsPerIp)
+        .argParser(integer('--max-connections-per-ip', 1, 1_000_000)),
+    )
+    .addOption(
+      new Option(
+        '--max-buffered <bytes>',
+        'unsent bytes after which a connection that stopped reading is dropped',
+      )
+        .env('AURORA_MAX_BUFFERED')
+        .default(d.maxBufferedBytes)
+        .argParser(integer('--max-buffered', 1024, 1024 ** 3)),
+    )
+    .addOption(
+      new Option('--rate <perSecond>', 'messages per second one connection may keep up')
+        .env('AURORA_RATE')
+        .default(d.limits.ratePerSecond)
+        .argParser(positiveNumber('--rate')),
+    )
+    .addOption(
+      new Option('--burst <n>', 'messages one connection may send at once')
+        .env('AURORA_BURST')
+        .default(d.limits.burst)
+        .argParser(integer('--burst', 1, 1_000_000)),
+    )
+    .addOption(
+      new Option('--hello-timeout <ms>', 'close sockets that have not said hello in this time')
+        .env('AURORA_HELLO_TIMEOUT')
+        .default(d.limits.helloTimeoutMs)
+        .argParser(integer('--hello-timeout', 100, 3_600_000)),
+    )
+    .addOption(
+      new Option('--ping-interval <ms>', 'ping clients this often; two missed pongs drop them')
+        .env('AURORA_PING_INTERVAL')
+        .default(d.pingIntervalMs)
+        .argParser(integer('--ping-interval', 100, 3_600_000)),
+    )
+    .showHelpAfterError('(run aurora-server --help for every option)');
+}
+
+/** The parsed options of {@link createProgram}. */
+export interface ProgramOptions {
+  port: number;
+  host: string;
+  data: string;
+  memory?: boolean | string;
+  allowedOrigins?: string[];
+  logLevel: LogLevel;
+  webRoot?: string;
+  retentionDays?: number;
+  retentionMessages?: number;
+  maxPayload: number;
+  maxConnectionsPerIp: number;
+  maxBuffered: number;
+  rate: number;
+  burst: number;
+  helloTimeout: number;
+  pingInterval: number;
+}
+
+/** Turns parsed options into a server config. */
+export function toConfig(options: ProgramOptions): ServerConfig {
+  const memory =
+    options.memory === true ||
+    (typeof options.memory === 'string' && !/^(0|false|no|)$/i.test(options.memory));
+  return makeConfig({
+    host: options.host,
+    port: options.port,
+    dataDir: memory ? undefined : options.data,
+    allowedOrigins: options.allowedOrigins ?? [],
+    logLevel: options.logLevel,
+    ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
+    retention: {
+      ...(options.retentionDays === undefined ? {} : { maxAgeMs: options.retentionDays * 86_400_000 }),
+      ...(options.retentionMessages === undefined ? {} : { maxPerTarget: options.retentionMessages }),
+    },
+    maxConnectionsPerIp: options.maxConnectionsPerIp,
+    maxBufferedBytes: options.maxBuffered,
+    pingIntervalMs: options.pingInterval,
+    limits: {
+      maxFrameBytes: options.maxPayload,
+      ratePerSecond: options.rate,
+      burst: options.burst,
+      helloTimeoutMs: options.helloTimeout,
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_HUB_LIMITS, type HubLimits } from './hub.js';
+import type { LogLevel } from './logger.js';
+import type { Retention } from './store/store.js';
+
+/** Everything a server instance is configured with. */
+export interface ServerConfig {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** SQLite folder; undefined keeps everything in memory (`--memory`). */
+  readonly dataDir: string | undefined;
+  /** Origins allowed besides the server's own and clients that send none; `*` allows any. */
+  readonly allowedOrigins: readonly string[];
+  readonly logLevel: LogLevel;
+  /** The browser client's built files. */
+  readonly webRoot: string | undefined;
+  readonly retention: Retention;
+  readonly limits: HubLimits;
+  readonly maxConnectionsPerIp: number;
+  /** A connection with more unsent bytes than this is terminated. */
+  readonly maxBufferedBytes: number;
+  /** Fragments one WebSocket message may arrive in. */
+  readonly maxFragments: number;
+  readonly pingIntervalMs: number;
+  /** After a restart, members who have not come back within this time get their leave notices. */
+  readonly rememberGraceMs: number;
+}
+
+/** Where the server's build puts the browser client (see the build script). */
+export const BUNDLED_WEB_ROOT = fileURLToPath(new URL('./public/', import.meta.url));
+
+/** The defaults: `aurora-server` with no flags. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  host: '127.0.0.1',
+  port: 8000,
+  dataDir: './aurora-data',
+  allowedOrigins: [],
+  logLevel: 'info',
+  webRoot: BUNDLED_WEB_ROOT,
+  retention: {},
+  limits: DEFAULT_HUB_LIMITS,
+  maxConnectionsPerIp: 16,
+  maxBufferedBytes: 1024 * 1024,
+  maxFragments: 64,
+  pingIntervalMs: 30_000,
+  rememberGraceMs: 60_000,
+};
+
+/** Builds a config from the defaults and overrides (nested limits merge). */
+export function makeConfig(
+  overrides: Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<HubLimits> } = {},
+): ServerConfig {
+  return { ...DEFAULT_CONFIG, ...overrides, limits: { ...DEFAULT_CONFIG.limits, ...overrides.limits } };
+}

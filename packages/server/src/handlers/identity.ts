@@ -1,0 +1,167 @@
+import { type ClientMessageOf, canonicalName, checkNick, ErrorCode, PROTOCOL_VERSION } from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import { roomKey, userChannel } from '../targets.js';
+import { announce, memberOf } from './members.js';
+import { resolveTarget } from './messages.js';
+import { joinRoom } from './rooms.js';
+import { replay } from './sync.js';
+
+/**
+ * `hello`: checks the version and the name, claims it, welcomes, then joins the rooms asked for and
+ * resumes every target that came with a cursor. A refused hello leaves the socket open for another.
+ */
+export async function hello(hub: Hub, session: Session, message: ClientMessageOf<'hello'>): Promise<void> {
+  const { ref } = message;
+  if (session.identity) {
+    session.fail(ErrorCode.AlreadyGreeted, 'this connection already said hello', { ref });
+    return;
+  }
+  if (message.v !== PROTOCOL_VERSION) {
+    session.fail(
+      ErrorCode.UnsupportedVersion,
+      `this server speaks protocol version ${PROTOCOL_VERSION}, not ${message.v}`,
+      { ref },
+    );
+    return;
+  }
+  if (message.token !== undefined) {
+    session.fail(ErrorCode.AuthFailed, 'this server has no accounts; connect as a guest, without a token', {
+      ref,
+    });
+    return;
+  }
+  const checked = checkNick(message.nick);
+  if (!checked.ok) {
+    session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
+    return;
+  }
+  const nick = checked.name;
+  const key = canonicalName(nick);
+  if (!(await hub.options.directory.claimName(key, session.id, nick))) {
+    session.fail(ErrorCode.NameTaken, `the name ${nick} is taken; choose another`, { ref });
+    return;
+  }
+  const { clock, limits, server } = hub.options;
+  if (session.helloTimer !== undefined) clock.clearTimeout(session.helloTimer);
+  session.identity = { nick, key, claimedAt: clock.now() };
+  hub.subscribe(session, userChannel(key));
+  session.send({
+    type: 'welcome',
+    v: PROTOCOL_VERSION,
+    session: session.id,
+    nick,
+    server,
+    limits: {
+      maxTextBytes: limits.maxTextBytes,
+      maxFrameBytes: limits.maxFrameBytes,
+      maxNickLength: limits.maxNickLength,
+      maxRoomLength: limits.maxRoomLength,
+      maxTopicLength: limits.maxTopicLength,
+      maxStatusLength: limits.maxStatusLength,
+      joinHistory: limits.joinHistory,
+      historyPageDefault: limits.historyPageDefault,
+      historyPageMax: limits.historyPageMax,
+      maxRoomsPerConnection: limits.maxRoomsPerConnection,
+      maxIdLength: limits.maxIdLength,
+      typingIntervalMs: limits.typingIntervalMs,
+      typingExpiryMs: limits.typingExpiryMs,
+      ratePerSecond: limits.ratePerSecond,
+      burst: limits.burst,
+    },
+    ...(ref === undefined ? {} : { ref }),
+  });
+
+  const resume = message.resume ?? {};
+  const rooms = new Set([
+    ...(message.rooms ?? []),
+    ...Object.keys(resume).filter((target) => !target.startsWith('@')),
+  ]);
+  for (const room of rooms) await joinRoom(hub, session, room, { since: resume[room], ref });
+  for (const [raw, since] of Object.entries(resume)) {
+    if (!raw.startsWith('@')) continue;
+    const resolved = resolveTarget(session, raw);
+    if ('error' in resolved) continue;
+    const channel = userChannel(key);
+    session.hold(channel);
+    await replay(
+      hub,
+      session,
+      { target: resolved.target, channel, name: resolved.name, notBefore: resolved.notBefore! },
+      since,
+    );
+    session.release(channel);
+  }
+}
+
+/** `nick`: claims the new name, releases the old one, and tells every room. */
+export async function nick(hub: Hub, session: Session, message: ClientMessageOf<'nick'>): Promise<void> {
+  const { directory, store } = hub.options;
+  const checked = checkNick(message.nick);
+  if (!checked.ok) {
+    session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref: message.ref });
+    return;
+  }
+  const previous = session.identity!;
+  const next = { ...previous, nick: checked.name, key: canonicalName(checked.name) };
+  if (next.key !== previous.key) {
+    if (!(await directory.claimName(next.key, session.id, next.nick))) {
+      session.fail(ErrorCode.NameTaken, `the name ${next.nick} is taken; choose another`, {
+        ref: message.ref,
+      });
+      return;
+    }
+    await directory.releaseName(previous.key, session.id);
+    hub.unsubscribe(session, userChannel(previous.key));
+    hub.subscribe(session, userChannel(next.key));
+  } else {
+    await directory.claimName(next.key, session.id, next.nick);
+  }
+  session.identity = next;
+  session.send({
+    type: 'nick',
+    nick: next.nick,
+    from: previous.nick,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+  if (next.nick === previous.nick) return;
+  for (const room of session.rooms) {
+    await directory.updateMember(room, previous.key, memberOf(session));
+    await store.forgetMember(room, previous.key);
+    await store.rememberMember({ room, key: next.key, nick: next.nick });
+    hub.publish(roomKey(room), {
+      type: 'presence',
+      room,
+      event: 'rename',
+      nick: next.nick,
+      from: previous.nick,
+    });
+    await announce(hub, room, { kind: 'rename', nick: next.nick, from: previous.nick }, next.key);
+  }
+}
+
+/** `away`: marks the person away (with a message) or back, in every room they are in. */
+export async function away(hub: Hub, session: Session, message: ClientMessageOf<'away'>): Promise<void> {
+  session.away = message.away;
+  session.status = message.away && message.status ? message.status.replace(/\s+/g, ' ').trim() : undefined;
+  const { nick, key } = session.identity!;
+  for (const room of session.rooms) {
+    await hub.options.directory.updateMember(room, key, memberOf(session));
+    hub.publish(roomKey(room), {
+      type: 'presence',
+      room,
+      event: message.away ? 'away' : 'back',
+      nick,
+      ...(session.status ? { status: session.status } : {}),
+    });
+  }
+}
+
+/** `ping` */
+export async function ping(_hub: Hub, session: Session, message: ClientMessageOf<'ping'>): Promise<void> {
+  session.send({
+    type: 'pong',
+    ...(message.t === undefined ? {} : { t: message.t }),
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+}

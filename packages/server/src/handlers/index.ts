@@ -1,0 +1,31 @@
+import type { ClientMessage, ClientMessageOf } from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import { away, hello, nick, ping } from './identity.js';
+import { dm, history, say } from './messages.js';
+import { join, leave, members, rooms, topic, typing } from './rooms.js';
+
+/** A handler for one client message type. */
+export type Handler<T extends ClientMessage['type']> = (
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<T>,
+) => Promise<void>;
+
+/** Every client message type and the handler that answers it. */
+export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
+  hello,
+  join,
+  leave,
+  say,
+  action: say,
+  dm,
+  typing,
+  nick,
+  topic,
+  away,
+  rooms,
+  members,
+  history,
+  ping,
+};

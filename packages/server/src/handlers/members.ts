@@ -1,0 +1,44 @@
+import type { ChatMessage, SystemEvent } from 'aurora-protocol';
+import type { DirectoryMember } from '../directory/directory.js';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import { roomKey } from '../targets.js';
+
+/** The directory entry for a greeted session. */
+export function memberOf(session: Session): DirectoryMember {
+  const identity = session.identity!;
+  return {
+    key: identity.key,
+    nick: identity.nick,
+    away: session.away,
+    ...(session.status ? { status: session.status } : {}),
+  };
+}
+
+/** Words for a system notice, so clients without special rendering still show something sensible. */
+export function describeEvent(event: SystemEvent): string {
+  switch (event.kind) {
+    case 'join':
+      return `${event.nick} joined`;
+    case 'leave':
+      return `${event.nick} left`;
+    case 'rename':
+      return `${event.from} is now known as ${event.nick}`;
+    case 'topic':
+      return event.topic ? `${event.nick} set the topic: ${event.topic}` : `${event.nick} cleared the topic`;
+  }
+}
+
+/** Stores a system notice in a room and publishes it to the room. */
+export function announce(
+  hub: Hub,
+  room: string,
+  event: SystemEvent,
+  actorKey: string,
+): Promise<{ message: ChatMessage }> {
+  const target = roomKey(room);
+  return hub.storeAndPublish(
+    { target, kind: 'system', room, from: event.nick, fromKey: actorKey, text: describeEvent(event), event },
+    [target],
+  );
+}

@@ -1,0 +1,124 @@
+import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import { dmKey, roomKey, userChannel } from '../targets.js';
+import { joinedRoom } from './rooms.js';
+
+/** `say` and `action`: stored, then published to the room, then acknowledged. */
+export async function say(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'say' | 'action'>,
+): Promise<void> {
+  const room = joinedRoom(session, message.room, message.ref);
+  if (room === undefined) return;
+  const { nick, key } = session.identity!;
+  const target = roomKey(room);
+  if (hub.typing.stop(room, key)) hub.publish(target, { type: 'typing', room, nick, active: false });
+  const { message: stored } = await hub.storeAndPublish(
+    {
+      target,
+      kind: message.type === 'say' ? 'chat' : 'action',
+      room,
+      from: nick,
+      fromKey: key,
+      text: message.text,
+      cid: message.cid,
+    },
+    [target],
+  );
+  session.send({
+    type: 'ack',
+    cid: message.cid,
+    id: stored.id,
+    seq: stored.seq,
+    room,
+    ts: stored.ts,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+}
+
+/** `dm`: stored in the two people's conversation and delivered to every connection of both. */
+export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'dm'>): Promise<void> {
+  const { nick, key } = session.identity!;
+  const checked = checkNick(message.to);
+  const toKey = checked.ok ? canonicalName(checked.name) : undefined;
+  const toNick = toKey === undefined ? undefined : await hub.options.directory.onlineNick(toKey);
+  if (toKey === undefined || toNick === undefined) {
+    session.fail(ErrorCode.NoSuchUser, `nobody called ${message.to} is online`, {
+      ref: message.ref,
+      cid: message.cid,
+    });
+    return;
+  }
+  const channels = toKey === key ? [userChannel(key)] : [userChannel(key), userChannel(toKey)];
+  const { message: stored } = await hub.storeAndPublish(
+    {
+      target: dmKey(key, toKey),
+      kind: 'dm',
+      to: toNick,
+      from: nick,
+      fromKey: key,
+      text: message.text,
+      cid: message.cid,
+    },
+    channels,
+  );
+  session.send({
+    type: 'ack',
+    cid: message.cid,
+    id: stored.id,
+    seq: stored.seq,
+    to: stored.to ?? toNick,
+    ts: stored.ts,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+}
+
+/** Where a `history` or resume target is stored, or an error sentence. */
+export function resolveTarget(
+  session: Session,
+  raw: string,
+): { target: string; name: string; notBefore?: number } | { error: string } {
+  const identity = session.identity!;
+  if (raw.startsWith('@')) {
+    const checked = checkNick(raw.slice(1));
+    if (!checked.ok) return { error: checked.problem.message };
+    // Guests have no account to prove they are the same person as an earlier holder of the name,
+    // so they read direct messages only from when they took it.
+    return {
+      target: dmKey(identity.key, canonicalName(checked.name)),
+      name: `@${checked.name}`,
+      notBefore: identity.claimedAt,
+    };
+  }
+  const checked = checkRoom(raw);
+  if (!checked.ok) return { error: checked.problem.message };
+  return { target: roomKey(checked.name), name: checked.name };
+}
+
+/** `history`: one page, oldest first. Rooms are public; direct conversations only their two people's. */
+export async function history(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'history'>,
+): Promise<void> {
+  const resolved = resolveTarget(session, message.target);
+  if ('error' in resolved) {
+    session.fail(ErrorCode.BadMessage, resolved.error, { ref: message.ref });
+    return;
+  }
+  const page = await hub.options.store.page(resolved.target, {
+    limit: message.limit ?? hub.options.limits.historyPageDefault,
+    ...(message.before === undefined ? {} : { before: message.before }),
+    ...(message.after === undefined ? {} : { after: message.after }),
+    ...(resolved.notBefore === undefined ? {} : { notBefore: resolved.notBefore }),
+  });
+  session.send({
+    type: 'history',
+    target: resolved.name,
+    messages: page.messages,
+    more: page.more,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+}

@@ -1,0 +1,215 @@
+import { type ClientMessageOf, canonicalName, checkRoom, ErrorCode } from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import { roomKey } from '../targets.js';
+import { announce, memberOf } from './members.js';
+import { planResume, replay } from './sync.js';
+
+/** Options for joining a room. */
+export interface JoinOptions {
+  /** The last seq the client saw: replay what followed instead of sending recent history. */
+  readonly since?: number | undefined;
+  readonly ref?: string | undefined;
+}
+
+/**
+ * Joins a room: membership, a join notice when the person was not already there, then the room's
+ * state and either recent history or a replay from `since`. A resumed join of someone the room still
+ * remembers (the server restarted under them) is quiet: they never left.
+ */
+export async function joinRoom(
+  hub: Hub,
+  session: Session,
+  rawRoom: string,
+  options: JoinOptions = {},
+): Promise<void> {
+  const { store, directory, limits } = hub.options;
+  const checked = checkRoom(rawRoom);
+  if (!checked.ok) {
+    session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref: options.ref, room: rawRoom });
+    return;
+  }
+  const room = checked.name;
+  if (!session.rooms.has(room) && session.rooms.size >= limits.maxRoomsPerConnection) {
+    session.fail(ErrorCode.TooManyRooms, `you can be in at most ${limits.maxRoomsPerConnection} rooms`, {
+      ref: options.ref,
+      room,
+    });
+    return;
+  }
+  const identity = session.identity!;
+  const target = roomKey(room);
+  session.hold(target);
+  if (!session.rooms.has(room)) {
+    session.rooms.add(room);
+    hub.subscribe(session, target);
+    const remembered = options.since !== undefined && (await store.isRemembered(room, identity.key));
+    const { changed } = await directory.addMember(room, memberOf(session), session.id);
+    if (changed) {
+      await store.rememberMember({ room, key: identity.key, nick: identity.nick });
+      hub.publish(target, { type: 'presence', room, event: 'join', nick: identity.nick });
+      if (!remembered) await announce(hub, room, { kind: 'join', nick: identity.nick }, identity.key);
+    }
+  }
+  const [topic, members] = await Promise.all([store.topic(room), directory.members(room)]);
+  const ref = options.ref === undefined ? {} : { ref: options.ref };
+
+  if (options.since !== undefined) {
+    const plan = await planResume(hub, target, options.since);
+    if (plan.recovered) {
+      session.send({
+        type: 'joined',
+        room,
+        topic,
+        members,
+        seq: plan.last,
+        history: [],
+        more: plan.older,
+        ...ref,
+      });
+      await replay(hub, session, { target, channel: target, name: room }, options.since);
+      session.release(target);
+      return;
+    }
+  }
+  const page = await store.page(target, { limit: limits.joinHistory });
+  const last = page.messages.at(-1)?.seq ?? 0;
+  session.send({
+    type: 'joined',
+    room,
+    topic,
+    members,
+    seq: last,
+    history: page.messages,
+    more: page.more,
+    ...ref,
+  });
+  session.markDelivered(target, last);
+  if (options.since !== undefined)
+    session.send({ type: 'resumed', target: room, recovered: false, replayed: 0, seq: last });
+  session.release(target);
+}
+
+/** Leaves a room; `quiet` (server shutdown) skips the notices and keeps the person remembered. */
+export async function leaveRoom(
+  hub: Hub,
+  session: Session,
+  room: string,
+  options: { quiet: boolean },
+): Promise<boolean> {
+  if (!session.rooms.delete(room)) return false;
+  const identity = session.identity!;
+  const target = roomKey(room);
+  hub.unsubscribe(session, target);
+  session.forgetDelivered(target);
+  if (hub.typing.stop(room, identity.key))
+    hub.publish(target, { type: 'typing', room, nick: identity.nick, active: false });
+  const { changed } = await hub.options.directory.removeMember(room, identity.key, session.id);
+  if (changed && !options.quiet) {
+    await hub.options.store.forgetMember(room, identity.key);
+    hub.publish(target, { type: 'presence', room, event: 'leave', nick: identity.nick });
+    await announce(hub, room, { kind: 'leave', nick: identity.nick }, identity.key);
+  }
+  return true;
+}
+
+/** Resolves a room named in a request to the canonical room the session is in, or answers with an error. */
+export function joinedRoom(session: Session, raw: string, ref: string | undefined): string | undefined {
+  const checked = checkRoom(raw);
+  if (!checked.ok) {
+    session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref, room: raw });
+    return undefined;
+  }
+  if (!session.rooms.has(checked.name)) {
+    session.fail(ErrorCode.NotInRoom, `you are not in #${checked.name}; join it first`, {
+      ref,
+      room: checked.name,
+    });
+    return undefined;
+  }
+  return checked.name;
+}
+
+/** `join` */
+export async function join(hub: Hub, session: Session, message: ClientMessageOf<'join'>): Promise<void> {
+  await joinRoom(hub, session, message.room, { since: message.since, ref: message.ref });
+}
+
+/** `leave` */
+export async function leave(hub: Hub, session: Session, message: ClientMessageOf<'leave'>): Promise<void> {
+  const room = joinedRoom(session, message.room, message.ref);
+  if (room === undefined) return;
+  await leaveRoom(hub, session, room, { quiet: false });
+  session.send({ type: 'left', room, ...(message.ref === undefined ? {} : { ref: message.ref }) });
+}
+
+/** `topic`: topics are one line; line breaks become spaces. */
+export async function topic(hub: Hub, session: Session, message: ClientMessageOf<'topic'>): Promise<void> {
+  const room = joinedRoom(session, message.room, message.ref);
+  if (room === undefined) return;
+  const text = message.topic.replace(/\s+/g, ' ').trim();
+  await hub.options.store.setTopic(room, text);
+  await announce(
+    hub,
+    room,
+    { kind: 'topic', nick: session.identity!.nick, topic: text },
+    session.identity!.key,
+  );
+}
+
+/** `rooms` */
+export async function rooms(hub: Hub, session: Session, message: ClientMessageOf<'rooms'>): Promise<void> {
+  const counts = await hub.options.directory.roomCounts();
+  const list = await Promise.all(
+    [...counts].map(async ([room, members]) => ({
+      room,
+      members,
+      topic: await hub.options.store.topic(room),
+    })),
+  );
+  list.sort((a, b) => a.room.localeCompare(b.room));
+  session.send({ type: 'rooms', rooms: list, ...(message.ref === undefined ? {} : { ref: message.ref }) });
+}
+
+/** `members` */
+export async function members(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'members'>,
+): Promise<void> {
+  const checked = checkRoom(message.room);
+  if (!checked.ok) {
+    session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref: message.ref, room: message.room });
+    return;
+  }
+  const list = await hub.options.directory.members(checked.name);
+  session.send({
+    type: 'members',
+    room: checked.name,
+    members: list,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+}
+
+/** `typing`: relayed at most once per interval per person and room; stops are relayed when active. */
+export async function typing(hub: Hub, session: Session, message: ClientMessageOf<'typing'>): Promise<void> {
+  const room = joinedRoom(session, message.room, message.ref);
+  if (room === undefined) return;
+  const { key, nick } = session.identity!;
+  const relay = message.active ? hub.typing.start(room, key, nick) : hub.typing.stop(room, key);
+  if (relay) hub.publish(roomKey(room), { type: 'typing', room, nick, active: message.active });
+}
+
+/**
+ * After a restart, people the rooms remember but who did not come back within the grace period get
+ * the leave notice their quiet disconnect skipped.
+ */
+export async function forgetAbsentMembers(hub: Hub): Promise<void> {
+  const { store, directory } = hub.options;
+  for (const member of await store.rememberedMembers()) {
+    const present = (await directory.members(member.room)).some((m) => canonicalName(m.nick) === member.key);
+    if (present) continue;
+    await store.forgetMember(member.room, member.key);
+    await announce(hub, member.room, { kind: 'leave', nick: member.nick }, member.key);
+  }
+}

@@ -1,0 +1,255 @@
+import {
+  type ClientMessage,
+  CloseCode,
+  decodeClientMessage,
+  ErrorCode,
+  encodeServerMessage,
+  LIMITS,
+  type ServerLimits,
+  type ServerMessage,
+} from 'aurora-protocol';
+import type { Broker, Delivery } from './broker/broker.js';
+import type { Clock } from './clock.js';
+import type { Directory } from './directory/directory.js';
+import { handlers } from './handlers/index.js';
+import { leaveRoom } from './handlers/rooms.js';
+import type { IdFactory } from './ids.js';
+import type { Logger } from './logger.js';
+import type { Peer, PeerInfo } from './peer.js';
+import { TokenBucket } from './rate-limit.js';
+import { Session } from './session.js';
+import type { AppendResult, NewMessage, Store } from './store/store.js';
+import { roomKey, userChannel } from './targets.js';
+import { TypingTracker } from './typing.js';
+
+/** Limits the hub enforces; announced to clients in `welcome` where they concern them. */
+export interface HubLimits extends ServerLimits {
+  /** A socket that has not been welcomed within this time is closed (4000). */
+  readonly helloTimeoutMs: number;
+  /** Requests one connection may have waiting; past this it is closed (1008). */
+  readonly maxQueuedRequests: number;
+}
+
+/** The default hub limits: the protocol's, plus the server-side ones. */
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  ...LIMITS,
+  ratePerSecond: 2,
+  burst: 5,
+  helloTimeoutMs: 10_000,
+  maxQueuedRequests: 256,
+};
+
+/** What the hub needs from the outside world. */
+export interface HubOptions {
+  readonly store: Store;
+  readonly broker: Broker;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  readonly ids: IdFactory;
+  readonly logger: Logger;
+  readonly limits: HubLimits;
+  readonly server: { readonly name: string; readonly version: string };
+}
+
+/** What the transport calls for one connection. */
+export interface Connection {
+  /** A frame arrived. */
+  receive(data: string | Buffer, isBinary: boolean): void;
+  /** The socket closed (cleanly or not); the person leaves their rooms once. */
+  closed(): void;
+}
+
+/** Message types that count against the sender's rate limit. */
+const RATE_LIMITED = new Set<ClientMessage['type']>(['say', 'action', 'dm', 'topic', 'nick']);
+
+/**
+ * The chat core: sessions, rooms and fan-out, independent of any socket library. Transports hand it
+ * peers (`connect`) and frames (`receive`); it answers through `Peer.send`.
+ */
+export class Hub {
+  readonly sessions = new Set<Session>();
+  readonly typing: TypingTracker;
+  shuttingDown = false;
+  private readonly channels = new Map<string, Set<Session>>();
+
+  constructor(readonly options: HubOptions) {
+    this.typing = new TypingTracker(
+      options.clock,
+      options.limits.typingIntervalMs,
+      options.limits.typingExpiryMs,
+      (room, nick) => this.publishTypingStop(room, nick),
+    );
+    options.broker.onDelivery((delivery) => this.deliver(delivery));
+  }
+
+  /** Registers a new connection. */
+  connect(peer: Peer, info: PeerInfo): Connection {
+    const { clock, limits } = this.options;
+    const session = new Session(
+      this.options.ids('s'),
+      peer,
+      info,
+      new TokenBucket(limits.burst, limits.ratePerSecond, clock),
+    );
+    this.sessions.add(session);
+    session.helloTimer = clock.setTimeout(() => {
+      if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
+    }, limits.helloTimeoutMs);
+    return {
+      receive: (data, isBinary) => this.receive(session, data, isBinary),
+      closed: () => {
+        // Stop sending at once; the clean-up waits for requests already queued, so a hello that is
+        // still claiming a name is finished before the name is released.
+        session.closed = true;
+        this.enqueue(session, () => this.disconnect(session), true);
+      },
+    };
+  }
+
+  /** Subscribes a session to a channel on this node. */
+  subscribe(session: Session, channel: string): void {
+    let members = this.channels.get(channel);
+    if (!members) {
+      members = new Set();
+      this.channels.set(channel, members);
+    }
+    members.add(session);
+  }
+
+  /** Unsubscribes a session from a channel on this node. */
+  unsubscribe(session: Session, channel: string): void {
+    const members = this.channels.get(channel);
+    members?.delete(session);
+    if (members?.size === 0) this.channels.delete(channel);
+  }
+
+  /** Publishes a server message to every member of a channel, on every node; encoded once. */
+  publish(channel: string, message: ServerMessage): void {
+    this.options.broker.publish({ channel, frame: encodeServerMessage(message) });
+  }
+
+  /**
+   * Stores a message and, when it is new, publishes it to `channels`. Resolves after both, so the
+   * caller acknowledges only what is stored.
+   */
+  async storeAndPublish(message: NewMessage, channels: readonly string[]): Promise<AppendResult> {
+    const result = await this.options.store.append(message);
+    if (!result.duplicate) {
+      const frame = encodeServerMessage(result.message);
+      for (const channel of channels)
+        this.options.broker.publish({ channel, frame, target: message.target, seq: result.message.seq });
+    }
+    return result;
+  }
+
+  /** Sends every live connection a close frame (1001) without leave notices, then flushes the store. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    this.typing.clear();
+    for (const session of this.sessions) session.peer.close(CloseCode.GoingAway, 'server restarting');
+    await this.options.store.flush();
+  }
+
+  /** Whether a channel has members on this node (for health and tests). */
+  channelSize(channel: string): number {
+    return this.channels.get(channel)?.size ?? 0;
+  }
+
+  private deliver(delivery: Delivery): void {
+    const members = this.channels.get(delivery.channel);
+    if (!members || members.size === 0) return;
+    // Encoded to bytes once; every member's socket gets the same buffer.
+    const bytes = Buffer.from(delivery.frame);
+    for (const session of members) session.deliver(delivery, bytes);
+  }
+
+  private receive(session: Session, data: string | Buffer, isBinary: boolean): void {
+    if (session.closed) return;
+    if (isBinary) {
+      session.fail(ErrorCode.BadFrame, 'binary frames are not accepted; send JSON text');
+      return;
+    }
+    const decoded = decodeClientMessage(data, { maxBytes: this.options.limits.maxFrameBytes });
+    if (!decoded.ok) {
+      this.options.logger.info('bad frame', {
+        session: session.id,
+        ip: session.info.ip,
+        code: decoded.error.code,
+      });
+      session.fail(decoded.error.code, decoded.error.message, { ref: decoded.error.ref });
+      return;
+    }
+    const message = decoded.message;
+    if (RATE_LIMITED.has(message.type)) {
+      const wait = session.bucket.take();
+      if (wait > 0) {
+        session.fail(ErrorCode.RateLimited, `too many messages; retry in ${wait} ms`, {
+          ref: message.ref,
+          retryAfterMs: wait,
+          ...('cid' in message ? { cid: message.cid } : {}),
+        });
+        return;
+      }
+    }
+    this.enqueue(session, () => this.dispatch(session, message));
+  }
+
+  private enqueue(session: Session, task: () => Promise<void>, always = false): void {
+    if (!always && session.queued >= this.options.limits.maxQueuedRequests) {
+      session.peer.close(CloseCode.PolicyViolation, 'too many requests in flight');
+      return;
+    }
+    session.queued++;
+    session.queue = session.queue.then(task).then(
+      () => {
+        session.queued--;
+      },
+      (error: unknown) => {
+        session.queued--;
+        this.options.logger.error('request failed', { session: session.id, error: String(error) });
+      },
+    );
+  }
+
+  private async dispatch(session: Session, message: ClientMessage): Promise<void> {
+    if (session.closed) return;
+    if (message.type !== 'hello' && !session.identity) {
+      session.fail(ErrorCode.HelloRequired, 'send hello first', { ref: message.ref });
+      return;
+    }
+    try {
+      // The table is keyed by type, so the handler always matches the message it is given.
+      await (handlers[message.type] as (hub: Hub, session: Session, message: ClientMessage) => Promise<void>)(
+        this,
+        session,
+        message,
+      );
+    } catch (error) {
+      this.options.logger.error('handler failed', {
+        session: session.id,
+        type: message.type,
+        error: String(error),
+      });
+      const storeDown = error instanceof Error && error.name === 'StoreError';
+      session.fail(
+        storeDown ? ErrorCode.StoreUnavailable : ErrorCode.Internal,
+        storeDown ? 'storage is unavailable; nothing was stored, retry later' : 'internal error; retry later',
+        { ref: message.ref, ...('cid' in message ? { cid: message.cid } : {}) },
+      );
+    }
+  }
+
+  private async disconnect(session: Session): Promise<void> {
+    if (session.helloTimer !== undefined) this.options.clock.clearTimeout(session.helloTimer);
+    this.sessions.delete(session);
+    const identity = session.identity;
+    if (!identity) return;
+    for (const room of [...session.rooms]) await leaveRoom(this, session, room, { quiet: this.shuttingDown });
+    this.unsubscribe(session, userChannel(identity.key));
+    await this.options.directory.releaseName(identity.key, session.id);
+  }
+
+  private publishTypingStop(room: string, nick: string): void {
+    this.publish(roomKey(room), { type: 'typing', room, nick, active: false });
+  }
+}

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { CloseCode } from 'aurora-protocol';
+import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
+import type { Broker } from './broker/broker.js';
+import { LocalBroker } from './broker/local.js';
+import { type Clock, systemClock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import type { Directory } from './directory/directory.js';
+import { LocalDirectory } from './directory/local.js';
+import { forgetAbsentMembers } from './handlers/rooms.js';
+import { Heartbeat } from './heartbeat.js';
+import { handleHttp } from './http/routes.js';
+import { Hub } from './hub.js';
+import { createId } from './ids.js';
+import { createLogger, type Logger } from './logger.js';
+import { isOriginAllowed } from './origin.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/store.js';
+import { SERVER_VERSION } from './version.js';
+import { WsPeer } from './ws-peer.js';
+
+/** A running server. */
+export interface AuroraServer {
+  readonly port: number;
+  readonly host: string;
+  readonly hub: Hub;
+  /** Stops accepting, closes every client with 1001, flushes and closes storage. */
+  close(): Promise<void>;
+}
+
+/** Replaceable parts, for tests and for cluster mode. */
+export interface ServerParts {
+  readonly store?: Store;
+  readonly broker?: Broker;
+  readonly directory?: Directory;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+/** Starts HTTP and WebSocket on one port and resolves once listening. */
+export async function startServer(config: ServerConfig, parts: ServerParts = {}): Promise<AuroraServer> {
+  const clock = parts.clock ?? systemClock;
+  const logger = parts.logger ?? createLogger(config.logLevel);
+  const store =
+    parts.store ?? new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock });
+  const hub = new Hub({
+    store,
+    broker: parts.broker ?? new LocalBroker(),
+    directory: parts.directory ?? new LocalDirectory(),
+    clock,
+    ids: createId,
+    logger,
+    limits: config.limits,
+    server: { name: 'aurora-server', version: SERVER_VERSION },
+  });
+  const startedAt = clock.now();
+  const sockets = new Set<WebSocket>();
+  const perIp = new Map<string, number>();
+
+  const http = createServer((request, response) => {
+    handleHttp(
+      {
+        webRoot: config.webRoot,
+        health: async () => ({
+          status: 'ok',
+          version: SERVER_VERSION,
+          uptime: Math.round((clock.now() - startedAt) / 1000),
+          connections: sockets.size,
+          rooms: (await hub.options.directory.roomCounts()).size,
+        }),
+      },
+      request,
+      response,
+    ).catch((error: unknown) => {
+      logger.error('http request failed', { url: request.url, error: String(error) });
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: config.limits.maxFrameBytes,
+    maxFragments: config.maxFragments,
+  } as ServerOptions);
+  const heartbeat = new Heartbeat(config.pingIntervalMs, 2, () =>
+    logger.debug('dropping unresponsive connection'),
+  );
+
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== '/ws') return refuse(socket, 404, 'Not Found');
+    if (!isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
+      logger.info('refused origin', { origin: request.headers.origin });
+      return refuse(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+  });
+
+  function accept(ws: WebSocket, request: IncomingMessage): void {
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    const count = (perIp.get(ip) ?? 0) + 1;
+    if (count > config.maxConnectionsPerIp) {
+      ws.close(CloseCode.PolicyViolation, 'too many connections from your address');
+      return;
+    }
+    perIp.set(ip, count);
+    sockets.add(ws);
+    const peer = new WsPeer(ws, {
+      maxBufferedBytes: config.maxBufferedBytes,
+      onSlowConsumer: () => logger.info('terminated slow consumer', { ip }),
+    });
+    const connection = hub.connect(peer, {
+      ip,
+      ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+    });
+    heartbeat.watch(ws);
+    ws.on('message', (data: Buffer, isBinary) => connection.receive(data, isBinary));
+    ws.on('error', (error) => logger.debug('socket error', { ip, error: error.message }));
+    ws.once('close', () => {
+      sockets.delete(ws);
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ip, left);
+      else perIp.delete(ip);
+      connection.closed();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  const maintenance = setInterval(() => {
+    store
+      .prune(clock.now())
+      .catch((error: unknown) => logger.error('prune failed', { error: String(error) }));
+  }, 10 * 60_000);
+  maintenance.unref();
+  const sweep = setTimeout(() => {
+    forgetAbsentMembers(hub).catch((error: unknown) =>
+      logger.error('member sweep failed', { error: String(error) }),
+    );
+  }, config.rememberGraceMs);
+  sweep.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    host: config.host,
+    hub,
+    close: () => {
+      closing ??= shutdown();
+      return closing;
+    },
+  };
+
+  async function shutdown(): Promise<void> {
+    clearInterval(maintenance);
+    clearTimeout(sweep);
+    heartbeat.stop();
+    const stopped = closeHttp(http);
+    await hub.shutdown();
+    await waitForSockets(sockets, 2000);
+    for (const ws of sockets) ws.terminate();
+    await stopped;
+    await store.close();
+    await hub.options.broker.close();
+    await hub.options.directory.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function closeHttp(http: Server): Promise<void> {
+  return new Promise((resolve) => http.close(() => resolve()));
+}
+
+async function waitForSockets(sockets: Set<WebSocket>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}

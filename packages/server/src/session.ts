@@ -1,0 +1,100 @@
+import { type ErrorCode, encodeServerMessage, type ServerMessage } from 'aurora-protocol';
+import type { Delivery } from './broker/broker.js';
+import type { Timer } from './clock.js';
+import type { Peer, PeerInfo } from './peer.js';
+import type { TokenBucket } from './rate-limit.js';
+
+/** Who a greeted session is. */
+export interface Identity {
+  nick: string;
+  /** Canonical name: the key for claims, membership and direct conversations. */
+  key: string;
+  /** When this connection took the name; guests read direct messages from then on. */
+  claimedAt: number;
+}
+
+/**
+ * One connection's state. Frames for a channel that is being synchronised (a join reading history,
+ * or a resume replaying) are held back and released once the state or replay is sent; and a stored
+ * message at or below the last seq this connection got for its target is never sent twice.
+ */
+export class Session {
+  identity: Identity | undefined;
+  readonly rooms = new Set<string>();
+  away = false;
+  status: string | undefined;
+  helloTimer: Timer | undefined;
+  closed = false;
+  /** Requests are handled one at a time, in the order they arrived. */
+  queue: Promise<void> = Promise.resolve();
+  queued = 0;
+  private readonly held = new Map<string, { delivery: Delivery; bytes: Buffer }[]>();
+  /** Highest seq sent per target, so no stored message reaches this connection twice. */
+  private readonly delivered = new Map<string, number>();
+
+  constructor(
+    readonly id: string,
+    readonly peer: Peer,
+    readonly info: PeerInfo,
+    readonly bucket: TokenBucket,
+  ) {}
+
+  /** Sends a server message. */
+  send(message: ServerMessage): void {
+    if (!this.closed) this.peer.send(encodeServerMessage(message));
+  }
+
+  /** Sends an error answering the request with `ref`. */
+  fail(
+    code: ErrorCode,
+    message: string,
+    extra: { ref?: string | undefined; room?: string; cid?: string; retryAfterMs?: number } = {},
+  ): void {
+    const { ref, ...rest } = extra;
+    this.send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }), ...rest });
+  }
+
+  /** Delivers a fan-out frame, or holds it while its channel is being synchronised. */
+  deliver(delivery: Delivery, bytes: Buffer): void {
+    if (this.closed) return;
+    const held = this.held.get(delivery.channel);
+    if (held) held.push({ delivery, bytes });
+    else if (this.isNew(delivery)) this.peer.send(bytes);
+  }
+
+  /** Sends a stored message read from history, recording its seq. */
+  sendStored(target: string, message: ServerMessage & { seq: number }): void {
+    this.send(message);
+    this.markDelivered(target, message.seq);
+  }
+
+  /** Records that the client has every message of `target` up to `seq`. */
+  markDelivered(target: string, seq: number): void {
+    if (seq > (this.delivered.get(target) ?? 0)) this.delivered.set(target, seq);
+  }
+
+  /** Forgets what was delivered for a target (after leaving a room). */
+  forgetDelivered(target: string): void {
+    this.delivered.delete(target);
+  }
+
+  /** Starts holding back frames of a channel. */
+  hold(channel: string): void {
+    if (!this.held.has(channel)) this.held.set(channel, []);
+  }
+
+  /** Sends the frames held for a channel, skipping stored messages the client already has. */
+  release(channel: string): void {
+    const held = this.held.get(channel);
+    this.held.delete(channel);
+    if (!held || this.closed) return;
+    for (const { delivery, bytes } of held) if (this.isNew(delivery)) this.peer.send(bytes);
+  }
+
+  private isNew(delivery: Delivery): boolean {
+    if (delivery.target === undefined || delivery.seq === undefined) return true;
+    if (delivery.seq <= (this.delivered.get(delivery.target) ?? 0)) return false;
+    this.delivered.set(delivery.target, delivery.seq);
+    return true;
+  }
+}

@@ -1,0 +1,285 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChatMessage } from 'aurora-protocol';
+import Database from 'better-sqlite3';
+import type { Clock } from '../clock.js';
+import { createId, type IdFactory } from '../ids.js';
+import {
+  type AppendResult,
+  type Bounds,
+  type NewMessage,
+  type Page,
+  type PageQuery,
+  type RememberedMember,
+  type Retention,
+  type Store,
+  StoreError,
+} from './store.js';
+
+/** Options for {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Folder for `aurora.db`; omitted means an in-memory database (`--memory`). */
+  readonly dataDir?: string;
+  readonly retention?: Retention;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly ids?: IdFactory;
+}
+
+interface Row {
+  target: string;
+  seq: number;
+  id: string;
+  kind: ChatMessage['kind'];
+  room: string | null;
+  to_nick: string | null;
+  from_nick: string;
+  from_key: string;
+  text: string;
+  ts: number;
+  cid: string | null;
+  event: string | null;
+}
+
+interface Pending {
+  row: Row;
+  message: ChatMessage;
+  resolve: (result: AppendResult) => void;
+  reject: (error: Error) => void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS messages (
+  target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+  room TEXT, to_nick TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
+  ts INTEGER NOT NULL, cid TEXT, event TEXT,
+  PRIMARY KEY (target, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS messages_by_cid ON messages (from_key, cid) WHERE cid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_by_ts ON messages (ts);
+CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, topic TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick TEXT NOT NULL, PRIMARY KEY (room, key));
+`;
+
+/**
+ * The embedded store: SQLite in WAL mode through better-sqlite3. Appends made in one event-loop turn
+ * are committed together in one transaction (group commit), and each resolves only after that
+ * commit, so an acknowledged message survives a crash of the process.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly ids: IdFactory;
+  private readonly lastSeq = new Map<string, number>();
+  private readonly pendingByCid = new Map<string, Promise<AppendResult>>();
+  private batch: Pending[] = [];
+  private flushScheduled = false;
+  private flushed: Promise<void> = Promise.resolve();
+  private readonly statements;
+
+  constructor(private readonly options: SqliteStoreOptions) {
+    let file = ':memory:';
+    if (options.dataDir !== undefined) {
+      mkdirSync(options.dataDir, { recursive: true });
+      file = join(options.dataDir, 'aurora.db');
+    }
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a commit survives the process crashing; only an OS crash or power loss
+    // can take the last transactions.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.ids = options.ids ?? createId;
+    this.statements = {
+      insert: this.db.prepare<Row>(
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, from_nick, from_key, text, ts, cid, event)
+         VALUES (@target, @seq, @id, @kind, @room, @to_nick, @from_nick, @from_key, @text, @ts, @cid, @event)`,
+      ),
+      byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE from_key = ? AND cid = ?'),
+      maxSeq: this.db.prepare<[string], { last: number | null }>(
+        'SELECT MAX(seq) AS last FROM messages WHERE target = ?',
+      ),
+      bounds: this.db.prepare<[string], { first: number | null; last: number | null }>(
+        'SELECT MIN(seq) AS first, MAX(seq) AS last FROM messages WHERE target = ?',
+      ),
+      topic: this.db.prepare<[string], { topic: string }>('SELECT topic FROM rooms WHERE name = ?'),
+      setTopic: this.db.prepare<[string, string]>(
+        'INSERT INTO rooms (name, topic) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET topic = excluded.topic',
+      ),
+      remember: this.db.prepare<[string, string, string]>(
+        'INSERT INTO members (room, key, nick) VALUES (?, ?, ?) ON CONFLICT (room, key) DO UPDATE SET nick = excluded.nick',
+      ),
+      forget: this.db.prepare<[string, string]>('DELETE FROM members WHERE room = ? AND key = ?'),
+      isRemembered: this.db.prepare<[string, string], { one: number }>(
+        'SELECT 1 AS one FROM members WHERE room = ? AND key = ?',
+      ),
+      remembered: this.db.prepare<[], RememberedMember>('SELECT room, key, nick FROM members'),
+      pruneByAge: this.db.prepare<[number]>('DELETE FROM messages WHERE ts < ?'),
+      targets: this.db.prepare<[], { target: string; last: number }>(
+        'SELECT target, MAX(seq) AS last FROM messages GROUP BY target',
+      ),
+      pruneByCount: this.db.prepare<[string, number]>('DELETE FROM messages WHERE target = ? AND seq <= ?'),
+    };
+  }
+
+  append(input: NewMessage): Promise<AppendResult> {
+    const cidKey = input.cid === undefined ? undefined : `${input.fromKey}\u0000${input.cid}`;
+    if (cidKey !== undefined) {
+      const inFlight = this.pendingByCid.get(cidKey);
+      if (inFlight) return inFlight.then((result) => ({ message: result.message, duplicate: true }));
+      const existing = this.statements.byCid.get(input.fromKey, input.cid!);
+      if (existing) return Promise.resolve({ message: toMessage(existing), duplicate: true });
+    }
+    const seq = this.nextSeq(input.target);
+    const row: Row = {
+      target: input.target,
+      seq,
+      id: this.ids('m'),
+      kind: input.kind,
+      room: input.room ?? null,
+      to_nick: input.to ?? null,
+      from_nick: input.from,
+      from_key: input.fromKey,
+      text: input.text,
+      ts: this.options.clock.now(),
+      cid: input.cid ?? null,
+      event: input.event ? JSON.stringify(input.event) : null,
+    };
+    const promise = new Promise<AppendResult>((resolve, reject) => {
+      this.batch.push({ row, message: toMessage(row), resolve, reject });
+    });
+    if (cidKey !== undefined) {
+      this.pendingByCid.set(cidKey, promise);
+      const forget = () => this.pendingByCid.delete(cidKey);
+      promise.then(forget, forget);
+    }
+    this.scheduleFlush();
+    return promise;
+  }
+
+  async page(target: string, query: PageQuery): Promise<Page> {
+    const clauses = ['target = ?'];
+    const params: (string | number)[] = [target];
+    if (query.before !== undefined) {
+      clauses.push('seq < ?');
+      params.push(query.before);
+    }
+    if (query.after !== undefined) {
+      clauses.push('seq > ?');
+      params.push(query.after);
+    }
+    if (query.notBefore !== undefined) {
+      clauses.push('ts >= ?');
+      params.push(query.notBefore);
+    }
+    // Without `after` the page is the newest slice (read newest first, then reversed).
+    const ascending = query.after !== undefined;
+    const sql = `SELECT * FROM messages WHERE ${clauses.join(' AND ')} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT ?`;
+    const rows = this.db.prepare<(string | number)[], Row>(sql).all(...params, query.limit + 1);
+    const more = rows.length > query.limit;
+    const kept = rows.slice(0, query.limit);
+    if (!ascending) kept.reverse();
+    return { messages: kept.map(toMessage), more };
+  }
+
+  async bounds(target: string): Promise<Bounds> {
+    const row = this.statements.bounds.get(target);
+    return { first: row?.first ?? 0, last: row?.last ?? 0 };
+  }
+
+  async topic(room: string): Promise<string> {
+    return this.statements.topic.get(room)?.topic ?? '';
+  }
+
+  async setTopic(room: string, topic: string): Promise<void> {
+    this.statements.setTopic.run(room, topic);
+  }
+
+  async rememberMember(member: RememberedMember): Promise<void> {
+    this.statements.remember.run(member.room, member.key, member.nick);
+  }
+
+  async forgetMember(room: string, key: string): Promise<void> {
+    this.statements.forget.run(room, key);
+  }
+
+  async isRemembered(room: string, key: string): Promise<boolean> {
+    return this.statements.isRemembered.get(room, key) !== undefined;
+  }
+
+  async rememberedMembers(): Promise<RememberedMember[]> {
+    return this.statements.remembered.all();
+  }
+
+  async prune(now: number): Promise<number> {
+    const { maxAgeMs, maxPerTarget } = this.options.retention ?? {};
+    let removed = 0;
+    if (maxAgeMs !== undefined) removed += this.statements.pruneByAge.run(now - maxAgeMs).changes;
+    if (maxPerTarget !== undefined) {
+      for (const { target, last } of this.statements.targets.all())
+        removed += this.statements.pruneByCount.run(target, last - maxPerTarget).changes;
+    }
+    return removed;
+  }
+
+  flush(): Promise<void> {
+    if (this.batch.length > 0) this.commit();
+    return this.flushed;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.db.close();
+  }
+
+  private nextSeq(target: string): number {
+    let last = this.lastSeq.get(target);
+    if (last === undefined) last = this.statements.maxSeq.get(target)?.last ?? 0;
+    this.lastSeq.set(target, last + 1);
+    return last + 1;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushed = new Promise((resolve) =>
+      setImmediate(() => {
+        this.commit();
+        resolve();
+      }),
+    );
+  }
+
+  private commit(): void {
+    this.flushScheduled = false;
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const pending of batch) this.statements.insert.run(pending.row);
+      })();
+    } catch (error) {
+      // Nothing of the batch was stored: forget the seqs handed out so the next append re-reads them.
+      for (const pending of batch) this.lastSeq.delete(pending.row.target);
+      const failure = new StoreError(`storage failed: ${(error as Error).message}`);
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    for (const pending of batch) pending.resolve({ message: pending.message, duplicate: false });
+  }
+}
+
+function toMessage(row: Row): ChatMessage {
+  return {
+    type: 'message',
+    id: row.id,
+    seq: row.seq,
+    kind: row.kind,
+    ...(row.room === null ? {} : { room: row.room }),
+    ...(row.to_nick === null ? {} : { to: row.to_nick }),
+    from: row.from_nick,
+    text: row.text,
+    ts: row.ts,
+    ...(row.cid === null ? {} : { cid: row.cid }),
+    ...(row.event === null ? {} : { event: JSON.parse(row.event) }),
+  };
+}
