@@ -1,0 +1,99 @@
+import type { DecodeError, ServerMessage } from 'aurora-protocol';
+
+/** Callbacks a socket reports to. */
+export interface SocketHandlers {
+  open(): void;
+  message(data: string): void;
+  close(code: number, reason: string): void;
+  /** A transport failure (refused, DNS, TLS, HTTP status); a `close` follows. */
+  error(message: string): void;
+}
+
+/** The little of a WebSocket the connection needs, so tests can stand in for it without sockets. */
+export interface Socket {
+  send(data: string): void;
+  close(code: number, reason?: string): void;
+}
+
+/** Opens a socket to `url` that reports to `handlers`. */
+export type SocketFactory = (url: string, handlers: SocketHandlers) => Socket;
+
+/** A chat message the user sent, kept until the server acknowledges it. */
+export interface Outgoing {
+  /** The client message id; kept across reconnects so a retry is stored once. */
+  readonly cid: string;
+  readonly kind: 'say' | 'action' | 'dm';
+  /** The room, or `@nick` for a direct message. */
+  readonly target: string;
+  readonly text: string;
+  /** When the user sent it (ms since the epoch). */
+  readonly createdAt: number;
+}
+
+/** Where the connection stands, for the status line and for `send`/`tail` to decide what to do. */
+export type ConnectionStatus =
+  | { readonly state: 'connecting'; readonly attempt: number }
+  | { readonly state: 'online'; readonly nick: string; readonly server: string }
+  | {
+      readonly state: 'reconnecting';
+      readonly attempt: number;
+      /** When the next attempt starts (ms since the epoch). */
+      readonly retryAt: number;
+      readonly reason: string;
+    }
+  /** The server refused the `hello` (name taken or invalid); waiting for another nick. */
+  | { readonly state: 'refused'; readonly code: string; readonly message: string }
+  /** The first connection failed and retrying was not asked for. */
+  | { readonly state: 'unreachable'; readonly message: string }
+  | { readonly state: 'closed' };
+
+/** What a connection reports to its listeners. */
+export type ConnectionEvent =
+  | { readonly type: 'status'; readonly status: ConnectionStatus }
+  /** A decoded server frame. */
+  | { readonly type: 'server'; readonly message: ServerMessage }
+  /** A frame that did not decode: reported, never thrown. */
+  | { readonly type: 'bad-frame'; readonly error: DecodeError }
+  /** The server refused a message for good; it left the outbox. */
+  | { readonly type: 'send-failed'; readonly cid: string; readonly code: string; readonly message: string }
+  /** The server asked to retry a message later (rate limit, storage hiccup); it stays pending. */
+  | {
+      readonly type: 'send-delayed';
+      readonly cid: string;
+      readonly code: string;
+      readonly message: string;
+      readonly retryAt: number;
+    };
+
+/** Receives connection events. */
+export type ConnectionListener = (event: ConnectionEvent) => void;
+
+/** The connection as the UI and the script modes see it; the fake in tests implements the same. */
+export interface ChatConnection {
+  /** Opens the first socket. */
+  start(): void;
+  /** Closes for good (close code 1000); no reconnect follows. */
+  close(): void;
+  /** Subscribes; returns the unsubscribe function. */
+  subscribe(listener: ConnectionListener): () => void;
+  /** Sends a chat message now or as soon as possible, and keeps it until acknowledged. */
+  send(kind: Outgoing['kind'], target: string, text: string): Outgoing;
+  /** Joins a room (also remembered for reconnects). */
+  join(room: string): void;
+  /** Leaves a room. */
+  leave(room: string): void;
+  /** Changes nick; while a `hello` is refused, greets again with this nick. */
+  setNick(nick: string): void;
+  /** Reports typing in a room, throttled to the server's interval. */
+  typing(room: string, active: boolean): void;
+  /** Pages older history of a target. */
+  history(target: string, before: number | undefined, limit: number): void;
+  /** Asks for a room's members. */
+  members(room: string): void;
+  /** Asks for the room list. */
+  rooms(): void;
+  /** Sets or clears a room's topic. */
+  topic(room: string, topic: string): void;
+  /** Goes away (with a status) or comes back. */
+  away(away: boolean, status?: string): void;
+}

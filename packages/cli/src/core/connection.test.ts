@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import { fakeSocketFactory } from '../testing/fake-socket.js';
+import { ack, chat, error, joined, welcome } from '../testing/frames.js';
+import { ManualClock } from '../testing/manual-clock.js';
+import { Connection } from './connection.js';
+import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
+
+function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
+  const clock = new ManualClock();
+  const sockets = fakeSocketFactory();
+  let n = 0;
+  const connection = new Connection({
+    url: 'ws://test/ws',
+    nick: 'alice',
+    rooms: options.rooms ?? ['dev'],
+    client: { name: 'aurora-chat', version: 'test' },
+    socketFactory: sockets.factory,
+    clock,
+    random: () => 0.5,
+    newCid: () => `c${++n}`,
+    retryFirstConnect: options.retryFirstConnect ?? false,
+  });
+  const events: ConnectionEvent[] = [];
+  connection.subscribe((event) => events.push(event));
+  const statuses = () =>
+    events
+      .filter((e): e is Extract<ConnectionEvent, { type: 'status' }> => e.type === 'status')
+      .map((e) => e.status);
+  const lastStatus = (): ConnectionStatus | undefined => statuses().at(-1);
+  /** Opens the latest socket and greets as the server would. */
+  const accept = (...frames: Parameters<ReturnType<typeof sockets.last>['deliver']>[0][]) => {
+    const socket = sockets.last();
+    socket.open();
+    socket.deliver(welcome('alice'));
+    for (const frame of frames) socket.deliver(frame);
+    return socket;
+  };
+  return { clock, sockets, connection, events, statuses, lastStatus, accept };
+}
+
+describe('Connection', () => {
+  it('greets with hello naming the nick, the client and the rooms', () => {
+    const { connection, sockets, lastStatus } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    expect(lastStatus()).toEqual({ state: 'connecting', attempt: 0 });
+    sockets.last().open();
+    expect(sockets.last().sent).toEqual([
+      {
+        type: 'hello',
+        v: 1,
+        nick: 'alice',
+        client: { name: 'aurora-chat', version: 'test' },
+        rooms: ['dev', 'ops'],
+      },
+    ]);
+    sockets.last().deliver(welcome('alice'));
+    expect(lastStatus()).toEqual({ state: 'online', nick: 'alice', server: 'aurora-server' });
+  });
+
+  it('reports an unreachable server once, without retrying, when retries were not asked for', () => {
+    const { connection, sockets, lastStatus, clock } = setup();
+    connection.start();
+    sockets.last().fail('connection refused (is the server running?)');
+    expect(lastStatus()).toEqual({
+      state: 'unreachable',
+      message: 'connection refused (is the server running?)',
+    });
+    clock.advance(60_000);
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('reconnects with growing, jittered delays after losing an established connection', () => {
+    const { connection, sockets, lastStatus, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    sockets.last().drop(1001);
+    expect(lastStatus()).toMatchObject({
+      state: 'reconnecting',
+      attempt: 1,
+      reason: 'the server is restarting',
+    });
+    const first = lastStatus() as Extract<ConnectionStatus, { state: 'reconnecting' }>;
+    expect(first.retryAt - clock.now()).toBe(375); // half of 500 plus jitter 0.5 of the other half
+    clock.advance(374);
+    expect(sockets.sockets).toHaveLength(1);
+    clock.advance(1);
+    expect(sockets.sockets).toHaveLength(2);
+    sockets.last().fail('connection refused');
+    const second = lastStatus() as Extract<ConnectionStatus, { state: 'reconnecting' }>;
+    expect(second.attempt).toBe(2);
+    expect(second.retryAt - clock.now()).toBe(750);
+    expect(second.reason).toBe('connection refused');
+  });
+
+  it('resumes every room and conversation from the last seen seq after a reconnect', () => {
+    const { connection, sockets, clock, accept } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    accept(
+      joined('dev', { history: [chat(1, 'bob', 'a'), chat(2, 'bob', 'b')] }),
+      joined('ops', { seq: 0 }),
+      chat(3, 'bob', 'c'),
+      chat(7, 'Bob', 'psst', { to: 'alice' }),
+    );
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({
+      rooms: ['dev', 'ops'],
+      resume: { dev: 3, ops: 0, '@Bob': 7 },
+    });
+  });
+
+  it('does not move a resume cursor past messages that were not replayed yet', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev', { history: [chat(5, 'bob', 'x')] }));
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    // The resumed join says the room is at 9, but the connection drops before 6..9 arrive.
+    accept(joined('dev', { seq: 9 }), chat(6, 'bob', 'y'));
+    sockets.last().drop(1006);
+    clock.advance(5000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.resume).toEqual({ dev: 6 });
+  });
+
+  it('writes a message at once when online and forgets it when acknowledged', () => {
+    const { connection, sockets, accept, clock } = setup();
+    connection.start();
+    accept(joined('dev'));
+    const sent = connection.send('say', 'dev', 'hello');
+    expect(sent).toMatchObject({ cid: 'c1', kind: 'say', target: 'dev', text: 'hello' });
+    expect(sockets.last().sentOf('say')).toEqual([{ type: 'say', room: 'dev', text: 'hello', cid: 'c1' }]);
+    sockets.last().deliver(ack('c1', 1));
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    accept(joined('dev', { seq: 1 }));
+    expect(sockets.last().sentOf('say')).toEqual([]);
+  });
+
+  it('re-sends unacknowledged messages with their original cids after a reconnect, in order', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.send('say', 'dev', 'one');
+    connection.send('action', 'dev', 'waves');
+    connection.send('say', 'dev', 'three');
+    sockets.last().deliver(ack('c1', 1));
+    sockets.last().drop(1006);
+    connection.send('say', 'dev', 'typed while offline');
+    clock.advance(1000);
+    const socket = accept();
+    expect(socket.sentOf('say')).toEqual([]); // not before the room is joined again
+    socket.deliver(joined('dev', { seq: 1 }));
+    expect(socket.sent.filter((m) => m.type === 'say' || m.type === 'action')).toEqual([
+      { type: 'action', room: 'dev', text: 'waves', cid: 'c2' },
+      { type: 'say', room: 'dev', text: 'three', cid: 'c3' },
+      { type: 'say', room: 'dev', text: 'typed while offline', cid: 'c4' },
+    ]);
+  });
+
+  it('holds messages while rate limited and sends them again when the server says', () => {
+    const { connection, sockets, clock, accept, events } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    connection.send('say', 'dev', 'one');
+    socket.deliver(error('rate_limited', 'slow down', { cid: 'c1', retryAfterMs: 1200 }));
+    connection.send('say', 'dev', 'two');
+    expect(socket.sentOf('say').map((m) => m.text)).toEqual(['one']);
+    expect(events.some((e) => e.type === 'send-delayed' && e.cid === 'c1')).toBe(true);
+    clock.advance(1199);
+    expect(socket.sentOf('say').map((m) => m.text)).toEqual(['one']);
+    clock.advance(1);
+    expect(socket.sentOf('say').map((m) => m.cid)).toEqual(['c1', 'c1', 'c2']);
+  });
+
+  it('drops a message the server refuses for good and says why', () => {
+    const { connection, sockets, clock, accept, events } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    connection.send('say', 'dev', 'x');
+    socket.deliver(error('not_in_room', 'join first', { cid: 'c1' }));
+    expect(events).toContainEqual({
+      type: 'send-failed',
+      cid: 'c1',
+      code: 'not_in_room',
+      message: 'join first',
+    });
+    socket.drop(1006);
+    clock.advance(1000);
+    accept(joined('dev'));
+    expect(sockets.last().sentOf('say')).toEqual([]);
+  });
+
+  it('keeps a refused hello open and greets again with the next nick', () => {
+    const { connection, sockets, lastStatus } = setup();
+    connection.start();
+    const socket = sockets.last();
+    socket.open();
+    socket.deliver(error('name_taken', 'alice is taken'));
+    expect(lastStatus()).toEqual({ state: 'refused', code: 'name_taken', message: 'alice is taken' });
+    connection.setNick('alice2');
+    expect(socket.sentOf('hello').map((h) => h.nick)).toEqual(['alice', 'alice2']);
+  });
+
+  it('opens a new socket for the next nick when the refused one was closed meanwhile', () => {
+    const { connection, sockets, clock } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('name_invalid', 'bad name'));
+    sockets.last().drop(4000);
+    clock.advance(60_000);
+    expect(sockets.sockets).toHaveLength(1);
+    connection.setNick('alice2');
+    expect(sockets.sockets).toHaveLength(2);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.nick).toBe('alice2');
+  });
+
+  it('retries on its own when a reconnect finds the name still held by the dead connection', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    accept(joined('dev'));
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    sockets.last().open();
+    sockets.last().deliver(error('name_taken', 'taken'));
+    expect(sockets.last().closedWith).toBe(1000);
+    sockets.last().drop(1000);
+    expect(lastStatus()).toMatchObject({
+      state: 'reconnecting',
+      reason: expect.stringContaining('still held'),
+    });
+  });
+
+  it('uses the nick the server confirmed when it greets again', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.setNick('alicia');
+    expect(sockets.last().sentOf('nick')).toEqual([{ type: 'nick', nick: 'alicia' }]);
+    sockets.last().deliver({ type: 'nick', nick: 'alicia', from: 'alice' });
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.nick).toBe('alicia');
+  });
+
+  it('throttles typing notices to the server interval', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.typing('dev', true);
+    clock.advance(1000);
+    connection.typing('dev', true);
+    clock.advance(2000);
+    connection.typing('dev', true);
+    connection.typing('dev', false);
+    connection.typing('dev', false);
+    expect(
+      sockets
+        .last()
+        .sentOf('typing')
+        .map((t) => t.active),
+    ).toEqual([true, true, false]);
+  });
+
+  it('reports a frame it cannot decode instead of throwing', () => {
+    const { connection, sockets, events } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliverRaw('{"type":"welcome"');
+    sockets.last().deliverRaw('{"type":"surprise"}');
+    expect(
+      events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
+    ).toEqual(['bad_frame', 'unknown_type']);
+  });
+
+  it('drops a silent connection and reconnects', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    accept(joined('dev'));
+    clock.advance(25_000);
+    expect(sockets.last().sentOf('ping')).toHaveLength(1);
+    clock.advance(50_000);
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', reason: 'the server stopped answering' });
+    expect(sockets.sockets[0]?.closedWith).toBe(1000);
+  });
+
+  it('closes with 1000 and never reconnects after close()', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.close();
+    expect(sockets.last().closedWith).toBe(1000);
+    sockets.last().drop(1000);
+    clock.advance(120_000);
+    expect(sockets.sockets).toHaveLength(1);
+    expect(lastStatus()).toEqual({ state: 'closed' });
+  });
+
+  it('sends a direct message to the peer as the server spelled it', () => {
+    const { connection, sockets, accept } = setup();
+    connection.start();
+    accept(chat(1, 'Bob', 'hi', { to: 'alice' }));
+    connection.send('dm', '@bob', 'hello');
+    expect(sockets.last().sentOf('dm')).toEqual([{ type: 'dm', to: 'Bob', text: 'hello', cid: 'c1' }]);
+  });
+});

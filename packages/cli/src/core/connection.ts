@@ -1,0 +1,460 @@
+import {
+  type ClientMessageInput,
+  CloseCode,
+  decodeServerMessage,
+  ErrorCode,
+  encodeClientMessage,
+  LIMITS,
+  PROTOCOL_VERSION,
+  type ServerMessageOf,
+  sameName,
+} from 'aurora-protocol';
+import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { type Clock, systemClock, type TimerHandle } from './clock.js';
+import { closeReason } from './close-reason.js';
+import type {
+  ChatConnection,
+  ConnectionEvent,
+  ConnectionListener,
+  Outgoing,
+  Socket,
+  SocketFactory,
+} from './connection-types.js';
+import { dmTarget as dmKey, dmPeer, isDmTarget } from './targets.js';
+
+/** Options for {@link Connection}. */
+export interface ConnectionOptions {
+  /** The server's WebSocket URL. */
+  readonly url: string;
+  readonly nick: string;
+  /** Rooms to join on connect. */
+  readonly rooms: readonly string[];
+  readonly client: { readonly name: string; readonly version: string };
+  readonly socketFactory: SocketFactory;
+  readonly clock?: Clock;
+  /** Returns a number in [0, 1); used for jitter. */
+  readonly random?: () => number;
+  /** Makes client message ids. */
+  readonly newCid?: () => string;
+  readonly backoff?: BackoffOptions;
+  /** Retry when the very first connection fails, instead of reporting `unreachable`. */
+  readonly retryFirstConnect?: boolean;
+  /** Interval of application-level pings; a connection silent for two intervals is dropped. */
+  readonly heartbeatMs?: number;
+}
+
+/** Codes after which a `hello` must be sent again with something else (another nick). */
+const HELLO_REFUSALS = new Set<string>([
+  ErrorCode.NameTaken,
+  ErrorCode.NameInvalid,
+  ErrorCode.NameRegistered,
+  ErrorCode.UnsupportedVersion,
+  ErrorCode.AuthFailed,
+  ErrorCode.BadMessage,
+]);
+/** Codes after which a message may be sent again later with the same cid. */
+const RETRYABLE = new Set<string>([ErrorCode.StoreUnavailable, ErrorCode.Internal]);
+const MAX_RETRIES = 5;
+
+interface OutboxEntry {
+  readonly message: Outgoing;
+  /** The socket generation it was last written to; -1 when it must be written again. */
+  sentOn: number;
+  retries: number;
+}
+
+/**
+ * The client side of one Aurora session, over as many sockets as it takes. It greets with `hello`,
+ * keeps a resume cursor (last seen `seq`) per room and direct conversation, reconnects with
+ * exponential backoff and jitter, resumes every target on the new socket, and keeps sent messages in
+ * an outbox until their `ack`, writing them again with their original `cid` after a reconnect (the
+ * server stores a retried cid once). Time, randomness, ids and the socket are injected.
+ */
+export class Connection implements ChatConnection {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly newCid: () => string;
+  private readonly listeners = new Set<ConnectionListener>();
+  private readonly outbox = new Map<string, OutboxEntry>();
+  /** Rooms to be in, by canonical room name. */
+  private readonly wanted = new Set<string>();
+  /** Rooms joined on the current socket. */
+  private readonly joinedHere = new Set<string>();
+  /** Last seen seq per target key; DM keys are `@` + canonical nick. */
+  private readonly cursors = new Map<string, number>();
+  /** How the server spells each DM peer, for resume. */
+  private readonly dmSpelling = new Map<string, string>();
+  private readonly lastTyping = new Map<string, number>();
+  private socket: Socket | undefined;
+  private generation = 0;
+  private phase: 'idle' | 'opening' | 'greeting' | 'online' | 'waiting' | 'refused' | 'closed' = 'idle';
+  private nick: string;
+  private attempt = 0;
+  private everOpened = false;
+  private everWelcomed = false;
+  private lastError = '';
+  private typingIntervalMs: number = LIMITS.typingIntervalMs;
+  private pausedUntil = 0;
+  private lastFrameAt = 0;
+  private reconnectTimer: TimerHandle | undefined;
+  private flushTimer: TimerHandle | undefined;
+  private heartbeatTimer: TimerHandle | undefined;
+
+  /** Creates a connection; nothing happens until {@link start}. */
+  constructor(private readonly options: ConnectionOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.newCid = options.newCid ?? defaultCid;
+    this.nick = options.nick;
+    for (const room of options.rooms) this.wanted.add(room);
+  }
+
+  start(): void {
+    if (this.phase === 'idle') this.open();
+  }
+
+  close(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = undefined;
+    socket?.close(CloseCode.Normal, 'bye');
+    this.emit({ type: 'status', status: { state: 'closed' } });
+  }
+
+  subscribe(listener: ConnectionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
+    if (kind === 'dm' && !this.dmSpelling.has(dmKey(dmPeer(target))))
+      this.dmSpelling.set(dmKey(dmPeer(target)), dmPeer(target));
+    const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
+    this.outbox.set(message.cid, { message, sentOn: -1, retries: 0 });
+    this.flush();
+    return message;
+  }
+
+  join(room: string): void {
+    this.wanted.add(room);
+    this.write({ type: 'join', room });
+  }
+
+  leave(room: string): void {
+    this.wanted.delete(room);
+    this.write({ type: 'leave', room });
+  }
+
+  setNick(nick: string): void {
+    if (this.phase === 'online') {
+      this.write({ type: 'nick', nick });
+      return;
+    }
+    this.nick = nick;
+    if (this.phase === 'refused') {
+      if (this.socket) this.hello();
+      else this.open();
+    }
+  }
+
+  typing(room: string, active: boolean): void {
+    if (this.phase !== 'online') return;
+    const now = this.clock.now();
+    const last = this.lastTyping.get(room);
+    if (active) {
+      if (last !== undefined && now - last < this.typingIntervalMs) return;
+      this.lastTyping.set(room, now);
+    } else {
+      if (last === undefined) return;
+      this.lastTyping.delete(room);
+    }
+    this.write({ type: 'typing', room, active });
+  }
+
+  history(target: string, before: number | undefined, limit: number): void {
+    const wire = isDmTarget(target) ? `@${this.dmSpelling.get(target) ?? dmPeer(target)}` : target;
+    this.write(
+      before === undefined
+        ? { type: 'history', target: wire, limit }
+        : { type: 'history', target: wire, before, limit },
+    );
+  }
+
+  members(room: string): void {
+    this.write({ type: 'members', room });
+  }
+
+  rooms(): void {
+    this.write({ type: 'rooms' });
+  }
+
+  topic(room: string, topic: string): void {
+    this.write({ type: 'topic', room, topic });
+  }
+
+  away(away: boolean, status?: string): void {
+    this.write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
+  }
+
+  private open(): void {
+    this.clearTimers();
+    this.phase = 'opening';
+    this.generation += 1;
+    this.joinedHere.clear();
+    this.lastError = '';
+    const generation = this.generation;
+    this.emit({ type: 'status', status: { state: 'connecting', attempt: this.attempt } });
+    const current = () => generation === this.generation;
+    this.socket = this.options.socketFactory(this.options.url, {
+      open: () => {
+        if (!current()) return;
+        this.everOpened = true;
+        this.phase = 'greeting';
+        this.lastFrameAt = this.clock.now();
+        this.hello();
+      },
+      message: (data) => {
+        if (current()) this.receive(data);
+      },
+      error: (message) => {
+        if (current()) this.lastError = message;
+      },
+      close: (code, reason) => {
+        if (current()) this.closed(code, reason);
+      },
+    });
+  }
+
+  private hello(): void {
+    this.phase = 'greeting';
+    const resume: Record<string, number> = {};
+    if (this.everWelcomed) {
+      for (const [target, seq] of this.cursors) {
+        if (isDmTarget(target)) resume[`@${this.dmSpelling.get(target) ?? dmPeer(target)}`] = seq;
+        else if (this.wanted.has(target)) resume[target] = seq;
+      }
+    }
+    this.writeRaw({
+      type: 'hello',
+      v: PROTOCOL_VERSION,
+      nick: this.nick,
+      client: this.options.client,
+      rooms: [...this.wanted],
+      ...(Object.keys(resume).length > 0 ? { resume } : {}),
+    });
+  }
+
+  private receive(data: string): void {
+    this.lastFrameAt = this.clock.now();
+    const decoded = decodeServerMessage(data);
+    if (!decoded.ok) {
+      this.emit({ type: 'bad-frame', error: decoded.error });
+      return;
+    }
+    const message = decoded.message;
+    switch (message.type) {
+      case 'welcome':
+        this.welcomed(message);
+        break;
+      case 'joined':
+        this.wanted.add(message.room);
+        this.joinedHere.add(message.room);
+        if (message.history.length > 0 || !this.cursors.has(message.room))
+          this.advance(message.room, message.seq);
+        break;
+      case 'left':
+        this.wanted.delete(message.room);
+        this.joinedHere.delete(message.room);
+        this.cursors.delete(message.room);
+        break;
+      case 'message':
+        this.seen(message);
+        break;
+      case 'resumed':
+        this.advance(
+          isDmTarget(message.target) ? dmKey(dmPeer(message.target)) : message.target,
+          message.seq,
+        );
+        break;
+      case 'nick':
+        this.nick = message.nick;
+        break;
+      case 'ack':
+        this.outbox.delete(message.cid);
+        break;
+      case 'error':
+        if (this.failed(message)) return;
+        break;
+    }
+    this.emit({ type: 'server', message });
+    if (message.type === 'joined' || message.type === 'welcome') this.flush();
+  }
+
+  private welcomed(message: ServerMessageOf<'welcome'>): void {
+    this.phase = 'online';
+    this.everWelcomed = true;
+    this.attempt = 0;
+    this.nick = message.nick;
+    this.typingIntervalMs = message.limits.typingIntervalMs;
+    this.lastTyping.clear();
+    this.scheduleHeartbeat();
+    this.emit({
+      type: 'status',
+      status: { state: 'online', nick: message.nick, server: message.server.name },
+    });
+  }
+
+  private seen(message: ServerMessageOf<'message'>): void {
+    if (message.kind === 'dm') {
+      const peer = sameName(message.from, this.nick) ? (message.to ?? message.from) : message.from;
+      this.dmSpelling.set(dmKey(peer), peer);
+      this.advance(dmKey(peer), message.seq);
+    } else if (message.room !== undefined) {
+      this.advance(message.room, message.seq);
+    }
+  }
+
+  private advance(target: string, seq: number): void {
+    if ((this.cursors.get(target) ?? -1) < seq) this.cursors.set(target, seq);
+  }
+
+  /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
+  private failed(error: ServerMessageOf<'error'>): boolean {
+    if (this.phase === 'greeting' && error.cid === undefined && HELLO_REFUSALS.has(error.code)) {
+      if (this.everWelcomed && error.code === ErrorCode.NameTaken) {
+        // Our previous connection still holds the name until the server notices it is gone.
+        this.lastError = 'the name is still held by the previous connection';
+        this.socket?.close(CloseCode.Normal, 'retry');
+        return true;
+      }
+      this.phase = 'refused';
+      this.emit({ type: 'status', status: { state: 'refused', code: error.code, message: error.message } });
+      return false;
+    }
+    const entry = error.cid === undefined ? undefined : this.outbox.get(error.cid);
+    if (!entry) return false;
+    const cid = entry.message.cid;
+    if (error.code === ErrorCode.RateLimited || (RETRYABLE.has(error.code) && entry.retries < MAX_RETRIES)) {
+      const wait =
+        error.code === ErrorCode.RateLimited
+          ? (error.retryAfterMs ?? 1000)
+          : backoffDelay(entry.retries, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
+      entry.retries += error.code === ErrorCode.RateLimited ? 0 : 1;
+      entry.sentOn = -1;
+      this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + wait);
+      this.scheduleFlush();
+      this.emit({
+        type: 'send-delayed',
+        cid,
+        code: error.code,
+        message: error.message,
+        retryAt: this.pausedUntil,
+      });
+      return true;
+    }
+    this.outbox.delete(cid);
+    this.emit({ type: 'send-failed', cid, code: error.code, message: error.message });
+    return true;
+  }
+
+  private closed(code: number, reason: string): void {
+    this.socket = undefined;
+    this.joinedHere.clear();
+    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+    if (this.phase === 'closed') return;
+    const why = this.lastError || closeReason(code, reason);
+    if (this.phase === 'refused') return; // wait for setNick(), which opens a new socket
+    if (!this.everOpened && !this.options.retryFirstConnect) {
+      this.phase = 'closed';
+      this.clearTimers();
+      this.emit({ type: 'status', status: { state: 'unreachable', message: why } });
+      return;
+    }
+    this.phase = 'waiting';
+    const delay = backoffDelay(this.attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.attempt += 1;
+    const retryAt = this.clock.now() + delay;
+    this.reconnectTimer = this.clock.setTimeout(() => this.open(), delay);
+    this.emit({
+      type: 'status',
+      status: { state: 'reconnecting', attempt: this.attempt, retryAt, reason: why },
+    });
+  }
+
+  /** Writes every outbox entry that can go now: online, not paused, its room joined on this socket. */
+  private flush(): void {
+    if (this.phase !== 'online' || !this.socket) return;
+    if (this.clock.now() < this.pausedUntil) {
+      this.scheduleFlush();
+      return;
+    }
+    for (const entry of this.outbox.values()) {
+      if (entry.sentOn === this.generation) continue;
+      const { kind, target, text, cid } = entry.message;
+      if (kind === 'dm') {
+        const to = this.dmSpelling.get(dmKey(dmPeer(target))) ?? dmPeer(target);
+        this.writeRaw({ type: 'dm', to, text, cid });
+      } else {
+        if (!this.joinedHere.has(target)) continue;
+        this.writeRaw({ type: kind, room: target, text, cid });
+      }
+      entry.sentOn = this.generation;
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) this.clock.clearTimeout(this.flushTimer);
+    const wait = Math.max(0, this.pausedUntil - this.clock.now());
+    this.flushTimer = this.clock.setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  private scheduleHeartbeat(): void {
+    const interval = this.options.heartbeatMs ?? 25_000;
+    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = this.clock.setTimeout(() => {
+      this.heartbeatTimer = undefined;
+      if (this.phase !== 'online' || !this.socket) return;
+      if (this.clock.now() - this.lastFrameAt > 2 * interval) {
+        this.lastError = 'the server stopped answering';
+        const socket = this.socket;
+        this.closed(CloseCode.Unresponsive, '');
+        this.generation += 1; // ignore whatever the dead socket reports later
+        socket.close(CloseCode.Normal, 'unresponsive');
+        return;
+      }
+      this.writeRaw({ type: 'ping', t: this.clock.now() });
+      this.scheduleHeartbeat();
+    }, interval);
+  }
+
+  /** Writes a request if a greeted socket is open; requests are not queued (state is resent on resume). */
+  private write(message: ClientMessageInput): void {
+    if (this.phase === 'online') this.writeRaw(message);
+  }
+
+  private writeRaw(message: ClientMessageInput): void {
+    this.socket?.send(encodeClientMessage(message));
+  }
+
+  private emit(event: ConnectionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private clearTimers(): void {
+    for (const timer of [this.reconnectTimer, this.flushTimer, this.heartbeatTimer])
+      if (timer) this.clock.clearTimeout(timer);
+    this.reconnectTimer = undefined;
+    this.flushTimer = undefined;
+    this.heartbeatTimer = undefined;
+  }
+}
+
+function defaultCid(): string {
+  return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
