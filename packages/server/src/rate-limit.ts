@@ -21,7 +21,8 @@ export class TokenBucket {
       this.tokens -= 1;
       return 0;
     }
-    return Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+    // The epsilon keeps float noise (0.9999999) from rounding a whole wait up by a millisecond.
+    return Math.ceil(((1 - this.tokens) / this.perSecond) * 1000 - 1e-6);
   }
 
   private refill(): void {

@@ -1,0 +1,66 @@
+import { type ClientMessageInput, encodeClientMessage } from 'aurora-protocol';
+import { LocalBroker } from '../broker/local.js';
+import { LocalDirectory } from '../directory/local.js';
+import { DEFAULT_HUB_LIMITS, Hub, type HubLimits } from '../hub.js';
+import { sequentialIds } from '../ids.js';
+import { silentLogger } from '../logger.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { Retention } from '../store/store.js';
+import { FakePeer } from './fake-peer.js';
+import { ManualClock } from './manual-clock.js';
+
+/** A connected fake client of a test hub. */
+export interface FakeClient {
+  readonly peer: FakePeer;
+  /** Sends a client message and waits until the hub has handled it. */
+  send(message: ClientMessageInput | string): Promise<void>;
+  /** Sends hello with a nick (and optional extras) and waits. */
+  hello(nick: string, extra?: Partial<Extract<ClientMessageInput, { type: 'hello' }>>): Promise<void>;
+  /** Closes the connection and waits for the leave to be processed. */
+  disconnect(): Promise<void>;
+}
+
+/** A hub over an in-memory SQLite store, with a manual clock and sequential ids. */
+export function createTestHub(options: { limits?: Partial<HubLimits>; retention?: Retention } = {}) {
+  const clock = new ManualClock();
+  const store = new SqliteStore({ clock, retention: options.retention ?? {}, ids: sequentialIds() });
+  const hub = new Hub({
+    store,
+    broker: new LocalBroker(),
+    directory: new LocalDirectory(),
+    clock,
+    ids: sequentialIds(),
+    logger: silentLogger,
+    limits: { ...DEFAULT_HUB_LIMITS, ...options.limits },
+    server: { name: 'aurora-server', version: 'test' },
+  });
+
+  /** Waits for every session's queued requests and the store's pending commit. */
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await Promise.all([...hub.sessions].map((session) => session.queue));
+      await store.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  const connect = (ip = '10.0.0.1'): FakeClient => {
+    const peer = new FakePeer();
+    const connection = hub.connect(peer, { ip });
+    const client: FakeClient = {
+      peer,
+      send: async (message) => {
+        connection.receive(typeof message === 'string' ? message : encodeClientMessage(message), false);
+        await settle();
+      },
+      hello: (nick, extra = {}) => client.send({ type: 'hello', v: 1, nick, ...extra }),
+      disconnect: async () => {
+        connection.closed();
+        await settle();
+      },
+    };
+    return client;
+  };
+
+  return { hub, store, clock, connect, settle };
+}
