@@ -1,0 +1,343 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, chatReducer } from './chat-reducer.js';
+import { activeTarget, type ChatState, helloFor, initialState, totalUnread } from './chat-state.js';
+import { COMMAND_REFS } from './command-refs.js';
+import { chat, joined, welcome } from './test-frames.js';
+
+const NOW = 1_700_000_100_000;
+const client = { name: 'aurora-web', version: '0.1.0' };
+
+const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
+const server = (message: ServerMessage, now = NOW): ChatAction => ({ type: 'server', message, now });
+const online: ChatAction = { type: 'connection', status: 'online' };
+const dropped: ChatAction = { type: 'connection', status: 'reconnecting', retryAt: NOW + 500 };
+
+/** alice, welcomed and in #dev with two messages of history. */
+function inDev(): ChatState {
+  return run(
+    initialState(),
+    { type: 'join-requested', nick: 'alice', room: 'dev' },
+    server(welcome('alice')),
+    online,
+    server(joined('dev', [chat(1, 'bob', 'hi'), chat(2, 'alice', 'hello')], { more: true })),
+  );
+}
+
+const texts = (state: ChatState, key = state.active) =>
+  (key === undefined ? [] : (state.targets[key]?.entries ?? [])).map((e) =>
+    e.type === 'message' ? e.message.text : `[${e.text}]`,
+  );
+
+describe('joining', () => {
+  it('moves from the join screen to the room once the server welcomes and joins', () => {
+    const state = inDev();
+    expect(state.screen).toBe('chat');
+    expect(state.me).toBe('alice');
+    expect(state.active).toBe('dev');
+    expect(texts(state)).toEqual(['hi', 'hello']);
+    expect(activeTarget(state)).toMatchObject({ joined: true, hasOlder: true, cursor: 2 });
+  });
+
+  it('keeps the join screen with the reason when the server refuses the name', () => {
+    const state = run(
+      initialState(),
+      { type: 'join-requested', nick: 'bob', room: 'dev' },
+      { type: 'hello-failed', message: 'The name bob is taken.', fatal: false },
+    );
+    expect(state).toMatchObject({ screen: 'join', joinError: 'The name bob is taken.' });
+    expect(state.wanted).toEqual({ nick: 'bob', rooms: ['dev'] });
+    expect(
+      chatReducer(state, { type: 'join-requested', nick: 'bob2', room: 'dev' }).joinError,
+    ).toBeUndefined();
+  });
+
+  it('returns to the join screen when a reconnect can never succeed with this name', () => {
+    const state = run(inDev(), dropped, { type: 'hello-failed', message: 'Log in.', fatal: true });
+    expect(state).toMatchObject({
+      screen: 'join',
+      joinError: 'Log in.',
+      wanted: { nick: 'alice', rooms: ['dev'] },
+    });
+  });
+
+  it('asks for the room in the first hello', () => {
+    const state = chatReducer(initialState(), { type: 'join-requested', nick: 'alice', room: 'dev' });
+    expect(helloFor(state, client)).toEqual({ type: 'hello', v: 1, nick: 'alice', client, rooms: ['dev'] });
+  });
+
+  it('switches to a room joined with /join when the server confirms it', () => {
+    const state = run(inDev(), { type: 'join-room', room: 'ops' }, server(joined('ops')));
+    expect(state.active).toBe('ops');
+    expect(state.order).toEqual(['dev', 'ops']);
+  });
+
+  it('stays in the current room when another room is joined without asking to switch', () => {
+    expect(run(inDev(), server(joined('ops'))).active).toBe('dev');
+  });
+});
+
+describe('messages', () => {
+  it('shows a message that arrives twice (replay after a reconnect) once', () => {
+    const state = run(inDev(), server(chat(3, 'bob', 'again')), server(chat(3, 'bob', 'again')));
+    expect(texts(state)).toEqual(['hi', 'hello', 'again']);
+  });
+
+  it('counts unread messages in other conversations, not in the one on screen', () => {
+    let state = run(inDev(), server(joined('ops')));
+    state = run(state, server(chat(1, 'bob', 'in ops', { room: 'ops' })), server(chat(3, 'bob', 'in dev')));
+    expect(state.targets.ops?.unread).toBe(1);
+    expect(state.targets.dev?.unread).toBe(0);
+    expect(totalUnread(state)).toBe(1);
+    state = chatReducer(state, { type: 'open', target: 'ops' });
+    expect(totalUnread(state)).toBe(0);
+  });
+
+  it('does not count own messages or system notices as unread', () => {
+    let state = run(inDev(), server(joined('ops')));
+    state = run(
+      state,
+      server(chat(1, 'ALICE', 'mine', { room: 'ops' })),
+      server(chat(2, 'aurora', 'bob joined', { room: 'ops', kind: 'system' })),
+    );
+    expect(state.targets.ops?.unread).toBe(0);
+  });
+
+  it('counts messages in the room on screen while the page is hidden, and clears them on return', () => {
+    let state = run(inDev(), { type: 'visibility', visible: false }, server(chat(3, 'bob', 'psst')));
+    expect(state.targets.dev?.unread).toBe(1);
+    state = chatReducer(state, { type: 'visibility', visible: true });
+    expect(state.targets.dev?.unread).toBe(0);
+  });
+
+  it('ignores messages for rooms it is not in', () => {
+    const state = inDev();
+    expect(chatReducer(state, server(chat(1, 'bob', 'x', { room: 'elsewhere' })))).toBe(state);
+  });
+
+  it('clears the typing line of whoever sent a message', () => {
+    let state = run(inDev(), server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
+    expect(Object.keys(activeTarget(state)!.typing)).toEqual(['bob']);
+    state = chatReducer(state, server(chat(3, 'bob', 'done')));
+    expect(activeTarget(state)!.typing).toEqual({});
+  });
+});
+
+describe('sending', () => {
+  const send = (cid: string, text: string): ChatAction => ({
+    type: 'send',
+    cid,
+    target: 'dev',
+    kind: 'chat',
+    text,
+    now: NOW,
+  });
+  const ack = (cid: string, seq: number): ServerMessage => ({
+    type: 'ack',
+    cid,
+    id: `m${seq}`,
+    seq,
+    room: 'dev',
+    ts: NOW,
+  });
+
+  it('shows a message as pending until the server acknowledges it, then once as stored', () => {
+    let state = chatReducer(inDev(), send('c1', 'hello there'));
+    expect(state.pending.map((p) => p.text)).toEqual(['hello there']);
+    state = chatReducer(state, server(ack('c1', 3)));
+    expect(state.pending).toEqual([]);
+    expect(texts(state)).toEqual(['hi', 'hello', 'hello there']);
+    state = chatReducer(state, server(chat(3, 'alice', 'hello there', { cid: 'c1' })));
+    expect(texts(state)).toEqual(['hi', 'hello', 'hello there']);
+  });
+
+  it('resolves a pending message when its own echo arrives before the ack', () => {
+    const state = run(inDev(), send('c1', 'quick'), server(chat(3, 'alice', 'quick', { cid: 'c1' })));
+    expect(state.pending).toEqual([]);
+    expect(texts(state).at(-1)).toBe('quick');
+  });
+
+  it('sends a message again after the connection dropped before the ack', () => {
+    let state = run(inDev(), send('c1', 'lost?'), { type: 'sent', cids: ['c1'] });
+    expect(state.pending[0]?.inFlight).toBe(true);
+    state = chatReducer(state, dropped);
+    expect(state.pending[0]).toMatchObject({ cid: 'c1', inFlight: false });
+    expect(activeTarget(state)?.joined).toBe(false);
+  });
+
+  it('marks a refused message with the reason and lets the user retry or discard it', () => {
+    let state = run(
+      inDev(),
+      send('c1', 'x'),
+      server({ type: 'error', code: 'text_invalid', message: 'text is too long', cid: 'c1' }),
+    );
+    expect(state.pending[0]).toMatchObject({ failure: 'text is too long', inFlight: false });
+    state = chatReducer(state, { type: 'retry', cid: 'c1' });
+    expect(state.pending[0]?.failure).toBeUndefined();
+    expect(chatReducer(state, { type: 'discard', cid: 'c1' }).pending).toEqual([]);
+  });
+
+  it('holds a rate-limited message until the server says it may be retried', () => {
+    const state = run(
+      inDev(),
+      send('c1', 'x'),
+      server({ type: 'error', code: 'rate_limited', message: 'slow down', cid: 'c1', retryAfterMs: 700 }),
+    );
+    expect(state.pending[0]).toMatchObject({ retryAt: NOW + 700, inFlight: false });
+    expect(state.pending[0]?.failure).toBeUndefined();
+  });
+});
+
+describe('resuming', () => {
+  it('asks to resume every room and conversation from the last message seen', () => {
+    let state = run(
+      inDev(),
+      server(chat(3, 'bob', 'three')),
+      server(chat(1, 'bob', 'psst', { kind: 'dm', room: undefined, to: 'alice' })),
+      dropped,
+    );
+    expect(helloFor(state, client)).toEqual({
+      type: 'hello',
+      v: 1,
+      nick: 'alice',
+      client,
+      rooms: ['dev'],
+      resume: { dev: 3, '@bob': 1 },
+    });
+    state = run(state, { type: 'open-dm', nick: 'carol' });
+    expect(helloFor(state, client).resume).toEqual({ dev: 3, '@bob': 1 });
+  });
+
+  it('keeps what was shown and adds only the missed messages after a resume', () => {
+    const state = run(
+      inDev(),
+      dropped,
+      server(welcome('alice')),
+      online,
+      server(joined('dev', [], { seq: 4 })),
+      server(chat(3, 'bob', 'missed 1')),
+      server(chat(4, 'bob', 'missed 2')),
+      server({ type: 'resumed', target: 'dev', recovered: true, replayed: 2, seq: 4 }),
+    );
+    expect(texts(state)).toEqual(['hi', 'hello', 'missed 1', 'missed 2']);
+    expect(activeTarget(state)).toMatchObject({ cursor: 4, joined: true, hasOlder: true });
+  });
+
+  it('starts a room from the join point, not from its first message', () => {
+    const state = run(inDev(), server(joined('ops', [], { seq: 40, more: true })));
+    expect(state.targets.ops).toMatchObject({ cursor: 40, hasOlder: true });
+  });
+});
+
+describe('history', () => {
+  it('puts an older page before what is shown and remembers whether more exist', () => {
+    let state = chatReducer(inDev(), { type: 'older-requested', target: 'dev' });
+    expect(activeTarget(state)?.loadingOlder).toBe(true);
+    state = chatReducer(
+      state,
+      server({ type: 'history', target: 'dev', messages: [chat(0, 'bob', 'zero')], more: false }),
+    );
+    expect(texts(state)).toEqual(['zero', 'hi', 'hello']);
+    expect(activeTarget(state)).toMatchObject({ loadingOlder: false, hasOlder: false, unread: 0 });
+  });
+
+  it('stops loading when the server refuses the page', () => {
+    let state = chatReducer(inDev(), { type: 'older-requested', target: 'dev' });
+    state = chatReducer(
+      state,
+      server({ type: 'error', code: 'forbidden', message: 'not yours', ref: COMMAND_REFS.history }),
+    );
+    expect(activeTarget(state)?.loadingOlder).toBe(false);
+    expect(texts(state).at(-1)).toBe('[not yours]');
+  });
+});
+
+describe('direct messages', () => {
+  const dm = (seq: number, from: string, to: string, text: string) =>
+    chat(seq, from, text, { kind: 'dm', room: undefined, to });
+
+  it('files both directions of a conversation under the other person', () => {
+    const state = run(inDev(), server(dm(1, 'Bob', 'alice', 'hey')), server(dm(2, 'alice', 'bob', 'yo')));
+    expect(state.order).toEqual(['dev', '@bob']);
+    expect(texts(state, '@bob')).toEqual(['hey', 'yo']);
+    expect(state.targets['@bob']).toMatchObject({ name: 'Bob', isDm: true, unread: 1 });
+  });
+
+  it('opens and closes a conversation', () => {
+    let state = chatReducer(inDev(), { type: 'open-dm', nick: 'carol' });
+    expect(state.active).toBe('@carol');
+    state = chatReducer(state, { type: 'close', target: '@carol' });
+    expect(state.active).toBe('dev');
+    expect(state.order).toEqual(['dev']);
+  });
+});
+
+describe('members and presence', () => {
+  it('keeps the member list current', () => {
+    const presence = (event: 'join' | 'leave' | 'rename' | 'away' | 'back', nick: string, from?: string) =>
+      server({ type: 'presence', room: 'dev', event, nick, ...(from ? { from } : {}), status: 'lunch' });
+    let state = run(inDev(), presence('join', 'bob'), presence('away', 'bob'));
+    expect(activeTarget(state)?.members).toEqual([
+      { nick: 'alice', away: false },
+      { nick: 'bob', away: true, status: 'lunch' },
+    ]);
+    state = run(state, presence('back', 'bob'), presence('rename', 'robert', 'bob'));
+    expect(activeTarget(state)?.members.map((m) => m.nick)).toEqual(['alice', 'robert']);
+    state = chatReducer(state, presence('leave', 'robert'));
+    expect(activeTarget(state)?.members.map((m) => m.nick)).toEqual(['alice']);
+  });
+
+  it('lists members in the conversation when /who asked', () => {
+    const members = [
+      { nick: 'alice', away: false },
+      { nick: 'bob', away: true },
+    ];
+    const state = chatReducer(
+      inDev(),
+      server({ type: 'members', room: 'dev', members, ref: COMMAND_REFS.who }),
+    );
+    expect(texts(state).at(-1)).toBe('[Members of #dev: alice, bob (away)]');
+  });
+
+  it('shows who is typing until the indicator expires', () => {
+    let state = chatReducer(inDev(), server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
+    expect(activeTarget(state)?.typing).toEqual({ bob: NOW + 6000 });
+    expect(chatReducer(state, { type: 'tick', now: NOW + 1000 })).toBe(state);
+    state = chatReducer(state, { type: 'tick', now: NOW + 6000 });
+    expect(activeTarget(state)?.typing).toEqual({});
+  });
+
+  it('follows its own rename for the next hello', () => {
+    const state = chatReducer(inDev(), server({ type: 'nick', nick: 'alicia', from: 'alice' }));
+    expect(helloFor(state, client).nick).toBe('alicia');
+  });
+});
+
+describe('leaving', () => {
+  it('removes a room the server says we left and drops its unsent messages', () => {
+    let state = run(inDev(), server(joined('ops')), { type: 'open', target: 'ops' });
+    state = run(
+      state,
+      { type: 'send', cid: 'c9', target: 'ops', kind: 'chat', text: 'bye', now: NOW },
+      server({ type: 'left', room: 'ops' }),
+    );
+    expect(state.order).toEqual(['dev']);
+    expect(state.active).toBe('dev');
+    expect(state.pending).toEqual([]);
+  });
+
+  it('returns to the join screen on /quit, remembering the name and room', () => {
+    const state = chatReducer(inDev(), { type: 'quit' });
+    expect(state).toMatchObject({ screen: 'join', wanted: { nick: 'alice', rooms: ['dev'] }, order: [] });
+  });
+});
+
+describe('errors', () => {
+  it('shows an error that answers no message in the conversation on screen', () => {
+    const state = chatReducer(
+      inDev(),
+      server({ type: 'error', code: 'not_in_room', message: 'You are not in #x.' }),
+    );
+    expect(texts(state).at(-1)).toBe('[You are not in #x.]');
+  });
+});

@@ -1,0 +1,167 @@
+import type { ServerMessage } from 'aurora-protocol';
+import {
+  type ChatState,
+  type ConnectionInfo,
+  initialState,
+  newTarget,
+  type PendingMessage,
+} from './chat-state.js';
+import { addNotice, applyServerMessage, mapTargets, removeTarget, updateTarget } from './server-frames.js';
+import { dmKey, type TargetKey } from './targets.js';
+import type { NoticeTone } from './timeline.js';
+
+/** Everything that can change what the page shows. */
+export type ChatAction =
+  | { readonly type: 'join-requested'; readonly nick: string; readonly room: string }
+  | ({ readonly type: 'connection' } & ConnectionInfo)
+  | { readonly type: 'hello-failed'; readonly message: string; readonly fatal: boolean }
+  | { readonly type: 'server'; readonly message: ServerMessage; readonly now: number }
+  | {
+      readonly type: 'send';
+      readonly cid: string;
+      readonly target: TargetKey;
+      readonly kind: PendingMessage['kind'];
+      readonly text: string;
+      readonly now: number;
+    }
+  | { readonly type: 'sent'; readonly cids: readonly string[] }
+  | { readonly type: 'retry'; readonly cid: string }
+  | { readonly type: 'discard'; readonly cid: string }
+  | { readonly type: 'open'; readonly target: TargetKey }
+  | { readonly type: 'open-dm'; readonly nick: string }
+  | { readonly type: 'close'; readonly target: TargetKey }
+  | { readonly type: 'join-room'; readonly room: string }
+  | { readonly type: 'older-requested'; readonly target: TargetKey }
+  | { readonly type: 'notice'; readonly text: string; readonly tone: NoticeTone; readonly target?: TargetKey }
+  | { readonly type: 'visibility'; readonly visible: boolean }
+  | { readonly type: 'tick'; readonly now: number }
+  | { readonly type: 'quit' };
+
+/** The one place chat state changes: pure, so every behaviour is tested without a page or socket. */
+export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  switch (action.type) {
+    case 'join-requested':
+      return {
+        ...state,
+        wanted: { nick: action.nick, rooms: [action.room] },
+        joinError: undefined,
+        connection: { status: 'connecting' },
+      };
+    case 'connection':
+      return onConnection(state, action);
+    case 'hello-failed':
+      if (state.screen === 'join' || action.fatal) {
+        const room = state.active === undefined ? state.wanted.rooms[0] : state.targets[state.active]?.name;
+        return {
+          ...initialState({ nick: state.wanted.nick, ...(room ? { room } : {}) }),
+          joinError: action.message,
+        };
+      }
+      return state;
+    case 'server':
+      return applyServerMessage(state, action.message, action.now);
+    case 'send':
+      return {
+        ...state,
+        pending: [
+          ...state.pending,
+          {
+            cid: action.cid,
+            target: action.target,
+            kind: action.kind,
+            text: action.text,
+            createdAt: action.now,
+            inFlight: false,
+          },
+        ],
+      };
+    case 'sent': {
+      const sent = new Set(action.cids);
+      return {
+        ...state,
+        pending: state.pending.map((p) => (sent.has(p.cid) ? { ...p, inFlight: true } : p)),
+      };
+    }
+    case 'retry':
+      return {
+        ...state,
+        pending: state.pending.map((p) =>
+          p.cid === action.cid
+            ? {
+                cid: p.cid,
+                target: p.target,
+                kind: p.kind,
+                text: p.text,
+                createdAt: p.createdAt,
+                inFlight: false,
+              }
+            : p,
+        ),
+      };
+    case 'discard':
+      return { ...state, pending: state.pending.filter((p) => p.cid !== action.cid) };
+    case 'open':
+      return state.targets[action.target] ? markRead({ ...state, active: action.target }) : state;
+    case 'open-dm': {
+      const key = dmKey(action.nick);
+      const opened = state.targets[key]
+        ? state
+        : {
+            ...state,
+            targets: { ...state.targets, [key]: newTarget(key, action.nick) },
+            order: [...state.order, key],
+          };
+      return markRead({ ...opened, active: key });
+    }
+    case 'close':
+      return removeTarget(state, action.target);
+    case 'join-room':
+      return state.targets[action.room]
+        ? markRead({ ...state, active: action.room })
+        : { ...state, focusOnJoin: action.room };
+    case 'older-requested':
+      return updateTarget(state, action.target, (t) => ({ ...t, loadingOlder: true }));
+    case 'notice':
+      return addNotice(state, action.target, action.text, action.tone);
+    case 'visibility':
+      return action.visible === state.visible ? state : markRead({ ...state, visible: action.visible });
+    case 'tick':
+      return expireTyping(state, action.now);
+    case 'quit':
+      return initialState({
+        nick: state.me ?? state.wanted.nick,
+        ...(state.active && !state.targets[state.active]?.isDm ? { room: state.active } : {}),
+      });
+  }
+}
+
+function onConnection(state: ChatState, info: ConnectionInfo): ChatState {
+  const connection: ConnectionInfo = {
+    status: info.status,
+    ...(info.retryAt === undefined ? {} : { retryAt: info.retryAt }),
+    ...(info.detail === undefined ? {} : { detail: info.detail }),
+  };
+  if (info.status === 'online') return { ...state, connection };
+  // Off the wire: nothing is in flight any more and rooms must be joined again before sending.
+  const offline = mapTargets(state, (t) =>
+    t.joined || Object.keys(t.typing).length > 0 ? { ...t, joined: false, typing: {} } : t,
+  );
+  return {
+    ...offline,
+    connection,
+    pending: offline.pending.map((p) => (p.inFlight ? { ...p, inFlight: false } : p)),
+  };
+}
+
+/** Clears the unread count of the conversation on screen while the page is visible. */
+function markRead(state: ChatState): ChatState {
+  if (!state.visible || state.active === undefined) return state;
+  return updateTarget(state, state.active, (t) => (t.unread === 0 ? t : { ...t, unread: 0 }));
+}
+
+function expireTyping(state: ChatState, now: number): ChatState {
+  return mapTargets(state, (t) => {
+    const live = Object.entries(t.typing).filter(([, expires]) => expires > now);
+    return live.length === Object.keys(t.typing).length ? t : { ...t, typing: Object.fromEntries(live) };
+  });
+}

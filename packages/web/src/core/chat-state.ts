@@ -1,0 +1,147 @@
+import { type ClientMessageOf, LIMITS, type Limits, type Member, PROTOCOL_VERSION } from 'aurora-protocol';
+import { isDmKey, type TargetKey } from './targets.js';
+import type { TimelineEntry } from './timeline.js';
+
+/** Where the connection stands, as the status bar shows it. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+/** The connection as the page shows it. */
+export interface ConnectionInfo {
+  readonly status: ConnectionStatus;
+  /** When the next reconnect attempt starts (epoch ms), while reconnecting. */
+  readonly retryAt?: number;
+  /** A sentence about why the connection is not online, when there is one. */
+  readonly detail?: string;
+}
+
+/** A message the user sent that the server has not acknowledged yet: the outbox. */
+export interface PendingMessage {
+  readonly cid: string;
+  readonly target: TargetKey;
+  readonly kind: 'chat' | 'action' | 'dm';
+  readonly text: string;
+  readonly createdAt: number;
+  /** Sent on the current connection; cleared when the connection drops, so it is sent again. */
+  readonly inFlight: boolean;
+  /** Wait until then before sending (the server asked to slow down). */
+  readonly retryAt?: number;
+  /** Why the server refused it; such a message waits for the user to retry or discard it. */
+  readonly failure?: string;
+}
+
+/** A room or direct conversation and what the page knows of it. */
+export interface TargetState {
+  readonly key: TargetKey;
+  /** The room name, or the other person's nick. */
+  readonly name: string;
+  readonly isDm: boolean;
+  readonly topic: string;
+  readonly members: readonly Member[];
+  readonly entries: readonly TimelineEntry[];
+  /** The resume cursor: the latest `seq` this client has seen here. */
+  readonly cursor: number;
+  readonly hasOlder: boolean;
+  readonly loadingOlder: boolean;
+  readonly unread: number;
+  /** Who is typing, with when their indicator expires (epoch ms). */
+  readonly typing: Readonly<Record<string, number>>;
+  /** For rooms: the server has confirmed membership on the current connection. */
+  readonly joined: boolean;
+}
+
+/** Everything the page shows, derived only from actions (see chat-reducer.ts). */
+export interface ChatState {
+  readonly screen: 'join' | 'chat';
+  /** The nick and rooms to ask for in the next `hello`. */
+  readonly wanted: { readonly nick: string; readonly rooms: readonly string[] };
+  /** Our nick, once the server has welcomed us. */
+  readonly me?: string;
+  readonly connection: ConnectionInfo;
+  /** Why the last attempt to join failed, shown on the join screen. */
+  readonly joinError?: string;
+  readonly limits: Limits;
+  readonly targets: Readonly<Record<TargetKey, TargetState>>;
+  /** Targets in the order they were opened. */
+  readonly order: readonly TargetKey[];
+  readonly active?: TargetKey;
+  /** A room the user asked to join: switch to it when the server confirms. */
+  readonly focusOnJoin?: string;
+  /** Unacknowledged messages, oldest first. */
+  readonly pending: readonly PendingMessage[];
+  /** Whether the page is visible; while hidden, new messages count as unread everywhere. */
+  readonly visible: boolean;
+  /** Grows with every local notice, to keep notices in the order they were added. */
+  readonly noticeCount: number;
+}
+
+/** The state of a page that has not joined yet. */
+export function initialState(wanted: { nick?: string; room?: string } = {}): ChatState {
+  return {
+    screen: 'join',
+    wanted: { nick: wanted.nick ?? '', rooms: wanted.room ? [wanted.room] : [] },
+    connection: { status: 'idle' },
+    limits: { ...LIMITS },
+    targets: {},
+    order: [],
+    pending: [],
+    visible: true,
+    noticeCount: 0,
+  };
+}
+
+/** A fresh, empty room or conversation. */
+export function newTarget(key: TargetKey, name: string): TargetState {
+  return {
+    key,
+    name,
+    isDm: isDmKey(key),
+    topic: '',
+    members: [],
+    entries: [],
+    cursor: 0,
+    hasOlder: false,
+    loadingOlder: false,
+    unread: 0,
+    typing: {},
+    joined: false,
+  };
+}
+
+/** The conversation on screen. */
+export function activeTarget(state: ChatState): TargetState | undefined {
+  return state.active === undefined ? undefined : state.targets[state.active];
+}
+
+/** Unread messages across every conversation, for the page title. */
+export function totalUnread(state: ChatState): number {
+  return state.order.reduce((sum, key) => sum + (state.targets[key]?.unread ?? 0), 0);
+}
+
+/** The wire name of a target: the room, or `@nick` for a conversation. */
+export function wireTarget(target: TargetState): string {
+  return target.isDm ? `@${target.name}` : target.name;
+}
+
+/**
+ * The `hello` for the next connection: the wanted nick, every room we are in, and a resume cursor for
+ * every room and conversation we have seen messages in, so the server replays exactly what we missed.
+ */
+export function helloFor(
+  state: ChatState,
+  client: { name: string; version: string },
+): ClientMessageOf<'hello'> {
+  const targets = state.order.map((key) => state.targets[key]).filter((t) => t !== undefined);
+  const rooms =
+    state.screen === 'chat' ? targets.filter((t) => !t.isDm).map((t) => t.name) : state.wanted.rooms;
+  const resume: Record<string, number> = {};
+  for (const target of targets)
+    if (!target.isDm || target.cursor > 0) resume[wireTarget(target)] = target.cursor;
+  return {
+    type: 'hello',
+    v: PROTOCOL_VERSION,
+    nick: state.me ?? state.wanted.nick,
+    client,
+    rooms: [...rooms],
+    ...(Object.keys(resume).length > 0 ? { resume } : {}),
+  };
+}

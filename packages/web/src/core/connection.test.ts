@@ -1,0 +1,224 @@
+import type { ClientMessageInput, ServerMessage } from 'aurora-protocol';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ConnectionEvent, createConnection, type SocketHandlers } from './connection.js';
+import { type FakeClock, fakeClock } from './fake-clock.js';
+import { welcome } from './test-frames.js';
+
+/** A socket the test drives: it records what the client sent and fires events on demand. */
+class FakeSocket {
+  readonly sent: ClientMessageInput[] = [];
+  closedWith: number | undefined | 'not closed' = 'not closed';
+  constructor(readonly handlers: SocketHandlers) {}
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as ClientMessageInput);
+  }
+  close(code?: number) {
+    this.closedWith = code;
+  }
+  receive(message: ServerMessage | string) {
+    this.handlers.onMessage(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+}
+
+let clock: FakeClock;
+let sockets: FakeSocket[];
+let events: ConnectionEvent[];
+let nick: string;
+
+function connection() {
+  return createConnection({
+    url: 'ws://test/ws',
+    openSocket: (_url, handlers) => {
+      const socket = new FakeSocket(handlers);
+      sockets.push(socket);
+      return socket;
+    },
+    hello: () => ({ type: 'hello', v: 1, nick }),
+    onEvent: (event) => events.push(event),
+    clock,
+    random: () => 0.5,
+  });
+}
+
+const last = () => sockets.at(-1)!;
+const statuses = () => events.flatMap((e) => (e.type === 'status' ? [e.info.status] : []));
+const frames = () => events.flatMap((e) => (e.type === 'frame' ? [e.message.type] : []));
+
+beforeEach(() => {
+  clock = fakeClock();
+  sockets = [];
+  events = [];
+  nick = 'alice';
+});
+
+/** Opens and greets a connection. */
+function online() {
+  const conn = connection();
+  conn.connect();
+  last().handlers.onOpen();
+  last().receive(welcome('alice'));
+  return conn;
+}
+
+describe('joining', () => {
+  it('greets with hello once the socket opens and reports being online after welcome', () => {
+    const conn = connection();
+    conn.connect();
+    expect(statuses()).toEqual(['connecting']);
+    last().handlers.onOpen();
+    expect(last().sent).toEqual([{ type: 'hello', v: 1, nick: 'alice' }]);
+    last().receive(welcome('alice'));
+    expect(statuses()).toEqual(['connecting', 'online']);
+    expect(frames()).toEqual(['welcome']);
+  });
+
+  it('keeps the socket open after a refused name and greets again on it', () => {
+    const conn = connection();
+    conn.connect();
+    last().handlers.onOpen();
+    last().receive({ type: 'error', code: 'name_taken', message: 'alice is taken' });
+    expect(events).toContainEqual({
+      type: 'join-failed',
+      code: 'name_taken',
+      message: 'alice is taken',
+      fatal: false,
+    });
+    nick = 'alice2';
+    conn.connect();
+    expect(sockets).toHaveLength(1);
+    expect(last().sent.at(-1)).toMatchObject({ type: 'hello', nick: 'alice2' });
+  });
+
+  it('says the server is unreachable when the socket never opens, and does not retry by itself', () => {
+    const conn = connection();
+    conn.connect();
+    last().handlers.onClose(1006);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'join-failed', code: 'unreachable' }));
+    clock.advance(60_000);
+    expect(sockets).toHaveLength(1);
+    conn.connect();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('does not send requests before the server has welcomed the session', () => {
+    const conn = connection();
+    conn.connect();
+    last().handlers.onOpen();
+    expect(conn.send({ type: 'rooms' })).toBe(false);
+    last().receive(welcome('alice'));
+    expect(conn.send({ type: 'rooms' })).toBe(true);
+    expect(last().sent.at(-1)).toEqual({ type: 'rooms' });
+  });
+});
+
+describe('reconnecting', () => {
+  it('reconnects with a fresh hello after the connection drops, backing off between failures', () => {
+    online();
+    last().handlers.onClose(1006);
+    expect(events.at(-1)).toEqual({
+      type: 'status',
+      info: { status: 'reconnecting', retryAt: clock.now() + 375, detail: 'The connection was lost.' },
+    });
+    clock.advance(374);
+    expect(sockets).toHaveLength(1);
+    clock.advance(1);
+    expect(sockets).toHaveLength(2);
+    last().handlers.onClose(1006);
+    clock.advance(749);
+    expect(sockets).toHaveLength(2);
+    clock.advance(1);
+    expect(sockets).toHaveLength(3);
+    last().handlers.onOpen();
+    expect(last().sent).toEqual([{ type: 'hello', v: 1, nick: 'alice' }]);
+    last().receive(welcome('alice'));
+    expect(statuses().at(-1)).toBe('online');
+  });
+
+  it('explains a server restart (close code 1001)', () => {
+    online();
+    last().handlers.onClose(1001);
+    expect(events.at(-1)).toMatchObject({
+      info: { status: 'reconnecting', detail: 'The server is restarting.' },
+    });
+  });
+
+  it('keeps retrying while the old connection still holds the name', () => {
+    online();
+    last().handlers.onClose(1006);
+    clock.advance(1000);
+    last().handlers.onOpen();
+    last().receive({ type: 'error', code: 'name_taken', message: 'alice is taken' });
+    expect(last().closedWith).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({ info: { status: 'reconnecting', detail: 'alice is taken' } });
+    clock.advance(60_000);
+    expect(sockets.length).toBeGreaterThan(2);
+  });
+
+  it('gives up when the name can never be used again', () => {
+    online();
+    last().handlers.onClose(1006);
+    clock.advance(1000);
+    last().handlers.onOpen();
+    last().receive({ type: 'error', code: 'name_registered', message: 'alice has an account' });
+    expect(events).toContainEqual({
+      type: 'join-failed',
+      code: 'name_registered',
+      message: 'alice has an account',
+      fatal: true,
+    });
+    clock.advance(120_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('reconnects at once when asked', () => {
+    const conn = online();
+    last().handlers.onClose(1006);
+    conn.reconnectNow();
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('probes a silent connection with ping and replaces it when nothing answers', () => {
+    online();
+    clock.advance(25_000);
+    expect(last().sent.at(-1)).toMatchObject({ type: 'ping' });
+    clock.advance(9_999);
+    expect(sockets).toHaveLength(1);
+    clock.advance(1);
+    expect(last().closedWith).toBeUndefined();
+    expect(statuses().at(-1)).toBe('reconnecting');
+  });
+
+  it('does not probe while frames keep arriving', () => {
+    online();
+    for (let i = 0; i < 10; i++) {
+      clock.advance(20_000);
+      last().receive({ type: 'pong' });
+    }
+    expect(last().sent.filter((m) => m.type === 'ping')).toEqual([]);
+  });
+
+  it('stops for good on close, without reconnecting', () => {
+    const conn = online();
+    const socket = last();
+    conn.close();
+    expect(socket.closedWith).toBe(1000);
+    socket.handlers.onClose(1000);
+    clock.advance(120_000);
+    expect(sockets).toHaveLength(1);
+    expect(statuses().at(-1)).toBe('idle');
+  });
+});
+
+describe('bad frames', () => {
+  it('reports a malformed frame and carries on', () => {
+    online();
+    last().receive('{"type":"message","seq":"nope"}');
+    last().receive('not json');
+    last().handlers.onMessage(new Uint8Array([1]));
+    last().receive({ type: 'pong' });
+    expect(
+      events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
+    ).toEqual(['bad_message', 'bad_frame', 'bad_frame']);
+    expect(frames()).toEqual(['welcome', 'pong']);
+  });
+});

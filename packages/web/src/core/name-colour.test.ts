@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { fnv1a32, NAME_PALETTE, nameColourClass, nameColourIndex } from './name-colour.js';
+
+describe('fnv1a32', () => {
+  it('matches the published FNV-1a test vectors', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+});
+
+describe('nameColourIndex', () => {
+  // Pinned so that a change on either side (this file or the terminal client's) is noticed.
+  it.each([
+    ['alice', 11],
+    ['bob', 8],
+    ['carol', 2],
+    ['dave', 7],
+    ['eve', 9],
+  ])('gives %s the palette entry %i, as the terminal does', (nick, index) => {
+    expect(nameColourIndex(nick)).toBe(index);
+  });
+
+  it('gives every spelling of one person the same colour', () => {
+    expect(nameColourIndex('Alice')).toBe(nameColourIndex('alice'));
+    expect(nameColourIndex('ALICE')).toBe(nameColourIndex('alice'));
+    expect(nameColourIndex('ａｌｉｃｅ')).toBe(nameColourIndex('alice'));
+  });
+
+  it('always lands inside the twelve-colour palette', () => {
+    expect(NAME_PALETTE).toHaveLength(12);
+    for (const nick of ['李雷', 'Мария', 'Zoë', '_', 'x'.repeat(32)]) {
+      expect(nameColourIndex(nick)).toBeGreaterThanOrEqual(0);
+      expect(nameColourIndex(nick)).toBeLessThan(12);
+    }
+  });
+
+  it('names the matching CSS class', () => {
+    expect(nameColourClass('alice')).toBe('nick-c11');
+  });
+});

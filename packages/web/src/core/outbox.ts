@@ -1,0 +1,40 @@
+import type { ClientMessageInput } from 'aurora-protocol';
+import type { ChatState, PendingMessage } from './chat-state.js';
+
+/**
+ * The unacknowledged messages to put on the wire now, oldest first. Sent and refused messages are
+ * skipped; a room's messages wait until the server confirms the room on this connection; and once
+ * the server has asked us to slow down, nothing after that message is sent before it, so messages
+ * keep the order they were written in.
+ */
+export function dueMessages(state: ChatState, now: number): PendingMessage[] {
+  if (state.connection.status !== 'online') return [];
+  const due: PendingMessage[] = [];
+  for (const pending of state.pending) {
+    if (pending.failure !== undefined || pending.inFlight) continue;
+    if (pending.retryAt !== undefined && pending.retryAt > now) break;
+    const target = state.targets[pending.target];
+    if (!target || !(target.isDm || target.joined)) continue;
+    due.push(pending);
+  }
+  return due;
+}
+
+/** When the earliest message held back by the rate limit may go, if one is waiting. */
+export function nextRetryAt(state: ChatState): number | undefined {
+  let earliest: number | undefined;
+  for (const pending of state.pending) {
+    if (pending.failure !== undefined || pending.inFlight || pending.retryAt === undefined) continue;
+    earliest = earliest === undefined ? pending.retryAt : Math.min(earliest, pending.retryAt);
+  }
+  return earliest;
+}
+
+/** The frame that sends a pending message, with its original `cid` so a retry is stored once. */
+export function frameFor(state: ChatState, pending: PendingMessage): ClientMessageInput | undefined {
+  const target = state.targets[pending.target];
+  if (!target) return undefined;
+  const { cid, text } = pending;
+  if (pending.kind === 'dm') return { type: 'dm', to: target.name, text, cid };
+  return { type: pending.kind === 'action' ? 'action' : 'say', room: target.name, text, cid };
+}

@@ -1,0 +1,72 @@
+import type { ChatMessage } from 'aurora-protocol';
+
+/** How a local notice looks: information, or something that went wrong. */
+export type NoticeTone = 'info' | 'error';
+
+/**
+ * One line of a conversation: a stored message, or a local notice (command output, an error) that
+ * sits after the message with the same `seq` in the order it was added.
+ */
+export type TimelineEntry =
+  | { readonly type: 'message'; readonly seq: number; readonly order: 0; readonly message: ChatMessage }
+  | {
+      readonly type: 'notice';
+      readonly seq: number;
+      readonly order: number;
+      readonly text: string;
+      readonly tone: NoticeTone;
+    };
+
+/** Orders entries by `seq`, then notices after the message they follow. */
+function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return a.seq - b.seq || a.order - b.order;
+}
+
+/** The highest message `seq` in a timeline, or 0. */
+export function latestSeq(entries: readonly TimelineEntry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.type === 'message') return entry.seq;
+  }
+  return 0;
+}
+
+/** The lowest message `seq` in a timeline, or undefined when it holds no message. */
+export function oldestSeq(entries: readonly TimelineEntry[]): number | undefined {
+  return entries.find((entry) => entry.type === 'message')?.seq;
+}
+
+/**
+ * Adds messages to a timeline, keeping it ordered and holding each `seq` once: a message that was
+ * already shown (replayed after a reconnect, or answered by both `ack` and `message`) is not repeated.
+ * Returns the same array when nothing was new.
+ */
+export function mergeMessages(
+  entries: readonly TimelineEntry[],
+  messages: readonly ChatMessage[],
+): readonly TimelineEntry[] {
+  if (messages.length === 0) return entries;
+  const known = new Set<number>();
+  for (const entry of entries) if (entry.type === 'message') known.add(entry.seq);
+  const fresh: TimelineEntry[] = [];
+  for (const message of messages) {
+    if (known.has(message.seq)) continue;
+    known.add(message.seq);
+    fresh.push({ type: 'message', seq: message.seq, order: 0, message });
+  }
+  if (fresh.length === 0) return entries;
+  const last = entries[entries.length - 1];
+  const appendOnly = fresh.every((entry, i) => i === 0 || compareEntries(fresh[i - 1]!, entry) < 0);
+  if (appendOnly && (!last || compareEntries(last, fresh[0]!) < 0)) return [...entries, ...fresh];
+  return [...entries, ...fresh].sort(compareEntries);
+}
+
+/** Adds a local notice after the newest message; `order` must grow with every notice added. */
+export function appendNotice(
+  entries: readonly TimelineEntry[],
+  text: string,
+  tone: NoticeTone,
+  order: number,
+): readonly TimelineEntry[] {
+  return [...entries, { type: 'notice', seq: latestSeq(entries), order, text, tone }];
+}
