@@ -160,7 +160,7 @@ describe('Connection', () => {
   });
 
   it('holds messages while rate limited and sends them again when the server says', () => {
-    const { connection, sockets, clock, accept, events } = setup();
+    const { connection, clock, accept, events } = setup();
     connection.start();
     const socket = accept(joined('dev'));
     connection.send('say', 'dev', 'one');

@@ -261,8 +261,10 @@ export class Connection implements ChatConnection {
       case 'joined':
         this.wanted.add(message.room);
         this.joinedHere.add(message.room);
+        // A joined with history starts the room afresh (first join, or a resume the server could not
+        // serve); an empty resumed joined leaves the cursor where it was until the replay arrives.
         if (message.history.length > 0 || !this.cursors.has(message.room))
-          this.advance(message.room, message.seq);
+          this.cursors.set(message.room, message.seq);
         break;
       case 'left':
         this.wanted.delete(message.room);
@@ -272,12 +274,12 @@ export class Connection implements ChatConnection {
       case 'message':
         this.seen(message);
         break;
-      case 'resumed':
-        this.advance(
-          isDmTarget(message.target) ? dmKey(dmPeer(message.target)) : message.target,
-          message.seq,
-        );
+      case 'resumed': {
+        const target = isDmTarget(message.target) ? dmKey(dmPeer(message.target)) : message.target;
+        if (message.recovered) this.advance(target, message.seq);
+        else this.cursors.set(target, message.seq);
         break;
+      }
       case 'nick':
         this.nick = message.nick;
         break;

@@ -1,0 +1,264 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { ack, chat, error, joined, members, welcome } from '../testing/frames.js';
+import { type ChatAction, type ChatState, chatReducer, HOME, initialChatState } from './chat-state.js';
+import type { ConnectionEvent, Outgoing } from './connection-types.js';
+
+const NOW = Date.UTC(2026, 2, 3, 13, 0, 0);
+const server = (message: ServerMessage): ChatAction => ({
+  type: 'connection',
+  event: { type: 'server', message },
+  now: NOW,
+});
+const event = (e: ConnectionEvent, now = NOW): ChatAction => ({ type: 'connection', event: e, now });
+const run = (...actions: ChatAction[]) => actions.reduce(chatReducer, initialChatState('alice'));
+const texts = (state: ChatState, target = state.current) =>
+  state.targets[target]!.items.map((item) =>
+    item.kind === 'message'
+      ? `${item.message.seq}:${item.message.text}`
+      : item.kind === 'gap'
+        ? 'gap'
+        : `notice:${item.text}`,
+  );
+const online = [
+  event({ type: 'status', status: { state: 'online', nick: 'alice', server: 'aurora-server' } }),
+  server(welcome('alice')),
+];
+const outgoing = (cid: string, text: string, target = 'dev'): Outgoing => ({
+  cid,
+  kind: 'say',
+  target,
+  text,
+  createdAt: NOW,
+});
+
+describe('chatReducer', () => {
+  it('opens a joined room with its history, topic and members, and selects it', () => {
+    const state = run(
+      ...online,
+      server(
+        joined('dev', {
+          topic: 'ship it',
+          members: members('bob', 'alice'),
+          history: [chat(1, 'bob', 'hi')],
+        }),
+      ),
+    );
+    expect(state.current).toBe('dev');
+    expect(state.order).toEqual([HOME, 'dev']);
+    expect(state.targets.dev).toMatchObject({ topic: 'ship it', kind: 'room' });
+    expect(state.targets.dev!.members.map((m) => m.nick)).toEqual(['alice', 'bob']);
+    expect(texts(state)).toEqual(['1:hi']);
+  });
+
+  it('shows a replayed message once even when it arrives twice', () => {
+    const state = run(
+      ...online,
+      server(joined('dev', { history: [chat(1, 'bob', 'one')] })),
+      server(chat(2, 'bob', 'two')),
+      server(joined('dev', { seq: 2 })),
+      server(chat(2, 'bob', 'two')),
+      server(chat(3, 'bob', 'three')),
+    );
+    expect(texts(state)).toEqual(['1:one', '2:two', '3:three']);
+  });
+
+  it('counts unread messages and mentions in rooms that are not shown, and resets them on select', () => {
+    let state = run(...online, server(joined('dev')), server(joined('ops')));
+    expect(state.current).toBe('dev');
+    state = [
+      server(chat(1, 'bob', 'deploying', { room: 'ops' })),
+      server(chat(2, 'bob', 'alice: can you look?', { room: 'ops' })),
+      server(chat(1, 'bob', 'here', { room: 'dev' })),
+    ].reduce(chatReducer, state);
+    expect(state.targets.ops).toMatchObject({ unread: 2, mentions: 1 });
+    expect(state.targets.dev).toMatchObject({ unread: 0, mentions: 0 });
+    expect(state.alerts).toEqual({ mentions: 1, messages: 3 });
+    state = chatReducer(state, { type: 'select-relative', delta: 1 });
+    expect(state.current).toBe('ops');
+    expect(state.targets.ops).toMatchObject({ unread: 0, mentions: 0 });
+  });
+
+  it('marks own messages and never counts them as unread or alerts', () => {
+    const state = run(
+      ...online,
+      server(joined('dev')),
+      server(joined('ops')),
+      server(chat(1, 'Alice', 'me, in ops', { room: 'ops' })),
+    );
+    const item = state.targets.ops!.items[0]!;
+    expect(item.kind === 'message' && item.mine).toBe(true);
+    expect(state.targets.ops!.unread).toBe(0);
+    expect(state.alerts.messages).toBe(0);
+  });
+
+  it('shows a sent message as pending until the server echoes it', () => {
+    let state = run(...online, server(joined('dev')), { type: 'sent', outgoing: outgoing('c1', 'hello') });
+    expect(state.targets.dev!.pending.map((p) => p.outgoing.text)).toEqual(['hello']);
+    state = chatReducer(state, server(chat(1, 'alice', 'hello', { cid: 'c1' })));
+    state = chatReducer(state, server(ack('c1', 1)));
+    expect(state.targets.dev!.pending).toEqual([]);
+    expect(texts(state)).toEqual(['1:hello']);
+  });
+
+  it('turns an ack that comes before the echo into the message, without a duplicate', () => {
+    let state = run(...online, server(joined('dev')), { type: 'sent', outgoing: outgoing('c1', 'hello') });
+    state = chatReducer(state, server(ack('c1', 1)));
+    expect(state.targets.dev!.pending).toEqual([]);
+    expect(texts(state)).toEqual(['1:hello']);
+    state = chatReducer(state, server(chat(1, 'alice', 'hello', { cid: 'c1', id: 'm_dev_1' })));
+    expect(texts(state)).toEqual(['1:hello']);
+  });
+
+  it('keeps a refused message visible as failed, with the reason', () => {
+    let state = run(...online, server(joined('dev')), { type: 'sent', outgoing: outgoing('c1', 'x') });
+    state = chatReducer(
+      state,
+      event({ type: 'send-failed', cid: 'c1', code: 'not_in_room', message: 'join first' }),
+    );
+    expect(state.targets.dev!.pending).toMatchObject([{ state: 'failed', note: 'join first' }]);
+    state = chatReducer(
+      state,
+      event({
+        type: 'send-delayed',
+        cid: 'c1',
+        code: 'rate_limited',
+        message: 'slow down',
+        retryAt: NOW + 1500,
+      }),
+    );
+    expect(state.targets.dev!.pending).toMatchObject([
+      { state: 'delayed', note: 'slow down; retrying in 2 s' },
+    ]);
+  });
+
+  it('puts older history before what is loaded and remembers whether more exists', () => {
+    let state = run(
+      ...online,
+      server(joined('dev', { history: [chat(51, 'bob', 'x'), chat(52, 'bob', 'y')], more: true })),
+    );
+    state = chatReducer(state, { type: 'older-requested', target: 'dev' });
+    expect(state.targets.dev!.loadingOlder).toBe(true);
+    state = chatReducer(
+      state,
+      server({
+        type: 'history',
+        target: 'dev',
+        messages: [chat(49, 'bob', 'v'), chat(50, 'bob', 'w')],
+        more: false,
+      }),
+    );
+    expect(texts(state)).toEqual(['49:v', '50:w', '51:x', '52:y']);
+    expect(state.targets.dev).toMatchObject({ more: false, loadingOlder: false });
+  });
+
+  it('marks a gap when a resume could not replay everything', () => {
+    let state = run(
+      ...online,
+      server(joined('dev', { history: [chat(1, 'bob', 'a'), chat(2, 'bob', 'b')] })),
+    );
+    state = chatReducer(state, server(joined('dev', { history: [chat(900, 'bob', 'late')], seq: 900 })));
+    expect(texts(state)).toEqual(['1:a', '2:b', 'gap', '900:late']);
+  });
+
+  it('starts afresh when the server lost the room history (seqs start again)', () => {
+    let state = run(
+      ...online,
+      server(joined('dev', { history: [chat(1, 'bob', 'a'), chat(2, 'bob', 'b')] })),
+    );
+    state = chatReducer(state, server(chat(1, 'carol', 'new epoch', { id: 'other' })));
+    expect(texts(state)).toEqual([
+      '1:new epoch',
+      'notice:The server no longer has the earlier messages here.',
+    ]);
+  });
+
+  it('keeps the member list current from presence', () => {
+    const state = run(
+      ...online,
+      server(joined('dev', { members: members('alice', 'bob') })),
+      server({ type: 'presence', room: 'dev', event: 'join', nick: 'carol' }),
+      server({ type: 'presence', room: 'dev', event: 'rename', nick: 'bobby', from: 'bob' }),
+      server({ type: 'presence', room: 'dev', event: 'away', nick: 'carol', status: 'lunch' }),
+      server({ type: 'presence', room: 'dev', event: 'join', nick: 'dave' }),
+      server({ type: 'presence', room: 'dev', event: 'leave', nick: 'dave' }),
+    );
+    expect(state.targets.dev!.members).toEqual([
+      { nick: 'alice', away: false },
+      { nick: 'bobby', away: false },
+      { nick: 'carol', away: true, status: 'lunch' },
+    ]);
+  });
+
+  it('tracks who is typing until they send, stop, or the indicator expires', () => {
+    let state = run(
+      ...online,
+      server(joined('dev')),
+      server({ type: 'typing', room: 'dev', nick: 'bob', active: true }),
+      server({ type: 'typing', room: 'dev', nick: 'carol', active: true }),
+      server({ type: 'typing', room: 'dev', nick: 'alice', active: true }),
+    );
+    expect(Object.values(state.targets.dev!.typing).map((t) => t.nick)).toEqual(['bob', 'carol']);
+    state = chatReducer(state, server(chat(1, 'bob', 'done')));
+    expect(Object.values(state.targets.dev!.typing).map((t) => t.nick)).toEqual(['carol']);
+    state = chatReducer(state, { type: 'tick', now: NOW + 6001 });
+    expect(state.targets.dev!.typing).toEqual({});
+  });
+
+  it('puts direct messages in one conversation per person, whoever sent them', () => {
+    let state = run(...online, server(joined('dev')));
+    state = chatReducer(state, server(chat(1, 'Bob', 'psst', { to: 'alice' })));
+    state = chatReducer(state, server(chat(2, 'alice', 'yes?', { to: 'BOB' })));
+    expect(state.order).toEqual([HOME, 'dev', '@bob']);
+    expect(state.targets['@bob']).toMatchObject({ label: 'Bob', kind: 'dm', unread: 1, mentions: 1 });
+    expect(texts(state, '@bob')).toEqual(['1:psst', '2:yes?']);
+    expect(state.alerts.mentions).toBe(1);
+  });
+
+  it('leaves a room and shows its neighbour', () => {
+    let state = run(...online, server(joined('dev')), server(joined('ops')), {
+      type: 'select',
+      target: 'ops',
+    });
+    state = chatReducer(state, server({ type: 'left', room: 'ops' }));
+    expect(state.order).toEqual([HOME, 'dev']);
+    expect(state.current).toBe('dev');
+  });
+
+  it('shows a room joined by command as soon as the server confirms it', () => {
+    let state = run(...online, server(joined('dev')), { type: 'join-requested', room: 'ops' });
+    expect(state.current).toBe('dev');
+    state = chatReducer(state, server(joined('ops')));
+    expect(state.current).toBe('ops');
+  });
+
+  it('tells the user how to pick another name when the server refuses theirs', () => {
+    const state = run(
+      event({
+        type: 'status',
+        status: { state: 'refused', code: 'name_taken', message: 'the name alice is taken' },
+      }),
+    );
+    expect(texts(state, HOME)).toEqual([
+      'notice:the name alice is taken — choose another name with /nick NAME',
+    ]);
+  });
+
+  it('shows server errors with their code in the room they are about', () => {
+    const state = run(
+      ...online,
+      server(joined('dev')),
+      server(joined('ops')),
+      server(error('not_in_room', 'not in ops', { room: 'ops' })),
+    );
+    expect(texts(state, 'ops')).toEqual(['notice:not in ops (not_in_room)']);
+  });
+
+  it('clears a transcript without losing the room', () => {
+    const state = run(...online, server(joined('dev', { history: [chat(1, 'bob', 'a')], more: true })), {
+      type: 'clear',
+      target: 'dev',
+    });
+    expect(state.targets.dev).toMatchObject({ items: [], more: false });
+  });
+});
