@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: sourceFirst(['module', 'browser', 'development|production']) },
   ssr: { resolve: { conditions: sourceFirst(['module', 'node', 'development|production']) } },
   test: {
-    projects: ['protocol', 'server', 'cli', 'web'].map((name) => ({
+    projects: ['protocol', 'server', 'cli', 'web', 'bench'].map((name) => ({
       extends: true as const,
       test: {
         name,
