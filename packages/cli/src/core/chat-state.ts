@@ -225,8 +225,8 @@ function onServerMessage(state: ChatState, message: ServerMessage, now: number):
     }
     case 'error':
       return onError(state, message, now);
-    case 'resumed':
-    case 'pong':
+    default:
+      // resumed, pong, and anything newer this client does not show.
       return state;
   }
 }

@@ -1,0 +1,157 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { chat } from '../testing/frames.js';
+import type { ChatItem, PendingItem } from './items.js';
+import { createLineRenderer, type LineContext, renderItem } from './render-line.js';
+import { createTheme } from './theme.js';
+import { createTimeFormat } from './time-format.js';
+import { displayWidth } from './wrap.js';
+
+const time = createTimeFormat({ timeZone: 'UTC', locale: 'en-GB' });
+const plainContext = (width = 60): LineContext => ({
+  width,
+  nickWidth: 6,
+  me: 'alice',
+  theme: createTheme({ chalk: new Chalk({ level: 0 }) }),
+  time,
+});
+const colourContext = (width = 60): LineContext => ({
+  ...plainContext(width),
+  theme: createTheme({ chalk: new Chalk({ level: 1 }), hyperlinks: true }),
+});
+const message = (
+  m: ReturnType<typeof chat>,
+  extra: { mine?: boolean; mention?: boolean } = {},
+): ChatItem => ({
+  kind: 'message',
+  order: m.seq * 1024,
+  message: m,
+  mine: extra.mine ?? false,
+  mention: extra.mention ?? false,
+});
+const draw = (item: ChatItem | PendingItem, context = plainContext(), showDate = false) =>
+  renderItem(item, showDate, context);
+
+describe('renderItem', () => {
+  it('shows HH:MM, the nick right-aligned in its column, and the text', () => {
+    expect(draw(message(chat(1, 'bob', 'hello there')))).toEqual(['12:01    bob │ hello there']);
+  });
+
+  it('wraps long text under itself, within the width', () => {
+    const lines = draw(message(chat(1, 'bob', 'word '.repeat(20).trim())), plainContext(40));
+    expect(lines).toEqual([
+      '12:01    bob │ word word word word word',
+      '               word word word word word',
+      '               word word word word word',
+      '               word word word word word',
+    ]);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps text readable on a narrow terminal by indenting less than the prefix', () => {
+    const lines = draw(message(chat(1, 'bob', 'one two three four five six')), plainContext(24));
+    expect(lines[0]).toBe('12:01    bob │ one two');
+    expect(lines[1]).toBe('      three four five');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(24);
+  });
+
+  it('renders bold, italic and code without their markers', () => {
+    expect(draw(message(chat(1, 'bob', 'a **big** _deal_ with `x*y*z`')))).toEqual([
+      '12:01    bob │ a big deal with x*y*z',
+    ]);
+  });
+
+  it('styles spans: bold, italic, code', () => {
+    const [line] = draw(message(chat(1, 'bob', '**big** *small* `code`')), colourContext());
+    expect(line).toContain('\x1b[1mbig');
+    expect(line).toContain('\x1b[3msmall');
+    expect(line).toContain('\x1b[36mcode');
+  });
+
+  it('shows a link with its URL readable and as an OSC 8 hyperlink', () => {
+    expect(
+      draw(message(chat(1, 'bob', 'see [the docs](https://x.dev/d) or https://y.dev')), plainContext(80)),
+    ).toEqual(['12:01    bob │ see the docs (https://x.dev/d) or https://y.dev']);
+    const [line] = draw(message(chat(1, 'bob', 'see https://y.dev/a?b=1')), colourContext());
+    expect(line).toMatch(
+      /\x1b\]8;id=[\w-]+;https:\/\/y\.dev\/a\?b=1\x1b\\.*https:\/\/y\.dev\/a\?b=1.*\x1b\]8;;\x1b\\/,
+    );
+  });
+
+  it('shows /me actions as "* nick text"', () => {
+    expect(draw(message(chat(1, 'alice', 'waves', { kind: 'action' })))).toEqual([
+      '12:01        │ * alice waves',
+    ]);
+  });
+
+  it('dims system notices and words them from the event', () => {
+    const join = chat(1, 'carol', 'carol joined', { kind: 'system', event: { kind: 'join', nick: 'carol' } });
+    const topic = chat(2, 'bob', 'x', {
+      kind: 'system',
+      event: { kind: 'topic', nick: 'bob', topic: 'ship it' },
+    });
+    expect(draw(message(join))).toEqual(['12:01    --> │ carol joined']);
+    expect(draw(message(topic))).toEqual(['12:02     -- │ bob set the topic: ship it']);
+    expect(draw(message(join), colourContext())[0]).toContain('\x1b[90mcarol joined');
+  });
+
+  it('marks direct messages with their own separator', () => {
+    expect(draw(message(chat(1, 'bob', 'psst', { to: 'alice' })))).toEqual(['12:01    bob » psst']);
+  });
+
+  it('tells own lines and mentions apart from the rest', () => {
+    const mine = draw(message(chat(1, 'alice', 'hi'), { mine: true }), colourContext())[0]!;
+    const other = draw(message(chat(1, 'alice', 'hi')), colourContext())[0]!;
+    const mention = draw(message(chat(1, 'bob', 'alice: look'), { mention: true }), colourContext())[0]!;
+    expect(mine).toContain('\x1b[7m'); // inverse nick
+    expect(other).not.toContain('\x1b[7m');
+    expect(mention).toContain('\x1b[93m'); // bright yellow text
+  });
+
+  it('shows a pending message dimmed, and a failed one with the reason', () => {
+    const outgoing = {
+      cid: 'c1',
+      kind: 'say' as const,
+      target: 'dev',
+      text: 'on its way',
+      createdAt: Date.UTC(2026, 2, 3, 9, 15),
+    };
+    expect(draw({ kind: 'pending', outgoing, state: 'sending' })).toEqual(['09:15  alice │ on its way …']);
+    expect(draw({ kind: 'pending', outgoing, state: 'failed', note: 'not in room' })).toEqual([
+      '09:15  alice │ on its way ✗ not sent: not in room',
+    ]);
+  });
+
+  it('puts a day line above an item when asked', () => {
+    const lines = draw(message(chat(1, 'bob', 'hi')), plainContext(50), true);
+    expect(lines[0]).toMatch(/^─+ Tuesday,? 3 March 2026 ─+$/);
+    expect(displayWidth(lines[0]!)).toBe(50);
+  });
+
+  it('never lets an escape sequence from a remote string through', () => {
+    const hostile = chat(1, 'bob\x1b[2J', 'hi \x1b]52;c;ZXZpbA==\x07 \x1b[31mred\x9b31m \u202eevil', {});
+    const lines = draw(message(hostile), colourContext());
+    const withoutOwnStyling = lines.join('\n').replace(/\x1b\[[0-9;]*m/g, '');
+    expect(withoutOwnStyling).not.toMatch(/[\x1b\x07\x9b\u202e]/);
+    expect(withoutOwnStyling).toContain('red');
+  });
+
+  it('draws wide characters within the width', () => {
+    const lines = draw(
+      message(chat(1, '李雷', '你好世界，这是一条很长的消息，需要换行显示。👍🏽👍🏽')),
+      plainContext(30),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('createLineRenderer', () => {
+  it('draws an item once per context and reuses the lines', () => {
+    const render = createLineRenderer(plainContext());
+    const item = message(chat(1, 'bob', 'hi'));
+    const first = render(item, false);
+    expect(render(item, false)).toBe(first);
+    expect(render(item, true)).not.toBe(first);
+  });
+});

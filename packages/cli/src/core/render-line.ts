@@ -1,0 +1,229 @@
+import { type ChatMessage, formatMessage, type SystemEvent, sanitizeForTerminal } from 'aurora-protocol';
+import { type ChatItem, itemTs, type PendingItem } from './items.js';
+import type { TextStyle, Theme } from './theme.js';
+import type { TimeFormat } from './time-format.js';
+import { displayWidth, padStart, type Segment, wrapSegments } from './wrap.js';
+
+/** What drawing a transcript line depends on. A new context means new lines (the cache is per context). */
+export interface LineContext {
+  /** Columns of the message pane. */
+  readonly width: number;
+  /** Columns of the nick column; nicks are right-aligned in it and longer ones overflow it. */
+  readonly nickWidth: number;
+  /** This user's nick, for pending lines. */
+  readonly me: string;
+  readonly theme: Theme;
+  readonly time: TimeFormat;
+}
+
+/** Draws one transcript item as terminal lines, optionally under a day line. */
+export type LineRenderer = (item: ChatItem | PendingItem, showDate: boolean) => readonly string[];
+
+type Styled = Segment<TextStyle>;
+const SEPARATOR = '│';
+const DM_SEPARATOR = '»';
+
+/**
+ * Makes a caching line renderer for one context. Lines are kept per item object (items are
+ * immutable), so scrolling and typing never re-wrap a message that was drawn before.
+ */
+export function createLineRenderer(context: LineContext): LineRenderer {
+  const cache = new WeakMap<object, { showDate: boolean; lines: readonly string[] }>();
+  return (item, showDate) => {
+    const hit = cache.get(item);
+    if (hit && hit.showDate === showDate) return hit.lines;
+    const lines = renderItem(item, showDate, context);
+    cache.set(item, { showDate, lines });
+    return lines;
+  };
+}
+
+/** Draws one item without caching. */
+export function renderItem(item: ChatItem | PendingItem, showDate: boolean, context: LineContext): string[] {
+  const body = itemLines(item, context);
+  return showDate ? [dayLine(itemTs(item), context), ...body] : body;
+}
+
+function itemLines(item: ChatItem | PendingItem, context: LineContext): string[] {
+  const time = context.time.clock(itemTs(item));
+  switch (item.kind) {
+    case 'message':
+      return messageLines(item.message, item.mine, item.mention, time, context);
+    case 'pending': {
+      const { outgoing } = item;
+      const failed = item.state === 'failed';
+      const text = outgoing.kind === 'action' ? `${context.me} ${outgoing.text}` : outgoing.text;
+      const body = spans(text, failed ? 'failed' : 'pending', outgoing.cid);
+      const note = failed ? ` ✗ not sent: ${item.note ?? ''}` : item.note ? ` (${item.note})` : ' …';
+      body.push({ text: sanitize(note), style: { role: failed ? 'failed' : 'pending' } });
+      return layout(
+        time,
+        outgoing.kind === 'action' ? '*' : context.me,
+        { role: 'pending' },
+        SEPARATOR,
+        body,
+        context,
+      );
+    }
+    case 'notice': {
+      const role = item.tone === 'error' ? 'error' : 'notice';
+      return layout(
+        time,
+        item.tone === 'error' ? '!!' : '--',
+        { role },
+        SEPARATOR,
+        [{ text: sanitizeMultiline(item.text), style: { role } }],
+        context,
+      );
+    }
+    case 'gap':
+      return layout(
+        time,
+        '⋯',
+        { role: 'gap' },
+        SEPARATOR,
+        [{ text: 'some messages could not be loaded here', style: { role: 'gap' } }],
+        context,
+      );
+  }
+}
+
+function messageLines(
+  message: ChatMessage,
+  mine: boolean,
+  mention: boolean,
+  time: string,
+  context: LineContext,
+): string[] {
+  const from = sanitize(message.from);
+  const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
+  const textRole = mention ? 'mention' : 'text';
+  switch (message.kind) {
+    case 'system': {
+      const { arrow, text } = describeSystem(message);
+      return layout(
+        time,
+        arrow,
+        { role: 'system' },
+        SEPARATOR,
+        [{ text: sanitize(text), style: { role: 'system' } }],
+        context,
+      );
+    }
+    case 'action': {
+      const star: TextStyle = { role: 'nick', nick: message.from };
+      const body = [{ text: `* ${from} `, style: star }, ...spans(message.text, textRole, message.id)];
+      return layout(time, '', star, SEPARATOR, body, context, mention ? 'mention' : 'separator');
+    }
+    case 'dm':
+      return layout(
+        time,
+        from,
+        nickStyle,
+        DM_SEPARATOR,
+        spans(message.text, textRole, message.id),
+        context,
+        'dm',
+      );
+    default:
+      return layout(
+        time,
+        from,
+        nickStyle,
+        SEPARATOR,
+        spans(message.text, textRole, message.id),
+        context,
+        mention ? 'mention' : 'separator',
+      );
+  }
+}
+
+/**
+ * Lays a line out as `HH:MM  nick │ text`: the nick right-aligned in the nick column, the text
+ * wrapped under itself. When the prefix would take more than half the pane, continuation lines
+ * start under the nick instead, so narrow terminals keep room for text.
+ */
+function layout(
+  time: string,
+  nick: string,
+  nickStyle: TextStyle,
+  separator: string,
+  body: Styled[],
+  context: LineContext,
+  separatorRole: TextStyle['role'] = 'separator',
+): string[] {
+  const { theme, width } = context;
+  const cell = padStart(nick, context.nickWidth);
+  const prefix = `${theme.paint(time, { role: 'time' })} ${theme.paint(cell, nickStyle)} ${theme.paint(separator, { role: separatorRole })} `;
+  const prefixWidth = time.length + 1 + displayWidth(cell) + 3;
+  const indent = prefixWidth <= width / 2 ? prefixWidth : Math.min(time.length + 1, Math.floor(width / 4));
+  const lines = wrapSegments(body, width - indent, width - prefixWidth);
+  const pad = ' '.repeat(indent);
+  return lines.map(
+    (line, i) => (i === 0 ? prefix : pad) + line.map((s) => theme.paint(s.text, s.style)).join(''),
+  );
+}
+
+function dayLine(ts: number, context: LineContext): string {
+  const label = ` ${context.time.dayLabel(ts)} `;
+  const side = Math.max(2, Math.floor((context.width - displayWidth(label)) / 2));
+  const line = `${'─'.repeat(side)}${label}${'─'.repeat(Math.max(2, context.width - side - displayWidth(label)))}`;
+  return context.theme.paint(
+    displayWidth(line) > context.width ? label.trim().slice(0, context.width) : line,
+    { role: 'date' },
+  );
+}
+
+/**
+ * Message text to styled runs: sanitized first (so no escape sequence survives), then parsed by the
+ * protocol's formatter into bold, italic, code and links. A link shows its URL too: `docs (https://…)`.
+ */
+function spans(text: string, role: TextStyle['role'], id = ''): Styled[] {
+  const out: Styled[] = [];
+  let links = 0;
+  for (const span of formatMessage(sanitizeMultiline(text))) {
+    const style: TextStyle = {
+      role,
+      ...(span.bold ? { bold: true } : {}),
+      ...(span.italic ? { italic: true } : {}),
+      ...(span.code ? { code: true } : {}),
+      ...(span.href ? { href: span.href, linkId: `${id}-${links++}` } : {}),
+    };
+    const shown =
+      span.href && span.text !== span.href && `mailto:${span.text}` !== span.href
+        ? `${span.text} (${span.href})`
+        : span.text;
+    out.push({ text: shown, style });
+  }
+  return out;
+}
+
+function describeSystem(message: ChatMessage): { arrow: string; text: string } {
+  const event: SystemEvent | undefined = message.event;
+  switch (event?.kind) {
+    case 'join':
+      return { arrow: '-->', text: `${event.nick} joined` };
+    case 'leave':
+      return {
+        arrow: '<--',
+        text: event.reason ? `${event.nick} left (${event.reason})` : `${event.nick} left`,
+      };
+    case 'rename':
+      return { arrow: '--', text: `${event.from} is now known as ${event.nick}` };
+    case 'topic':
+      return {
+        arrow: '--',
+        text: event.topic ? `${event.nick} set the topic: ${event.topic}` : `${event.nick} cleared the topic`,
+      };
+    default:
+      return { arrow: '--', text: message.text };
+  }
+}
+
+function sanitize(text: string): string {
+  return sanitizeForTerminal(text);
+}
+
+function sanitizeMultiline(text: string): string {
+  return sanitizeForTerminal(text, { multiline: true });
+}

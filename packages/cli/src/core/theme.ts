@@ -1,0 +1,126 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { nameColour } from './name-colour.js';
+
+/** What a run of text is, which decides its colour. */
+export type Role =
+  | 'text'
+  | 'time'
+  | 'nick'
+  | 'self'
+  | 'separator'
+  | 'system'
+  | 'dm'
+  | 'mention'
+  | 'notice'
+  | 'error'
+  | 'pending'
+  | 'failed'
+  | 'date'
+  | 'gap'
+  | 'muted';
+
+/** The style of one run: a role plus the formatting of message spans. */
+export interface TextStyle {
+  readonly role: Role;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly code?: boolean;
+  /** A link target (http, https or mailto). */
+  readonly href?: string;
+  /** For `nick` and `self`: whose colour to use. */
+  readonly nick?: string;
+  /** Groups the pieces of one wrapped link, so terminals highlight them together. */
+  readonly linkId?: string;
+}
+
+/** Every colour of the client, in one place. Views and the line renderer only paint through this. */
+export interface Theme {
+  /** Styles a run of (already sanitized) text. */
+  paint(text: string, style: TextStyle): string;
+  /** The status bar. */
+  bar(text: string): string;
+  /** A side-panel heading. */
+  heading(text: string): string;
+  /** The selected entry of a list. */
+  selected(text: string): string;
+  /** Unread counts. */
+  unread(text: string): string;
+  /** Mention marks and warnings. */
+  alert(text: string): string;
+  /** Less important text (away members, hints). */
+  muted(text: string): string;
+  /** A name in its stable colour. */
+  name(nick: string, text?: string): string;
+  /** The input cursor cell. */
+  cursor(text: string): string;
+}
+
+/** Options for {@link createTheme}. */
+export interface ThemeOptions {
+  /** The chalk instance; its level decides how many colours (0 = none, as when NO_COLOR is set). */
+  readonly chalk?: ChalkInstance;
+  /** Draw links as OSC 8 hyperlinks (the URL stays visible either way). */
+  readonly hyperlinks?: boolean;
+}
+
+const OSC8_SAFE = /[^\x21-\x7e]/gu;
+
+/** Builds the theme. Colour depth follows the terminal (chalk's detection) unless a chalk is given. */
+export function createTheme(options: ThemeOptions = {}): Theme {
+  const chalk = options.chalk ?? new Chalk();
+  const hyperlinks = (options.hyperlinks ?? true) && chalk.level > 0;
+  const roles: Record<Exclude<Role, 'nick' | 'self'>, ChalkInstance> = {
+    text: chalk,
+    time: chalk.gray,
+    separator: chalk.gray,
+    system: chalk.gray,
+    dm: chalk.magentaBright,
+    mention: chalk.yellowBright.bold,
+    notice: chalk.cyan,
+    error: chalk.redBright,
+    pending: chalk.gray,
+    failed: chalk.red,
+    date: chalk.gray,
+    gap: chalk.yellow,
+    muted: chalk.gray,
+  };
+  const base = (style: TextStyle): ChalkInstance => {
+    if (style.role === 'nick') return chalk.hex(nameColour(style.nick ?? '')).bold;
+    if (style.role === 'self') return chalk.hex(nameColour(style.nick ?? '')).bold.inverse;
+    return roles[style.role];
+  };
+  return {
+    paint: (text, style) => {
+      let painter = base(style);
+      if (style.bold) painter = painter.bold;
+      if (style.italic) painter = painter.italic;
+      if (style.code) painter = painter.cyan;
+      if (style.href) painter = painter.underline.blueBright;
+      const painted = painter(text);
+      return style.href && hyperlinks ? hyperlink(painted, style.href, style.linkId) : painted;
+    },
+    bar: (text) => chalk.inverse(text),
+    heading: (text) => chalk.bold(text),
+    selected: (text) => chalk.inverse(text),
+    unread: (text) => chalk.bold(text),
+    alert: (text) => chalk.redBright.bold(text),
+    muted: (text) => chalk.gray(text),
+    name: (nick, text = nick) => chalk.hex(nameColour(nick))(text),
+    cursor: (text) => chalk.inverse(text),
+  };
+}
+
+/**
+ * Wraps text in an OSC 8 hyperlink. The URL comes from the protocol's formatter (http, https or
+ * mailto, no controls), and is percent-encoded to printable ASCII here as well, so nothing in it can
+ * end the escape sequence early.
+ */
+export function hyperlink(text: string, url: string, id?: string): string {
+  const safeUrl = url.replace(OSC8_SAFE, (ch) =>
+    Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      '',
+    ),
+  );
+  const params = id ? `id=${id.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
+  return `\x1b]8;${params};${safeUrl}\x1b\\${text}\x1b]8;;\x1b\\`;
+}
