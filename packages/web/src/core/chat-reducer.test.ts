@@ -247,7 +247,7 @@ describe('history', () => {
       state,
       server({ type: 'error', code: 'forbidden', message: 'not yours', ref: COMMAND_REFS.history }),
     );
-    expect(activeTarget(state)?.loadingOlder).toBe(false);
+    expect(activeTarget(state)).toMatchObject({ loadingOlder: false, hasOlder: false });
     expect(texts(state).at(-1)).toBe('[not yours]');
   });
 });
@@ -266,6 +266,8 @@ describe('direct messages', () => {
   it('opens and closes a conversation', () => {
     let state = chatReducer(inDev(), { type: 'open-dm', nick: 'carol' });
     expect(state.active).toBe('@carol');
+    // Its earlier messages are fetched as soon as it is shown.
+    expect(state.targets['@carol']).toMatchObject({ hasOlder: true, entries: [] });
     state = chatReducer(state, { type: 'close', target: '@carol' });
     expect(state.active).toBe('dev');
     expect(state.order).toEqual(['dev']);
@@ -329,6 +331,14 @@ describe('leaving', () => {
   it('returns to the join screen on /quit, remembering the name and room', () => {
     const state = chatReducer(inDev(), { type: 'quit' });
     expect(state).toMatchObject({ screen: 'join', wanted: { nick: 'alice', rooms: ['dev'] }, order: [] });
+  });
+});
+
+describe('clearing', () => {
+  it('empties the window and keeps older messages hidden', () => {
+    const state = chatReducer(inDev(), { type: 'clear', target: 'dev' });
+    expect(activeTarget(state)).toMatchObject({ entries: [], hasOlder: false, cleared: true, cursor: 2 });
+    expect(texts(chatReducer(state, server(chat(3, 'bob', 'after'))))).toEqual(['after']);
   });
 });
 

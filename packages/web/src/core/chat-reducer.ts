@@ -32,6 +32,7 @@ export type ChatAction =
   | { readonly type: 'close'; readonly target: TargetKey }
   | { readonly type: 'join-room'; readonly room: string }
   | { readonly type: 'older-requested'; readonly target: TargetKey }
+  | { readonly type: 'clear'; readonly target: TargetKey }
   | { readonly type: 'notice'; readonly text: string; readonly tone: NoticeTone; readonly target?: TargetKey }
   | { readonly type: 'visibility'; readonly visible: boolean }
   | { readonly type: 'tick'; readonly now: number }
@@ -108,7 +109,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         ? state
         : {
             ...state,
-            targets: { ...state.targets, [key]: newTarget(key, action.nick) },
+            // hasOlder: the message list then fetches the conversation's latest page.
+            targets: { ...state.targets, [key]: { ...newTarget(key, action.nick), hasOlder: true } },
             order: [...state.order, key],
           };
       return markRead({ ...opened, active: key });
@@ -119,6 +121,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return state.targets[action.room]
         ? markRead({ ...state, active: action.room })
         : { ...state, focusOnJoin: action.room };
+    case 'clear':
+      return updateTarget(state, action.target, (t) => ({
+        ...t,
+        entries: [],
+        hasOlder: false,
+        cleared: true,
+      }));
     case 'older-requested':
       return updateTarget(state, action.target, (t) => ({ ...t, loadingOlder: true }));
     case 'notice':

@@ -1,4 +1,11 @@
-import { type ClientMessageOf, LIMITS, type Limits, type Member, PROTOCOL_VERSION } from 'aurora-protocol';
+import {
+  type ClientMessageOf,
+  canonicalName,
+  LIMITS,
+  type Limits,
+  type Member,
+  PROTOCOL_VERSION,
+} from 'aurora-protocol';
 import { isDmKey, type TargetKey } from './targets.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -47,6 +54,8 @@ export interface TargetState {
   readonly typing: Readonly<Record<string, number>>;
   /** For rooms: the server has confirmed membership on the current connection. */
   readonly joined: boolean;
+  /** The user cleared the window (`/clear`): older messages stay hidden. */
+  readonly cleared: boolean;
 }
 
 /** Everything the page shows, derived only from actions (see chat-reducer.ts). */
@@ -104,6 +113,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
     unread: 0,
     typing: {},
     joined: false,
+    cleared: false,
   };
 }
 
@@ -115,6 +125,15 @@ export function activeTarget(state: ChatState): TargetState | undefined {
 /** Unread messages across every conversation, for the page title. */
 export function totalUnread(state: ChatState): number {
   return state.order.reduce((sum, key) => sum + (state.targets[key]?.unread ?? 0), 0);
+}
+
+/** True when the server lists us as away in any room. */
+export function isAway(state: ChatState): boolean {
+  const me = state.me;
+  if (me === undefined) return false;
+  return state.order.some((key) =>
+    state.targets[key]?.members.some((m) => m.away && canonicalName(m.nick) === canonicalName(me)),
+  );
 }
 
 /** The wire name of a target: the room, or `@nick` for a conversation. */

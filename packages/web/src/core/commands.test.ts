@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_HELP, parseCommand } from './commands.js';
+import { COMMAND_HELP, helpText, parseCommand } from './commands.js';
 
 describe('parseCommand', () => {
   it('says plain text as typed, new lines included', () => {
@@ -17,32 +17,42 @@ describe('parseCommand', () => {
 
   it('turns /me into an action', () => {
     expect(parseCommand('/me waves hello')).toEqual({ kind: 'action', text: 'waves hello' });
-    expect(parseCommand('/me')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('/me')).toEqual({
+      kind: 'invalid',
+      message: 'Usage: /me TEXT — say what you do: * alice waves',
+    });
   });
 
-  it('joins and leaves rooms by their canonical names', () => {
-    expect(parseCommand('/join #Dev')).toEqual({ kind: 'join', room: 'dev' });
-    expect(parseCommand('/j ops')).toEqual({ kind: 'join', room: 'ops' });
-    expect(parseCommand('/leave')).toEqual({ kind: 'leave' });
-    expect(parseCommand('/part #ops')).toEqual({ kind: 'leave', room: 'ops' });
+  it('joins several rooms at once, by their canonical names', () => {
+    expect(parseCommand('/join #Dev ops,qa dev')).toEqual({ kind: 'join', rooms: ['dev', 'ops', 'qa'] });
+    expect(parseCommand('/j ops')).toEqual({ kind: 'join', rooms: ['ops'] });
   });
 
   it('explains a room name that breaks the rules', () => {
     expect(parseCommand('/join bad!room')).toEqual({
       kind: 'invalid',
-      message: expect.stringContaining('a-z, 0-9'),
+      message: expect.stringMatching(/^Cannot join "bad!room": .*a-z, 0-9/),
     });
-    expect(parseCommand('/join')).toEqual({ kind: 'invalid', message: 'Usage: /join #room' });
+    expect(parseCommand('/join')).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('Usage: /join ROOM...'),
+    });
+  });
+
+  it('leaves this room or a named one, under each of its names', () => {
+    expect(parseCommand('/part')).toEqual({ kind: 'leave' });
+    expect(parseCommand('/leave #ops')).toEqual({ kind: 'leave', room: 'ops' });
+    expect(parseCommand('/close')).toEqual({ kind: 'leave' });
   });
 
   it('opens a direct conversation, with or without a first message', () => {
-    expect(parseCommand('/msg bob are you there?')).toEqual({
+    expect(parseCommand('/msg bob are  you there?')).toEqual({
       kind: 'msg',
       nick: 'bob',
-      text: 'are you there?',
+      text: 'are  you there?',
     });
     expect(parseCommand('/query @bob')).toEqual({ kind: 'msg', nick: 'bob' });
-    expect(parseCommand('/dm b\u200Bob hi')).toMatchObject({ kind: 'invalid' });
+    expect(parseCommand('/msg b\u200Bob hi')).toMatchObject({ kind: 'invalid' });
   });
 
   it('changes the name only to a valid one', () => {
@@ -64,21 +74,36 @@ describe('parseCommand', () => {
 
   it('accepts the listing commands and their aliases, in any case', () => {
     expect(parseCommand('/ROOMS')).toEqual({ kind: 'rooms' });
+    expect(parseCommand('/list')).toEqual({ kind: 'rooms' });
     expect(parseCommand('/names')).toEqual({ kind: 'who' });
-    expect(parseCommand('/help')).toEqual({ kind: 'help' });
+    expect(parseCommand('/who ops')).toEqual({ kind: 'who', room: 'ops' });
+    expect(parseCommand('/clear')).toEqual({ kind: 'clear' });
+    expect(parseCommand('/help msg')).toEqual({ kind: 'help', command: 'msg' });
     expect(parseCommand('/exit')).toEqual({ kind: 'quit' });
   });
 
-  it('names an unknown command and how to say it instead', () => {
+  it('never sends an unknown command as a message', () => {
     expect(parseCommand('/shrug')).toEqual({
       kind: 'invalid',
-      message: 'Unknown command /shrug. Type /help for the list, or //shrug to say it.',
+      message:
+        'Unknown command /shrug. Nothing was sent. /help lists commands; // sends a line starting with /.',
     });
     expect(parseCommand('/ ')).toMatchObject({ kind: 'invalid' });
   });
 
-  it('documents every command it accepts', () => {
-    const documented = COMMAND_HELP.map((help) => help.usage.split(' ')[0]);
-    for (const name of documented) expect(parseCommand(`${name} x`)?.kind).not.toBe('invalid');
+  it('accepts every command it documents, and every alias', () => {
+    for (const help of COMMAND_HELP)
+      for (const name of [help.name, ...help.aliases])
+        expect(parseCommand(`/${name} x`)?.kind, name).not.toBe('invalid');
+  });
+});
+
+describe('helpText', () => {
+  it('lists every command, or explains one', () => {
+    expect(helpText().split('\n')).toHaveLength(COMMAND_HELP.length + 2);
+    expect(helpText('/part')).toBe(
+      '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
+    );
+    expect(helpText('frob')).toBe('No command /frob. Type /help for the list.');
   });
 });

@@ -4,82 +4,129 @@ import { checkNick, checkRoom } from 'aurora-protocol';
 export type Command =
   | { readonly kind: 'say'; readonly text: string }
   | { readonly kind: 'action'; readonly text: string }
-  | { readonly kind: 'join'; readonly room: string }
+  | { readonly kind: 'join'; readonly rooms: readonly string[] }
   | { readonly kind: 'leave'; readonly room?: string }
   | { readonly kind: 'msg'; readonly nick: string; readonly text?: string }
   | { readonly kind: 'nick'; readonly nick: string }
+  | { readonly kind: 'who'; readonly room?: string }
+  | { readonly kind: 'rooms' }
   | { readonly kind: 'topic'; readonly topic?: string }
   | { readonly kind: 'away'; readonly status?: string }
   | { readonly kind: 'back' }
-  | { readonly kind: 'rooms' }
-  | { readonly kind: 'who' }
-  | { readonly kind: 'help' }
+  | { readonly kind: 'clear' }
+  | { readonly kind: 'help'; readonly command?: string }
   | { readonly kind: 'quit' }
   | { readonly kind: 'invalid'; readonly message: string };
 
-/** One slash command as listed by `/help`. */
+/** One slash command as `/help` lists it. */
 export interface CommandHelp {
-  readonly usage: string;
+  readonly name: string;
+  readonly args: string;
   readonly summary: string;
+  readonly aliases: readonly string[];
 }
 
-/** The slash commands, in the order `/help` lists them (the same set as the terminal client). */
+/**
+ * The slash commands, in the order `/help` lists them: the terminal client's set
+ * (packages/cli/src/core/commands.ts), so people can move between the two clients.
+ */
 export const COMMAND_HELP: readonly CommandHelp[] = [
-  { usage: '/join #room', summary: 'join a room (or switch to it)' },
-  { usage: '/leave [#room]', summary: 'leave this room, or close this conversation' },
-  { usage: '/me text', summary: 'say what you are doing: * alice waves' },
-  { usage: '/msg name [text]', summary: 'open a direct conversation, and send text if given' },
-  { usage: '/nick name', summary: 'change your name' },
-  { usage: '/topic [text]', summary: 'show the topic, or set it (/topic --clear clears it)' },
-  { usage: '/away [message]', summary: 'mark yourself away' },
-  { usage: '/back', summary: 'mark yourself back' },
-  { usage: '/rooms', summary: 'list the rooms on the server' },
-  { usage: '/who', summary: 'list the members of this room' },
-  { usage: '/help', summary: 'show this list' },
-  { usage: '/quit', summary: 'disconnect and return to the join screen' },
+  { name: 'join', args: 'ROOM...', summary: 'join rooms and show the first', aliases: ['j'] },
+  {
+    name: 'part',
+    args: '[ROOM]',
+    summary: 'leave this room (or ROOM); closes a conversation',
+    aliases: ['leave', 'close'],
+  },
+  {
+    name: 'msg',
+    args: 'NAME [TEXT]',
+    summary: 'send a direct message, or open the conversation',
+    aliases: ['query'],
+  },
+  { name: 'me', args: 'TEXT', summary: 'say what you do: * alice waves', aliases: [] },
+  { name: 'nick', args: 'NAME', summary: 'change your name', aliases: [] },
+  { name: 'who', args: '[ROOM]', summary: 'list the members of this room', aliases: ['names'] },
+  { name: 'rooms', args: '', summary: 'list the rooms on the server', aliases: ['list'] },
+  { name: 'topic', args: '[TEXT|--clear]', summary: "show, set or clear this room's topic", aliases: [] },
+  { name: 'away', args: '[TEXT]', summary: 'mark yourself away (again to come back)', aliases: [] },
+  { name: 'back', args: '', summary: 'come back from away', aliases: [] },
+  { name: 'clear', args: '', summary: 'clear this window', aliases: [] },
+  { name: 'help', args: '[COMMAND]', summary: 'show commands', aliases: [] },
+  { name: 'quit', args: '', summary: 'disconnect and return to the join screen', aliases: ['exit'] },
 ];
 
-const ALIASES: Readonly<Record<string, string>> = {
-  j: 'join',
-  part: 'leave',
-  close: 'leave',
-  dm: 'msg',
-  query: 'msg',
-  list: 'rooms',
-  members: 'who',
-  names: 'who',
-  exit: 'quit',
-  '?': 'help',
-};
+const BY_NAME = new Map<string, CommandHelp>();
+for (const help of COMMAND_HELP) for (const name of [help.name, ...help.aliases]) BY_NAME.set(name, help);
+
+/** How a command is written: `/msg NAME [TEXT]`. */
+export function synopsis(help: CommandHelp): string {
+  return help.args ? `/${help.name} ${help.args}` : `/${help.name}`;
+}
+
+/** What `/help` shows: every command, or the one asked about. */
+export function helpText(command?: string): string {
+  if (command === undefined)
+    return [
+      'Commands:',
+      ...COMMAND_HELP.map((c) => `${synopsis(c)} — ${c.summary}`),
+      'Start a line with // to send text that begins with /.',
+    ].join('\n');
+  const help = BY_NAME.get(command.replace(/^\//, '').toLowerCase());
+  if (!help) return `No command /${command}. Type /help for the list.`;
+  const aliases = help.aliases.length > 0 ? ` (also ${help.aliases.map((a) => `/${a}`).join(', ')})` : '';
+  return `${synopsis(help)} — ${help.summary}${aliases}`;
+}
 
 /**
  * Parses one composer line. Text not starting with `/` is said as is (`//x` says `/x`); a command
- * with a missing or invalid argument becomes `invalid` with a sentence for the person typing.
- * Returns undefined for a blank line.
+ * with a missing or invalid argument becomes `invalid` with a sentence for the person typing, and is
+ * never sent as a message. Returns undefined for a blank line.
  */
 export function parseCommand(line: string): Command | undefined {
   if (line.trim() === '') return undefined;
   if (!line.startsWith('/')) return { kind: 'say', text: line };
   if (line.startsWith('//')) return { kind: 'say', text: line.slice(1) };
-  const match = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(line);
-  if (!match) return invalid('Type a command after the "/". Type /help for the list.');
-  const typed = match[1]!.toLowerCase();
-  const name = ALIASES[typed] ?? typed;
-  const rest = (match[2] ?? '').trim();
-  const [first = '', ...others] = rest.split(/\s+/);
-  const remainder = rest.slice(first.length).trim();
-  switch (name) {
-    case 'join':
-      return first ? roomCommand(first, (room) => ({ kind: 'join', room })) : invalid('Usage: /join #room');
-    case 'leave':
-      return first ? roomCommand(first, (room) => ({ kind: 'leave', room })) : { kind: 'leave' };
+  const match = /^\/(\S*)(?:\s+([\s\S]*))?$/.exec(line.trimEnd());
+  const typed = (match?.[1] ?? '').toLowerCase();
+  const help = BY_NAME.get(typed);
+  if (!help)
+    return invalid(
+      `Unknown command /${typed}. Nothing was sent. /help lists commands; // sends a line starting with /.`,
+    );
+  const rest = (match?.[2] ?? '').trim();
+  const words = rest.split(/\s+/).filter(Boolean);
+  const usage = () => invalid(`Usage: ${synopsis(help)} — ${help.summary}`);
+  switch (help.name) {
+    case 'join': {
+      const rooms: string[] = [];
+      for (const word of words.flatMap((w) => w.split(',')).filter(Boolean)) {
+        const checked = checkRoom(word);
+        if (!checked.ok) return invalid(`Cannot join "${word}": ${checked.problem.message}`);
+        if (!rooms.includes(checked.name)) rooms.push(checked.name);
+      }
+      return rooms.length > 0 ? { kind: 'join', rooms } : usage();
+    }
+    case 'part':
+    case 'who': {
+      const kind = help.name === 'part' ? 'leave' : 'who';
+      if (words.length === 0) return { kind };
+      const checked = checkRoom(words[0]!);
+      return checked.ok ? { kind, room: checked.name } : invalid(checked.problem.message);
+    }
+    case 'msg': {
+      const [nick = '', ...others] = words;
+      if (!nick) return usage();
+      const checked = checkNick(nick.startsWith('@') ? nick.slice(1) : nick);
+      if (!checked.ok) return invalid(`"${nick}" is not a name: ${checked.problem.message}`);
+      const text = others.length > 0 ? rest.slice(rest.indexOf(nick) + nick.length).trim() : '';
+      return text ? { kind: 'msg', nick: checked.name, text } : { kind: 'msg', nick: checked.name };
+    }
     case 'me':
-      return rest ? { kind: 'action', text: rest } : invalid('Usage: /me text');
-    case 'msg':
-      return first ? nickCommand(first, remainder) : invalid('Usage: /msg name [text]');
+      return rest ? { kind: 'action', text: rest } : usage();
     case 'nick': {
-      if (!first || others.length > 0) return invalid('Usage: /nick name (names have no spaces)');
-      const checked = checkNick(first);
+      if (words.length !== 1) return usage();
+      const checked = checkNick(words[0]!);
       return checked.ok ? { kind: 'nick', nick: checked.name } : invalid(checked.problem.message);
     }
     case 'topic':
@@ -87,26 +134,15 @@ export function parseCommand(line: string): Command | undefined {
       return { kind: 'topic', topic: rest === '--clear' ? '' : rest };
     case 'away':
       return rest ? { kind: 'away', status: rest } : { kind: 'away' };
-    case 'back':
-    case 'rooms':
-    case 'who':
     case 'help':
-    case 'quit':
-      return { kind: name };
+      return words[0] ? { kind: 'help', command: words[0] } : { kind: 'help' };
+    case 'rooms':
+    case 'back':
+    case 'clear':
+      return { kind: help.name };
     default:
-      return invalid(`Unknown command /${typed}. Type /help for the list, or //${typed} to say it.`);
+      return { kind: 'quit' };
   }
-}
-
-function roomCommand(raw: string, make: (room: string) => Command): Command {
-  const checked = checkRoom(raw);
-  return checked.ok ? make(checked.name) : invalid(checked.problem.message);
-}
-
-function nickCommand(raw: string, text: string): Command {
-  const checked = checkNick(raw.startsWith('@') ? raw.slice(1) : raw);
-  if (!checked.ok) return invalid(checked.problem.message);
-  return text ? { kind: 'msg', nick: checked.name, text } : { kind: 'msg', nick: checked.name };
 }
 
 function invalid(message: string): Command {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, NAME_PALETTE, nameColourClass, nameColourIndex } from './name-colour.js';
+import { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 
 describe('fnv1a32', () => {
   it('matches the published FNV-1a test vectors', () => {
@@ -35,7 +35,9 @@ describe('nameColourIndex', () => {
     }
   });
 
-  it('names the matching CSS class', () => {
-    expect(nameColourClass('alice')).toBe('nick-c11');
+  it('uses the terminal client’s colours', () => {
+    expect(nameColour('alice')).toBe('#8fa35b');
+    expect(nameColour('bob')).toBe('#c678dd');
+    expect(nameColour('carol')).toBe('#c8ae3c');
   });
 });

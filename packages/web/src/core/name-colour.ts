@@ -1,24 +1,24 @@
 import { canonicalName } from 'aurora-protocol';
 
 // Mirrors the terminal client's palette and hash (packages/cli/src/core/name-colour.ts) so a person
-// has the same colour in both clients. The web package may not import the CLI, so the algorithm is
-// repeated here and pinned by name-colour.test.ts: change both files together.
+// has the same colour in both clients. The web package may not import the CLI, so the algorithm and
+// palette are repeated here and pinned by name-colour.test.ts: change both files together.
 
-/** The terminal palette in order; the browser shows each as the CSS class `nick-c<index>`. */
-export const NAME_PALETTE = [
-  'cyan',
-  'green',
-  'yellow',
-  'blue',
-  'magenta',
-  'red',
-  'brightCyan',
-  'brightGreen',
-  'brightYellow',
-  'brightBlue',
-  'brightMagenta',
-  'brightRed',
-] as const;
+/** Sender name colours, in the terminal client's order; readable on the dark theme's background. */
+export const NAME_PALETTE: readonly string[] = [
+  '#e06c75',
+  '#d19a66',
+  '#c8ae3c',
+  '#98c379',
+  '#3fb68b',
+  '#56b6c2',
+  '#61afef',
+  '#7f8cf0',
+  '#c678dd',
+  '#e06cb0',
+  '#b5835a',
+  '#8fa35b',
+];
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -39,7 +39,7 @@ export function nameColourIndex(nick: string): number {
   return fnv1a32(canonicalName(nick)) % NAME_PALETTE.length;
 }
 
-/** The CSS class that colours a nick like the terminal client does. */
-export function nameColourClass(nick: string): string {
-  return `nick-c${nameColourIndex(nick)}`;
+/** The colour of a nick, the same as in the terminal client. */
+export function nameColour(nick: string): string {
+  return NAME_PALETTE[nameColourIndex(nick)]!;
 }

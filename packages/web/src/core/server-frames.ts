@@ -55,7 +55,8 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return addNotice(state, state.active, roomListText(message.rooms), 'info');
     case 'error':
       return onError(state, message, now);
-    case 'pong':
+    default:
+      // `pong`, and anything this client does not use, changes nothing on screen.
       return state;
   }
 }
@@ -173,7 +174,8 @@ const RETRY_LATER = new Set(['rate_limited']);
 function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
   let next = state;
   if (error.ref === COMMAND_REFS.history) {
-    next = mapTargets(next, (t) => (t.loadingOlder ? { ...t, loadingOlder: false } : t));
+    // Without this, a page that is not full would ask again at once, forever.
+    next = mapTargets(next, (t) => (t.loadingOlder ? { ...t, loadingOlder: false, hasOlder: false } : t));
   }
   if (error.ref === COMMAND_REFS.join) next = { ...next, focusOnJoin: undefined };
   const pending = error.cid === undefined ? undefined : next.pending.find((p) => p.cid === error.cid);

@@ -5,8 +5,9 @@ const format = createTimeFormat('en-GB', 'UTC');
 const noon = Date.UTC(2026, 2, 14, 12, 5);
 
 describe('createTimeFormat', () => {
-  it('shows hours and minutes beside a message', () => {
+  it('shows 24-hour hours and minutes beside a message, whatever the locale', () => {
     expect(format.time(noon)).toBe('12:05');
+    expect(createTimeFormat('en-US', 'UTC').time(noon + 12 * 3_600_000)).toBe('00:05');
   });
 
   it('labels today, yesterday and older days', () => {

@@ -1,6 +1,6 @@
 /** Formats message times and the day separators between them, in the reader's locale and zone. */
 export interface TimeFormat {
-  /** `14:05` (or the locale's equivalent). */
+  /** `14:05`: 24-hour, like the terminal client, so the time column has one width. */
   time(ts: number): string;
   /** The full date and time, for a tooltip. */
   full(ts: number): string;
@@ -11,7 +11,12 @@ export interface TimeFormat {
 /** Creates formatters for `locale` (the browser's when undefined). */
 export function createTimeFormat(locale?: string, timeZone?: string): TimeFormat {
   const zone = timeZone === undefined ? {} : { timeZone };
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone });
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  });
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium', ...zone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...zone });
   const key = new Intl.DateTimeFormat('en-CA', {

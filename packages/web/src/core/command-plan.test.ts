@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, chatReducer } from './chat-reducer.js';
+import { type ChatState, initialState } from './chat-state.js';
+import { type CommandPlan, planCommand } from './command-plan.js';
+import { parseCommand } from './commands.js';
+import { joined, welcome } from './test-frames.js';
+
+const NOW = 1_700_000_000_000;
+
+function inDev(): ChatState {
+  const actions: ChatAction[] = [
+    { type: 'join-requested', nick: 'alice', room: 'dev' },
+    { type: 'server', message: welcome('alice'), now: NOW },
+    { type: 'server', message: joined('dev', [], { topic: 'Shipping 1.0' }), now: NOW },
+  ];
+  return actions.reduce(chatReducer, initialState());
+}
+
+const plan = (line: string, state = inDev()): CommandPlan =>
+  planCommand(parseCommand(line)!, state, { now: NOW, newCid: () => 'cid1' });
+
+describe('planCommand', () => {
+  it('queues plain text as a message in the room on screen', () => {
+    expect(plan('hello')).toEqual({
+      actions: [{ type: 'send', cid: 'cid1', target: 'dev', kind: 'chat', text: 'hello', now: NOW }],
+      frames: [],
+    });
+  });
+
+  it('sends to the person in a direct conversation', () => {
+    const state = chatReducer(inDev(), { type: 'open-dm', nick: 'Bob' });
+    expect(plan('hi bob', state).actions).toEqual([
+      { type: 'send', cid: 'cid1', target: '@bob', kind: 'dm', text: 'hi bob', now: NOW },
+    ]);
+    expect(plan('/me waves', state).error).toBe('/me works in rooms only.');
+  });
+
+  it('refuses text over the byte limit and keeps it for editing', () => {
+    expect(plan('é'.repeat(2049)).error).toBe('That message is 4098 bytes; the limit is 4096. Shorten it.');
+  });
+
+  it('opens a conversation and sends the first message with /msg', () => {
+    expect(plan('/msg Bob hi there').actions).toEqual([
+      { type: 'open-dm', nick: 'Bob' },
+      { type: 'send', cid: 'cid1', target: '@bob', kind: 'dm', text: 'hi there', now: NOW },
+    ]);
+  });
+
+  it('joins a new room, or switches to one already joined', () => {
+    expect(plan('/join ops')).toEqual({
+      actions: [{ type: 'join-room', room: 'ops' }],
+      frames: [{ type: 'join', room: 'ops', ref: 'join' }],
+    });
+    expect(plan('/join #DEV')).toEqual({ actions: [{ type: 'open', target: 'dev' }], frames: [] });
+    expect(plan('/join dev ops')).toEqual({
+      actions: [{ type: 'open', target: 'dev' }],
+      frames: [{ type: 'join', room: 'ops', ref: 'join' }],
+    });
+  });
+
+  it('leaves the room on screen, a named room, or closes a conversation', () => {
+    expect(plan('/leave').frames).toEqual([{ type: 'leave', room: 'dev' }]);
+    expect(plan('/leave #ops').error).toBe('You are not in #ops.');
+    const state = chatReducer(inDev(), { type: 'open-dm', nick: 'bob' });
+    expect(plan('/leave', state).actions).toEqual([{ type: 'close', target: '@bob' }]);
+  });
+
+  it('shows or sets the topic', () => {
+    expect(plan('/topic').actions).toEqual([
+      { type: 'notice', text: 'The topic of #dev is: Shipping 1.0', tone: 'info' },
+    ]);
+    expect(plan('/topic Release day').frames).toEqual([{ type: 'topic', room: 'dev', topic: 'Release day' }]);
+    expect(plan('/topic --clear').frames).toEqual([{ type: 'topic', room: 'dev', topic: '' }]);
+  });
+
+  it('maps the remaining commands to their requests', () => {
+    expect(plan('/nick alicia').frames).toEqual([{ type: 'nick', nick: 'alicia' }]);
+    expect(plan('/away lunch').frames).toEqual([{ type: 'away', away: true, status: 'lunch' }]);
+    expect(plan('/back').frames).toEqual([{ type: 'away', away: false }]);
+    expect(plan('/rooms').frames).toEqual([{ type: 'rooms' }]);
+    expect(plan('/who').frames).toEqual([{ type: 'members', room: 'dev', ref: 'who' }]);
+    expect(plan('/who ops').frames).toEqual([{ type: 'members', room: 'ops', ref: 'who' }]);
+    expect(plan('/clear').actions).toEqual([{ type: 'clear', target: 'dev' }]);
+    expect(plan('/quit')).toMatchObject({ quit: true });
+  });
+
+  it('lists every command for /help', () => {
+    const [notice] = plan('/help').actions;
+    expect(notice).toMatchObject({ type: 'notice', text: expect.stringContaining('/msg NAME [TEXT]') });
+  });
+
+  it('comes back from away with a second /away, as the terminal client does', () => {
+    const away = chatReducer(inDev(), {
+      type: 'server',
+      message: { type: 'presence', room: 'dev', event: 'away', nick: 'alice' },
+      now: NOW,
+    });
+    expect(plan('/away', away).frames).toEqual([{ type: 'away', away: false }]);
+    expect(plan('/away still out', away).frames).toEqual([{ type: 'away', away: true, status: 'still out' }]);
+  });
+
+  it('passes on the parser’s explanation of a bad command', () => {
+    expect(plan('/frobnicate').error).toContain('Unknown command /frobnicate. Nothing was sent.');
+  });
+
+  it('asks to join a room before anything can be said', () => {
+    const state = chatReducer(inDev(), { type: 'server', message: { type: 'left', room: 'dev' }, now: NOW });
+    expect(plan('hello', state).error).toBe('Join a room first: /join #room');
+  });
+});

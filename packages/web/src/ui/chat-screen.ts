@@ -1,0 +1,128 @@
+import { activeTarget, type ChatState } from '../core/chat-state.js';
+import type { TimeFormat } from '../core/time-format.js';
+import { typingLine } from '../core/typing.js';
+import { type Composer, type ComposerActions, createComposer } from './composer.js';
+import { h, setText } from './dom.js';
+import { createMemberList } from './member-list.js';
+import type { PendingActions } from './message-item.js';
+import { createMessageList, type MessageList } from './message-list.js';
+import { createRoomList, type RoomListActions } from './room-list.js';
+import { createStatusBanner } from './status-banner.js';
+import { createTopbar, type Panel } from './topbar.js';
+
+/** Everything the chat screen asks the page to do. */
+export interface ChatScreenActions extends RoomListActions, PendingActions {
+  readonly composer: Omit<ComposerActions, 'page'>;
+  message(nick: string): void;
+  loadOlder(target: string): void;
+  reconnect(): void;
+  share(): void;
+}
+
+/** The chat: sidebar, conversation (top bar, messages, typing line, composer) and member list. */
+export interface ChatScreen {
+  readonly element: HTMLElement;
+  readonly messages: MessageList;
+  readonly composer: Composer;
+  render(state: ChatState, now: number): void;
+  /** Closes a drawer on narrow screens (after choosing a conversation). */
+  closePanels(): void;
+}
+
+/** Creates the chat screen. */
+export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): ChatScreen {
+  let open: Panel | undefined;
+  let last: { state: ChatState; now: number } | undefined;
+  const rerender = () => last && screen.render(last.state, last.now);
+  const setPanel = (panel: Panel | undefined) => {
+    open = panel;
+    element.dataset.panel = panel ?? '';
+    rerender();
+  };
+  const roomList = createRoomList({
+    open: (key) => {
+      setPanel(undefined);
+      actions.open(key);
+    },
+    close: actions.close,
+    join: (room) => {
+      setPanel(undefined);
+      actions.join(room);
+    },
+  });
+  const memberList = createMemberList((nick) => {
+    setPanel(undefined);
+    actions.message(nick);
+  });
+  const topbar = createTopbar({
+    toggle: (panel) => setPanel(open === panel ? undefined : panel),
+    share: actions.share,
+  });
+  const banner = createStatusBanner(actions.reconnect);
+  const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions });
+  const typing = h('p', { class: 'typing-line' });
+  const composer = createComposer({ ...actions.composer, page: (direction) => messages.page(direction) });
+  const scrim = h('div', { class: 'scrim', 'aria-hidden': 'true' });
+  scrim.addEventListener('click', () => setPanel(undefined));
+  const conversation = h(
+    'main',
+    { class: 'conversation' },
+    topbar.element,
+    banner.element,
+    messages.element,
+    typing,
+    composer.element,
+  );
+  const element = h(
+    'div',
+    { class: 'chat', hidden: true },
+    roomList.element,
+    conversation,
+    memberList.element,
+    scrim,
+  );
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && open) {
+      setPanel(undefined);
+      composer.focus();
+    }
+  });
+
+  // One filtered array per change of the outbox, so the message list can skip unchanged renders.
+  let pendingMemo:
+    | { all: ChatState['pending']; key: string | undefined; mine: ChatState['pending'] }
+    | undefined;
+  const pendingOf = (state: ChatState) => {
+    if (pendingMemo?.all !== state.pending || pendingMemo.key !== state.active)
+      pendingMemo = {
+        all: state.pending,
+        key: state.active,
+        mine: state.pending.filter((p) => p.target === state.active),
+      };
+    return pendingMemo.mine;
+  };
+
+  const screen: ChatScreen = {
+    element,
+    messages,
+    composer,
+    render(state, now) {
+      last = { state, now };
+      element.hidden = state.screen !== 'chat';
+      if (state.screen !== 'chat') return;
+      const target = activeTarget(state);
+      roomList.render(state);
+      memberList.render(target, state.me);
+      topbar.render(state, open);
+      banner.render(state, now);
+      messages.render({ target, pending: pendingOf(state), me: state.me, now });
+      const typers = Object.entries(target?.typing ?? {})
+        .filter(([, until]) => until > now)
+        .map(([nick]) => nick);
+      setText(typing, typingLine(typers));
+      composer.render(state);
+    },
+    closePanels: () => setPanel(undefined),
+  };
+  return screen;
+}

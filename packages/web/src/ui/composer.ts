@@ -1,0 +1,114 @@
+import { utf8Length } from 'aurora-protocol';
+import type { ChatState } from '../core/chat-state.js';
+import { activeTarget } from '../core/chat-state.js';
+import { h, setText } from './dom.js';
+
+/** What the composer asks the page to do. */
+export interface ComposerActions {
+  /** A line to say or a command to run; returns an error to show, keeping the text, or undefined. */
+  submit(text: string): string | undefined;
+  /** The text changed (for the typing indicator). */
+  input(text: string): void;
+  /** PageUp / PageDown scroll the messages without leaving the composer. */
+  page(direction: 1 | -1): void;
+}
+
+/** The message field: Enter sends, Shift+Enter starts a new line. */
+export interface Composer {
+  readonly element: HTMLElement;
+  render(state: ChatState): void;
+  focus(): void;
+}
+
+/** Taller than this (px) the field scrolls instead of growing. */
+const MAX_HEIGHT = 200;
+
+/** Creates the composer. */
+export function createComposer(actions: ComposerActions): Composer {
+  const label = h('label', { for: 'composer-input', class: 'visually-hidden' }, 'Message');
+  const field = h('textarea', {
+    id: 'composer-input',
+    name: 'message',
+    rows: 1,
+    autocomplete: 'off',
+    spellcheck: 'true',
+    enterkeyhint: 'send',
+    'aria-describedby': 'composer-hint composer-error',
+  });
+  const send = h('button', { type: 'submit', class: 'send' }, 'Send');
+  const hint = h(
+    'p',
+    { class: 'composer-hint', id: 'composer-hint' },
+    'Enter sends, Shift+Enter adds a line, /help lists commands.',
+  );
+  const error = h('p', { class: 'composer-error', id: 'composer-error', role: 'alert' });
+  const element = h(
+    'form',
+    { class: 'composer' },
+    label,
+    h('div', { class: 'composer-row' }, field, send),
+    error,
+    hint,
+  );
+  let maxBytes = 4096;
+
+  const grow = () => {
+    field.style.height = 'auto';
+    field.style.height = `${Math.min(field.scrollHeight, MAX_HEIGHT)}px`;
+  };
+  const showError = (text: string) => {
+    setText(error, text);
+    field.setAttribute('aria-invalid', String(text !== ''));
+  };
+  const submit = () => {
+    const problem = actions.submit(field.value);
+    if (problem !== undefined) {
+      showError(problem);
+      return;
+    }
+    field.value = '';
+    showError('');
+    grow();
+  };
+
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+    field.focus();
+  });
+  field.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !event.altKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'PageUp' || event.key === 'PageDown') {
+      event.preventDefault();
+      actions.page(event.key === 'PageUp' ? -1 : 1);
+    }
+  });
+  field.addEventListener('input', () => {
+    grow();
+    const bytes = utf8Length(field.value);
+    showError(bytes > maxBytes ? `${bytes} of ${maxBytes} bytes: shorten the message to send it.` : '');
+    actions.input(field.value);
+  });
+
+  return {
+    element,
+    render(state) {
+      maxBytes = state.limits.maxTextBytes;
+      const target = activeTarget(state);
+      const placeholder = target
+        ? target.isDm
+          ? `Message ${target.name}`
+          : `Message #${target.name}`
+        : 'Join a room with /join #room';
+      if (field.placeholder !== placeholder) {
+        field.placeholder = placeholder;
+        setText(label, placeholder);
+      }
+    },
+    focus() {
+      field.focus();
+    },
+  };
+}

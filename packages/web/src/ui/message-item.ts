@@ -1,0 +1,98 @@
+import { type ChatMessage, sameName } from 'aurora-protocol';
+import type { PendingMessage } from '../core/chat-state.js';
+import { mentions } from '../core/mentions.js';
+import { nameColour } from '../core/name-colour.js';
+import type { TimeFormat } from '../core/time-format.js';
+import { h } from './dom.js';
+import { richText } from './rich-text.js';
+
+/** What rendering a message needs besides the message. */
+export interface ItemContext {
+  readonly time: TimeFormat;
+  readonly me: string | undefined;
+}
+
+/** A sender's name in their colour (set through CSSOM, which the page's CSP allows). */
+export function nickLabel(nick: string, className = 'nick'): HTMLElement {
+  const label = h('span', { class: className }, nick);
+  label.style.color = nameColour(nick);
+  return label;
+}
+
+function timestamp(ts: number, context: ItemContext): HTMLElement {
+  const attributes = { class: 'ts', datetime: new Date(ts).toISOString(), title: context.time.full(ts) };
+  return h('time', attributes, context.time.time(ts));
+}
+
+/** The sender and the formatted text; an action reads `* alice waves`. */
+function messageLine(action: boolean, from: string, text: string): HTMLElement {
+  const body = h('span', { class: 'body' }, richText(text));
+  return action
+    ? h('div', { class: 'line' }, h('span', { 'aria-hidden': 'true' }, '* '), nickLabel(from), ' ', body)
+    : h('div', { class: 'line' }, nickLabel(from), ' ', body);
+}
+
+/** One stored message: chat, `/me` action, system notice or direct message. */
+export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIElement {
+  const own = context.me !== undefined && sameName(message.from, context.me);
+  const classes = ['msg', `msg-${message.kind}`];
+  if (own) classes.push('own');
+  else if (context.me !== undefined && message.kind !== 'system' && mentions(message.text, context.me))
+    classes.push('mention');
+  const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
+  // System notices are the server's words about names: plain text, no formatting.
+  if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
+  else item.appendChild(messageLine(message.kind === 'action', message.from, message.text));
+  return item;
+}
+
+/** Callbacks for the buttons on a message the server refused. */
+export interface PendingActions {
+  retry(cid: string): void;
+  discard(cid: string): void;
+}
+
+/** A message that is not stored yet: sending, waiting for the rate limit, or refused with a reason. */
+export function pendingItem(
+  pending: PendingMessage,
+  context: ItemContext,
+  actions: PendingActions,
+): HTMLLIElement {
+  const kind = pending.kind === 'action' ? 'action' : 'chat';
+  const item = h(
+    'li',
+    { class: `msg msg-${kind} own pending`, 'data-cid': pending.cid },
+    timestamp(pending.createdAt, context),
+  );
+  const line = messageLine(kind === 'action', context.me ?? '', pending.text);
+  item.appendChild(line);
+  if (pending.failure === undefined) {
+    const waiting = pending.retryAt !== undefined && !pending.inFlight;
+    line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
+    return item;
+  }
+  item.classList.add('failed');
+  const retry = h('button', { type: 'button', class: 'link-button' }, 'Retry');
+  const discard = h('button', { type: 'button', class: 'link-button' }, 'Discard');
+  retry.addEventListener('click', () => actions.retry(pending.cid));
+  discard.addEventListener('click', () => actions.discard(pending.cid));
+  line.appendChild(
+    h('span', { class: 'delivery', role: 'alert' }, `Not sent: ${pending.failure} `, retry, ' ', discard),
+  );
+  return item;
+}
+
+/** A line across the list where a new day starts. */
+export function dayItem(label: string): HTMLLIElement {
+  return h('li', { class: 'day' }, h('span', {}, label));
+}
+
+/** Marks messages that could not be recovered after a long disconnection. */
+export function gapItem(): HTMLLIElement {
+  return h('li', { class: 'gap' }, 'Some messages from while you were away could not be recovered.');
+}
+
+/** A local notice: command output or an error. */
+export function noticeItem(text: string, tone: 'info' | 'error'): HTMLLIElement {
+  return h('li', { class: `notice notice-${tone}`, ...(tone === 'error' ? { role: 'alert' } : {}) }, text);
+}

@@ -1,0 +1,128 @@
+import type { ChatState, TargetState } from '../core/chat-state.js';
+import type { TargetKey } from '../core/targets.js';
+import { h, setText, syncChildren } from './dom.js';
+import { nickLabel } from './message-item.js';
+
+/** What the room list asks the page to do. */
+export interface RoomListActions {
+  open(target: TargetKey): void;
+  close(target: TargetKey): void;
+  join(room: string): void;
+}
+
+/** The sidebar: rooms and direct conversations with unread counts, and a field to join a room. */
+export interface RoomList {
+  readonly element: HTMLElement;
+  render(state: ChatState): void;
+}
+
+/** Creates the sidebar. */
+export function createRoomList(actions: RoomListActions): RoomList {
+  const rooms = h('ul', { class: 'targets', 'aria-labelledby': 'rooms-heading' });
+  const dms = h('ul', { class: 'targets', 'aria-labelledby': 'dms-heading' });
+  const dmHeading = h('h2', { id: 'dms-heading' }, 'Direct messages');
+  const input = h('input', {
+    id: 'join-room-input',
+    name: 'room',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'room name',
+  });
+  const form = h(
+    'form',
+    { class: 'join-room' },
+    h('label', { for: 'join-room-input' }, 'Join a room'),
+    h('div', { class: 'inline-field' }, input, h('button', { type: 'submit' }, 'Join')),
+  );
+  const me = h('p', { class: 'me' });
+  const element = h(
+    'nav',
+    { class: 'sidebar', id: 'sidebar', 'aria-label': 'Conversations' },
+    h('h2', { id: 'rooms-heading' }, 'Rooms'),
+    rooms,
+    dmHeading,
+    dms,
+    form,
+    me,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (input.value.trim() === '') return;
+    actions.join(input.value.trim());
+    input.value = '';
+  });
+  const roomCache = new Map<string, HTMLLIElement>();
+  const dmCache = new Map<string, HTMLLIElement>();
+  let shown: ChatState | undefined;
+
+  function item(target: TargetState): HTMLLIElement {
+    const label = target.isDm
+      ? nickLabel(target.name, 'target-name')
+      : h('span', { class: 'target-name' }, `#${target.name}`);
+    const badge = h('span', { class: 'badge', hidden: true });
+    const button = h('button', { type: 'button', class: 'target', 'data-target': target.key }, label, badge);
+    button.addEventListener('click', () => actions.open(target.key));
+    const li = h('li', {}, button);
+    if (target.isDm) {
+      const close = h(
+        'button',
+        {
+          type: 'button',
+          class: 'close',
+          'aria-label': `Close the conversation with ${target.name}`,
+          title: 'Close',
+        },
+        '×',
+      );
+      close.addEventListener('click', () => actions.close(target.key));
+      li.appendChild(close);
+    }
+    return li;
+  }
+
+  function update(li: HTMLLIElement, target: TargetState, active: boolean): void {
+    const button = li.querySelector('button.target')!;
+    const badge = li.querySelector<HTMLElement>('.badge')!;
+    if (active) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+    button.classList.toggle('unread', target.unread > 0);
+    badge.hidden = target.unread === 0;
+    setText(badge, target.unread > 99 ? '99+' : String(target.unread));
+    const name = target.isDm ? `conversation with ${target.name}` : `#${target.name}`;
+    button.setAttribute('aria-label', target.unread > 0 ? `${name}, ${target.unread} unread` : name);
+  }
+
+  function sync(list: HTMLElement, cache: Map<string, HTMLLIElement>, state: ChatState, dm: boolean): void {
+    const targets = state.order
+      .map((key) => state.targets[key])
+      .filter((t): t is TargetState => t?.isDm === dm);
+    syncChildren(
+      list,
+      targets.map((t) => t.key),
+      cache,
+      (key) => item(state.targets[key]!),
+    );
+    for (const target of targets) update(cache.get(target.key)!, target, target.key === state.active);
+  }
+
+  return {
+    element,
+    render(state) {
+      if (
+        shown &&
+        shown.targets === state.targets &&
+        shown.order === state.order &&
+        shown.active === state.active &&
+        shown.me === state.me
+      )
+        return;
+      shown = state;
+      sync(rooms, roomCache, state, false);
+      sync(dms, dmCache, state, true);
+      const hasDms = dmCache.size > 0;
+      dmHeading.hidden = !hasDms;
+      dms.hidden = !hasDms;
+      me.replaceChildren('You are ', state.me ? nickLabel(state.me) : '…');
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { ChatState, ConnectionStatus } from '../core/chat-state.js';
+import { activeTarget } from '../core/chat-state.js';
+import { h, setText } from './dom.js';
+
+/** The side panels that narrow screens show as drawers. */
+export type Panel = 'rooms' | 'members';
+
+/** What the top bar asks the page to do. */
+export interface TopbarActions {
+  toggle(panel: Panel): void;
+  share(): void;
+}
+
+/** The bar above the messages: conversation name and topic, connection state, panel toggles. */
+export interface Topbar {
+  readonly element: HTMLElement;
+  render(state: ChatState, open: Panel | undefined): void;
+}
+
+const STATUS_TEXT: Record<ConnectionStatus, string> = {
+  idle: 'Not connected',
+  connecting: 'Connecting…',
+  online: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+};
+
+/** Creates the top bar. */
+export function createTopbar(actions: TopbarActions): Topbar {
+  const roomsButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'icon-button toggle-rooms',
+      'aria-controls': 'sidebar',
+      'aria-expanded': 'false',
+    },
+    h('span', { 'aria-hidden': 'true' }, '☰'),
+    h('span', { class: 'visually-hidden' }, 'Rooms'),
+  );
+  const unreadDot = h('span', { class: 'unread-dot', hidden: true });
+  roomsButton.appendChild(unreadDot);
+  const title = h('h1', { class: 'title' });
+  const topic = h('p', { class: 'topic' });
+  const status = h('span', { class: 'status', role: 'status', 'data-status': 'idle' });
+  const share = h(
+    'button',
+    { type: 'button', class: 'icon-button share', title: 'Copy a link to this room' },
+    'Share',
+  );
+  const membersButton = h('button', {
+    type: 'button',
+    class: 'icon-button toggle-members',
+    'aria-controls': 'members',
+    'aria-expanded': 'false',
+  });
+  roomsButton.addEventListener('click', () => actions.toggle('rooms'));
+  membersButton.addEventListener('click', () => actions.toggle('members'));
+  share.addEventListener('click', () => actions.share());
+  const element = h(
+    'header',
+    { class: 'topbar' },
+    roomsButton,
+    h('div', { class: 'heading' }, title, topic),
+    status,
+    share,
+    membersButton,
+  );
+
+  return {
+    element,
+    render(state, open) {
+      const target = activeTarget(state);
+      setText(title, target ? (target.isDm ? `@${target.name}` : `#${target.name}`) : 'Aurora');
+      setText(topic, target?.isDm ? 'Direct conversation' : (target?.topic ?? ''));
+      topic.title = target?.topic ?? '';
+      status.dataset.status = state.connection.status;
+      setText(status, STATUS_TEXT[state.connection.status]);
+      share.hidden = !target || target.isDm;
+      membersButton.hidden = !target || target.isDm;
+      setText(membersButton, `Members ${target?.members.length ?? 0}`);
+      roomsButton.setAttribute('aria-expanded', String(open === 'rooms'));
+      membersButton.setAttribute('aria-expanded', String(open === 'members'));
+      unreadDot.hidden = !state.order.some(
+        (key) => key !== state.active && (state.targets[key]?.unread ?? 0) > 0,
+      );
+    },
+  };
+}
