@@ -43,6 +43,12 @@ const validClient: ClientMessage[] = [
   { type: 'history', target: '@bob', after: 3 },
   { type: 'history', target: 'dev', after: 3, before: 9 },
   { type: 'ping', t: 123 },
+  { type: 'register', name: 'alice', password: 'correct horse' },
+  { type: 'login', name: 'alice', password: 'correct horse', ref: 'l1' },
+  { type: 'logout', everywhere: false },
+  { type: 'logout', everywhere: true },
+  { type: 'read', target: 'dev', seq: 42 },
+  { type: 'read', target: '@bob', seq: 0 },
 ];
 
 const invalidClient: [string, unknown, string][] = [
@@ -103,6 +109,20 @@ const invalidClient: [string, unknown, string][] = [
   ],
   ['history with limit 0', { type: 'history', target: 'dev', limit: 0 }, ErrorCode.BadMessage],
   ['ping with a string t', { type: 'ping', t: 'now' }, ErrorCode.BadMessage],
+  ['register without password', { type: 'register', name: 'alice' }, ErrorCode.BadMessage],
+  [
+    'login with a numeric password',
+    { type: 'login', name: 'alice', password: 12345678 },
+    ErrorCode.BadMessage,
+  ],
+  [
+    'login with a huge password',
+    { type: 'login', name: 'alice', password: 'p'.repeat(LIMITS.maxPasswordLength + 1) },
+    ErrorCode.BadMessage,
+  ],
+  ['logout with a string flag', { type: 'logout', everywhere: 'yes' }, ErrorCode.BadMessage],
+  ['read without seq', { type: 'read', target: 'dev' }, ErrorCode.BadMessage],
+  ['read with a negative seq', { type: 'read', target: 'dev', seq: -1 }, ErrorCode.BadMessage],
   ['an unknown type', { type: 'shout', text: 'x' }, ErrorCode.UnknownType],
   ['a server-only type from a client', { type: 'welcome' }, ErrorCode.UnknownType],
   ['no type', { room: 'dev' }, ErrorCode.UnknownType],
@@ -262,6 +282,14 @@ const clientMessage: fc.Arbitrary<ClientMessage> = fc.oneof(
     { requiredKeys: ['type', 'target'] },
   ),
   fc.record({ type: fc.constant('ping' as const), t: fc.nat() }, { requiredKeys: ['type'] }),
+  fc.record({
+    type: fc.constant('register' as const),
+    name: nick,
+    password: fc.string({ minLength: 8, maxLength: 40 }),
+  }),
+  fc.record({ type: fc.constant('login' as const), name: nick, password: fc.string({ maxLength: 40 }) }),
+  fc.record({ type: fc.constant('logout' as const), everywhere: fc.boolean() }),
+  fc.record({ type: fc.constant('read' as const), target: room, seq }),
 );
 
 const chatMessage: fc.Arbitrary<ChatMessage> = fc.record(

@@ -33,10 +33,14 @@ export const ErrorCode = {
   NoSuchUser: 'no_such_user',
   /** The sender is over the message rate; wait and retry. */
   RateLimited: 'rate_limited',
-  /** The history asked for is not readable by this connection. */
-  Forbidden: 'forbidden',
-  /** A login token was unknown, expired or revoked. */
+  /** Wrong name or password, or a login token that is unknown, expired or revoked. */
   AuthFailed: 'auth_failed',
+  /** Too many failed log-ins for this account or address; `retryAfterMs` says when to try again. */
+  LoginThrottled: 'login_throttled',
+  /** The password is too short or too long. */
+  PasswordInvalid: 'password_invalid',
+  /** The request needs a logged-in connection. */
+  LoginRequired: 'login_required',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */
@@ -64,6 +68,8 @@ export const CloseCode = {
   HelloTimeout: 4000,
   /** The connection stopped answering pings. */
   Unresponsive: 4001,
+  /** The session this connection logged in with was logged out or revoked. */
+  LoggedOut: 4002,
 } as const;
 
 /** One of the close codes Aurora sends. */

@@ -31,6 +31,9 @@ export const LIMITS = {
   typingIntervalMs: 3000,
   /** A typing indicator that is not renewed disappears after this long. */
   typingExpiryMs: 6000,
+  /** Shortest and longest password an account may have, in characters. */
+  minPasswordLength: 8,
+  maxPasswordLength: 1024,
 } as const;
 
 /** The limits a server announces in `welcome`. */

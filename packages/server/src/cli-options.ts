@@ -121,6 +121,12 @@ export function createProgram(): Command {
         .default(d.pingIntervalMs)
         .argParser(integer('--ping-interval', 100, 3_600_000)),
     )
+    .addOption(
+      new Option('--session-days <days>', 'how long a log-in lasts before the password is asked again')
+        .env('AURORA_SESSION_DAYS')
+        .default(d.sessionTtlMs / 86_400_000)
+        .argParser(positiveNumber('--session-days')),
+    )
     .showHelpAfterError('(run aurora-server --help for every option)');
 }
 
@@ -142,6 +148,7 @@ export interface ProgramOptions {
   burst: number;
   helloTimeout: number;
   pingInterval: number;
+  sessionDays: number;
 }
 
 /** Turns parsed options into a server config. */
@@ -163,6 +170,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     maxConnectionsPerIp: options.maxConnectionsPerIp,
     maxBufferedBytes: options.maxBuffered,
     pingIntervalMs: options.pingInterval,
+    sessionTtlMs: options.sessionDays * 86_400_000,
     limits: {
       maxFrameBytes: options.maxPayload,
       ratePerSecond: options.rate,

@@ -25,6 +25,8 @@ export interface ServerConfig {
   readonly pingIntervalMs: number;
   /** After a restart, members who have not come back within this time get their leave notices. */
   readonly rememberGraceMs: number;
+  /** How long a log-in session token works. */
+  readonly sessionTtlMs: number;
 }
 
 /** Where the server's build puts the browser client (see the build script). */
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxFragments: 64,
   pingIntervalMs: 30_000,
   rememberGraceMs: 60_000,
+  sessionTtlMs: 30 * 86_400_000,
 };
 
 /** Builds a config from the defaults and overrides (nested limits merge). */

@@ -8,6 +8,7 @@ import {
   type ServerLimits,
   type ServerMessage,
 } from 'aurora-protocol';
+import type { AuthOptions } from './accounts/auth.js';
 import type { Broker, Delivery } from './broker/broker.js';
 import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
@@ -49,6 +50,7 @@ export interface HubOptions {
   readonly logger: Logger;
   readonly limits: HubLimits;
   readonly server: { readonly name: string; readonly version: string };
+  readonly auth: AuthOptions;
 }
 
 /** What the transport calls for one connection. */
@@ -59,8 +61,19 @@ export interface Connection {
   closed(): void;
 }
 
+/** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
+const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
+
 /** Message types that count against the sender's rate limit. */
-const RATE_LIMITED = new Set<ClientMessage['type']>(['say', 'action', 'dm', 'topic', 'nick']);
+const RATE_LIMITED = new Set<ClientMessage['type']>([
+  'say',
+  'action',
+  'dm',
+  'topic',
+  'nick',
+  'register',
+  'login',
+]);
 
 /**
  * The chat core: sessions, rooms and fan-out, independent of any socket library. Transports hand it
@@ -150,6 +163,15 @@ export class Hub {
     await this.options.store.flush();
   }
 
+  /** Closes this node's connections of an account: all of them, or those of one session token. */
+  closeAccountConnections(accountKey: string, tokenHash?: string): void {
+    for (const session of this.sessions) {
+      const account = session.identity?.account;
+      if (account?.key === accountKey && (tokenHash === undefined || account.tokenHash === tokenHash))
+        session.peer.close(CloseCode.LoggedOut, 'logged out');
+    }
+  }
+
   /** Whether a channel has members on this node (for health and tests). */
   channelSize(channel: string): number {
     return this.channels.get(channel)?.size ?? 0;
@@ -213,7 +235,7 @@ export class Hub {
 
   private async dispatch(session: Session, message: ClientMessage): Promise<void> {
     if (session.closed) return;
-    if (message.type !== 'hello' && !session.identity) {
+    if (!session.identity && !BEFORE_HELLO.has(message.type)) {
       session.fail(ErrorCode.HelloRequired, 'send hello first', { ref: message.ref });
       return;
     }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
+import { createAuth } from './accounts/auth.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
 import { type Clock, systemClock } from './clock.js';
@@ -54,6 +55,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     logger,
     limits: config.limits,
     server: { name: 'aurora-server', version: SERVER_VERSION },
+    auth: createAuth(clock, { sessionTtlMs: config.sessionTtlMs }),
   });
   const startedAt = clock.now();
   const sockets = new Set<WebSocket>();

@@ -11,6 +11,8 @@ export interface Identity {
   key: string;
   /** When this connection took the name; guests read direct messages from then on. */
   claimedAt: number;
+  /** Set on logged-in connections: the account (its canonical name) and the session's token hash. */
+  account?: { readonly key: string; readonly tokenHash: string };
 }
 
 /**

@@ -92,6 +92,25 @@ export const HistoryRequest = v.object({
   ref: Ref,
 });
 
+/** A password as sent in `register` and `login`; only ever sent, never echoed or logged. */
+const Password = v.pipe(v.string(), v.maxLength(LIMITS.maxPasswordLength));
+
+/** Creates an account for a name and logs in: answered by `auth` with a session token. */
+export const Register = v.object({ type: v.literal('register'), name: Nick, password: Password, ref: Ref });
+
+/** Logs in to an account: answered by `auth` with a new session token. */
+export const Login = v.object({ type: v.literal('login'), name: Nick, password: Password, ref: Ref });
+
+/** Ends this connection's session, or with `everywhere` every session of the account. */
+export const Logout = v.object({
+  type: v.literal('logout'),
+  everywhere: v.optional(v.boolean(), false),
+  ref: Ref,
+});
+
+/** Marks a target (room or `@nick`) read up to `seq`; synced to the account's other connections. */
+export const MarkRead = v.object({ type: v.literal('read'), target: Target, seq: Seq, ref: Ref });
+
 /** Keep-alive at the application level; answered by `pong` with the same `t`. */
 export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
 
@@ -111,6 +130,10 @@ export const ClientMessage = v.variant('type', [
   ListMembers,
   HistoryRequest,
   Ping,
+  Register,
+  Login,
+  Logout,
+  MarkRead,
 ]);
 
 /** A message from a client to the server. */

@@ -1,8 +1,14 @@
 import * as v from 'valibot';
 import { ErrorCode } from '../errors.js';
+import { LIMITS } from '../limits.js';
 import { ChatMessage, Member, Ref, RoomSummary, Seq, Timestamp } from './common.js';
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+// One entry per protocol limit, so `welcome.limits` can never fall behind `LIMITS`.
+const limitEntries = Object.fromEntries(Object.keys(LIMITS).map((key) => [key, count])) as {
+  [K in keyof typeof LIMITS]: typeof count;
+};
 
 /** The answer to a successful `hello`: who the connection now is and the limits in force. */
 export const Welcome = v.object({
@@ -15,19 +21,7 @@ export const Welcome = v.object({
   account: v.optional(v.string()),
   server: v.object({ name: v.string(), version: v.string() }),
   limits: v.object({
-    maxTextBytes: count,
-    maxFrameBytes: count,
-    maxNickLength: count,
-    maxRoomLength: count,
-    maxTopicLength: count,
-    maxStatusLength: count,
-    joinHistory: count,
-    historyPageDefault: count,
-    historyPageMax: count,
-    maxRoomsPerConnection: count,
-    maxIdLength: count,
-    typingIntervalMs: count,
-    typingExpiryMs: count,
+    ...limitEntries,
     /** Messages per second a sender may keep up, after a burst of `burst`. */
     ratePerSecond: v.number(),
     burst: count,
@@ -50,6 +44,9 @@ export const Joined = v.object({
   history: v.array(ChatMessage),
   /** True when messages older than `history` exist (page them with `history`). */
   more: v.boolean(),
+  /** Logged-in connections: the account's read marker for the room, and how many messages follow it. */
+  read: v.optional(Seq),
+  unread: v.optional(count),
   ref: Ref,
 });
 
@@ -131,6 +128,34 @@ export const MemberList = v.object({
   ref: Ref,
 });
 
+/** A session token, after `register` or `login`: connect with `hello.token` to use the account. */
+export const Auth = v.object({
+  type: v.literal('auth'),
+  account: v.string(),
+  token: v.string(),
+  /** Milliseconds since the epoch when the token stops working. */
+  expiresAt: Timestamp,
+  ref: Ref,
+});
+
+/** Confirms `logout`. Connections of a revoked session are then closed with 4002. */
+export const LoggedOut = v.object({ type: v.literal('logged_out'), everywhere: v.boolean(), ref: Ref });
+
+/** The account's read marker for a target moved (on this or another of its connections). */
+export const ReadMarker = v.object({ type: v.literal('read'), target: v.string(), seq: Seq });
+
+/**
+ * "While you were away": after `welcome` on a logged-in connection, the mentions of the account's name
+ * and the direct messages it received since its read markers, oldest first.
+ */
+export const Digest = v.object({
+  type: v.literal('digest'),
+  mentions: v.array(ChatMessage),
+  direct: v.array(ChatMessage),
+  /** True when there were more than the server lists. */
+  truncated: v.boolean(),
+});
+
 /** Answers `ping`. */
 export const Pong = v.object({ type: v.literal('pong'), t: v.optional(v.number()), ref: Ref });
 
@@ -166,6 +191,10 @@ export const ServerMessage = v.variant('type', [
   MemberList,
   Pong,
   ErrorMessage,
+  Auth,
+  LoggedOut,
+  ReadMarker,
+  Digest,
 ]);
 
 /** A message from the server to a client. */

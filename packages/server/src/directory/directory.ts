@@ -21,8 +21,11 @@ export interface MembershipChange {
  * once. In-process now; Redis in cluster mode, where claims must be race-free across nodes.
  */
 export interface Directory {
-  /** Claims a canonical name for a connection; false when another person's connection holds it. */
-  claimName(key: string, owner: string, nick: string): Promise<boolean>;
+  /**
+   * Claims a canonical name for a connection; false when another person's connection holds it.
+   * `shared` claims (connections logged in to the account of that name) coexist; guest claims do not.
+   */
+  claimName(key: string, owner: string, nick: string, shared?: boolean): Promise<boolean>;
   releaseName(key: string, owner: string): Promise<void>;
   /** The display nick of an online person, or undefined when nobody holds that name. */
   onlineNick(key: string): Promise<string | undefined>;

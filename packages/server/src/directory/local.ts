@@ -8,13 +8,14 @@ interface Entry {
 
 /** The single-node directory, in memory. */
 export class LocalDirectory implements Directory {
-  private readonly names = new Map<string, { nick: string; owners: Set<string> }>();
+  private readonly names = new Map<string, { nick: string; owners: Set<string>; shared: boolean }>();
   private readonly rooms = new Map<string, Map<string, Entry>>();
 
-  async claimName(key: string, owner: string, nick: string): Promise<boolean> {
+  async claimName(key: string, owner: string, nick: string, shared = false): Promise<boolean> {
     const claim = this.names.get(key);
-    if (claim && claim.owners.size > 0 && !claim.owners.has(owner)) return false;
-    this.names.set(key, { nick, owners: new Set([...(claim?.owners ?? []), owner]) });
+    const othersHoldIt = claim !== undefined && [...claim.owners].some((o) => o !== owner);
+    if (othersHoldIt && !(shared && claim.shared)) return false;
+    this.names.set(key, { nick, owners: new Set([...(claim?.owners ?? []), owner]), shared });
     return true;
   }
 

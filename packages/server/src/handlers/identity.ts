@@ -1,7 +1,16 @@
-import { type ClientMessageOf, canonicalName, checkNick, ErrorCode, PROTOCOL_VERSION } from 'aurora-protocol';
-import type { Hub } from '../hub.js';
+import {
+  type ClientMessageOf,
+  canonicalName,
+  checkNick,
+  ErrorCode,
+  LIMITS,
+  PROTOCOL_VERSION,
+  type ServerLimits,
+} from 'aurora-protocol';
+import type { Hub, HubLimits } from '../hub.js';
 import type { Session } from '../session.js';
 import { roomKey, userChannel } from '../targets.js';
+import { authenticate, sendDigest } from './accounts.js';
 import { announce, memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
 import { joinRoom } from './rooms.js';
@@ -25,26 +34,12 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     );
     return;
   }
-  if (message.token !== undefined) {
-    session.fail(ErrorCode.AuthFailed, 'this server has no accounts; connect as a guest, without a token', {
-      ref,
-    });
-    return;
-  }
-  const checked = checkNick(message.nick);
-  if (!checked.ok) {
-    session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
-    return;
-  }
-  const nick = checked.name;
-  const key = canonicalName(nick);
-  if (!(await hub.options.directory.claimName(key, session.id, nick))) {
-    session.fail(ErrorCode.NameTaken, `the name ${nick} is taken; choose another`, { ref });
-    return;
-  }
+  const claim = await claimIdentity(hub, session, message);
+  if (!claim) return;
+  const { nick, key, account } = claim;
   const { clock, limits, server } = hub.options;
   if (session.helloTimer !== undefined) clock.clearTimeout(session.helloTimer);
-  session.identity = { nick, key, claimedAt: clock.now() };
+  session.identity = { nick, key, claimedAt: clock.now(), ...(account ? { account } : {}) };
   hub.subscribe(session, userChannel(key));
   session.send({
     type: 'welcome',
@@ -52,26 +47,12 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     session: session.id,
     nick,
     server,
-    limits: {
-      maxTextBytes: limits.maxTextBytes,
-      maxFrameBytes: limits.maxFrameBytes,
-      maxNickLength: limits.maxNickLength,
-      maxRoomLength: limits.maxRoomLength,
-      maxTopicLength: limits.maxTopicLength,
-      maxStatusLength: limits.maxStatusLength,
-      joinHistory: limits.joinHistory,
-      historyPageDefault: limits.historyPageDefault,
-      historyPageMax: limits.historyPageMax,
-      maxRoomsPerConnection: limits.maxRoomsPerConnection,
-      maxIdLength: limits.maxIdLength,
-      typingIntervalMs: limits.typingIntervalMs,
-      typingExpiryMs: limits.typingExpiryMs,
-      ratePerSecond: limits.ratePerSecond,
-      burst: limits.burst,
-    },
+    limits: welcomeLimits(limits),
+    ...(account ? { account: nick } : {}),
     ...(ref === undefined ? {} : { ref }),
   });
 
+  if (account) await sendDigest(hub, session);
   const resume = message.resume ?? {};
   const rooms = new Set([
     ...(message.rooms ?? []),
@@ -94,6 +75,63 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
   }
 }
 
+/**
+ * Works out who a hello speaks for and claims the name: the account behind a token, or a guest name
+ * that is valid, not registered and free. Answers with the error and returns undefined otherwise.
+ */
+async function claimIdentity(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'hello'>,
+): Promise<{ nick: string; key: string; account?: { key: string; tokenHash: string } } | undefined> {
+  const { ref } = message;
+  const { directory, store } = hub.options;
+  if (message.token !== undefined) {
+    const login = await authenticate(hub, message.token);
+    if (!login) {
+      session.fail(ErrorCode.AuthFailed, 'your session expired or was logged out; log in again', { ref });
+      return undefined;
+    }
+    const { account, tokenHash } = login;
+    if (!(await directory.claimName(account.key, session.id, account.name, true))) {
+      session.fail(ErrorCode.NameTaken, `the name ${account.name} is in use by a guest; try again shortly`, {
+        ref,
+      });
+      return undefined;
+    }
+    return { nick: account.name, key: account.key, account: { key: account.key, tokenHash } };
+  }
+  const checked = checkNick(message.nick);
+  if (!checked.ok) {
+    session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
+    return undefined;
+  }
+  const nick = checked.name;
+  const key = canonicalName(nick);
+  const registered = await store.accounts.account(key);
+  if (registered) {
+    session.fail(
+      ErrorCode.NameRegistered,
+      `the name ${registered.name} is registered; log in to use it, or choose another`,
+      { ref },
+    );
+    return undefined;
+  }
+  if (!(await directory.claimName(key, session.id, nick))) {
+    session.fail(ErrorCode.NameTaken, `the name ${nick} is taken; choose another`, { ref });
+    return undefined;
+  }
+  return { nick, key };
+}
+
+/** The limits a `welcome` announces: every protocol limit as configured, plus the rate. */
+function welcomeLimits(limits: HubLimits): ServerLimits {
+  const protocol = Object.fromEntries(
+    Object.keys(LIMITS).map((name) => [name, limits[name as keyof typeof LIMITS]]),
+  );
+  return { ...(protocol as typeof LIMITS), ratePerSecond: limits.ratePerSecond, burst: limits.burst };
+}
+
 /** `nick`: claims the new name, releases the old one, and tells every room. */
 export async function nick(hub: Hub, session: Session, message: ClientMessageOf<'nick'>): Promise<void> {
   const { directory, store } = hub.options;
@@ -104,6 +142,20 @@ export async function nick(hub: Hub, session: Session, message: ClientMessageOf<
   }
   const previous = session.identity!;
   const next = { ...previous, nick: checked.name, key: canonicalName(checked.name) };
+  if (previous.account && next.key !== previous.key) {
+    session.fail(
+      ErrorCode.NameInvalid,
+      'a logged-in connection keeps its account name; only its case may change',
+      { ref: message.ref },
+    );
+    return;
+  }
+  if (next.key !== previous.key && (await store.accounts.account(next.key))) {
+    session.fail(ErrorCode.NameRegistered, `the name ${checked.name} is registered; log in to use it`, {
+      ref: message.ref,
+    });
+    return;
+  }
   if (next.key !== previous.key) {
     if (!(await directory.claimName(next.key, session.id, next.nick))) {
       session.fail(ErrorCode.NameTaken, `the name ${next.nick} is taken; choose another`, {
@@ -115,7 +167,7 @@ export async function nick(hub: Hub, session: Session, message: ClientMessageOf<
     hub.unsubscribe(session, userChannel(previous.key));
     hub.subscribe(session, userChannel(next.key));
   } else {
-    await directory.claimName(next.key, session.id, next.nick);
+    await directory.claimName(next.key, session.id, next.nick, previous.account !== undefined);
   }
   session.identity = next;
   session.send({

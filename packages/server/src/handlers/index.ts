@@ -1,6 +1,7 @@
 import type { ClientMessage, ClientMessageOf } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
+import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
 import { dm, history, say } from './messages.js';
 import { join, leave, members, rooms, topic, typing } from './rooms.js';
@@ -28,4 +29,8 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   members,
   history,
   ping,
+  register,
+  login,
+  logout,
+  read,
 };

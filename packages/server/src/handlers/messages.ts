@@ -43,7 +43,12 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
   const { nick, key } = session.identity!;
   const checked = checkNick(message.to);
   const toKey = checked.ok ? canonicalName(checked.name) : undefined;
-  const toNick = toKey === undefined ? undefined : await hub.options.directory.onlineNick(toKey);
+  // Accounts receive direct messages while offline (they see them in their digest); guests do not.
+  const toNick =
+    toKey === undefined
+      ? undefined
+      : ((await hub.options.directory.onlineNick(toKey)) ??
+        (await hub.options.store.accounts.account(toKey))?.name);
   if (toKey === undefined || toNick === undefined) {
     session.fail(ErrorCode.NoSuchUser, `nobody called ${message.to} is online`, {
       ref: message.ref,
@@ -57,6 +62,7 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
       target: dmKey(key, toKey),
       kind: 'dm',
       to: toNick,
+      toKey,
       from: nick,
       fromKey: key,
       text: message.text,
@@ -86,11 +92,9 @@ export function resolveTarget(
     if (!checked.ok) return { error: checked.problem.message };
     // Guests have no account to prove they are the same person as an earlier holder of the name,
     // so they read direct messages only from when they took it.
-    return {
-      target: dmKey(identity.key, canonicalName(checked.name)),
-      name: `@${checked.name}`,
-      notBefore: identity.claimedAt,
-    };
+    const target = dmKey(identity.key, canonicalName(checked.name));
+    const name = `@${checked.name}`;
+    return identity.account ? { target, name } : { target, name, notBefore: identity.claimedAt };
   }
   const checked = checkRoom(raw);
   if (!checked.ok) return { error: checked.problem.message };

@@ -2,6 +2,7 @@ import { type ClientMessageOf, canonicalName, checkRoom, ErrorCode } from 'auror
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import { roomKey } from '../targets.js';
+import { unreadIn } from './accounts.js';
 import { announce, memberOf } from './members.js';
 import { planResume, replay } from './sync.js';
 
@@ -51,8 +52,12 @@ export async function joinRoom(
       if (!remembered) await announce(hub, room, { kind: 'join', nick: identity.nick }, identity.key);
     }
   }
-  const [topic, members] = await Promise.all([store.topic(room), directory.members(room)]);
-  const ref = options.ref === undefined ? {} : { ref: options.ref };
+  const [topic, members, unread] = await Promise.all([
+    store.topic(room),
+    directory.members(room),
+    unreadIn(hub, session, room),
+  ]);
+  const ref = { ...unread, ...(options.ref === undefined ? {} : { ref: options.ref }) };
 
   if (options.since !== undefined) {
     const plan = await planResume(hub, target, options.since);

@@ -4,6 +4,7 @@ import type { ChatMessage } from 'aurora-protocol';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { createId, type IdFactory } from '../ids.js';
+import { SqliteAccounts } from './sqlite-accounts.js';
 import {
   type AppendResult,
   type Bounds,
@@ -25,13 +26,15 @@ export interface SqliteStoreOptions {
   readonly ids?: IdFactory;
 }
 
-interface Row {
+/** A row of the messages table. */
+export interface Row {
   target: string;
   seq: number;
   id: string;
   kind: ChatMessage['kind'];
   room: string | null;
   to_nick: string | null;
+  to_key: string | null;
   from_nick: string;
   from_key: string;
   text: string;
@@ -50,12 +53,13 @@ interface Pending {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
   target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
-  room TEXT, to_nick TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
+  room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
   ts INTEGER NOT NULL, cid TEXT, event TEXT,
   PRIMARY KEY (target, seq)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS messages_by_cid ON messages (from_key, cid) WHERE cid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS messages_by_ts ON messages (ts);
+CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (to_key, ts) WHERE to_key IS NOT NULL;
 CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, topic TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick TEXT NOT NULL, PRIMARY KEY (room, key));
 `;
@@ -66,6 +70,7 @@ CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick 
  * commit, so an acknowledged message survives a crash of the process.
  */
 export class SqliteStore implements Store {
+  readonly accounts: SqliteAccounts;
   private readonly db: Database.Database;
   private readonly ids: IdFactory;
   private readonly lastSeq = new Map<string, number>();
@@ -88,10 +93,11 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.ids = options.ids ?? createId;
+    this.accounts = new SqliteAccounts(this.db, toMessage);
     this.statements = {
       insert: this.db.prepare<Row>(
-        `INSERT INTO messages (target, seq, id, kind, room, to_nick, from_nick, from_key, text, ts, cid, event)
-         VALUES (@target, @seq, @id, @kind, @room, @to_nick, @from_nick, @from_key, @text, @ts, @cid, @event)`,
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event)
+         VALUES (@target, @seq, @id, @kind, @room, @to_nick, @to_key, @from_nick, @from_key, @text, @ts, @cid, @event)`,
       ),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE from_key = ? AND cid = ?'),
       maxSeq: this.db.prepare<[string], { last: number | null }>(
@@ -136,6 +142,7 @@ export class SqliteStore implements Store {
       kind: input.kind,
       room: input.room ?? null,
       to_nick: input.to ?? null,
+      to_key: input.toKey ?? null,
       from_nick: input.from,
       from_key: input.fromKey,
       text: input.text,
@@ -268,7 +275,8 @@ export class SqliteStore implements Store {
   }
 }
 
-function toMessage(row: Row): ChatMessage {
+/** A stored row as the wire message. */
+export function toMessage(row: Row): ChatMessage {
   return {
     type: 'message',
     id: row.id,

@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageKind, SystemEvent } from 'aurora-protocol';
+import type { AccountStore } from './accounts.js';
 
 /** A message to store; the store assigns `id`, `seq` and `ts`. */
 export interface NewMessage {
@@ -7,6 +8,8 @@ export interface NewMessage {
   readonly kind: MessageKind;
   readonly room?: string;
   readonly to?: string;
+  /** The recipient's canonical name, on direct messages. */
+  readonly toKey?: string;
   readonly from: string;
   /** The sender's canonical name: with `cid`, what makes a retry idempotent. */
   readonly fromKey: string;
@@ -65,6 +68,8 @@ export class StoreError extends Error {
  * same interface. `append` resolves only once the message is durable.
  */
 export interface Store {
+  /** Accounts, sessions and read markers. */
+  readonly accounts: AccountStore;
   append(message: NewMessage): Promise<AppendResult>;
   page(target: string, query: PageQuery): Promise<Page>;
   bounds(target: string): Promise<Bounds>;

@@ -1,4 +1,5 @@
 import { type ClientMessageInput, encodeClientMessage } from 'aurora-protocol';
+import { createAuth } from '../accounts/auth.js';
 import { LocalBroker } from '../broker/local.js';
 import { LocalDirectory } from '../directory/local.js';
 import { DEFAULT_HUB_LIMITS, Hub, type HubLimits } from '../hub.js';
@@ -33,6 +34,8 @@ export function createTestHub(options: { limits?: Partial<HubLimits>; retention?
     logger: silentLogger,
     limits: { ...DEFAULT_HUB_LIMITS, ...options.limits },
     server: { name: 'aurora-server', version: 'test' },
+    // Cheap scrypt parameters keep tests fast; the format and checks are the same.
+    auth: createAuth(clock, { scrypt: { N: 1024, r: 8, p: 1 } }),
   });
 
   /** Waits for every session's queued requests and the store's pending commit. */

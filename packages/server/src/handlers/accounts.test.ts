@@ -1,0 +1,240 @@
+import { CloseCode, ErrorCode, type ServerMessageOf } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { createTestHub, type FakeClient } from '../testing/test-hub.js';
+
+type Hub = ReturnType<typeof createTestHub>;
+
+async function register(hub: Hub, name: string, password = 'correct horse'): Promise<string> {
+  const client = hub.connect();
+  await client.send({ type: 'register', name, password });
+  const auth = client.peer.of('auth')[0];
+  if (!auth) throw new Error(`register failed: ${JSON.stringify(client.peer.last())}`);
+  await client.disconnect();
+  return auth.token;
+}
+
+async function loginWith(hub: Hub, token: string, extra: { rooms?: string[] } = {}): Promise<FakeClient> {
+  const client = hub.connect();
+  await client.hello('ignored', { token, ...extra });
+  return client;
+}
+
+describe('sign-up and log-in', () => {
+  it('registers, then connects with the token as the account', async () => {
+    const hub = createTestHub();
+    const token = await register(hub, 'Alice');
+    expect(token).toMatch(/^aur_[A-Za-z0-9_-]{43}$/); // 256 random bits
+    const alice = await loginWith(hub, token);
+    expect(alice.peer.of('welcome')).toMatchObject([{ nick: 'Alice', account: 'Alice' }]);
+  });
+
+  it('logs in with the password and refuses a wrong one', async () => {
+    const hub = createTestHub();
+    await register(hub, 'alice');
+    const client = hub.connect();
+    await client.send({ type: 'login', name: 'ALICE', password: 'wrong password' });
+    expect(client.peer.last()).toMatchObject({
+      type: 'error',
+      code: ErrorCode.AuthFailed,
+      message: 'wrong name or password',
+    });
+    await client.send({ type: 'login', name: 'ALICE', password: 'correct horse' });
+    expect(client.peer.last()).toMatchObject({ type: 'auth', account: 'alice' });
+    await client.send({ type: 'login', name: 'nobody', password: 'correct horse' });
+    expect(client.peer.last()).toMatchObject({
+      type: 'error',
+      code: ErrorCode.AuthFailed,
+      message: 'wrong name or password',
+    });
+  });
+
+  it('refuses a short password and a registered or taken name', async () => {
+    const hub = createTestHub();
+    const client = hub.connect();
+    await client.send({ type: 'register', name: 'alice', password: 'short' });
+    expect(client.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.PasswordInvalid });
+    await register(hub, 'alice');
+    await client.send({ type: 'register', name: 'Alice', password: 'another password' });
+    expect(client.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.NameRegistered });
+    await hub.connect().hello('bob');
+    await client.send({ type: 'register', name: 'bob', password: 'another password' });
+    expect(client.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.NameTaken });
+  });
+
+  it('turns a guest who registers the name it uses into the account, without reconnecting', async () => {
+    const hub = createTestHub();
+    const guest = hub.connect();
+    await guest.hello('carol', { rooms: ['dev'] });
+    await guest.send({ type: 'register', name: 'carol', password: 'correct horse' });
+    expect(guest.peer.last()).toMatchObject({ type: 'auth', account: 'carol' });
+    await guest.send({ type: 'read', target: 'dev', seq: 1 });
+    expect(guest.peer.last()).toMatchObject({ type: 'read', target: 'dev', seq: 1 });
+  });
+
+  it('throttles an account after 5 failures in 15 minutes, with the wait', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    await register(hub, 'alice');
+    const client = hub.connect('10.0.0.9');
+    for (let i = 0; i < 5; i++)
+      await client.send({ type: 'login', name: 'alice', password: `guess ${i} wrong` });
+    await client.send({ type: 'login', name: 'alice', password: 'correct horse' });
+    const refused = client.peer.last() as ServerMessageOf<'error'>;
+    expect(refused).toMatchObject({ code: ErrorCode.LoginThrottled, message: /try again in 15 minutes/ });
+    expect(refused.retryAfterMs).toBe(15 * 60_000);
+    const elsewhere = hub.connect('10.0.0.10');
+    await elsewhere.send({ type: 'login', name: 'alice', password: 'correct horse' });
+    expect(elsewhere.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    hub.clock.advance(15 * 60_000 + 1);
+    await client.send({ type: 'login', name: 'alice', password: 'correct horse' });
+    expect(client.peer.last()).toMatchObject({ type: 'auth' });
+  });
+
+  it('throttles an address trying many accounts', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    const client = hub.connect('10.0.0.66');
+    for (let i = 0; i < 5; i++) await client.send({ type: 'login', name: `user${i}`, password: 'password1' });
+    await client.send({ type: 'login', name: 'user9', password: 'password1' });
+    expect(client.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+  });
+
+  it('expires tokens', async () => {
+    const hub = createTestHub();
+    const token = await register(hub, 'alice');
+    hub.clock.advance(30 * 86_400_000);
+    const late = await loginWith(hub, token);
+    expect(late.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.AuthFailed });
+  });
+
+  it('logs out one session, or everywhere, closing those connections with 4002', async () => {
+    const hub = createTestHub();
+    const first = await register(hub, 'alice');
+    const login = hub.connect();
+    await login.send({ type: 'login', name: 'alice', password: 'correct horse' });
+    const second = login.peer.of('auth')[0]!.token;
+    const laptop = await loginWith(hub, first);
+    const phone = await loginWith(hub, second);
+    await laptop.send({ type: 'logout' });
+    expect(laptop.peer.of('logged_out')).toMatchObject([{ everywhere: false }]);
+    expect(laptop.peer.closedWith?.code).toBe(CloseCode.LoggedOut);
+    expect(phone.peer.closedWith).toBeUndefined();
+    expect((await loginWith(hub, first)).peer.last()).toMatchObject({ code: ErrorCode.AuthFailed });
+
+    await phone.send({ type: 'logout', everywhere: true });
+    expect(phone.peer.closedWith?.code).toBe(CloseCode.LoggedOut);
+    expect((await loginWith(hub, second)).peer.last()).toMatchObject({ code: ErrorCode.AuthFailed });
+  });
+
+  it('refuses logout and read markers to guests', async () => {
+    const hub = createTestHub();
+    const guest = hub.connect();
+    await guest.hello('guest');
+    await guest.send({ type: 'logout' });
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.LoginRequired });
+  });
+});
+
+describe('protected names', () => {
+  it.each([
+    ['the same name', 'alice'],
+    ['other case', 'ALICE'],
+    ['full-width (NFKC)', 'ａｌｉｃｅ'],
+    ['Cyrillic look-alikes', '\u0430\u04CF\u0456\u0441\u0435'],
+    ['Greek look-alikes', '\u03B1\u13DEice'.replace('\u13DE', 'l')],
+  ])('refuses a guest %s', async (_name, variant) => {
+    const hub = createTestHub();
+    await register(hub, 'alice');
+    const guest = hub.connect();
+    await guest.hello(variant);
+    expect(guest.peer.last()).toMatchObject({ type: 'error' });
+    expect(guest.peer.of('welcome')).toHaveLength(0);
+  });
+
+  it('says the name is registered, not merely invalid, for look-alikes of one script', async () => {
+    const hub = createTestHub();
+    await register(hub, 'paco');
+    const guest = hub.connect();
+    await guest.hello('\u0440\u0430\u0441\u043E'); // all Cyrillic
+    expect(guest.peer.last()).toMatchObject({
+      code: ErrorCode.NameRegistered,
+      message: /registered; log in/,
+    });
+  });
+
+  it.each([
+    ['zero-width', 'al\u200Bice'],
+    ['bidi', 'alice\u202E'],
+  ])('refuses a guest %s variant as an invalid name', async (_name, variant) => {
+    const hub = createTestHub();
+    await register(hub, 'alice');
+    const guest = hub.connect();
+    await guest.hello(variant);
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.NameInvalid });
+  });
+});
+
+describe('several devices', () => {
+  it('delivers direct messages to every connection of the account, and lists the person once', async () => {
+    const hub = createTestHub();
+    const token = await register(hub, 'alice');
+    const laptop = await loginWith(hub, token, { rooms: ['dev'] });
+    const phone = await loginWith(hub, token, { rooms: ['dev'] });
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev'] });
+    await bob.send({ type: 'dm', to: 'alice', text: 'both of you', cid: 'd1' });
+    expect(laptop.peer.of('message').filter((m) => m.kind === 'dm')).toMatchObject([{ text: 'both of you' }]);
+    expect(phone.peer.of('message').filter((m) => m.kind === 'dm')).toMatchObject([{ text: 'both of you' }]);
+    expect(bob.peer.of('joined')[0]!.members.map((m) => m.nick)).toEqual(['alice', 'bob']);
+    await phone.disconnect();
+    expect(bob.peer.of('presence').filter((p) => p.nick === 'alice' && p.event === 'leave')).toHaveLength(0);
+  });
+
+  it('syncs read markers between devices and reports unread counts on join', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    const token = await register(hub, 'alice');
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev'] });
+    const laptop = await loginWith(hub, token, { rooms: ['dev'] });
+    const phone = await loginWith(hub, token);
+    const seq = laptop.peer.of('joined')[0]!.seq;
+    await laptop.send({ type: 'read', target: 'dev', seq });
+    expect(phone.peer.of('read')).toEqual([{ type: 'read', target: 'dev', seq }]);
+    for (let i = 0; i < 3; i++) await bob.send({ type: 'say', room: 'dev', text: `news ${i}`, cid: `c${i}` });
+    const tablet = await loginWith(hub, token, { rooms: ['dev'] });
+    expect(tablet.peer.of('joined')[0]).toMatchObject({ read: seq, unread: 3 });
+  });
+
+  it('lists exactly the mentions and direct messages since the read markers in the digest', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    const token = await register(hub, 'alice');
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev'] });
+    const alice = await loginWith(hub, token, { rooms: ['dev'] });
+    await bob.send({ type: 'say', room: 'dev', text: 'old news for alice', cid: 'c0' });
+    await bob.send({ type: 'dm', to: 'alice', text: 'old dm', cid: 'd0' });
+    const lastRoomSeq = alice.peer
+      .of('message')
+      .filter((m) => m.room === 'dev')
+      .at(-1)!.seq;
+    await alice.send({ type: 'read', target: 'dev', seq: lastRoomSeq });
+    await alice.send({
+      type: 'read',
+      target: '@bob',
+      seq: alice.peer.of('message').find((m) => m.kind === 'dm')!.seq,
+    });
+    await alice.disconnect();
+
+    await bob.send({ type: 'say', room: 'dev', text: 'ping @alice, build is red', cid: 'c1' });
+    await bob.send({ type: 'say', room: 'dev', text: 'malice is not a mention', cid: 'c2' });
+    await bob.send({ type: 'say', room: 'dev', text: 'ALICE: are you there?', cid: 'c3' });
+    await bob.send({ type: 'dm', to: 'alice', text: 'new dm while away', cid: 'd1' });
+
+    const back = await loginWith(hub, token);
+    const digest = back.peer.of('digest')[0]!;
+    expect(digest.mentions.map((m) => m.text)).toEqual([
+      'ping @alice, build is red',
+      'ALICE: are you there?',
+    ]);
+    expect(digest.direct.map((m) => m.text)).toEqual(['new dm while away']);
+    expect(digest.truncated).toBe(false);
+  });
+});

@@ -1,0 +1,228 @@
+import {
+  type ChatMessage,
+  type ClientMessageOf,
+  canonicalName,
+  checkNick,
+  ErrorCode,
+  LIMITS,
+} from 'aurora-protocol';
+import { hashPassword, verifyPassword } from '../accounts/passwords.js';
+import { hashToken, newSessionToken } from '../accounts/tokens.js';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import type { Account } from '../store/accounts.js';
+import { roomKey, userChannel } from '../targets.js';
+import { resolveTarget } from './messages.js';
+
+/** Entries a digest lists at most, for mentions and for direct messages each. */
+const DIGEST_LIMIT = 50;
+/** Verified against when a name has no account, so a miss takes as long as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+/** Checks a password's length; answers with an error and returns false when it is out of bounds. */
+function passwordAcceptable(session: Session, password: string, ref: string | undefined): boolean {
+  const length = [...password].length;
+  if (length >= LIMITS.minPasswordLength && length <= LIMITS.maxPasswordLength) return true;
+  session.fail(
+    ErrorCode.PasswordInvalid,
+    `a password needs ${LIMITS.minPasswordLength} to ${LIMITS.maxPasswordLength} characters`,
+    { ref },
+  );
+  return false;
+}
+
+/** Runs a hashing job in the bounded pool; answers "busy" and returns undefined when it is full. */
+async function hashing<T>(
+  hub: Hub,
+  session: Session,
+  ref: string | undefined,
+  job: () => Promise<T>,
+): Promise<T | undefined> {
+  const result = await hub.options.auth.pool.run(job);
+  if (!result)
+    session.fail(ErrorCode.RateLimited, 'the server is busy with log-ins; retry in a moment', {
+      ref,
+      retryAfterMs: 1000,
+    });
+  return result?.value;
+}
+
+/** Issues a session token for an account and answers `auth`. */
+async function issueSession(
+  hub: Hub,
+  session: Session,
+  account: Account,
+  ref: string | undefined,
+): Promise<string> {
+  const { token, hash } = newSessionToken();
+  const now = hub.options.clock.now();
+  const expiresAt = now + hub.options.auth.sessionTtlMs;
+  await hub.options.store.accounts.createSession({
+    tokenHash: hash,
+    accountKey: account.key,
+    createdAt: now,
+    expiresAt,
+  });
+  session.send({
+    type: 'auth',
+    account: account.name,
+    token,
+    expiresAt,
+    ...(ref === undefined ? {} : { ref }),
+  });
+  return hash;
+}
+
+/**
+ * `register`: creates an account for a free name. A guest registering the name it is using becomes
+ * that account on the spot; anyone else connects again with the token.
+ */
+export async function register(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'register'>,
+): Promise<void> {
+  const { ref } = message;
+  const checked = checkNick(message.name);
+  if (!checked.ok) return session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
+  if (!passwordAcceptable(session, message.password, ref)) return;
+  const key = canonicalName(checked.name);
+  const { store, directory, clock } = hub.options;
+  if (await store.accounts.account(key)) {
+    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
+      ref,
+    });
+  }
+  const holder = await directory.onlineNick(key);
+  if (holder !== undefined && session.identity?.key !== key) {
+    return session.fail(
+      ErrorCode.NameTaken,
+      `${checked.name} is in use by someone online; choose another name`,
+      { ref },
+    );
+  }
+  const password = await hashing(hub, session, ref, () =>
+    hashPassword(message.password, hub.options.auth.scrypt),
+  );
+  if (password === undefined) return;
+  const account: Account = { key, name: checked.name, password, createdAt: clock.now() };
+  if (!(await store.accounts.createAccount(account))) {
+    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
+      ref,
+    });
+  }
+  const tokenHash = await issueSession(hub, session, account, ref);
+  if (session.identity?.key === key) {
+    session.identity = { ...session.identity, account: { key, tokenHash } };
+    await directory.claimName(key, session.id, session.identity.nick, true);
+  }
+}
+
+/** `login`: checks the password with per-account and per-address throttling, then issues a token. */
+export async function login(hub: Hub, session: Session, message: ClientMessageOf<'login'>): Promise<void> {
+  const { ref } = message;
+  const { throttle } = hub.options.auth;
+  const key = canonicalName(message.name);
+  const keys = [`account:${key}`, `ip:${session.info.ip}`];
+  const wait = throttle.retryAfter(keys);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return session.fail(
+      ErrorCode.LoginThrottled,
+      `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      {
+        ref,
+        retryAfterMs: wait,
+      },
+    );
+  }
+  const account = await hub.options.store.accounts.account(key);
+  decoyHash ??= hashPassword('decoy password', hub.options.auth.scrypt);
+  const stored = account?.password ?? (await decoyHash);
+  const valid = await hashing(hub, session, ref, () => verifyPassword(message.password, stored));
+  if (valid === undefined) return;
+  if (!account || !valid) {
+    throttle.fail(keys);
+    return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+  }
+  throttle.clear(keys[0]!);
+  await issueSession(hub, session, account, ref);
+}
+
+/** `logout`: revokes this connection's session, or every session of the account. */
+export async function logout(hub: Hub, session: Session, message: ClientMessageOf<'logout'>): Promise<void> {
+  const account = session.identity?.account;
+  if (!account)
+    return session.fail(ErrorCode.LoginRequired, 'this connection is not logged in', { ref: message.ref });
+  const { accounts } = hub.options.store;
+  if (message.everywhere) await accounts.revokeAllSessions(account.key);
+  else await accounts.revokeSession(account.tokenHash);
+  session.send({
+    type: 'logged_out',
+    everywhere: message.everywhere,
+    ...(message.ref === undefined ? {} : { ref: message.ref }),
+  });
+  hub.closeAccountConnections(account.key, message.everywhere ? undefined : account.tokenHash);
+}
+
+/** `read`: moves the account's marker and tells its other connections. */
+export async function read(hub: Hub, session: Session, message: ClientMessageOf<'read'>): Promise<void> {
+  const account = session.identity?.account;
+  if (!account)
+    return session.fail(ErrorCode.LoginRequired, 'read markers need an account; log in first', {
+      ref: message.ref,
+    });
+  const resolved = resolveTarget(session, message.target);
+  if ('error' in resolved) return session.fail(ErrorCode.BadMessage, resolved.error, { ref: message.ref });
+  const seq = await hub.options.store.accounts.markRead(account.key, resolved.target, message.seq);
+  hub.publish(userChannel(account.key), { type: 'read', target: resolved.name, seq });
+}
+
+/** Resolves a `hello.token` to its account; undefined when unknown, expired or revoked. */
+export async function authenticate(
+  hub: Hub,
+  token: string,
+): Promise<{ account: Account; tokenHash: string } | undefined> {
+  const tokenHash = hashToken(token);
+  const { accounts } = hub.options.store;
+  const record = await accounts.session(tokenHash);
+  if (!record || record.revoked || record.expiresAt <= hub.options.clock.now()) return undefined;
+  const account = await accounts.account(record.accountKey);
+  return account && { account, tokenHash };
+}
+
+/** The account's read marker and unread count for a room, for `joined`. */
+export async function unreadIn(
+  hub: Hub,
+  session: Session,
+  room: string,
+): Promise<{ read: number; unread: number } | undefined> {
+  const account = session.identity?.account;
+  if (!account) return undefined;
+  const { accounts } = hub.options.store;
+  const read = (await accounts.readMarkers(account.key)).get(roomKey(room)) ?? 0;
+  return { read, unread: await accounts.unreadCount(roomKey(room), read, account.key) };
+}
+
+/** Sends "while you were away": mentions and direct messages since the account's read markers. */
+export async function sendDigest(hub: Hub, session: Session): Promise<void> {
+  const identity = session.identity!;
+  const account = identity.account!;
+  const { accounts } = hub.options.store;
+  const markers = await accounts.readMarkers(account.key);
+  const mentions: ChatMessage[] = [];
+  for (const [target, seq] of markers) {
+    if (!target.startsWith('room:')) continue;
+    mentions.push(...(await accounts.mentions(target, seq, identity.nick, account.key, DIGEST_LIMIT + 1)));
+  }
+  const direct = (await accounts.directTo(account.key, DIGEST_LIMIT + 1))
+    .filter(({ target, message }) => message.seq > (markers.get(target) ?? 0))
+    .map(({ message }) => message);
+  mentions.sort((a, b) => a.ts - b.ts);
+  session.send({
+    type: 'digest',
+    mentions: mentions.slice(-DIGEST_LIMIT),
+    direct: direct.slice(-DIGEST_LIMIT),
+    truncated: mentions.length > DIGEST_LIMIT || direct.length > DIGEST_LIMIT,
+  });
+}

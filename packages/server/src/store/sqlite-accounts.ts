@@ -1,0 +1,146 @@
+import type { ChatMessage } from 'aurora-protocol';
+import type Database from 'better-sqlite3';
+import type { Account, AccountStore, SessionRecord } from './accounts.js';
+import type { Row } from './sqlite.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS accounts (key TEXT PRIMARY KEY, name TEXT NOT NULL, password TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, account_key TEXT NOT NULL, created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sessions_by_account ON sessions (account_key);
+CREATE TABLE IF NOT EXISTS read_markers (account_key TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (account_key, target));
+`;
+
+/** Accounts, sessions and read markers in the same SQLite database as history. */
+export class SqliteAccounts implements AccountStore {
+  private readonly statements;
+
+  constructor(
+    db: Database.Database,
+    private readonly toMessage: (row: Row) => ChatMessage,
+  ) {
+    db.exec(SCHEMA);
+    this.statements = {
+      insertAccount: db.prepare<[string, string, string, number]>(
+        'INSERT INTO accounts (key, name, password, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+      ),
+      account: db.prepare<[string], { key: string; name: string; password: string; created_at: number }>(
+        'SELECT * FROM accounts WHERE key = ?',
+      ),
+      insertSession: db.prepare<[string, string, number, number]>(
+        'INSERT INTO sessions (token_hash, account_key, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      ),
+      session: db.prepare<
+        [string],
+        { token_hash: string; account_key: string; created_at: number; expires_at: number; revoked: number }
+      >('SELECT * FROM sessions WHERE token_hash = ?'),
+      revoke: db.prepare<[string]>('UPDATE sessions SET revoked = 1 WHERE token_hash = ?'),
+      revokeAll: db.prepare<[string]>('UPDATE sessions SET revoked = 1 WHERE account_key = ?'),
+      markRead: db.prepare<[string, string, number]>(
+        `INSERT INTO read_markers (account_key, target, seq) VALUES (?, ?, ?)
+         ON CONFLICT (account_key, target) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
+      ),
+      marker: db.prepare<[string, string], { seq: number }>(
+        'SELECT seq FROM read_markers WHERE account_key = ? AND target = ?',
+      ),
+      markers: db.prepare<[string], { target: string; seq: number }>(
+        'SELECT target, seq FROM read_markers WHERE account_key = ?',
+      ),
+      unread: db.prepare<[string, number, string], { n: number }>(
+        "SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind != 'system'",
+      ),
+      mentions: db.prepare<[string, number, string, string, number], Row>(
+        `SELECT * FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind IN ('chat', 'action')
+         AND text LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?`,
+      ),
+      directTo: db.prepare<[string, string, number], Row>(
+        'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
+      ),
+    };
+  }
+
+  async createAccount(account: Account): Promise<boolean> {
+    return (
+      this.statements.insertAccount.run(account.key, account.name, account.password, account.createdAt)
+        .changes === 1
+    );
+  }
+
+  async account(key: string): Promise<Account | undefined> {
+    const row = this.statements.account.get(key);
+    return row && { key: row.key, name: row.name, password: row.password, createdAt: row.created_at };
+  }
+
+  async createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void> {
+    this.statements.insertSession.run(
+      session.tokenHash,
+      session.accountKey,
+      session.createdAt,
+      session.expiresAt,
+    );
+  }
+
+  async session(tokenHash: string): Promise<SessionRecord | undefined> {
+    const row = this.statements.session.get(tokenHash);
+    return (
+      row && {
+        tokenHash: row.token_hash,
+        accountKey: row.account_key,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        revoked: row.revoked === 1,
+      }
+    );
+  }
+
+  async revokeSession(tokenHash: string): Promise<void> {
+    this.statements.revoke.run(tokenHash);
+  }
+
+  async revokeAllSessions(accountKey: string): Promise<void> {
+    this.statements.revokeAll.run(accountKey);
+  }
+
+  async markRead(accountKey: string, target: string, seq: number): Promise<number> {
+    this.statements.markRead.run(accountKey, target, seq);
+    return this.statements.marker.get(accountKey, target)?.seq ?? seq;
+  }
+
+  async readMarkers(accountKey: string): Promise<Map<string, number>> {
+    return new Map(this.statements.markers.all(accountKey).map((row) => [row.target, row.seq]));
+  }
+
+  async unreadCount(target: string, after: number, readerKey: string): Promise<number> {
+    return this.statements.unread.get(target, after, readerKey)?.n ?? 0;
+  }
+
+  async mentions(
+    target: string,
+    after: number,
+    nick: string,
+    readerKey: string,
+    limit: number,
+  ): Promise<ChatMessage[]> {
+    // LIKE narrows the rows (case-insensitively for ASCII); the regex decides whole-word mentions.
+    const pattern = `%${nick.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const word = new RegExp(`(^|[^\\p{L}\\p{N}_])@?${escapeRegExp(nick)}(?=$|[^\\p{L}\\p{N}_])`, 'iu');
+    return this.statements.mentions
+      .all(target, after, readerKey, pattern, limit * 4)
+      .map(this.toMessage)
+      .filter((message) => word.test(message.text))
+      .slice(0, limit);
+  }
+
+  async directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]> {
+    return this.statements.directTo
+      .all(key, key, limit)
+      .reverse()
+      .map((row) => ({ target: row.target, message: this.toMessage(row) }));
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
