@@ -1,0 +1,51 @@
+/** Stable codes of the errors the command line reports. */
+export const CliErrorCode = {
+  /** A flag, argument or setting is wrong (exit 2). */
+  BadUsage: 'bad_usage',
+  BadConfig: 'bad_config',
+  BadServerAddress: 'bad_server_address',
+  NotATerminal: 'not_a_terminal',
+  NoText: 'no_text',
+  TextTooLong: 'text_too_long',
+  /** The server could not be reached (exit 1). */
+  Unreachable: 'unreachable',
+  /** No acknowledgement in time. */
+  Timeout: 'timeout',
+} as const;
+
+const USAGE_CODES = new Set<string>([
+  CliErrorCode.BadUsage,
+  CliErrorCode.BadConfig,
+  CliErrorCode.BadServerAddress,
+  CliErrorCode.NotATerminal,
+  CliErrorCode.NoText,
+  CliErrorCode.TextTooLong,
+]);
+
+/**
+ * An error the command line reports as one line, `aurora-chat: message [code]`, with exit code 2 for
+ * usage problems and 1 for everything else. Server error codes (`name_taken`, ...) pass through as is.
+ */
+export class CliError extends Error {
+  /** Makes an error with a stable code and a sentence for people. */
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+
+  /** The process exit code for this error. */
+  get exitCode(): number {
+    return USAGE_CODES.has(this.code) ? 2 : 1;
+  }
+}
+
+/** The one line printed for an error; anything that is not a CliError is reported without its stack. */
+export function describeError(error: unknown): { line: string; exitCode: number } {
+  if (error instanceof CliError)
+    return { line: `aurora-chat: ${error.message} [${error.code}]`, exitCode: error.exitCode };
+  const message = error instanceof Error ? error.message : String(error);
+  return { line: `aurora-chat: unexpected error: ${message.split('\n')[0]} [internal]`, exitCode: 1 };
+}

@@ -1,0 +1,167 @@
+import { homedir, userInfo } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { SocketFactory } from '../core/connection-types.js';
+import { wsSocketFactory } from '../core/ws-socket.js';
+import { CLIENT_VERSION } from '../version.js';
+import { CliError, CliErrorCode, describeError } from './cli-error.js';
+import { sendMessage } from './send-command.js';
+import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
+import { tailMessages } from './tail-command.js';
+
+/** The process around the program, injected so tests can run it in-process. */
+export interface ProgramIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly socketFactory?: SocketFactory;
+  /** Runs the interactive client; loaded lazily so `send` and `tail` never load Ink. */
+  readonly runChat?: (settings: Settings) => Promise<void>;
+  /** Resolves when the user interrupts (Ctrl+C, SIGTERM). */
+  readonly interrupted?: (signal: AbortController) => void;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+function positiveInteger(name: string, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n > max)
+      throw new InvalidArgumentError(`${name} takes a whole number from 0 to ${max}`);
+    return n;
+  };
+}
+
+function common(command: Command, roomHelp: string): Command {
+  return command
+    .option('-r, --room <rooms>', roomHelp, collect)
+    .option('-n, --name <nick>', 'your name (default: $AURORA_NAME, config, login name)')
+    .option(
+      '-s, --server <address>',
+      'server: host:port, ws://, wss://, http://, https:// (default: $AURORA_SERVER, config, localhost:8000)',
+    )
+    .option('-c, --config <file>', 'config file (default: ~/.config/aurora/config.json)');
+}
+
+/**
+ * Runs aurora-chat with the given arguments and returns the exit code. Every failure ends as one
+ * line on stderr, `aurora-chat: what went wrong [code]`, never a stack trace.
+ */
+export async function runProgram(argv: readonly string[], io: ProgramIo): Promise<number> {
+  const socketFactory = io.socketFactory ?? wsSocketFactory;
+  const settingsOf = async (flags: CommonFlags) => {
+    const settings = await resolveSettings(flags, { env: io.env, home: homedir(), username: loginName() });
+    for (const warning of settings.warnings) io.stderr.write(`aurora-chat: ${warning}\n`);
+    return settings;
+  };
+  const program = new Command('aurora-chat')
+    .description('Aurora terminal chat: chat interactively, or send and tail messages from scripts.')
+    .version(CLIENT_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions();
+
+  common(program, 'rooms to join: dev or dev,ops (repeatable)')
+    .addOption(
+      new Option('-b, --bell <mode>', 'ring the terminal bell on: off, mentions, all').choices([
+        'off',
+        'mentions',
+        'all',
+      ]),
+    )
+    .action(async (flags: CommonFlags) => {
+      if (!io.stdin.isTTY || !io.stdout.isTTY)
+        throw new CliError(
+          CliErrorCode.NotATerminal,
+          'the chat needs a terminal (stdin and stdout must be a TTY); for scripts use `aurora-chat send` or `aurora-chat tail` (see --help)',
+        );
+      const settings = await settingsOf(flags);
+      if (!io.runChat)
+        throw new CliError(CliErrorCode.BadUsage, 'the interactive client is not available here');
+      await io.runChat(settings);
+    });
+
+  common(program.command('send'), 'the room to post to')
+    .description(
+      'send one message and wait until the server stored it; the text comes from the arguments or stdin',
+    )
+    .argument('[text...]', 'the message (default: read stdin)')
+    .option('-t, --to <nick>', 'send a direct message to this person instead')
+    .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 10)
+    .action(async (words: string[], flags: CommonFlags & { to?: string; timeout: number }) => {
+      const settings = await settingsOf(flags);
+      const text = words.length > 0 ? words.join(' ') : io.stdin.isTTY ? '' : await readAll(io.stdin);
+      await sendMessage({
+        settings,
+        text,
+        ...(flags.to ? { to: flags.to } : {}),
+        timeoutMs: Math.max(1, flags.timeout) * 1000,
+        socketFactory,
+      });
+    });
+
+  common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)')
+    .description('print messages as they arrive, one per line, until Ctrl+C or SIGTERM')
+    .option(
+      '--history <n>',
+      'print the last N messages of each room first',
+      positiveInteger('--history', 10_000),
+      0,
+    )
+    .option('--json', 'one JSON object per line: type, kind, room, from, text, ts, id, seq')
+    .action(async (flags: CommonFlags & { history: number; json?: boolean }) => {
+      const settings = await settingsOf(flags);
+      const controller = new AbortController();
+      io.interrupted?.(controller);
+      await tailMessages({
+        settings,
+        history: flags.history,
+        json: flags.json === true,
+        socketFactory,
+        write: (line) => io.stdout.write(`${line}\n`),
+        warn: (line) => io.stderr.write(`${line}\n`),
+        signal: controller.signal,
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      io.stderr.write(`aurora-chat: ${message} (see aurora-chat --help) [${CliErrorCode.BadUsage}]\n`);
+      return 2;
+    }
+    const { line, exitCode } = describeError(error);
+    io.stderr.write(`${line}\n`);
+    return exitCode;
+  }
+}
+
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'guest';
+  }
+}
+
+function readAll(stream: NodeJS.ReadStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    stream.on('end', () => resolve(text));
+    stream.on('error', reject);
+  });
+}

@@ -1,0 +1,100 @@
+import { LIMITS, utf8Length } from 'aurora-protocol';
+import { Connection } from '../core/connection.js';
+import type { SocketFactory } from '../core/connection-types.js';
+import { CLIENT_VERSION } from '../version.js';
+import { CliError, CliErrorCode } from './cli-error.js';
+import type { Settings } from './settings.js';
+
+/** What `aurora-chat send` needs. */
+export interface SendOptions {
+  readonly settings: Settings;
+  /** The message; empty means none was given. */
+  readonly text: string;
+  /** Send to this person instead of the first room. */
+  readonly to?: string;
+  /** Give up after this long without an acknowledgement. */
+  readonly timeoutMs: number;
+  readonly socketFactory: SocketFactory;
+}
+
+/**
+ * Sends one message and resolves once the server acknowledged it (it is stored). Rejects with a
+ * CliError carrying the server's code (`name_taken`, `rate_limited`, ...) or `unreachable`/`timeout`.
+ * A connection that drops after connecting is retried, and the message re-sent with the same id, until
+ * the time is up; the server stores it once.
+ */
+export async function sendMessage(options: SendOptions): Promise<void> {
+  const { settings, to } = options;
+  const text = options.text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  if (text.trim() === '')
+    throw new CliError(CliErrorCode.NoText, 'no message: give it as an argument or pipe it on stdin');
+  if (utf8Length(text) > LIMITS.maxTextBytes)
+    throw new CliError(
+      CliErrorCode.TextTooLong,
+      `the message is ${utf8Length(text)} bytes; the limit is ${LIMITS.maxTextBytes}`,
+    );
+  const room = settings.rooms[0];
+  if (to === undefined && room === undefined)
+    throw new CliError(CliErrorCode.BadUsage, 'send needs a room (--room) or a person (--to)');
+
+  const connection = new Connection({
+    url: settings.url,
+    nick: settings.nick,
+    rooms: to === undefined ? [room!] : [],
+    client: { name: 'aurora-chat', version: CLIENT_VERSION },
+    socketFactory: options.socketFactory,
+    retryFirstConnect: false,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new CliError(
+              CliErrorCode.Timeout,
+              `no acknowledgement from ${settings.url} within ${options.timeoutMs / 1000} s`,
+            ),
+          ),
+        options.timeoutMs,
+      );
+      const done = (error?: CliError) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      let cid = '';
+      connection.subscribe((event) => {
+        if (event.type === 'status' && event.status.state === 'unreachable')
+          done(
+            new CliError(CliErrorCode.Unreachable, `cannot reach ${settings.url}: ${event.status.message}`),
+          );
+        else if (event.type === 'status' && event.status.state === 'refused')
+          done(
+            new CliError(
+              event.status.code,
+              `the server refused the name "${settings.nick}": ${event.status.message}`,
+            ),
+          );
+        else if (event.type === 'send-failed' && event.cid === cid)
+          done(new CliError(event.code, `the server refused the message: ${event.message}`));
+        else if (event.type === 'server' && event.message.type === 'ack' && event.message.cid === cid) done();
+        else if (
+          event.type === 'server' &&
+          event.message.type === 'error' &&
+          event.message.room !== undefined
+        )
+          done(
+            new CliError(
+              event.message.code,
+              `cannot post to ${event.message.room}: ${event.message.message}`,
+            ),
+          );
+      });
+      connection.start();
+      cid = (to === undefined ? connection.send('say', room!, text) : connection.send('dm', `@${to}`, text))
+        .cid;
+    });
+  } finally {
+    connection.close();
+  }
+}

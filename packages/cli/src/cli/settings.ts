@@ -1,0 +1,88 @@
+import { checkNick, checkRoom } from 'aurora-protocol';
+import * as v from 'valibot';
+import { BellMode, configPath, loadConfig } from '../core/config.js';
+import { normalizeServerAddress } from '../core/server-address.js';
+import { CliError, CliErrorCode } from './cli-error.js';
+
+/** The flags every mode shares, as commander parsed them. */
+export interface CommonFlags {
+  readonly server?: string;
+  readonly name?: string;
+  readonly room?: readonly string[];
+  readonly config?: string;
+  readonly bell?: string;
+}
+
+/** Everything a mode needs to connect, after flags, environment and config file were merged. */
+export interface Settings {
+  /** The WebSocket URL. */
+  readonly url: string;
+  /** The server as shown in the status line (`host:port`). */
+  readonly server: string;
+  readonly nick: string;
+  readonly rooms: readonly string[];
+  readonly bell: BellMode;
+  readonly hyperlinks: boolean;
+  /** Lines to print on stderr before starting (unknown config keys). */
+  readonly warnings: readonly string[];
+}
+
+/** Where settings come from besides flags; injected for tests. */
+export interface SettingsSources {
+  readonly env: NodeJS.ProcessEnv;
+  readonly home: string;
+  /** The login name, the last resort for a nick. */
+  readonly username: string;
+}
+
+/**
+ * Merges settings, first found wins: flags, then environment (`AURORA_SERVER`, `AURORA_NAME`), then
+ * the config file, then defaults (`localhost:8000`, the login name, bell on mentions). Every value is
+ * checked here, so a bad one stops the program with one clear line before anything connects.
+ */
+export async function resolveSettings(flags: CommonFlags, sources: SettingsSources): Promise<Settings> {
+  const explicit = flags.config ?? sources.env.AURORA_CONFIG;
+  const path = explicit ?? configPath(sources.env, sources.home);
+  const loaded = await loadConfig(path, explicit !== undefined);
+  if (!loaded.ok) throw new CliError(CliErrorCode.BadConfig, loaded.message);
+  const config = loaded.config;
+
+  const address = normalizeServerAddress(
+    flags.server ?? sources.env.AURORA_SERVER ?? config.server ?? 'localhost:8000',
+  );
+  if (!address.ok) throw new CliError(CliErrorCode.BadServerAddress, address.message);
+
+  const rawNick = flags.name ?? sources.env.AURORA_NAME ?? config.name ?? sources.username;
+  const nick = checkNick(rawNick);
+  if (!nick.ok)
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      `"${rawNick}" cannot be a name: ${nick.problem.message} (choose one with --name)`,
+    );
+
+  const rawRooms = flags.room ?? (typeof config.rooms === 'string' ? [config.rooms] : (config.rooms ?? []));
+  const rooms: string[] = [];
+  for (const room of rawRooms
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean)) {
+    const checked = checkRoom(room);
+    if (!checked.ok)
+      throw new CliError(CliErrorCode.BadUsage, `"${room}" cannot be a room: ${checked.problem.message}`);
+    if (!rooms.includes(checked.name)) rooms.push(checked.name);
+  }
+
+  const bell = flags.bell ?? config.bell ?? 'mentions';
+  if (!v.is(BellMode, bell))
+    throw new CliError(CliErrorCode.BadUsage, `--bell takes off, mentions or all, not "${bell}"`);
+
+  return {
+    url: address.url,
+    server: address.display,
+    nick: nick.name,
+    rooms,
+    bell,
+    hyperlinks: config.hyperlinks ?? true,
+    warnings: loaded.warnings,
+  };
+}

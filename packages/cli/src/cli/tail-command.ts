@@ -1,0 +1,113 @@
+import type { ChatMessage, ServerMessageOf } from 'aurora-protocol';
+import { Connection } from '../core/connection.js';
+import type { SocketFactory } from '../core/connection-types.js';
+import { tailJson, tailText } from '../core/tail-format.js';
+import { dmTarget } from '../core/targets.js';
+import { CLIENT_VERSION } from '../version.js';
+import { CliError, CliErrorCode } from './cli-error.js';
+import type { Settings } from './settings.js';
+
+/** What `aurora-chat tail` needs. */
+export interface TailOptions {
+  readonly settings: Settings;
+  /** How many earlier messages to print per room first. */
+  readonly history: number;
+  readonly json: boolean;
+  readonly socketFactory: SocketFactory;
+  /** Where messages go, one per line. */
+  readonly write: (line: string) => void;
+  /** Where connection trouble is reported. */
+  readonly warn: (line: string) => void;
+  /** Stops tailing (Ctrl+C, SIGTERM); the promise then resolves. */
+  readonly signal: AbortSignal;
+}
+
+interface RoomTail {
+  /** Messages held back while older history is fetched, so lines stay in order. */
+  held: ChatMessage[] | undefined;
+  joinedHistory: ChatMessage[];
+}
+
+/**
+ * Prints messages as they arrive, one per line, until the signal aborts. With `history`, first the last
+ * N messages of each room (paging older ones in when the join brought fewer). After a reconnect it
+ * resumes from the last printed message, so nothing is missed or printed twice.
+ */
+export async function tailMessages(options: TailOptions): Promise<void> {
+  const { settings } = options;
+  if (settings.rooms.length === 0)
+    throw new CliError(CliErrorCode.BadUsage, 'tail needs at least one room (--room)');
+  const connection = new Connection({
+    url: settings.url,
+    nick: settings.nick,
+    rooms: settings.rooms,
+    client: { name: 'aurora-chat', version: CLIENT_VERSION },
+    socketFactory: options.socketFactory,
+    retryFirstConnect: false,
+  });
+  let me = settings.nick;
+  const printed = new Map<string, number>();
+  const rooms = new Map<string, RoomTail>();
+  const print = (message: ChatMessage) => {
+    const target = message.room ?? dmTarget(message.from === me ? (message.to ?? '') : message.from);
+    if ((printed.get(target) ?? 0) >= message.seq) return;
+    printed.set(target, message.seq);
+    options.write(options.json ? tailJson(message) : tailText(message, me));
+  };
+  const onJoined = (joined: ServerMessageOf<'joined'>) => {
+    if (printed.has(joined.room) && joined.history.length === 0) return; // resumed: the replay follows
+    const wanted = printed.has(joined.room) ? joined.history.length : options.history;
+    const shown = joined.history.slice(Math.max(0, joined.history.length - wanted));
+    if (!printed.has(joined.room)) printed.set(joined.room, (shown[0]?.seq ?? joined.seq + 1) - 1);
+    const missing = wanted - shown.length;
+    const first = joined.history[0];
+    if (missing > 0 && joined.more && first) {
+      rooms.set(joined.room, { held: [], joinedHistory: shown });
+      printed.set(joined.room, 0);
+      connection.history(joined.room, first.seq, Math.min(missing, 1000));
+      return;
+    }
+    for (const message of shown) print(message);
+  };
+  const onHistory = (page: ServerMessageOf<'history'>) => {
+    const room = rooms.get(page.target);
+    if (!room?.held) return;
+    const held = room.held;
+    room.held = undefined;
+    for (const message of [...page.messages, ...room.joinedHistory, ...held]) print(message);
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const stop = () => resolve();
+    options.signal.addEventListener('abort', stop, { once: true });
+    connection.subscribe((event) => {
+      if (event.type === 'status') {
+        const status = event.status;
+        if (status.state === 'unreachable')
+          reject(new CliError(CliErrorCode.Unreachable, `cannot reach ${settings.url}: ${status.message}`));
+        else if (status.state === 'refused')
+          reject(
+            new CliError(status.code, `the server refused the name "${settings.nick}": ${status.message}`),
+          );
+        else if (status.state === 'reconnecting')
+          options.warn(
+            `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
+          );
+        else if (status.state === 'online') me = status.nick;
+        return;
+      }
+      if (event.type !== 'server') return;
+      const message = event.message;
+      if (message.type === 'joined') onJoined(message);
+      else if (message.type === 'history') onHistory(message);
+      else if (message.type === 'message') {
+        const held = message.room === undefined ? undefined : rooms.get(message.room)?.held;
+        if (held) held.push(message);
+        else print(message);
+      } else if (message.type === 'error' && message.room !== undefined)
+        reject(new CliError(message.code, `cannot tail ${message.room}: ${message.message}`));
+    });
+    if (options.signal.aborted) stop();
+    else connection.start();
+  }).finally(() => connection.close());
+}

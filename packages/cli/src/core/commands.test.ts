@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES, helpLines, parseInput } from './commands.js';
+
+const command = (line: string) => {
+  const parsed = parseInput(line);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.command;
+};
+const failure = (line: string) => {
+  const parsed = parseInput(line);
+  if (parsed.ok) throw new Error(`parsed: ${JSON.stringify(parsed.command)}`);
+  return parsed;
+};
+
+describe('parseInput', () => {
+  it('says plain text as it is, newlines included', () => {
+    expect(command('hello **world**')).toEqual({ type: 'say', text: 'hello **world**' });
+    expect(command('line one\nline two')).toEqual({ type: 'say', text: 'line one\nline two' });
+  });
+
+  it('says a line starting with / when it starts with //', () => {
+    expect(command('//etc/hosts is broken')).toEqual({ type: 'say', text: '/etc/hosts is broken' });
+  });
+
+  it('ignores a blank line', () => {
+    expect(failure('   ').code).toBe('empty');
+  });
+
+  it('parses every command with its arguments', () => {
+    expect(command('/join #Dev ops,qa')).toEqual({ type: 'join', rooms: ['dev', 'ops', 'qa'] });
+    expect(command('/j dev')).toEqual({ type: 'join', rooms: ['dev'] });
+    expect(command('/part')).toEqual({ type: 'part' });
+    expect(command('/leave #ops')).toEqual({ type: 'part', room: 'ops' });
+    expect(command('/msg bob are you there?')).toEqual({ type: 'msg', nick: 'bob', text: 'are you there?' });
+    expect(command('/msg @bob')).toEqual({ type: 'msg', nick: 'bob' });
+    expect(command('/me waves  slowly')).toEqual({ type: 'me', text: 'waves  slowly' });
+    expect(command('/NICK alicia')).toEqual({ type: 'nick', nick: 'alicia' });
+    expect(command('/who')).toEqual({ type: 'who' });
+    expect(command('/names ops')).toEqual({ type: 'who', room: 'ops' });
+    expect(command('/rooms')).toEqual({ type: 'rooms' });
+    expect(command('/topic')).toEqual({ type: 'topic' });
+    expect(command('/topic ship **it**')).toEqual({ type: 'topic', topic: 'ship **it**' });
+    expect(command('/topic --clear')).toEqual({ type: 'topic', topic: '' });
+    expect(command('/away lunch')).toEqual({ type: 'away', status: 'lunch' });
+    expect(command('/away')).toEqual({ type: 'away' });
+    expect(command('/back')).toEqual({ type: 'back' });
+    expect(command('/clear')).toEqual({ type: 'clear' });
+    expect(command('/help /join')).toEqual({ type: 'help', command: 'join' });
+    expect(command('/quit')).toEqual({ type: 'quit' });
+    expect(command('/exit')).toEqual({ type: 'quit' });
+  });
+
+  it('answers an unknown command with a hint and a guess, never a message', () => {
+    const parsed = failure('/jion dev');
+    expect(parsed.code).toBe('unknown_command');
+    expect(parsed.message).toContain('Unknown command /jion.');
+    expect(parsed.message).toContain('Did you mean /join?');
+    expect(parsed.message).toContain('Nothing was sent');
+    expect(failure('/zzzzzz').message).not.toContain('Did you mean');
+    expect(failure('/').code).toBe('unknown_command');
+  });
+
+  it('refuses bad arguments with the rule they break', () => {
+    expect(failure('/join').message).toContain('Usage: /join ROOM...');
+    expect(failure('/join bad!room').message).toContain('Cannot join "bad!room"');
+    expect(failure('/nick two words').message).toContain('Usage: /nick NAME');
+    expect(failure('/nick a\u200bb').message).toContain('invisible');
+    expect(failure('/msg').message).toContain('Usage: /msg');
+    expect(failure('/me').message).toContain('Usage: /me');
+  });
+});
+
+describe('helpLines', () => {
+  it('lists every command, or explains one', () => {
+    const all = helpLines().join('\n');
+    for (const name of [
+      'join',
+      'part',
+      'nick',
+      'me',
+      'msg',
+      'who',
+      'rooms',
+      'topic',
+      'away',
+      'clear',
+      'help',
+      'quit',
+    ])
+      expect(all).toContain(`/${name}`);
+    expect(helpLines('leave')).toEqual([
+      '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
+    ]);
+    expect(helpLines('nope')[0]).toContain('No command /nope');
+  });
+
+  it('offers every alias for completion', () => {
+    expect(COMMAND_NAMES).toContain('join');
+    expect(COMMAND_NAMES).toContain('query');
+  });
+});

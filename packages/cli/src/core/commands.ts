@@ -1,0 +1,215 @@
+import { checkNick, checkRoom } from 'aurora-protocol';
+
+/** What a line typed into the input means. */
+export type Command =
+  | { readonly type: 'say'; readonly text: string }
+  | { readonly type: 'me'; readonly text: string }
+  | { readonly type: 'msg'; readonly nick: string; readonly text?: string }
+  | { readonly type: 'join'; readonly rooms: readonly string[] }
+  | { readonly type: 'part'; readonly room?: string }
+  | { readonly type: 'nick'; readonly nick: string }
+  | { readonly type: 'who'; readonly room?: string }
+  | { readonly type: 'rooms' }
+  | { readonly type: 'topic'; readonly topic?: string }
+  | { readonly type: 'away'; readonly status?: string }
+  | { readonly type: 'back' }
+  | { readonly type: 'clear' }
+  | { readonly type: 'help'; readonly command?: string }
+  | { readonly type: 'quit' };
+
+/** A parsed line, or why it is not one: a stable code and a hint for the user. */
+export type ParsedInput =
+  | { readonly ok: true; readonly command: Command }
+  | {
+      readonly ok: false;
+      readonly code: 'empty' | 'unknown_command' | 'bad_argument';
+      readonly message: string;
+    };
+
+/** A command as `/help` lists it. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly args: string;
+  readonly help: string;
+  readonly aliases?: readonly string[];
+}
+
+/** Every command, in the order `/help` shows them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  { name: 'join', args: 'ROOM...', help: 'join rooms and show the first', aliases: ['j'] },
+  {
+    name: 'part',
+    args: '[ROOM]',
+    help: 'leave this room (or ROOM); closes a conversation',
+    aliases: ['leave', 'close'],
+  },
+  {
+    name: 'msg',
+    args: 'NAME [TEXT]',
+    help: 'send a direct message, or open the conversation',
+    aliases: ['query'],
+  },
+  { name: 'me', args: 'TEXT', help: 'say what you do: * alice waves' },
+  { name: 'nick', args: 'NAME', help: 'change your name' },
+  { name: 'who', args: '[ROOM]', help: 'list the members of this room', aliases: ['names'] },
+  { name: 'rooms', args: '', help: 'list the rooms on the server', aliases: ['list'] },
+  { name: 'topic', args: '[TEXT|--clear]', help: "show, set or clear this room's topic" },
+  { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
+  { name: 'back', args: '', help: 'come back from away' },
+  { name: 'clear', args: '', help: 'clear this window' },
+  { name: 'help', args: '[COMMAND]', help: 'show commands and keys' },
+  { name: 'quit', args: '', help: 'leave the chat', aliases: ['exit'] },
+];
+
+const BY_NAME = new Map<string, CommandSpec>();
+for (const spec of COMMANDS) {
+  BY_NAME.set(spec.name, spec);
+  for (const alias of spec.aliases ?? []) BY_NAME.set(alias, spec);
+}
+
+/** Every name and alias a command can be typed as, for completion. */
+export const COMMAND_NAMES: readonly string[] = [...BY_NAME.keys()].sort();
+
+/**
+ * Parses a line typed into the input. Text not starting with `/` is said; `//text` says `/text`. An
+ * unknown command is never sent as a message: it comes back with a hint (and a guess at what was meant).
+ */
+export function parseInput(line: string): ParsedInput {
+  if (line.trim() === '') return fail('empty', '');
+  if (!line.startsWith('/')) return ok({ type: 'say', text: line });
+  if (line.startsWith('//')) return ok({ type: 'say', text: line.slice(1) });
+  const match = /^\/(\S*)(?:\s+([\s\S]*))?$/.exec(line.trimEnd());
+  const typed = (match?.[1] ?? '').toLowerCase();
+  const rest = match?.[2] ?? '';
+  const spec = BY_NAME.get(typed);
+  if (!spec) return unknown(typed);
+  const words = rest.split(/\s+/).filter(Boolean);
+  switch (spec.name) {
+    case 'join': {
+      if (words.length === 0) return usage(spec);
+      const rooms: string[] = [];
+      for (const word of words.flatMap((w) => w.split(',')).filter(Boolean)) {
+        const checked = checkRoom(word);
+        if (!checked.ok) return fail('bad_argument', `Cannot join "${word}": ${checked.problem.message}`);
+        if (!rooms.includes(checked.name)) rooms.push(checked.name);
+      }
+      return ok({ type: 'join', rooms });
+    }
+    case 'part': {
+      if (words.length === 0) return ok({ type: 'part' });
+      const checked = checkRoom(words[0]!);
+      if (!checked.ok) return fail('bad_argument', checked.problem.message);
+      return ok({ type: 'part', room: checked.name });
+    }
+    case 'msg': {
+      const [nick, text] = splitFirst(rest);
+      if (!nick) return usage(spec);
+      const checked = checkNick(nick.startsWith('@') ? nick.slice(1) : nick);
+      if (!checked.ok) return fail('bad_argument', `"${nick}" is not a name: ${checked.problem.message}`);
+      return ok(
+        text.trim() ? { type: 'msg', nick: checked.name, text } : { type: 'msg', nick: checked.name },
+      );
+    }
+    case 'me':
+      return rest.trim() ? ok({ type: 'me', text: rest }) : usage(spec);
+    case 'nick': {
+      if (words.length !== 1) return usage(spec);
+      const checked = checkNick(words[0]!);
+      if (!checked.ok) return fail('bad_argument', checked.problem.message);
+      return ok({ type: 'nick', nick: checked.name });
+    }
+    case 'who': {
+      if (words.length === 0) return ok({ type: 'who' });
+      const checked = checkRoom(words[0]!);
+      return checked.ok
+        ? ok({ type: 'who', room: checked.name })
+        : fail('bad_argument', checked.problem.message);
+    }
+    case 'topic':
+      if (rest.trim() === '') return ok({ type: 'topic' });
+      return ok({ type: 'topic', topic: rest.trim() === '--clear' ? '' : rest.trim() });
+    case 'away':
+      return ok(rest.trim() ? { type: 'away', status: rest.trim() } : { type: 'away' });
+    case 'help':
+      return ok(words[0] ? { type: 'help', command: words[0].replace(/^\//, '') } : { type: 'help' });
+    case 'rooms':
+      return ok({ type: 'rooms' });
+    case 'back':
+      return ok({ type: 'back' });
+    case 'clear':
+      return ok({ type: 'clear' });
+    default:
+      return ok({ type: 'quit' });
+  }
+}
+
+/** The lines `/help` shows: every command, or one. */
+export function helpLines(command?: string): string[] {
+  if (command) {
+    const spec = BY_NAME.get(command.toLowerCase());
+    if (!spec) return [`No command /${command}. Type /help for the list.`];
+    const aliases = spec.aliases?.length ? ` (also ${spec.aliases.map((a) => `/${a}`).join(', ')})` : '';
+    return [`${synopsis(spec)} — ${spec.help}${aliases}`];
+  }
+  return [
+    'Commands:',
+    ...COMMANDS.map((spec) => `  ${synopsis(spec).padEnd(24)} ${spec.help}`),
+    'Start a line with // to send text that begins with /.',
+  ];
+}
+
+function synopsis(spec: CommandSpec): string {
+  return spec.args ? `/${spec.name} ${spec.args}` : `/${spec.name}`;
+}
+
+function unknown(typed: string): ParsedInput {
+  const guess = closest(typed);
+  const did = guess ? ` Did you mean /${guess}?` : '';
+  return fail(
+    'unknown_command',
+    `Unknown command /${typed}.${did} Nothing was sent. /help lists commands; // sends a line starting with /.`,
+  );
+}
+
+function closest(typed: string): string | undefined {
+  if (!typed) return undefined;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of BY_NAME.keys()) {
+    const distance = name.startsWith(typed) ? 0 : editDistance(typed, name);
+    if (distance <= 2 && (!best || distance < best.distance))
+      best = { name: BY_NAME.get(name)!.name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function splitFirst(rest: string): [string, string] {
+  const match = /^(\S+)(?:\s([\s\S]*))?$/.exec(rest.trimStart());
+  return [match?.[1] ?? '', match?.[2] ?? ''];
+}
+
+function usage(spec: CommandSpec): ParsedInput {
+  return fail('bad_argument', `Usage: ${synopsis(spec)} — ${spec.help}`);
+}
+
+function ok(command: Command): ParsedInput {
+  return { ok: true, command };
+}
+
+function fail(code: 'empty' | 'unknown_command' | 'bad_argument', message: string): ParsedInput {
+  return { ok: false, code, message };
+}

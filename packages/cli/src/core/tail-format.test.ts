@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { chat } from '../testing/frames.js';
+import { tailJson, tailText } from './tail-format.js';
+
+describe('tailJson', () => {
+  it('has the fields scripts rely on, with an ISO 8601 time', () => {
+    const line = tailJson(
+      chat(7, 'alice', 'build **412** passed', {
+        room: 'dev',
+        id: 'm_1',
+        ts: Date.UTC(2026, 2, 3, 12, 4, 5),
+      }),
+    );
+    expect(JSON.parse(line)).toEqual({
+      type: 'message',
+      kind: 'chat',
+      room: 'dev',
+      from: 'alice',
+      text: 'build **412** passed',
+      ts: '2026-03-03T12:04:05.000Z',
+      id: 'm_1',
+      seq: 7,
+    });
+  });
+
+  it('keeps the text exact but never writes a raw control character', () => {
+    const text = 'a\x1b[31mb\x07\x9bc\u202ed\ne';
+    const line = tailJson(chat(1, 'bob', text));
+    expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
+    expect(JSON.parse(line).text).toBe(text);
+  });
+
+  it('gives direct messages a null room and the recipient', () => {
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
+      kind: 'dm',
+      room: null,
+      to: 'watcher',
+    });
+  });
+});
+
+describe('tailText', () => {
+  it('prints one sanitized line per message', () => {
+    const line = tailText(chat(1, 'bob', 'one\ntwo \x1b[2J', { room: 'dev' }), 'watcher');
+    expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d #dev <bob> one two $/);
+  });
+
+  it('shows actions, notices and direct messages their own way', () => {
+    expect(tailText(chat(1, 'bob', 'waves', { kind: 'action' }), 'w')).toMatch(/ #dev \* bob waves$/);
+    expect(tailText(chat(1, 'bob', 'bob joined', { kind: 'system' }), 'w')).toMatch(/ #dev -- bob joined$/);
+    expect(tailText(chat(1, 'bob', 'psst', { to: 'w' }), 'w')).toMatch(/ @bob <bob> psst$/);
+  });
+});
