@@ -115,6 +115,21 @@ describe('messages', () => {
     expect(chatReducer(state, server(chat(1, 'bob', 'x', { room: 'elsewhere' })))).toBe(state);
   });
 
+  it('follows the topic from live topic notices, not from older history', () => {
+    const notice = (seq: number, topic: string) =>
+      chat(seq, 'bob', `bob set the topic to ${topic}`, {
+        kind: 'system',
+        event: { kind: 'topic', nick: 'bob', topic },
+      });
+    let state = chatReducer(inDev(), server(notice(3, 'Release day')));
+    expect(activeTarget(state)?.topic).toBe('Release day');
+    state = chatReducer(
+      state,
+      server({ type: 'history', target: 'dev', messages: [notice(0, 'old')], more: false }),
+    );
+    expect(activeTarget(state)?.topic).toBe('Release day');
+  });
+
   it('clears the typing line of whoever sent a message', () => {
     let state = run(inDev(), server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
     expect(Object.keys(activeTarget(state)!.typing)).toEqual(['bob']);

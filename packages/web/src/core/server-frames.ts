@@ -114,6 +114,8 @@ function addMessages(
           cursor: Math.max(target.cursor, message.seq),
           unread: target.unread + (counts ? 1 : 0),
           typing: without(target.typing, message.from),
+          // Only live notices move the topic: an older page of history would bring back a stale one.
+          topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
           // A conversation opened by a message has older history when it did not start here.
           hasOlder: existing ? target.hasOlder : message.seq > 1,
         },

@@ -49,7 +49,7 @@ export function createJoinScreen(join: (nick: string, room: string) => void): Jo
     }),
     '#',
   );
-  const formError = h('p', { class: 'form-error', role: 'alert' });
+  const formError = h('p', { class: 'form-error', id: 'join-error', role: 'alert' });
   const linkNote = h('p', { class: 'form-error link-note', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Join');
   const form = h(

@@ -1,0 +1,157 @@
+// Shared by the browser tests: Debian's Chromium driven by playwright-core, the real aurora-server
+// serving this package's build, and pages that fail the test on any script error or CSP violation.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { SERVER_BIN, type ServerProcess, type ServerProcessOptions, startServer } from 'aurora-testkit';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** The built client that the server is pointed at (`pnpm --filter aurora-web build`). */
+export const WEB_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
+/** Where screenshots go; ignored by git. */
+export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
+/** The system browser; `.ci/run` installs Debian's `chromium` package. Never a downloaded one. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Fails early with the command that fixes a missing prerequisite, instead of a confusing timeout. */
+export function requireBuilds(): void {
+  const missing = [
+    [CHROMIUM, 'apt-get install -y chromium'],
+    [SERVER_BIN, 'pnpm --filter aurora-server build'],
+    [`${WEB_ROOT}index.html`, 'pnpm --filter aurora-web build'],
+  ].filter(([path]) => !existsSync(path!));
+  if (missing.length > 0)
+    throw new Error(`browser tests need: ${missing.map(([path, fix]) => `${path} (${fix})`).join(', ')}`);
+}
+
+/** Launches headless Chromium. */
+export async function launchBrowser(): Promise<Browser> {
+  requireBuilds();
+  await mkdir(RESULTS_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Starts aurora-server serving the built client. */
+export function startWebServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  return startServer({ memory: true, ...options, args: ['--web-root', WEB_ROOT, ...(options.args ?? [])] });
+}
+
+/** A page plus everything that went wrong in it. */
+export interface WatchedPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Script errors, console errors, CSP violations and dialogs (alert, confirm) seen so far. */
+  readonly problems: string[];
+  /** Fails the test if anything went wrong that does not match one of `allowed`. */
+  expectClean(allowed?: readonly RegExp[]): void;
+}
+
+/** Opens a page in its own browser context (its own storage), watching for problems. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  // Init scripts are injected by the browser, outside the page's CSP; they record what the page's own
+  // scripts must never do.
+  await page.addInitScript(() => {
+    const record = (text: string) => console.error(text);
+    document.addEventListener('securitypolicyviolation', (event) =>
+      record(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
+    );
+    window.alert = (text?: unknown) => record(`alert called: ${String(text)}`);
+  });
+  await page.goto(url);
+  return {
+    page,
+    context,
+    problems,
+    expectClean(allowed = []) {
+      const unexpected = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+      if (unexpected.length > 0) throw new Error(`problems in the page:\n${unexpected.join('\n')}`);
+    },
+  };
+}
+
+/** Joins from the join screen, as a person would. */
+export async function joinAs(page: Page, name: string, room?: string): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  if (room !== undefined) await page.getByLabel('Room', { exact: true }).fill(room);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.locator('.chat').waitFor({ state: 'visible' });
+}
+
+/** Types a line into the composer and presses Enter. */
+export async function say(page: Page, text: string): Promise<void> {
+  const composer = page.locator('#composer-input');
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** The rows of stored messages on screen, as text. */
+export function messageRows(page: Page) {
+  return page.locator('.messages li.msg:not(.pending)');
+}
+
+/** The message list element that scrolls. */
+export function scroller(page: Page) {
+  return page.locator('.scroller');
+}
+
+/**
+ * Says `texts` in `room` over a raw WebSocket opened inside `page` (any page of the server's origin),
+ * resolving when the server has acknowledged every one. For seeding history quickly.
+ */
+export async function sayRaw(
+  page: Page,
+  wsUrl: string,
+  nick: string,
+  room: string,
+  texts: string[],
+): Promise<void> {
+  await page.evaluate(
+    async ({ wsUrl, nick, room, texts }) => {
+      const socket = new WebSocket(wsUrl);
+      await new Promise<void>((resolve, reject) => {
+        const acked = new Set<string>();
+        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', v: 1, nick, rooms: [room] }));
+        socket.onerror = () => reject(new Error('raw socket failed'));
+        socket.onmessage = (event: MessageEvent<string>) => {
+          const frame = JSON.parse(event.data) as { type: string; cid?: string; message?: string };
+          if (frame.type === 'error') reject(new Error(`server refused: ${frame.message}`));
+          if (frame.type === 'joined') {
+            for (const [i, text] of texts.entries())
+              socket.send(JSON.stringify({ type: 'say', room, text, cid: `raw-${nick}-${i}` }));
+          }
+          if (frame.type === 'ack' && frame.cid) acked.add(frame.cid);
+          if (acked.size === texts.length) resolve();
+        };
+      });
+      socket.close(1000);
+    },
+    { wsUrl, nick, room, texts },
+  );
+}
