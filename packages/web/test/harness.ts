@@ -122,7 +122,8 @@ export function scroller(page: Page) {
 }
 
 /**
- * Says `texts` in `room` over a raw WebSocket opened inside `page` (any page of the server's origin),
+ * Says `texts` in `room` over a raw WebSocket opened inside `page` (any page of the server's origin,
+ * such as `/healthz`, whose console is not watched: the browser's favicon request there is a 404),
  * resolving when the server has acknowledged every one. For seeding history quickly.
  */
 export async function sayRaw(
@@ -135,6 +136,8 @@ export async function sayRaw(
   await page.evaluate(
     async ({ wsUrl, nick, room, texts }) => {
       const socket = new WebSocket(wsUrl);
+      // A cid is unique per sender: reusing one would be taken as a retry of the earlier message.
+      const batch = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       await new Promise<void>((resolve, reject) => {
         const acked = new Set<string>();
         socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', v: 1, nick, rooms: [room] }));
@@ -144,7 +147,7 @@ export async function sayRaw(
           if (frame.type === 'error') reject(new Error(`server refused: ${frame.message}`));
           if (frame.type === 'joined') {
             for (const [i, text] of texts.entries())
-              socket.send(JSON.stringify({ type: 'say', room, text, cid: `raw-${nick}-${i}` }));
+              socket.send(JSON.stringify({ type: 'say', room, text, cid: `raw-${batch}-${i}` }));
           }
           if (frame.type === 'ack' && frame.cid) acked.add(frame.cid);
           if (acked.size === texts.length) resolve();

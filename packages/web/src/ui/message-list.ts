@@ -181,15 +181,15 @@ export function createMessageList(options: MessageListOptions): MessageList {
         jump.hidden = true;
         return;
       }
-      // Remember which row is at the top of the view, to keep it there whatever is added around it.
-      let anchor: { node: HTMLElement; offset: number } | undefined;
+      // Remember which rows are at the top of the view, to keep the first that survives (a day
+      // separator there may move up when older messages arrive) where it was.
+      const anchors: { node: HTMLElement; offset: number }[] = [];
       if (!stick) {
         for (const child of list.children) {
           const node = child as HTMLElement;
-          if (node.offsetTop + node.offsetHeight > scroller.scrollTop) {
-            anchor = { node, offset: node.offsetTop - scroller.scrollTop };
-            break;
-          }
+          if (node.offsetTop + node.offsetHeight <= scroller.scrollTop) continue;
+          anchors.push({ node, offset: node.offsetTop - scroller.scrollTop });
+          if (anchors.length === 4) break;
         }
       }
       const rows = timelineRows(target.entries, input.pending, {
@@ -205,7 +205,10 @@ export function createMessageList(options: MessageListOptions): MessageList {
       );
       renderEdge(target);
       if (stick) toBottom();
-      else if (anchor?.node.isConnected) scroller.scrollTop = anchor.node.offsetTop - anchor.offset;
+      else {
+        const anchor = anchors.find((a) => a.node.isConnected);
+        if (anchor) scroller.scrollTop = anchor.node.offsetTop - anchor.offset;
+      }
       renderJump(target, input.me);
       maybeLoadOlder();
     },

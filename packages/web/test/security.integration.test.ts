@@ -1,0 +1,106 @@
+import type { ServerProcess } from 'aurora-testkit';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, messageRows, openPage, say, sayRaw, startWebServer } from './harness.js';
+
+let browser: Browser;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the page', () => {
+  it('is served with a strict Content-Security-Policy, nosniff and no referrer', async () => {
+    const response = await fetch(`${server.httpUrl}/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await response.text();
+    // No inline script or style that the policy would have to allow.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+  });
+
+  it('serves its script and stylesheet with their real types', async () => {
+    const [js, css] = await Promise.all([
+      fetch(`${server.httpUrl}/app.js`),
+      fetch(`${server.httpUrl}/app.css`),
+    ]);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+});
+
+describe('remote text', () => {
+  const payloads = [
+    '[click me](javascript:alert(1))',
+    '<img src=x onerror="alert(2)">',
+    '<script>alert(3)</script>',
+    '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==)',
+    '**<b>not bold html</b>** and https://example.com/safe',
+  ];
+
+  it('renders markup and script URLs as text, runs nothing, and links only http(s) and mailto', async () => {
+    const reader = await openPage(browser, `${server.httpUrl}/?room=xss&name=reader`);
+    await reader.page.locator('.chat').waitFor();
+    const attacker = await openPage(browser, `${server.httpUrl}/healthz`);
+    // A name with markup cannot be a nick (the server refuses it), so it arrives in what can carry it.
+    await sayRaw(attacker.page, server.wsUrl, 'mallory', 'xss', payloads);
+    await say(reader.page, '/topic <img src=x onerror=alert(5)> <b>topic</b>');
+    await say(reader.page, '/away <img src=x onerror=alert(6)>');
+
+    for (const payload of payloads.slice(1, 3))
+      await messageRows(reader.page).filter({ hasText: payload }).first().waitFor();
+    const link = reader.page.locator('.messages a');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('https://example.com/safe');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(
+      await messageRows(reader.page).filter({ hasText: '[click me](javascript:alert(1))' }).count(),
+    ).toBe(1);
+    await expect
+      .poll(() => reader.page.locator('.topbar .topic').textContent())
+      .toBe('<img src=x onerror=alert(5)> <b>topic</b>');
+    await expect
+      .poll(() => reader.page.locator('.away-status').textContent())
+      .toBe('away: <img src=x onerror=alert(6)>');
+    // Nothing from the payloads became an element, and nothing ran.
+    expect(await reader.page.locator('#app img, #app script, #app b, #app iframe').count()).toBe(0);
+    expect(await reader.page.locator('[onerror]').count()).toBe(0);
+    await reader.page.waitForTimeout(200);
+    reader.expectClean();
+    await Promise.all([reader.context.close(), attacker.context.close()]);
+  });
+
+  it('shows a sender name with markup characters as text', async () => {
+    // The protocol allows "." "_" and "-" in names but no markup, so the worst a name can do is look odd.
+    const reader = await openPage(browser, `${server.httpUrl}/?room=names2&name=reader2`);
+    await reader.page.locator('.chat').waitFor();
+    const other = await openPage(browser, `${server.httpUrl}/healthz`);
+    await sayRaw(other.page, server.wsUrl, '_.-x-._', 'names2', ['hi']);
+    const row = messageRows(reader.page).filter({ hasText: 'hi' });
+    await row.waitFor();
+    expect(await row.locator('.nick').textContent()).toBe('_.-x-._');
+    reader.expectClean();
+    await Promise.all([reader.context.close(), other.context.close()]);
+  });
+});
