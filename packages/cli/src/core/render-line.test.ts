@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chat } from '../testing/frames.js';
 import type { ChatItem, PendingItem } from './items.js';
 import { createLineRenderer, type LineContext, renderItem } from './render-line.js';
-import { createTheme } from './theme.js';
+import { createTheme, hyperlink } from './theme.js';
 import { createTimeFormat } from './time-format.js';
 import { displayWidth } from './wrap.js';
 
@@ -74,7 +74,7 @@ describe('renderItem', () => {
     ).toEqual(['12:01    bob │ see the docs (https://x.dev/d) or https://y.dev']);
     const [line] = draw(message(chat(1, 'bob', 'see https://y.dev/a?b=1')), colourContext());
     expect(line).toMatch(
-      /\x1b\]8;id=[\w-]+;https:\/\/y\.dev\/a\?b=1\x1b\\.*https:\/\/y\.dev\/a\?b=1.*\x1b\]8;;\x1b\\/,
+      /\x1b\]8;id=[\w-]+;https:\/\/y\.dev\/a\?b=1\x07.*https:\/\/y\.dev\/a\?b=1.*\x1b\]8;;\x07/,
     );
   });
 
@@ -153,5 +153,12 @@ describe('createLineRenderer', () => {
     const first = render(item, false);
     expect(render(item, false)).toBe(first);
     expect(render(item, true)).not.toBe(first);
+  });
+});
+
+describe('hyperlink', () => {
+  it('percent-encodes anything in a URL that could end the escape sequence', () => {
+    const link = hyperlink('x', 'https://a.dev/\x07\x1b\\ü');
+    expect(link).toBe('\x1b]8;;https://a.dev/%07%1B\\%C3%BC\x07x\x1b]8;;\x07');
   });
 });

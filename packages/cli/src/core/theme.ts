@@ -122,5 +122,6 @@ export function hyperlink(text: string, url: string, id?: string): string {
     ),
   );
   const params = id ? `id=${id.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
-  return `\x1b]8;${params};${safeUrl}\x1b\\${text}\x1b]8;;\x1b\\`;
+  // BEL, not ST, ends the sequences: Ink measures BEL-terminated OSC correctly when it lays out rows.
+  return `\x1b]8;${params};${safeUrl}\x07${text}\x1b]8;;\x07`;
 }

@@ -1,0 +1,64 @@
+import { utf8Length } from 'aurora-protocol';
+import { Box, Text, useApp } from 'ink';
+import { useEffect, useState } from 'react';
+import { CliError, CliErrorCode } from '../cli/cli-error.js';
+import { truncate } from '../core/wrap.js';
+import { useChatState } from './chat-context.js';
+import { InputBox, inputRows, useInputBox } from './input-box/index.js';
+import { MessagePane } from './message-pane/index.js';
+import { SidePanel } from './side-panel/index.js';
+import { StatusLine, targetName } from './status-line/index.js';
+import { TypingLine } from './typing-line/index.js';
+import { useUi } from './ui-context.js';
+import { useAppKeys } from './use-app-keys.js';
+import { useBell } from './use-bell.js';
+import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** Rings the terminal bell. */
+  readonly ring: () => void;
+  /** Pins the terminal size (tests); otherwise it follows the terminal. */
+  readonly size?: TerminalSize;
+}
+
+/**
+ * The screen: status line, messages beside the side panel, the typing line, the input. It is one row
+ * shorter than the terminal, because Ink redraws the whole screen on every change once its output
+ * fills the terminal.
+ */
+export function App({ ring, size }: AppProps) {
+  const { columns, rows } = useTerminalSize(size);
+  const state = useChatState();
+  const { bell, server } = useUi();
+  const { exit } = useApp();
+  const input = useInputBox();
+  const [panel, setPanel] = useState<boolean | undefined>(undefined);
+  useAppKeys(() => setPanel((shown) => !(shown ?? columns >= 80)));
+  useBell(state.alerts, bell, ring);
+  useEffect(() => {
+    if (state.status.state === 'unreachable')
+      exit(new CliError(CliErrorCode.Unreachable, `cannot reach ${server}: ${state.status.message}`));
+  }, [state.status, server, exit]);
+
+  const height = rows - 1;
+  if (columns < 20 || height < 5)
+    return <Text>{truncate('Terminal too small for aurora-chat', columns)}</Text>;
+  const target = state.targets[state.current]!;
+  const prompt = `${truncate(targetName(target), Math.floor(columns / 3))} › `;
+  const panelWidth =
+    (panel ?? columns >= 80) && columns >= 40 ? Math.min(28, Math.max(18, Math.floor(columns * 0.22))) : 0;
+  const paneWidth = columns - panelWidth;
+  const paneHeight = Math.max(1, height - 2 - inputRows(input, prompt, columns));
+  return (
+    <Box flexDirection="column" width={columns} height={height}>
+      <StatusLine width={columns} />
+      <Box flexDirection="row" height={paneHeight}>
+        <MessagePane width={paneWidth} height={paneHeight} />
+        {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
+      </Box>
+      <TypingLine width={columns} inputBytes={utf8Length(input.value)} />
+      <InputBox state={input} prompt={prompt} width={columns} />
+    </Box>
+  );
+}

@@ -1,0 +1,185 @@
+import { LIMITS, utf8Length } from 'aurora-protocol';
+import type { ChatAction, ChatState } from '../core/chat-state.js';
+import { HOME } from '../core/chat-state.js';
+import type { Clock } from '../core/clock.js';
+import { type Command, helpLines, parseInput } from '../core/commands.js';
+import type { ChatConnection } from '../core/connection-types.js';
+import { firstSeq } from '../core/items.js';
+import { dmTarget, isDmTarget } from '../core/targets.js';
+import { KEY_HELP } from './key-help.js';
+
+/** What the views can ask for. */
+export interface ChatActions {
+  /** Runs a typed line (a message or a command). False when nothing happened and the line should stay. */
+  submit(line: string): boolean;
+  /** Shows another room or conversation. */
+  select(target: string): void;
+  /** Shows the next (1) or previous (-1) entry of the side panel. */
+  selectRelative(delta: number): void;
+  /** Shows entry n of the side panel (1 is the first room). */
+  selectIndex(index: number): void;
+  /** Pages in older history of a target. */
+  loadOlder(target: string): void;
+  /** Tells the room the user is (or stopped) typing. */
+  typing(active: boolean): void;
+  /** Leaves the chat. */
+  quit(): void;
+}
+
+/** What the actions act on. */
+export interface ChatActionDeps {
+  readonly connection: ChatConnection;
+  readonly dispatch: (action: ChatAction) => void;
+  readonly getState: () => ChatState;
+  readonly clock: Clock;
+  readonly quit: () => void;
+}
+
+/** How many older messages one scroll past the top asks for. */
+const HISTORY_PAGE = 100;
+
+/** Builds the actions; commands become connection requests and local state changes. */
+export function createChatActions(deps: ChatActionDeps): ChatActions {
+  const { connection, dispatch, getState, clock } = deps;
+  const notice = (text: string, tone: 'info' | 'error' = 'info') =>
+    dispatch({ type: 'notice', text, tone, now: clock.now() });
+  const current = () => getState().targets[getState().current]!;
+
+  const sendText = (kind: 'say' | 'action' | 'dm', target: string, text: string): boolean => {
+    const bytes = utf8Length(text);
+    const max = getState().maxTextBytes;
+    if (bytes > max) {
+      notice(`The message is ${bytes} bytes; the limit is ${max}. Nothing was sent.`, 'error');
+      return false;
+    }
+    dispatch({ type: 'sent', outgoing: connection.send(kind, target, text) });
+    if (kind !== 'dm') connection.typing(target, false);
+    return true;
+  };
+
+  const run = (command: Command): boolean => {
+    const here = current();
+    switch (command.type) {
+      case 'say':
+        if (here.kind === 'home') {
+          notice('You are not in a room: /join ROOM first, or /msg NAME to talk to someone.', 'error');
+          return false;
+        }
+        return sendText(
+          here.kind === 'dm' ? 'dm' : 'say',
+          here.kind === 'dm' ? `@${here.label}` : here.key,
+          command.text,
+        );
+      case 'me':
+        if (here.kind !== 'room') {
+          notice('/me works in rooms only.', 'error');
+          return false;
+        }
+        return sendText('action', here.key, command.text);
+      case 'msg':
+        dispatch({ type: 'open-dm', nick: command.nick });
+        return command.text === undefined ? true : sendText('dm', `@${command.nick}`, command.text);
+      case 'join':
+        dispatch({ type: 'join-requested', room: command.rooms[0]! });
+        for (const room of command.rooms) if (!getState().targets[room]) connection.join(room);
+        return true;
+      case 'part': {
+        const target = command.room ?? here.key;
+        if (target === HOME) {
+          notice('This window cannot be closed; /quit leaves the chat.', 'error');
+          return false;
+        }
+        if (isDmTarget(target)) dispatch({ type: 'close-target', target });
+        else if (!getState().targets[target]) notice(`You are not in ${target}.`, 'error');
+        else connection.leave(target);
+        return true;
+      }
+      case 'nick':
+        connection.setNick(command.nick);
+        return true;
+      case 'who': {
+        const room = command.room ?? (here.kind === 'room' ? here.key : undefined);
+        if (!room) {
+          notice('/who lists a room: /who ROOM.', 'error');
+          return false;
+        }
+        connection.members(room);
+        return true;
+      }
+      case 'rooms':
+        connection.rooms();
+        return true;
+      case 'topic':
+        if (here.kind !== 'room') {
+          notice('Only rooms have topics.', 'error');
+          return false;
+        }
+        if (command.topic === undefined) {
+          notice(
+            here.topic
+              ? `Topic of ${here.key}: ${here.topic}`
+              : `${here.key} has no topic. Set one with /topic TEXT.`,
+          );
+          return true;
+        }
+        if ([...command.topic].length > LIMITS.maxTopicLength) {
+          notice(`A topic can have at most ${LIMITS.maxTopicLength} characters.`, 'error');
+          return false;
+        }
+        connection.topic(here.key, command.topic);
+        return true;
+      case 'away':
+        if (command.status === undefined && getState().away) return run({ type: 'back' });
+        connection.away(true, command.status);
+        dispatch({ type: 'away', away: true });
+        notice(
+          command.status
+            ? `You are away: ${command.status}`
+            : 'You are away. /back (or /away again) to return.',
+        );
+        return true;
+      case 'back':
+        connection.away(false);
+        dispatch({ type: 'away', away: false });
+        notice('You are back.');
+        return true;
+      case 'clear':
+        dispatch({ type: 'clear', target: here.key });
+        return true;
+      case 'help':
+        for (const line of command.command ? helpLines(command.command) : [...helpLines(), ...KEY_HELP])
+          notice(line);
+        return true;
+      case 'quit':
+        deps.quit();
+        return true;
+    }
+  };
+
+  return {
+    submit: (line) => {
+      const parsed = parseInput(line);
+      if (parsed.ok) return run(parsed.command);
+      if (parsed.code !== 'empty') notice(parsed.message, 'error');
+      return false;
+    },
+    select: (target) => dispatch({ type: 'select', target }),
+    selectRelative: (delta) => dispatch({ type: 'select-relative', delta }),
+    selectIndex: (index) => dispatch({ type: 'select-index', index }),
+    loadOlder: (target) => {
+      const state = getState().targets[target];
+      if (!state) return;
+      dispatch({ type: 'older-requested', target });
+      connection.history(
+        isDmTarget(target) ? dmTarget(state.label) : target,
+        firstSeq(state.items),
+        HISTORY_PAGE,
+      );
+    },
+    typing: (active) => {
+      const here = current();
+      if (here.kind === 'room') connection.typing(here.key, active);
+    },
+    quit: () => deps.quit(),
+  };
+}

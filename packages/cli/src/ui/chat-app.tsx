@@ -1,0 +1,27 @@
+import { useApp } from 'ink';
+import type { ChatConnection } from '../core/connection-types.js';
+import { App } from './app.js';
+import { ChatProvider } from './chat-context.js';
+import { UiProvider, type UiSettings } from './ui-context.js';
+import type { TerminalSize } from './use-terminal-size.js';
+
+/** Props of {@link ChatApp}. */
+export interface ChatAppProps {
+  readonly connection: ChatConnection;
+  readonly nick: string;
+  readonly ui: UiSettings;
+  readonly ring: () => void;
+  readonly size?: TerminalSize;
+}
+
+/** The whole interactive client: providers around the screen. */
+export function ChatApp({ connection, nick, ui, ring, size }: ChatAppProps) {
+  const { exit } = useApp();
+  return (
+    <UiProvider value={ui}>
+      <ChatProvider connection={connection} nick={nick} clock={ui.clock} onQuit={() => exit()}>
+        <App ring={ring} {...(size ? { size } : {})} />
+      </ChatProvider>
+    </UiProvider>
+  );
+}

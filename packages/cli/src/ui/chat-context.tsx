@@ -1,0 +1,42 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import type { ChatState } from '../core/chat-state.js';
+import type { Clock } from '../core/clock.js';
+import type { ChatConnection } from '../core/connection-types.js';
+import type { ChatActions } from './chat-actions.js';
+import { useChatSession } from './use-chat-session.js';
+
+const ChatStateContext = createContext<ChatState | undefined>(undefined);
+const ChatActionsContext = createContext<ChatActions | undefined>(undefined);
+
+/** Props of {@link ChatProvider}. */
+export interface ChatProviderProps {
+  readonly connection: ChatConnection;
+  readonly nick: string;
+  readonly clock: Clock;
+  readonly onQuit: () => void;
+  readonly children: ReactNode;
+}
+
+/** Owns the chat session and hands state and actions down in two contexts. */
+export function ChatProvider({ connection, nick, clock, onQuit, children }: ChatProviderProps) {
+  const [state, actions] = useChatSession(connection, nick, clock, onQuit);
+  return (
+    <ChatActionsContext.Provider value={actions}>
+      <ChatStateContext.Provider value={state}>{children}</ChatStateContext.Provider>
+    </ChatActionsContext.Provider>
+  );
+}
+
+/** The chat state; throws outside a {@link ChatProvider}. */
+export function useChatState(): ChatState {
+  const state = useContext(ChatStateContext);
+  if (!state) throw new Error('useChatState must be used inside <ChatProvider>');
+  return state;
+}
+
+/** The chat actions; throws outside a {@link ChatProvider}. */
+export function useChatActions(): ChatActions {
+  const actions = useContext(ChatActionsContext);
+  if (!actions) throw new Error('useChatActions must be used inside <ChatProvider>');
+  return actions;
+}

@@ -1,0 +1,11 @@
+export { type Completion, type CompletionSources, completionsFor } from './completion.js';
+export { InputBox, inputRows, MAX_INPUT_ROWS } from './input-box.js';
+export { layoutInput } from './input-layout.js';
+export { useInputBox } from './use-input-box.js';
+export {
+  emptyInput,
+  type InputAction,
+  type InputState,
+  inputReducer,
+  useInputBoxState,
+} from './use-input-box-state.js';

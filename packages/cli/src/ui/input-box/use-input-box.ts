@@ -1,0 +1,96 @@
+import { useRef } from 'react';
+import { COMMAND_NAMES } from '../../core/commands.js';
+import { useChatActions, useChatState } from '../chat-context.js';
+import { type KeyPress, useKeypress } from '../keys/index.js';
+import type { CompletionSources } from './completion.js';
+import { type InputAction, type InputState, useInputBoxState } from './use-input-box-state.js';
+
+const CTRL_KEYS: Readonly<Record<string, InputAction>> = {
+  a: { type: 'line-start' },
+  e: { type: 'line-end' },
+  b: { type: 'left' },
+  f: { type: 'right' },
+  w: { type: 'delete-word-before' },
+  u: { type: 'delete-to-start' },
+  k: { type: 'delete-to-end' },
+};
+const ALT_KEYS: Readonly<Record<string, InputAction>> = {
+  b: { type: 'word-left' },
+  f: { type: 'word-right' },
+  d: { type: 'delete-word-after' },
+};
+const EDITS = new Set<InputAction['type']>([
+  'insert',
+  'backspace',
+  'delete',
+  'delete-word-before',
+  'delete-word-after',
+  'delete-to-start',
+  'delete-to-end',
+  'clear',
+]);
+
+/**
+ * The input's key bindings: editing, history, completion, Enter to send (Alt+Enter, Ctrl+J and
+ * pasted line breaks make new lines), Ctrl+C to clear or quit. Returns the input state for the view.
+ */
+export function useInputBox(): InputState {
+  const [state, apply, current] = useInputBoxState();
+  const chat = useChatState();
+  const actions = useChatActions();
+  const pasting = useRef(false);
+
+  const target = chat.targets[chat.current]!;
+  const sources: CompletionSources = {
+    commands: COMMAND_NAMES,
+    nicks: target.kind === 'dm' ? [target.label] : target.members.map((m) => m.nick),
+    me: chat.me,
+  };
+  const edit = (action: InputAction) => {
+    const after = apply(action);
+    if (EDITS.has(action.type)) actions.typing(after.value.trim() !== '' && !after.value.startsWith('/'));
+  };
+
+  const onKey = (key: KeyPress) => {
+    const { name, ctrl, alt, shift } = key;
+    if (name === 'enter' && (alt || pasting.current)) return edit({ type: 'insert', text: '\n' });
+    if (name === 'newline') return edit({ type: 'insert', text: '\n' });
+    if (name === 'enter') {
+      if (actions.submit(current().value)) apply({ type: 'submitted' });
+      return;
+    }
+    if (name === 'tab') return apply({ type: 'complete', sources, reverse: shift });
+    if (name === 'backspace') return edit({ type: alt || ctrl ? 'delete-word-before' : 'backspace' });
+    if (name === 'delete') return edit({ type: 'delete' });
+    if (name === 'left' && !ctrl) return apply({ type: alt ? 'word-left' : 'left' });
+    if (name === 'right' && !ctrl) return apply({ type: alt ? 'word-right' : 'right' });
+    if (name === 'home') return apply({ type: 'line-start' });
+    if (name === 'end') return apply({ type: 'line-end' });
+    if ((name === 'up' || name === 'down') && !shift && !ctrl && !alt) return apply({ type: name });
+    if (name !== 'char') return;
+    if (ctrl && (key.text === 'c' || key.text === 'd')) {
+      const empty = current().value === '';
+      if (empty) return actions.quit();
+      return edit({ type: key.text === 'c' ? 'clear' : 'delete' });
+    }
+    const bound = ctrl ? CTRL_KEYS[key.text] : alt ? ALT_KEYS[key.text] : undefined;
+    if (bound) edit(bound);
+  };
+
+  useKeypress((event) => {
+    switch (event.type) {
+      case 'paste-start':
+        pasting.current = true;
+        return;
+      case 'paste-end':
+        pasting.current = false;
+        return;
+      case 'text':
+      case 'paste':
+        return edit({ type: 'insert', text: event.text });
+      case 'key':
+        return onKey(event.key);
+    }
+  });
+  return state;
+}

@@ -1,0 +1,64 @@
+import { Box, Text } from 'ink';
+import { useEffect, useMemo } from 'react';
+import { canLoadOlder } from '../../core/chat-state.js';
+import { createLineRenderer } from '../../core/render-line.js';
+import { useChatActions, useChatState } from '../chat-context.js';
+import { useUi } from '../ui-context.js';
+import { layoutFor, newMessagesMarker } from './pane-layout.js';
+import { type Measure, paneList, visibleWindow } from './scroll.js';
+import { useMessagePane } from './use-message-pane.js';
+import { anchorOf, useMessagePaneState } from './use-message-pane-state.js';
+
+/** Props of {@link MessagePane}. */
+export interface MessagePaneProps {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The transcript of the current room. Only the rows on screen are drawn (wrapped lines are cached per
+ * message), so a room with 100,000 loaded messages scrolls like an empty one. Scrolled up, the view
+ * stays put while messages arrive and the last row counts them; at the top, older history loads.
+ */
+export function MessagePane({ width, height }: MessagePaneProps) {
+  const state = useChatState();
+  const actions = useChatActions();
+  const { theme, time } = useUi();
+  const target = state.targets[state.current]!;
+  const [pane, dispatch] = useMessagePaneState();
+  const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
+  const render = useMemo(
+    () => createLineRenderer({ width, nickWidth, me: state.me, theme, time }),
+    [width, nickWidth, state.me, theme, time],
+  );
+  const list = useMemo(() => paneList(target.items, target.pending), [target.items, target.pending]);
+  const anchor = anchorOf(pane, target.key);
+  const rows = anchor.follow ? height : height - 1;
+  const measure = (): Measure => ({
+    list,
+    height: rows,
+    lines: (i) => render(list.itemAt(i), showDate(list, i)),
+  });
+  const window = visibleWindow(anchor, measure());
+  useMessagePane(target.key, dispatch, measure);
+
+  useEffect(() => {
+    if (window.reachedTop && canLoadOlder(target)) actions.loadOlder(target.key);
+  }, [window.reachedTop, target, actions]);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      {window.rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
+        <Text key={i} wrap="truncate-end">
+          {row}
+        </Text>
+      ))}
+      {anchor.follow ? null : (
+        <Text wrap="truncate-end">
+          {theme.paint(newMessagesMarker(window.newCount, width), { role: 'gap' })}
+        </Text>
+      )}
+    </Box>
+  );
+}

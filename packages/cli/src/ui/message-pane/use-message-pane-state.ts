@@ -1,0 +1,36 @@
+import { useReducer } from 'react';
+import { type Anchor, FOLLOW, type Measure, scrollBy } from './scroll.js';
+
+/** Where each target's view is; a room keeps its position while another is shown. */
+export type PaneState = Readonly<Record<string, Anchor>>;
+
+/** Scrolling actions. `measure` describes the target as drawn now, so the reducer stays pure. */
+export type PaneAction =
+  | { readonly type: 'scroll'; readonly target: string; readonly rows: number; readonly measure: Measure }
+  | { readonly type: 'page'; readonly target: string; readonly pages: number; readonly measure: Measure }
+  | { readonly type: 'bottom'; readonly target: string };
+
+/** The pure reducer of scroll positions. */
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  const anchor = state[action.target] ?? FOLLOW;
+  switch (action.type) {
+    case 'scroll':
+      return { ...state, [action.target]: scrollBy(anchor, action.rows, action.measure) };
+    case 'page': {
+      const page = Math.max(1, action.measure.height - 1);
+      return { ...state, [action.target]: scrollBy(anchor, action.pages * page, action.measure) };
+    }
+    case 'bottom':
+      return anchor.follow ? state : { ...state, [action.target]: FOLLOW };
+  }
+}
+
+/** The scroll reducer as a hook. */
+export function useMessagePaneState() {
+  return useReducer(paneReducer, {});
+}
+
+/** The anchor of a target (following when never scrolled). */
+export function anchorOf(state: PaneState, target: string): Anchor {
+  return state[target] ?? FOLLOW;
+}

@@ -1,0 +1,2 @@
+export { SidePanel } from './side-panel.js';
+export { sidePanelLines } from './side-panel-lines.js';

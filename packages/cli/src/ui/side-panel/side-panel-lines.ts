@@ -1,0 +1,43 @@
+import { sanitizeForTerminal } from 'aurora-protocol';
+import { type ChatState, HOME } from '../../core/chat-state.js';
+import type { Theme } from '../../core/theme.js';
+import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
+import { targetName } from '../status-line/status-text.js';
+
+/**
+ * The side panel as exactly `height` rows of `width` columns: the rooms and conversations (numbered
+ * for Alt+1..9, with unread counts and a `!` for mentions, the current one highlighted), then the
+ * members of the current room, away ones dimmed. Members that do not fit end in `+N more`.
+ */
+export function sidePanelLines(state: ChatState, theme: Theme, width: number, height: number): string[] {
+  const inner = Math.max(1, width - 2);
+  const rows: string[] = [theme.heading(padEnd('Rooms', inner))];
+  state.order.forEach((key, index) => {
+    const target = state.targets[key]!;
+    if (key === HOME && state.order.length > 1 && key !== state.current && target.items.length === 0) return;
+    const number = key === HOME ? ' ' : index < 10 ? String(index) : ' ';
+    const badge = `${target.unread > 0 ? String(target.unread) : ''}${target.mentions > 0 ? '!' : ''}`;
+    const name = truncate(`${number} ${targetName(target)}`, Math.max(1, inner - displayWidth(badge) - 1));
+    const line = padEnd(name, inner - displayWidth(badge)) + badge;
+    if (key === state.current) rows.push(theme.selected(line));
+    else if (target.mentions > 0) rows.push(theme.alert(line));
+    else rows.push(target.unread > 0 ? theme.unread(line) : line);
+  });
+  const target = state.targets[state.current]!;
+  if (target.kind === 'room') {
+    rows.push('', theme.heading(padEnd(`Members (${target.members.length})`, inner)));
+    const room = height - rows.length;
+    const shown =
+      target.members.length > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
+    for (const member of shown) {
+      const nick = sanitizeForTerminal(member.nick);
+      if (member.away) rows.push(theme.muted(padEnd(`${nick} (away)`, inner)));
+      else rows.push(theme.name(member.nick, padEnd(nick, inner)));
+    }
+    if (shown.length < target.members.length)
+      rows.push(theme.muted(padEnd(`+${target.members.length - shown.length} more`, inner)));
+  }
+  const body = rows.slice(0, height);
+  while (body.length < height) body.push(' '.repeat(inner));
+  return body.map((row) => `${theme.muted('│')} ${row}`);
+}

@@ -1,0 +1,2 @@
+export { StatusLine } from './status-line.js';
+export { connectionText, statusText, targetName } from './status-text.js';

@@ -1,0 +1,46 @@
+import { sanitizeForTerminal } from 'aurora-protocol';
+import type { ChatState, TargetState } from '../../core/chat-state.js';
+import type { ConnectionStatus } from '../../core/connection-types.js';
+import { displayWidth, truncate } from '../../core/wrap.js';
+
+/** How the connection state reads in the status line: `online`, `reconnecting in 3 s`, ... */
+export function connectionText(status: ConnectionStatus, now: number): string {
+  switch (status.state) {
+    case 'connecting':
+      return status.attempt === 0 ? 'connecting…' : 'reconnecting…';
+    case 'online':
+      return 'online';
+    case 'reconnecting':
+      return `reconnecting in ${Math.max(0, Math.ceil((status.retryAt - now) / 1000))} s`;
+    case 'refused':
+      return `refused: ${status.code.replace(/_/g, ' ')} — /nick NAME`;
+    case 'unreachable':
+      return 'unreachable';
+    case 'closed':
+      return 'closed';
+  }
+}
+
+/** A target's name as shown: `#dev`, `@bob`, or `aurora` for home. */
+export function targetName(target: TargetState): string {
+  const label = sanitizeForTerminal(target.label);
+  return target.kind === 'room' ? `#${label}` : target.kind === 'dm' ? `@${label}` : label;
+}
+
+/**
+ * The status line as plain text exactly `width` columns wide: server, connection state, the current
+ * room and its topic on the left, the user's name (and away) on the right. The topic gives way first.
+ */
+export function statusText(state: ChatState, server: string, now: number, width: number): string {
+  const target = state.targets[state.current]!;
+  const right = ` ${sanitizeForTerminal(state.me)}${state.away ? ' (away)' : ''} `;
+  const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
+  if (target.kind === 'dm') parts.push('direct messages');
+  let left = parts.join(' │ ');
+  const topic = target.kind === 'room' ? sanitizeForTerminal(target.topic) : '';
+  const room = width - displayWidth(right) - displayWidth(left);
+  if (topic && room > 6) left += ` │ ${truncate(topic, room - 3)}`;
+  left = truncate(left, Math.max(0, width - displayWidth(right)));
+  const gap = Math.max(0, width - displayWidth(left) - displayWidth(right));
+  return truncate(left + ' '.repeat(gap) + right, width);
+}
