@@ -83,7 +83,8 @@ function afterFrame(message: ServerMessage): void {
   if (message.type === 'welcome') {
     rememberName(message.nick);
     typing.reset();
-    chat.composer.focus();
+    // The chat screen is shown by the next render; focus can only move there after it.
+    focusComposer = true;
   } else if (message.type === 'resumed') {
     replaying.delete(keyOfWireTarget(message.target));
   } else if (message.type === 'message' && state.me !== undefined && !sameName(message.from, state.me)) {
@@ -190,11 +191,16 @@ document.getElementById('app')?.replaceChildren(join.element, chat.element, anno
 
 // Rendering waits for the next frame, so a burst of frames (a resume replay) is drawn once.
 let frame = 0;
+let focusComposer = false;
 function render(): void {
   frame = 0;
   const state = store.getState();
   join.render(state);
   chat.render(state, Date.now());
+  if (focusComposer && state.screen === 'chat') {
+    focusComposer = false;
+    chat.composer.focus();
+  }
 }
 const scheduleRender = () => {
   if (frame === 0) frame = requestAnimationFrame(render);

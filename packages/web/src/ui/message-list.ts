@@ -58,7 +58,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
     edge,
     list,
   );
-  const jump = h('button', { type: 'button', class: 'jump', hidden: true });
+  const jump = h('button', { type: 'button', class: 'jump', hidden: true }, 'New messages ↓');
   const element = h('section', { class: 'timeline' }, scroller, jump);
   const cache = new Map<string, HTMLLIElement>();
   let shown: MessageListInput | undefined;

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { ServerProcess } from 'aurora-testkit';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  messageRows,
+  openPage,
+  RESULTS_DIR,
+  say,
+  startWebServer,
+  type WatchedPage,
+} from './harness.js';
+
+let browser: Browser;
+let server: ServerProcess;
+let priya: WatchedPage;
+let tomas: WatchedPage;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([
+    launchBrowser(),
+    startWebServer({ args: ['--rate', '20', '--burst', '20'] }),
+  ]);
+  priya = await openPage(browser, `${server.httpUrl}/?room=dev&name=priya`);
+  tomas = await openPage(browser, `${server.httpUrl}/?room=dev&name=tomás`);
+  await Promise.all([priya.page.locator('.chat').waitFor(), tomas.page.locator('.chat').waitFor()]);
+  await say(priya.page, 'morning! the **release** build is green: https://ci.example.com/builds/412');
+  await say(tomas.page, 'nice. did the `migrate --dry-run` step pass too?');
+  await say(priya.page, 'yes, and _nothing_ changed in the schema');
+  await say(tomas.page, '/me goes to find coffee');
+  await say(
+    tomas.page,
+    'shipping at noon then. a-very-long-unbroken-token-that-must-wrap-instead-of-overflowing-the-page-0123456789',
+  );
+  await say(priya.page, '/join release');
+  await messageRows(priya.page).filter({ hasText: 'priya joined' }).waitFor();
+  await say(tomas.page, '/away lunch');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Elements wider than the window, or the page itself scrolling sideways. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>('#app *')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.sidebar, .members'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { page: document.documentElement.scrollWidth - width, wide };
+  });
+}
+
+/** Controls with no accessible name. */
+function unlabelled(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input, textarea')]
+      .filter((el) => {
+        const id = el.getAttribute('id');
+        const label = id ? document.querySelector(`label[for="${id}"]`)?.textContent : undefined;
+        return !(el.getAttribute('aria-label') || label || el.textContent?.trim());
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+}
+
+describe.each([
+  { width: 1280, height: 800, viewer: 'sam' },
+  { width: 375, height: 740, viewer: 'kai' },
+])('at $width px', ({ width, height, viewer }) => {
+  it('fits the window with no sideways scrolling, dark, with every control labelled', async () => {
+    const joinScreen = await openPage(browser, `${server.httpUrl}/?room=dev`, { width, height });
+    expect(await overflow(joinScreen.page)).toEqual({ page: 0, wide: [] });
+    await joinScreen.page.screenshot({ path: join(RESULTS_DIR, `join-${width}.png`) });
+    await joinScreen.context.close();
+
+    // A busy moment: an unread room, a direct message, someone away and someone typing.
+    const view = await openPage(browser, `${server.httpUrl}/?room=dev&name=${viewer}`, { width, height });
+    await messageRows(view.page).filter({ hasText: 'shipping at noon' }).waitFor();
+    await say(view.page, '/join release');
+    await say(view.page, '/join dev');
+    await priya.page.locator('button.target', { hasText: '#release' }).click();
+    await say(priya.page, 'release notes are drafted');
+    await say(priya.page, 'please review before noon');
+    await say(priya.page, `/msg ${viewer} can you look at the changelog?`);
+    await expect
+      .poll(() => view.page.locator('button.target .badge:not([hidden])').allTextContents())
+      .toEqual(['2', '1']);
+    await say(view.page, 'on it, **thanks**');
+    await priya.page.locator('button.target', { hasText: '#dev' }).click();
+    await priya.page.locator('#composer-input').pressSequentially('see you');
+    await expect.poll(() => view.page.locator('.typing-line').textContent()).toBe('priya is typing…');
+
+    expect(await overflow(view.page)).toEqual({ page: 0, wide: [] });
+    expect(await unlabelled(view.page)).toEqual([]);
+    const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(15, 18, 24)');
+    await view.page.screenshot({ path: join(RESULTS_DIR, `chat-${width}.png`) });
+    await priya.page.locator('#composer-input').fill('');
+    view.expectClean();
+    await view.context.close();
+  });
+});
+
+describe('on a phone', () => {
+  it('opens the room list and member list as drawers, and closes them with Escape', async () => {
+    const view = await openPage(browser, `${server.httpUrl}/?room=dev&name=pat`, { width: 375, height: 740 });
+    await view.page.locator('.chat').waitFor();
+    const sidebar = view.page.locator('#sidebar');
+    expect(await sidebar.isVisible()).toBe(false);
+    await view.page.getByRole('button', { name: 'Rooms' }).click();
+    await expect.poll(async () => (await sidebar.boundingBox())?.x).toBe(0);
+    expect(await view.page.getByRole('button', { name: 'Rooms' }).getAttribute('aria-expanded')).toBe('true');
+    await view.page.screenshot({ path: join(RESULTS_DIR, 'rooms-drawer-375.png') });
+    await view.page.keyboard.press('Escape');
+    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    await view.page.getByRole('button', { name: /^Members/ }).click();
+    await expect.poll(() => view.page.locator('#members').isVisible()).toBe(true);
+    // Earlier viewers closed their pages; the server tells the list as they go.
+    await expect
+      .poll(() => view.page.locator('#members .nick').allTextContents())
+      .toEqual(['pat', 'priya', 'tomás']);
+    expect(await view.page.locator('#members .away-status').textContent()).toBe('away: lunch');
+    view.expectClean();
+    await view.context.close();
+  });
+});
+
+describe('with the keyboard', () => {
+  it('joins, writes and switches rooms without a mouse', async () => {
+    const view = await openPage(browser, `${server.httpUrl}/`, { width: 1280, height: 800 });
+    await view.page.keyboard.type('kim');
+    await view.page.keyboard.press('Tab');
+    await view.page.keyboard.type('dev');
+    await view.page.keyboard.press('Enter');
+    await view.page.locator('.chat').waitFor();
+    // After joining, the cursor is in the composer.
+    await expect.poll(() => view.page.evaluate(() => document.activeElement?.id)).toBe('composer-input');
+    await view.page.keyboard.type('/join kb');
+    await view.page.keyboard.press('Enter');
+    await expect.poll(() => view.page.locator('.topbar .title').textContent()).toBe('#kb');
+    await view.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => view.page.locator('.topbar .title').textContent()).toBe('#dev');
+    await view.page.keyboard.type('typed without a mouse');
+    await view.page.keyboard.press('Enter');
+    await messageRows(view.page).filter({ hasText: 'typed without a mouse' }).waitFor();
+    view.expectClean();
+    await view.context.close();
+  });
+});
