@@ -71,6 +71,12 @@ export interface Store {
   /** Accounts, sessions and read markers. */
   readonly accounts: AccountStore;
   append(message: NewMessage): Promise<AppendResult>;
+  /**
+   * Optional: stores a message and, when it is new, publishes it on the broker `channels` in one
+   * atomic step, so every node receives a target's messages in seq order and only once stored
+   * (cluster mode). Without it the hub appends, then publishes through the broker.
+   */
+  appendAndPublish?(message: NewMessage, channels: readonly string[]): Promise<AppendResult>;
   page(target: string, query: PageQuery): Promise<Page>;
   bounds(target: string): Promise<Bounds>;
   topic(room: string): Promise<string>;

@@ -1,0 +1,121 @@
+// Every Redis key and channel Aurora uses, in one place, so the store, the directory and the broker
+// (and their Lua scripts) agree. Room names, canonical names and node ids never contain `:` or a
+// space, so the separators below are unambiguous.
+
+/** The default prefix of every key and channel: one Aurora cluster per Redis server. */
+export const DEFAULT_PREFIX = 'aurora:';
+
+/** Builds the keys and channel names under one prefix. */
+export class RedisKeys {
+  constructor(readonly prefix: string = DEFAULT_PREFIX) {}
+
+  /** The pub/sub channel every stored message and live frame travels on. */
+  get fanout(): string {
+    return `${this.prefix}fanout`;
+  }
+
+  /** The pub/sub channel for node-to-node requests (log-outs). */
+  get control(): string {
+    return `${this.prefix}control`;
+  }
+
+  /** A target's sequence counter. */
+  seq(target: string): string {
+    return `${this.prefix}seq:${target}`;
+  }
+
+  /** A target's messages: a sorted set scored by seq. */
+  messages(target: string): string {
+    return `${this.prefix}msgs:${target}`;
+  }
+
+  /** A target's idempotency keys: `fromKey\ncid` -> seq, removed with the message. */
+  cids(target: string): string {
+    return `${this.prefix}cids:${target}`;
+  }
+
+  /** Every target that ever had a message (what retention walks). */
+  get targets(): string {
+    return `${this.prefix}targets`;
+  }
+
+  /** The direct conversations a person takes part in. */
+  directs(key: string): string {
+    return `${this.prefix}dms:${key}`;
+  }
+
+  /** Room topics, by room. */
+  get topics(): string {
+    return `${this.prefix}topics`;
+  }
+
+  /** Remembered members: `room key` -> nick. */
+  get remembered(): string {
+    return `${this.prefix}remembered`;
+  }
+
+  /** An account, as a hash. */
+  account(key: string): string {
+    return `${this.prefix}account:${key}`;
+  }
+
+  /** A log-in session, as a hash that expires a while after the session does. */
+  session(tokenHash: string): string {
+    return `${this.prefix}session:${tokenHash}`;
+  }
+
+  /** The token hashes of an account's sessions. */
+  accountSessions(accountKey: string): string {
+    return `${this.prefix}account-sessions:${accountKey}`;
+  }
+
+  /** An account's read markers: target -> seq. */
+  readMarkers(accountKey: string): string {
+    return `${this.prefix}read:${accountKey}`;
+  }
+
+  /** A node's heartbeat; it expires when the node stops renewing it. */
+  node(id: string): string {
+    return `${this.prefix}node:${id}`;
+  }
+
+  /** Every node that registered and has not been reaped. */
+  get nodes(): string {
+    return `${this.prefix}nodes`;
+  }
+
+  /** The canonical names a node's connections claim. */
+  nodeNames(id: string): string {
+    return `${this.prefix}node-names:${id}`;
+  }
+
+  /** The memberships (`room key`) a node's connections hold. */
+  nodeRooms(id: string): string {
+    return `${this.prefix}node-rooms:${id}`;
+  }
+
+  /** A name claim: a hash of nick and shared. */
+  name(key: string): string {
+    return `${this.prefix}name:${key}`;
+  }
+
+  /** The owners (`node:session`) of a name claim. */
+  nameOwners(key: string): string {
+    return `${this.prefix}name-owners:${key}`;
+  }
+
+  /** A room's members: canonical name -> member JSON. */
+  members(room: string): string {
+    return `${this.prefix}members:${room}`;
+  }
+
+  /** The owners (`node:session`) of one person's membership of a room. */
+  memberOwners(room: string, key: string): string {
+    return `${this.prefix}owners:${room}:${key}`;
+  }
+
+  /** Rooms with at least one member. */
+  get rooms(): string {
+    return `${this.prefix}rooms`;
+  }
+}

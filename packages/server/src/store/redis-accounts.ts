@@ -1,0 +1,138 @@
+import type { ChatMessage } from 'aurora-protocol';
+import type { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
+import type { RedisKeys } from '../cluster/keys.js';
+import type { Account, AccountStore, SessionRecord } from './accounts.js';
+import { mentionPattern } from './mentions.js';
+import { scanRecords, storage } from './redis-call.js';
+import type { StoredRecord } from './redis-record.js';
+import { MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
+
+/** How long a session record stays readable after it expires (then Redis forgets it). */
+const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
+
+/** Accounts, sessions and read markers in Redis, beside the history they point into. */
+export class RedisAccounts implements AccountStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly clock: Pick<Clock, 'now'>,
+  ) {}
+
+  createAccount(account: Account): Promise<boolean> {
+    return storage(
+      async () =>
+        (await this.redis.set(this.keys.account(account.key), JSON.stringify(account), 'NX')) === 'OK',
+    );
+  }
+
+  account(key: string): Promise<Account | undefined> {
+    return storage(async () => {
+      const json = await this.redis.get(this.keys.account(key));
+      // Written by createAccount from an Account.
+      return json === null ? undefined : (JSON.parse(json) as Account);
+    });
+  }
+
+  createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void> {
+    const key = this.keys.session(session.tokenHash);
+    const ttl = Math.max(session.expiresAt - this.clock.now(), 0) + EXPIRED_SESSION_KEPT_MS;
+    return storage(async () => {
+      await this.redis
+        .multi()
+        .hset(key, {
+          accountKey: session.accountKey,
+          createdAt: session.createdAt,
+          expiresAt: session.expiresAt,
+          revoked: '0',
+        })
+        .pexpire(key, ttl)
+        .sadd(this.keys.accountSessions(session.accountKey), session.tokenHash)
+        .exec();
+    });
+  }
+
+  session(tokenHash: string): Promise<SessionRecord | undefined> {
+    return storage(async () => {
+      const fields = await this.redis.hgetall(this.keys.session(tokenHash));
+      if (fields.accountKey === undefined) return undefined;
+      return {
+        tokenHash,
+        accountKey: fields.accountKey,
+        createdAt: Number(fields.createdAt),
+        expiresAt: Number(fields.expiresAt),
+        revoked: fields.revoked === '1',
+      };
+    });
+  }
+
+  revokeSession(tokenHash: string): Promise<void> {
+    return storage(async () => {
+      await REVOKE_ONE.run(this.redis, [this.keys.session(tokenHash)], []);
+    });
+  }
+
+  revokeAllSessions(accountKey: string): Promise<void> {
+    return storage(async () => {
+      await REVOKE_ALL.run(this.redis, [this.keys.accountSessions(accountKey)], [this.keys.session('')]);
+    });
+  }
+
+  markRead(accountKey: string, target: string, seq: number): Promise<number> {
+    return storage(async () =>
+      Number(await MARK_READ.run(this.redis, [this.keys.readMarkers(accountKey)], [target, seq])),
+    );
+  }
+
+  readMarkers(accountKey: string): Promise<Map<string, number>> {
+    return storage(async () => {
+      const markers = await this.redis.hgetall(this.keys.readMarkers(accountKey));
+      return new Map(Object.entries(markers).map(([target, seq]) => [target, Number(seq)]));
+    });
+  }
+
+  unreadCount(target: string, after: number, readerKey: string): Promise<number> {
+    return storage(async () =>
+      Number(await UNREAD.run(this.redis, [this.keys.messages(target)], [after, readerKey])),
+    );
+  }
+
+  mentions(
+    target: string,
+    after: number,
+    nick: string,
+    readerKey: string,
+    limit: number,
+  ): Promise<ChatMessage[]> {
+    const word = mentionPattern(nick);
+    const found: ChatMessage[] = [];
+    return storage(async () => {
+      for await (const record of scanRecords(this.redis, this.keys.messages(target), { after, batch: 500 })) {
+        if (record.fromKey === readerKey || (record.kind !== 'chat' && record.kind !== 'action')) continue;
+        if (word.test(record.message.text)) found.push(record.message);
+        if (found.length >= limit) break;
+      }
+      return found;
+    });
+  }
+
+  directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]> {
+    return storage(async () => {
+      const found: { target: string; record: StoredRecord }[] = [];
+      for (const target of await this.redis.smembers(this.keys.directs(key))) {
+        let taken = 0;
+        const range = { descending: true, batch: Math.min(limit, 500) };
+        for await (const record of scanRecords(this.redis, this.keys.messages(target), range)) {
+          if (record.toKey !== key || record.fromKey === key) continue;
+          found.push({ target, record });
+          if (++taken >= limit) break;
+        }
+      }
+      found.sort((a, b) => b.record.ts - a.record.ts);
+      return found
+        .slice(0, limit)
+        .reverse()
+        .map(({ target, record }) => ({ target, message: record.message }));
+    });
+  }
+}

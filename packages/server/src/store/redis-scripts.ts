@@ -1,0 +1,117 @@
+import { LuaScript } from '../cluster/lua-script.js';
+
+// Lua scripts of the Redis store. Each runs atomically on Redis, so the order in which appends run is
+// the order of their seqs, of their storage, and of their publication, for every node at once.
+
+/**
+ * Appends one message. KEYS: seq, messages, cids, targets, then the direct-conversation sets of the
+ * two people (DMs only). ARGV: cid field ('' without a cid), record header, frame head, frame tail,
+ * target, fanout channel, broker channels ('' publishes nothing).
+ * Returns {1, seq} for a new message, or {0, stored member} for a retried cid.
+ */
+export const APPEND = new LuaScript(String.raw`
+if ARGV[1] ~= '' then
+  local known = redis.call('HGET', KEYS[3], ARGV[1])
+  if known then
+    local stored = redis.call('ZRANGE', KEYS[2], known, known, 'BYSCORE')
+    if stored[1] then return {0, stored[1]} end
+  end
+end
+local seq = redis.call('INCR', KEYS[1])
+local frame = ARGV[3] .. seq .. ARGV[4]
+redis.call('ZADD', KEYS[2], seq, ARGV[2] .. frame)
+if ARGV[1] ~= '' then redis.call('HSET', KEYS[3], ARGV[1], seq) end
+for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[5]) end
+redis.call('SADD', KEYS[4], ARGV[5])
+if ARGV[7] ~= '' then
+  redis.call('PUBLISH', ARGV[6], ARGV[7] .. '\n' .. ARGV[5] .. '\n' .. seq .. '\n' .. frame)
+end
+return {1, seq}
+`);
+
+/**
+ * Applies retention to one target, removing at most ARGV[3] messages (the caller repeats while that
+ * many went). KEYS: messages, cids. ARGV: cutoff ts ('' for none), messages kept ('' for no cap), most.
+ * Age pruning walks from the oldest and stops at the first message young enough, so what remains is
+ * always one contiguous run of seqs and `bounds` stays exact.
+ */
+export const PRUNE = new LuaScript(String.raw`
+local removed, most = 0, tonumber(ARGV[3])
+local function drop(member)
+  local from, cid = string.match(member, '^([^\n]*)\n[^\n]*\n[^\n]*\n[^\n]*\n([^\n]*)\n')
+  if cid ~= '' then redis.call('HDEL', KEYS[2], from .. '\n' .. cid) end
+  redis.call('ZREM', KEYS[1], member)
+  removed = removed + 1
+end
+if ARGV[2] ~= '' then
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2]
+  if last then
+    local cut = tonumber(last) - tonumber(ARGV[2])
+    for _, member in ipairs(redis.call('ZRANGE', KEYS[1], '-inf', cut, 'BYSCORE', 'LIMIT', 0, most)) do
+      drop(member)
+    end
+  end
+end
+if ARGV[1] ~= '' then
+  local cutoff = tonumber(ARGV[1])
+  local done = false
+  while not done and removed < most do
+    local batch = redis.call('ZRANGE', KEYS[1], 0, 99)
+    if #batch == 0 then break end
+    for _, member in ipairs(batch) do
+      local ts = tonumber(string.match(member, '^[^\n]*\n[^\n]*\n[^\n]*\n([^\n]*)\n'))
+      if ts >= cutoff or removed >= most then done = true break end
+      drop(member)
+    end
+  end
+end
+return removed
+`);
+
+/**
+ * Counts messages after a seq that others sent, system notices excluded, without moving them to the
+ * node. KEYS: messages. ARGV: after, reader's canonical name.
+ */
+export const UNREAD = new LuaScript(String.raw`
+local count, low = 0, '(' .. ARGV[1]
+while true do
+  local batch = redis.call('ZRANGE', KEYS[1], low, '+inf', 'BYSCORE', 'LIMIT', 0, 500, 'WITHSCORES')
+  for i = 1, #batch, 2 do
+    local from, kind = string.match(batch[i], '^([^\n]*)\n[^\n]*\n([^\n]*)\n')
+    if from ~= ARGV[2] and kind ~= 'system' then count = count + 1 end
+  end
+  if #batch < 1000 then break end
+  low = '(' .. batch[#batch]
+end
+return count
+`);
+
+/** Moves a read marker forward only; returns the marker now stored. KEYS: markers. ARGV: target, seq. */
+export const MARK_READ = new LuaScript(`
+local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+local seq = tonumber(ARGV[2])
+if seq > current then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+  return seq
+end
+return current
+`);
+
+/** Revokes one session if it still exists. KEYS: the session. */
+export const REVOKE_ONE = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'revoked', '1') end
+return 0
+`);
+
+/**
+ * Revokes every session of an account, forgetting the ones that expired. KEYS: the account's session
+ * set. ARGV: the session key prefix.
+ */
+export const REVOKE_ALL = new LuaScript(`
+for _, hash in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local key = ARGV[1] .. hash
+  if redis.call('EXISTS', key) == 1 then redis.call('HSET', key, 'revoked', '1')
+  else redis.call('SREM', KEYS[1], hash) end
+end
+return 0
+`);

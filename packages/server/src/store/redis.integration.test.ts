@@ -1,0 +1,96 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RedisKeys } from '../cluster/keys.js';
+import { connectRedis } from '../cluster/redis-connection.js';
+import { sequentialIds } from '../ids.js';
+import { silentLogger } from '../logger.js';
+import { ManualClock } from '../testing/manual-clock.js';
+import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
+import { storeContract } from '../testing/store-contract.js';
+import { RedisStore } from './redis.js';
+
+describeWithRedis('the Redis store', () => {
+  let server: TestRedis;
+  let redis: Redis;
+  let prefixes = 0;
+  beforeAll(async () => {
+    server = await TestRedis.start({ appendOnly: true });
+    redis = await connectRedis(server.url, 'command', silentLogger);
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await server?.dispose();
+  });
+  // Each store gets keys of its own, so the tests share one server without seeing each other.
+  const keys = () => new RedisKeys(`test${++prefixes}:`);
+
+  storeContract(
+    async ({ clock, retention }) =>
+      new RedisStore({ redis, keys: keys(), clock, retention, ids: sequentialIds() }),
+  );
+
+  it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
+    const store = new RedisStore({ redis, keys: keys(), clock: new ManualClock() });
+    const listener = server.client();
+    const payloads: string[] = [];
+    listener.on('message', (_channel: string, payload: string) => payloads.push(payload));
+    await listener.subscribe(`test${prefixes}:fanout`);
+    const message = {
+      target: 'dm:alice bob',
+      kind: 'dm',
+      to: 'bob',
+      toKey: 'bob',
+      from: 'alice',
+      fromKey: 'alice',
+    } as const;
+    const sent = await store.appendAndPublish({ ...message, text: 'hi "bob"', cid: 'c1' }, [
+      'user:alice',
+      'user:bob',
+    ]);
+    await store.appendAndPublish({ ...message, text: 'hi "bob"', cid: 'c1' }, ['user:alice', 'user:bob']);
+    await store.append({ ...message, text: 'stored, not published' });
+    await listener.ping();
+    await listener.quit();
+    expect(payloads).toEqual([`user:alice user:bob\ndm:alice bob\n1\n${JSON.stringify(sent.message)}`]);
+  });
+
+  it('answers store_unavailable while Redis is down, and works again when it is back', async () => {
+    const store = new RedisStore({ redis, keys: keys(), clock: new ManualClock() });
+    await store.append({
+      target: 'room:dev',
+      kind: 'chat',
+      room: 'dev',
+      from: 'a',
+      fromKey: 'a',
+      text: 'before',
+    });
+    await server.stop();
+    await expect(
+      store.append({
+        target: 'room:dev',
+        kind: 'chat',
+        room: 'dev',
+        from: 'a',
+        fromKey: 'a',
+        text: 'during',
+      }),
+    ).rejects.toMatchObject({ name: 'StoreError' });
+    await server.restart();
+    await new Promise<void>((resolve) =>
+      redis.status === 'ready' ? resolve() : redis.once('ready', resolve),
+    );
+    const after = await store.append({
+      target: 'room:dev',
+      kind: 'chat',
+      room: 'dev',
+      from: 'a',
+      fromKey: 'a',
+      text: 'after',
+    });
+    expect(after.message.seq).toBe(2);
+    expect((await store.page('room:dev', { limit: 10 })).messages.map((m) => m.text)).toEqual([
+      'before',
+      'after',
+    ]);
+  });
+});

@@ -1,0 +1,193 @@
+import type { ChatMessage } from 'aurora-protocol';
+import type { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
+import { RedisKeys } from '../cluster/keys.js';
+import { createId, type IdFactory } from '../ids.js';
+import { RedisAccounts } from './redis-accounts.js';
+import { scanRecords, storage } from './redis-call.js';
+import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
+import { APPEND, PRUNE } from './redis-scripts.js';
+import type {
+  AppendResult,
+  Bounds,
+  NewMessage,
+  Page,
+  PageQuery,
+  RememberedMember,
+  Retention,
+  Store,
+} from './store.js';
+
+/** Options for {@link RedisStore}. */
+export interface RedisStoreOptions {
+  /** The command connection (see `connectRedis`). */
+  readonly redis: Redis;
+  readonly keys?: RedisKeys;
+  readonly retention?: Retention;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly ids?: IdFactory;
+}
+
+/** Messages retention removes per script run, so one run never blocks Redis for long. */
+const PRUNE_STEP = 5000;
+
+/**
+ * The cluster store: history, topics and accounts in Redis, shared by every node. An append is one
+ * Lua script that checks the cid, takes the next seq, stores the message and publishes it, so every
+ * node receives a target's messages in seq order and only after they are stored; the promise
+ * resolves once Redis has run it (what makes a message durable is Redis's persistence: see SCALING.md).
+ */
+export class RedisStore implements Store {
+  readonly accounts: RedisAccounts;
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
+  private readonly ids: IdFactory;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: RedisStoreOptions) {
+    this.redis = options.redis;
+    this.keys = options.keys ?? new RedisKeys();
+    this.ids = options.ids ?? createId;
+    this.accounts = new RedisAccounts(this.redis, this.keys, options.clock);
+  }
+
+  append(input: NewMessage): Promise<AppendResult> {
+    return this.appendAndPublish(input, []);
+  }
+
+  /** Stores a message and, when it is new, publishes it on `channels` in the same atomic step. */
+  appendAndPublish(input: NewMessage, channels: readonly string[]): Promise<AppendResult> {
+    const work = storage(() => this.runAppend(input, channels));
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  page(target: string, query: PageQuery): Promise<Page> {
+    return storage(async () => {
+      // Without `after` the page is the newest slice, read newest first and then reversed.
+      const ascending = query.after !== undefined;
+      const found: ChatMessage[] = [];
+      const range = { after: query.after, before: query.before, descending: !ascending };
+      for await (const record of scanRecords(this.redis, this.keys.messages(target), {
+        ...range,
+        batch: Math.min(Math.max(query.limit + 1, 50), 1000),
+      })) {
+        if (query.notBefore !== undefined && record.ts < query.notBefore) {
+          // Walking back in time, everything further is older still.
+          if (!ascending) break;
+          continue;
+        }
+        found.push(record.message);
+        if (found.length > query.limit) break;
+      }
+      const kept = found.slice(0, query.limit);
+      if (!ascending) kept.reverse();
+      return { messages: kept, more: found.length > query.limit };
+    });
+  }
+
+  bounds(target: string): Promise<Bounds> {
+    return storage(async () => {
+      const key = this.keys.messages(target);
+      const [first, last] = await Promise.all([
+        this.redis.zrange(key, 0, 0, 'WITHSCORES'),
+        this.redis.zrange(key, -1, -1, 'WITHSCORES'),
+      ]);
+      return { first: Number(first[1] ?? 0), last: Number(last[1] ?? 0) };
+    });
+  }
+
+  topic(room: string): Promise<string> {
+    return storage(async () => (await this.redis.hget(this.keys.topics, room)) ?? '');
+  }
+
+  setTopic(room: string, topic: string): Promise<void> {
+    return storage(async () => {
+      await this.redis.hset(this.keys.topics, room, topic);
+    });
+  }
+
+  rememberMember(member: RememberedMember): Promise<void> {
+    return storage(async () => {
+      await this.redis.hset(this.keys.remembered, `${member.room} ${member.key}`, member.nick);
+    });
+  }
+
+  forgetMember(room: string, key: string): Promise<void> {
+    return storage(async () => {
+      await this.redis.hdel(this.keys.remembered, `${room} ${key}`);
+    });
+  }
+
+  /** Forgets a remembered member; true when this call did it (so one node announces the leave). */
+  forgetMemberOnce(room: string, key: string): Promise<boolean> {
+    return storage(async () => (await this.redis.hdel(this.keys.remembered, `${room} ${key}`)) === 1);
+  }
+
+  isRemembered(room: string, key: string): Promise<boolean> {
+    return storage(async () => (await this.redis.hexists(this.keys.remembered, `${room} ${key}`)) === 1);
+  }
+
+  rememberedMembers(): Promise<RememberedMember[]> {
+    return storage(async () =>
+      Object.entries(await this.redis.hgetall(this.keys.remembered)).map(([field, nick]) => {
+        const [room = '', key = ''] = field.split(' ');
+        return { room, key, nick };
+      }),
+    );
+  }
+
+  prune(now: number): Promise<number> {
+    const { maxAgeMs, maxPerTarget } = this.options.retention ?? {};
+    if (maxAgeMs === undefined && maxPerTarget === undefined) return Promise.resolve(0);
+    const args = [maxAgeMs === undefined ? '' : now - maxAgeMs, maxPerTarget ?? '', PRUNE_STEP];
+    return storage(async () => {
+      let removed = 0;
+      for (const target of await this.redis.smembers(this.keys.targets)) {
+        const keys = [this.keys.messages(target), this.keys.cids(target)];
+        for (;;) {
+          const step = Number(await PRUNE.run(this.redis, keys, args));
+          removed += step;
+          if (step < PRUNE_STEP) break;
+        }
+      }
+      return removed;
+    });
+  }
+
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  private async runAppend(input: NewMessage, channels: readonly string[]): Promise<AppendResult> {
+    const ts = this.options.clock.now();
+    const message = pendingMessage(input, this.ids('m'), ts);
+    const { head, tail } = splitFrame(message);
+    const keys = [
+      this.keys.seq(input.target),
+      this.keys.messages(input.target),
+      this.keys.cids(input.target),
+      this.keys.targets,
+    ];
+    if (input.toKey !== undefined)
+      keys.push(this.keys.directs(input.fromKey), this.keys.directs(input.toKey));
+    const args = [
+      cidField(input),
+      recordHeader(input, ts),
+      head,
+      tail,
+      input.target,
+      this.keys.fanout,
+      channels.join(' '),
+    ];
+    const [fresh, value] = (await APPEND.run(this.redis, keys, args)) as [number, number | string];
+    if (fresh === 0) return { message: decodeRecord(String(value)).message, duplicate: true };
+    return { message: { ...message, seq: Number(value) }, duplicate: false };
+  }
+}

@@ -1,0 +1,229 @@
+import { expect, it } from 'vitest';
+import type { NewMessage, Retention, Store } from '../store/store.js';
+import { ManualClock } from './manual-clock.js';
+
+/** Makes a fresh, empty store on a manual clock. */
+export type StoreFactory = (options: { clock: ManualClock; retention?: Retention }) => Promise<Store>;
+
+const say = (room: string, text: string, from = 'alice', cid?: string): NewMessage => ({
+  target: `room:${room}`,
+  kind: 'chat',
+  room,
+  from,
+  fromKey: from,
+  text,
+  ...(cid === undefined ? {} : { cid }),
+});
+
+const dm = (from: string, to: string, text: string): NewMessage => ({
+  target: from < to ? `dm:${from} ${to}` : `dm:${to} ${from}`,
+  kind: 'dm',
+  to,
+  toKey: to,
+  from,
+  fromKey: from,
+  text,
+});
+
+const texts = (messages: { text: string }[]) => messages.map((m) => m.text);
+
+/**
+ * The rules every Store keeps, whatever it is built on: call inside a `describe` with a factory. The
+ * SQLite and the Redis stores both run it, so cluster mode cannot drift from the embedded one.
+ */
+export function storeContract(create: StoreFactory): void {
+  const open = async (retention?: Retention) => {
+    const clock = new ManualClock();
+    return { clock, store: await create({ clock, ...(retention ? { retention } : {}) }) };
+  };
+  const fill = async (store: Store, clock: ManualClock, count: number, room = 'dev') => {
+    for (let i = 1; i <= count; i++) {
+      clock.advance(1000);
+      await store.append(say(room, `m${i}`));
+    }
+  };
+
+  it('numbers each target 1, 2, 3 on its own, with the server time', async () => {
+    const { store, clock } = await open();
+    const first = await store.append(say('dev', 'one'));
+    clock.advance(5);
+    await store.append(say('ops', 'elsewhere'));
+    const second = await store.append(say('dev', 'two'));
+    expect(first).toMatchObject({
+      duplicate: false,
+      message: { seq: 1, room: 'dev', from: 'alice', text: 'one' },
+    });
+    expect(second.message).toMatchObject({ seq: 2, kind: 'chat', ts: clock.now() });
+    expect(second.message.id).not.toBe(first.message.id);
+    expect((await store.bounds('room:ops')).last).toBe(1);
+  });
+
+  it('keeps concurrent appends to one target gapless and in order', async () => {
+    const { store } = await open();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.append(say('dev', `n${i}`))),
+    );
+    expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
+    const page = await store.page('room:dev', { limit: 100 });
+    expect(page.messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('stores a retried cid once and answers the retry with the first id and seq', async () => {
+    const { store } = await open();
+    const first = await store.append(say('dev', 'once', 'alice', 'c1'));
+    await store.append(say('dev', 'between'));
+    const retry = await store.append(say('dev', 'once', 'alice', 'c1'));
+    const [racedA, racedB] = await Promise.all([
+      store.append(say('dev', 'raced', 'alice', 'c2')),
+      store.append(say('dev', 'raced', 'alice', 'c2')),
+    ]);
+    const otherSender = await store.append(say('dev', 'same cid, other person', 'bob', 'c1'));
+    expect(retry).toEqual({ message: first.message, duplicate: true });
+    expect(racedA.message.seq).toBe(racedB.message.seq);
+    expect([racedA.duplicate, racedB.duplicate].sort()).toEqual([false, true]);
+    expect(otherSender.duplicate).toBe(false);
+    expect(texts((await store.page('room:dev', { limit: 10 })).messages)).toEqual([
+      'once',
+      'between',
+      'raced',
+      'same cid, other person',
+    ]);
+  });
+
+  it('pages newest first by default, then back with before and forward with after', async () => {
+    const { store, clock } = await open();
+    await fill(store, clock, 10);
+    const latest = await store.page('room:dev', { limit: 3 });
+    expect(texts(latest.messages)).toEqual(['m8', 'm9', 'm10']);
+    expect(latest.more).toBe(true);
+    const older = await store.page('room:dev', { before: 8, limit: 3 });
+    expect(texts(older.messages)).toEqual(['m5', 'm6', 'm7']);
+    const oldest = await store.page('room:dev', { before: 3, limit: 3 });
+    expect(oldest).toMatchObject({ more: false });
+    expect(texts(oldest.messages)).toEqual(['m1', 'm2']);
+    const after = await store.page('room:dev', { after: 4, limit: 3 });
+    expect(texts(after.messages)).toEqual(['m5', 'm6', 'm7']);
+    expect(after.more).toBe(true);
+    const window = await store.page('room:dev', { after: 4, before: 7, limit: 10 });
+    expect(texts(window.messages)).toEqual(['m5', 'm6']);
+    expect(window.more).toBe(false);
+    expect(await store.page('room:none', { limit: 5 })).toEqual({ messages: [], more: false });
+  });
+
+  it('hides messages older than notBefore', async () => {
+    const { store, clock } = await open();
+    await fill(store, clock, 4);
+    const notBefore = clock.now() + 1;
+    await fill(store, clock, 2);
+    expect(texts((await store.page('room:dev', { limit: 10, notBefore })).messages)).toEqual(['m1', 'm2']);
+    expect(texts((await store.page('room:dev', { after: 0, limit: 10, notBefore })).messages)).toEqual([
+      'm1',
+      'm2',
+    ]);
+  });
+
+  it('reports bounds, and keeps them exact after pruning by count and by age', async () => {
+    const { store, clock } = await open({ maxPerTarget: 4, maxAgeMs: 60_000 });
+    expect(await store.bounds('room:dev')).toEqual({ first: 0, last: 0 });
+    await fill(store, clock, 10);
+    expect(await store.bounds('room:dev')).toEqual({ first: 1, last: 10 });
+    expect(await store.prune(clock.now())).toBe(6);
+    expect(await store.bounds('room:dev')).toEqual({ first: 7, last: 10 });
+    expect(texts((await store.page('room:dev', { limit: 10 })).messages)).toEqual(['m7', 'm8', 'm9', 'm10']);
+    clock.advance(58_500);
+    expect(await store.prune(clock.now())).toBe(2);
+    expect(await store.bounds('room:dev')).toEqual({ first: 9, last: 10 });
+    const next = await store.append(say('dev', 'after pruning'));
+    expect(next.message.seq).toBe(11);
+  });
+
+  it('keeps room topics and remembered members', async () => {
+    const { store } = await open();
+    expect(await store.topic('dev')).toBe('');
+    await store.setTopic('dev', 'ship it');
+    await store.rememberMember({ room: 'dev', key: 'alice', nick: 'Alice' });
+    await store.rememberMember({ room: 'ops', key: 'bob', nick: 'bob' });
+    await store.forgetMember('ops', 'bob');
+    expect(await store.topic('dev')).toBe('ship it');
+    expect(await store.isRemembered('dev', 'alice')).toBe(true);
+    expect(await store.isRemembered('ops', 'bob')).toBe(false);
+    expect(await store.rememberedMembers()).toEqual([{ room: 'dev', key: 'alice', nick: 'Alice' }]);
+  });
+
+  it('creates an account once, and issues, finds and revokes sessions', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    const account = { key: 'alice', name: 'Alice', password: 'scrypt$x', createdAt: clock.now() };
+    expect(await accounts.createAccount(account)).toBe(true);
+    expect(await accounts.createAccount({ ...account, name: 'ALICE' })).toBe(false);
+    expect(await accounts.account('alice')).toEqual(account);
+    expect(await accounts.account('bob')).toBeUndefined();
+    const session = (tokenHash: string) => ({
+      tokenHash,
+      accountKey: 'alice',
+      createdAt: clock.now(),
+      expiresAt: clock.now() + 86_400_000,
+    });
+    for (const hash of ['t1', 't2', 't3']) await accounts.createSession(session(hash));
+    expect(await accounts.session('t1')).toEqual({ ...session('t1'), revoked: false });
+    await accounts.revokeSession('t1');
+    expect(await accounts.session('t1')).toMatchObject({ revoked: true });
+    expect(await accounts.session('t2')).toMatchObject({ revoked: false });
+    await accounts.revokeAllSessions('alice');
+    expect(await accounts.session('t3')).toMatchObject({ revoked: true });
+    expect(await accounts.session('nope')).toBeUndefined();
+  });
+
+  it('moves read markers forward only and counts what others wrote after them', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    await fill(store, clock, 3);
+    await store.append(say('dev', 'mine', 'bob'));
+    await store.append({
+      ...say('dev', 'bob joined', 'bob'),
+      kind: 'system',
+      event: { kind: 'join', nick: 'bob' },
+    });
+    expect(await accounts.markRead('bob', 'room:dev', 2)).toBe(2);
+    expect(await accounts.markRead('bob', 'room:dev', 1)).toBe(2);
+    await accounts.markRead('bob', 'dm:alice bob', 7);
+    expect(await accounts.readMarkers('bob')).toEqual(
+      new Map([
+        ['room:dev', 2],
+        ['dm:alice bob', 7],
+      ]),
+    );
+    expect(await accounts.unreadCount('room:dev', 2, 'bob')).toBe(1);
+    expect(await accounts.unreadCount('room:dev', 0, 'carol')).toBe(4);
+  });
+
+  it('finds whole-word mentions by others after a marker, and direct messages to a person', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    for (const text of ['hi bob', 'bobby is here', 'ping @Bob!', 'carol: BOB?'])
+      await store.append(say('dev', text, 'carol'));
+    await store.append(say('dev', 'bob talking about bob', 'bob'));
+    const mentions = await accounts.mentions('room:dev', 1, 'bob', 'bob', 10);
+    expect(texts(mentions)).toEqual(['ping @Bob!', 'carol: BOB?']);
+    expect(await accounts.mentions('room:dev', 0, 'bob', 'bob', 1)).toHaveLength(1);
+
+    for (const [from, to, text] of [
+      ['alice', 'bob', 'a1'],
+      ['bob', 'alice', 'reply'],
+      ['carol', 'bob', 'c1'],
+      ['alice', 'bob', 'a2'],
+      ['bob', 'bob', 'note to self'],
+    ] as const) {
+      clock.advance(1000);
+      await store.append(dm(from, to, text));
+    }
+    const direct = await accounts.directTo('bob', 2);
+    expect(direct.map(({ target, message }) => [target, message.text, message.to])).toEqual([
+      ['dm:bob carol', 'c1', 'bob'],
+      ['dm:alice bob', 'a2', 'bob'],
+    ]);
+    expect(texts((await accounts.directTo('bob', 10)).map((d) => d.message))).toEqual(['a1', 'c1', 'a2']);
+  });
+}
