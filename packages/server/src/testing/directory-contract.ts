@@ -1,0 +1,68 @@
+import { expect, it } from 'vitest';
+import type { Directory, DirectoryMember } from '../directory/directory.js';
+
+/** Makes a fresh, empty directory. */
+export type DirectoryFactory = () => Promise<Directory>;
+
+const member = (nick: string, extra: Partial<DirectoryMember> = {}): DirectoryMember => ({
+  key: nick.toLowerCase(),
+  nick,
+  away: false,
+  ...extra,
+});
+
+/** The rules every Directory keeps; the local and the Redis one both run it. */
+export function directoryContract(create: DirectoryFactory): void {
+  it('gives a name to one connection at a time, and frees it on release', async () => {
+    const directory = await create();
+    expect(await directory.claimName('alice', 's1', 'Alice')).toBe(true);
+    expect(await directory.claimName('alice', 's1', 'ALICE')).toBe(true);
+    expect(await directory.claimName('alice', 's2', 'alice')).toBe(false);
+    expect(await directory.onlineNick('alice')).toBe('ALICE');
+    await directory.releaseName('alice', 's1');
+    expect(await directory.onlineNick('alice')).toBeUndefined();
+    expect(await directory.claimName('alice', 's2', 'alice')).toBe(true);
+  });
+
+  it("lets an account's connections share its name, and no guest in between", async () => {
+    const directory = await create();
+    expect(await directory.claimName('bob', 's1', 'Bob', true)).toBe(true);
+    expect(await directory.claimName('bob', 's2', 'Bob', true)).toBe(true);
+    expect(await directory.claimName('bob', 'guest', 'bob')).toBe(false);
+    await directory.releaseName('bob', 's1');
+    expect(await directory.onlineNick('bob')).toBe('Bob');
+    await directory.releaseName('bob', 's2');
+    expect(await directory.claimName('carol', 'guest', 'carol')).toBe(true);
+    expect(await directory.claimName('carol', 's3', 'Carol', true)).toBe(false);
+  });
+
+  it('counts a person once however many connections they have in a room', async () => {
+    const directory = await create();
+    expect(await directory.addMember('dev', member('Bob'), 's1')).toEqual({ changed: true });
+    expect(await directory.addMember('dev', member('Bob'), 's2')).toEqual({ changed: false });
+    expect(await directory.addMember('dev', member('alice', { away: true, status: 'lunch' }), 's3')).toEqual({
+      changed: true,
+    });
+    expect(await directory.members('dev')).toEqual([
+      { nick: 'alice', away: true, status: 'lunch' },
+      { nick: 'Bob', away: false },
+    ]);
+    expect(await directory.roomCounts()).toEqual(new Map([['dev', 2]]));
+    expect(await directory.removeMember('dev', 'bob', 'stranger')).toEqual({ changed: false });
+    expect(await directory.removeMember('dev', 'bob', 's1')).toEqual({ changed: false });
+    expect(await directory.removeMember('dev', 'bob', 's2')).toEqual({ changed: true });
+    expect(await directory.removeMember('dev', 'alice', 's3')).toEqual({ changed: true });
+    expect(await directory.members('dev')).toEqual([]);
+    expect(await directory.roomCounts()).toEqual(new Map());
+  });
+
+  it('renames and marks away without changing who is in the room', async () => {
+    const directory = await create();
+    await directory.addMember('dev', member('dan'), 's1');
+    await directory.updateMember('dev', 'dan', member('Daniel'));
+    await directory.updateMember('dev', 'daniel', member('Daniel', { away: true }));
+    await directory.updateMember('dev', 'nobody', member('ghost'));
+    expect(await directory.members('dev')).toEqual([{ nick: 'Daniel', away: true }]);
+    expect(await directory.removeMember('dev', 'daniel', 's1')).toEqual({ changed: true });
+  });
+}
