@@ -51,7 +51,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
       {window.rows.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
         <Text key={i} wrap="truncate-end">
-          {row}
+          {row || ' '}
         </Text>
       ))}
       {anchor.follow ? null : (

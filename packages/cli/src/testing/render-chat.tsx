@@ -1,0 +1,144 @@
+import type { ClientMessage, ServerMessage } from 'aurora-protocol';
+import { Chalk } from 'chalk';
+import { render } from 'ink-testing-library';
+import type { BellMode } from '../core/config.js';
+import { Connection } from '../core/connection.js';
+import { createTheme } from '../core/theme.js';
+import { createTimeFormat } from '../core/time-format.js';
+import { ChatApp } from '../ui/chat-app.js';
+import type { TerminalSize } from '../ui/use-terminal-size.js';
+import { type FakeSocket, fakeSocketFactory } from './fake-socket.js';
+import { welcome } from './frames.js';
+import { ManualClock } from './manual-clock.js';
+
+/** Raw key sequences, as a terminal sends them. */
+export const KEYS = {
+  enter: '\r',
+  altEnter: '\x1b\r',
+  tab: '\t',
+  shiftTab: '\x1b[Z',
+  backspace: '\x7f',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  left: '\x1b[D',
+  right: '\x1b[C',
+  shiftUp: '\x1b[1;2A',
+  shiftDown: '\x1b[1;2B',
+  ctrlLeft: '\x1b[1;5D',
+  ctrlRight: '\x1b[1;5C',
+  altLeft: '\x1b[1;3D',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  f2: '\x1bOQ',
+  ctrlA: '\x01',
+  ctrlC: '\x03',
+  ctrlE: '\x05',
+  ctrlJ: '\n',
+  ctrlU: '\x15',
+  ctrlW: '\x17',
+  alt: (key: string) => `\x1b${key}`,
+} as const;
+
+/** Options for {@link renderChat}. */
+export interface RenderChatOptions {
+  readonly nick?: string;
+  readonly rooms?: string[];
+  readonly size?: TerminalSize;
+  readonly bell?: BellMode;
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Renders the whole interactive client with ink-testing-library over the real connection and a fake
+ * socket, on a manual clock, without colours, in UTC. The returned `server` plays the server.
+ */
+export function renderChat(options: RenderChatOptions = {}) {
+  const nick = options.nick ?? 'alice';
+  const clock = new ManualClock(Date.UTC(2026, 2, 3, 12, 30));
+  const sockets = fakeSocketFactory();
+  let cids = 0;
+  const connection = new Connection({
+    url: 'ws://test/ws',
+    nick,
+    rooms: options.rooms ?? ['dev'],
+    client: { name: 'aurora-chat', version: 'test' },
+    socketFactory: sockets.factory,
+    clock,
+    random: () => 0.5,
+    newCid: () => `c${++cids}`,
+  });
+  const ui = {
+    theme: createTheme({ chalk: new Chalk({ level: 0 }) }),
+    time: createTimeFormat({ timeZone: 'UTC', locale: 'en-GB' }),
+    clock,
+    server: 'test:8000',
+    bell: options.bell ?? 'mentions',
+  };
+  const bell = { rings: 0 };
+  const ring = () => bell.rings++;
+  const element = (size: TerminalSize) => (
+    <ChatApp connection={connection} nick={nick} ui={ui} ring={ring} size={size} />
+  );
+  const app = render(element(options.size ?? { columns: 80, rows: 16 }));
+  const socket = (): FakeSocket => sockets.last();
+  /** Lets React effects run and Ink draw: waits until the frame stops changing (at most 500 ms). */
+  const settle = async () => {
+    let frame = app.lastFrame();
+    for (let waited = 0; waited < 500; waited += 10) {
+      await tick(10);
+      const next = app.lastFrame();
+      if (next === frame) return;
+      frame = next;
+    }
+  };
+  const server = {
+    /** Accepts the connection and welcomes the user, then sends `frames`. */
+    accept: async (...frames: ServerMessage[]) => {
+      socket().open();
+      socket().deliver(welcome(nick));
+      for (const frame of frames) socket().deliver(frame);
+      await settle();
+    },
+    send: async (...frames: ServerMessage[]) => {
+      for (const frame of frames) socket().deliver(frame);
+      await settle();
+    },
+    /** Delivers frames without waiting for the screen (to test what happens in between). */
+    sendNow: (...frames: ServerMessage[]) => {
+      for (const frame of frames) socket().deliver(frame);
+    },
+    /** What the client wrote, decoded. */
+    received: (): ClientMessage[] => socket().sent,
+  };
+  return {
+    stdin: app.stdin,
+    unmount: app.unmount,
+    clock,
+    sockets,
+    server,
+    bell,
+    /** The last frame as text. */
+    screen: () => app.lastFrame() ?? '',
+    settle,
+    /** Changes the terminal size, as a resize would. */
+    resize: async (size: TerminalSize) => {
+      app.rerender(element(size));
+      await settle();
+    },
+    /** Types text, then lets the app settle. */
+    type: async (text: string) => {
+      app.stdin.write(text);
+      await settle();
+    },
+    /** Presses keys one at a time. */
+    press: async (...keys: string[]) => {
+      for (const key of keys) {
+        app.stdin.write(key);
+        await settle();
+      }
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../core/wrap.js';
+import { chat, joined, members } from '../testing/frames.js';
+import { KEYS, renderChat } from '../testing/render-chat.js';
+
+afterEach(() => cleanup());
+
+const statusOf = (screen: string) => screen.split('\n')[0] ?? '';
+const panelOf = (screen: string) =>
+  screen
+    .split('\n')
+    .map((row) => row.split('│ ').at(-1)?.trimEnd() ?? '')
+    .join('\n');
+
+describe('App', () => {
+  it('shows the server, connection state, room and topic in the status line', async () => {
+    const app = renderChat();
+    expect(statusOf(app.screen())).toContain('test:8000 │ connecting…');
+    await app.server.accept(joined('dev', { topic: 'ship it', members: members('alice', 'bob') }));
+    expect(statusOf(app.screen())).toMatch(/test:8000 │ online │ #dev │ ship it +alice\s*$/);
+  });
+
+  it('counts down while reconnecting, then resumes without showing anything twice', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: [chat(1, 'bob', 'before the restart')] }));
+    app.sockets.last().drop(1001);
+    await app.settle();
+    expect(statusOf(app.screen())).toContain('reconnecting in 1 s');
+    app.clock.advance(375);
+    app.sockets.last().open();
+    expect(app.sockets.last().sentOf('hello')[0]?.resume).toEqual({ dev: 1 });
+    await app.server.accept(
+      joined('dev', { seq: 2 }),
+      chat(1, 'bob', 'before the restart'),
+      chat(2, 'bob', 'while you were away'),
+      { type: 'resumed', target: 'dev', recovered: true, replayed: 1, seq: 2 },
+    );
+    const screen = app.screen();
+    expect(statusOf(screen)).toContain('online');
+    expect(screen.split('before the restart')).toHaveLength(2);
+    expect(screen).toContain('while you were away');
+  });
+
+  it('lists rooms with unread counts and mention marks, and members with away shown', async () => {
+    const app = renderChat({ rooms: ['dev', 'ops'] });
+    await app.server.accept(
+      joined('dev', {
+        members: [
+          { nick: 'alice', away: false },
+          { nick: 'bob', away: true },
+        ],
+      }),
+      joined('ops'),
+      chat(1, 'carol', 'deploy done', { room: 'ops' }),
+      chat(2, 'carol', 'alice: please check', { room: 'ops' }),
+    );
+    const panel = panelOf(app.screen());
+    expect(panel).toMatch(/1 #dev\n2 #ops +2!/);
+    expect(panel).toContain('Members (2)\nalice\nbob (away)');
+  });
+
+  it('switches rooms with Ctrl+Right and Alt+number, clearing the unread count', async () => {
+    const app = renderChat({ rooms: ['dev', 'ops'] });
+    await app.server.accept(
+      joined('dev'),
+      joined('ops', { topic: 'on call' }),
+      chat(1, 'carol', 'hi', { room: 'ops' }),
+    );
+    await app.press(KEYS.ctrlRight);
+    expect(statusOf(app.screen())).toContain('#ops │ on call');
+    expect(panelOf(app.screen())).toMatch(/2 #ops\n/);
+    expect(app.screen()).toContain('carol │ hi');
+    await app.press(KEYS.alt('1'));
+    expect(statusOf(app.screen())).toContain('#dev');
+  });
+
+  it('hides and shows the side panel with F2', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { members: members('alice', 'bob') }));
+    expect(app.screen()).toContain('Members (2)');
+    await app.press(KEYS.f2);
+    expect(app.screen()).not.toContain('Members (2)');
+    await app.press(KEYS.f2);
+    expect(app.screen()).toContain('Members (2)');
+  });
+
+  it('shows who is typing under the messages', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev'));
+    await app.server.send({ type: 'typing', room: 'dev', nick: 'bob', active: true });
+    expect(app.screen()).toContain('bob is typing…');
+    await app.server.send({ type: 'typing', room: 'dev', nick: 'bob', active: false });
+    expect(app.screen()).not.toContain('typing');
+  });
+
+  it('rings the bell on a mention or a direct message, not on other messages or my own', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev'));
+    await app.server.send(chat(1, 'bob', 'lunch?'), chat(2, 'alice', 'alice here'));
+    expect(app.bell.rings).toBe(0);
+    await app.server.send(chat(3, 'bob', 'hey alice, look'));
+    expect(app.bell.rings).toBe(1);
+    await app.server.send(chat(1, 'carol', 'psst', { to: 'alice' }));
+    expect(app.bell.rings).toBe(2);
+  });
+
+  it('rings on every message with the bell on all, and never with it off', async () => {
+    const all = renderChat({ bell: 'all' });
+    await all.server.accept(joined('dev'));
+    await all.server.send(chat(1, 'bob', 'one'));
+    await all.server.send(chat(2, 'bob', 'two'));
+    expect(all.bell.rings).toBe(2);
+    const off = renderChat({ bell: 'off' });
+    await off.server.accept(joined('dev'));
+    await off.server.send(chat(1, 'bob', 'alice!'));
+    expect(off.bell.rings).toBe(0);
+  });
+
+  it('never lets a remote escape sequence reach the terminal', async () => {
+    const app = renderChat();
+    const evil = '\x1b]0;pwned\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x9b31m\u202e';
+    await app.server.accept(
+      joined('dev', {
+        topic: `topic${evil}`,
+        members: members('alice', `bob${evil}`),
+        history: [chat(1, `bob${evil}`, `text${evil} https://x.dev/${evil}`)],
+      }),
+    );
+    await app.server.send(
+      { type: 'typing', room: 'dev', nick: `carol${evil}`, active: true },
+      { type: 'error', code: 'internal', message: `error${evil}` },
+      { type: 'rooms', rooms: [{ room: `r${evil}`, members: 1, topic: evil }] },
+    );
+    const screen = app.screen();
+    expect(screen).toContain('topic');
+    expect(screen).toContain('error');
+    expect(screen).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('reflows on resize and never draws past the width', async () => {
+    const long = 'a fairly long message that will need to wrap onto more lines when the terminal gets narrow';
+    const app = renderChat({ size: { columns: 100, rows: 14 } });
+    await app.server.accept(joined('dev', { history: [chat(1, 'bob', long)] }));
+    const wide = app.screen().split('\n');
+    await app.resize({ columns: 44, rows: 14 });
+    const narrow = app.screen().split('\n');
+    for (const row of narrow) expect(displayWidth(row)).toBeLessThanOrEqual(44);
+    const rowsWith = (rows: string[]) =>
+      rows.filter((r) => /fairly|message|wrap|lines|terminal|narrow/.test(r)).length;
+    expect(rowsWith(narrow)).toBeGreaterThan(rowsWith(wide));
+  });
+
+  it('says so when the terminal is too small', async () => {
+    const app = renderChat({ size: { columns: 15, rows: 4 } });
+    expect(app.screen()).toContain('Terminal too');
+  });
+});

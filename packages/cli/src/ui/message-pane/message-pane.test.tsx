@@ -1,0 +1,152 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../core/wrap.js';
+import { chat, joined, members } from '../../testing/frames.js';
+import { KEYS, renderChat } from '../../testing/render-chat.js';
+
+afterEach(() => cleanup());
+
+const DAY = Date.UTC(2026, 2, 3, 0, 0);
+const at = (hours: number, minutes: number) => DAY + hours * 3_600_000 + minutes * 60_000;
+/** Rows of the message pane (between the status line and the typing line), without the side panel. */
+const paneRows = (screen: string, width = 80) =>
+  screen
+    .split('\n')
+    .slice(1, -2)
+    .map((row) => row.slice(0, width).trimEnd());
+const many = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) =>
+    chat(from + i, 'bob', `message ${from + i}`, { ts: at(9, 0) + i * 1000 }),
+  );
+
+describe('MessagePane', () => {
+  it('shows HH:MM in local time, the sender, and formatting without its markers', async () => {
+    const app = renderChat({ size: { columns: 60, rows: 12 } });
+    await app.server.accept(
+      joined('dev', {
+        members: members('alice', 'bob'),
+        history: [chat(1, 'bob', 'the build is **green** and `npm test` passes', { ts: at(9, 5) })],
+      }),
+    );
+    expect(app.screen()).toContain('09:05   bob │ the build is green and npm test passes');
+    expect(app.screen()).not.toContain('**');
+  });
+
+  it('draws a day line when the day changes', async () => {
+    const app = renderChat();
+    await app.server.accept(
+      joined('dev', {
+        history: [chat(1, 'bob', 'late', { ts: at(23, 58) }), chat(2, 'bob', 'early', { ts: at(24, 3) })],
+      }),
+    );
+    const rows = paneRows(app.screen(), 58);
+    const late = rows.findIndex((r) => r.includes('late'));
+    expect(rows[late - 1]).toMatch(/─ Tuesday,? 3 March 2026 ─/);
+    expect(rows[late + 1]).toMatch(/─ Wednesday,? 4 March 2026 ─/);
+    expect(rows[late + 2]).toContain('00:03   bob │ early');
+  });
+
+  it('shows joins, leaves, topics and /me actions as such', async () => {
+    const app = renderChat();
+    await app.server.accept(
+      joined('dev', {
+        history: [
+          chat(1, 'carol', 'carol joined', {
+            kind: 'system',
+            event: { kind: 'join', nick: 'carol' },
+            ts: at(9, 0),
+          }),
+          chat(2, 'bob', 'waves', { kind: 'action', ts: at(9, 1) }),
+          chat(3, 'carol', 'x', {
+            kind: 'system',
+            event: { kind: 'topic', nick: 'carol', topic: 'release day' },
+            ts: at(9, 2),
+          }),
+          chat(4, 'carol', 'carol left', {
+            kind: 'system',
+            event: { kind: 'leave', nick: 'carol' },
+            ts: at(9, 3),
+          }),
+        ],
+      }),
+    );
+    const screen = app.screen();
+    expect(screen).toContain('09:00   --> │ carol joined');
+    expect(screen).toContain('09:01       │ * bob waves');
+    expect(screen).toContain('09:02    -- │ carol set the topic: release day');
+    expect(screen).toContain('09:03   <-- │ carol left');
+  });
+
+  it('wraps long lines and wide characters within a narrow terminal', async () => {
+    const app = renderChat({ size: { columns: 40, rows: 14 } });
+    await app.server.accept(
+      joined('dev', {
+        history: [chat(1, 'bob', `${'long words '.repeat(8)}日本語のテキスト👍🏽 end`, { ts: at(9, 0) })],
+      }),
+    );
+    const rows = app.screen().split('\n');
+    for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(40);
+    const text = rows.join('').replace(/\s/g, '');
+    expect(text).toContain(`${'longwords'.repeat(8)}日本語のテキスト👍🏽end`.replace(/\s/g, ''));
+  });
+
+  it('follows new messages while at the bottom', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(30) }));
+    await app.server.send(chat(31, 'bob', 'fresh', { ts: at(9, 30) }));
+    expect(paneRows(app.screen()).at(-1)).toContain('bob │ fresh');
+  });
+
+  it('scrolls back by page and line, keeps still while messages arrive, and returns with End', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(40) }));
+    await app.press(KEYS.pageUp);
+    const scrolled = paneRows(app.screen());
+    expect(scrolled.join('\n')).not.toContain('message 40');
+    expect(scrolled.at(-1)).toContain('more below · End to jump down');
+    await app.server.send(
+      chat(41, 'bob', 'news', { ts: at(10, 0) }),
+      chat(42, 'bob', 'more news', { ts: at(10, 1) }),
+    );
+    const after = paneRows(app.screen());
+    expect(after.slice(0, -1)).toEqual(scrolled.slice(0, -1));
+    expect(after.at(-1)).toContain('2 new messages · End to jump down');
+    await app.press(KEYS.shiftDown);
+    expect(paneRows(app.screen()).at(-2)).not.toBe(scrolled.at(-2));
+    await app.press(KEYS.end);
+    expect(paneRows(app.screen()).at(-1)).toContain('more news');
+  });
+
+  it('fetches older history when scrolled past the oldest loaded message', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(20, 101), more: true }));
+    expect(app.server.received().filter((m) => m.type === 'history')).toEqual([]);
+    await app.press(KEYS.pageUp, KEYS.pageUp, KEYS.pageUp);
+    const requests = app.server.received().filter((m) => m.type === 'history');
+    expect(requests).toEqual([{ type: 'history', target: 'dev', before: 101, limit: 100 }]);
+    await app.server.send({ type: 'history', target: 'dev', messages: many(100, 1), more: false });
+    await app.press(KEYS.pageUp);
+    expect(app.screen()).toContain('message 100');
+  });
+
+  it('shows my messages as pending until the server has them', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev'));
+    await app.type('on its way');
+    await app.press(KEYS.enter);
+    expect(app.screen()).toContain('alice │ on its way …');
+    await app.server.send(chat(1, 'alice', 'on its way', { cid: 'c1', ts: at(12, 30) }));
+    expect(app.screen()).toContain('12:30 alice │ on its way');
+    expect(app.screen()).not.toContain('on its way …');
+  });
+
+  it('keeps a room with 100,000 messages usable', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(100_000) }));
+    expect(paneRows(app.screen()).at(-1)).toContain('message 100000');
+    await app.press(KEYS.pageUp);
+    expect(paneRows(app.screen()).at(-2)).toContain('message 99');
+    await app.type('still typing');
+    expect(app.screen()).toContain('#dev › still typing');
+  });
+});
