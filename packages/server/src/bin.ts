@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
+import { redactUrl } from './cluster/redis-connection.js';
 import { startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -13,7 +14,7 @@ try {
   const address = `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
   process.stdout.write(
     `Aurora ${SERVER_VERSION} is up: browser http://${address}  terminal ws://${address}/ws\n` +
-      `${config.dataDir === undefined ? 'History is kept in memory only (--memory).' : `History is kept in ${config.dataDir}.`} Press Ctrl+C to stop.\n`,
+      `${whereHistoryIs()} Press Ctrl+C to stop.\n`,
   );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -35,13 +36,22 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
-    code === 'EADDRINUSE'
-      ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`
-      : code === 'EACCES'
-        ? `no permission to listen on ${config.host}:${config.port}; use a port above 1023`
-        : code === 'EADDRNOTAVAIL'
-          ? `${config.host} is not an address of this machine; check --host`
-          : `could not start: ${(error as Error).message}`;
+    code === 'REDIS_UNREACHABLE'
+      ? (error as Error).message
+      : code === 'EADDRINUSE'
+        ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`
+        : code === 'EACCES'
+          ? `no permission to listen on ${config.host}:${config.port}; use a port above 1023`
+          : code === 'EADDRNOTAVAIL'
+            ? `${config.host} is not an address of this machine; check --host`
+            : `could not start: ${(error as Error).message}`;
   process.stderr.write(`aurora-server: ${message}\n`);
   process.exit(1);
+}
+
+function whereHistoryIs(): string {
+  if (config.redis !== undefined)
+    return `Cluster mode: history is kept in Redis at ${redactUrl(config.redis)}.`;
+  if (config.dataDir === undefined) return 'History is kept in memory only (--memory).';
+  return `History is kept in ${config.dataDir}.`;
 }

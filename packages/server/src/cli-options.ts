@@ -21,6 +21,15 @@ function positiveNumber(name: string) {
   };
 }
 
+function redisUrl(value: string): string {
+  const trimmed = value.trim();
+  if (!/^rediss?:\/\/[^\s]+$/.test(trimmed))
+    throw new InvalidArgumentError(
+      '--redis must be a URL like redis://127.0.0.1:6379 (or rediss:// for TLS).',
+    );
+  return trimmed;
+}
+
 /** The `aurora-server` command line: every flag has an `AURORA_*` environment equivalent. */
 export function createProgram(): Command {
   const d = DEFAULT_CONFIG;
@@ -43,6 +52,14 @@ export function createProgram(): Command {
     )
     .addOption(
       new Option('--memory', 'keep everything in memory; nothing survives a restart').env('AURORA_MEMORY'),
+    )
+    .addOption(
+      new Option(
+        '--redis <url>',
+        'run as one node of a cluster on this Redis (redis://host:6379); --data and --memory are then ignored',
+      )
+        .env('AURORA_REDIS')
+        .argParser(redisUrl),
     )
     .addOption(
       new Option(
@@ -136,6 +153,7 @@ export interface ProgramOptions {
   host: string;
   data: string;
   memory?: boolean | string;
+  redis?: string;
   allowedOrigins?: string[];
   logLevel: LogLevel;
   webRoot?: string;
@@ -160,6 +178,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     host: options.host,
     port: options.port,
     dataDir: memory ? undefined : options.data,
+    ...(options.redis === undefined ? {} : { redis: options.redis }),
     allowedOrigins: options.allowedOrigins ?? [],
     logLevel: options.logLevel,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type ClusterTimings, DEFAULT_CLUSTER_TIMINGS } from './cluster/node-heartbeat.js';
 import { DEFAULT_HUB_LIMITS, type HubLimits } from './hub.js';
 import type { LogLevel } from './logger.js';
 import type { Retention } from './store/store.js';
@@ -8,8 +9,12 @@ export interface ServerConfig {
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
-  /** SQLite folder; undefined keeps everything in memory (`--memory`). */
+  /** SQLite folder; undefined keeps everything in memory (`--memory`). Ignored with `redis`. */
   readonly dataDir: string | undefined;
+  /** Cluster mode: store, broker and directory on this Redis (`redis://host:6379`). */
+  readonly redis?: string | undefined;
+  /** Cluster mode: heartbeat and reaping periods. */
+  readonly cluster: ClusterTimings;
   /** Origins allowed besides the server's own and clients that send none; `*` allows any. */
   readonly allowedOrigins: readonly string[];
   readonly logLevel: LogLevel;
@@ -37,6 +42,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 8000,
   dataDir: './aurora-data',
+  cluster: DEFAULT_CLUSTER_TIMINGS,
   allowedOrigins: [],
   logLevel: 'info',
   webRoot: BUNDLED_WEB_ROOT,

@@ -10,6 +10,7 @@ import {
 } from 'aurora-protocol';
 import type { AuthOptions } from './accounts/auth.js';
 import type { Broker, Delivery } from './broker/broker.js';
+import { encodeLogout, LOGOUT_CHANNEL } from './broker/control.js';
 import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { handlers } from './handlers/index.js';
@@ -146,6 +147,7 @@ export class Hub {
    * caller acknowledges only what is stored.
    */
   async storeAndPublish(message: NewMessage, channels: readonly string[]): Promise<AppendResult> {
+    if (this.options.store.appendAndPublish) return this.options.store.appendAndPublish(message, channels);
     const result = await this.options.store.append(message);
     if (!result.duplicate) {
       const frame = encodeServerMessage(result.message);
@@ -163,13 +165,21 @@ export class Hub {
     await this.options.store.flush();
   }
 
-  /** Closes this node's connections of an account: all of them, or those of one session token. */
-  closeAccountConnections(accountKey: string, tokenHash?: string): void {
+  /**
+   * Closes an account's connections: all of them, or those of one session token. Other nodes are
+   * asked to do the same through the broker, unless `everywhere` is false (a node answering that ask).
+   */
+  closeAccountConnections(accountKey: string, tokenHash?: string, everywhere = true): void {
     for (const session of this.sessions) {
       const account = session.identity?.account;
       if (account?.key === accountKey && (tokenHash === undefined || account.tokenHash === tokenHash))
         session.peer.close(CloseCode.LoggedOut, 'logged out');
     }
+    if (everywhere)
+      this.options.broker.publish({
+        channel: LOGOUT_CHANNEL,
+        frame: encodeLogout({ accountKey, tokenHash }),
+      });
   }
 
   /** Whether a channel has members on this node (for health and tests). */

@@ -7,6 +7,7 @@ import { createAuth } from './accounts/auth.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
 import { type Clock, systemClock } from './clock.js';
+import { startCluster } from './cluster/cluster.js';
 import type { ServerConfig } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
@@ -31,7 +32,7 @@ export interface AuroraServer {
   close(): Promise<void>;
 }
 
-/** Replaceable parts, for tests and for cluster mode. */
+/** Replaceable parts, for tests. Cluster mode (`config.redis`) builds the Redis ones itself. */
 export interface ServerParts {
   readonly store?: Store;
   readonly broker?: Broker;
@@ -44,12 +45,23 @@ export interface ServerParts {
 export async function startServer(config: ServerConfig, parts: ServerParts = {}): Promise<AuroraServer> {
   const clock = parts.clock ?? systemClock;
   const logger = parts.logger ?? createLogger(config.logLevel);
+  const cluster =
+    config.redis === undefined
+      ? undefined
+      : await startCluster(config.redis, {
+          clock,
+          logger,
+          retention: config.retention,
+          timings: config.cluster,
+        });
   const store =
-    parts.store ?? new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock });
+    parts.store ??
+    cluster?.store ??
+    new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock });
   const hub = new Hub({
     store,
-    broker: parts.broker ?? new LocalBroker(),
-    directory: parts.directory ?? new LocalDirectory(),
+    broker: parts.broker ?? cluster?.broker ?? new LocalBroker(),
+    directory: parts.directory ?? cluster?.directory ?? new LocalDirectory(),
     clock,
     ids: createId,
     logger,
@@ -57,6 +69,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     server: { name: 'aurora-server', version: SERVER_VERSION },
     auth: createAuth(clock, { sessionTtlMs: config.sessionTtlMs }),
   });
+  cluster?.attach(hub);
   const startedAt = clock.now();
   const sockets = new Set<WebSocket>();
   const perIp = new Map<string, number>();
@@ -130,13 +143,18 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => {
-      http.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await cluster?.close();
+    throw error;
+  }
   const port = (http.address() as AddressInfo).port;
 
   const maintenance = setInterval(() => {
@@ -168,13 +186,22 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     clearTimeout(sweep);
     heartbeat.stop();
     const stopped = closeHttp(http);
+    const sessions = [...hub.sessions];
     await hub.shutdown();
     await waitForSockets(sockets, 2000);
     for (const ws of sockets) ws.terminate();
     await stopped;
+    // Let the closed connections finish leaving (quietly) before storage goes away.
+    const deadline = Date.now() + 2000;
+    while (hub.sessions.size > 0 && Date.now() < deadline) await delay(20);
+    await Promise.race([
+      Promise.all(sessions.map((session) => session.queue)),
+      delay(Math.max(0, deadline - Date.now())),
+    ]);
     await store.close();
     await hub.options.broker.close();
     await hub.options.directory.close();
+    await cluster?.close();
   }
 }
 
@@ -184,6 +211,10 @@ function refuse(socket: Duplex, status: number, text: string): void {
 
 function closeHttp(http: Server): Promise<void> {
   return new Promise((resolve) => http.close(() => resolve()));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 async function waitForSockets(sockets: Set<WebSocket>, timeoutMs: number): Promise<void> {

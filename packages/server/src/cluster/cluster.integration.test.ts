@@ -1,0 +1,237 @@
+import { CloseCode, ErrorCode } from 'aurora-protocol';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { makeConfig } from '../config.js';
+import { RedisDirectory } from '../directory/redis.js';
+import { silentLogger } from '../logger.js';
+import { type AuroraServer, startServer } from '../server.js';
+import { RedisStore } from '../store/redis.js';
+import { describeWithRedis, eventually, TestRedis } from '../testing/redis-server.js';
+import { TestClient } from '../testing/ws-client.js';
+import { RedisKeys } from './keys.js';
+import { connectRedis } from './redis-connection.js';
+
+/** Short heartbeats so a dead node is noticed within two seconds. */
+const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300 };
+
+describeWithRedis('cluster mode: several nodes on one Redis', () => {
+  let redis: TestRedis;
+  const nodes: AuroraServer[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await TestRedis.start({ appendOnly: true });
+  });
+  afterAll(async () => {
+    await redis?.dispose();
+  });
+  beforeEach(async () => {
+    await redis.flush();
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.socket.terminate();
+    await Promise.all(nodes.splice(0).map((node) => node.close()));
+  });
+
+  async function startNode() {
+    const node = await startServer(
+      makeConfig({
+        port: 0,
+        dataDir: undefined,
+        webRoot: undefined,
+        redis: redis.url,
+        cluster: FAST,
+        maxConnectionsPerIp: 1000,
+        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
+      }),
+      { logger: silentLogger },
+    );
+    nodes.push(node);
+    return { node, url: `ws://127.0.0.1:${node.port}/ws` };
+  }
+
+  async function enter(url: string, nick: string, rooms: string[] = ['dev'], extra = {}) {
+    const client = await TestClient.join(url, nick, { rooms, ...extra });
+    clients.push(client);
+    for (const room of rooms) await client.next('joined', (j) => j.room === room);
+    return client;
+  }
+
+  it('lets clients on two nodes chat, see one member list and page the same history', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice');
+    const bob = await enter(b.url, 'bob');
+    await alice.next('presence', (p) => p.event === 'join' && p.nick === 'bob');
+    for (let i = 0; i < 30; i++) {
+      const [from, client] = i % 2 === 0 ? ['a', alice] : ['b', bob];
+      client.send({ type: 'say', room: 'dev', text: `${from}${i}`, cid: `c${i}` });
+      await client.next('ack', (ack) => ack.cid === `c${i}`);
+    }
+    const chat = (client: TestClient) => client.of('message').filter((m) => m.kind === 'chat');
+    await bob.until(() => chat(bob).length === 30 || undefined);
+    await alice.until(() => chat(alice).length === 30 || undefined);
+    expect(chat(alice)).toEqual(chat(bob));
+    expect(chat(bob).map((m) => m.seq)).toEqual([...chat(bob).map((m) => m.seq)].sort((x, y) => x - y));
+
+    for (const client of [alice, bob]) {
+      client.send({ type: 'members', room: 'dev', ref: 'm' });
+      client.send({ type: 'history', target: 'dev', before: 20, limit: 10, ref: 'h' });
+      client.send({ type: 'rooms', ref: 'r' });
+    }
+    const answers = await Promise.all(
+      [alice, bob].map(async (client) => [
+        await client.next('members', (m) => m.ref === 'm'),
+        (await client.next('history', (h) => h.ref === 'h')).messages,
+        (await client.next('rooms', (r) => r.ref === 'r')).rooms,
+      ]),
+    );
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]![0]).toMatchObject({ members: [{ nick: 'alice' }, { nick: 'bob' }] });
+    expect(answers[0]![2]).toEqual([{ room: 'dev', members: 2, topic: '' }]);
+  });
+
+  it('delivers direct messages, typing and log-outs across nodes', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice');
+    const bob = await enter(b.url, 'bob');
+    alice.send({ type: 'dm', to: 'bob', text: 'psst', cid: 'd1' });
+    expect(await bob.next('message', (m) => m.kind === 'dm')).toMatchObject({
+      from: 'alice',
+      to: 'bob',
+      text: 'psst',
+    });
+    bob.send({ type: 'typing', room: 'dev', active: true });
+    expect(await alice.next('typing')).toMatchObject({ nick: 'bob', active: true });
+
+    const signup = await TestClient.connect(a.url);
+    clients.push(signup);
+    signup.send({ type: 'register', name: 'carol', password: 'correct horse' });
+    const { token } = await signup.next('auth');
+    const onA = await enter(a.url, 'carol', [], { token });
+    const onB = await enter(b.url, 'carol', [], { token });
+    onA.send({ type: 'logout', everywhere: true });
+    expect((await onB.closed).code).toBe(CloseCode.LoggedOut);
+    expect((await onA.closed).code).toBe(CloseCode.LoggedOut);
+  });
+
+  it('gives a name raced for on two nodes to exactly one client, 200 times out of 200', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const race = async (i: number) => {
+      const racers = await Promise.all([TestClient.connect(a.url), TestClient.connect(b.url)]);
+      for (const racer of racers) racer.send({ type: 'hello', v: 1, nick: `racer${i}` });
+      const outcomes = await Promise.all(
+        racers.map((racer) =>
+          racer.until(() => racer.received.find((m) => m.type === 'welcome' || m.type === 'error')),
+        ),
+      );
+      for (const racer of racers) racer.socket.terminate();
+      return outcomes;
+    };
+    for (let batch = 0; batch < 200; batch += 10) {
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => race(batch + i)));
+      for (const outcomes of results) {
+        expect(outcomes.map((m) => m.type).sort()).toEqual(['error', 'welcome']);
+        expect(outcomes.find((m) => m.type === 'error')).toMatchObject({ code: ErrorCode.NameTaken });
+      }
+    }
+  });
+
+  it("frees a dead node's names and says its people left, within a bounded time", async () => {
+    const { url } = await startNode();
+    const bob = await enter(url, 'bob');
+    // A node that registers, takes dave into #dev, then stops renewing its heartbeat: a kill -9.
+    const keys = new RedisKeys();
+    const connection = await connectRedis(redis.url, 'command', silentLogger);
+    const ghost = new RedisDirectory(connection, 'ghost', keys);
+    await connection.set(keys.node('ghost'), '1', 'PX', FAST.nodeTtlMs);
+    await connection.sadd(keys.nodes, 'ghost');
+    await ghost.claimName('dave', 's1', 'dave');
+    await ghost.addMember('dev', { key: 'dave', nick: 'dave', away: false }, 's1');
+    await new RedisStore({ redis: connection, keys, clock: { now: Date.now } }).rememberMember({
+      room: 'dev',
+      key: 'dave',
+      nick: 'dave',
+    });
+    connection.disconnect();
+    const killedAt = Date.now();
+
+    const claimed = await eventually('the name dave to be free', async () => {
+      const client = await TestClient.connect(url);
+      clients.push(client);
+      client.send({ type: 'hello', v: 1, nick: 'dave' });
+      const answer = await client.until(() =>
+        client.received.find((m) => m.type === 'welcome' || m.type === 'error'),
+      );
+      return answer.type === 'welcome' ? Date.now() : undefined;
+    });
+    await bob.next('presence', (p) => p.event === 'leave' && p.nick === 'dave');
+    const notice = await bob.next('message', (m) => m.event?.kind === 'leave' && m.event.nick === 'dave');
+    expect(notice).toMatchObject({ kind: 'system', room: 'dev' });
+    expect(claimed - killedAt).toBeLessThan(2 * FAST.nodeTtlMs);
+  });
+
+  it('moves clients of a node that shuts down to another with nothing lost, repeated or announced', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(b.url, 'alice');
+    const bob = await enter(a.url, 'bob');
+    const sending = (async () => {
+      for (let i = 0; i < 600; i += 20) {
+        for (let j = i; j < i + 20; j++)
+          alice.send({ type: 'say', room: 'dev', text: `n${j}`, cid: `c${j}` });
+        await alice.next('ack', (ack) => ack.cid === `c${i + 19}`);
+      }
+    })();
+    const chat = (client: TestClient) =>
+      client.of('message').flatMap((m) => (m.kind === 'chat' ? [{ seq: m.seq, text: m.text }] : []));
+    await bob.until(() => chat(bob).length >= 150 || undefined);
+    await a.node.close();
+    expect((await bob.closed).code).toBe(CloseCode.GoingAway);
+    const before = chat(bob);
+    const last = Math.max(...bob.of('message').map((m) => m.seq));
+    const again = await enter(b.url, 'bob', [], { resume: { dev: last } });
+    await sending;
+    await again.until(() => chat(again).some((m) => m.text === 'n599') || undefined);
+    const texts = [...before, ...chat(again)].map((m) => m.text);
+    expect(texts).toEqual(Array.from({ length: 600 }, (_, i) => `n${i}`));
+    const aboutBob = alice.of('message').filter((m) => m.kind === 'system' && m.event?.nick === 'bob');
+    expect(aboutBob.map((m) => m.event?.kind)).toEqual(['join']);
+  });
+
+  it('keeps serving when Redis restarts under the nodes: a send in between fails, its retry lands once', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice');
+    const bob = await enter(b.url, 'bob');
+    alice.send({ type: 'say', room: 'dev', text: 'before', cid: 'c1' });
+    const before = await bob.next('message', (m) => m.text === 'before');
+
+    await redis.stop();
+    alice.send({ type: 'say', room: 'dev', text: 'during', cid: 'c2' });
+    expect(await alice.next('error', (e) => e.cid === 'c2')).toMatchObject({
+      code: ErrorCode.StoreUnavailable,
+    });
+    await redis.restart();
+
+    const ack = await eventually(
+      'the retry to be acknowledged',
+      async () => {
+        alice.send({ type: 'say', room: 'dev', text: 'during', cid: 'c2', ref: 'retry' });
+        const answer = await alice.until(() =>
+          alice.received.filter((m) => m.type === 'ack' || m.type === 'error').find((m) => m.ref === 'retry'),
+        );
+        alice.received.splice(alice.received.indexOf(answer), 1);
+        return answer.type === 'ack' ? answer : undefined;
+      },
+      15_000,
+    );
+    expect(ack).toMatchObject({ seq: before.seq + 1 });
+    await bob.next('message', (m) => m.text === 'during');
+    bob.send({ type: 'say', room: 'dev', text: 'after', cid: 'c3' });
+    await alice.next('message', (m) => m.text === 'after');
+    bob.send({ type: 'history', target: 'dev', ref: 'h' });
+    const history = await bob.next('history', (h) => h.ref === 'h');
+    expect(history.messages.filter((m) => m.kind === 'chat').map((m) => m.text)).toEqual([
+      'before',
+      'during',
+      'after',
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { CloseCode } from 'aurora-protocol';
+import type { Redis } from 'ioredis';
+import { decodeLogout, LOGOUT_CHANNEL } from '../broker/control.js';
+import { RedisBroker } from '../broker/redis.js';
+import type { Clock } from '../clock.js';
+import { RedisDirectory } from '../directory/redis.js';
+import type { Hub } from '../hub.js';
+import { createId, type IdFactory } from '../ids.js';
+import type { Logger } from '../logger.js';
+import { RedisStore } from '../store/redis.js';
+import type { Retention } from '../store/store.js';
+import { RedisKeys } from './keys.js';
+import { type ClusterTimings, DEFAULT_CLUSTER_TIMINGS, NodeHeartbeat } from './node-heartbeat.js';
+import { Reaper } from './reaper.js';
+import { connectRedis } from './redis-connection.js';
+import { repeat } from './repeat.js';
+
+/** What a cluster node is built with. */
+export interface ClusterOptions {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly retention?: Retention;
+  readonly timings?: ClusterTimings;
+  /** Key prefix (tests run several clusters on one Redis). */
+  readonly keys?: RedisKeys;
+  readonly ids?: IdFactory;
+}
+
+/** One node's Redis parts, and what ties them to its hub. */
+export interface ClusterNode {
+  readonly nodeId: string;
+  readonly store: RedisStore;
+  readonly broker: RedisBroker;
+  readonly directory: RedisDirectory;
+  /** Wires the hub in: other nodes' log-outs, the reaper, re-registration after a loss. */
+  attach(hub: Hub): void;
+  /** Stops the timers and closes both connections (after the hub and the parts closed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects a node to Redis: a command connection (store, directory, live frames) and a subscriber,
+ * and registers the node's heartbeat. Throws `RedisUnreachableError` when Redis does not answer.
+ */
+export async function startCluster(url: string, options: ClusterOptions): Promise<ClusterNode> {
+  const { clock, logger } = options;
+  const timings = options.timings ?? DEFAULT_CLUSTER_TIMINGS;
+  const keys = options.keys ?? new RedisKeys();
+  const ids = options.ids ?? createId;
+  const command = await connectRedis(url, 'command', logger);
+  let subscriber: Redis | undefined;
+  try {
+    subscriber = await connectRedis(url, 'subscriber', logger);
+    const nodeId = ids('n');
+    const store = new RedisStore({ redis: command, keys, clock, ids, retention: options.retention ?? {} });
+    const directory = new RedisDirectory(command, nodeId, keys);
+    const broker = new RedisBroker({
+      command,
+      subscriber,
+      nodeId,
+      logger,
+      keys,
+      history: (target, query) => store.page(target, query),
+      now: () => clock.now(),
+    });
+    let lost = () => {};
+    const heartbeat = new NodeHeartbeat(command, keys, nodeId, timings, clock, logger, () => lost());
+    await heartbeat.start();
+    await broker.start();
+    logger.info('cluster node registered', { node: nodeId });
+    const stops: (() => void)[] = [() => heartbeat.close()];
+    return {
+      nodeId,
+      store,
+      broker,
+      directory,
+      attach(hub) {
+        broker.setInterest((channel) => hub.channelSize(channel) > 0);
+        broker.onControl((channel, frame) => {
+          const logout = channel === LOGOUT_CHANNEL ? decodeLogout(frame) : undefined;
+          if (logout) hub.closeAccountConnections(logout.accountKey, logout.tokenHash, false);
+        });
+        lost = () => {
+          for (const session of hub.sessions) session.peer.close(CloseCode.GoingAway, 'cluster state lost');
+        };
+        const reaper = new Reaper(hub, directory, store, clock, timings.nodeTtlMs);
+        command.on('ready', () => {
+          reaper.postpone();
+          heartbeat
+            .beat()
+            .catch((error: unknown) => logger.warn('heartbeat failed', { error: String(error) }));
+        });
+        stops.push(
+          repeat(clock, timings.sweepMs, 'reaper', logger, async () => {
+            if (command.status !== 'ready') return; // the outage is logged once, by the connection
+            const left = await reaper.sweep();
+            if (left > 0) logger.info('reaped connections of dead nodes', { left });
+          }),
+        );
+      },
+      async close() {
+        for (const stop of stops) stop();
+        await Promise.all([quit(command), quit(subscriber!)]);
+      },
+    };
+  } catch (error) {
+    command.disconnect();
+    subscriber?.disconnect();
+    throw error;
+  }
+}
+
+async function quit(redis: Redis): Promise<void> {
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+}
