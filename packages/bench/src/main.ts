@@ -1,1 +1,149 @@
-export {};
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type BenchConfig, FULL_CONFIG, QUICK_CONFIG } from './config.js';
+import { canPin, describeMachine, loadAverage, pinSelf } from './machine.js';
+import { renderJson } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { type BenchResults, summarise } from './report/results.js';
+import { checkTargets } from './report/targets.js';
+import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
+import { SERVER_NAMES, SERVERS, type ServerName } from './servers/catalog.js';
+import { runTerminalBench } from './terminal/run.js';
+
+const SCENARIOS = ['steady', 'saturation', 'persistence', 'idle', 'terminal'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const USAGE = `usage: pnpm bench [--quick] [--repetitions N] [--scenarios ${SCENARIOS.join(',')}]
+                  [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR]`;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    repetitions: { type: 'string' },
+    scenarios: { type: 'string' },
+    servers: { type: 'string' },
+    out: { type: 'string' },
+    'no-pin': { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+function list<T extends string>(raw: string | undefined, known: readonly T[], fallback: readonly T[]): T[] {
+  if (raw === undefined) return [...fallback];
+  const picked = raw.split(',').map((item) => item.trim());
+  const unknown = picked.filter((item) => !known.includes(item as T));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown: ${unknown.join(', ')}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return picked as T[];
+}
+
+const base = values.quick ? QUICK_CONFIG : FULL_CONFIG;
+const config: BenchConfig = {
+  ...base,
+  repetitions: values.repetitions === undefined ? base.repetitions : Number(values.repetitions),
+};
+const scenarios = list<Scenario>(values.scenarios, SCENARIOS, SCENARIOS);
+const requested = list<ServerName>(values.servers, SERVER_NAMES, ['ws', 'aurora', 'socketio', 'fastapi']);
+const outDir =
+  values.out ?? fileURLToPath(new URL(values.quick ? '../results/quick/' : '../results/', import.meta.url));
+const pinned = !values['no-pin'] && canPin();
+if (pinned) pinSelf(1);
+
+const startedAt = new Date();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const skipped: BenchResults['skipped'] = {};
+const servers = requested.filter((name) => {
+  const problem = SERVERS[name].unavailable();
+  if (problem) {
+    skipped[name] = problem;
+    log(`${SERVERS[name].label}: ${problem}`);
+  }
+  return problem === undefined;
+});
+const context: RunContext = {
+  config,
+  start: { cpu: pinned ? 0 : undefined, profileDir: values.profile },
+  log,
+};
+const machine = describeMachine(pinned);
+log(`machine: ${machine}`);
+
+const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
+  machine,
+  command: `pnpm bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+  startedAt: startedAt.toISOString(),
+  finishedAt: '',
+  quick: values.quick,
+  config,
+  skipped,
+  steady: {},
+  saturation: {},
+  idle: {},
+  terminal: [],
+};
+
+/** Runs `body` for every repetition and server, rotating the order so no server always goes first. */
+async function interleave(
+  scenario: string,
+  names: readonly ServerName[],
+  body: (name: ServerName) => Promise<void>,
+): Promise<void> {
+  for (let repetition = 0; repetition < config.repetitions; repetition++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + repetition) % names.length]!;
+      log(
+        `${scenario} ${repetition + 1}/${config.repetitions}: ${SERVERS[name].label} (load ${loadAverage()})`,
+      );
+      await body(name);
+    }
+  }
+}
+
+function push<T>(into: Partial<Record<ServerName, T[]>>, name: ServerName, value: T): void {
+  const list = into[name] ?? [];
+  list.push(value);
+  into[name] = list;
+}
+
+if (scenarios.includes('steady'))
+  await interleave('steady', servers, async (name) =>
+    push(results.steady, name, await runSteady(SERVERS[name], context)),
+  );
+if (scenarios.includes('saturation') || scenarios.includes('persistence')) {
+  const names = scenarios.includes('saturation') ? [...servers] : servers.filter((name) => name === 'aurora');
+  if (scenarios.includes('persistence') && servers.includes('aurora'))
+    names.splice(names.indexOf('aurora') + 1, 0, 'aurora-memory');
+  await interleave('saturation', names, async (name) =>
+    push(results.saturation, name, await runSaturation(SERVERS[name], context)),
+  );
+}
+if (scenarios.includes('idle'))
+  await interleave('idle', servers, async (name) =>
+    push(results.idle, name, await runIdle(SERVERS[name], context)),
+  );
+if (scenarios.includes('terminal')) {
+  for (let repetition = 0; repetition < config.repetitions; repetition++) {
+    log(`terminal ${repetition + 1}/${config.repetitions}`);
+    results.terminal.push(await runTerminalBench({ quick: values.quick, log }));
+  }
+}
+
+results.finishedAt = new Date().toISOString();
+const summary = summarise(results);
+const targets = checkTargets(summary);
+const markdown = renderMarkdown(results, summary, targets);
+await mkdir(outDir, { recursive: true });
+await writeFile(join(outDir, 'latest.md'), markdown);
+await writeFile(join(outDir, 'latest.json'), renderJson(results, summary, targets));
+if (!values.quick)
+  await writeFile(join(outDir, `${startedAt.toISOString().slice(0, 16).replace(':', '')}.md`), markdown);
+process.stdout.write(markdown);
+log(`wrote ${outDir}; load average ${loadAverage()} at the end`);

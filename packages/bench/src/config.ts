@@ -1,0 +1,92 @@
+/** Sizes and durations of every scenario. */
+export interface BenchConfig {
+  readonly repetitions: number;
+  /** Measure a step again when other processes took the CPU (see `measureStep`). */
+  readonly retryOnContention: boolean;
+  readonly steady: {
+    readonly clients: number;
+    readonly roomSize: number;
+    readonly senders: number;
+    readonly ratePerSender: number;
+    readonly warmupMs: number;
+    readonly measureMs: number;
+    readonly drainMs: number;
+  };
+  readonly saturation: {
+    readonly clients: number;
+    readonly roomSize: number;
+    /** Deliveries a second of the first step. */
+    readonly startPerS: number;
+    /** Each coarse step offers this much more than the last, until one fails. */
+    readonly coarseFactor: number;
+    /** Then steps of this factor from the last passing step, up to `fineSteps` of them. */
+    readonly fineFactor: number;
+    readonly fineSteps: number;
+    readonly maxSteps: number;
+    readonly warmupMs: number;
+    readonly measureMs: number;
+    readonly drainMs: number;
+  };
+  readonly idle: {
+    /** Connection counts measured one after the other on the same server. */
+    readonly sizes: readonly number[];
+    readonly roomSize: number;
+    readonly settleMs: number;
+  };
+}
+
+/** The issue's configuration: 3 repetitions of every scenario at full size. */
+export const FULL_CONFIG: BenchConfig = {
+  repetitions: 3,
+  retryOnContention: true,
+  steady: {
+    clients: 1000,
+    roomSize: 100,
+    senders: 100,
+    ratePerSender: 1,
+    warmupMs: 2000,
+    measureMs: 10_000,
+    drainMs: 3000,
+  },
+  saturation: {
+    clients: 1000,
+    roomSize: 100,
+    startPerS: 40_000,
+    coarseFactor: 1.25,
+    fineFactor: 1.06,
+    fineSteps: 3,
+    maxSteps: 20,
+    warmupMs: 1000,
+    measureMs: 4000,
+    drainMs: 2000,
+  },
+  idle: { sizes: [5000, 10_000], roomSize: 100, settleMs: 3000 },
+};
+
+/** `--quick`: one short repetition with tens of clients; a smoke test, its timings mean nothing. */
+export const QUICK_CONFIG: BenchConfig = {
+  repetitions: 1,
+  retryOnContention: false,
+  steady: {
+    clients: 40,
+    roomSize: 10,
+    senders: 8,
+    ratePerSender: 2,
+    warmupMs: 200,
+    measureMs: 1000,
+    drainMs: 1000,
+  },
+  saturation: {
+    clients: 40,
+    roomSize: 10,
+    startPerS: 800,
+    coarseFactor: 2,
+    fineFactor: 1.1,
+    fineSteps: 0,
+    maxSteps: 2,
+    warmupMs: 200,
+    measureMs: 600,
+    drainMs: 1000,
+  },
+  idle: { sizes: [50, 100], roomSize: 10, settleMs: 300 },
+};

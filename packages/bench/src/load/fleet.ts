@@ -1,0 +1,284 @@
+import { performance } from 'node:perf_hooks';
+import { type ProcSample, sampleProcess } from '../proc-stats.js';
+import type { Dialect, Greeting } from './dialects.js';
+import { LatencyHistogram } from './histogram.js';
+import { RawClient } from './raw-client.js';
+import { clientFrame } from './ws-frames.js';
+
+/** How a {@link Fleet} reaches its server. */
+export interface FleetOptions {
+  readonly port: number;
+  readonly dialect: Dialect;
+  /** Members per room: client i joins room `r{floor(i / roomSize)}`. */
+  readonly roomSize: number;
+  /** Loopback source addresses to spread connections over (127.0.0.2, .3, ...). */
+  readonly sourceAddresses?: number;
+  /** Connections opened at once while growing. */
+  readonly concurrency?: number;
+}
+
+/** One open-loop load step: `senders` members each send `ratePerSender` messages a second. */
+export interface StepPlan {
+  readonly senders: number;
+  readonly ratePerSender: number;
+  /** Sending before the measured window, so caches and buffers reach their steady state. */
+  readonly warmupMs: number;
+  readonly measureMs: number;
+  /** How long after the window late deliveries still count. */
+  readonly drainMs: number;
+  /** Samples the server process (CPU and RSS) at the edges of the window. */
+  readonly sampleServer: () => ProcSample;
+}
+
+/** What one step measured. Latencies are in milliseconds; undelivered messages count as infinite. */
+export interface StepOutcome {
+  readonly ratePerSender: number;
+  /** Deliveries a second the schedule asked for (sends times room size). */
+  readonly offeredPerS: number;
+  readonly deliveredPerS: number;
+  /** Delivered share of the deliveries owed for messages sent in the window. */
+  readonly share: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly p999Ms: number;
+  /** Server CPU over the window, in percent of one core. */
+  readonly serverCpuPercent: number;
+  readonly serverRssKb: number;
+  /** The generator's own CPU over the window: near 100 means it, not the server, set the pace. */
+  readonly generatorCpuPercent: number;
+  /** Share of the window the server's main thread waited for a CPU it was ready to use, in percent. */
+  readonly serverWaitPercent: number;
+  /** The same for the generator: other processes on its core. */
+  readonly generatorWaitPercent: number;
+  /** Connections lost so far. */
+  readonly dropped: number;
+}
+
+interface Member {
+  readonly client: RawClient;
+  readonly room: string;
+}
+
+const MARK = Buffer.from('~T');
+const TILDE = 0x7e;
+const FILLER = 'the quick brown fox jumps over the lazy dog, then sits down for tea';
+
+/** Microseconds on the generator's clock; every timestamp compared is taken in this process. */
+function nowUs(): number {
+  return Math.round(performance.now() * 1000);
+}
+
+/**
+ * N real WebSocket connections to one server, each joined to one room, driven open loop: sends
+ * follow a fixed schedule whatever the replies do, stamped with the time they were due, and every
+ * member that receives a stamped message records its end-to-end latency.
+ */
+export class Fleet {
+  private readonly members: Member[] = [];
+  private readonly roomSizes = new Map<string, number>();
+  private histogram = new LatencyHistogram();
+  private windowStart = Number.POSITIVE_INFINITY;
+  private windowEnd = Number.NEGATIVE_INFINITY;
+  private delivered = 0;
+  private lastFrameAt = 0;
+  private dropped = 0;
+  private closing = false;
+  private cids = 0;
+
+  constructor(private readonly options: FleetOptions) {}
+
+  /** Connected members. */
+  get size(): number {
+    return this.members.length;
+  }
+
+  /** Opens connections until there are `total`, each joined to its room. */
+  async grow(total: number): Promise<void> {
+    const concurrency = this.options.concurrency ?? 128;
+    let next = this.members.length;
+    const opened: Member[] = new Array(total - next);
+    const first = next;
+    const worker = async () => {
+      while (next < total) {
+        const index = next++;
+        opened[index - first] = await this.join(index);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, total - next) }, worker));
+    for (const member of opened) {
+      this.members.push(member);
+      this.roomSizes.set(member.room, (this.roomSizes.get(member.room) ?? 0) + 1);
+    }
+  }
+
+  /** Runs one load step and measures it. */
+  async run(plan: StepPlan): Promise<StepOutcome> {
+    const senders = this.pickSenders(plan.senders);
+    const periodUs = 1e6 / plan.ratePerSender;
+    const start = nowUs() + 5000;
+    const windowStart = start + plan.warmupMs * 1000;
+    const windowEnd = windowStart + plan.measureMs * 1000;
+    this.histogram = new LatencyHistogram();
+    this.delivered = 0;
+    this.windowStart = windowStart;
+    this.windowEnd = windowEnd;
+
+    let expected = 0;
+    let cycle = 0;
+    let slot = 0;
+    let due = start;
+    let serverAtStart: ProcSample | undefined;
+    let generatorAtStart: NodeJS.CpuUsage | undefined;
+    let generatorWaitAtStart: ProcSample | undefined;
+    let generatorWaitAtEnd: ProcSample | undefined;
+    let serverAtEnd: ProcSample | undefined;
+    let generatorAtEnd: NodeJS.CpuUsage | undefined;
+    const dialect = this.options.dialect;
+
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        const now = nowUs();
+        if (serverAtStart === undefined && now >= windowStart) {
+          serverAtStart = plan.sampleServer();
+          generatorAtStart = process.cpuUsage();
+          generatorWaitAtStart = sampleProcess(process.pid);
+        }
+        while (due <= now && due < windowEnd) {
+          const member = senders[slot]!;
+          const text = `~T${due}~ ${FILLER}`;
+          member.client.sendFrame(clientFrame(dialect.say(member.room, text, `c${this.cids++}`)));
+          if (due >= windowStart) expected += this.roomSizes.get(member.room) ?? 0;
+          slot++;
+          if (slot === senders.length) {
+            slot = 0;
+            cycle++;
+          }
+          due = Math.round(start + cycle * periodUs + (slot * periodUs) / senders.length);
+        }
+        if (now >= windowEnd) {
+          serverAtEnd = plan.sampleServer();
+          generatorAtEnd = process.cpuUsage(generatorAtStart);
+          generatorWaitAtEnd = sampleProcess(process.pid);
+          resolve();
+        } else setTimeout(tick, 1);
+      };
+      setTimeout(tick, Math.max(0, (start - nowUs()) / 1000));
+    });
+
+    const drainUntil = windowEnd + plan.drainMs * 1000;
+    while (this.delivered < expected && nowUs() < drainUntil) await sleep(10);
+    const delivered = this.delivered;
+    const histogram = this.histogram;
+    this.windowStart = Number.POSITIVE_INFINITY;
+    await this.quiesce();
+
+    const seconds = plan.measureMs / 1000;
+    const serverStart = serverAtStart ?? serverAtEnd!;
+    const generator = generatorAtEnd!;
+    return {
+      ratePerSender: plan.ratePerSender,
+      offeredPerS: expected / seconds,
+      deliveredPerS: delivered / seconds,
+      share: expected === 0 ? 1 : delivered / expected,
+      p50Ms: histogram.quantileMs(0.5, expected),
+      p99Ms: histogram.quantileMs(0.99, expected),
+      p999Ms: histogram.quantileMs(0.999, expected),
+      serverCpuPercent: ((serverAtEnd!.cpuSeconds - serverStart.cpuSeconds) / seconds) * 100,
+      serverRssKb: serverAtEnd!.rssKb,
+      generatorCpuPercent: ((generator.user + generator.system) / 1e6 / seconds) * 100,
+      serverWaitPercent: ((serverAtEnd!.waitSeconds - serverStart.waitSeconds) / seconds) * 100,
+      generatorWaitPercent:
+        (((generatorWaitAtEnd?.waitSeconds ?? 0) -
+          (generatorWaitAtStart ?? generatorWaitAtEnd!).waitSeconds) /
+          seconds) *
+        100,
+      dropped: this.dropped,
+    };
+  }
+
+  /** Closes every connection. */
+  close(): void {
+    this.closing = true;
+    for (const member of this.members) member.client.destroy();
+  }
+
+  /** Waits until no frame has arrived for a while, so one step's backlog never spills into the next. */
+  private async quiesce(quietMs = 200, limitMs = 15_000): Promise<void> {
+    const limit = performance.now() + limitMs;
+    while (performance.now() < limit && nowUs() - this.lastFrameAt < quietMs * 1000) await sleep(20);
+  }
+
+  private pickSenders(count: number): Member[] {
+    const senders: Member[] = [];
+    const stride = this.members.length / count;
+    for (let i = 0; i < count; i++) senders.push(this.members[Math.floor(i * stride)]!);
+    return senders;
+  }
+
+  private async join(index: number): Promise<Member> {
+    const greeting: Greeting = { nick: `u${index}`, room: `r${Math.floor(index / this.options.roomSize)}` };
+    const { dialect, port, sourceAddresses = 50 } = this.options;
+    let joined!: () => void;
+    const inRoom = new Promise<void>((resolve) => {
+      joined = resolve;
+    });
+    const client = await RawClient.open({
+      port,
+      path: dialect.path,
+      localAddress: `127.0.0.${2 + (index % sourceAddresses)}`,
+      onText: (data, start, end, raw) => {
+        this.lastFrameAt = nowUs();
+        if (
+          data.compare(
+            dialect.messagePrefix,
+            0,
+            dialect.messagePrefix.length,
+            start,
+            start + dialect.messagePrefix.length,
+          ) === 0
+        )
+          this.timed(data, start, end);
+        else if (dialect.control(raw, greeting, data, start, end)) joined();
+      },
+      onClose: () => {
+        if (!this.closing) this.dropped++;
+      },
+    });
+    dialect.opened(client, greeting);
+    await withTimeout(inRoom, 30_000, `client ${greeting.nick} did not join ${greeting.room}`);
+    return { client, room: greeting.room };
+  }
+
+  private timed(data: Buffer, start: number, end: number): void {
+    const at = data.indexOf(MARK, start);
+    if (at < 0 || at >= end) return;
+    let sent = 0;
+    for (let i = at + 2; i < end; i++) {
+      const digit = data[i]!;
+      if (digit === TILDE) break;
+      sent = sent * 10 + (digit - 48);
+    }
+    if (sent >= this.windowStart && sent < this.windowEnd) {
+      this.delivered++;
+      this.histogram.record(this.lastFrameAt - sent);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { describeFastapi } from './servers/catalog.js';
+
+/** Whether the server and the generator can each have a core of their own. */
+export function canPin(): boolean {
+  return cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0;
+}
+
+/** Moves this process (every thread) onto one CPU. */
+export function pinSelf(cpu: number): void {
+  const result = spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(process.pid)], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`taskset failed: ${result.stderr}`);
+}
+
+/** The current load average, for the record. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+}
+
+/** One line describing where the numbers come from. */
+export function describeMachine(pinned: boolean): string {
+  const processors = cpus();
+  const fastapi = describeFastapi();
+  return [
+    `${processors[0]?.model.trim() ?? 'unknown CPU'} × ${processors.length}`,
+    `${Math.round(totalmem() / 2 ** 30)} GiB RAM`,
+    `Linux ${release()}`,
+    `Node ${process.versions.node}`,
+    ...(fastapi ? [fastapi] : []),
+    pinned ? 'server on CPU 0 and load generator on CPU 1 (taskset)' : 'not pinned',
+    `load average ${loadAverage()} at the start`,
+  ].join(', ');
+}

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+interface Latest {
+  machine: string;
+  quick: boolean;
+  skipped: Record<string, string>;
+  scenarios: Record<string, Record<string, Record<string, unknown>>>;
+  targets: { target: string; met: boolean | null }[];
+}
+
+describe('pnpm bench --quick', () => {
+  let out = '';
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('runs every available server through every scenario and writes the table and latest.json', async () => {
+    expect(existsSync(MAIN), 'build aurora-bench first (pnpm build)').toBe(true);
+    out = await mkdtemp(join(tmpdir(), 'aurora-bench-smoke-'));
+    const { code, output } = await run(['--quick', '--out', out]);
+    expect(code, output).toBe(0);
+
+    const latest = JSON.parse(await readFile(join(out, 'latest.json'), 'utf8')) as Latest;
+    expect(latest.machine).toMatch(/Node \d+/);
+    expect(latest.quick).toBe(true);
+    const servers = ['ws', 'aurora', 'socketio', 'fastapi'].filter((name) => !(name in latest.skipped));
+    expect(servers).toEqual(expect.arrayContaining(['ws', 'aurora', 'socketio']));
+    for (const name of servers) {
+      // Delivery happened: figures are counts of messages that arrived, never timing checks.
+      expect(latest.scenarios.saturation![name]!.cap_per_s, name).toBeGreaterThan(0);
+      expect(latest.scenarios.steady![name]!.delivered_per_s, name).toBeGreaterThan(0);
+      expect(latest.scenarios.steady![name]!.share, name).toBeGreaterThan(0);
+      expect(typeof latest.scenarios.idle10k![name]!.kb_per_conn, name).toBe('number');
+    }
+    expect(latest.scenarios.saturation!['aurora-memory']!.cap_per_s).toBeGreaterThan(0);
+    expect(latest.scenarios.persistence).toHaveProperty('store_cost');
+    expect(latest.scenarios.terminal).toMatchObject({
+      frame_p50_ms: expect.any(Number),
+      frame_p99_ms: expect.any(Number),
+      rss_mb: expect.any(Number),
+    });
+    expect(latest.targets.length).toBeGreaterThanOrEqual(6);
+
+    const table = await readFile(join(out, 'latest.md'), 'utf8');
+    expect(table).toContain('| | bare ws | Aurora | Aurora --memory | Socket.IO 4 |');
+    expect(table).toContain('Saturation cap');
+    expect(table).toContain('## Targets');
+  }, 90_000);
+});

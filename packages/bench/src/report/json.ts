@@ -1,0 +1,105 @@
+import type { ServerName } from '../servers/catalog.js';
+import type { BenchResults, Summary } from './results.js';
+import type { Spread } from './stats.js';
+import type { TargetCheck } from './targets.js';
+
+type Figures = Record<string, number | [number, number] | null>;
+
+function figure(into: Figures, key: string, value: Spread | undefined): void {
+  if (!value) return;
+  into[key] = Number.isFinite(value.median) ? round(value.median) : null;
+  into[`${key}_range`] = [round(value.min), round(value.max)];
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 1000) / 1000 : value;
+}
+
+function perServer<T>(
+  source: Partial<Record<ServerName, T>>,
+  fill: (figures: Figures, value: T) => void,
+): Record<string, Figures> {
+  const out: Record<string, Figures> = {};
+  for (const [name, value] of Object.entries(source) as [ServerName, T][]) {
+    const figures: Figures = {};
+    fill(figures, value);
+    out[name] = figures;
+  }
+  return out;
+}
+
+/**
+ * The machine-readable results (`latest.json`): medians under the issue's keys, each with its
+ * `_range` [min, max]. Infinite latencies (messages lost) are written as null.
+ */
+export function renderJson(results: BenchResults, summary: Summary, targets: readonly TargetCheck[]): string {
+  const idle = (index: number) =>
+    perServer(summary.idle, (figures, points) => {
+      const point = points[index];
+      if (!point) return;
+      figures.connections = point.connections;
+      figure(figures, 'kb_per_conn', point.kbPerConn);
+      figure(figures, 'rss_mb', point.rssMb);
+    });
+  const saturation = summary.saturation;
+  const storeShare =
+    saturation.aurora && saturation['aurora-memory'] && saturation['aurora-memory'].cap.median > 0
+      ? round(1 - saturation.aurora.cap.median / saturation['aurora-memory'].cap.median)
+      : null;
+  const document = {
+    machine: results.machine,
+    command: results.command,
+    started_at: results.startedAt,
+    finished_at: results.finishedAt,
+    quick: results.quick,
+    repetitions: results.config.repetitions,
+    skipped: results.skipped,
+    scenarios: {
+      saturation: perServer(saturation, (figures, value) => {
+        figure(figures, 'cap_per_s', value.cap);
+        figure(figures, 'p99_ms', value.p99);
+        figure(figures, 'p99_under_100ms_per_s', value.under100);
+        figure(figures, 'cpu_percent', value.cpu);
+      }),
+      steady: perServer(summary.steady, (figures, value) => {
+        figure(figures, 'delivered_per_s', value.delivered);
+        figure(figures, 'share', value.share);
+        figure(figures, 'p50_ms', value.p50);
+        figure(figures, 'p99_ms', value.p99);
+        figure(figures, 'p999_ms', value.p999);
+        figure(figures, 'cpu_percent', value.cpu);
+        figure(figures, 'rss_mb', value.rssMb);
+        figure(figures, 'generator_cpu_percent', value.generatorCpu);
+      }),
+      idle5k: idle(0),
+      idle10k: idle(1),
+      persistence: {
+        aurora: { cap_per_s: saturation.aurora ? round(saturation.aurora.cap.median) : null },
+        'aurora-memory': {
+          cap_per_s: saturation['aurora-memory'] ? round(saturation['aurora-memory'].cap.median) : null,
+        },
+        store_cost: storeShare,
+      },
+      ...(summary.terminal
+        ? {
+            terminal: {
+              loaded_messages: results.terminal[0]!.loadedMessages,
+              arrivals_per_s: results.terminal[0]!.arrivalsPerS,
+              frame_p50_ms: round(summary.terminal.frameP50.median),
+              frame_p99_ms: round(summary.terminal.frameP99.median),
+              rss_mb: round(summary.terminal.rssMb.median),
+              heap_mb: round(summary.terminal.heapMb.median),
+            },
+          }
+        : {}),
+    },
+    targets: targets.map(({ target, measured, met }) => ({ target, measured, met: met ?? null })),
+    runs: {
+      steady: results.steady,
+      saturation: results.saturation,
+      idle: results.idle,
+      terminal: results.terminal,
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

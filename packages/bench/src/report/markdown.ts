@@ -1,0 +1,108 @@
+import { P99_LIMIT_MS, PASS_MEDIAN_MS, PASS_SHARE } from '../scenarios/saturation.js';
+import { SERVERS, type ServerName } from '../servers/catalog.js';
+import type { BenchResults, Summary } from './results.js';
+import { formatNumber, formatSpread, type Spread } from './stats.js';
+import type { TargetCheck } from './targets.js';
+
+/** Column order of the tables; servers that did not run are left out. */
+const COLUMNS: readonly ServerName[] = ['ws', 'aurora', 'aurora-memory', 'socketio', 'fastapi'];
+
+type Row = [label: string, pick: (summary: Summary, name: ServerName) => Spread | undefined];
+
+function cell(value: Spread | undefined, base: Spread | undefined, name: ServerName): string {
+  if (value === undefined || Number.isNaN(value.median)) return '–';
+  const ratio =
+    name === 'ws' || base === undefined || !Number.isFinite(base.median) || base.median === 0
+      ? ''
+      : ` · **${(value.median / base.median).toFixed(2)}×**`;
+  return `${formatSpread(value)}${ratio}`;
+}
+
+/** The results as markdown: the main table (each figure also as a ratio to bare ws), targets, notes. */
+export function renderMarkdown(
+  results: BenchResults,
+  summary: Summary,
+  targets: readonly TargetCheck[],
+): string {
+  const ran = COLUMNS.filter(
+    (name) => summary.saturation[name] || summary.steady[name] || summary.idle[name],
+  );
+  const { config } = results;
+  const idleSizes = config.idle.sizes;
+  const rows: Row[] = [
+    [
+      `Saturation cap, deliveries/s (≥ ${PASS_SHARE * 100}% delivered, median ≤ ${PASS_MEDIAN_MS} ms)`,
+      (s, n) => s.saturation[n]?.cap,
+    ],
+    ['Saturation p99 at the cap, ms', (s, n) => s.saturation[n]?.p99],
+    [
+      `Saturation: highest rate with p99 < ${P99_LIMIT_MS} ms, deliveries/s`,
+      (s, n) => s.saturation[n]?.under100,
+    ],
+    ['Saturation: server CPU at the cap, % of a core', (s, n) => s.saturation[n]?.cpu],
+    [`Steady p50 latency, ms`, (s, n) => s.steady[n]?.p50],
+    [`Steady p99 latency, ms`, (s, n) => s.steady[n]?.p99],
+    [`Steady p99.9 latency, ms`, (s, n) => s.steady[n]?.p999],
+    ['Steady: server CPU, % of a core', (s, n) => s.steady[n]?.cpu],
+    ['Steady: server RSS, MB', (s, n) => s.steady[n]?.rssMb],
+    ...idleSizes.map(
+      (size, index): Row => [
+        `Idle memory at ${size.toLocaleString('en-US')} connections, KB each`,
+        (s, n) => s.idle[n]?.[index]?.kbPerConn,
+      ],
+    ),
+  ];
+  const header = `| | ${ran.map((name) => SERVERS[name].label).join(' | ')} |`;
+  const rule = `|---|${ran.map(() => '--:').join('|')}|`;
+  const body = rows.map(
+    ([label, pick]) =>
+      `| ${label} | ${ran.map((name) => cell(pick(summary, name), pick(summary, 'ws'), name)).join(' | ')} |`,
+  );
+  const skipped = Object.entries(results.skipped).map(
+    ([name, why]) => `- ${SERVERS[name as ServerName].label}: ${why}`,
+  );
+  const targetRows = targets.map(
+    ({ target, measured, met }) =>
+      `| ${target} | ${measured} | ${met === undefined ? '–' : met ? 'met' : '**not met**'} |`,
+  );
+  const steady = config.steady;
+  const saturation = config.saturation;
+  const terminal = summary.terminal;
+  return [
+    `# Aurora benchmark${results.quick ? ' (quick smoke run: timings mean nothing)' : ''}`,
+    '',
+    `- Date: ${results.startedAt} to ${results.finishedAt}`,
+    `- Machine: ${results.machine}`,
+    `- Command: \`${results.command}\``,
+    `- ${config.repetitions} repetition(s) per scenario, interleaved between servers. Cells: median [min–max] · ratio of the median to bare ws.`,
+    '',
+    header,
+    rule,
+    ...body,
+    '',
+    '## Targets (Aurora with validation, seqs, acks and the SQLite store on)',
+    '',
+    '| target | measured (medians) | |',
+    '|---|--:|---|',
+    ...targetRows,
+    '',
+    ...(terminal
+      ? [
+          '## Terminal client',
+          '',
+          `Frame time with ${formatNumber(results.terminal[0]!.loadedMessages)} messages loaded and ${results.terminal[0]!.arrivalsPerS} arriving per second: ` +
+            `median ${formatSpread(terminal.frameP50)} ms, p99 ${formatSpread(terminal.frameP99)} ms; ` +
+            `memory ${formatSpread(terminal.rssMb)} MB RSS (${formatSpread(terminal.heapMb)} MB JS heap).`,
+          '',
+        ]
+      : []),
+    '## Scenarios',
+    '',
+    `- **Steady**: ${steady.clients} clients in rooms of ${steady.roomSize}, ${steady.senders} senders at ${steady.ratePerSender} msg/s, ${steady.measureMs / 1000} s measured after ${steady.warmupMs / 1000} s of warm-up.`,
+    `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
+    `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections.`,
+    '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
+    ...(skipped.length > 0 ? ['', '## Skipped', '', ...skipped] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,124 @@
+import type { BenchConfig } from '../config.js';
+import type { StepOutcome } from '../load/fleet.js';
+import type { SaturationRun } from '../scenarios/saturation.js';
+import type { IdlePoint } from '../scenarios/server-runs.js';
+import type { ServerName } from '../servers/catalog.js';
+import { type Spread, spread } from './stats.js';
+
+/** The terminal client's frame benchmark (see `terminal/`). */
+export interface TerminalRun {
+  readonly loadedMessages: number;
+  readonly arrivalsPerS: number;
+  readonly frames: number;
+  readonly frameP50Ms: number;
+  readonly frameP99Ms: number;
+  readonly frameMaxMs: number;
+  /** Resident memory of the process driving the client, after the run. */
+  readonly rssMb: number;
+  readonly heapMb: number;
+}
+
+/** Everything one harness run measured, per server and repetition. */
+export interface BenchResults {
+  readonly machine: string;
+  readonly command: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly quick: boolean;
+  readonly config: BenchConfig;
+  /** Servers that could not run, with the reason. */
+  readonly skipped: Partial<Record<ServerName, string>>;
+  readonly steady: Partial<Record<ServerName, StepOutcome[]>>;
+  readonly saturation: Partial<Record<ServerName, SaturationRun[]>>;
+  readonly idle: Partial<Record<ServerName, IdlePoint[][]>>;
+  readonly terminal: TerminalRun[];
+}
+
+/** Saturation figures of one server over its repetitions. */
+export interface SaturationSummary {
+  readonly cap: Spread;
+  readonly p99: Spread;
+  readonly under100: Spread;
+  readonly cpu: Spread;
+}
+
+/** Steady figures of one server over its repetitions. */
+export interface SteadySummary {
+  readonly delivered: Spread;
+  readonly share: Spread;
+  readonly p50: Spread;
+  readonly p99: Spread;
+  readonly p999: Spread;
+  readonly cpu: Spread;
+  readonly rssMb: Spread;
+  readonly generatorCpu: Spread;
+}
+
+/** Idle memory of one server at one connection count. */
+export interface IdleSummary {
+  readonly connections: number;
+  readonly kbPerConn: Spread;
+  readonly rssMb: Spread;
+}
+
+/** Medians and ranges of everything, per server. */
+export interface Summary {
+  readonly saturation: Partial<Record<ServerName, SaturationSummary>>;
+  readonly steady: Partial<Record<ServerName, SteadySummary>>;
+  readonly idle: Partial<Record<ServerName, IdleSummary[]>>;
+  readonly terminal:
+    | {
+        readonly frameP50: Spread;
+        readonly frameP99: Spread;
+        readonly rssMb: Spread;
+        readonly heapMb: Spread;
+      }
+    | undefined;
+}
+
+function mapServers<T, U>(
+  runs: Partial<Record<ServerName, T>>,
+  summarise: (value: T) => U,
+): Partial<Record<ServerName, U>> {
+  const out: Partial<Record<ServerName, U>> = {};
+  for (const [name, value] of Object.entries(runs) as [ServerName, T][]) out[name] = summarise(value);
+  return out;
+}
+
+/** Reduces the repetitions to medians and ranges. */
+export function summarise(results: BenchResults): Summary {
+  return {
+    saturation: mapServers(results.saturation, (runs) => ({
+      cap: spread(runs.map((run) => run.capPerS)),
+      p99: spread(runs.map((run) => run.capP99Ms)),
+      under100: spread(runs.map((run) => run.under100PerS)),
+      cpu: spread(runs.map((run) => run.capCpuPercent)),
+    })),
+    steady: mapServers(results.steady, (runs) => ({
+      delivered: spread(runs.map((run) => run.deliveredPerS)),
+      share: spread(runs.map((run) => run.share)),
+      p50: spread(runs.map((run) => run.p50Ms)),
+      p99: spread(runs.map((run) => run.p99Ms)),
+      p999: spread(runs.map((run) => run.p999Ms)),
+      cpu: spread(runs.map((run) => run.serverCpuPercent)),
+      rssMb: spread(runs.map((run) => run.serverRssKb / 1024)),
+      generatorCpu: spread(runs.map((run) => run.generatorCpuPercent)),
+    })),
+    idle: mapServers(results.idle, (runs) =>
+      (runs[0] ?? []).map((point, index) => ({
+        connections: point.connections,
+        kbPerConn: spread(runs.map((run) => run[index]?.kbPerConn ?? Number.NaN)),
+        rssMb: spread(runs.map((run) => (run[index]?.rssKb ?? Number.NaN) / 1024)),
+      })),
+    ),
+    terminal:
+      results.terminal.length === 0
+        ? undefined
+        : {
+            frameP50: spread(results.terminal.map((run) => run.frameP50Ms)),
+            frameP99: spread(results.terminal.map((run) => run.frameP99Ms)),
+            rssMb: spread(results.terminal.map((run) => run.rssMb)),
+            heapMb: spread(results.terminal.map((run) => run.heapMb)),
+          },
+  };
+}
