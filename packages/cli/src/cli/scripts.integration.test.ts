@@ -1,0 +1,179 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `send` and `tail` as scripts use them: the built binary against a real server.
+
+let server: ServerProcess;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
+  server = await startServer({ memory: true });
+});
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await server?.stop();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs aurora-chat to completion. */
+function chat(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CHAT_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
+    child.stdin.end(stdin ?? '');
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `aurora-chat tail` and collects its lines. */
+function tail(args: string[]) {
+  const child = spawn(process.execPath, [CHAT_BIN, 'tail', '--server', server.wsUrl, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    lines: () => stdout.split('\n').filter(Boolean),
+    stderr: () => stderr,
+    /** Waits until a printed line matches. */
+    waitFor: async (pattern: RegExp) => {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        const line = stdout.split('\n').find((l) => pattern.test(l));
+        if (line) return line;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no line matched ${pattern}; got:\n${stdout}\nstderr:\n${stderr}`);
+    },
+  };
+}
+
+const send = (room: string, name: string, text: string[], stdin?: string) =>
+  chat(['send', '--server', server.wsUrl, '--room', room, '--name', name, ...text], stdin);
+
+describe('aurora-chat send and tail', () => {
+  it('sends a message, exiting 0 once stored, and tail --json prints it with every field', async () => {
+    const watcher = tail(['--room', 'ci', '--name', 'watcher', '--json', '--history', '1']);
+    await watcher.waitFor(/"watcher joined"/);
+    const sent = await send('ci', 'ci-bot', ['build', '412', '**passed**']);
+    expect(sent).toEqual({ code: 0, stdout: '', stderr: '' });
+    const line = await watcher.waitFor(/build 412/);
+    const message = JSON.parse(line);
+    expect(message).toMatchObject({
+      type: 'message',
+      kind: 'chat',
+      room: 'ci',
+      from: 'ci-bot',
+      text: 'build 412 **passed**',
+    });
+    expect(message.ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(typeof message.id).toBe('string');
+    expect(Number.isInteger(message.seq)).toBe(true);
+    for (const l of watcher.lines()) expect(l).not.toMatch(/\x1b/);
+    watcher.child.kill('SIGTERM');
+    expect(await watcher.exited).toBe(0);
+  });
+
+  it('sends the text from stdin as one message, line breaks included', async () => {
+    const watcher = tail(['--room', 'logs', '--name', 'reader', '--json', '--history', '1']);
+    await watcher.waitFor(/"reader joined"/);
+    expect((await send('logs', 'git', [], 'commit 1234\nAuthor: ci\n\n    fix the build\n')).code).toBe(0);
+    const line = await watcher.waitFor(/commit 1234/);
+    expect(JSON.parse(line).text).toBe('commit 1234\nAuthor: ci\n\n    fix the build');
+    watcher.child.kill('SIGINT');
+    expect(await watcher.exited).toBe(0);
+  });
+
+  it('prints earlier messages with --history, one plain line each, and exits 0 on Ctrl+C', async () => {
+    for (const n of [1, 2, 3]) expect((await send('hist', 'poster', [`note ${n}`])).code).toBe(0);
+    const reader = tail(['--room', 'hist', '--name', 'late', '--history', '4']);
+    await reader.waitFor(/-- late joined/);
+    const lines = reader.lines();
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d #hist /);
+    expect(lines.map((l) => l.replace(/^.* #hist /, ''))).toEqual([
+      '-- poster joined',
+      '<poster> note 3',
+      '-- poster left',
+      '-- late joined',
+    ]);
+    reader.child.kill('SIGINT');
+    expect(await reader.exited).toBe(0);
+  });
+
+  it('fails with the server reason when the name is taken', async () => {
+    const holder = tail(['--room', 'dev', '--name', 'taken', '--history', '1']);
+    await holder.waitFor(/taken joined/);
+    const run = await send('dev', 'TAKEN', ['hello']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^aurora-chat: the server refused the name "TAKEN": .*taken.* \[name_taken\]\n$/,
+    );
+    holder.child.kill('SIGTERM');
+  });
+
+  it('fails with one line when the server cannot be reached', async () => {
+    const run = await chat(['send', '--server', '127.0.0.1:1', '--room', 'dev', '--name', 'x', 'hi']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'aurora-chat: cannot reach ws://127.0.0.1:1/ws: connection refused (is the server running?) [unreachable]\n',
+    );
+  });
+
+  it('refuses a bad flag, a bad name and a missing message with one line and exit 2', async () => {
+    const flag = await chat(['send', '--rom', 'dev', 'x']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^aurora-chat: unknown option '--rom'.*\[bad_usage\]\n$/);
+    const name = await send('dev', 'bad name', ['x']);
+    expect(name.code).toBe(2);
+    expect(name.stderr).toContain('cannot be a name');
+    const empty = await send('dev', 'ci', [], '\n');
+    expect(empty).toMatchObject({
+      code: 2,
+      stderr: 'aurora-chat: no message: give it as an argument or pipe it on stdin [no_text]\n',
+    });
+  });
+
+  it('points to send and tail when the chat is started without a terminal', async () => {
+    const run = await chat(['--room', 'dev', '--name', 'x', '--server', server.wsUrl]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the chat needs a terminal');
+    expect(run.stderr).toContain('aurora-chat send');
+    expect(run.stderr).toContain('aurora-chat tail');
+  });
+
+  it('prints help and version', async () => {
+    const help = await chat(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: aurora-chat');
+    expect(help.stdout).toContain('send [options] [text...]');
+    const version = await chat(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+});
