@@ -7,27 +7,35 @@ import { planCommand } from './core/command-plan.js';
 import { COMMAND_REFS } from './core/command-refs.js';
 import { parseCommand } from './core/commands.js';
 import { type ConnectionEvent, createConnection } from './core/connection.js';
-import { describeJoinError } from './core/join-errors.js';
+import { describeJoinError, endsSession, type JoinAttempt } from './core/join-errors.js';
 import { dueMessages, frameFor, nextRetryAt } from './core/outbox.js';
 import { createStore } from './core/store.js';
 import { keyOfWireTarget, placeMessage } from './core/targets.js';
 import { createTimeFormat } from './core/time-format.js';
-import { oldestSeq } from './core/timeline.js';
+import { latestSeq, oldestSeq } from './core/timeline.js';
 import { createTypingSignal } from './core/typing.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { openBrowserSocket } from './ui/browser-socket.js';
 import { createChatScreen } from './ui/chat-screen.js';
 import { createJoinScreen } from './ui/join-screen.js';
-import { rememberedName, rememberName } from './ui/remembered-name.js';
+import { rememberedName, rememberName, storedSession, storeSession } from './ui/local-memory.js';
 
 const CLIENT = { name: 'aurora-web', version: '0.1.0' };
 
 const link = parseJoinLink(location.search);
+// A link with a name joins as a guest, so it never uses the log-in stored in this browser.
+const session = link.autoJoin ? undefined : storedSession(Date.now());
 const store = createStore(
   chatReducer,
-  initialState({ nick: link.name ?? rememberedName(), ...(link.room ? { room: link.room } : {}) }),
+  initialState({
+    nick: link.name ?? rememberedName(),
+    ...(link.room ? { room: link.room } : {}),
+    ...(session ? { session } : {}),
+  }),
 );
+/** How the current (or last) join was attempted, to explain its failure. */
+let attempt: JoinAttempt = session ? 'session' : 'guest';
 const dispatch = (action: ChatAction) => store.dispatch(action);
 const newCid = createCidSource(Math.random);
 const time = createTimeFormat();
@@ -67,8 +75,9 @@ function onEvent(event: ConnectionEvent): void {
     case 'join-failed':
       dispatch({
         type: 'hello-failed',
-        message: describeJoinError(event.code, event.message, store.getState().wanted.nick),
+        message: describeJoinError(event.code, event.message, store.getState().wanted.nick, attempt),
         fatal: event.fatal,
+        endsSession: attempt === 'session' && endsSession(event.code),
       });
       return;
     case 'bad-frame':
@@ -80,7 +89,10 @@ function onEvent(event: ConnectionEvent): void {
 
 function afterFrame(message: ServerMessage): void {
   const state = store.getState();
+  if (message.type === 'logged_out') connection.close();
   if (message.type === 'welcome') {
+    // From now on every reconnect says hello with the stored token, if there is one.
+    attempt = state.session ? 'session' : 'guest';
     rememberName(message.nick);
     typing.reset();
     // The chat screen is shown by the next render; focus can only move there after it.
@@ -177,13 +189,23 @@ const chat = createChatScreen(
     discard: (cid) => dispatch({ type: 'discard', cid }),
     reconnect: () => connection.reconnectNow(),
     share,
+    logout: () => request({ type: 'logout' }),
   },
   time,
 );
 
-const join = createJoinScreen((nick, room) => {
-  dispatch({ type: 'join-requested', nick, room });
-  connection.connect();
+const join = createJoinScreen({
+  join: (request) => {
+    attempt = request.attempt;
+    dispatch({ type: 'join-requested', nick: request.nick, room: request.room });
+    const { nick: name, password } = request;
+    if (password === undefined) connection.connect();
+    else connection.connect({ type: request.attempt === 'signup' ? 'register' : 'login', name, password });
+  },
+  forgetSession: () => {
+    attempt = 'guest';
+    dispatch({ type: 'forget-session' });
+  },
 });
 join.explainLink(link.problems);
 
@@ -223,8 +245,24 @@ function flushOutbox(): void {
   retryTimer = retryAt !== undefined && retryAt > now ? setTimeout(flushOutbox, retryAt - now) : undefined;
 }
 
+let readTimer: ReturnType<typeof setTimeout> | undefined;
+/** Logged in: tells the server (and so the account's other devices) what has been read here. */
+function markRead(): void {
+  readTimer = undefined;
+  const state = store.getState();
+  const target = activeTarget(state);
+  if (!target || !state.account || !state.visible || !chat.messages.atBottom()) return;
+  const seq = latestSeq(target.entries);
+  if (seq > target.readSeq && connection.send({ type: 'read', target: wireTarget(target), seq }))
+    dispatch({ type: 'marked-read', target: target.key, seq });
+}
+
 let shownRoom: string | undefined;
+let shownSession = session;
 store.subscribe((state) => {
+  if (state.session !== shownSession) storeSession(state.session);
+  shownSession = state.session;
+  if (state.account && readTimer === undefined) readTimer = setTimeout(markRead, 1000);
   // The title and address bar update at once, even in a background tab where frames are paused.
   const unread = totalUnread(state);
   const target = activeTarget(state);

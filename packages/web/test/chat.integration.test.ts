@@ -128,7 +128,7 @@ describe('two people in one room', () => {
     expect(await dave.page.locator('#composer-input').inputValue()).toBe('/frobnicate now');
     expect(await messageRows(dave.page).filter({ hasText: 'frobnicate' }).count()).toBe(0);
     await say(dave.page, '/nick david');
-    await expect.poll(() => dave.page.locator('.sidebar .me').textContent()).toBe('You are david');
+    await expect.poll(() => dave.page.locator('.sidebar .me p').textContent()).toBe('You are david (guest)');
     await say(dave.page, '/who');
     await dave.page.locator('.notice', { hasText: 'Members of #cmds: david' }).waitFor();
     dave.expectClean();

@@ -43,7 +43,7 @@ describe('joining', () => {
     const state = run(
       initialState(),
       { type: 'join-requested', nick: 'bob', room: 'dev' },
-      { type: 'hello-failed', message: 'The name bob is taken.', fatal: false },
+      { type: 'hello-failed', message: 'The name bob is taken.', fatal: false, endsSession: false },
     );
     expect(state).toMatchObject({ screen: 'join', joinError: 'The name bob is taken.' });
     expect(state.wanted).toEqual({ nick: 'bob', rooms: ['dev'] });
@@ -53,7 +53,12 @@ describe('joining', () => {
   });
 
   it('returns to the join screen when a reconnect can never succeed with this name', () => {
-    const state = run(inDev(), dropped, { type: 'hello-failed', message: 'Log in.', fatal: true });
+    const state = run(inDev(), dropped, {
+      type: 'hello-failed',
+      message: 'Log in.',
+      fatal: true,
+      endsSession: false,
+    });
     expect(state).toMatchObject({
       screen: 'join',
       joinError: 'Log in.',

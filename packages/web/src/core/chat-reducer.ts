@@ -6,7 +6,8 @@ import {
   newTarget,
   type PendingMessage,
 } from './chat-state.js';
-import { addNotice, applyServerMessage, mapTargets, removeTarget, updateTarget } from './server-frames.js';
+import { applyServerMessage } from './server-frames.js';
+import { addNotice, mapTargets, removeTarget, updateTarget } from './state-updates.js';
 import { dmKey, type TargetKey } from './targets.js';
 import type { NoticeTone } from './timeline.js';
 
@@ -14,7 +15,15 @@ import type { NoticeTone } from './timeline.js';
 export type ChatAction =
   | { readonly type: 'join-requested'; readonly nick: string; readonly room: string }
   | ({ readonly type: 'connection' } & ConnectionInfo)
-  | { readonly type: 'hello-failed'; readonly message: string; readonly fatal: boolean }
+  /** Joining failed; `endsSession` when the stored log-in no longer works. */
+  | {
+      readonly type: 'hello-failed';
+      readonly message: string;
+      readonly fatal: boolean;
+      readonly endsSession: boolean;
+    }
+  /** Forget the stored log-in (the person logs out from the join screen). */
+  | { readonly type: 'forget-session' }
   | { readonly type: 'server'; readonly message: ServerMessage; readonly now: number }
   | {
       readonly type: 'send';
@@ -33,6 +42,8 @@ export type ChatAction =
   | { readonly type: 'join-room'; readonly room: string }
   | { readonly type: 'older-requested'; readonly target: TargetKey }
   | { readonly type: 'clear'; readonly target: TargetKey }
+  /** This device told the server it has read `target` up to `seq`. */
+  | { readonly type: 'marked-read'; readonly target: TargetKey; readonly seq: number }
   | { readonly type: 'notice'; readonly text: string; readonly tone: NoticeTone; readonly target?: TargetKey }
   | { readonly type: 'visibility'; readonly visible: boolean }
   | { readonly type: 'tick'; readonly now: number }
@@ -53,12 +64,21 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'hello-failed':
       if (state.screen === 'join' || action.fatal) {
         const room = state.active === undefined ? state.wanted.rooms[0] : state.targets[state.active]?.name;
+        const session = action.endsSession ? undefined : state.session;
         return {
-          ...initialState({ nick: state.wanted.nick, ...(room ? { room } : {}) }),
+          ...initialState({
+            nick: state.wanted.nick,
+            ...(room ? { room } : {}),
+            ...(session ? { session } : {}),
+          }),
           joinError: action.message,
         };
       }
       return state;
+    case 'forget-session': {
+      const { session: _forgotten, ...rest } = state;
+      return { ...rest, wanted: { ...state.wanted, nick: '' }, joinError: undefined };
+    }
     case 'server':
       return applyServerMessage(state, action.message, action.now);
     case 'send':
@@ -121,6 +141,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return state.targets[action.room]
         ? markRead({ ...state, active: action.room })
         : { ...state, focusOnJoin: action.room };
+    case 'marked-read':
+      return updateTarget(state, action.target, (t) =>
+        action.seq > t.readSeq ? { ...t, readSeq: action.seq } : t,
+      );
     case 'clear':
       return updateTarget(state, action.target, (t) => ({
         ...t,
@@ -139,6 +163,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'quit':
       return initialState({
         nick: state.me ?? state.wanted.nick,
+        ...(state.session ? { session: state.session } : {}),
         ...(state.active && !state.targets[state.active]?.isDm ? { room: state.active } : {}),
       });
   }

@@ -36,6 +36,14 @@ export interface PendingMessage {
   readonly failure?: string;
 }
 
+/** A log-in kept by the page: the account and its session token (never the password). */
+export interface StoredSession {
+  readonly account: string;
+  readonly token: string;
+  /** When the token stops working (epoch ms). */
+  readonly expiresAt: number;
+}
+
 /** A room or direct conversation and what the page knows of it. */
 export interface TargetState {
   readonly key: TargetKey;
@@ -56,6 +64,8 @@ export interface TargetState {
   readonly joined: boolean;
   /** The user cleared the window (`/clear`): older messages stay hidden. */
   readonly cleared: boolean;
+  /** Logged in: the account's read marker here, shared by all its devices (0 for guests). */
+  readonly readSeq: number;
 }
 
 /** Everything the page shows, derived only from actions (see chat-reducer.ts). */
@@ -65,6 +75,12 @@ export interface ChatState {
   readonly wanted: { readonly nick: string; readonly rooms: readonly string[] };
   /** Our nick, once the server has welcomed us. */
   readonly me?: string;
+  /** The log-in the next `hello` uses; undefined for guests. */
+  readonly session?: StoredSession;
+  /** The account this connection acts for, once welcomed with a session. */
+  readonly account?: string;
+  /** "While you were away", waiting for a room to be shown in. */
+  readonly digest?: string;
   readonly connection: ConnectionInfo;
   /** Why the last attempt to join failed, shown on the join screen. */
   readonly joinError?: string;
@@ -84,10 +100,13 @@ export interface ChatState {
 }
 
 /** The state of a page that has not joined yet. */
-export function initialState(wanted: { nick?: string; room?: string } = {}): ChatState {
+export function initialState(
+  wanted: { nick?: string; room?: string; session?: StoredSession } = {},
+): ChatState {
   return {
     screen: 'join',
-    wanted: { nick: wanted.nick ?? '', rooms: wanted.room ? [wanted.room] : [] },
+    wanted: { nick: wanted.session?.account ?? wanted.nick ?? '', rooms: wanted.room ? [wanted.room] : [] },
+    ...(wanted.session ? { session: wanted.session } : {}),
     connection: { status: 'idle' },
     limits: { ...LIMITS },
     targets: {},
@@ -114,6 +133,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
     typing: {},
     joined: false,
     cleared: false,
+    readSeq: 0,
   };
 }
 
@@ -160,6 +180,7 @@ export function helloFor(
     v: PROTOCOL_VERSION,
     nick: state.me ?? state.wanted.nick,
     client,
+    ...(state.session ? { token: state.session.token } : {}),
     rooms: [...rooms],
     ...(Object.keys(resume).length > 0 ? { resume } : {}),
   };

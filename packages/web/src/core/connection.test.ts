@@ -222,3 +222,58 @@ describe('bad frames', () => {
     expect(frames()).toEqual(['welcome', 'pong']);
   });
 });
+
+describe('accounts', () => {
+  it('logs in before greeting and greets once the token has arrived', () => {
+    const conn = connection();
+    conn.connect({ type: 'login', name: 'alice', password: 'correct horse' });
+    last().handlers.onOpen();
+    expect(last().sent).toEqual([{ type: 'login', name: 'alice', password: 'correct horse' }]);
+    last().receive({ type: 'auth', account: 'alice', token: 't0k3n', expiresAt: 1 });
+    expect(frames()).toEqual(['auth']);
+    expect(last().sent.at(-1)).toEqual({ type: 'hello', v: 1, nick: 'alice' });
+    last().receive(welcome('alice'));
+    expect(statuses().at(-1)).toBe('online');
+  });
+
+  it('reports a wrong password and lets the person try again on the same socket', () => {
+    const conn = connection();
+    conn.connect({ type: 'login', name: 'alice', password: 'wrong password' });
+    last().handlers.onOpen();
+    last().receive({ type: 'error', code: 'auth_failed', message: 'wrong name or password' });
+    expect(events).toContainEqual({
+      type: 'join-failed',
+      code: 'auth_failed',
+      message: 'wrong name or password',
+      fatal: false,
+    });
+    conn.connect({ type: 'login', name: 'alice', password: 'correct horse' });
+    expect(sockets).toHaveLength(1);
+    expect(last().sent.at(-1)).toMatchObject({ type: 'login', password: 'correct horse' });
+  });
+
+  it('stops reconnecting when the session was logged out (close code 4002)', () => {
+    online();
+    last().handlers.onClose(4002);
+    expect(events).toContainEqual({
+      type: 'join-failed',
+      code: 'logged_out',
+      message: 'You were logged out.',
+      fatal: true,
+    });
+    clock.advance(120_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('never sends the password again on a reconnect', () => {
+    const conn = connection();
+    conn.connect({ type: 'login', name: 'alice', password: 'correct horse' });
+    last().handlers.onOpen();
+    last().receive({ type: 'auth', account: 'alice', token: 't0k3n', expiresAt: 1 });
+    last().receive(welcome('alice'));
+    last().handlers.onClose(1006);
+    clock.advance(1000);
+    last().handlers.onOpen();
+    expect(last().sent).toEqual([{ type: 'hello', v: 1, nick: 'alice' }]);
+  });
+});

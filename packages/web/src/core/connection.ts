@@ -1,5 +1,6 @@
 import {
   type ClientMessageInput,
+  type ClientMessageOf,
   CloseCode,
   type DecodeError,
   decodeServerMessage,
@@ -52,8 +53,11 @@ export interface ConnectionOptions {
 
 /** The live connection to the server: open, greet, watch, and reconnect with backoff. */
 export interface Connection {
-  /** Joins with the current `hello`: on an open socket that is not greeted yet, or a new one. */
-  connect(): void;
+  /**
+   * Joins with the current `hello`: on an open socket that is not greeted yet, or a new one. With
+   * `credentials` (a `login` or `register` frame) those go first, and `hello` follows their `auth`.
+   */
+  connect(credentials?: ClientMessageOf<'login' | 'register'>): void;
   /** Sends a frame if the session is greeted; false when it could not be sent now. */
   send(message: ClientMessageInput): boolean;
   /** Skips the wait before the next reconnect attempt (the user asked, or the network came back). */
@@ -79,6 +83,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   let opened = false;
   let greeted = false;
   let awaitingReply = false;
+  /** A log-in or sign-up to send before `hello` on the next opened socket. */
+  let credentials: ClientMessageOf<'login' | 'register'> | undefined;
   /** Set by the first welcome: from then on a lost connection is re-established by itself. */
   let autoReconnect = false;
   let attempt = 0;
@@ -100,7 +106,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       onOpen: () => {
         if (!mine()) return;
         opened = true;
-        sendHello();
+        greet();
       },
       onMessage: (data) => {
         if (mine()) receive(data);
@@ -118,9 +124,12 @@ export function createConnection(options: ConnectionOptions): Connection {
     }
   }
 
-  function sendHello(): void {
+  /** Sends the pending log-in or sign-up, or else `hello`. */
+  function greet(): void {
     awaitingReply = true;
-    socket?.send(encodeClientMessage(options.hello()));
+    const frame = credentials ?? options.hello();
+    credentials = undefined;
+    socket?.send(encodeClientMessage(frame));
   }
 
   function receive(data: unknown): void {
@@ -138,6 +147,12 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (!greeted && awaitingReply && message.type === 'error') {
       awaitingReply = false;
       helloRefused(message.code, message.message);
+      return;
+    }
+    if (!greeted && message.type === 'auth') {
+      // Logged in: the page stores the token (from this frame), then `hello` uses it.
+      emit({ type: 'frame', message });
+      greet();
       return;
     }
     if (!greeted && message.type === 'welcome') {
@@ -180,6 +195,12 @@ export function createConnection(options: ConnectionOptions): Connection {
     greeted = false;
     awaitingReply = false;
     clearTimers();
+    if (autoReconnect && code === CloseCode.LoggedOut) {
+      autoReconnect = false;
+      emit({ type: 'join-failed', code: 'logged_out', message: 'You were logged out.', fatal: true });
+      status({ status: 'idle' });
+      return;
+    }
     if (autoReconnect) {
       scheduleReconnect(
         code === CloseCode.GoingAway ? 'The server is restarting.' : 'The connection was lost.',
@@ -248,8 +269,10 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   return {
-    connect() {
-      if (socket && opened && !greeted) sendHello();
+    connect(login) {
+      if (socket && greeted) return;
+      credentials = login;
+      if (socket && opened) greet();
       else if (!socket) open();
     },
     send(message) {

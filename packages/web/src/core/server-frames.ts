@@ -5,10 +5,12 @@ import {
   type ServerMessageOf,
   sameName,
 } from 'aurora-protocol';
+import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type PendingMessage, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
-import { keyOfWireTarget, placeMessage, roomKey, type TargetKey } from './targets.js';
-import { appendNotice, latestSeq, mergeMessages, type NoticeTone } from './timeline.js';
+import { addMessages, addNotice, mapTargets, removeTarget, updateTarget, without } from './state-updates.js';
+import { keyOfWireTarget, roomKey } from './targets.js';
+import { latestSeq, mergeMessages } from './timeline.js';
 
 /** Applies one frame from the server to the chat state. Unknown situations leave the state as it was. */
 export function applyServerMessage(state: ChatState, message: ServerMessage, now: number): ChatState {
@@ -18,6 +20,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
         ...state,
         screen: 'chat',
         me: message.nick,
+        account: message.account,
         wanted: { ...state.wanted, nick: message.nick },
         limits: { ...state.limits, ...message.limits },
       };
@@ -55,8 +58,19 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return addNotice(state, state.active, roomListText(message.rooms), 'info');
     case 'error':
       return onError(state, message, now);
-    default:
-      // `pong`, and anything this client does not use, changes nothing on screen.
+    case 'auth':
+      return {
+        ...state,
+        session: { account: message.account, token: message.token, expiresAt: message.expiresAt },
+        wanted: { ...state.wanted, nick: message.account },
+      };
+    case 'logged_out':
+      return loggedOut(state);
+    case 'read':
+      return onReadMarker(state, message);
+    case 'digest':
+      return onDigest(state, message);
+    case 'pong':
       return state;
   }
 }
@@ -66,6 +80,7 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
   const existing = state.targets[key];
   const base = existing ?? newTarget(key, joined.room);
   const entries = mergeMessages(base.entries, joined.history);
+  const focus = state.focusOnJoin === joined.room || state.active === undefined;
   const target: TargetState = {
     ...base,
     topic: joined.topic,
@@ -75,56 +90,18 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
     cursor: existing ? Math.max(base.cursor, latestSeq(entries)) : Math.max(joined.seq, latestSeq(entries)),
     hasOlder: existing && existing.entries.length > 0 ? existing.hasOlder : joined.more,
     joined: true,
+    readSeq: Math.max(base.readSeq, joined.read ?? 0),
+    // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
+    unread: existing || (focus && state.visible) ? base.unread : (joined.unread ?? 0),
   };
-  const focus = state.focusOnJoin === joined.room || state.active === undefined;
-  return {
+  const next: ChatState = {
     ...state,
     targets: { ...state.targets, [key]: target },
     order: existing ? state.order : [...state.order, key],
     wanted: { ...state.wanted, rooms: state.wanted.rooms.filter((room) => room !== joined.room) },
     ...(focus ? { active: key, focusOnJoin: undefined } : {}),
   };
-}
-
-/** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
-function addMessages(
-  state: ChatState,
-  messages: readonly ChatMessage[],
-  mode: 'live' | 'history',
-): ChatState {
-  let next = state;
-  for (const message of messages) {
-    const place = placeMessage(message, next.me);
-    if (!place) continue;
-    const existing = next.targets[place.key];
-    if (!existing && !place.isDm) continue;
-    const target = existing ?? newTarget(place.key, place.name);
-    const entries = mergeMessages(target.entries, [message]);
-    if (entries === target.entries) continue;
-    const fromMe = next.me !== undefined && sameName(message.from, next.me);
-    const seen = next.visible && next.active === place.key;
-    const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
-    next = {
-      ...next,
-      targets: {
-        ...next.targets,
-        [place.key]: {
-          ...target,
-          entries,
-          cursor: Math.max(target.cursor, message.seq),
-          unread: target.unread + (counts ? 1 : 0),
-          typing: without(target.typing, message.from),
-          // Only live notices move the topic: an older page of history would bring back a stale one.
-          topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
-          // A conversation opened by a message has older history when it did not start here.
-          hasOlder: existing ? target.hasOlder : message.seq > 1,
-        },
-      },
-      order: existing ? next.order : [...next.order, place.key],
-      pending: fromMe && message.cid ? next.pending.filter((p) => p.cid !== message.cid) : next.pending,
-    };
-  }
-  return next;
+  return focus ? showDigest(next) : next;
 }
 
 /** The server stored a message we sent: it becomes an ordinary message, shown once. */
@@ -220,62 +197,4 @@ function roomListText(rooms: ServerMessageOf<'rooms'>['rooms']): string {
   if (rooms.length === 0) return 'There are no rooms yet. Type /join #name to open one.';
   const lines = rooms.map((r) => `#${r.room} (${r.members} online)${r.topic ? ` — ${r.topic}` : ''}`);
   return `Rooms:\n${lines.join('\n')}`;
-}
-
-/** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */
-export function addNotice(
-  state: ChatState,
-  key: TargetKey | undefined,
-  text: string,
-  tone: NoticeTone,
-): ChatState {
-  const where = key !== undefined && state.targets[key] ? key : state.active;
-  if (where === undefined) return state;
-  const order = state.noticeCount + 1;
-  const next = updateTarget(state, where, (t) => ({
-    ...t,
-    entries: appendNotice(t.entries, text, tone, order),
-  }));
-  return { ...next, noticeCount: order };
-}
-
-/** Replaces one target through `update`; returns the same state when the target does not exist. */
-export function updateTarget(
-  state: ChatState,
-  key: TargetKey,
-  update: (target: TargetState) => TargetState,
-): ChatState {
-  const target = state.targets[key];
-  if (!target) return state;
-  const updated = update(target);
-  return updated === target ? state : { ...state, targets: { ...state.targets, [key]: updated } };
-}
-
-/** Replaces every target through `update`, keeping the state when none changed. */
-export function mapTargets(state: ChatState, update: (target: TargetState) => TargetState): ChatState {
-  let changed = false;
-  const targets: Record<TargetKey, TargetState> = {};
-  for (const [key, target] of Object.entries(state.targets)) {
-    const updated = update(target);
-    changed ||= updated !== target;
-    targets[key] = updated;
-  }
-  return changed ? { ...state, targets } : state;
-}
-
-/** Removes a room or conversation, switching to a neighbour when it was on screen. */
-export function removeTarget(state: ChatState, key: TargetKey): ChatState {
-  if (!state.targets[key]) return state;
-  const { [key]: _removed, ...targets } = state.targets;
-  const index = state.order.indexOf(key);
-  const order = state.order.filter((k) => k !== key);
-  const active = state.active === key ? (order[Math.max(0, index - 1)] ?? order[0]) : state.active;
-  const pending = state.pending.filter((p) => p.target !== key);
-  return { ...state, targets, order, active, pending };
-}
-
-function without(typing: Readonly<Record<string, number>>, nick: string): Readonly<Record<string, number>> {
-  if (!(nick in typing)) return typing;
-  const { [nick]: _gone, ...rest } = typing;
-  return rest;
 }

@@ -49,6 +49,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
       setPanel(undefined);
       actions.join(room);
     },
+    logout: actions.logout,
   });
   const memberList = createMemberList((nick) => {
     setPanel(undefined);

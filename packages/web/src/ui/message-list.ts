@@ -37,6 +37,8 @@ export interface MessageList {
   scrollToBottom(): void;
   /** Scrolls by most of a screen (PageUp / PageDown from the composer). */
   page(direction: 1 | -1): void;
+  /** True while the newest message is in view (what arrives is being seen). */
+  atBottom(): boolean;
 }
 
 /** How close to the bottom (px) still counts as "at the bottom", to forgive sub-pixel layouts. */
@@ -220,5 +222,6 @@ export function createMessageList(options: MessageListOptions): MessageList {
     page(direction) {
       scroller.scrollBy({ top: direction * scroller.clientHeight * 0.85 });
     },
+    atBottom: () => stick,
   };
 }

@@ -8,6 +8,8 @@ export interface RoomListActions {
   open(target: TargetKey): void;
   close(target: TargetKey): void;
   join(room: string): void;
+  /** Ends the log-in on the server (accounts only). */
+  logout(): void;
 }
 
 /** The sidebar: rooms and direct conversations with unread counts, and a field to join a room. */
@@ -34,7 +36,10 @@ export function createRoomList(actions: RoomListActions): RoomList {
     h('label', { for: 'join-room-input' }, 'Join a room'),
     h('div', { class: 'inline-field' }, input, h('button', { type: 'submit' }, 'Join')),
   );
-  const me = h('p', { class: 'me' });
+  const me = h('p', {});
+  const logout = h('button', { type: 'button', class: 'link-button' }, 'Log out');
+  logout.addEventListener('click', () => actions.logout());
+  const meRow = h('div', { class: 'me me-row' }, me, logout);
   const element = h(
     'nav',
     { class: 'sidebar', id: 'sidebar', 'aria-label': 'Conversations' },
@@ -43,7 +48,7 @@ export function createRoomList(actions: RoomListActions): RoomList {
     dmHeading,
     dms,
     form,
-    me,
+    meRow,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -113,7 +118,8 @@ export function createRoomList(actions: RoomListActions): RoomList {
         shown.targets === state.targets &&
         shown.order === state.order &&
         shown.active === state.active &&
-        shown.me === state.me
+        shown.me === state.me &&
+        shown.account === state.account
       )
         return;
       shown = state;
@@ -122,7 +128,8 @@ export function createRoomList(actions: RoomListActions): RoomList {
       const hasDms = dmCache.size > 0;
       dmHeading.hidden = !hasDms;
       dms.hidden = !hasDms;
-      me.replaceChildren('You are ', state.me ? nickLabel(state.me) : '…');
+      me.replaceChildren('You are ', state.me ? nickLabel(state.me) : '…', state.account ? '' : ' (guest)');
+      logout.hidden = state.account === undefined;
     },
   };
 }

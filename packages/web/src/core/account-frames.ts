@@ -1,0 +1,52 @@
+import { type ServerMessageOf, sameName } from 'aurora-protocol';
+import { type ChatState, initialState } from './chat-state.js';
+import { addMessages, addNotice, updateTarget } from './state-updates.js';
+import { keyOfWireTarget, placeMessage } from './targets.js';
+
+// The parts of the chat state that only logged-in connections see: read markers shared between the
+// account's devices, the "while you were away" digest, and logging out.
+
+/** The account's marker moved (here or on another device): what it covers is read everywhere. */
+export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>): ChatState {
+  const me = state.me;
+  return updateTarget(state, keyOfWireTarget(marker.target), (t) => {
+    if (marker.seq <= t.readSeq) return t;
+    const after = t.entries.filter(
+      (e) =>
+        e.type === 'message' &&
+        e.seq > marker.seq &&
+        e.message.kind !== 'system' &&
+        !(me !== undefined && sameName(e.message.from, me)),
+    ).length;
+    return { ...t, readSeq: marker.seq, unread: Math.min(t.unread, after) };
+  });
+}
+
+/**
+ * "While you were away": direct messages join their conversations as unread, and a notice lists
+ * the mentions, shown in the first room that opens.
+ */
+export function onDigest(state: ChatState, digest: ServerMessageOf<'digest'>): ChatState {
+  const next = addMessages(state, digest.direct, 'live');
+  if (digest.mentions.length === 0 && digest.direct.length === 0) return next;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const lines = digest.mentions.map((m) => {
+    const where = placeMessage(m, state.me);
+    return `${m.from} in #${where?.name ?? '?'}: ${m.text}`;
+  });
+  const summary = `While you were away: ${count(digest.mentions.length, 'mention')}, ${count(digest.direct.length, 'direct message')}${digest.truncated ? ' (and more)' : ''}.`;
+  return { ...next, digest: [summary, ...lines].join('\n') };
+}
+
+/** Shows a waiting digest in the conversation on screen. */
+export function showDigest(state: ChatState): ChatState {
+  if (state.digest === undefined || state.active === undefined) return state;
+  const { digest: text, ...rest } = state;
+  return addNotice(rest, state.active, text, 'info');
+}
+
+/** The session ended at our request: back to the join screen, as a guest-to-be. */
+export function loggedOut(state: ChatState): ChatState {
+  const room = state.active !== undefined && !state.targets[state.active]?.isDm ? state.active : undefined;
+  return { ...initialState({ nick: '', ...(room ? { room } : {}) }), joinError: 'You logged out.' };
+}

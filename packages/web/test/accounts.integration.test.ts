@@ -1,0 +1,102 @@
+import type { ServerProcess } from 'aurora-testkit';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, messageRows, openPage, say, startWebServer, type WatchedPage } from './harness.js';
+
+let browser: Browser;
+let server: ServerProcess;
+let laptop: WatchedPage;
+let phone: WatchedPage;
+const PASSWORD = 'correct horse battery';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Fills in the join screen in one of its modes and submits it. */
+async function submitJoin(page: Page, mode: 'Guest' | 'Log in' | 'Sign up', name: string, password = '') {
+  await page.getByRole('radio', { name: mode }).check();
+  await page.getByLabel('Your name').fill(name);
+  if (mode !== 'Guest') await page.getByLabel('Password').fill(password);
+  await page
+    .getByRole('button', {
+      name: { Guest: 'Join', 'Log in': 'Log in and join', 'Sign up': 'Create account and join' }[mode],
+      exact: true,
+    })
+    .click();
+}
+
+const joinError = (page: Page) => page.locator('#join-error').textContent();
+
+describe('accounts', () => {
+  it('signs up from the join screen and keeps the log-in, never the password', async () => {
+    laptop = await openPage(browser, `${server.httpUrl}/?room=acct`);
+    await submitJoin(laptop.page, 'Sign up', 'olivia', 'short');
+    expect(await laptop.page.locator('#join-password-error').textContent()).toBe(
+      'A password needs at least 8 characters.',
+    );
+    await submitJoin(laptop.page, 'Sign up', 'olivia', PASSWORD);
+    await laptop.page.locator('.chat').waitFor();
+    expect(await laptop.page.locator('.sidebar .me p').textContent()).toBe('You are olivia');
+    const stored = await laptop.page.evaluate(() => JSON.stringify(localStorage));
+    expect(stored).toContain('aurora.session');
+    expect(stored).not.toContain(PASSWORD);
+  });
+
+  it('keeps a registered name from guests, with a pointer to logging in', async () => {
+    const guest = await openPage(browser, `${server.httpUrl}/?room=acct&name=Olivia`);
+    await expect
+      .poll(() => joinError(guest.page))
+      .toBe('The name “Olivia” belongs to a registered account. Log in, or choose another name.');
+    guest.expectClean();
+    await guest.context.close();
+  });
+
+  it('logs in on a second device, explaining a wrong password first', async () => {
+    phone = await openPage(browser, `${server.httpUrl}/?room=acct`, { width: 375, height: 740 });
+    await submitJoin(phone.page, 'Log in', 'olivia', 'not the password');
+    await expect.poll(() => joinError(phone.page)).toBe('Wrong name or password.');
+    await submitJoin(phone.page, 'Log in', 'olivia', PASSWORD);
+    await phone.page.locator('.chat').waitFor();
+    await say(phone.page, 'hello from my phone');
+    await messageRows(laptop.page).filter({ hasText: 'hello from my phone' }).waitFor();
+  });
+
+  it('shares what has been read between the devices', async () => {
+    await say(phone.page, '/join side');
+    await expect.poll(() => phone.page.locator('.topbar .title').textContent()).toBe('#side');
+    const bob = await openPage(browser, `${server.httpUrl}/?room=acct&name=bob`);
+    await bob.page.locator('.chat').waitFor();
+    await say(bob.page, 'olivia, lunch?');
+    const acct = phone.page.locator('button.target', { hasText: '#acct' });
+    await expect.poll(() => acct.getAttribute('aria-label')).toBe('#acct, 1 unread');
+    // The laptop shows #acct at the bottom, so the message counts as read there, and so on the phone.
+    await messageRows(laptop.page).filter({ hasText: 'olivia, lunch?' }).waitFor();
+    await expect.poll(() => acct.getAttribute('aria-label'), { timeout: 10_000 }).toBe('#acct');
+    bob.expectClean();
+    await bob.context.close();
+  });
+
+  it('comes back logged in after a reload, and logs out', async () => {
+    await laptop.page.goto(`${server.httpUrl}/?room=acct`);
+    await expect
+      .poll(() => laptop.page.locator('.signed-in').textContent())
+      .toBe('You are logged in as olivia.');
+    await laptop.page.getByRole('button', { name: 'Join', exact: true }).click();
+    await laptop.page.locator('.chat').waitFor();
+    await laptop.page.getByRole('button', { name: 'Log out' }).click();
+    await expect.poll(() => joinError(laptop.page)).toBe('You logged out.');
+    expect(await laptop.page.evaluate(() => localStorage.getItem('aurora.session'))).toBeNull();
+    expect(await laptop.page.getByRole('radio', { name: 'Guest' }).isVisible()).toBe(true);
+    // Logging out here ends only this device's session.
+    await say(phone.page, 'still here');
+    await messageRows(phone.page).filter({ hasText: 'still here' }).waitFor();
+    laptop.expectClean();
+    phone.expectClean();
+  });
+});
