@@ -11,7 +11,7 @@ import { RedisKeys } from './keys.js';
 import { connectRedis } from './redis-connection.js';
 
 /** Short heartbeats so a dead node is noticed within two seconds. */
-const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300 };
+const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300, reapGraceMs: 600 };
 
 describeWithRedis('cluster mode: several nodes on one Redis', () => {
   let redis: TestRedis;

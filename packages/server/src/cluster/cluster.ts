@@ -83,7 +83,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
         lost = () => {
           for (const session of hub.sessions) session.peer.close(CloseCode.GoingAway, 'cluster state lost');
         };
-        const reaper = new Reaper(hub, directory, store, clock, timings.nodeTtlMs);
+        const reaper = new Reaper(hub, directory, store, clock, timings);
         command.on('ready', () => {
           reaper.postpone();
           heartbeat

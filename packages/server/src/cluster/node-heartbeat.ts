@@ -12,13 +12,22 @@ export interface ClusterTimings {
   readonly heartbeatMs: number;
   /** How often live nodes look for dead ones to reap. */
   readonly sweepMs: number;
+  /**
+   * How long a node is seen dead before its people are taken out of their rooms, so that clients
+   * reconnecting to another node (once their names are free) take their places over quietly.
+   */
+  readonly reapGraceMs: number;
 }
 
-/** 15 s to be declared dead, renewed every 5 s, swept every 5 s: a kill -9 is cleaned up within ~20 s. */
+/**
+ * A dead node's names are free once its key expires (10 to 15 s after a kill -9); its people leave
+ * their rooms at most 25 s after it.
+ */
 export const DEFAULT_CLUSTER_TIMINGS: ClusterTimings = {
   nodeTtlMs: 15_000,
   heartbeatMs: 5_000,
-  sweepMs: 5_000,
+  sweepMs: 2_500,
+  reapGraceMs: 5_000,
 };
 
 /**

@@ -83,6 +83,11 @@ export class RedisDirectory implements Directory {
     return storage(() => this.redis.smembers(this.keys.nodes));
   }
 
+  /** Whether a node's heartbeat key exists. */
+  isAlive(nodeId: string): Promise<boolean> {
+    return storage(async () => (await this.redis.exists(this.keys.node(nodeId))) === 1);
+  }
+
   /**
    * Drops everything a node owned once its heartbeat is gone; returns the people who thereby left
    * rooms. Empty when the node is alive or another node reaped it first.
