@@ -1,18 +1,19 @@
-import { type ClientMessageInput, type ServerMessage, sameName } from 'aurora-protocol';
+import type { ClientMessageInput, ServerMessage } from 'aurora-protocol';
 import { type ChatAction, chatReducer } from './core/chat-reducer.js';
-import { activeTarget, helloFor, initialState, totalUnread, wireTarget } from './core/chat-state.js';
+import { activeTarget, helloFor, initialState } from './core/chat-state.js';
 import { createCidSource } from './core/cid.js';
 import { systemClock } from './core/clock.js';
 import { planCommand } from './core/command-plan.js';
-import { COMMAND_REFS } from './core/command-refs.js';
 import { parseCommand } from './core/commands.js';
 import { type ConnectionEvent, createConnection } from './core/connection.js';
 import { describeJoinError, endsSession, type JoinAttempt } from './core/join-errors.js';
-import { dueMessages, frameFor, nextRetryAt } from './core/outbox.js';
+import { adjacentTarget, olderPageRequest } from './core/navigation.js';
+import { createOutboxPump } from './core/outbox-pump.js';
+import { createReadMarkers } from './core/read-markers.js';
 import { createStore } from './core/store.js';
 import { keyOfWireTarget, placeMessage } from './core/targets.js';
 import { createTimeFormat } from './core/time-format.js';
-import { latestSeq, oldestSeq } from './core/timeline.js';
+import { announcement, pageTitle } from './core/titles.js';
 import { createTypingSignal } from './core/typing.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
 import { createAnnouncer } from './ui/announcer.js';
@@ -99,12 +100,10 @@ function afterFrame(message: ServerMessage): void {
     focusComposer = true;
   } else if (message.type === 'resumed') {
     replaying.delete(keyOfWireTarget(message.target));
-  } else if (message.type === 'message' && state.me !== undefined && !sameName(message.from, state.me)) {
+  } else if (message.type === 'message') {
     const place = placeMessage(message, state.me);
-    if (!place || replaying.has(place.key)) return;
-    if (place.isDm) announcer.announce(`Direct message from ${message.from}: ${message.text}`);
-    else if (place.key === state.active)
-      announcer.announce(message.kind === 'system' ? message.text : `${message.from}: ${message.text}`);
+    const text = announcement(message, state);
+    if (place && text !== undefined && !replaying.has(place.key)) announcer.announce(text);
   }
 }
 
@@ -137,18 +136,8 @@ function submit(text: string): string | undefined {
 }
 
 function loadOlder(key: string): void {
-  const state = store.getState();
-  const target = state.targets[key];
-  if (!target?.hasOlder || target.loadingOlder || state.connection.status !== 'online') return;
-  const before = oldestSeq(target.entries);
-  const frame: ClientMessageInput = {
-    type: 'history',
-    target: wireTarget(target),
-    ...(before === undefined ? {} : { before }),
-    limit: state.limits.historyPageDefault,
-    ref: COMMAND_REFS.history,
-  };
-  if (connection.send(frame)) dispatch({ type: 'older-requested', target: key });
+  const frame = olderPageRequest(store.getState(), key);
+  if (frame && connection.send(frame)) dispatch({ type: 'older-requested', target: key });
 }
 
 function open(key: string): void {
@@ -228,53 +217,41 @@ const scheduleRender = () => {
   if (frame === 0) frame = requestAnimationFrame(render);
 };
 
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
+const outbox = createOutboxPump({
+  getState: store.getState,
+  send: (frame) => connection.send(frame),
+  dispatch,
+  clock: systemClock,
+});
+const readMarkers = createReadMarkers({
+  getState: store.getState,
+  send: (frame) => connection.send(frame),
+  dispatch,
+  clock: systemClock,
+  seeing: () => chat.messages.atBottom(),
+});
 let flushQueued = false;
-/** Puts due outbox messages on the wire; runs after every change, coalesced into one microtask. */
-function flushOutbox(): void {
-  flushQueued = false;
-  const state = store.getState();
-  const now = Date.now();
-  const sent = dueMessages(state, now).filter((pending) => {
-    const frame = frameFor(state, pending);
-    return frame !== undefined && connection.send(frame);
-  });
-  if (sent.length > 0) dispatch({ type: 'sent', cids: sent.map((p) => p.cid) });
-  const retryAt = nextRetryAt(store.getState());
-  if (retryTimer !== undefined) clearTimeout(retryTimer);
-  retryTimer = retryAt !== undefined && retryAt > now ? setTimeout(flushOutbox, retryAt - now) : undefined;
-}
-
-let readTimer: ReturnType<typeof setTimeout> | undefined;
-/** Logged in: tells the server (and so the account's other devices) what has been read here. */
-function markRead(): void {
-  readTimer = undefined;
-  const state = store.getState();
-  const target = activeTarget(state);
-  if (!target || !state.account || !state.visible || !chat.messages.atBottom()) return;
-  const seq = latestSeq(target.entries);
-  if (seq > target.readSeq && connection.send({ type: 'read', target: wireTarget(target), seq }))
-    dispatch({ type: 'marked-read', target: target.key, seq });
-}
 
 let shownRoom: string | undefined;
 let shownSession = session;
 store.subscribe((state) => {
   if (state.session !== shownSession) storeSession(state.session);
   shownSession = state.session;
-  if (state.account && readTimer === undefined) readTimer = setTimeout(markRead, 1000);
+  readMarkers.changed();
   // The title and address bar update at once, even in a background tab where frames are paused.
-  const unread = totalUnread(state);
+  document.title = pageTitle(state);
   const target = activeTarget(state);
-  const place = target ? (target.isDm ? `@${target.name}` : `#${target.name}`) : undefined;
-  document.title = `${unread > 0 ? `(${unread}) ` : ''}${place ? `${place} · ` : ''}Aurora`;
   const room = target && !target.isDm ? target.name : undefined;
   if (room !== undefined && room !== shownRoom)
     history.replaceState(null, '', `?${new URLSearchParams({ room })}`);
   shownRoom = room;
+  // The outbox is pumped after every change, coalesced into one microtask.
   if (!flushQueued) {
     flushQueued = true;
-    queueMicrotask(flushOutbox);
+    queueMicrotask(() => {
+      flushQueued = false;
+      outbox.flush();
+    });
   }
   scheduleRender();
 });
@@ -288,8 +265,7 @@ document.addEventListener('keydown', (event) => {
   const state = store.getState();
   if (state.screen !== 'chat' || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown'))
     return;
-  const index = state.active === undefined ? -1 : state.order.indexOf(state.active);
-  const next = state.order[index + (event.key === 'ArrowUp' ? -1 : 1)];
+  const next = adjacentTarget(state, event.key === 'ArrowUp' ? -1 : 1);
   if (next !== undefined) {
     event.preventDefault();
     open(next);

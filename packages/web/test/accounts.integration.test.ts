@@ -1,22 +1,12 @@
-import type { ServerProcess } from 'aurora-testkit';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, messageRows, openPage, say, startWebServer, type WatchedPage } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { messageRows, openPage, say, useBrowserAndServer, type WatchedPage } from './harness.js';
 
-let browser: Browser;
-let server: ServerProcess;
+const env = useBrowserAndServer();
+
 let laptop: WatchedPage;
 let phone: WatchedPage;
 const PASSWORD = 'correct horse battery';
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Fills in the join screen in one of its modes and submits it. */
 async function submitJoin(page: Page, mode: 'Guest' | 'Log in' | 'Sign up', name: string, password = '') {
@@ -35,7 +25,7 @@ const joinError = (page: Page) => page.locator('#join-error').textContent();
 
 describe('accounts', () => {
   it('signs up from the join screen and keeps the log-in, never the password', async () => {
-    laptop = await openPage(browser, `${server.httpUrl}/?room=acct`);
+    laptop = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
     await submitJoin(laptop.page, 'Sign up', 'olivia', 'short');
     expect(await laptop.page.locator('#join-password-error').textContent()).toBe(
       'A password needs at least 8 characters.',
@@ -49,7 +39,7 @@ describe('accounts', () => {
   });
 
   it('keeps a registered name from guests, with a pointer to logging in', async () => {
-    const guest = await openPage(browser, `${server.httpUrl}/?room=acct&name=Olivia`);
+    const guest = await openPage(env.browser, `${env.server.httpUrl}/?room=acct&name=Olivia`);
     await expect
       .poll(() => joinError(guest.page))
       .toBe('The name “Olivia” belongs to a registered account. Log in, or choose another name.');
@@ -58,7 +48,7 @@ describe('accounts', () => {
   });
 
   it('logs in on a second device, explaining a wrong password first', async () => {
-    phone = await openPage(browser, `${server.httpUrl}/?room=acct`, { width: 375, height: 740 });
+    phone = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`, { width: 375, height: 740 });
     await submitJoin(phone.page, 'Log in', 'olivia', 'not the password');
     await expect.poll(() => joinError(phone.page)).toBe('Wrong name or password.');
     await submitJoin(phone.page, 'Log in', 'olivia', PASSWORD);
@@ -70,7 +60,7 @@ describe('accounts', () => {
   it('shares what has been read between the devices', async () => {
     await say(phone.page, '/join side');
     await expect.poll(() => phone.page.locator('.topbar .title').textContent()).toBe('#side');
-    const bob = await openPage(browser, `${server.httpUrl}/?room=acct&name=bob`);
+    const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=acct&name=bob`);
     await bob.page.locator('.chat').waitFor();
     await say(bob.page, 'olivia, lunch?');
     const acct = phone.page.locator('button.target', { hasText: '#acct' });
@@ -83,7 +73,7 @@ describe('accounts', () => {
   });
 
   it('comes back logged in after a reload, and logs out', async () => {
-    await laptop.page.goto(`${server.httpUrl}/?room=acct`);
+    await laptop.page.goto(`${env.server.httpUrl}/?room=acct`);
     await expect
       .poll(() => laptop.page.locator('.signed-in').textContent())
       .toBe('You are logged in as olivia.');

@@ -1,20 +1,8 @@
-import type { ServerProcess } from 'aurora-testkit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nameColour } from '../src/core/name-colour.js';
-import { joinAs, launchBrowser, messageRows, openPage, say, startWebServer } from './harness.js';
+import { joinAs, messageRows, openPage, say, useBrowserAndServer } from './harness.js';
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowserAndServer();
 
 /** `#rrggbb` as the browser reports a computed colour. */
 function rgb(hex: string): string {
@@ -24,9 +12,9 @@ function rgb(hex: string): string {
 
 describe('two people in one room', () => {
   it('chat with each other, formatted, with timestamps and the terminal’s name colours', async () => {
-    const alice = await openPage(browser, `${server.httpUrl}/?room=lobby`);
+    const alice = await openPage(env.browser, `${env.server.httpUrl}/?room=lobby`);
     await joinAs(alice.page, 'alice');
-    const bob = await openPage(browser, `${server.httpUrl}/?room=lobby&name=bob`);
+    const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=lobby&name=bob`);
     await bob.page.locator('.chat').waitFor();
 
     await expect.poll(() => alice.page.locator('.members .nick').allTextContents()).toEqual(['alice', 'bob']);
@@ -55,8 +43,8 @@ describe('two people in one room', () => {
   });
 
   it('show /me actions, the typing line, topics, unread counts and direct messages', async () => {
-    const alice = await openPage(browser, `${server.httpUrl}/?room=cafe&name=alice2`);
-    const bob = await openPage(browser, `${server.httpUrl}/?room=cafe&name=bob2`);
+    const alice = await openPage(env.browser, `${env.server.httpUrl}/?room=cafe&name=alice2`);
+    const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=cafe&name=bob2`);
     await Promise.all([alice.page.locator('.chat').waitFor(), bob.page.locator('.chat').waitFor()]);
 
     await alice.page.locator('#composer-input').pressSequentially('thinking');
@@ -103,7 +91,7 @@ describe('two people in one room', () => {
   });
 
   it('send with Enter and start a new line with Shift+Enter', async () => {
-    const carol = await openPage(browser, `${server.httpUrl}/?room=lines&name=carol`);
+    const carol = await openPage(env.browser, `${env.server.httpUrl}/?room=lines&name=carol`);
     const composer = carol.page.locator('#composer-input');
     await composer.pressSequentially('first line');
     await composer.press('Shift+Enter');
@@ -119,7 +107,7 @@ describe('two people in one room', () => {
   });
 
   it('answer slash commands like the terminal client, and explain mistakes without sending them', async () => {
-    const dave = await openPage(browser, `${server.httpUrl}/?room=cmds&name=dave`);
+    const dave = await openPage(env.browser, `${env.server.httpUrl}/?room=cmds&name=dave`);
     await say(dave.page, '/help');
     await dave.page.locator('.notice', { hasText: '/msg NAME [TEXT]' }).waitFor();
     await say(dave.page, '/frobnicate now');
@@ -138,9 +126,9 @@ describe('two people in one room', () => {
 
 describe('the join screen', () => {
   it('says when a name is taken and joins with another on the same page', async () => {
-    const first = await openPage(browser, `${server.httpUrl}/?room=names&name=erin`);
+    const first = await openPage(env.browser, `${env.server.httpUrl}/?room=names&name=erin`);
     await first.page.locator('.chat').waitFor();
-    const second = await openPage(browser, `${server.httpUrl}/?room=names`);
+    const second = await openPage(env.browser, `${env.server.httpUrl}/?room=names`);
     await second.page.getByLabel('Your name').fill('ERIN');
     await second.page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect
@@ -154,7 +142,10 @@ describe('the join screen', () => {
   });
 
   it('explains a link with an unusable room or name instead of joining, showing markup as text', async () => {
-    const page = await openPage(browser, `${server.httpUrl}/?room=no%20spaces&name=%3Cb%3Ebob%3C%2Fb%3E`);
+    const page = await openPage(
+      env.browser,
+      `${env.server.httpUrl}/?room=no%20spaces&name=%3Cb%3Ebob%3C%2Fb%3E`,
+    );
     const note = page.page.locator('.link-note');
     await expect.poll(() => note.textContent()).toContain("The link's room cannot be used");
     expect(await note.textContent()).toContain("The link's name cannot be used");
@@ -165,7 +156,7 @@ describe('the join screen', () => {
   });
 
   it('checks the name before asking the server', async () => {
-    const page = await openPage(browser, `${server.httpUrl}/`);
+    const page = await openPage(env.browser, `${env.server.httpUrl}/`);
     await page.page.getByLabel('Your name').fill('two words');
     await page.page.getByLabel('Room', { exact: true }).fill('dev');
     await page.page.getByRole('button', { name: 'Join', exact: true }).click();

@@ -1,30 +1,23 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { CHAT_BIN, type ServerProcess } from 'aurora-testkit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, messageRows, openPage, say, startWebServer } from './harness.js';
+import { CHAT_BIN } from 'aurora-testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { messageRows, openPage, say, useBrowserAndServer } from './harness.js';
+
+const env = useBrowserAndServer();
 
 const run = promisify(execFile);
 
-let browser: Browser;
-let server: ServerProcess;
 const children: ChildProcess[] = [];
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
-});
-
-afterAll(async () => {
+afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the page and the terminal client', () => {
   it('shows a message sent with aurora-chat send', async () => {
-    const page = await openPage(browser, `${server.httpUrl}/?room=dev&name=webber`);
+    const page = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=webber`);
     await page.page.locator('.chat').waitFor();
     await run(process.execPath, [
       CHAT_BIN,
@@ -34,7 +27,7 @@ describe('the page and the terminal client', () => {
       '--name',
       'ci-bot',
       '--server',
-      server.wsUrl,
+      env.server.wsUrl,
       'build 412 **passed**',
     ]);
     const row = messageRows(page.page).filter({ hasText: 'build 412 passed' });
@@ -48,7 +41,7 @@ describe('the page and the terminal client', () => {
   it('sends what is typed in the page to aurora-chat tail --json', async () => {
     const tail = spawn(
       process.execPath,
-      [CHAT_BIN, 'tail', '--room', 'dev', '--name', 'watcher', '--json', '--server', server.wsUrl],
+      [CHAT_BIN, 'tail', '--room', 'dev', '--name', 'watcher', '--json', '--server', env.server.wsUrl],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     children.push(tail);
@@ -57,7 +50,7 @@ describe('the page and the terminal client', () => {
       lines.push(JSON.parse(line) as Record<string, unknown>),
     );
 
-    const page = await openPage(browser, `${server.httpUrl}/?room=dev&name=typist`);
+    const page = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=typist`);
     // The tail has joined once the page lists it among the members.
     await page.page.locator('#members .nick', { hasText: 'watcher' }).waitFor();
     await say(page.page, 'hello from the **browser**');

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SERVER_BIN, type ServerProcess, type ServerProcessOptions, startServer } from 'aurora-testkit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The built client that the server is pointed at (`pnpm --filter aurora-web build`). */
 export const WEB_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -46,6 +47,25 @@ export async function launchBrowser(): Promise<Browser> {
 /** Starts aurora-server serving the built client. */
 export function startWebServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
   return startServer({ memory: true, ...options, args: ['--web-root', WEB_ROOT, ...(options.args ?? [])] });
+}
+
+/** The browser and server a test file shares; set once its `beforeAll` has run. */
+export interface Suite {
+  readonly browser: Browser;
+  readonly server: ServerProcess;
+}
+
+/** Starts one browser and one server for the test file that calls this, and stops them after it. */
+export function useBrowserAndServer(options: ServerProcessOptions = {}): Suite {
+  const suite = {} as { browser: Browser; server: ServerProcess };
+  beforeAll(async () => {
+    [suite.browser, suite.server] = await Promise.all([launchBrowser(), startWebServer(options)]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
 
 /** A page plus everything that went wrong in it. */

@@ -1,29 +1,16 @@
 import { join } from 'node:path';
-import type { ServerProcess } from 'aurora-testkit';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  messageRows,
-  openPage,
-  RESULTS_DIR,
-  say,
-  startWebServer,
-  type WatchedPage,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messageRows, openPage, RESULTS_DIR, say, useBrowserAndServer, type WatchedPage } from './harness.js';
 
-let browser: Browser;
-let server: ServerProcess;
+const env = useBrowserAndServer({ args: ['--rate', '20', '--burst', '20'] });
+
 let priya: WatchedPage;
 let tomas: WatchedPage;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startWebServer({ args: ['--rate', '20', '--burst', '20'] }),
-  ]);
-  priya = await openPage(browser, `${server.httpUrl}/?room=dev&name=priya`);
-  tomas = await openPage(browser, `${server.httpUrl}/?room=dev&name=tomás`);
+  priya = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=priya`);
+  tomas = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=tomás`);
   await Promise.all([priya.page.locator('.chat').waitFor(), tomas.page.locator('.chat').waitFor()]);
   await say(priya.page, 'morning! the **release** build is green: https://ci.example.com/builds/412');
   await say(tomas.page, 'nice. did the `migrate --dry-run` step pass too?');
@@ -36,11 +23,6 @@ beforeAll(async () => {
   await say(priya.page, '/join release');
   await messageRows(priya.page).filter({ hasText: 'priya joined' }).waitFor();
   await say(tomas.page, '/away lunch');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Elements wider than the window, or the page itself scrolling sideways. */
@@ -75,13 +57,16 @@ describe.each([
   { width: 375, height: 740, viewer: 'kai', typing: false },
 ])('at $width px', ({ width, height, viewer, typing }) => {
   it('fits the window with no sideways scrolling, dark, with every control labelled', async () => {
-    const joinScreen = await openPage(browser, `${server.httpUrl}/?room=dev`, { width, height });
+    const joinScreen = await openPage(env.browser, `${env.server.httpUrl}/?room=dev`, { width, height });
     expect(await overflow(joinScreen.page)).toEqual({ page: 0, wide: [] });
     await joinScreen.page.screenshot({ path: join(RESULTS_DIR, `join-${width}.png`) });
     await joinScreen.context.close();
 
     // A busy moment: an unread room, a direct message, someone away and someone typing.
-    const view = await openPage(browser, `${server.httpUrl}/?room=dev&name=${viewer}`, { width, height });
+    const view = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=${viewer}`, {
+      width,
+      height,
+    });
     await messageRows(view.page).filter({ hasText: 'shipping at noon' }).waitFor();
     await say(view.page, '/join release');
     await say(view.page, '/join dev');
@@ -112,7 +97,10 @@ describe.each([
 
 describe('on a phone', () => {
   it('opens the room list and member list as drawers, and closes them with Escape', async () => {
-    const view = await openPage(browser, `${server.httpUrl}/?room=dev&name=pat`, { width: 375, height: 740 });
+    const view = await openPage(env.browser, `${env.server.httpUrl}/?room=dev&name=pat`, {
+      width: 375,
+      height: 740,
+    });
     await view.page.locator('.chat').waitFor();
     const sidebar = view.page.locator('#sidebar');
     expect(await sidebar.isVisible()).toBe(false);
@@ -136,7 +124,7 @@ describe('on a phone', () => {
 
 describe('with the keyboard', () => {
   it('joins, writes and switches rooms without a mouse', async () => {
-    const view = await openPage(browser, `${server.httpUrl}/`, { width: 1280, height: 800 });
+    const view = await openPage(env.browser, `${env.server.httpUrl}/`, { width: 1280, height: 800 });
     await view.page.keyboard.type('kim');
     await view.page.keyboard.press('Tab');
     await view.page.keyboard.type('dev');

@@ -1,18 +1,10 @@
-import type { ServerProcess } from 'aurora-testkit';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  messageRows,
-  openPage,
-  sayRaw,
-  scroller,
-  startWebServer,
-  type WatchedPage,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { messageRows, openPage, sayRaw, scroller, useBrowserAndServer, type WatchedPage } from './harness.js';
 
-let browser: Browser;
-let server: ServerProcess;
+// A generous rate limit lets the test seed a long history quickly.
+const env = useBrowserAndServer({ args: ['--rate', '1000', '--burst', '1000'] });
+
 let reader: WatchedPage;
 let bot: WatchedPage;
 
@@ -51,23 +43,13 @@ function distanceFromBottom(page: Page) {
 }
 
 beforeAll(async () => {
-  // A generous rate limit lets the test seed a long history quickly.
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startWebServer({ args: ['--rate', '1000', '--burst', '1000'] }),
-  ]);
-  bot = await openPage(browser, `${server.httpUrl}/healthz`);
-  await sayRaw(bot.page, server.wsUrl, 'seeder', 'history', numbered('message', 1, 120));
-  reader = await openPage(browser, `${server.httpUrl}/?room=history&name=reader`, {
+  bot = await openPage(env.browser, `${env.server.httpUrl}/healthz`);
+  await sayRaw(bot.page, env.server.wsUrl, 'seeder', 'history', numbered('message', 1, 120));
+  reader = await openPage(env.browser, `${env.server.httpUrl}/?room=history&name=reader`, {
     width: 1280,
     height: 700,
   });
   await reader.page.locator('.chat').waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the message list', () => {
@@ -78,7 +60,7 @@ describe('the message list', () => {
   });
 
   it('follows new messages while the reader is at the bottom', async () => {
-    await sayRaw(bot.page, server.wsUrl, 'seeder', 'history', ['live 1']);
+    await sayRaw(bot.page, env.server.wsUrl, 'seeder', 'history', ['live 1']);
     await messageRows(reader.page).filter({ hasText: 'live 1' }).waitFor();
     await expect.poll(() => distanceFromBottom(reader.page)).toBeLessThanOrEqual(2);
     expect(await reader.page.locator('.jump').isHidden()).toBe(true);
@@ -111,7 +93,7 @@ describe('the message list', () => {
     await scroller(reader.page).evaluate((el) => el.scrollBy({ top: -150 }));
     const before = await topRow(reader.page);
     const scrollTop = await scroller(reader.page).evaluate((el) => el.scrollTop);
-    await sayRaw(bot.page, server.wsUrl, 'seeder', 'history', numbered('late', 1, 3));
+    await sayRaw(bot.page, env.server.wsUrl, 'seeder', 'history', numbered('late', 1, 3));
     const jump = reader.page.locator('.jump');
     await expect.poll(() => jump.textContent()).toBe('3 new messages ↓');
     expect(await jump.isVisible()).toBe(true);

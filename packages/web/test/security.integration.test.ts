@@ -1,23 +1,11 @@
-import type { ServerProcess } from 'aurora-testkit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, messageRows, openPage, say, sayRaw, startWebServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { messageRows, openPage, say, sayRaw, useBrowserAndServer } from './harness.js';
 
-let browser: Browser;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startWebServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useBrowserAndServer();
 
 describe('the page', () => {
   it('is served with a strict Content-Security-Policy, nosniff and no referrer', async () => {
-    const response = await fetch(`${server.httpUrl}/`);
+    const response = await fetch(`${env.server.httpUrl}/`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     const directives = new Map(
@@ -41,8 +29,8 @@ describe('the page', () => {
 
   it('serves its script and stylesheet with their real types', async () => {
     const [js, css] = await Promise.all([
-      fetch(`${server.httpUrl}/app.js`),
-      fetch(`${server.httpUrl}/app.css`),
+      fetch(`${env.server.httpUrl}/app.js`),
+      fetch(`${env.server.httpUrl}/app.css`),
     ]);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
@@ -59,11 +47,11 @@ describe('remote text', () => {
   ];
 
   it('renders markup and script URLs as text, runs nothing, and links only http(s) and mailto', async () => {
-    const reader = await openPage(browser, `${server.httpUrl}/?room=xss&name=reader`);
+    const reader = await openPage(env.browser, `${env.server.httpUrl}/?room=xss&name=reader`);
     await reader.page.locator('.chat').waitFor();
-    const attacker = await openPage(browser, `${server.httpUrl}/healthz`);
+    const attacker = await openPage(env.browser, `${env.server.httpUrl}/healthz`);
     // A name with markup cannot be a nick (the server refuses it), so it arrives in what can carry it.
-    await sayRaw(attacker.page, server.wsUrl, 'mallory', 'xss', payloads);
+    await sayRaw(attacker.page, env.server.wsUrl, 'mallory', 'xss', payloads);
     await say(reader.page, '/topic <img src=x onerror=alert(5)> <b>topic</b>');
     await say(reader.page, '/away <img src=x onerror=alert(6)>');
 
@@ -93,10 +81,10 @@ describe('remote text', () => {
 
   it('shows a sender name with markup characters as text', async () => {
     // The protocol allows "." "_" and "-" in names but no markup, so the worst a name can do is look odd.
-    const reader = await openPage(browser, `${server.httpUrl}/?room=names2&name=reader2`);
+    const reader = await openPage(env.browser, `${env.server.httpUrl}/?room=names2&name=reader2`);
     await reader.page.locator('.chat').waitFor();
-    const other = await openPage(browser, `${server.httpUrl}/healthz`);
-    await sayRaw(other.page, server.wsUrl, '_.-x-._', 'names2', ['hi']);
+    const other = await openPage(env.browser, `${env.server.httpUrl}/healthz`);
+    await sayRaw(other.page, env.server.wsUrl, '_.-x-._', 'names2', ['hi']);
     const row = messageRows(reader.page).filter({ hasText: 'hi' });
     await row.waitFor();
     expect(await row.locator('.nick').textContent()).toBe('_.-x-._');

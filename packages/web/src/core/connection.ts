@@ -11,6 +11,7 @@ import {
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import type { ConnectionInfo } from './chat-state.js';
 import type { Clock, TimerHandle } from './clock.js';
+import { createLiveness } from './liveness.js';
 
 /** What a socket reports; the browser's WebSocket is adapted to this in ui/browser-socket.ts. */
 export interface SocketHandlers {
@@ -77,8 +78,6 @@ const FATAL_HELLO_ERRORS: ReadonlySet<string> = new Set([
 /** Creates the connection; nothing happens until `connect` is called. */
 export function createConnection(options: ConnectionOptions): Connection {
   const { clock } = options;
-  const pingAfterMs = options.pingAfterMs ?? 25_000;
-  const deadAfterMs = options.deadAfterMs ?? 10_000;
   let socket: SocketLike | undefined;
   let opened = false;
   let greeted = false;
@@ -89,7 +88,16 @@ export function createConnection(options: ConnectionOptions): Connection {
   let autoReconnect = false;
   let attempt = 0;
   let retryTimer: TimerHandle | undefined;
-  let livenessTimer: TimerHandle | undefined;
+  const liveness = createLiveness({
+    clock,
+    probeAfterMs: options.pingAfterMs ?? 25_000,
+    deadAfterMs: options.deadAfterMs ?? 10_000,
+    probe: () => socket?.send(encodeClientMessage({ type: 'ping', t: clock.now() })),
+    dead: () => {
+      drop();
+      lost(CloseCode.Unresponsive);
+    },
+  });
 
   const emit = options.onEvent;
   const status = (info: ConnectionInfo) => emit({ type: 'status', info });
@@ -133,7 +141,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   function receive(data: unknown): void {
-    if (greeted) armLiveness();
+    if (greeted) liveness.alive();
     if (typeof data !== 'string') {
       emit({ type: 'bad-frame', error: { code: ErrorCode.BadFrame, message: 'binary frame' } });
       return;
@@ -162,7 +170,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       attempt = 0;
       emit({ type: 'frame', message });
       status({ status: 'online' });
-      armLiveness();
+      liveness.alive();
       return;
     }
     emit({ type: 'frame', message });
@@ -236,18 +244,6 @@ export function createConnection(options: ConnectionOptions): Connection {
     }, delay);
   }
 
-  function armLiveness(): void {
-    if (livenessTimer !== undefined) clock.clearTimeout(livenessTimer);
-    livenessTimer = clock.setTimeout(() => {
-      socket?.send(encodeClientMessage({ type: 'ping', t: clock.now() }));
-      livenessTimer = clock.setTimeout(() => {
-        livenessTimer = undefined;
-        drop();
-        lost(CloseCode.Unresponsive);
-      }, deadAfterMs);
-    }, pingAfterMs);
-  }
-
   /** Forgets the current socket without waiting for its close handshake, which a dead link never sends. */
   function drop(): void {
     const old = socket;
@@ -263,9 +259,8 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   function clearTimers(): void {
     if (retryTimer !== undefined) clock.clearTimeout(retryTimer);
-    if (livenessTimer !== undefined) clock.clearTimeout(livenessTimer);
+    liveness.stop();
     retryTimer = undefined;
-    livenessTimer = undefined;
   }
 
   return {

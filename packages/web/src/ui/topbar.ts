@@ -1,5 +1,6 @@
 import type { ChatState, ConnectionStatus } from '../core/chat-state.js';
 import { activeTarget } from '../core/chat-state.js';
+import { targetTitle } from '../core/titles.js';
 import { h, setText } from './dom.js';
 
 /** The side panels that narrow screens show as drawers. */
@@ -71,7 +72,7 @@ export function createTopbar(actions: TopbarActions): Topbar {
     element,
     render(state, open) {
       const target = activeTarget(state);
-      setText(title, target ? (target.isDm ? `@${target.name}` : `#${target.name}`) : 'Aurora');
+      setText(title, target ? targetTitle(target) : 'Aurora');
       setText(topic, target?.isDm ? 'Direct conversation' : (target?.topic ?? ''));
       topic.title = target?.topic ?? '';
       status.dataset.status = state.connection.status;

@@ -1,0 +1,30 @@
+import type { ChatMessage } from 'aurora-protocol';
+import { sameName } from 'aurora-protocol';
+import { activeTarget, type ChatState, type TargetState, totalUnread } from './chat-state.js';
+import { placeMessage } from './targets.js';
+
+/** How a conversation is named on screen: `#dev`, or `@bob` for a direct one. */
+export function targetTitle(target: TargetState): string {
+  return target.isDm ? `@${target.name}` : `#${target.name}`;
+}
+
+/** The tab's title: unread count first, so it shows in a crowded tab bar. */
+export function pageTitle(state: ChatState): string {
+  const unread = totalUnread(state);
+  const target = activeTarget(state);
+  return `${unread > 0 ? `(${unread}) ` : ''}${target ? `${targetTitle(target)} · ` : ''}Aurora`;
+}
+
+/**
+ * What a screen reader should say about a message that just arrived: messages in the conversation on
+ * screen, and direct messages wherever they land. Nothing for our own messages or other rooms.
+ */
+export function announcement(message: ChatMessage, state: ChatState): string | undefined {
+  if (state.me === undefined || sameName(message.from, state.me)) return undefined;
+  const place = placeMessage(message, state.me);
+  if (!place) return undefined;
+  if (place.isDm) return `Direct message from ${message.from}: ${message.text}`;
+  if (place.key !== state.active) return undefined;
+  if (message.kind === 'system') return message.text;
+  return message.kind === 'action' ? `${message.from} ${message.text}` : `${message.from}: ${message.text}`;
+}
