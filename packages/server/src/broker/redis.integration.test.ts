@@ -1,11 +1,10 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { connectRedis } from '../cluster/redis-connection.js';
 import { silentLogger } from '../logger.js';
 import { RedisStore } from '../store/redis.js';
 import type { NewMessage } from '../store/store.js';
-import { describeWithRedis, eventually, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, eventually, useTestRedis } from '../testing/redis-server.js';
 import type { Delivery } from './broker.js';
 import { LOGOUT_CHANNEL } from './control.js';
 import { RedisBroker } from './redis.js';
@@ -20,24 +19,15 @@ const say = (room: string, text: string): NewMessage => ({
 });
 
 describeWithRedis('the Redis broker', () => {
-  let server: TestRedis;
-  let command: Redis;
+  const fixture = useTestRedis();
   let prefixes = 0;
-  beforeAll(async () => {
-    server = await TestRedis.start();
-    command = await connectRedis(server.url, 'command', silentLogger);
-  });
-  afterAll(async () => {
-    command?.disconnect();
-    await server?.dispose();
-  });
 
   /** A node's broker with its own subscriber, recording deliveries, and a store to publish through. */
   async function node(keys: RedisKeys, nodeId: string) {
-    const subscriber = await connectRedis(server.url, 'subscriber', silentLogger);
-    const store = new RedisStore({ redis: command, keys, clock: { now: Date.now } });
+    const subscriber = await connectRedis(fixture.server.url, 'subscriber', silentLogger);
+    const store = new RedisStore({ redis: fixture.command, keys, clock: { now: Date.now } });
     const broker = new RedisBroker({
-      command,
+      command: fixture.command,
       subscriber,
       nodeId,
       keys,
@@ -82,12 +72,12 @@ describeWithRedis('the Redis broker', () => {
     await store.appendAndPublish(say('dev', 'm1'), ['room:dev']);
     await eventually('m1', async () => (deliveries.length === 1 ? true : undefined));
     const back = new Promise((resolve) => subscriber.once('ready', resolve));
-    await command.client('KILL', 'TYPE', 'pubsub');
+    await fixture.command.client('KILL', 'TYPE', 'pubsub');
     for (const text of ['m2', 'm3', 'm4']) await store.appendAndPublish(say('dev', text), ['room:dev']);
     await store.appendAndPublish(say('ops', 'o1'), ['room:ops']);
     await back;
     await eventually('the resubscription', async () =>
-      (await command.pubsub('NUMSUB', keys.fanout))[1] === 1 ? true : undefined,
+      (await fixture.command.pubsub('NUMSUB', keys.fanout))[1] === 1 ? true : undefined,
     );
     await store.appendAndPublish(say('dev', 'm5'), ['room:dev']);
     await store.appendAndPublish(say('ops', 'o2'), ['room:ops']);

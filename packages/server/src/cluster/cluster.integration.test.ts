@@ -208,6 +208,8 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     expect(await alice.next('error', (e) => e.cid === 'c2')).toMatchObject({
       code: ErrorCode.StoreUnavailable,
     });
+    // bob, who sends nothing, is told too.
+    expect(await bob.next('error')).toMatchObject({ code: ErrorCode.StoreUnavailable });
     await redis.restart();
 
     const ack = await eventually(

@@ -11,6 +11,7 @@ import { RedisStore } from '../store/redis.js';
 import type { Retention } from '../store/store.js';
 import { RedisKeys } from './keys.js';
 import { type ClusterTimings, DEFAULT_CLUSTER_TIMINGS, NodeHeartbeat } from './node-heartbeat.js';
+import { reportOutages } from './outage.js';
 import { Reaper } from './reaper.js';
 import { connectRedis } from './redis-connection.js';
 import { repeat } from './repeat.js';
@@ -83,6 +84,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
         lost = () => {
           for (const session of hub.sessions) session.peer.close(CloseCode.GoingAway, 'cluster state lost');
         };
+        reportOutages(command, hub, clock);
         const reaper = new Reaper(hub, directory, store, clock, timings);
         command.on('ready', () => {
           reaper.postpone();

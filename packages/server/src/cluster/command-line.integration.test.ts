@@ -1,42 +1,32 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { SERVER_BIN, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithRedis, freePort, TestRedis } from '../testing/redis-server.js';
 import { TestClient } from '../testing/ws-client.js';
 
-const run = promisify(execFile);
-
-async function fails(args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    await run(process.execPath, [SERVER_BIN, ...args], { timeout: 15_000 });
-  } catch (error) {
-    const failure = error as { code: number; stderr: string };
-    return { code: failure.code, stderr: failure.stderr };
-  }
-  throw new Error('expected the command to fail');
-}
+/** Runs the built binary to completion. */
+const aurora = (...args: string[]) =>
+  spawnSync(process.execPath, [SERVER_BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
 
 describe('aurora-server --redis', () => {
   it('lists --redis and AURORA_REDIS in --help', async () => {
-    const { stdout } = await run(process.execPath, [SERVER_BIN, '--help']);
-    expect(stdout).toMatch(
+    expect(aurora('--help').stdout).toMatch(
       /--redis <url>[\s\S]*--data and --memory are\s+then ignored \(env: AURORA_REDIS\)/,
     );
   });
 
   it('exits 1 with one line naming the address and the reason when Redis is unreachable', async () => {
     const port = await freePort();
-    const { code, stderr } = await fails(['--redis', `redis://:hunter2@127.0.0.1:${port}`, '--port', '0']);
-    expect(code).toBe(1);
+    const { status, stderr } = aurora('--redis', `redis://:hunter2@127.0.0.1:${port}`, '--port', '0');
+    expect(status).toBe(1);
     expect(stderr.trim()).toBe(
       `aurora-server: cannot reach Redis at redis://:***@127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`,
     );
   });
 
   it('refuses something that is not a Redis URL', async () => {
-    const { code, stderr } = await fails(['--redis', 'localhost:6379']);
-    expect(code).not.toBe(0);
+    const { status, stderr } = aurora('--redis', 'localhost:6379');
+    expect(status).not.toBe(0);
     expect(stderr).toMatch(/--redis must be a URL like redis:\/\/127\.0\.0\.1:6379/);
   });
 });

@@ -1,30 +1,23 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { connectRedis } from '../cluster/redis-connection.js';
 import { silentLogger } from '../logger.js';
 import { directoryContract } from '../testing/directory-contract.js';
-import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { RedisDirectory } from './redis.js';
 
 describeWithRedis('the Redis directory', () => {
-  let server: TestRedis;
-  let redis: Redis;
+  const fixture = useTestRedis();
   let prefixes = 0;
-  beforeAll(async () => {
-    server = await TestRedis.start();
-    redis = await connectRedis(server.url, 'command', silentLogger);
-  });
-  afterAll(async () => {
-    redis?.disconnect();
-    await server?.dispose();
-  });
 
   /** A directory for a node whose heartbeat key exists until `kill` deletes it. */
   const node = async (keys: RedisKeys, id: string) => {
-    await redis.set(keys.node(id), '1');
-    await redis.sadd(keys.nodes, id);
-    return { directory: new RedisDirectory(redis, id, keys), kill: () => redis.del(keys.node(id)) };
+    await fixture.command.set(keys.node(id), '1');
+    await fixture.command.sadd(keys.nodes, id);
+    return {
+      directory: new RedisDirectory(fixture.command, id, keys),
+      kill: () => fixture.command.del(keys.node(id)),
+    };
   };
   const keys = () => new RedisKeys(`test${++prefixes}:`);
 
@@ -35,7 +28,7 @@ describeWithRedis('the Redis directory', () => {
     const a = (await node(shared, 'a')).directory;
     await node(shared, 'b');
     // Node b on a connection of its own, as on another machine.
-    const connection = await connectRedis(server.url, 'command', silentLogger);
+    const connection = await connectRedis(fixture.server.url, 'command', silentLogger);
     const b = new RedisDirectory(connection, 'b', shared);
     let wins = 0;
     try {

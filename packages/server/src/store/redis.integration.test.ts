@@ -1,37 +1,25 @@
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
-import { connectRedis } from '../cluster/redis-connection.js';
 import { sequentialIds } from '../ids.js';
-import { silentLogger } from '../logger.js';
 import { ManualClock } from '../testing/manual-clock.js';
-import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { storeContract } from '../testing/store-contract.js';
 import { RedisStore } from './redis.js';
 
 describeWithRedis('the Redis store', () => {
-  let server: TestRedis;
-  let redis: Redis;
+  const fixture = useTestRedis({ appendOnly: true });
   let prefixes = 0;
-  beforeAll(async () => {
-    server = await TestRedis.start({ appendOnly: true });
-    redis = await connectRedis(server.url, 'command', silentLogger);
-  });
-  afterAll(async () => {
-    redis?.disconnect();
-    await server?.dispose();
-  });
   // Each store gets keys of its own, so the tests share one server without seeing each other.
   const keys = () => new RedisKeys(`test${++prefixes}:`);
 
   storeContract(
     async ({ clock, retention }) =>
-      new RedisStore({ redis, keys: keys(), clock, retention, ids: sequentialIds() }),
+      new RedisStore({ redis: fixture.command, keys: keys(), clock, retention, ids: sequentialIds() }),
   );
 
   it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
-    const store = new RedisStore({ redis, keys: keys(), clock: new ManualClock() });
-    const listener = server.client();
+    const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });
+    const listener = fixture.server.client();
     const payloads: string[] = [];
     listener.on('message', (_channel: string, payload: string) => payloads.push(payload));
     await listener.subscribe(`test${prefixes}:fanout`);
@@ -55,7 +43,7 @@ describeWithRedis('the Redis store', () => {
   });
 
   it('answers store_unavailable while Redis is down, and works again when it is back', async () => {
-    const store = new RedisStore({ redis, keys: keys(), clock: new ManualClock() });
+    const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });
     await store.append({
       target: 'room:dev',
       kind: 'chat',
@@ -64,7 +52,7 @@ describeWithRedis('the Redis store', () => {
       fromKey: 'a',
       text: 'before',
     });
-    await server.stop();
+    await fixture.server.stop();
     await expect(
       store.append({
         target: 'room:dev',
@@ -75,9 +63,9 @@ describeWithRedis('the Redis store', () => {
         text: 'during',
       }),
     ).rejects.toMatchObject({ name: 'StoreError' });
-    await server.restart();
+    await fixture.server.restart();
     await new Promise<void>((resolve) =>
-      redis.status === 'ready' ? resolve() : redis.once('ready', resolve),
+      fixture.command.status === 'ready' ? resolve() : fixture.command.once('ready', resolve),
     );
     const after = await store.append({
       target: 'room:dev',

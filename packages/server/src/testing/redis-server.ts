@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { connectRedis } from '../cluster/redis-connection.js';
+import { silentLogger } from '../logger.js';
 
 /** Whether `redis-server` is on PATH (`.ci/run` installs it). */
 export const REDIS_AVAILABLE = spawnSync('redis-server', ['--version']).status === 0;
@@ -13,6 +15,26 @@ export const REDIS_AVAILABLE = spawnSync('redis-server', ['--version']).status =
 export function describeWithRedis(name: string, suite: () => void): void {
   if (REDIS_AVAILABLE) describe(name, suite);
   else describe.skip(`${name} (skipped: redis-server is not on PATH; .ci/run installs it)`, suite);
+}
+
+/** A suite's redis-server and a command connection to it, set once `beforeAll` ran. */
+export interface RedisFixture {
+  readonly server: TestRedis;
+  readonly command: Redis;
+}
+
+/** Starts a redis-server and a command connection for the suite (call inside `describe`); stops both after. */
+export function useTestRedis(options: TestRedisOptions = {}): RedisFixture {
+  const fixture = {} as { server: TestRedis; command: Redis };
+  beforeAll(async () => {
+    fixture.server = await TestRedis.start(options);
+    fixture.command = await connectRedis(fixture.server.url, 'command', silentLogger);
+  });
+  afterAll(async () => {
+    fixture.command?.disconnect();
+    await fixture.server?.dispose();
+  });
+  return fixture;
 }
 
 /** Options for {@link TestRedis.start}. */
