@@ -42,7 +42,11 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
     spellcheck: 'false',
     autocapitalize: 'off',
   });
-  const password = field('join-password', 'Password', { name: 'password', type: 'password' });
+  const password = field('join-password', 'Password', {
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+  });
   const room = field(
     'join-room',
     'Room',
