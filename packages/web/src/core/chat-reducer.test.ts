@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, helloFor, initialState, totalUnread } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
+import { MAX_ENTRIES } from './state-updates.js';
 import { chat, joined, welcome } from './test-frames.js';
 
 const NOW = 1_700_000_100_000;
@@ -113,6 +114,16 @@ describe('messages', () => {
     expect(state.targets.dev?.unread).toBe(1);
     state = chatReducer(state, { type: 'visibility', visible: true });
     expect(state.targets.dev?.unread).toBe(0);
+  });
+
+  it('keeps the newest messages of a long session, and can page the dropped ones back', () => {
+    let state = inDev();
+    for (let seq = 3; seq <= MAX_ENTRIES + 10; seq++)
+      state = chatReducer(state, server(chat(seq, 'bob', `m${seq}`)));
+    const target = activeTarget(state)!;
+    expect(target.entries).toHaveLength(MAX_ENTRIES);
+    expect(texts(state).at(-1)).toBe(`m${MAX_ENTRIES + 10}`);
+    expect(target.hasOlder).toBe(true);
   });
 
   it('ignores messages for rooms it is not in', () => {

@@ -5,6 +5,9 @@ import { appendNotice, mergeMessages, type NoticeTone } from './timeline.js';
 
 // Small state updates shared by the reducer's parts.
 
+/** Most lines one conversation keeps; older ones are dropped as new ones arrive (and can be paged). */
+export const MAX_ENTRIES = 3000;
+
 /** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
 export function addMessages(
   state: ChatState,
@@ -18,8 +21,11 @@ export function addMessages(
     const existing = next.targets[place.key];
     if (!existing && !place.isDm) continue;
     const target = existing ?? newTarget(place.key, place.name);
-    const entries = mergeMessages(target.entries, [message]);
-    if (entries === target.entries) continue;
+    const merged = mergeMessages(target.entries, [message]);
+    if (merged === target.entries) continue;
+    // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
+    const trimmed = mode === 'live' && merged.length > MAX_ENTRIES;
+    const entries = trimmed ? merged.slice(-MAX_ENTRIES) : merged;
     const fromMe = next.me !== undefined && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.key;
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
@@ -36,7 +42,7 @@ export function addMessages(
           // Only live notices move the topic: an older page of history would bring back a stale one.
           topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
           // A conversation opened by a message has older history when it did not start here.
-          hasOlder: existing ? target.hasOlder : message.seq > 1,
+          hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
         },
       },
       order: existing ? next.order : [...next.order, place.key],
