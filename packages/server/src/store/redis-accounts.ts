@@ -8,6 +8,8 @@ import { scanRecords, storage } from './redis-call.js';
 import type { StoredRecord } from './redis-record.js';
 import { MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
 
+/** Messages after a read marker inspected one by one for unread counts and mentions. */
+export const INSPECTED_AFTER_MARKER = 10_000;
 /** How long a session record stays readable after it expires (then Redis forgets it). */
 const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
 
@@ -93,7 +95,13 @@ export class RedisAccounts implements AccountStore {
 
   unreadCount(target: string, after: number, readerKey: string): Promise<number> {
     return storage(async () =>
-      Number(await UNREAD.run(this.redis, [this.keys.messages(target)], [after, readerKey])),
+      Number(
+        await UNREAD.run(
+          this.redis,
+          [this.keys.messages(target)],
+          [after, readerKey, INSPECTED_AFTER_MARKER],
+        ),
+      ),
     );
   }
 
@@ -106,8 +114,11 @@ export class RedisAccounts implements AccountStore {
   ): Promise<ChatMessage[]> {
     const word = mentionPattern(nick);
     const found: ChatMessage[] = [];
+    let inspected = 0;
+    // The oldest mentions after the marker, among the first INSPECTED_AFTER_MARKER messages.
     return storage(async () => {
       for await (const record of scanRecords(this.redis, this.keys.messages(target), { after, batch: 500 })) {
+        if (++inspected > INSPECTED_AFTER_MARKER) break;
         if (record.fromKey === readerKey || (record.kind !== 'chat' && record.kind !== 'action')) continue;
         if (word.test(record.message.text)) found.push(record.message);
         if (found.length >= limit) break;

@@ -70,20 +70,23 @@ return removed
 
 /**
  * Counts messages after a seq that others sent, system notices excluded, without moving them to the
- * node. KEYS: messages. ARGV: after, reader's canonical name.
+ * node. Only the first ARGV[3] messages after the marker are inspected one by one, so one script can
+ * never hold Redis for long; any beyond are counted whole (a few of the reader's own may be among them).
+ * KEYS: messages. ARGV: after, reader's canonical name, messages inspected at most.
  */
 export const UNREAD = new LuaScript(String.raw`
-local count, low = 0, '(' .. ARGV[1]
-while true do
+local count, seen, most, low = 0, 0, tonumber(ARGV[3]), '(' .. ARGV[1]
+while seen < most do
   local batch = redis.call('ZRANGE', KEYS[1], low, '+inf', 'BYSCORE', 'LIMIT', 0, 500, 'WITHSCORES')
   for i = 1, #batch, 2 do
     local from, kind = string.match(batch[i], '^([^\n]*)\n[^\n]*\n([^\n]*)\n')
     if from ~= ARGV[2] and kind ~= 'system' then count = count + 1 end
   end
-  if #batch < 1000 then break end
+  seen = seen + #batch / 2
+  if #batch < 1000 then return count end
   low = '(' .. batch[#batch]
 end
-return count
+return count + redis.call('ZCOUNT', KEYS[1], low, '+inf')
 `);
 
 /** Moves a read marker forward only; returns the marker now stored. KEYS: markers. ARGV: target, seq. */

@@ -81,4 +81,27 @@ describeWithRedis('the Redis store', () => {
       'after',
     ]);
   });
+
+  it('counts unread messages exactly up to 10,000 after the marker, and whole beyond', async () => {
+    const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });
+    const from = (seq: number) =>
+      (seq >= 100 && seq < 110) || (seq >= 10_300 && seq < 10_310) ? 'bob' : 'carol';
+    for (let first = 1; first <= 10_600; first += 530) {
+      const batch = Array.from({ length: 530 }, (_, i) => from(first + i));
+      await Promise.all(
+        batch.map((sender) =>
+          store.append({
+            target: 'room:big',
+            kind: 'chat',
+            room: 'big',
+            from: sender,
+            fromKey: sender,
+            text: 'x',
+          }),
+        ),
+      );
+    }
+    expect(await store.accounts.unreadCount('room:big', 0, 'bob')).toBe(10_600 - 10);
+    expect(await store.accounts.unreadCount('room:big', 5_000, 'bob')).toBe(5_600 - 10);
+  });
 });
