@@ -5,7 +5,11 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SERVER_BIN, type ServerProcess, type ServerProcessOptions, startServer } from 'aurora-testkit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
+
+// A page reacts within milliseconds, but two cores shared by a browser, servers and the rest of the
+// suite can stall it for seconds: polls wait up to 10 s instead of vitest's default 1 s.
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
 
 /** The built client that the server is pointed at (`pnpm --filter aurora-web build`). */
 export const WEB_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
