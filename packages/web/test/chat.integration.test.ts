@@ -119,6 +119,11 @@ describe('two people in one room', () => {
     await expect.poll(() => dave.page.locator('.sidebar .me p').textContent()).toBe('You are david (guest)');
     await say(dave.page, '/who');
     await dave.page.locator('.notice', { hasText: 'Members of #cmds: david' }).waitFor();
+    await say(dave.page, '/clear');
+    await expect.poll(() => dave.page.locator('.messages > li').count()).toBe(0);
+    expect(await dave.page.locator('.history-edge').textContent()).toBe(
+      'Earlier messages were cleared from this window.',
+    );
     dave.expectClean();
     await dave.context.close();
   });

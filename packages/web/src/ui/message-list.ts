@@ -121,20 +121,15 @@ export function createMessageList(options: MessageListOptions): MessageList {
   }
 
   function renderEdge(target: TargetState): void {
-    const text = target.loadingOlder
-      ? 'Loading older messages…'
-      : target.hasOlder
-        ? ''
-        : target.isDm
-          ? `This is the start of your conversation with ${target.name}.`
-          : `This is the start of #${target.name}.`;
     if (target.hasOlder && !target.loadingOlder) {
       if (!edge.querySelector('button')) {
         const button = h('button', { type: 'button', class: 'link-button' }, 'Load older messages');
         button.addEventListener('click', () => shown?.target && options.loadOlder(shown.target.key));
         edge.replaceChildren(button);
       }
-    } else setText(edge, text);
+      return;
+    }
+    setText(edge, edgeText(target));
   }
 
   function renderJump(target: TargetState, me: string | undefined): void {
@@ -224,4 +219,13 @@ export function createMessageList(options: MessageListOptions): MessageList {
     },
     atBottom: () => stick,
   };
+}
+
+/** What the top of the list says when there is no button to load older messages. */
+function edgeText(target: TargetState): string {
+  if (target.loadingOlder) return 'Loading older messages…';
+  if (target.cleared) return 'Earlier messages were cleared from this window.';
+  return target.isDm
+    ? `This is the start of your conversation with ${target.name}.`
+    : `This is the start of #${target.name}.`;
 }
