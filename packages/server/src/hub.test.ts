@@ -337,6 +337,19 @@ describe('typing', () => {
     expect(bob.peer.of('typing').at(-1)).toMatchObject({ nick: 'alice', active: false });
   });
 
+  it('relays a new start right after a stop, so clearing the box and typing again shows', async () => {
+    const { connect, clock } = createTestHub();
+    const alice = connect();
+    const bob = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    await bob.hello('bob', { rooms: ['dev'] });
+    await alice.send({ type: 'typing', room: 'dev', active: true });
+    await alice.send({ type: 'typing', room: 'dev', active: false });
+    clock.advance(500);
+    await alice.send({ type: 'typing', room: 'dev', active: true });
+    expect(bob.peer.of('typing').map((t) => t.active)).toEqual([true, false, true]);
+  });
+
   it('stops the indicator when the person sends or leaves', async () => {
     const { connect } = createTestHub();
     const alice = connect();
