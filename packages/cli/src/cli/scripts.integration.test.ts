@@ -24,20 +24,25 @@ interface Run {
   stderr: string;
 }
 
+/** Collects what a child process prints. */
+function output(child: ChildProcess) {
+  const seen = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (d: Buffer) => {
+    seen.stdout += d;
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    seen.stderr += d;
+  });
+  return seen;
+}
+
 /** Runs aurora-chat to completion. */
 function chat(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CHAT_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-    });
+    const seen = output(child);
     child.stdin.end(stdin ?? '');
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('exit', (code) => resolve({ code, ...seen }));
   });
 }
 
@@ -47,29 +52,22 @@ function tail(args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d;
-  });
+  const seen = output(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
     exited,
-    lines: () => stdout.split('\n').filter(Boolean),
-    stderr: () => stderr,
+    lines: () => seen.stdout.split('\n').filter(Boolean),
+    stderr: () => seen.stderr,
     /** Waits until a printed line matches. */
     waitFor: async (pattern: RegExp) => {
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline) {
-        const line = stdout.split('\n').find((l) => pattern.test(l));
+        const line = seen.stdout.split('\n').find((l) => pattern.test(l));
         if (line) return line;
         await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error(`no line matched ${pattern}; got:\n${stdout}\nstderr:\n${stderr}`);
+      throw new Error(`no line matched ${pattern}; got:\n${seen.stdout}\nstderr:\n${seen.stderr}`);
     },
   };
 }

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fakeSocketFactory } from '../testing/fake-socket.js';
 import { ack, chat, error, joined, welcome } from '../testing/frames.js';
-import { ManualClock } from '../testing/manual-clock.js';
-import { Connection } from './connection.js';
+import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
 
 function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
-  const clock = new ManualClock();
-  const sockets = fakeSocketFactory();
-  let n = 0;
-  const connection = new Connection({
-    url: 'ws://test/ws',
-    nick: 'alice',
-    rooms: options.rooms ?? ['dev'],
-    client: { name: 'aurora-chat', version: 'test' },
-    socketFactory: sockets.factory,
-    clock,
-    random: () => 0.5,
-    newCid: () => `c${++n}`,
-    retryFirstConnect: options.retryFirstConnect ?? false,
-  });
+  const { clock, sockets, connection } = testConnection(options);
   const events: ConnectionEvent[] = [];
   connection.subscribe((event) => events.push(event));
   const statuses = () =>

@@ -112,6 +112,12 @@ type MessageItem = Extract<ChatItem, { kind: 'message' }>;
  * case) copies the array once; inserts in the middle use binary search.
  */
 export function mergeMessages(items: readonly ChatItem[], incoming: readonly MessageItem[]): MergeResult {
+  const first = incoming[0];
+  const last = incoming.at(-1);
+  if (!first || !last) return { items, added: 0, reset: false };
+  // A page of older history that ends before the transcript starts: one concatenation, not n inserts.
+  if (incoming.length > 1 && items.length > 0 && last.order < items[0]!.order && isRun(incoming))
+    return { items: [...incoming, ...items], added: incoming.length, reset: false };
   let out: ChatItem[] | undefined;
   let added = 0;
   for (const item of incoming) {
@@ -136,6 +142,11 @@ export function mergeMessages(items: readonly ChatItem[], incoming: readonly Mes
     added += 1;
   }
   return { items: out ?? items, added, reset: false };
+}
+
+/** True when the messages have consecutive seqs. */
+function isRun(messages: readonly MessageItem[]): boolean {
+  return messages.every((m, i) => i === 0 || m.message.seq === messages[i - 1]!.message.seq + 1);
 }
 
 function previousMessage(items: readonly ChatItem[], before: number): MessageItem | undefined {

@@ -115,26 +115,12 @@ function messageLines(
       const body = [{ text: `* ${from} `, style: star }, ...spans(message.text, textRole, message.id)];
       return layout(time, '', star, SEPARATOR, body, context, mention ? 'mention' : 'separator');
     }
-    case 'dm':
-      return layout(
-        time,
-        from,
-        nickStyle,
-        DM_SEPARATOR,
-        spans(message.text, textRole, message.id),
-        context,
-        'dm',
-      );
-    default:
-      return layout(
-        time,
-        from,
-        nickStyle,
-        SEPARATOR,
-        spans(message.text, textRole, message.id),
-        context,
-        mention ? 'mention' : 'separator',
-      );
+    default: {
+      const dm = message.kind === 'dm';
+      const separatorRole = dm ? 'dm' : mention ? 'mention' : 'separator';
+      const body = spans(message.text, textRole, message.id);
+      return layout(time, from, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
+    }
   }
 }
 

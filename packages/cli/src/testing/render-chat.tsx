@@ -2,14 +2,14 @@ import type { ClientMessage, ServerMessage } from 'aurora-protocol';
 import { Chalk } from 'chalk';
 import { render } from 'ink-testing-library';
 import type { BellMode } from '../core/config.js';
-import { Connection } from '../core/connection.js';
 import { createTheme } from '../core/theme.js';
 import { createTimeFormat } from '../core/time-format.js';
 import { ChatApp } from '../ui/chat-app.js';
 import type { TerminalSize } from '../ui/use-terminal-size.js';
-import { type FakeSocket, fakeSocketFactory } from './fake-socket.js';
+import type { FakeSocket } from './fake-socket.js';
 import { welcome } from './frames.js';
 import { ManualClock } from './manual-clock.js';
+import { testConnection } from './test-connection.js';
 
 /** Raw key sequences, as a terminal sends them. */
 export const KEYS = {
@@ -57,18 +57,10 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function renderChat(options: RenderChatOptions = {}) {
   const nick = options.nick ?? 'alice';
-  const clock = new ManualClock(Date.UTC(2026, 2, 3, 12, 30));
-  const sockets = fakeSocketFactory();
-  let cids = 0;
-  const connection = new Connection({
-    url: 'ws://test/ws',
+  const { clock, sockets, connection } = testConnection({
     nick,
     rooms: options.rooms ?? ['dev'],
-    client: { name: 'aurora-chat', version: 'test' },
-    socketFactory: sockets.factory,
-    clock,
-    random: () => 0.5,
-    newCid: () => `c${++cids}`,
+    clock: new ManualClock(Date.UTC(2026, 2, 3, 12, 30)),
   });
   const ui = {
     theme: createTheme({ chalk: new Chalk({ level: 0 }) }),
