@@ -93,4 +93,18 @@ describe('GapFiller', () => {
     expect(emitted).toEqual([1, 5]);
     expect(queries).toEqual([]);
   });
+
+  it('catches up on followed targets after an outage without waiting for their next message', async () => {
+    const { filler, emitted, release, settle } = setup(6);
+    filler.push(live(1));
+    filler.push(live(2));
+    filler.lost(4_000);
+    filler.restored();
+    filler.catchUp([{ target: 'room:dev', channels: ['room:dev'] }]);
+    filler.push(live(7));
+    release();
+    await settle();
+    await settle();
+    expect(emitted).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
 });

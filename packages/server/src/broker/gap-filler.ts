@@ -4,6 +4,12 @@ import type { Logger } from '../logger.js';
 import type { Page, PageQuery } from '../store/store.js';
 import { roomKey } from '../targets.js';
 
+/** A stored target and the broker channels its messages go out on. */
+export interface TargetChannels {
+  readonly target: string;
+  readonly channels: string[];
+}
+
 /** What the gap filler needs. */
 export interface GapFillerOptions {
   /** Reads stored history (the store's `page`). */
@@ -24,10 +30,11 @@ const ROOM_CLOCK_MARGIN_MS = 5000;
 
 /**
  * Keeps every target's stored messages contiguous on this node. Pub/sub loses what is published while
- * a subscription is down; the append script stores before it publishes, so when a seq arrives past
- * the next one expected, the missing messages are read back from the store and handed on first
- * (later ones of that target wait meanwhile). A target not seen since the node started is re-read
- * from when the subscription dropped. Sessions drop anything they already have (`Session.isNew`).
+ * a subscription is down, but the append script stores before it publishes, so the missing messages
+ * can be read back: when a seq arrives past the next one expected, and for every target this node's
+ * sessions follow once the subscription is back (`catchUp`). Later messages of a target wait while it
+ * is being filled. A target this node has not seen since it started is re-read from when the
+ * subscription dropped. Sessions drop anything they already have (`Session.isNew`).
  */
 export class GapFiller {
   private readonly last = new Map<string, number>();
@@ -67,12 +74,35 @@ export class GapFiller {
       this.accept(payload);
       return;
     }
-    this.waiting.set(target, [payload]);
-    this.fill(target, seq, payload.channels, last)
+    this.run(target, [payload], () => this.fill(target, seq, payload.channels));
+  }
+
+  /** Brings targets up to date from the store without waiting for their next message. */
+  catchUp(targets: readonly TargetChannels[]): void {
+    for (const { target, channels } of targets) {
+      if (this.waiting.has(target)) continue;
+      this.run(target, [], async () => {
+        const newest = (await this.options.history(target, { limit: 1 })).messages[0];
+        const last = this.last.get(target);
+        if (newest && (last === undefined || newest.seq > last))
+          await this.fill(target, newest.seq + 1, channels);
+      });
+    }
+  }
+
+  /** Runs a fill of one target while its live payloads wait, then hands on those it did not cover. */
+  private run(target: string, queued: FanoutPayload[], fill: () => Promise<void>): void {
+    this.waiting.set(target, queued);
+    fill()
       .catch((error: unknown) =>
         this.options.logger.warn('could not re-read missed messages', { target, error: String(error) }),
       )
-      .finally(() => this.drain(target));
+      .finally(() => {
+        const queue = this.waiting.get(target) ?? [];
+        this.waiting.delete(target);
+        const filled = this.last.get(target) ?? 0;
+        for (const payload of queue) if ((payload.seq ?? 0) > filled) this.accept(payload);
+      });
   }
 
   private accept(payload: FanoutPayload): void {
@@ -88,16 +118,13 @@ export class GapFiller {
     this.options.emit(payload);
   }
 
-  private async fill(
-    target: string,
-    before: number,
-    channels: string[],
-    last: number | undefined,
-  ): Promise<void> {
+  /** Hands on the stored messages of `target` below `before` that this node has not seen. */
+  private async fill(target: string, before: number, channels: string[]): Promise<void> {
     const hand = (messages: Page['messages']) => {
       for (const message of messages)
         this.accept({ channels, frame: encodeServerMessage(message), target, seq: message.seq });
     };
+    const last = this.last.get(target);
     if (last === undefined) {
       const margin = target.startsWith(roomKey('')) ? ROOM_CLOCK_MARGIN_MS : 0;
       const notBefore = (this.lostAt ?? 0) - margin;
@@ -111,11 +138,5 @@ export class GapFiller {
       after = page.messages.at(-1)?.seq ?? after;
       if (!page.more) return;
     }
-  }
-
-  private drain(target: string): void {
-    const queue = this.waiting.get(target) ?? [];
-    this.waiting.delete(target);
-    for (const payload of queue) this.accept(payload);
   }
 }

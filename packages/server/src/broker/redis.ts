@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Page, PageQuery } from '../store/store.js';
 import type { Broker, Delivery } from './broker.js';
 import { LOGOUT_CHANNEL } from './control.js';
-import { GapFiller } from './gap-filler.js';
+import { GapFiller, type TargetChannels } from './gap-filler.js';
 
 /** What {@link RedisBroker} needs. */
 export interface RedisBrokerOptions {
@@ -34,7 +34,9 @@ export class RedisBroker implements Broker {
   private receiver: ((delivery: Delivery) => void) | undefined;
   private controlHandler: ((channel: string, frame: string) => void) | undefined;
   private interest: (channel: string) => boolean = () => true;
+  private localTargets: () => Promise<TargetChannels[]> = async () => [];
   private subscribed = false;
+  private lost = false;
 
   constructor(private readonly options: RedisBrokerOptions) {
     this.keys = options.keys ?? new RedisKeys();
@@ -54,9 +56,17 @@ export class RedisBroker implements Broker {
     const { subscriber } = options;
     subscriber.on('message', (channel: string, payload: string) => this.received(channel, payload));
     subscriber.on('close', () => {
-      if (this.subscribed) this.gaps.lost((options.now ?? Date.now)());
+      if (!this.subscribed) return;
+      this.lost = true;
+      this.gaps.lost((options.now ?? Date.now)());
     });
-    subscriber.on('ready', () => this.gaps.restored());
+    subscriber.on('ready', () => {
+      this.gaps.restored();
+      if (this.lost)
+        this.catchUp().catch((error: unknown) =>
+          options.logger.warn('could not catch up after resubscribing', { error: String(error) }),
+        );
+    });
   }
 
   /** Subscribes to the fanout and control channels; ioredis subscribes again after reconnecting. */
@@ -94,9 +104,24 @@ export class RedisBroker implements Broker {
     this.interest = interest;
   }
 
+  /** Tells the broker which targets this node's sessions follow, to catch up on after an outage. */
+  setLocalTargets(localTargets: () => Promise<TargetChannels[]>): void {
+    this.localTargets = localTargets;
+  }
+
   async close(): Promise<void> {
     this.receiver = undefined;
     this.controlHandler = undefined;
+  }
+
+  /**
+   * Once the subscription is confirmed again (so nothing published from now on is missed), reads back
+   * what every target followed here lost meanwhile.
+   */
+  private async catchUp(): Promise<void> {
+    await this.options.subscriber.subscribe(this.keys.fanout, this.keys.control);
+    this.lost = false;
+    this.gaps.catchUp(await this.localTargets());
   }
 
   private received(channel: string, payload: string): void {

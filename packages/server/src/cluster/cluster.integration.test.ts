@@ -6,6 +6,7 @@ import { silentLogger } from '../logger.js';
 import { type AuroraServer, startServer } from '../server.js';
 import { RedisStore } from '../store/redis.js';
 import { describeWithRedis, eventually, TestRedis } from '../testing/redis-server.js';
+import { TcpProxy } from '../testing/tcp-proxy.js';
 import { TestClient } from '../testing/ws-client.js';
 import { RedisKeys } from './keys.js';
 import { connectRedis } from './redis-connection.js';
@@ -32,14 +33,14 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     await Promise.all(nodes.splice(0).map((node) => node.close()));
   });
 
-  async function startNode() {
+  async function startNode(url = redis.url, cluster = FAST) {
     const node = await startServer(
       makeConfig({
         port: 0,
         dataDir: undefined,
         webRoot: undefined,
-        redis: redis.url,
-        cluster: FAST,
+        redis: url,
+        cluster,
         maxConnectionsPerIp: 1000,
         limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
       }),
@@ -194,6 +195,33 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     expect(texts).toEqual(Array.from({ length: 600 }, (_, i) => `n${i}`));
     const aboutBob = alice.of('message').filter((m) => m.kind === 'system' && m.event?.nick === 'bob');
     expect(aboutBob.map((m) => m.event?.kind)).toEqual(['join']);
+  });
+
+  it('notices a silent partition from Redis, reconnects, and delivers what it missed in order', {
+    timeout: 30_000,
+  }, async () => {
+    const proxy = await TcpProxy.start(redis.port);
+    try {
+      // A partition shorter than the heartbeat TTL: the node is not taken for dead meanwhile.
+      const timings = { ...FAST, nodeTtlMs: 15_000 };
+      const cut = await startNode(`redis://127.0.0.1:${proxy.port}`, timings);
+      const direct = await startNode(redis.url, timings);
+      const bob = await enter(cut.url, 'bob');
+      const alice = await enter(direct.url, 'alice');
+      await bob.next('presence', (p) => p.nick === 'alice');
+      proxy.blackhole();
+      for (let i = 0; i < 20; i++) {
+        alice.send({ type: 'say', room: 'dev', text: `n${i}`, cid: `c${i}` });
+        await alice.next('ack', (ack) => ack.cid === `c${i}`);
+      }
+      const chat = () => bob.of('message').flatMap((m) => (m.kind === 'chat' ? [m.text] : []));
+      // Noticed within a ping period plus the 5 s command timeout.
+      await bob.until(() => chat().length >= 20 || undefined, 15_000);
+      expect(chat()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`));
+    } finally {
+      await Promise.all(nodes.splice(0).map((node) => node.close()));
+      await proxy.close();
+    }
   });
 
   it('keeps serving when Redis restarts under the nodes: a send in between fails, its retry lands once', async () => {

@@ -10,10 +10,11 @@ import type { Logger } from '../logger.js';
 import { RedisStore } from '../store/redis.js';
 import type { Retention } from '../store/store.js';
 import { RedisKeys } from './keys.js';
+import { localTargets } from './local-targets.js';
 import { type ClusterTimings, DEFAULT_CLUSTER_TIMINGS, NodeHeartbeat } from './node-heartbeat.js';
 import { reportOutages } from './outage.js';
 import { Reaper } from './reaper.js';
-import { connectRedis } from './redis-connection.js';
+import { connectRedis, probe } from './redis-connection.js';
 import { repeat } from './repeat.js';
 
 /** What a cluster node is built with. */
@@ -69,7 +70,12 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
     await heartbeat.start();
     await broker.start();
     logger.info('cluster node registered', { node: nodeId });
-    const stops: (() => void)[] = [() => heartbeat.close()];
+    const stops: (() => void)[] = [
+      () => heartbeat.close(),
+      repeat(clock, timings.heartbeatMs, 'probe', logger, async () => {
+        await Promise.all([probe(command, logger), probe(subscriber!, logger)]);
+      }),
+    ];
     return {
       nodeId,
       store,
@@ -77,6 +83,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
       directory,
       attach(hub) {
         broker.setInterest((channel) => hub.channelSize(channel) > 0);
+        broker.setLocalTargets(() => localTargets(hub, (key) => store.accounts.directTargets(key)));
         broker.onControl((channel, frame) => {
           const logout = channel === LOGOUT_CHANNEL ? decodeLogout(frame) : undefined;
           if (logout) hub.closeAccountConnections(logout.accountKey, logout.tokenHash, false);

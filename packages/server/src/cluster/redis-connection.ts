@@ -79,6 +79,22 @@ export async function connectRedis(
   return redis;
 }
 
+/**
+ * Pings a connection that looks ready and forces a reconnect when the ping fails: a half-open TCP
+ * connection (a silent network partition) would otherwise look connected for minutes, and a
+ * subscriber would miss messages without knowing.
+ */
+export async function probe(redis: Redis, logger: Logger): Promise<void> {
+  if (redis.status !== 'ready') return;
+  try {
+    await redis.ping();
+  } catch (error) {
+    if (redis.status !== 'ready') return;
+    logger.warn('redis did not answer a ping; reconnecting', { error: String(error) });
+    redis.disconnect(true);
+  }
+}
+
 async function checkVersion(redis: Redis): Promise<void> {
   const info = await redis.info('server');
   const version = /redis_version:(\d+)\.(\d+)/.exec(info);

@@ -127,10 +127,15 @@ export class RedisAccounts implements AccountStore {
     });
   }
 
+  /** The direct conversations (targets) a person takes part in. */
+  directTargets(key: string): Promise<string[]> {
+    return storage(() => this.redis.smembers(this.keys.directs(key)));
+  }
+
   directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]> {
     return storage(async () => {
       const found: { target: string; record: StoredRecord }[] = [];
-      for (const target of await this.redis.smembers(this.keys.directs(key))) {
+      for (const target of await this.directTargets(key)) {
         let taken = 0;
         const range = { descending: true, batch: Math.min(limit, 500) };
         for await (const record of scanRecords(this.redis, this.keys.messages(target), range)) {
