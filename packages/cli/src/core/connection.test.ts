@@ -231,6 +231,22 @@ describe('Connection', () => {
     expect(sockets.last().sentOf('hello')[0]?.nick).toBe('alicia');
   });
 
+  it('stays away across a reconnect', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.away(true, 'lunch');
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    accept(joined('dev'));
+    expect(sockets.last().sentOf('away')).toEqual([{ type: 'away', away: true, status: 'lunch' }]);
+    connection.away(false);
+    sockets.last().drop(1006);
+    clock.advance(1000);
+    accept(joined('dev'));
+    expect(sockets.last().sentOf('away')).toEqual([]);
+  });
+
   it('throttles typing notices to the server interval', () => {
     const { connection, sockets, clock, accept } = setup();
     connection.start();

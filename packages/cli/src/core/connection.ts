@@ -95,6 +95,8 @@ export class Connection implements ChatConnection {
   private lastError = '';
   private typingIntervalMs: number = LIMITS.typingIntervalMs;
   private pausedUntil = 0;
+  /** Set while the user is away (the server forgets it with the old connection). */
+  private awayStatus: string | undefined;
   private lastFrameAt = 0;
   private reconnectTimer: TimerHandle | undefined;
   private flushTimer: TimerHandle | undefined;
@@ -195,6 +197,7 @@ export class Connection implements ChatConnection {
   }
 
   away(away: boolean, status?: string): void {
+    this.awayStatus = away ? (status ?? '') : undefined;
     this.write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
   }
 
@@ -301,6 +304,12 @@ export class Connection implements ChatConnection {
     this.nick = message.nick;
     this.typingIntervalMs = message.limits.typingIntervalMs;
     this.lastTyping.clear();
+    if (this.awayStatus !== undefined)
+      this.writeRaw(
+        this.awayStatus
+          ? { type: 'away', away: true, status: this.awayStatus }
+          : { type: 'away', away: true },
+      );
     this.scheduleHeartbeat();
     this.emit({
       type: 'status',

@@ -156,3 +156,15 @@ describe('App', () => {
     expect(app.screen()).toContain('Terminal too');
   });
 });
+
+describe('App without rooms', () => {
+  it('explains how to join a room', async () => {
+    const app = renderChat({ rooms: [] });
+    await app.server.accept();
+    expect(app.screen()).toContain('You are in no room yet: /join ROOM to join one');
+    await app.type('hello?');
+    await app.press(KEYS.enter);
+    expect(app.screen()).toContain('You are not in a room: /join ROOM first');
+    expect(app.server.received().map((m) => m.type)).toEqual(['hello']);
+  });
+});

@@ -2,12 +2,15 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { canLoadOlder } from '../../core/chat-state.js';
 import { createLineRenderer } from '../../core/render-line.js';
+import { truncate } from '../../core/wrap.js';
 import { useChatActions, useChatState } from '../chat-context.js';
 import { useUi } from '../ui-context.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
 import { useMessagePane } from './use-message-pane.js';
 import { anchorOf, useMessagePaneState } from './use-message-pane-state.js';
+
+const HOME_HINT = 'You are in no room yet: /join ROOM to join one, /help for more.';
 
 /** Props of {@link MessagePane}. */
 export interface MessagePaneProps {
@@ -40,6 +43,10 @@ export function MessagePane({ width, height }: MessagePaneProps) {
     lines: (i) => render(list.itemAt(i), showDate(list, i)),
   });
   const window = visibleWindow(anchor, measure());
+  const shown =
+    target.kind === 'home' && list.count === 0 && state.status.state === 'online'
+      ? [...window.rows.slice(1), theme.muted(truncate(HOME_HINT, width))]
+      : window.rows;
   useMessagePane(target.key, dispatch, measure);
 
   useEffect(() => {
@@ -48,7 +55,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      {window.rows.map((row, i) => (
+      {shown.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
         <Text key={i} wrap="truncate-end">
           {row || ' '}
