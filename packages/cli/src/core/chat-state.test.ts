@@ -173,6 +173,17 @@ describe('chatReducer', () => {
     ]);
   });
 
+  it('takes a new topic from the notice that announces it', () => {
+    const state = run(
+      ...online,
+      server(joined('dev', { topic: 'old' })),
+      server(
+        chat(1, 'bob', 'x', { kind: 'system', event: { kind: 'topic', nick: 'bob', topic: 'ship it' } }),
+      ),
+    );
+    expect(state.targets.dev!.topic).toBe('ship it');
+  });
+
   it('keeps the member list current from presence', () => {
     const state = run(
       ...online,

@@ -275,7 +275,9 @@ function onMessage(state: ChatState, message: ChatMessage, now: number): ChatSta
   const away = key !== next.current;
   const typing = { ...target.typing };
   if (message.kind !== 'system') delete typing[canonicalKey(message.from)];
+  const event = message.event;
   next = updateTarget(next, key, (t) => ({
+    ...(event?.kind === 'topic' ? { topic: event.topic } : {}),
     items: merged.items,
     more: t.items.length === 0 && isDmTarget(key) ? message.seq > 1 : t.more,
     pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,

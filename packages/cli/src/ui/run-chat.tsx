@@ -1,3 +1,4 @@
+import { Chalk } from 'chalk';
 import { render } from 'ink';
 import type { Settings } from '../cli/settings.js';
 import { systemClock } from '../core/clock.js';
@@ -24,7 +25,11 @@ export async function runChat(settings: Settings): Promise<void> {
     socketFactory: wsSocketFactory,
   });
   const ui = {
-    theme: createTheme({ hyperlinks: settings.hyperlinks }),
+    // chalk follows FORCE_COLOR but not NO_COLOR (https://no-color.org), so that one is checked here.
+    theme: createTheme({
+      hyperlinks: settings.hyperlinks,
+      ...(process.env.NO_COLOR ? { chalk: new Chalk({ level: 0 }) } : {}),
+    }),
     time: createTimeFormat(),
     clock: systemClock,
     server: settings.server,
