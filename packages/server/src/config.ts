@@ -14,7 +14,7 @@ export interface ServerConfig {
   /** Cluster mode: store, broker and directory on this Redis (`redis://host:6379`). */
   readonly redis?: string | undefined;
   /** Cluster mode: heartbeat and reaping periods. */
-  readonly cluster: ClusterTimings;
+  readonly cluster?: ClusterTimings | undefined;
   /** Origins allowed besides the server's own and clients that send none; `*` allows any. */
   readonly allowedOrigins: readonly string[];
   readonly logLevel: LogLevel;

@@ -264,4 +264,38 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
       'after',
     ]);
   });
+
+  it('rides out a Redis outage longer than the heartbeat TTL without dropping anyone', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice');
+    const bob = await enter(b.url, 'bob');
+    await alice.next('presence', (p) => p.nick === 'bob');
+    await redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2 * FAST.nodeTtlMs));
+    await redis.restart();
+    await eventually('alice to be heard again', async () => {
+      alice.send({ type: 'say', room: 'dev', text: 'still here', cid: 'c1', ref: 'r' });
+      const answer = await alice.until(() =>
+        alice.received.filter((m) => m.type === 'ack' || m.type === 'error').find((m) => m.ref === 'r'),
+      );
+      alice.received.splice(alice.received.indexOf(answer), 1);
+      return answer.type === 'ack' ? true : undefined;
+    });
+    await bob.next('message', (m) => m.text === 'still here');
+    // Well past the reaper's grace: nobody was taken for gone.
+    await new Promise((resolve) => setTimeout(resolve, 2 * FAST.nodeTtlMs));
+    const impostor = await TestClient.connect(b.url);
+    clients.push(impostor);
+    impostor.send({ type: 'hello', v: 1, nick: 'alice' });
+    expect(await impostor.next('error')).toMatchObject({ code: ErrorCode.NameTaken });
+    bob.send({ type: 'members', room: 'dev', ref: 'm' });
+    expect((await bob.next('members', (m) => m.ref === 'm')).members.map((m) => m.nick)).toEqual([
+      'alice',
+      'bob',
+    ]);
+    const leaves = [alice, bob].flatMap((c) => c.of('presence').filter((p) => p.event === 'leave'));
+    expect(leaves).toEqual([]);
+    expect(alice.socket.readyState).toBe(alice.socket.OPEN);
+    expect(bob.socket.readyState).toBe(bob.socket.OPEN);
+  });
 });

@@ -14,6 +14,7 @@ import { localTargets } from './local-targets.js';
 import { type ClusterTimings, DEFAULT_CLUSTER_TIMINGS, NodeHeartbeat } from './node-heartbeat.js';
 import { reportOutages } from './outage.js';
 import { Reaper } from './reaper.js';
+import { reassert } from './reassert.js';
 import { connectRedis, probe } from './redis-connection.js';
 import { repeat } from './repeat.js';
 
@@ -50,9 +51,10 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
   const keys = options.keys ?? new RedisKeys();
   const ids = options.ids ?? createId;
   const command = await connectRedis(url, 'command', logger);
-  let subscriber: Redis | undefined;
+  let connected: Redis | undefined;
   try {
-    subscriber = await connectRedis(url, 'subscriber', logger);
+    connected = await connectRedis(url, 'subscriber', logger);
+    const subscriber = connected;
     const nodeId = ids('n');
     const store = new RedisStore({ redis: command, keys, clock, ids, retention: options.retention ?? {} });
     const directory = new RedisDirectory(command, nodeId, keys);
@@ -65,15 +67,17 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
       history: (target, query) => store.page(target, query),
       now: () => clock.now(),
     });
-    let lost = () => {};
-    const heartbeat = new NodeHeartbeat(command, keys, nodeId, timings, clock, logger, () => lost());
+    let lost = async (_reaped: boolean) => {};
+    const heartbeat = new NodeHeartbeat(command, keys, nodeId, timings, clock, logger, (reaped) =>
+      lost(reaped),
+    );
     await heartbeat.start();
     await broker.start();
     logger.info('cluster node registered', { node: nodeId });
     const stops: (() => void)[] = [
       () => heartbeat.close(),
       repeat(clock, timings.heartbeatMs, 'probe', logger, async () => {
-        await Promise.all([probe(command, logger), probe(subscriber!, logger)]);
+        await Promise.all([probe(command, logger), probe(subscriber, logger)]);
       }),
     ];
     return {
@@ -88,7 +92,8 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
           const logout = channel === LOGOUT_CHANNEL ? decodeLogout(frame) : undefined;
           if (logout) hub.closeAccountConnections(logout.accountKey, logout.tokenHash, false);
         });
-        lost = () => {
+        lost = async (reaped) => {
+          if (!reaped) return reassert(hub, directory);
           for (const session of hub.sessions) session.peer.close(CloseCode.GoingAway, 'cluster state lost');
         };
         reportOutages(command, hub, clock);
@@ -109,12 +114,12 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
       },
       async close() {
         for (const stop of stops) stop();
-        await Promise.all([quit(command), quit(subscriber!)]);
+        await Promise.all([quit(command), quit(subscriber)]);
       },
     };
   } catch (error) {
     command.disconnect();
-    subscriber?.disconnect();
+    connected?.disconnect();
     throw error;
   }
 }

@@ -31,9 +31,10 @@ export const DEFAULT_CLUSTER_TIMINGS: ClusterTimings = {
 };
 
 /**
- * Keeps `node:{id}` alive with a TTL. When a renewal finds the key gone (Redis lost its data, or the
- * node was silent long enough for others to reap it), everything the node had registered is gone
- * too: it registers again and calls `onLost`, which makes its clients reconnect and register afresh.
+ * Keeps `node:{id}` alive with a TTL. When a renewal finds the key gone, the node registers again and
+ * calls `onLost(reaped)`: `reaped` when another node reaped it or Redis lost its data (its claims and
+ * memberships are gone: its clients must reconnect), otherwise the key only expired while Redis was
+ * away (its entries are still there: they are claimed again).
  */
 export class NodeHeartbeat {
   private stop: (() => void) | undefined;
@@ -45,7 +46,7 @@ export class NodeHeartbeat {
     private readonly timings: ClusterTimings,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly onLost: () => void,
+    private readonly onLost: (reaped: boolean) => Promise<void>,
   ) {}
 
   /** Registers the node and starts renewing. */
@@ -59,11 +60,10 @@ export class NodeHeartbeat {
     if (this.redis.status !== 'ready') return; // renewed on reconnect; the outage is logged once
     const renewed = await this.redis.set(this.key, this.value, 'PX', this.timings.nodeTtlMs, 'XX');
     if (renewed === 'OK') return;
-    this.logger.warn('this node was taken for dead; registering again and reconnecting its clients', {
-      node: this.nodeId,
-    });
+    const reaped = (await this.redis.sismember(this.keys.nodes, this.nodeId)) === 0;
+    this.logger.warn('this node was taken for dead; registering again', { node: this.nodeId, reaped });
     await this.register();
-    this.onLost();
+    await this.onLost(reaped);
   }
 
   /** Stops renewing; the key expires by itself, so clients moving to other nodes take over quietly. */
