@@ -284,8 +284,16 @@ describe('Connection', () => {
     clock.advance(25_000);
     expect(sockets.last().sentOf('ping')).toHaveLength(1);
     clock.advance(50_000);
-    expect(lastStatus()).toMatchObject({ state: 'reconnecting', reason: 'the server stopped answering' });
+    expect(lastStatus()).toMatchObject({
+      state: 'reconnecting',
+      attempt: 1,
+      reason: 'the server stopped answering',
+    });
     expect(sockets.sockets[0]?.closedWith).toBe(1000);
+    sockets.sockets[0]?.drop(1000); // the dead socket's late close changes nothing
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    clock.advance(1000);
+    expect(sockets.sockets).toHaveLength(2);
   });
 
   it('closes with 1000 and never reconnects after close()', () => {

@@ -7,7 +7,6 @@ import {
   LIMITS,
   PROTOCOL_VERSION,
   type ServerMessageOf,
-  sameName,
 } from 'aurora-protocol';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { type Clock, systemClock, type TimerHandle } from './clock.js';
@@ -20,7 +19,11 @@ import type {
   Socket,
   SocketFactory,
 } from './connection-types.js';
-import { dmTarget as dmKey, dmPeer, isDmTarget } from './targets.js';
+import { Heartbeat } from './heartbeat.js';
+import { Outbox } from './outbox.js';
+import { ResumeCursors } from './resume-cursors.js';
+import { dmPeer } from './targets.js';
+import { TypingThrottle } from './typing-throttle.js';
 
 /** Options for {@link Connection}. */
 export interface ConnectionOptions {
@@ -52,17 +55,6 @@ const HELLO_REFUSALS = new Set<string>([
   ErrorCode.AuthFailed,
   ErrorCode.BadMessage,
 ]);
-/** Codes after which a message may be sent again later with the same cid. */
-const RETRYABLE = new Set<string>([ErrorCode.StoreUnavailable, ErrorCode.Internal]);
-const MAX_RETRIES = 5;
-
-interface OutboxEntry {
-  readonly message: Outgoing;
-  /** The socket generation it was last written to; -1 when it must be written again. */
-  sentOn: number;
-  retries: number;
-}
-
 /**
  * The client side of one Aurora session, over as many sockets as it takes. It greets with `hello`,
  * keeps a resume cursor (last seen `seq`) per room and direct conversation, reconnects with
@@ -75,16 +67,13 @@ export class Connection implements ChatConnection {
   private readonly random: () => number;
   private readonly newCid: () => string;
   private readonly listeners = new Set<ConnectionListener>();
-  private readonly outbox = new Map<string, OutboxEntry>();
+  private readonly outbox: Outbox;
+  private readonly cursors = new ResumeCursors();
   /** Rooms to be in, by canonical room name. */
   private readonly wanted = new Set<string>();
   /** Rooms joined on the current socket. */
   private readonly joinedHere = new Set<string>();
-  /** Last seen seq per target key; DM keys are `@` + canonical nick. */
-  private readonly cursors = new Map<string, number>();
-  /** How the server spells each DM peer, for resume. */
-  private readonly dmSpelling = new Map<string, string>();
-  private readonly lastTyping = new Map<string, number>();
+  private readonly typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
   private socket: Socket | undefined;
   private generation = 0;
   private phase: 'idle' | 'opening' | 'greeting' | 'online' | 'waiting' | 'refused' | 'closed' = 'idle';
@@ -93,20 +82,19 @@ export class Connection implements ChatConnection {
   private everOpened = false;
   private everWelcomed = false;
   private lastError = '';
-  private typingIntervalMs: number = LIMITS.typingIntervalMs;
-  private pausedUntil = 0;
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
-  private lastFrameAt = 0;
   private reconnectTimer: TimerHandle | undefined;
   private flushTimer: TimerHandle | undefined;
-  private heartbeatTimer: TimerHandle | undefined;
+  private readonly heartbeat: Heartbeat;
 
   /** Creates a connection; nothing happens until {@link start}. */
   constructor(private readonly options: ConnectionOptions) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.newCid = options.newCid ?? defaultCid;
+    this.outbox = new Outbox(this.random, options.backoff);
+    this.heartbeat = new Heartbeat(this.clock, options.heartbeatMs ?? 25_000);
     this.nick = options.nick;
     for (const room of options.rooms) this.wanted.add(room);
   }
@@ -131,10 +119,9 @@ export class Connection implements ChatConnection {
   }
 
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
-    if (kind === 'dm' && !this.dmSpelling.has(dmKey(dmPeer(target))))
-      this.dmSpelling.set(dmKey(dmPeer(target)), dmPeer(target));
+    if (kind === 'dm') this.cursors.spell(dmPeer(target));
     const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
-    this.outbox.set(message.cid, { message, sentOn: -1, retries: 0 });
+    this.outbox.add(message);
     this.flush();
     return message;
   }
@@ -162,21 +149,12 @@ export class Connection implements ChatConnection {
   }
 
   typing(room: string, active: boolean): void {
-    if (this.phase !== 'online') return;
-    const now = this.clock.now();
-    const last = this.lastTyping.get(room);
-    if (active) {
-      if (last !== undefined && now - last < this.typingIntervalMs) return;
-      this.lastTyping.set(room, now);
-    } else {
-      if (last === undefined) return;
-      this.lastTyping.delete(room);
-    }
-    this.write({ type: 'typing', room, active });
+    if (this.phase === 'online' && this.typingThrottle.allows(room, active, this.clock.now()))
+      this.write({ type: 'typing', room, active });
   }
 
   history(target: string, before: number | undefined, limit: number): void {
-    const wire = isDmTarget(target) ? `@${this.dmSpelling.get(target) ?? dmPeer(target)}` : target;
+    const wire = this.cursors.wire(target);
     this.write(
       before === undefined
         ? { type: 'history', target: wire, limit }
@@ -215,7 +193,6 @@ export class Connection implements ChatConnection {
         if (!current()) return;
         this.everOpened = true;
         this.phase = 'greeting';
-        this.lastFrameAt = this.clock.now();
         this.hello();
       },
       message: (data) => {
@@ -232,13 +209,7 @@ export class Connection implements ChatConnection {
 
   private hello(): void {
     this.phase = 'greeting';
-    const resume: Record<string, number> = {};
-    if (this.everWelcomed) {
-      for (const [target, seq] of this.cursors) {
-        if (isDmTarget(target)) resume[`@${this.dmSpelling.get(target) ?? dmPeer(target)}`] = seq;
-        else if (this.wanted.has(target)) resume[target] = seq;
-      }
-    }
+    const resume = this.everWelcomed ? this.cursors.resume(this.wanted) : {};
     this.writeRaw({
       type: 'hello',
       v: PROTOCOL_VERSION,
@@ -250,7 +221,7 @@ export class Connection implements ChatConnection {
   }
 
   private receive(data: string): void {
-    this.lastFrameAt = this.clock.now();
+    this.heartbeat.heard();
     const decoded = decodeServerMessage(data);
     if (!decoded.ok) {
       this.emit({ type: 'bad-frame', error: decoded.error });
@@ -264,30 +235,24 @@ export class Connection implements ChatConnection {
       case 'joined':
         this.wanted.add(message.room);
         this.joinedHere.add(message.room);
-        // A joined with history starts the room afresh (first join, or a resume the server could not
-        // serve); an empty resumed joined leaves the cursor where it was until the replay arrives.
-        if (message.history.length > 0 || !this.cursors.has(message.room))
-          this.cursors.set(message.room, message.seq);
+        this.cursors.joined(message.room, message.seq, message.history.length > 0);
         break;
       case 'left':
         this.wanted.delete(message.room);
         this.joinedHere.delete(message.room);
-        this.cursors.delete(message.room);
+        this.cursors.left(message.room);
         break;
       case 'message':
-        this.seen(message);
+        this.cursors.seen(message, this.nick);
         break;
-      case 'resumed': {
-        const target = isDmTarget(message.target) ? dmKey(dmPeer(message.target)) : message.target;
-        if (message.recovered) this.advance(target, message.seq);
-        else this.cursors.set(target, message.seq);
+      case 'resumed':
+        this.cursors.resumed(message.target, message.seq, message.recovered);
         break;
-      }
       case 'nick':
         this.nick = message.nick;
         break;
       case 'ack':
-        this.outbox.delete(message.cid);
+        this.outbox.ack(message.cid);
         break;
       case 'error':
         if (this.failed(message)) return;
@@ -302,33 +267,21 @@ export class Connection implements ChatConnection {
     this.everWelcomed = true;
     this.attempt = 0;
     this.nick = message.nick;
-    this.typingIntervalMs = message.limits.typingIntervalMs;
-    this.lastTyping.clear();
+    this.typingThrottle.reset(message.limits.typingIntervalMs);
     if (this.awayStatus !== undefined)
       this.writeRaw(
         this.awayStatus
           ? { type: 'away', away: true, status: this.awayStatus }
           : { type: 'away', away: true },
       );
-    this.scheduleHeartbeat();
+    this.heartbeat.start(
+      () => this.writeRaw({ type: 'ping', t: this.clock.now() }),
+      () => this.unresponsive(),
+    );
     this.emit({
       type: 'status',
       status: { state: 'online', nick: message.nick, server: message.server.name },
     });
-  }
-
-  private seen(message: ServerMessageOf<'message'>): void {
-    if (message.kind === 'dm') {
-      const peer = sameName(message.from, this.nick) ? (message.to ?? message.from) : message.from;
-      this.dmSpelling.set(dmKey(peer), peer);
-      this.advance(dmKey(peer), message.seq);
-    } else if (message.room !== undefined) {
-      this.advance(message.room, message.seq);
-    }
-  }
-
-  private advance(target: string, seq: number): void {
-    if ((this.cursors.get(target) ?? -1) < seq) this.cursors.set(target, seq);
   }
 
   /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
@@ -344,37 +297,22 @@ export class Connection implements ChatConnection {
       this.emit({ type: 'status', status: { state: 'refused', code: error.code, message: error.message } });
       return false;
     }
-    const entry = error.cid === undefined ? undefined : this.outbox.get(error.cid);
-    if (!entry) return false;
-    const cid = entry.message.cid;
-    if (error.code === ErrorCode.RateLimited || (RETRYABLE.has(error.code) && entry.retries < MAX_RETRIES)) {
-      const wait =
-        error.code === ErrorCode.RateLimited
-          ? (error.retryAfterMs ?? 1000)
-          : backoffDelay(entry.retries, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
-      entry.retries += error.code === ErrorCode.RateLimited ? 0 : 1;
-      entry.sentOn = -1;
-      this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + wait);
+    const { cid, code, message } = error;
+    if (cid === undefined) return false;
+    const refusal = this.outbox.refused(cid, code, error.retryAfterMs, this.clock.now());
+    if (refusal.kind === 'unknown') return false;
+    if (refusal.kind === 'failed') this.emit({ type: 'send-failed', cid, code, message });
+    else {
       this.scheduleFlush();
-      this.emit({
-        type: 'send-delayed',
-        cid,
-        code: error.code,
-        message: error.message,
-        retryAt: this.pausedUntil,
-      });
-      return true;
+      this.emit({ type: 'send-delayed', cid, code, message, retryAt: refusal.retryAt });
     }
-    this.outbox.delete(cid);
-    this.emit({ type: 'send-failed', cid, code: error.code, message: error.message });
     return true;
   }
 
   private closed(code: number, reason: string): void {
     this.socket = undefined;
     this.joinedHere.clear();
-    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
-    this.heartbeatTimer = undefined;
+    this.heartbeat.stop();
     if (this.phase === 'closed') return;
     const why = this.lastError || closeReason(code, reason);
     if (this.phase === 'refused') return; // wait for setNick(), which opens a new socket
@@ -398,50 +336,35 @@ export class Connection implements ChatConnection {
   /** Writes every outbox entry that can go now: online, not paused, its room joined on this socket. */
   private flush(): void {
     if (this.phase !== 'online' || !this.socket) return;
-    if (this.clock.now() < this.pausedUntil) {
+    const now = this.clock.now();
+    if (now < this.outbox.pausedUntil) {
       this.scheduleFlush();
       return;
     }
-    for (const entry of this.outbox.values()) {
-      if (entry.sentOn === this.generation) continue;
-      const { kind, target, text, cid } = entry.message;
-      if (kind === 'dm') {
-        const to = this.dmSpelling.get(dmKey(dmPeer(target))) ?? dmPeer(target);
-        this.writeRaw({ type: 'dm', to, text, cid });
-      } else {
-        if (!this.joinedHere.has(target)) continue;
-        this.writeRaw({ type: kind, room: target, text, cid });
-      }
-      entry.sentOn = this.generation;
+    const ready = (m: Outgoing) => m.kind === 'dm' || this.joinedHere.has(m.target);
+    for (const { kind, target, text, cid } of this.outbox.due(this.generation, now, ready)) {
+      if (kind === 'dm') this.writeRaw({ type: 'dm', to: this.cursors.peer(target), text, cid });
+      else this.writeRaw({ type: kind, room: target, text, cid });
     }
   }
 
   private scheduleFlush(): void {
     if (this.flushTimer) this.clock.clearTimeout(this.flushTimer);
-    const wait = Math.max(0, this.pausedUntil - this.clock.now());
+    const wait = Math.max(0, this.outbox.pausedUntil - this.clock.now());
     this.flushTimer = this.clock.setTimeout(() => {
       this.flushTimer = undefined;
       this.flush();
     }, wait);
   }
 
-  private scheduleHeartbeat(): void {
-    const interval = this.options.heartbeatMs ?? 25_000;
-    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
-    this.heartbeatTimer = this.clock.setTimeout(() => {
-      this.heartbeatTimer = undefined;
-      if (this.phase !== 'online' || !this.socket) return;
-      if (this.clock.now() - this.lastFrameAt > 2 * interval) {
-        this.lastError = 'the server stopped answering';
-        const socket = this.socket;
-        this.closed(CloseCode.Unresponsive, '');
-        this.generation += 1; // ignore whatever the dead socket reports later
-        socket.close(CloseCode.Normal, 'unresponsive');
-        return;
-      }
-      this.writeRaw({ type: 'ping', t: this.clock.now() });
-      this.scheduleHeartbeat();
-    }, interval);
+  /** The server went silent: drop the socket and reconnect as if it had closed. */
+  private unresponsive(): void {
+    const socket = this.socket;
+    if (this.phase !== 'online' || !socket) return;
+    this.lastError = 'the server stopped answering';
+    this.closed(CloseCode.Unresponsive, '');
+    this.generation += 1; // whatever the dead socket reports later is ignored
+    socket.close(CloseCode.Normal, 'unresponsive');
   }
 
   /** Writes a request if a greeted socket is open; requests are not queued (state is resent on resume). */
@@ -458,11 +381,10 @@ export class Connection implements ChatConnection {
   }
 
   private clearTimers(): void {
-    for (const timer of [this.reconnectTimer, this.flushTimer, this.heartbeatTimer])
-      if (timer) this.clock.clearTimeout(timer);
+    for (const timer of [this.reconnectTimer, this.flushTimer]) if (timer) this.clock.clearTimeout(timer);
+    this.heartbeat.stop();
     this.reconnectTimer = undefined;
     this.flushTimer = undefined;
-    this.heartbeatTimer = undefined;
   }
 }
 

@@ -1,5 +1,8 @@
 import { canonicalName } from 'aurora-protocol';
 
+/** The target that holds notices when no room or conversation is open. */
+export const HOME = '*';
+
 /**
  * The key of the direct conversation with `nick`: `@` plus the canonical name, so `Bob` and `BOB`
  * (one person to the server) are one conversation. Rooms are keyed by their canonical room name.

@@ -1,0 +1,267 @@
+import { type ChatMessage, type ServerMessage, type ServerMessageOf, sameName } from 'aurora-protocol';
+import type { ChatState } from './chat-state.js';
+import {
+  addNotice,
+  canonicalKey,
+  ensureTarget,
+  removeTarget,
+  select,
+  sortMembers,
+  updateTarget,
+} from './chat-targets.js';
+import { type ChatItem, lastSeq, mergeMessages, messageOrder } from './items.js';
+import { mentions } from './mention.js';
+import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+
+// How server messages change the chat state; chat-state.ts holds the types and the reducer.
+
+/** Applies one server message to the chat state. */
+export function onServerMessage(state: ChatState, message: ServerMessage, now: number): ChatState {
+  switch (message.type) {
+    case 'welcome':
+      return {
+        ...state,
+        me: message.nick,
+        maxTextBytes: message.limits.maxTextBytes,
+        typingExpiryMs: message.limits.typingExpiryMs,
+      };
+    case 'joined':
+      return onJoined(state, message, now);
+    case 'left':
+      return removeTarget(state, message.room);
+    case 'message':
+      return onMessage(state, message, now);
+    case 'history':
+      return onHistory(state, message);
+    case 'ack':
+      return onAck(state, message);
+    case 'presence':
+      return onPresence(state, message);
+    case 'typing':
+      return onTyping(state, message, now);
+    case 'nick':
+      return { ...state, me: message.nick };
+    case 'rooms': {
+      const list = message.rooms.map((r) => `${r.room} (${r.members})${r.topic ? ` — ${r.topic}` : ''}`);
+      return addNotice(
+        state,
+        state.current,
+        list.length ? `Rooms: ${list.join(', ')}` : 'No rooms yet.',
+        'info',
+        now,
+      );
+    }
+    case 'members': {
+      const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
+      const names = sortMembers(message.members).map((m) => (m.away ? `${m.nick} (away)` : m.nick));
+      return addNotice(
+        next,
+        state.current,
+        `In ${message.room} (${names.length}): ${names.join(', ')}`,
+        'info',
+        now,
+      );
+    }
+    case 'error':
+      return onError(state, message, now);
+    default:
+      // resumed, pong, and anything newer this client does not show.
+      return state;
+  }
+}
+
+/** A room was joined: its topic, members and history (merged, or started afresh after a reset). */
+export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, now: number): ChatState {
+  const room = message.room;
+  let next = ensureTarget(state, room);
+  const target = next.targets[room]!;
+  const known = lastSeq(target.items);
+  const history = message.history.map((m) => toItem(next, m));
+  let items = target.items;
+  let reset = false;
+  if (history.length > 0) {
+    if (known !== undefined && message.seq < known) reset = true;
+    else {
+      const merged = mergeMessages(items, history);
+      items = merged.items;
+      reset = merged.reset;
+    }
+    if (reset) items = history;
+  }
+  const more = history.length > 0 || target.items.length === 0 ? message.more : target.more;
+  next = updateTarget(next, room, () => ({
+    topic: message.topic,
+    members: sortMembers(message.members),
+    items,
+    more,
+  }));
+  if (reset)
+    next = addNotice(next, room, 'The server no longer has the earlier messages of this room.', 'info', now);
+  if (state.selectOnJoin === room || state.current === HOME)
+    next = { ...select(next, room), selectOnJoin: undefined };
+  return next;
+}
+
+/** A live message: into its room or conversation, once, with unread, mention and alert counts. */
+export function onMessage(state: ChatState, message: ChatMessage, now: number): ChatState {
+  const key = targetOf(state, message);
+  if (key === undefined) return state;
+  const label = isDmTarget(key) ? dmLabel(state, message) : key;
+  let next = ensureTarget(state, key, label);
+  const item = toItem(next, message);
+  const target = next.targets[key]!;
+  const merged = mergeMessages(target.items, [item]);
+  if (merged.added === 0) return state;
+  const counts = !item.mine && message.kind !== 'system';
+  const away = key !== next.current;
+  const typing = { ...target.typing };
+  if (message.kind !== 'system') delete typing[canonicalKey(message.from)];
+  const event = message.event;
+  next = updateTarget(next, key, (t) => ({
+    ...(event?.kind === 'topic' ? { topic: event.topic } : {}),
+    items: merged.items,
+    more: t.items.length === 0 && isDmTarget(key) ? message.seq > 1 : t.more,
+    pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,
+    typing,
+    unread: t.unread + (counts && away ? 1 : 0),
+    mentions: t.mentions + (counts && away && item.mention ? 1 : 0),
+  }));
+  if (merged.reset)
+    next = addNotice(next, key, 'The server no longer has the earlier messages here.', 'info', now);
+  if (!counts) return next;
+  return {
+    ...next,
+    alerts: {
+      mentions: next.alerts.mentions + (item.mention ? 1 : 0),
+      messages: next.alerts.messages + 1,
+    },
+  };
+}
+
+/** A page of older history: in front of what is loaded. */
+export function onHistory(state: ChatState, message: ServerMessageOf<'history'>): ChatState {
+  const key = isDmTarget(message.target) ? dmTarget(dmPeer(message.target)) : message.target;
+  const target = state.targets[key];
+  if (!target) return state;
+  const merged = mergeMessages(
+    target.items,
+    message.messages.map((m) => toItem(state, m)),
+  );
+  return updateTarget(state, key, () => ({
+    items: merged.reset ? target.items : merged.items,
+    more: message.more,
+    loadingOlder: false,
+  }));
+}
+
+/** An acknowledgement: the pending message becomes a stored one (its echo may come before or after). */
+export function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
+  for (const target of Object.values(state.targets)) {
+    const pending = target.pending.find((p) => p.outgoing.cid === ack.cid);
+    if (!pending) continue;
+    const { kind, text } = pending.outgoing;
+    const message: ChatMessage = {
+      type: 'message',
+      id: ack.id,
+      seq: ack.seq,
+      kind: kind === 'say' ? 'chat' : kind,
+      ...(ack.to !== undefined ? { to: ack.to } : { room: ack.room ?? target.key }),
+      from: state.me,
+      text,
+      ts: ack.ts,
+      cid: ack.cid,
+    };
+    const merged = mergeMessages(target.items, [toItem(state, message)]);
+    return updateTarget(state, target.key, (t) => ({
+      items: merged.reset ? t.items : merged.items,
+      pending: t.pending.filter((p) => p !== pending),
+    }));
+  }
+  return state;
+}
+
+/** Joins, leaves, renames and away changes keep member lists current. */
+export function onPresence(state: ChatState, presence: ServerMessageOf<'presence'>): ChatState {
+  const { room, nick } = presence;
+  return updateTarget(state, room, (t) => {
+    const others = (name: string) => t.members.filter((m) => !sameName(m.nick, name));
+    switch (presence.event) {
+      case 'join':
+        return { members: sortMembers([...others(nick), { nick, away: false }]) };
+      case 'leave': {
+        const typing = { ...t.typing };
+        delete typing[canonicalKey(nick)];
+        return { members: others(nick), typing };
+      }
+      case 'rename': {
+        const old = t.members.find((m) => sameName(m.nick, presence.from ?? ''));
+        const renamed = { ...(old ?? { away: false }), nick };
+        return {
+          members: sortMembers([
+            ...others(presence.from ?? nick).filter((m) => !sameName(m.nick, nick)),
+            renamed,
+          ]),
+        };
+      }
+      case 'away':
+      case 'back':
+        return {
+          members: t.members.map((m) =>
+            sameName(m.nick, nick)
+              ? presence.event === 'away'
+                ? { nick: m.nick, away: true, ...(presence.status ? { status: presence.status } : {}) }
+                : { nick: m.nick, away: false }
+              : m,
+          ),
+        };
+    }
+  });
+}
+
+/** Someone started or stopped typing. */
+export function onTyping(state: ChatState, typing: ServerMessageOf<'typing'>, now: number): ChatState {
+  if (sameName(typing.nick, state.me)) return state;
+  return updateTarget(state, typing.room, (t) => {
+    const next = { ...t.typing };
+    if (typing.active)
+      next[canonicalKey(typing.nick)] = { nick: typing.nick, until: now + state.typingExpiryMs };
+    else delete next[canonicalKey(typing.nick)];
+    return { typing: next };
+  });
+}
+
+/** An error frame becomes a notice where it belongs. */
+export function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
+  if (state.status.state === 'refused') return state; // already said, with what to do next
+  // A failed history request must not leave its target waiting for ever.
+  for (const target of Object.values(state.targets))
+    if (target.loadingOlder) state = updateTarget(state, target.key, () => ({ loadingOlder: false }));
+  const where = error.room && state.targets[error.room] ? error.room : state.current;
+  const next =
+    state.selectOnJoin && error.room === state.selectOnJoin ? { ...state, selectOnJoin: undefined } : state;
+  return addNotice(next, where, `${error.message} (${error.code})`, 'error', now);
+}
+
+/** A stored message as a transcript item, marked when it is mine or mentions me. */
+export function toItem(state: ChatState, message: ChatMessage): Extract<ChatItem, { kind: 'message' }> {
+  const mine = message.kind !== 'system' && sameName(message.from, state.me);
+  const mention =
+    !mine &&
+    (message.kind === 'dm' ||
+      ((message.kind === 'chat' || message.kind === 'action') && mentions(message.text, state.me)));
+  return { kind: 'message', order: messageOrder(message.seq), message, mine, mention };
+}
+
+/** Which target a message belongs to: its room, or the conversation with the other person. */
+export function targetOf(state: ChatState, message: ChatMessage): string | undefined {
+  if (message.kind === 'dm') {
+    const peer = sameName(message.from, state.me) ? message.to : message.from;
+    return peer === undefined ? undefined : dmTarget(peer);
+  }
+  return message.room;
+}
+
+/** How to name the other person of a direct message. */
+export function dmLabel(state: ChatState, message: ChatMessage): string {
+  return (sameName(message.from, state.me) ? message.to : message.from) ?? message.from;
+}

@@ -1,0 +1,121 @@
+import { canonicalName, type Member } from 'aurora-protocol';
+import type { ChatState, TargetState } from './chat-state.js';
+import type { ChatItem, PendingItem } from './items.js';
+import { dmPeer, HOME, isDmTarget } from './targets.js';
+
+// Helpers that change one target of the chat state, shared by the reducer and the server handlers.
+
+/** Drops typing indicators that were not renewed in time. */
+export function expireTyping(state: ChatState, now: number): ChatState {
+  let next = state;
+  for (const target of Object.values(state.targets)) {
+    const live = Object.entries(target.typing).filter(([, t]) => t.until > now);
+    if (live.length !== Object.keys(target.typing).length)
+      next = updateTarget(next, target.key, () => ({ typing: Object.fromEntries(live) }));
+  }
+  return next;
+}
+
+/** Shows a target and marks it read. */
+export function select(state: ChatState, key: string): ChatState {
+  if (!state.targets[key]) return state;
+  return updateTarget({ ...state, current: key }, key, () => ({ unread: 0, mentions: 0 }));
+}
+
+/** Forgets a target (left or closed) and shows a neighbour if it was shown. */
+export function removeTarget(state: ChatState, key: string): ChatState {
+  if (key === HOME || !state.targets[key]) return state;
+  const { [key]: _removed, ...targets } = state.targets;
+  const order = state.order.filter((k) => k !== key);
+  const at = state.order.indexOf(key);
+  let current = state.current;
+  if (current === key) {
+    current = order[at] ?? order[at - 1] ?? HOME;
+    if (current === HOME) current = order.find((k) => k !== HOME) ?? HOME;
+  }
+  return select({ ...state, targets, order, current }, current);
+}
+
+/** Changes the pending message with `cid`, wherever it is. */
+export function updatePending(
+  state: ChatState,
+  cid: string,
+  change: (p: PendingItem) => PendingItem,
+): ChatState {
+  const target = Object.values(state.targets).find((t) => t.pending.some((p) => p.outgoing.cid === cid));
+  if (!target) return state;
+  return updateTarget(state, target.key, (t) => ({
+    pending: t.pending.map((p) => (p.outgoing.cid === cid ? change(p) : p)),
+  }));
+}
+
+/** Adds a local notice after the last item of a target. */
+export function addNotice(
+  state: ChatState,
+  key: string,
+  text: string,
+  tone: 'info' | 'error',
+  now: number,
+): ChatState {
+  const target = state.targets[key] ?? state.targets[HOME]!;
+  const order = (target.items.at(-1)?.order ?? 0) + 1;
+  const notice: ChatItem = {
+    kind: 'notice',
+    order,
+    id: `notice:${key}:${order}:${now}`,
+    ts: now,
+    text,
+    tone,
+  };
+  return updateTarget(state, target.key, (t) => ({ items: [...t.items, notice] }));
+}
+
+/** Adds a target if it is new: rooms before conversations, in the order they came. */
+export function ensureTarget(state: ChatState, key: string, label?: string): ChatState {
+  if (state.targets[key]) return state;
+  const kind = isDmTarget(key) ? 'dm' : 'room';
+  const target = emptyTarget(key, label ?? (kind === 'dm' ? dmPeer(key) : key), kind);
+  const rooms = state.order.filter((k) => k !== HOME && !isDmTarget(k));
+  const dms = state.order.filter((k) => isDmTarget(k));
+  const order = kind === 'dm' ? [HOME, ...rooms, ...dms, key] : [HOME, ...rooms, key, ...dms];
+  return { ...state, targets: { ...state.targets, [key]: target }, order };
+}
+
+/** A target with nothing in it yet. */
+export function emptyTarget(key: string, label: string, kind: TargetState['kind']): TargetState {
+  return {
+    key,
+    label,
+    kind,
+    topic: '',
+    members: [],
+    items: [],
+    pending: [],
+    more: false,
+    loadingOlder: false,
+    typing: {},
+    unread: 0,
+    mentions: 0,
+  };
+}
+
+/** Changes one target, leaving the state as it was when the target does not exist. */
+export function updateTarget(
+  state: ChatState,
+  key: string,
+  change: (target: TargetState) => Partial<TargetState>,
+): ChatState {
+  const target = state.targets[key];
+  if (!target) return state;
+  return { ...state, targets: { ...state.targets, [key]: { ...target, ...change(target) } } };
+}
+
+/** Members sorted by name, ignoring case. */
+export function sortMembers(members: readonly Member[]): Member[] {
+  return [...members].sort((a, b) => a.nick.localeCompare(b.nick, 'en', { sensitivity: 'base' }));
+}
+
+/** The key typing indicators are kept under for a nick. */
+export function canonicalKey(nick: string): string {
+  return canonicalName(nick);
+}

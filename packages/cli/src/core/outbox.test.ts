@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Outgoing } from './connection-types.js';
+import { Outbox } from './outbox.js';
+
+const message = (cid: string, target = 'dev'): Outgoing => ({
+  cid,
+  kind: 'say',
+  target,
+  text: cid,
+  createdAt: 0,
+});
+const cids = (messages: Outgoing[]) => messages.map((m) => m.cid);
+const always = () => true;
+
+describe('Outbox', () => {
+  it('writes each message once per socket, oldest first, until acknowledged', () => {
+    const outbox = new Outbox(() => 0.5);
+    outbox.add(message('a'));
+    outbox.add(message('b'));
+    expect(cids(outbox.due(1, 0, always))).toEqual(['a', 'b']);
+    expect(cids(outbox.due(1, 0, always))).toEqual([]);
+    outbox.ack('a');
+    expect(cids(outbox.due(2, 0, always))).toEqual(['b']);
+  });
+
+  it('holds a message whose room is not joined yet', () => {
+    const outbox = new Outbox(() => 0.5);
+    outbox.add(message('a', 'ops'));
+    outbox.add(message('b', 'dev'));
+    expect(cids(outbox.due(1, 0, (m) => m.target === 'dev'))).toEqual(['b']);
+    expect(cids(outbox.due(1, 0, always))).toEqual(['a']);
+  });
+
+  it('pauses everything until a rate limit passes, then writes again', () => {
+    const outbox = new Outbox(() => 0.5);
+    outbox.add(message('a'));
+    outbox.due(1, 0, always);
+    expect(outbox.refused('a', 'rate_limited', 1500, 1000)).toEqual({ kind: 'delayed', retryAt: 2500 });
+    outbox.add(message('b'));
+    expect(outbox.due(1, 2499, always)).toEqual([]);
+    expect(cids(outbox.due(1, 2500, always))).toEqual(['a', 'b']);
+  });
+
+  it('retries a storage failure a few times with backoff, then gives up', () => {
+    const outbox = new Outbox(() => 0, { initialMs: 100, maxMs: 10_000 });
+    outbox.add(message('a'));
+    const delays = [0, 1, 2, 3, 4].map(() => {
+      const refusal = outbox.refused('a', 'store_unavailable', undefined, 0);
+      return refusal.kind === 'delayed' ? refusal.retryAt : refusal.kind;
+    });
+    expect(delays).toEqual([50, 100, 200, 400, 800]);
+    expect(outbox.refused('a', 'store_unavailable', undefined, 0)).toEqual({ kind: 'failed' });
+  });
+
+  it('drops a message refused for good, and ignores refusals of unknown ids', () => {
+    const outbox = new Outbox(() => 0.5);
+    outbox.add(message('a'));
+    expect(outbox.refused('a', 'not_in_room', undefined, 0)).toEqual({ kind: 'failed' });
+    expect(outbox.due(2, 0, always)).toEqual([]);
+    expect(outbox.refused('zz', 'rate_limited', 10, 0)).toEqual({ kind: 'unknown' });
+  });
+});

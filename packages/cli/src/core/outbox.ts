@@ -1,0 +1,85 @@
+import { ErrorCode } from 'aurora-protocol';
+import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import type { Outgoing } from './connection-types.js';
+
+/** Codes after which a message may be sent again later with the same cid. */
+const RETRYABLE = new Set<string>([ErrorCode.StoreUnavailable, ErrorCode.Internal]);
+/** Storage hiccups are retried this often before the message counts as failed. */
+const MAX_RETRIES = 5;
+
+interface Entry {
+  readonly message: Outgoing;
+  /** The socket generation it was last written to; -1 when it must be written again. */
+  sentOn: number;
+  retries: number;
+}
+
+/** What became of a message the server refused. */
+export type Refusal =
+  | { readonly kind: 'delayed'; readonly retryAt: number }
+  | { readonly kind: 'failed' }
+  | { readonly kind: 'unknown' };
+
+/**
+ * Sent messages until the server acknowledges them, in the order they were sent. Each is written once
+ * per socket; a new socket writes them all again with their original cids. A rate limit pauses
+ * every message until the time the server named; a storage failure retries with backoff.
+ */
+export class Outbox {
+  private readonly entries = new Map<string, Entry>();
+  private pausedUntilMs = 0;
+
+  /** Makes an empty outbox; `random` is for the backoff jitter. */
+  constructor(
+    private readonly random: () => number,
+    private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+  ) {}
+
+  /** Keeps a message until it is acknowledged. */
+  add(message: Outgoing): void {
+    this.entries.set(message.cid, { message, sentOn: -1, retries: 0 });
+  }
+
+  /** Forgets an acknowledged message. */
+  ack(cid: string): void {
+    this.entries.delete(cid);
+  }
+
+  /** No message may be written before this time (ms since the epoch). */
+  get pausedUntil(): number {
+    return this.pausedUntilMs;
+  }
+
+  /**
+   * The messages to write on socket `generation` now, oldest first, marked as written. `ready` says
+   * whether a message can go yet (its room joined on this socket).
+   */
+  due(generation: number, now: number, ready: (message: Outgoing) => boolean): Outgoing[] {
+    if (now < this.pausedUntilMs) return [];
+    const out: Outgoing[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.sentOn === generation || !ready(entry.message)) continue;
+      entry.sentOn = generation;
+      out.push(entry.message);
+    }
+    return out;
+  }
+
+  /** Decides what a refusal means for the message with `cid`. */
+  refused(cid: string, code: string, retryAfterMs: number | undefined, now: number): Refusal {
+    const entry = this.entries.get(cid);
+    if (!entry) return { kind: 'unknown' };
+    const rateLimited = code === ErrorCode.RateLimited;
+    if (!rateLimited && !(RETRYABLE.has(code) && entry.retries < MAX_RETRIES)) {
+      this.entries.delete(cid);
+      return { kind: 'failed' };
+    }
+    const wait = rateLimited
+      ? (retryAfterMs ?? 1000)
+      : backoffDelay(entry.retries, this.random, this.backoff);
+    if (!rateLimited) entry.retries += 1;
+    entry.sentOn = -1;
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, now + wait);
+    return { kind: 'delayed', retryAt: this.pausedUntilMs };
+  }
+}

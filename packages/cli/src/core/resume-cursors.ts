@@ -1,0 +1,70 @@
+import { type ChatMessage, sameName } from 'aurora-protocol';
+import { dmPeer, dmTarget, isDmTarget } from './targets.js';
+
+/**
+ * The last `seq` seen per room and direct conversation, which a reconnect sends in `hello.resume` so
+ * the server replays exactly what was missed. Conversations are keyed by canonical name (`@bob`) but
+ * named on the wire as the server spells the person (`@Bob`).
+ */
+export class ResumeCursors {
+  private readonly seqs = new Map<string, number>();
+  private readonly spelling = new Map<string, string>();
+
+  /** How to name a conversation partner on the wire; the first spelling seen wins until the server's. */
+  spell(nick: string, fromServer = false): void {
+    if (fromServer || !this.spelling.has(dmTarget(nick))) this.spelling.set(dmTarget(nick), nick);
+  }
+
+  /** The nick to send a direct message to, for a target `@name`. */
+  peer(target: string): string {
+    return this.spelling.get(dmTarget(dmPeer(target))) ?? dmPeer(target);
+  }
+
+  /** A target as the wire names it: a room, or `@Nick`. */
+  wire(target: string): string {
+    return isDmTarget(target) ? `@${this.peer(target)}` : target;
+  }
+
+  /**
+   * A room was joined. With history (a first join, or a resume the server could not serve) the room
+   * starts afresh at `seq`; a resumed join keeps the cursor until the replayed messages arrive.
+   */
+  joined(room: string, seq: number, withHistory: boolean): void {
+    if (withHistory || !this.seqs.has(room)) this.seqs.set(room, seq);
+  }
+
+  /** A room was left: nothing to resume there. */
+  left(room: string): void {
+    this.seqs.delete(room);
+  }
+
+  /** A message arrived; `me` tells which side of a conversation is the other person. */
+  seen(message: ChatMessage, me: string): void {
+    if (message.kind === 'dm') {
+      const peer = sameName(message.from, me) ? (message.to ?? message.from) : message.from;
+      this.spell(peer, true);
+      this.advance(dmTarget(peer), message.seq);
+    } else if (message.room !== undefined) {
+      this.advance(message.room, message.seq);
+    }
+  }
+
+  /** A replay ended; an unrecovered one restarts the target at `seq`. */
+  resumed(wireTarget: string, seq: number, recovered: boolean): void {
+    const target = isDmTarget(wireTarget) ? dmTarget(dmPeer(wireTarget)) : wireTarget;
+    if (recovered) this.advance(target, seq);
+    else this.seqs.set(target, seq);
+  }
+
+  /** The `hello.resume` record: every conversation, and the rooms still wanted. */
+  resume(rooms: ReadonlySet<string>): Record<string, number> {
+    const resume: Record<string, number> = {};
+    for (const [target, seq] of this.seqs)
+      if (isDmTarget(target) || rooms.has(target)) resume[this.wire(target)] = seq;
+    return resume;
+  }
+
+  private advance(target: string, seq: number): void {
+    if ((this.seqs.get(target) ?? -1) < seq) this.seqs.set(target, seq);
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Decides which typing notices to send: "typing" at most once per interval per room (the server
+ * relays no more often), and "stopped" only after a "typing" that was sent.
+ */
+export class TypingThrottle {
+  private readonly lastSent = new Map<string, number>();
+
+  /** Makes a throttle for the given interval (ms). */
+  constructor(private intervalMs: number) {}
+
+  /** True when a notice for `room` should go out now. */
+  allows(room: string, active: boolean, now: number): boolean {
+    const last = this.lastSent.get(room);
+    if (!active) return this.lastSent.delete(room);
+    if (last !== undefined && now - last < this.intervalMs) return false;
+    this.lastSent.set(room, now);
+    return true;
+  }
+
+  /** Forgets what was sent (a new connection) and takes the server's interval. */
+  reset(intervalMs: number): void {
+    this.intervalMs = intervalMs;
+    this.lastSent.clear();
+  }
+}
