@@ -1,3 +1,5 @@
+import { sanitizeForTerminal } from 'aurora-protocol';
+
 /** Stable codes of the errors the command line reports. */
 export const CliErrorCode = {
   /** A flag, argument or setting is wrong (exit 2). */
@@ -42,10 +44,19 @@ export class CliError extends Error {
   }
 }
 
-/** The one line printed for an error; anything that is not a CliError is reported without its stack. */
+/**
+ * The one line printed for an error; anything that is not a CliError is reported without its stack.
+ * Server messages and codes are quoted in it, so it goes through the terminal sanitizer too.
+ */
 export function describeError(error: unknown): { line: string; exitCode: number } {
   if (error instanceof CliError)
-    return { line: `aurora-chat: ${error.message} [${error.code}]`, exitCode: error.exitCode };
+    return {
+      line: sanitizeForTerminal(`aurora-chat: ${error.message} [${error.code}]`),
+      exitCode: error.exitCode,
+    };
   const message = error instanceof Error ? error.message : String(error);
-  return { line: `aurora-chat: unexpected error: ${message.split('\n')[0]} [internal]`, exitCode: 1 };
+  return {
+    line: sanitizeForTerminal(`aurora-chat: unexpected error: ${message.split('\n')[0]} [internal]`),
+    exitCode: 1,
+  };
 }

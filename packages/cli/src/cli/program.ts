@@ -1,4 +1,5 @@
 import { homedir, userInfo } from 'node:os';
+import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { SocketFactory } from '../core/connection-types.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
@@ -125,7 +126,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         json: flags.json === true,
         socketFactory,
         write: (line) => io.stdout.write(`${line}\n`),
-        warn: (line) => io.stderr.write(`${line}\n`),
+        warn: (line) => io.stderr.write(`${sanitizeForTerminal(line)}\n`),
         signal: controller.signal,
       });
     });

@@ -226,6 +226,14 @@ describe('chatReducer', () => {
     expect(state.alerts.mentions).toBe(1);
   });
 
+  it('cycles through rooms without stopping at an empty home window', () => {
+    let state = run(...online, server(joined('dev')), server(joined('ops')));
+    state = chatReducer(state, { type: 'select-relative', delta: -1 });
+    expect(state.current).toBe('ops');
+    state = chatReducer(state, { type: 'select-relative', delta: 1 });
+    expect(state.current).toBe('dev');
+  });
+
   it('leaves a room and shows its neighbour', () => {
     let state = run(...online, server(joined('dev')), server(joined('ops')), {
       type: 'select',

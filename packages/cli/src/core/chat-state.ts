@@ -111,9 +111,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'select':
       return select(state, action.target);
     case 'select-relative': {
-      const at = state.order.indexOf(state.current);
-      const n = state.order.length;
-      return select(state, state.order[(((at + action.delta) % n) + n) % n]!);
+      const shown = listedTargets(state);
+      const at = shown.indexOf(state.current);
+      const n = shown.length;
+      return select(state, shown[(((at + action.delta) % n) + n) % n]!);
     }
     case 'select-index':
       return select(state, state.order[action.index] ?? state.current);
@@ -184,4 +185,14 @@ export function canLoadOlder(target: TargetState): boolean {
   return (
     target.more && !target.loadingOlder && target.kind !== 'home' && firstSeq(target.items) !== undefined
   );
+}
+
+/**
+ * The targets the side panel lists and Ctrl+Left/Right cycles through: home only while it has
+ * something to show (or is all there is, or is shown), then rooms and conversations.
+ */
+export function listedTargets(state: ChatState): string[] {
+  const home = state.targets[HOME]!;
+  const hideHome = state.order.length > 1 && state.current !== HOME && home.items.length === 0;
+  return hideHome ? state.order.filter((key) => key !== HOME) : [...state.order];
 }

@@ -1,5 +1,5 @@
 import { sanitizeForTerminal } from 'aurora-protocol';
-import { type ChatState, HOME } from '../../core/chat-state.js';
+import { type ChatState, HOME, listedTargets } from '../../core/chat-state.js';
 import type { Theme } from '../../core/theme.js';
 import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
 import { targetName } from '../status-line/status-text.js';
@@ -12,9 +12,9 @@ import { targetName } from '../status-line/status-text.js';
 export function sidePanelLines(state: ChatState, theme: Theme, width: number, height: number): string[] {
   const inner = Math.max(1, width - 2);
   const rows: string[] = [theme.heading(padEnd('Rooms', inner))];
-  state.order.forEach((key, index) => {
+  for (const key of listedTargets(state)) {
     const target = state.targets[key]!;
-    if (key === HOME && state.order.length > 1 && key !== state.current && target.items.length === 0) return;
+    const index = state.order.indexOf(key);
     const number = key === HOME ? ' ' : index < 10 ? String(index) : ' ';
     const badge = `${target.unread > 0 ? String(target.unread) : ''}${target.mentions > 0 ? '!' : ''}`;
     const name = truncate(`${number} ${targetName(target)}`, Math.max(1, inner - displayWidth(badge) - 1));
@@ -22,7 +22,7 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
     if (key === state.current) rows.push(theme.selected(line));
     else if (target.mentions > 0) rows.push(theme.alert(line));
     else rows.push(target.unread > 0 ? theme.unread(line) : line);
-  });
+  }
   const target = state.targets[state.current]!;
   if (target.kind === 'room') {
     rows.push('', theme.heading(padEnd(`Members (${target.members.length})`, inner)));

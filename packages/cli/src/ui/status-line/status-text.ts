@@ -13,7 +13,7 @@ export function connectionText(status: ConnectionStatus, now: number): string {
     case 'reconnecting':
       return `reconnecting in ${Math.max(0, Math.ceil((status.retryAt - now) / 1000))} s`;
     case 'refused':
-      return `refused: ${status.code.replace(/_/g, ' ')} — /nick NAME`;
+      return `refused: ${sanitizeForTerminal(status.code).replace(/_/g, ' ')} — /nick NAME`;
     case 'unreachable':
       return 'unreachable';
     case 'closed':
