@@ -15,6 +15,9 @@ export interface Identity {
   account?: { readonly key: string; readonly tokenHash: string };
 }
 
+/** The queue of a session with nothing pending: one settled promise shared by every session. */
+const IDLE: Promise<void> = Promise.resolve();
+
 /**
  * One connection's state. Frames for a channel that is being synchronised (a join reading history,
  * or a resume replaying) are held back and released once the state or replay is sent; and a stored
@@ -28,9 +31,10 @@ export class Session {
   helloTimer: Timer | undefined;
   closed = false;
   /** Requests are handled one at a time, in the order they arrived. */
-  queue: Promise<void> = Promise.resolve();
+  queue: Promise<void> = IDLE;
   queued = 0;
-  private readonly held = new Map<string, { delivery: Delivery; bytes: Buffer }[]>();
+  /** Frames held per channel while it is synchronised; created on the first hold (most never need it). */
+  private held: Map<string, { delivery: Delivery; bytes: Buffer }[]> | undefined;
   /** Highest seq sent per target, so no stored message reaches this connection twice. */
   private readonly delivered = new Map<string, number>();
 
@@ -59,7 +63,7 @@ export class Session {
   /** Delivers a fan-out frame, or holds it while its channel is being synchronised. */
   deliver(delivery: Delivery, bytes: Buffer): void {
     if (this.closed) return;
-    const held = this.held.get(delivery.channel);
+    const held = this.held?.get(delivery.channel);
     if (held) held.push({ delivery, bytes });
     else if (this.isNew(delivery)) this.peer.send(bytes);
   }
@@ -82,13 +86,15 @@ export class Session {
 
   /** Starts holding back frames of a channel. */
   hold(channel: string): void {
+    this.held ??= new Map();
     if (!this.held.has(channel)) this.held.set(channel, []);
   }
 
   /** Sends the frames held for a channel, skipping stored messages the client already has. */
   release(channel: string): void {
-    const held = this.held.get(channel);
-    this.held.delete(channel);
+    const held = this.held?.get(channel);
+    this.held?.delete(channel);
+    if (this.held?.size === 0) this.held = undefined;
     if (!held || this.closed) return;
     for (const { delivery, bytes } of held) if (this.isNew(delivery)) this.peer.send(bytes);
   }
