@@ -1,0 +1,102 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliError } from './cli-error.js';
+import { resolveSettings } from './settings.js';
+
+let home: string;
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'aurora-home-'));
+});
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+const sources = (env: NodeJS.ProcessEnv = {}) => ({
+  env: { XDG_CONFIG_HOME: join(home, 'none'), ...env },
+  home,
+  username: 'alice',
+});
+const failure = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CliError)) throw new Error(`expected a CliError, got ${String(error)}`);
+  return { code: error.code, message: error.message, exitCode: error.exitCode };
+};
+
+describe('resolveSettings', () => {
+  it('falls back to localhost:8000, the login name, no rooms and the bell on mentions', async () => {
+    expect(await resolveSettings({}, sources())).toEqual({
+      url: 'ws://localhost:8000/ws',
+      server: 'localhost:8000',
+      nick: 'alice',
+      rooms: [],
+      bell: 'mentions',
+      hyperlinks: true,
+      warnings: [],
+    });
+  });
+
+  it('prefers flags to the environment, and the environment to the config file', async () => {
+    const config = join(home, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({ server: 'from-config:1', name: 'configured', rooms: 'a,b', bell: 'off' }),
+    );
+    const env = { AURORA_CONFIG: config };
+    expect(await resolveSettings({}, sources(env))).toMatchObject({
+      url: 'ws://from-config:1/ws',
+      nick: 'configured',
+      rooms: ['a', 'b'],
+      bell: 'off',
+    });
+    expect(
+      await resolveSettings(
+        {},
+        sources({ ...env, AURORA_SERVER: 'https://env.example', AURORA_NAME: 'envy' }),
+      ),
+    ).toMatchObject({
+      url: 'wss://env.example/ws',
+      nick: 'envy',
+    });
+    expect(
+      await resolveSettings(
+        { server: 'flag:2', name: 'flagged', room: ['#Dev,ops', 'dev'], bell: 'all' },
+        sources({ ...env, AURORA_SERVER: 'env:3' }),
+      ),
+    ).toMatchObject({ url: 'ws://flag:2/ws', nick: 'flagged', rooms: ['dev', 'ops'], bell: 'all' });
+  });
+
+  it('stops on a bad value with one clear reason', async () => {
+    expect(await failure(resolveSettings({ server: 'ftp://x' }, sources()))).toMatchObject({
+      code: 'bad_server_address',
+      exitCode: 2,
+    });
+    expect(await failure(resolveSettings({ name: 'two words' }, sources()))).toMatchObject({
+      code: 'bad_usage',
+      message: expect.stringContaining('"two words" cannot be a name'),
+    });
+    expect(await failure(resolveSettings({ room: ['no spaces'] }, sources()))).toMatchObject({
+      message: expect.stringContaining('"no spaces" cannot be a room'),
+    });
+    expect(await failure(resolveSettings({ bell: 'loud' }, sources()))).toMatchObject({
+      message: '--bell takes off, mentions or all, not "loud"',
+    });
+  });
+
+  it('names the config file when it is bad, and when a named one is missing', async () => {
+    const bad = join(home, 'bad.json');
+    await writeFile(bad, '{"rooms": 5}');
+    expect(await failure(resolveSettings({ config: bad }, sources()))).toMatchObject({
+      code: 'bad_config',
+      message: expect.stringContaining(`config file ${bad}: "rooms"`),
+    });
+    expect(await failure(resolveSettings({ config: join(home, 'missing.json') }, sources()))).toMatchObject({
+      code: 'bad_config',
+      message: expect.stringContaining('does not exist'),
+    });
+  });
+});
