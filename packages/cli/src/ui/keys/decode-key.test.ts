@@ -65,6 +65,13 @@ describe('decodeInput', () => {
     ]);
   });
 
+  it('still completes when a slow link delivers text and Tab together', () => {
+    expect(decodeInput('al\t')).toEqual([
+      { type: 'text', text: 'al' },
+      { type: 'key', key: expect.objectContaining({ name: 'tab' }) },
+    ]);
+  });
+
   it('reports bracketed paste markers', () => {
     expect(decodeInput('\x1b[200~')).toEqual([{ type: 'paste-start' }]);
     expect(decodeInput('\x1b[201~')).toEqual([{ type: 'paste-end' }]);

@@ -150,6 +150,8 @@ function decodeEscape(raw: string): InputEvent[] {
 }
 
 function decodeText(raw: string): InputEvent[] {
+  // A slow link can deliver "al" and Tab in one read, as it can text and Enter (below).
+  if (/^[^\t\r\n]+\t$/.test(raw)) return [...decodeText(raw.slice(0, -1)), key('tab')];
   // Other control characters in typed or pasted text would only confuse the input; tabs become spaces.
   const text = raw.replace(/\t/g, ' ').replace(/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/g, '');
   if (!/[\r\n]/.test(text)) return text ? [{ type: 'text', text }] : [];
