@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { clientFrame, FrameReader, Opcode } from './ws-frames.js';
 
 /** Where and how a {@link RawClient} connects. */
@@ -20,6 +21,15 @@ export interface RawClientOptions {
  */
 const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 const HEADER_END = Buffer.from('\r\n\r\n');
+let readAtUs = 0;
+
+/**
+ * When the read being handled happened, in microseconds on `performance.now()`'s clock: one clock
+ * read per socket read, shared by every frame in it.
+ */
+export function readTimeUs(): number {
+  return readAtUs;
+}
 const HANDSHAKE_TIMEOUT_MS = 20_000;
 
 /**
@@ -51,6 +61,7 @@ export class RawClient {
         onread: {
           buffer: READ_BUFFER,
           callback: (bytes: number, buffer: Uint8Array) => {
+            readAtUs = Math.round(performance.now() * 1000);
             const chunk = (buffer as Buffer).subarray(0, bytes);
             if (client?.receive(chunk) === 'upgraded' && !opened) {
               opened = true;

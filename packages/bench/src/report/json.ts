@@ -60,6 +60,8 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
         figure(figures, 'p99_ms', value.p99);
         figure(figures, 'p99_under_100ms_per_s', value.under100);
         figure(figures, 'cpu_percent', value.cpu);
+        figure(figures, 'generator_cpu_percent', value.generatorCpu);
+        figures.generator_bound_runs = value.generatorBoundRuns;
       }),
       steady: perServer(summary.steady, (figures, value) => {
         figure(figures, 'delivered_per_s', value.delivered);

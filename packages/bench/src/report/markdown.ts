@@ -1,4 +1,9 @@
-import { P99_LIMIT_MS, PASS_MEDIAN_MS, PASS_SHARE } from '../scenarios/saturation.js';
+import {
+  GENERATOR_LIMIT_PERCENT,
+  P99_LIMIT_MS,
+  PASS_MEDIAN_MS,
+  PASS_SHARE,
+} from '../scenarios/saturation.js';
 import { SERVERS, type ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
 import { formatNumber, formatSpread, type Spread } from './stats.js';
@@ -40,6 +45,7 @@ export function renderMarkdown(
       (s, n) => s.saturation[n]?.under100,
     ],
     ['Saturation: server CPU at the cap, % of a core', (s, n) => s.saturation[n]?.cpu],
+    ['Saturation: load generator CPU at the cap, % of a core', (s, n) => s.saturation[n]?.generatorCpu],
     [`Steady p50 latency, ms`, (s, n) => s.steady[n]?.p50],
     [`Steady p99 latency, ms`, (s, n) => s.steady[n]?.p99],
     [`Steady p99.9 latency, ms`, (s, n) => s.steady[n]?.p999],
@@ -58,6 +64,21 @@ export function renderMarkdown(
     ([label, pick]) =>
       `| ${label} | ${ran.map((name) => cell(pick(summary, name), pick(summary, 'ws'), name)).join(' | ')} |`,
   );
+  const generatorBound = ran.filter((name) => (summary.saturation[name]?.generatorBoundRuns ?? 0) > 0);
+  const generatorNote =
+    generatorBound.length === 0
+      ? []
+      : [
+          '',
+          `Load generator at its limit (≥ ${GENERATOR_LIMIT_PERCENT}% CPU) when the ramp stopped, so the true cap is higher than shown: ` +
+            generatorBound
+              .map(
+                (name) =>
+                  `${SERVERS[name].label} (${summary.saturation[name]!.generatorBoundRuns} of ${config.repetitions} runs)`,
+              )
+              .join(', ') +
+            '.',
+        ];
   const skipped = Object.entries(results.skipped).map(
     ([name, why]) => `- ${SERVERS[name as ServerName].label}: ${why}`,
   );
@@ -79,6 +100,7 @@ export function renderMarkdown(
     header,
     rule,
     ...body,
+    ...generatorNote,
     '',
     '## Targets (Aurora with validation, seqs, acks and the SQLite store on)',
     '',

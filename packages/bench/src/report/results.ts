@@ -37,6 +37,9 @@ export interface BenchResults {
 /** Saturation figures of one server over its repetitions. */
 export interface SaturationSummary {
   readonly cap: Spread;
+  readonly generatorCpu: Spread;
+  /** Runs whose cap was set by the generator running out of CPU. */
+  readonly generatorBoundRuns: number;
   readonly p99: Spread;
   readonly under100: Spread;
   readonly cpu: Spread;
@@ -93,6 +96,8 @@ export function summarise(results: BenchResults): Summary {
       p99: spread(runs.map((run) => run.capP99Ms)),
       under100: spread(runs.map((run) => run.under100PerS)),
       cpu: spread(runs.map((run) => run.capCpuPercent)),
+      generatorCpu: spread(runs.map((run) => run.capGeneratorCpuPercent)),
+      generatorBoundRuns: runs.filter((run) => run.generatorBound).length,
     })),
     steady: mapServers(results.steady, (runs) => ({
       delivered: spread(runs.map((run) => run.deliveredPerS)),

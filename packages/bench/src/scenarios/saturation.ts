@@ -8,6 +8,8 @@ export const PASS_SHARE = 0.99;
 export const PASS_MEDIAN_MS = 25;
 /** The second figure of merit: the highest rate whose p99 stays under this. */
 export const P99_LIMIT_MS = 100;
+/** A load generator this busy is the bottleneck itself. */
+export const GENERATOR_LIMIT_PERCENT = 90;
 
 /** One saturation ramp on one server. */
 export interface SaturationRun {
@@ -17,6 +19,12 @@ export interface SaturationRun {
   /** p99 latency at that step. */
   readonly capP99Ms: number;
   readonly capCpuPercent: number;
+  readonly capGeneratorCpuPercent: number;
+  /**
+   * The generator, not the server, ran out of CPU at the first failing step (over
+   * {@link GENERATOR_LIMIT_PERCENT}): the server's true cap is higher than measured.
+   */
+  readonly generatorBound: boolean;
   /** Deliveries a second of the highest step with p99 under {@link P99_LIMIT_MS}. */
   readonly under100PerS: number;
 }
@@ -101,6 +109,8 @@ export async function saturate(
     capPerS: cap?.deliveredPerS ?? 0,
     capP99Ms: cap?.p99Ms ?? Number.POSITIVE_INFINITY,
     capCpuPercent: cap?.serverCpuPercent ?? 0,
+    capGeneratorCpuPercent: cap?.generatorCpuPercent ?? 0,
+    generatorBound: (firstFail?.generatorCpuPercent ?? 0) >= GENERATOR_LIMIT_PERCENT,
     under100PerS: under100,
   };
 }
