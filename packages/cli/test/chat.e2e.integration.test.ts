@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tmux } from './tmux.js';
@@ -29,8 +31,10 @@ const client = (session: string, nick: string) =>
 beforeAll(async () => {
   if (!Tmux.available()) throw new Error('tmux is not installed (.ci/run installs it)');
   if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
-  server = await startServer();
-  dataDir = server.dataDir;
+  // Our own folder: a server that owns its folder deletes it when stopped, and the restart below must
+  // find the history it stored.
+  dataDir = await mkdtemp(join(tmpdir(), 'aurora-e2e-'));
+  server = await startServer({ dataDir });
 });
 
 afterAll(async () => {
@@ -61,11 +65,14 @@ describe('aurora-chat in a terminal', () => {
   });
 
   it('reconnects after the server restarts, with nothing missed or shown twice', async () => {
-    const restarted = server.restart();
+    // Stopped and started by hand rather than with restart(), so the client is surely offline while
+    // alice types: that message must wait as pending and go out once after the reconnect.
+    const { port } = server;
+    await server.stop();
     await tmux.waitFor('alice', (s) => /reconnecting/.test(statusLine(s)), 10_000);
     await tmux.typeLine('alice', 'typed while offline');
     await tmux.waitFor('alice', /alice │ typed while offline …/);
-    server = await restarted;
+    server = await startServer({ dataDir, port });
     await tmux.waitFor('alice', (s) => /│ online │/.test(statusLine(s)), 30_000);
     await tmux.waitFor('bob', (s) => /│ online │/.test(statusLine(s)), 30_000);
     await tmux.waitFor('bob', /alice │ typed while offline/);
@@ -79,6 +86,7 @@ describe('aurora-chat in a terminal', () => {
     await tmux.typeLine('alice', 'welcome back');
     const bob = await tmux.waitFor('bob', /alice │ welcome back/);
     expect(count(bob, 'welcome back')).toBe(1);
+    expect(count(bob, 'typed while offline')).toBe(1);
   });
 
   it('shows a leave notice when someone quits', async () => {
