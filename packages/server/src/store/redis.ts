@@ -90,12 +90,14 @@ export class RedisStore implements Store {
 
   bounds(target: string): Promise<Bounds> {
     return storage(async () => {
-      const key = this.keys.messages(target);
-      const [first, last] = await Promise.all([
-        this.redis.zrange(key, 0, 0, 'WITHSCORES'),
-        this.redis.zrange(key, -1, -1, 'WITHSCORES'),
+      // The seq counter is taken in the same script that stores, so it is the last stored seq, and it
+      // outlives retention: when every message was pruned, first is past last.
+      const [first, counter] = await Promise.all([
+        this.redis.zrange(this.keys.messages(target), 0, 0, 'WITHSCORES'),
+        this.redis.get(this.keys.seq(target)),
       ]);
-      return { first: Number(first[1] ?? 0), last: Number(last[1] ?? 0) };
+      const last = Number(counter ?? 0);
+      return { first: first[1] === undefined ? (last === 0 ? 0 : last + 1) : Number(first[1]), last };
     });
   }
 

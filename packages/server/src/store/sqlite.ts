@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE UNIQUE INDEX IF NOT EXISTS messages_by_cid ON messages (from_key, cid) WHERE cid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS messages_by_ts ON messages (ts);
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (to_key, ts) WHERE to_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS sequences (target TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rooms (name TEXT PRIMARY KEY, topic TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick TEXT NOT NULL, PRIMARY KEY (room, key));
 `;
@@ -100,11 +101,16 @@ export class SqliteStore implements Store {
          VALUES (@target, @seq, @id, @kind, @room, @to_nick, @to_key, @from_nick, @from_key, @text, @ts, @cid, @event)`,
       ),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE from_key = ? AND cid = ?'),
-      maxSeq: this.db.prepare<[string], { last: number | null }>(
-        'SELECT MAX(seq) AS last FROM messages WHERE target = ?',
+      // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
+      lastSeq: this.db.prepare<[string, string], { last: number }>(
+        `SELECT MAX(COALESCE((SELECT last FROM sequences WHERE target = ?), 0),
+                COALESCE((SELECT MAX(seq) FROM messages WHERE target = ?), 0)) AS last`,
       ),
-      bounds: this.db.prepare<[string], { first: number | null; last: number | null }>(
-        'SELECT MIN(seq) AS first, MAX(seq) AS last FROM messages WHERE target = ?',
+      firstSeq: this.db.prepare<[string], { first: number | null }>(
+        'SELECT MIN(seq) AS first FROM messages WHERE target = ?',
+      ),
+      recordSeq: this.db.prepare<[string, number]>(
+        'INSERT INTO sequences (target, last) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET last = MAX(last, excluded.last)',
       ),
       topic: this.db.prepare<[string], { topic: string }>('SELECT topic FROM rooms WHERE name = ?'),
       setTopic: this.db.prepare<[string, string]>(
@@ -188,8 +194,9 @@ export class SqliteStore implements Store {
   }
 
   async bounds(target: string): Promise<Bounds> {
-    const row = this.statements.bounds.get(target);
-    return { first: row?.first ?? 0, last: row?.last ?? 0 };
+    const last = this.lastStoredSeq(target);
+    const first = this.statements.firstSeq.get(target)?.first ?? (last === 0 ? 0 : last + 1);
+    return { first, last };
   }
 
   async topic(room: string): Promise<string> {
@@ -237,9 +244,13 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  private lastStoredSeq(target: string): number {
+    return this.statements.lastSeq.get(target, target)?.last ?? 0;
+  }
+
   private nextSeq(target: string): number {
     let last = this.lastSeq.get(target);
-    if (last === undefined) last = this.statements.maxSeq.get(target)?.last ?? 0;
+    if (last === undefined) last = this.lastStoredSeq(target);
     this.lastSeq.set(target, last + 1);
     return last + 1;
   }
@@ -262,7 +273,12 @@ export class SqliteStore implements Store {
     if (batch.length === 0) return;
     try {
       this.db.transaction(() => {
-        for (const pending of batch) this.statements.insert.run(pending.row);
+        const last = new Map<string, number>();
+        for (const pending of batch) {
+          this.statements.insert.run(pending.row);
+          last.set(pending.row.target, pending.row.seq);
+        }
+        for (const [target, seq] of last) this.statements.recordSeq.run(target, seq);
       })();
     } catch (error) {
       // Nothing of the batch was stored: forget the seqs handed out so the next append re-reads them.

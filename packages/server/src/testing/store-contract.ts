@@ -139,6 +139,16 @@ export function storeContract(create: StoreFactory): void {
     expect(next.message.seq).toBe(11);
   });
 
+  it('never reuses a seq, even when retention deleted every message of a target', async () => {
+    const { store, clock } = await open({ maxAgeMs: 60_000 });
+    await fill(store, clock, 3);
+    clock.advance(120_000);
+    expect(await store.prune(clock.now())).toBe(3);
+    // Nothing is left, but a client that saw seq 3 has missed nothing: first is past last.
+    expect(await store.bounds('room:dev')).toEqual({ first: 4, last: 3 });
+    expect((await store.append(say('dev', 'after'))).message.seq).toBe(4);
+  });
+
   it('keeps room topics and remembered members', async () => {
     const { store } = await open();
     expect(await store.topic('dev')).toBe('');
