@@ -132,7 +132,7 @@ if (scenarios.includes('idle'))
 if (scenarios.includes('terminal')) {
   for (let repetition = 0; repetition < config.repetitions; repetition++) {
     log(`terminal ${repetition + 1}/${config.repetitions}`);
-    results.terminal.push(await runTerminalBench({ quick: values.quick, log }));
+    results.terminal.push(await runTerminalBench({ quick: values.quick, cpu: pinned ? 1 : undefined, log }));
   }
 }
 

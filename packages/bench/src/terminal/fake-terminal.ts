@@ -1,0 +1,61 @@
+import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { Writable } from 'node:stream';
+
+/**
+ * A terminal screen that swallows what Ink draws and notes when it was written, so the time from a
+ * message's arrival to its frame can be read.
+ */
+export class FakeScreen extends Writable {
+  readonly isTTY = true;
+  /** Writes so far. */
+  writes = 0;
+  /** When the last write happened, on `performance.now()`'s clock. */
+  lastWriteAt = 0;
+
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super({ decodeStrings: false });
+  }
+
+  override _write(_chunk: unknown, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.writes++;
+    this.lastWriteAt = performance.now();
+    done();
+  }
+}
+
+/** A keyboard nobody types on; it answers what Ink asks of a TTY stdin. */
+export class IdleKeyboard extends EventEmitter {
+  readonly isTTY = true;
+
+  setRawMode(): this {
+    return this;
+  }
+
+  setEncoding(): this {
+    return this;
+  }
+
+  read(): null {
+    return null;
+  }
+
+  ref(): this {
+    return this;
+  }
+
+  unref(): this {
+    return this;
+  }
+
+  resume(): this {
+    return this;
+  }
+
+  pause(): this {
+    return this;
+  }
+}
