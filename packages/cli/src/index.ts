@@ -1,12 +1,10 @@
-// The non-UI core of aurora-chat, for programs that want to talk to an Aurora server the way the
-// terminal client does (bots, other clients). The interactive client itself is `aurora-chat`.
+// The core of aurora-chat, for programs that talk to an Aurora server the way the terminal client
+// does (bots, other clients). The command itself is `aurora-chat` (src/bin.ts).
 export type { SendOptions } from './cli/send-command.js';
 export { sendMessage } from './cli/send-command.js';
 export type { TailOptions } from './cli/tail-command.js';
 export { tailMessages } from './cli/tail-command.js';
-// The interactive client as a component, for aurora-bench's frame-time benchmark (it renders the
-// whole app with Ink over a fake socket). Importing these loads Ink and React.
-export { systemClock } from './core/clock.js';
+export { type Clock, systemClock } from './core/clock.js';
 export type { ConnectionOptions } from './core/connection.js';
 export { Connection } from './core/connection.js';
 export type {
@@ -22,8 +20,11 @@ export type {
 export { NAME_PALETTE, nameColour, nameColourIndex } from './core/name-colour.js';
 export { normalizeServerAddress, type ServerAddress } from './core/server-address.js';
 export { tailJson, tailText } from './core/tail-format.js';
-export { createTheme } from './core/theme.js';
-export { createTimeFormat } from './core/time-format.js';
+export { createTheme, type Theme } from './core/theme.js';
+export { createTimeFormat, type TimeFormat } from './core/time-format.js';
 export { wsSocketFactory } from './core/ws-socket.js';
+// The interactive client as a component, for aurora-bench's frame-time benchmark (it renders the
+// whole app with Ink over a fake socket). Importing these loads Ink and React.
 export { ChatApp, type ChatAppProps } from './ui/chat-app.js';
+export type { UiSettings } from './ui/ui-context.js';
 export { CLIENT_VERSION } from './version.js';
