@@ -9,6 +9,7 @@ import {
   sortMembers,
   updateTarget,
 } from './chat-targets.js';
+import { ItemList } from './item-list.js';
 import { type ChatItem, lastSeq, mergeMessages, messageOrder } from './items.js';
 import { mentions } from './mention.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
@@ -86,7 +87,7 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
       items = merged.items;
       reset = merged.reset;
     }
-    if (reset) items = history;
+    if (reset) items = ItemList.of(history);
   }
   const more = history.length > 0 || target.items.length === 0 ? message.more : target.more;
   next = updateTarget(next, room, () => ({

@@ -13,7 +13,7 @@ const server = (message: ServerMessage): ChatAction => ({
 const event = (e: ConnectionEvent, now = NOW): ChatAction => ({ type: 'connection', event: e, now });
 const run = (...actions: ChatAction[]) => actions.reduce(chatReducer, initialChatState('alice'));
 const texts = (state: ChatState, target = state.current) =>
-  state.targets[target]!.items.map((item) =>
+  state.targets[target]!.items.toArray().map((item) =>
     item.kind === 'message'
       ? `${item.message.seq}:${item.message.text}`
       : item.kind === 'gap'
@@ -86,7 +86,7 @@ describe('chatReducer', () => {
       server(joined('ops')),
       server(chat(1, 'Alice', 'me, in ops', { room: 'ops' })),
     );
-    const item = state.targets.ops!.items[0]!;
+    const item = state.targets.ops!.items.get(0);
     expect(item.kind === 'message' && item.mine).toBe(true);
     expect(state.targets.ops!.unread).toBe(0);
     expect(state.alerts.messages).toBe(0);
@@ -278,6 +278,7 @@ describe('chatReducer', () => {
       type: 'clear',
       target: 'dev',
     });
-    expect(state.targets.dev).toMatchObject({ items: [], more: false });
+    expect(state.targets.dev).toMatchObject({ more: false });
+    expect(state.targets.dev!.items.length).toBe(0);
   });
 });

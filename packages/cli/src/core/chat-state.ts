@@ -11,7 +11,8 @@ import {
   updateTarget,
 } from './chat-targets.js';
 import type { ConnectionEvent, ConnectionStatus, Outgoing } from './connection-types.js';
-import { type ChatItem, firstSeq, type PendingItem } from './items.js';
+import { ItemList } from './item-list.js';
+import { firstSeq, type PendingItem } from './items.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 
 export { HOME } from './targets.js';
@@ -31,7 +32,7 @@ export interface TargetState {
   readonly kind: 'room' | 'dm' | 'home';
   readonly topic: string;
   readonly members: readonly Member[];
-  readonly items: readonly ChatItem[];
+  readonly items: ItemList;
   readonly pending: readonly PendingItem[];
   /** Older messages exist on the server. */
   readonly more: boolean;
@@ -129,7 +130,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'notice':
       return addNotice(state, state.current, action.text, action.tone, action.now);
     case 'clear':
-      return updateTarget(state, action.target, () => ({ items: [], more: false }));
+      return updateTarget(state, action.target, () => ({ items: ItemList.empty, more: false }));
     case 'older-requested':
       return updateTarget(state, action.target, () => ({ loadingOlder: true }));
     case 'away':

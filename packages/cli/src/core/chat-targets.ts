@@ -1,5 +1,6 @@
 import { canonicalName, type Member } from 'aurora-protocol';
 import type { ChatState, TargetState } from './chat-state.js';
+import { ItemList } from './item-list.js';
 import type { ChatItem, PendingItem } from './items.js';
 import { dmPeer, HOME, isDmTarget } from './targets.js';
 
@@ -67,7 +68,7 @@ export function addNotice(
     text,
     tone,
   };
-  return updateTarget(state, target.key, (t) => ({ items: [...t.items, notice] }));
+  return updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) }));
 }
 
 /** Adds a target if it is new: rooms before conversations, in the order they came. */
@@ -89,7 +90,7 @@ export function emptyTarget(key: string, label: string, kind: TargetState['kind'
     kind,
     topic: '',
     members: [],
-    items: [],
+    items: ItemList.empty,
     pending: [],
     more: false,
     loadingOlder: false,

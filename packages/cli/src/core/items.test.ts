@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chat } from '../testing/frames.js';
+import { ItemList } from './item-list.js';
 import { type ChatItem, mergeMessages, messageOrder } from './items.js';
 
 const item = (seq: number, id = `m${seq}`): Extract<ChatItem, { kind: 'message' }> => ({
@@ -9,35 +10,44 @@ const item = (seq: number, id = `m${seq}`): Extract<ChatItem, { kind: 'message' 
   mine: false,
   mention: false,
 });
-const seqs = (items: readonly ChatItem[]) =>
-  items.map((i) => (i.kind === 'message' ? i.message.seq : i.kind));
+const seqs = (items: ItemList) => items.toArray().map((i) => (i.kind === 'message' ? i.message.seq : i.kind));
+const list = (...items: ChatItem[]) => ItemList.of(items);
 
 describe('mergeMessages', () => {
+  it('appends without disturbing an earlier version of the list', () => {
+    const before = list(item(1), item(2));
+    const a = mergeMessages(before, [item(3)]).items;
+    const b = mergeMessages(before, [item(4)]).items;
+    expect(seqs(before)).toEqual([1, 2]);
+    expect(seqs(a)).toEqual([1, 2, 3]);
+    expect(seqs(b)).toEqual([1, 2, 'gap', 4]);
+  });
+
   it('appends new messages and skips ones it has', () => {
-    const result = mergeMessages([item(1), item(2)], [item(2), item(3)]);
+    const result = mergeMessages(list(item(1), item(2)), [item(2), item(3)]);
     expect(seqs(result.items)).toEqual([1, 2, 3]);
     expect(result.added).toBe(1);
   });
 
   it('puts a page of older history in front', () => {
-    const result = mergeMessages([item(5), item(6)], [item(2), item(3), item(4)]);
+    const result = mergeMessages(list(item(5), item(6)), [item(2), item(3), item(4)]);
     expect(seqs(result.items)).toEqual([2, 3, 4, 5, 6]);
     expect(result.added).toBe(3);
   });
 
   it('fills a hole in the middle and marks holes it cannot fill', () => {
-    expect(seqs(mergeMessages([item(1), item(4)], [item(2), item(3)]).items)).toEqual([1, 2, 3, 4]);
-    expect(seqs(mergeMessages([item(1)], [item(7)]).items)).toEqual([1, 'gap', 7]);
+    expect(seqs(mergeMessages(list(item(1), item(4)), [item(2), item(3)]).items)).toEqual([1, 2, 3, 4]);
+    expect(seqs(mergeMessages(list(item(1)), [item(7)]).items)).toEqual([1, 'gap', 7]);
   });
 
   it('reports a reset when a seq comes back with another id', () => {
-    const result = mergeMessages([item(1), item(2)], [item(1, 'other')]);
+    const result = mergeMessages(list(item(1), item(2)), [item(1, 'other')]);
     expect(result.reset).toBe(true);
     expect(seqs(result.items)).toEqual([1]);
   });
 
   it('returns the same array when nothing is new', () => {
-    const items = [item(1), item(2)];
+    const items = list(item(1), item(2));
     expect(mergeMessages(items, [item(1)]).items).toBe(items);
     expect(mergeMessages(items, []).items).toBe(items);
   });

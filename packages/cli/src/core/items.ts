@@ -1,5 +1,6 @@
 import type { ChatMessage } from 'aurora-protocol';
 import type { Outgoing } from './connection-types.js';
+import { ItemList } from './item-list.js';
 
 /**
  * Items are sorted by `order`: a message's is `seq * ORDER_STEP`, so local notices can sit between
@@ -68,36 +69,43 @@ export function itemTs(item: ChatItem | PendingItem): number {
   }
 }
 
+/** Random access to sorted items: an ItemList, or an array through {@link indexed}. */
+export interface IndexedItems {
+  readonly length: number;
+  get(index: number): ChatItem;
+}
+
+/** Random access to an array of items. */
+export function indexed(items: readonly ChatItem[]): IndexedItems {
+  return { length: items.length, get: (index) => items[index]! };
+}
+
 /** Index of the first item whose order is >= `order` (binary search; items are sorted). */
-export function lowerBound(items: readonly ChatItem[], order: number): number {
+export function lowerBound(items: IndexedItems, order: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid]!.order < order) lo = mid + 1;
+    if (items.get(mid).order < order) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The seq of the last message item, or undefined. */
-export function lastSeq(items: readonly ChatItem[]): number | undefined {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const item = items[i]!;
-    if (item.kind === 'message') return item.message.seq;
-  }
-  return undefined;
+export function lastSeq(items: IndexedItems): number | undefined {
+  return previousMessage(items, items.length)?.message.seq;
 }
 
 /** The seq of the first message item, or undefined. */
-export function firstSeq(items: readonly ChatItem[]): number | undefined {
+export function firstSeq(items: ItemList): number | undefined {
   for (const item of items) if (item.kind === 'message') return item.message.seq;
   return undefined;
 }
 
 /** What happened when messages were merged into a transcript. */
 export interface MergeResult {
-  readonly items: readonly ChatItem[];
+  readonly items: ItemList;
   /** How many of the merged messages were new. */
   readonly added: number;
   /** A message reused a seq with another id: the server's history was reset, so the transcript was. */
@@ -108,40 +116,50 @@ type MessageItem = Extract<ChatItem, { kind: 'message' }>;
 
 /**
  * Merges messages (sorted by seq) into a transcript, de-duplicated by seq. A gap marker goes where a
- * message follows the previous one with seqs missing between them. Appending at the end (the common
- * case) copies the array once; inserts in the middle use binary search.
+ * message follows the previous one with seqs missing between them. New messages after the end (the
+ * common case) append without copying; a page of older history is one concatenation; anything else
+ * is inserted by binary search into a copy.
  */
-export function mergeMessages(items: readonly ChatItem[], incoming: readonly MessageItem[]): MergeResult {
+export function mergeMessages(items: ItemList, incoming: readonly MessageItem[]): MergeResult {
   const first = incoming[0];
   const last = incoming.at(-1);
   if (!first || !last) return { items, added: 0, reset: false };
-  // A page of older history that ends before the transcript starts: one concatenation, not n inserts.
-  if (incoming.length > 1 && items.length > 0 && last.order < items[0]!.order && isRun(incoming))
-    return { items: [...incoming, ...items], added: incoming.length, reset: false };
+  const end = items.at(-1);
+  if (!end || first.order > end.order) {
+    let previous = lastSeq(items);
+    const appended: ChatItem[] = [];
+    for (const item of incoming) {
+      if (previous !== undefined && item.message.seq > previous + 1) appended.push(gapBefore(item));
+      appended.push(item);
+      previous = item.message.seq;
+    }
+    return { items: items.append(appended), added: incoming.length, reset: false };
+  }
+  if (incoming.length > 1 && last.order < items.get(0).order && isRun(incoming))
+    return { items: ItemList.of([...incoming, ...items]), added: incoming.length, reset: false };
   let out: ChatItem[] | undefined;
   let added = 0;
   for (const item of incoming) {
-    const list: readonly ChatItem[] = out ?? items;
+    const list = out ? indexed(out) : items;
     const at = lowerBound(list, item.order);
-    const existing = list[at];
+    const existing = at < list.length ? list.get(at) : undefined;
     if (existing && existing.order === item.order && existing.kind === 'message') {
       if (existing.message.id === item.message.id) continue;
-      return { items: [...incoming], added: incoming.length, reset: true };
+      return { items: ItemList.of(incoming), added: incoming.length, reset: true };
     }
-    out ??= items.slice();
-    const previous = previousMessage(out, at);
+    out ??= items.toArray();
+    const previous = previousMessage(indexed(out), at);
     const inserted: ChatItem[] = [item];
     if (previous !== undefined && item.message.seq > previous.message.seq + 1)
-      inserted.unshift({
-        kind: 'gap',
-        order: item.order - 1,
-        id: `gap:${item.message.id}`,
-        ts: item.message.ts,
-      });
+      inserted.unshift(gapBefore(item));
     out.splice(at, 0, ...inserted);
     added += 1;
   }
-  return { items: out ?? items, added, reset: false };
+  return { items: out ? ItemList.of(out) : items, added, reset: false };
+}
+
+function gapBefore(item: MessageItem): ChatItem {
+  return { kind: 'gap', order: item.order - 1, id: `gap:${item.message.id}`, ts: item.message.ts };
 }
 
 /** True when the messages have consecutive seqs. */
@@ -149,9 +167,9 @@ function isRun(messages: readonly MessageItem[]): boolean {
   return messages.every((m, i) => i === 0 || m.message.seq === messages[i - 1]!.message.seq + 1);
 }
 
-function previousMessage(items: readonly ChatItem[], before: number): MessageItem | undefined {
+function previousMessage(items: IndexedItems, before: number): MessageItem | undefined {
   for (let i = before - 1; i >= 0; i--) {
-    const item = items[i]!;
+    const item = items.get(i);
     if (item.kind === 'message') return item;
   }
   return undefined;

@@ -79,16 +79,22 @@ export function renderChat(options: RenderChatOptions = {}) {
   /** Lets React effects run and Ink draw: waits until the frame stops changing (at most 500 ms). */
   const settle = async () => {
     let frame = app.lastFrame();
-    for (let waited = 0; waited < 500; waited += 10) {
+    let stable = 0;
+    for (let waited = 0; waited < 1000 && stable < 2; waited += 10) {
       await tick(10);
       const next = app.lastFrame();
-      if (next === frame) return;
+      stable = next === frame ? stable + 1 : 0;
       frame = next;
     }
+  };
+  /** The connection starts in an effect after the first render; wait for its socket. */
+  const opened = async () => {
+    for (let waited = 0; waited < 2000 && sockets.sockets.length === 0; waited += 5) await tick(5);
   };
   const server = {
     /** Accepts the connection and welcomes the user, then sends `frames`. */
     accept: async (...frames: ServerMessage[]) => {
+      await opened();
       socket().open();
       socket().deliver(welcome(nick));
       for (const frame of frames) socket().deliver(frame);
@@ -116,6 +122,7 @@ export function renderChat(options: RenderChatOptions = {}) {
     screen: () => app.lastFrame() ?? '',
     settle,
     /** Changes the terminal size, as a resize would. */
+    opened,
     resize: async (size: TerminalSize) => {
       app.rerender(element(size));
       await settle();

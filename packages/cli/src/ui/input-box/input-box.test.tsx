@@ -219,6 +219,7 @@ describe('InputBox commands', () => {
 
   it('lets the user pick another name when theirs is taken', async () => {
     const app = renderChat({ size: { columns: 140, rows: 16 } });
+    await app.opened();
     app.sockets.last().open();
     await app.server.send({
       type: 'error',

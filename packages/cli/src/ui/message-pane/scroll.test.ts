@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ItemList } from '../../core/item-list.js';
 import type { ChatItem, PendingItem } from '../../core/items.js';
 import { chat } from '../../testing/frames.js';
 import { type Anchor, FOLLOW, type Measure, paneList, scrollBy, visibleWindow } from './scroll.js';
@@ -16,7 +17,7 @@ function world(n: number, linesOf: (seq: number) => number = () => 1, pending: P
 }
 
 function build(items: ChatItem[], pending: PendingItem[], linesOf: (seq: number) => number, height = 4) {
-  const list = paneList(items, pending);
+  const list = paneList(ItemList.of(items), pending);
   let drawn = 0;
   const measure = (h = height): Measure => ({
     list,

@@ -1,3 +1,4 @@
+import type { ItemList } from '../../core/item-list.js';
 import type { ChatItem, PendingItem } from '../../core/items.js';
 import { lowerBound } from '../../core/items.js';
 
@@ -32,16 +33,16 @@ export interface PaneList {
 }
 
 /** The list of a target: `items` then `pending`. */
-export function paneList(items: readonly ChatItem[], pending: readonly PendingItem[]): PaneList {
+export function paneList(items: ItemList, pending: readonly PendingItem[]): PaneList {
   return {
     count: items.length + pending.length,
-    itemAt: (i) => (i < items.length ? items[i]! : pending[i - items.length]!),
-    orderAt: (i) => (i < items.length ? items[i]!.order : Number.POSITIVE_INFINITY),
+    itemAt: (i) => (i < items.length ? items.get(i) : pending[i - items.length]!),
+    orderAt: (i) => (i < items.length ? items.get(i).order : Number.POSITIVE_INFINITY),
     indexOf: (order) => lowerBound(items, Math.floor(order) + 1) - 1,
     countAfter: (order) => {
       let n = 0;
       for (let i = lowerBound(items, Math.floor(order) + 1); i < items.length; i++)
-        if (items[i]!.kind === 'message') n++;
+        if (items.get(i).kind === 'message') n++;
       return n;
     },
   };
