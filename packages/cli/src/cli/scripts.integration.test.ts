@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -164,6 +167,44 @@ describe('aurora-chat send and tail', () => {
     expect(run.stderr).toContain('the chat needs a terminal');
     expect(run.stderr).toContain('aurora-chat send');
     expect(run.stderr).toContain('aurora-chat tail');
+  });
+
+  it('keeps tailing across a server restart, printing nothing twice and skipping nothing', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'aurora-tail-'));
+    let own = await startServer({ dataDir });
+    try {
+      const url = own.wsUrl;
+      const post = (text: string) =>
+        chat(['send', '--server', url, '--room', 'ops', '--name', 'pager', text]);
+      const watcher = tail([
+        '--room',
+        'ops',
+        '--name',
+        'oncall',
+        '--json',
+        '--history',
+        '1',
+        '--server',
+        url,
+      ]);
+      await watcher.waitFor(/"oncall joined"/);
+      expect((await post('before the restart')).code).toBe(0);
+      await watcher.waitFor(/before the restart/);
+      const { port } = own;
+      await own.stop();
+      own = await startServer({ dataDir, port });
+      expect((await post('after the restart')).code).toBe(0);
+      await watcher.waitFor(/after the restart/);
+      const texts = watcher.lines().map((line) => JSON.parse(line).text);
+      expect(texts.filter((t) => t === 'before the restart')).toHaveLength(1);
+      expect(texts.filter((t) => t === 'after the restart')).toHaveLength(1);
+      expect(watcher.stderr()).toMatch(/reconnecting in \d+ s/);
+      watcher.child.kill('SIGTERM');
+      expect(await watcher.exited).toBe(0);
+    } finally {
+      await own.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('prints help and version', async () => {

@@ -11,13 +11,12 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
-/** The real clock. Timers are unref'd so that a pending retry never keeps a finished process alive. */
+/**
+ * The real clock. Its timers keep the process alive on purpose: while `tail` waits to reconnect, the
+ * retry timer is all there is, and `close()` clears every timer when a command is done.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => {
-    const timer = setTimeout(callback, ms);
-    timer.unref();
-    return timer;
-  },
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
