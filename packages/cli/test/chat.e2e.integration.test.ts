@@ -64,6 +64,15 @@ describe('aurora-chat in a terminal', () => {
     await tmux.waitFor('alice', /bob │ alice: see https:\/\/example\.com\/docs/);
   });
 
+  it('puts the terminal cursor where the user types, wide characters counted', async () => {
+    tmux.run('send-keys', '-t', 'alice', '-l', 'draft 日本');
+    const screen = await tmux.waitFor('alice', /#dev › draft 日本/);
+    const row = screen.split('\n').findIndex((line) => line.startsWith('#dev › draft'));
+    expect(tmux.cursor('alice')).toEqual({ x: '#dev › draft '.length + 4, y: row, visible: true });
+    tmux.keys('alice', 'C-u');
+    await tmux.waitFor('alice', (s) => !s.includes('#dev › draft'));
+  });
+
   it('reconnects after the server restarts, with nothing missed or shown twice', async () => {
     // Stopped and started by hand rather than with restart(), so the client is surely offline while
     // alice types: that message must wait as pending and go out once after the reconnect.

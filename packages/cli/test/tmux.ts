@@ -46,6 +46,15 @@ export class Tmux {
     return this.run('capture-pane', '-p', '-t', session);
   }
 
+  /** Where the terminal cursor is (column and row, from 0), and whether it is shown. */
+  cursor(session: string): { x: number; y: number; visible: boolean } {
+    const [x, y, flag] = this.run('display', '-p', '-t', session, '#{cursor_x} #{cursor_y} #{cursor_flag}')
+      .trim()
+      .split(' ')
+      .map(Number);
+    return { x: x ?? -1, y: y ?? -1, visible: flag === 1 };
+  }
+
   /** Types text literally, then presses Enter after a short pause (as a person would). */
   async typeLine(session: string, text: string): Promise<void> {
     this.run('send-keys', '-t', session, '-l', text);

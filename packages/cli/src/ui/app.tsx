@@ -58,7 +58,7 @@ export function App({ ring, size }: AppProps) {
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
       </Box>
       <TypingLine width={columns} inputBytes={utf8Length(input.value)} />
-      <InputBox state={input} prompt={prompt} width={columns} />
+      <InputBox state={input} prompt={prompt} width={columns} top={1 + paneHeight + 1} />
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useCursor } from 'ink';
 import { displayWidth } from '../../core/wrap.js';
 import { useUi } from '../ui-context.js';
 import { layoutInput } from './input-layout.js';
@@ -13,6 +13,8 @@ export interface InputBoxProps {
   /** `#dev › ` */
   readonly prompt: string;
   readonly width: number;
+  /** The screen row the input starts on, to put the terminal cursor (and an IME's text) in it. */
+  readonly top: number;
 }
 
 /** How many rows the input takes for its text at this width. */
@@ -21,9 +23,13 @@ export function inputRows(state: InputState, prompt: string, width: number): num
   return Math.min(MAX_INPUT_ROWS, layout.rows.length);
 }
 
-/** The input line: prompt, text wrapped under itself, the cursor as a reverse-video cell. */
-export function InputBox({ state, prompt, width }: InputBoxProps) {
+/**
+ * The input line: prompt, then the text wrapped under itself. The terminal's own cursor marks the
+ * editing position, so input methods (CJK) compose in place.
+ */
+export function InputBox({ state, prompt, width, top }: InputBoxProps) {
   const { theme } = useUi();
+  const { setCursorPosition } = useCursor();
   const promptWidth = displayWidth(prompt);
   const layout = layoutInput(state.value, state.cursor, width - promptWidth);
   const first = Math.max(
@@ -31,28 +37,19 @@ export function InputBox({ state, prompt, width }: InputBoxProps) {
     Math.min(layout.cursorRow - MAX_INPUT_ROWS + 1, layout.rows.length - MAX_INPUT_ROWS),
   );
   const shown = layout.rows.slice(first, first + MAX_INPUT_ROWS);
+  const cursorRow = layout.rows[layout.cursorRow] ?? [];
+  setCursorPosition({
+    x: promptWidth + displayWidth(cursorRow.slice(0, layout.cursorColumn).join('')),
+    y: top + layout.cursorRow - first,
+  });
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
-      {shown.map((row, i) => {
-        const rowIndex = first + i;
-        const lead = i === 0 ? theme.heading(prompt) : ' '.repeat(promptWidth);
-        if (rowIndex !== layout.cursorRow)
-          return (
-            <Text key={rowIndex} wrap="truncate-end">
-              {lead}
-              {row.join('')}
-            </Text>
-          );
-        const at = layout.cursorColumn;
-        return (
-          <Text key={rowIndex} wrap="truncate-end">
-            {lead}
-            {row.slice(0, at).join('')}
-            {theme.cursor(row[at] ?? ' ')}
-            {row.slice(at + 1).join('')}
-          </Text>
-        );
-      })}
+      {shown.map((row, i) => (
+        <Text key={first + i} wrap="truncate-end">
+          {i === 0 ? theme.heading(prompt) : ' '.repeat(promptWidth)}
+          {row.join('')}
+        </Text>
+      ))}
     </Box>
   );
 }
