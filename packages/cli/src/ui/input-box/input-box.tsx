@@ -45,6 +45,7 @@ export function InputBox({ state, prompt, width, top }: InputBoxProps) {
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       {shown.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
         <Text key={first + i} wrap="truncate-end">
           {i === 0 ? theme.heading(prompt) : ' '.repeat(promptWidth)}
           {row.join('')}
