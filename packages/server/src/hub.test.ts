@@ -146,12 +146,27 @@ describe('rooms', () => {
     expect(said!.seq).toBeLessThan(999);
   });
 
-  it('refuses to speak in a room not joined', async () => {
+  it('lets a connection post to a room without joining it, with no join or leave notice', async () => {
+    const { connect } = createTestHub();
+    const alice = connect();
+    const bot = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    await bot.hello('ci');
+    await bot.send({ type: 'say', room: '#Dev', text: 'build 412 passed', cid: 'c1' });
+    expect(bot.peer.last()).toMatchObject({ type: 'ack', cid: 'c1', room: 'dev' });
+    expect(alice.peer.of('message').map((m) => [m.kind, m.from, m.text])).toEqual([
+      ['chat', 'ci', 'build 412 passed'],
+    ]);
+  });
+
+  it('refuses typing and topics in a room not joined', async () => {
     const { connect } = createTestHub();
     const alice = connect();
     await alice.hello('alice');
-    await alice.send({ type: 'say', room: 'dev', text: 'hi', cid: 'c1' });
+    await alice.send({ type: 'topic', room: 'dev', topic: 'x' });
     expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.NotInRoom, room: 'dev' });
+    await alice.send({ type: 'say', room: 'no rooms', text: 'hi', cid: 'c1' });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.RoomInvalid });
   });
 
   it('announces topic changes and shows the topic on join', async () => {

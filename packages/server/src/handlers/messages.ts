@@ -2,15 +2,19 @@ import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } 
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
-import { joinedRoom } from './rooms.js';
+import { validRoom } from './rooms.js';
 
-/** `say` and `action`: stored, then published to the room, then acknowledged. */
+/**
+ * `say` and `action`: stored, then published to the room, then acknowledged. Posting does not need
+ * membership (anyone may join anyway), so a bot's one-shot `aurora-chat send` leaves no join and
+ * leave notices behind.
+ */
 export async function say(
   hub: Hub,
   session: Session,
   message: ClientMessageOf<'say' | 'action'>,
 ): Promise<void> {
-  const room = joinedRoom(session, message.room, message.ref);
+  const room = validRoom(session, message.room, message.ref);
   if (room === undefined) return;
   const { nick, key } = session.identity!;
   const target = roomKey(room);

@@ -118,21 +118,20 @@ export async function leaveRoom(
   return true;
 }
 
+/** Resolves a room named in a request to its canonical name, or answers with an error. */
+export function validRoom(session: Session, raw: string, ref: string | undefined): string | undefined {
+  const checked = checkRoom(raw);
+  if (checked.ok) return checked.name;
+  session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref, room: raw });
+  return undefined;
+}
+
 /** Resolves a room named in a request to the canonical room the session is in, or answers with an error. */
 export function joinedRoom(session: Session, raw: string, ref: string | undefined): string | undefined {
-  const checked = checkRoom(raw);
-  if (!checked.ok) {
-    session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref, room: raw });
-    return undefined;
-  }
-  if (!session.rooms.has(checked.name)) {
-    session.fail(ErrorCode.NotInRoom, `you are not in #${checked.name}; join it first`, {
-      ref,
-      room: checked.name,
-    });
-    return undefined;
-  }
-  return checked.name;
+  const room = validRoom(session, raw, ref);
+  if (room === undefined || session.rooms.has(room)) return room;
+  session.fail(ErrorCode.NotInRoom, `you are not in #${room}; join it first`, { ref, room });
+  return undefined;
 }
 
 /** `join` */
