@@ -97,6 +97,10 @@ describe('aurora-chat send and tail', () => {
     expect(typeof message.id).toBe('string');
     expect(Number.isInteger(message.seq)).toBe(true);
     for (const l of watcher.lines()) expect(l).not.toMatch(/\x1b/);
+    // A one-shot post does not join the room, so it leaves no join or leave notice.
+    expect(watcher.lines().filter((l) => l.includes('ci-bot joined') || l.includes('ci-bot left'))).toEqual(
+      [],
+    );
     watcher.child.kill('SIGTERM');
     expect(await watcher.exited).toBe(0);
   });
@@ -113,15 +117,14 @@ describe('aurora-chat send and tail', () => {
 
   it('prints earlier messages with --history, one plain line each, and exits 0 on Ctrl+C', async () => {
     for (const n of [1, 2, 3]) expect((await send('hist', 'poster', [`note ${n}`])).code).toBe(0);
-    const reader = tail(['--room', 'hist', '--name', 'late', '--history', '4']);
+    const reader = tail(['--room', 'hist', '--name', 'late', '--history', '3']);
     await reader.waitFor(/-- late joined/);
     const lines = reader.lines();
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d #hist /);
     expect(lines.map((l) => l.replace(/^.* #hist /, ''))).toEqual([
-      '-- poster joined',
+      '<poster> note 2',
       '<poster> note 3',
-      '-- poster left',
       '-- late joined',
     ]);
     reader.child.kill('SIGINT');

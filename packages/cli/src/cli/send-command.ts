@@ -40,7 +40,8 @@ export async function sendMessage(options: SendOptions): Promise<void> {
   const connection = new Connection({
     url: settings.url,
     nick: settings.nick,
-    rooms: to === undefined ? [room!] : [],
+    // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
+    rooms: [],
     client: { name: 'aurora-chat', version: CLIENT_VERSION },
     socketFactory: options.socketFactory,
     retryFirstConnect: false,

@@ -159,6 +159,16 @@ describe('Connection', () => {
     expect(socket.sentOf('say').map((m) => m.cid)).toEqual(['c1', 'c1', 'c2']);
   });
 
+  it('posts to a room it is not in right after the greeting, without joining', () => {
+    const { connection, sockets, accept } = setup({ rooms: [] });
+    connection.start();
+    connection.send('say', 'ci', 'build passed');
+    const socket = accept();
+    expect(socket.sentOf('hello')[0]?.rooms).toEqual([]);
+    expect(socket.sentOf('say')).toEqual([{ type: 'say', room: 'ci', text: 'build passed', cid: 'c1' }]);
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
   it('drops a message the server refuses for good and says why', () => {
     const { connection, sockets, clock, accept, events } = setup();
     connection.start();

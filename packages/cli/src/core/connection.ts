@@ -333,7 +333,7 @@ export class Connection implements ChatConnection {
     });
   }
 
-  /** Writes every outbox entry that can go now: online, not paused, its room joined on this socket. */
+  /** Writes every outbox entry that can go now: online, not paused, and its room ready. */
   private flush(): void {
     if (this.phase !== 'online' || !this.socket) return;
     const now = this.clock.now();
@@ -341,7 +341,10 @@ export class Connection implements ChatConnection {
       this.scheduleFlush();
       return;
     }
-    const ready = (m: Outgoing) => m.kind === 'dm' || this.joinedHere.has(m.target);
+    // A room the user is in waits for its join on this socket (so a resume comes first); a room
+    // posted to without joining (as `send` does) can take the message at once.
+    const ready = (m: Outgoing) =>
+      m.kind === 'dm' || this.joinedHere.has(m.target) || !this.wanted.has(m.target);
     for (const { kind, target, text, cid } of this.outbox.due(this.generation, now, ready)) {
       if (kind === 'dm') this.writeRaw({ type: 'dm', to: this.cursors.peer(target), text, cid });
       else this.writeRaw({ type: kind, room: target, text, cid });
