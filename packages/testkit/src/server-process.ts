@@ -23,6 +23,9 @@ export interface ServerProcessOptions {
   readonly port?: number;
 }
 
+/** Whether `stop()` removes the data folder: true for the temporary folder `startServer` made. */
+const ownedDirs = new WeakMap<ServerProcessOptions, boolean>();
+
 /** A running aurora-server child process. */
 export interface ServerProcess {
   readonly port: number;
@@ -44,7 +47,7 @@ const WS_URL = /ws:\/\/127\.0\.0\.1:(\d+)\/ws/;
 
 /** Starts the built aurora-server on 127.0.0.1 and resolves once it prints its WebSocket address. */
 export async function startServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const ownsDir = options.dataDir === undefined && !options.memory;
+  const ownsDir = ownedDirs.get(options) ?? (options.dataDir === undefined && !options.memory);
   const dataDir = options.dataDir ?? (options.memory ? '' : await mkdtemp(join(tmpdir(), 'aurora-test-')));
   const args = [
     SERVER_BIN,
@@ -97,7 +100,10 @@ export async function startServer(options: ServerProcessOptions = {}): Promise<S
     },
     restart: async () => {
       await stop();
-      return startServer({ ...options, dataDir: options.memory ? undefined : dataDir, port });
+      // The restarted process keeps the data folder and, when this one made it, removes it on stop.
+      const next: ServerProcessOptions = { ...options, ...(options.memory ? {} : { dataDir }), port };
+      ownedDirs.set(next, ownsDir);
+      return startServer(next);
     },
   } as ServerProcess;
   return server;
