@@ -35,7 +35,7 @@ const PRUNE_STEP = 5000;
  * The cluster store: history, topics and accounts in Redis, shared by every node. An append is one
  * Lua script that checks the cid, takes the next seq, stores the message and publishes it, so every
  * node receives a target's messages in seq order and only after they are stored; the promise
- * resolves once Redis has run it (what makes a message durable is Redis's persistence: see SCALING.md).
+ * resolves once Redis has run it (what makes a message durable is Redis's persistence: see "Scaling out" in the README).
  */
 export class RedisStore implements Store {
   readonly accounts: RedisAccounts;
