@@ -17,7 +17,6 @@ export type {
   SocketFactory,
   SocketHandlers,
 } from './core/connection-types.js';
-export { NAME_PALETTE, nameColour, nameColourIndex } from './core/name-colour.js';
 export { normalizeServerAddress, type ServerAddress } from './core/server-address.js';
 export { tailJson, tailText } from './core/tail-format.js';
 export { createTheme, type Theme } from './core/theme.js';

@@ -1,5 +1,5 @@
+import { nameColour } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
-import { nameColour } from '../src/core/name-colour.js';
 import { joinAs, messageRows, openPage, say, useBrowserAndServer } from './harness.js';
 
 const env = useBrowserAndServer();

@@ -1,5 +1,5 @@
+import { nameColour } from 'aurora-protocol';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { nameColour } from './name-colour.js';
 
 /** What a run of text is, which decides its colour. */
 export type Role =

@@ -1,7 +1,6 @@
-import { type ChatMessage, sameName } from 'aurora-protocol';
+import { type ChatMessage, nameColour, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
 import { mentions } from '../core/mentions.js';
-import { nameColour } from '../core/name-colour.js';
 import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
 import { richText } from './rich-text.js';
