@@ -41,9 +41,9 @@ describe('renderItem', () => {
     const lines = draw(message(chat(1, 'bob', 'word '.repeat(20).trim())), plainContext(40));
     expect(lines).toEqual([
       '12:01    bob │ word word word word word',
-      '               word word word word word',
-      '               word word word word word',
-      '               word word word word word',
+      '             │ word word word word word',
+      '             │ word word word word word',
+      '             │ word word word word word',
     ]);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
   });

@@ -126,7 +126,7 @@ function messageLines(
 
 /**
  * Lays a line out as `HH:MM  nick │ text`: the nick right-aligned in the nick column, the text
- * wrapped under itself. When the prefix would take more than half the pane, continuation lines
+ * wrapped under itself beside a continued `│`. When the prefix would take more than half the pane, continuation lines
  * start under the nick instead, so narrow terminals keep room for text.
  */
 function layout(
@@ -144,7 +144,11 @@ function layout(
   const prefixWidth = time.length + 1 + displayWidth(cell) + 3;
   const indent = prefixWidth <= width / 2 ? prefixWidth : Math.min(time.length + 1, Math.floor(width / 4));
   const lines = wrapSegments(body, width - indent, width - prefixWidth);
-  const pad = ' '.repeat(indent);
+  // Continuation lines keep the separator column (as WeeChat does), so the gutter reads as one line.
+  const pad =
+    indent === prefixWidth
+      ? `${' '.repeat(prefixWidth - 2)}${theme.paint(SEPARATOR, { role: separatorRole })} `
+      : ' '.repeat(indent);
   return lines.map(
     (line, i) => (i === 0 ? prefix : pad) + line.map((s) => theme.paint(s.text, s.style)).join(''),
   );

@@ -86,7 +86,13 @@ describe('MessagePane', () => {
     );
     const rows = app.screen().split('\n');
     for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(40);
-    const text = rows.join('').replace(/\s/g, '');
+    const body = rows.filter((row) => / │ /.test(row) && !row.includes('online'));
+    // Continuation lines keep the separator column, so the gutter runs down the whole message.
+    expect(body.length).toBeGreaterThan(2);
+    const column = body[0]!.indexOf('│');
+    for (const row of body.slice(1)) expect(row.indexOf('│')).toBe(column);
+    for (const row of body.slice(1)) expect(row.slice(0, column).trim()).toBe('');
+    const text = body.map((row) => row.slice(row.indexOf('│ ') + 2)).join('').replace(/\s/g, '');
     expect(text).toContain(`${'longwords'.repeat(8)}日本語のテキスト👍🏽end`.replace(/\s/g, ''));
   });
 
