@@ -1,4 +1,5 @@
 import { type ChatMessage, type ServerMessage, type ServerMessageOf, sameName } from 'aurora-protocol';
+import { onAuth, onDigest, onReadMarker, unreadOnJoin } from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
   addNotice,
@@ -65,6 +66,18 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     }
     case 'error':
       return onError(state, message, now);
+    case 'auth':
+      return onAuth(state, message, now);
+    case 'logged_out':
+      return { ...state, account: undefined };
+    case 'read':
+      return onReadMarker(state, message);
+    case 'digest': {
+      // Direct messages that came while away join their conversations (as unread, without a bell).
+      let next = state;
+      for (const direct of message.direct) next = onMessage(next, direct, now);
+      return onDigest({ ...next, alerts: state.alerts }, message);
+    }
     default:
       // resumed, pong, and anything newer this client does not show.
       return state;
@@ -95,6 +108,7 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
     members: sortMembers(message.members),
     items,
     more,
+    ...unreadOnJoin(next, message),
   }));
   if (reset)
     next = addNotice(next, room, 'The server no longer has the earlier messages of this room.', 'info', now);
@@ -113,7 +127,8 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const target = next.targets[key]!;
   const merged = mergeMessages(target.items, [item]);
   if (merged.added === 0) return state;
-  const counts = !item.mine && message.kind !== 'system';
+  // Messages the server already counted when the room was joined (a resume replays them) count once.
+  const counts = !item.mine && message.kind !== 'system' && message.seq > target.countedSeq;
   const away = key !== next.current;
   const typing = { ...target.typing };
   if (message.kind !== 'system') delete typing[canonicalKey(message.from)];
@@ -233,7 +248,8 @@ export function onTyping(state: ChatState, typing: ServerMessageOf<'typing'>, no
 
 /** An error frame becomes a notice where it belongs. */
 export function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
-  if (state.status.state === 'refused') return state; // already said, with what to do next
+  // A refused hello was already said, with what to do next; a refused log-in (it has a ref) was not.
+  if (state.status.state === 'refused' && error.ref === undefined) return state;
   // A failed history request must not leave its target waiting for ever.
   for (const target of Object.values(state.targets))
     if (target.loadingOlder) state = updateTarget(state, target.key, () => ({ loadingOlder: false }));

@@ -1,4 +1,5 @@
-import { LIMITS, type Member } from 'aurora-protocol';
+import { LIMITS, type Member, type ServerMessageOf } from 'aurora-protocol';
+import { onStatus } from './chat-account.js';
 import { onServerMessage } from './chat-server.js';
 import {
   addNotice,
@@ -41,6 +42,22 @@ export interface TargetState {
   readonly typing: Readonly<Record<string, Typist>>;
   readonly unread: number;
   readonly mentions: number;
+  /** The account's read marker here (0 for guests): messages up to it were seen on some device. */
+  readonly readSeq: number;
+  /** Messages up to this seq are already in `unread` (the server counted them when it was joined). */
+  readonly countedSeq: number;
+}
+
+/** "While you were away": mentions and direct messages since the account's read markers. */
+export type Digest = ServerMessageOf<'digest'>;
+
+/** A password being typed into the input; the password itself never enters the chat state. */
+export interface PasswordPrompt {
+  readonly purpose: 'login' | 'register';
+  /** The account name. */
+  readonly name: string;
+  /** Registering asks twice. */
+  readonly step: 'password' | 'repeat';
 }
 
 /** Everything the interactive client shows, in one value. */
@@ -59,6 +76,16 @@ export interface ChatState {
   readonly typingExpiryMs: number;
   /** Counters the bell watches: mentions (and DMs) of this user, and every message from others. */
   readonly alerts: { readonly mentions: number; readonly messages: number };
+  /** The server as shown to the user (`host:port`), for sentences about the session. */
+  readonly server: string;
+  /** The account this connection acts as; undefined for a guest. */
+  readonly account: string | undefined;
+  /** The latest digest of this account (it sets mention counts as rooms are joined). */
+  readonly digest: Digest | undefined;
+  /** The first digest after logging in, shown at the top of the first view until the user moves on. */
+  readonly awayDigest: Digest | undefined;
+  /** Set while the input asks for a password. */
+  readonly prompt: PasswordPrompt | undefined;
 }
 
 /** Everything that changes the chat state. */
@@ -75,10 +102,13 @@ export type ChatAction =
   | { readonly type: 'clear'; readonly target: string }
   | { readonly type: 'older-requested'; readonly target: string }
   | { readonly type: 'away'; readonly away: boolean }
+  | { readonly type: 'prompt'; readonly prompt: PasswordPrompt | undefined }
+  /** The user saw a target up to `seq` (the marker went to the server). */
+  | { readonly type: 'marked-read'; readonly target: string; readonly seq: number }
   | { readonly type: 'tick'; readonly now: number };
 
-/** The state before the first connection. */
-export function initialChatState(me: string): ChatState {
+/** The state before the first connection, for `me` on `server` (as shown to the user). */
+export function initialChatState(me: string, server = ''): ChatState {
   return {
     me,
     away: false,
@@ -90,11 +120,19 @@ export function initialChatState(me: string): ChatState {
     maxTextBytes: LIMITS.maxTextBytes,
     typingExpiryMs: LIMITS.typingExpiryMs,
     alerts: { mentions: 0, messages: 0 },
+    server,
+    account: undefined,
+    digest: undefined,
+    awayDigest: undefined,
+    prompt: undefined,
   };
 }
 
 /** The pure reducer of the interactive client. */
 export function chatReducer(state: ChatState, action: ChatAction): ChatState {
+  // Moving to another view (or clearing this one) puts the "while you were away" block aside.
+  if (/^(select|open-dm|join-requested|clear)/.test(action.type))
+    state = state.awayDigest ? { ...state, awayDigest: undefined } : state;
   switch (action.type) {
     case 'connection':
       return onConnectionEvent(state, action.event, action.now);
@@ -135,6 +173,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updateTarget(state, action.target, () => ({ loadingOlder: true }));
     case 'away':
       return { ...state, away: action.away };
+    case 'prompt':
+      return { ...state, prompt: action.prompt };
+    case 'marked-read':
+      return updateTarget(state, action.target, (t) => ({
+        readSeq: Math.max(t.readSeq, action.seq),
+        unread: 0,
+        mentions: 0,
+      }));
     case 'tick':
       return expireTyping(state, action.now);
   }
@@ -156,6 +202,9 @@ function onConnectionEvent(state: ChatState, event: ConnectionEvent, now: number
       );
     case 'send-failed':
       return updatePending(state, event.cid, (p) => ({ ...p, state: 'failed', note: event.message }));
+    case 'session-started':
+    case 'session-ended':
+      return state; // the token is for whoever stores it; what the user sees follows from server frames
     case 'send-delayed': {
       const seconds = Math.max(0, Math.ceil((event.retryAt - now) / 1000));
       return updatePending(state, event.cid, (p) => ({
@@ -165,20 +214,6 @@ function onConnectionEvent(state: ChatState, event: ConnectionEvent, now: number
       }));
     }
   }
-}
-
-function onStatus(state: ChatState, status: ConnectionStatus, now: number): ChatState {
-  const next = { ...state, status };
-  if (status.state === 'online') return { ...next, me: status.nick };
-  if (status.state === 'refused')
-    return addNotice(
-      next,
-      state.current,
-      `${status.message} — choose another name with /nick NAME`,
-      'error',
-      now,
-    );
-  return next;
 }
 
 /** True when the target has older messages to page in and is not already paging. */

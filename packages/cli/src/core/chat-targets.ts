@@ -97,6 +97,8 @@ export function emptyTarget(key: string, label: string, kind: TargetState['kind'
     typing: {},
     unread: 0,
     mentions: 0,
+    readSeq: 0,
+    countedSeq: 0,
   };
 }
 

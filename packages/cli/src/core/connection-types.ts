@@ -33,7 +33,13 @@ export interface Outgoing {
 /** Where the connection stands, for the status line and for `send`/`tail` to decide what to do. */
 export type ConnectionStatus =
   | { readonly state: 'connecting'; readonly attempt: number }
-  | { readonly state: 'online'; readonly nick: string; readonly server: string }
+  | {
+      readonly state: 'online';
+      readonly nick: string;
+      readonly server: string;
+      /** The account this connection is logged in as; absent for guests. */
+      readonly account?: string;
+    }
   | {
       readonly state: 'reconnecting';
       readonly attempt: number;
@@ -43,6 +49,8 @@ export type ConnectionStatus =
     }
   /** The server refused the `hello` (name taken or invalid); waiting for another nick. */
   | { readonly state: 'refused'; readonly code: string; readonly message: string }
+  /** The session was logged out (close code 4002), here or on another device; no reconnect follows. */
+  | { readonly state: 'logged-out'; readonly elsewhere: boolean }
   /** The first connection failed and retrying was not asked for. */
   | { readonly state: 'unreachable'; readonly message: string }
   | { readonly state: 'closed' };
@@ -63,7 +71,30 @@ export type ConnectionEvent =
       readonly code: string;
       readonly message: string;
       readonly retryAt: number;
+    }
+  /** A `register` or `login` succeeded: the token to keep (the connection greets with it from now on). */
+  | {
+      readonly type: 'session-started';
+      readonly account: string;
+      readonly token: string;
+      readonly expiresAt: number;
+    }
+  /** The token stopped working; whoever stored it should forget it. */
+  | {
+      readonly type: 'session-ended';
+      readonly account: string;
+      readonly token: string;
+      readonly reason: SessionEndReason;
     };
+
+/** Why a stored session stopped working. */
+export type SessionEndReason =
+  /** The server refused the token: it expired, or was logged out while this client was away. */
+  | 'expired'
+  /** This client logged out. */
+  | 'logged-out'
+  /** Another device logged the session out (close code 4002 without a `logout` from here). */
+  | 'logged-out-elsewhere';
 
 /** Receives connection events. */
 export type ConnectionListener = (event: ConnectionEvent) => void;
@@ -96,4 +127,12 @@ export interface ChatConnection {
   topic(room: string, topic: string): void;
   /** Goes away (with a status) or comes back. */
   away(away: boolean, status?: string): void;
+  /** Creates an account and logs in to it (opening a socket if none is open). */
+  register(name: string, password: string): void;
+  /** Logs in to an account (opening a socket if none is open); the connection then acts as it. */
+  login(name: string, password: string): void;
+  /** Logs this session out, or every session of the account. */
+  logout(everywhere: boolean): void;
+  /** Moves the account's read marker of a target (room or `@nick`) forward to `seq`. */
+  markRead(target: string, seq: number): void;
 }

@@ -8,21 +8,22 @@ import {
   PROTOCOL_VERSION,
   type ServerMessageOf,
 } from 'aurora-protocol';
-import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-import { type Clock, systemClock, type TimerHandle } from './clock.js';
-import { closeReason } from './close-reason.js';
+import { AccountLink, AUTH_REFS, type AuthRequest } from './account-link.js';
+import type { BackoffOptions } from './backoff.js';
+import { type Clock, systemClock } from './clock.js';
 import type {
   ChatConnection,
   ConnectionEvent,
   ConnectionListener,
+  ConnectionStatus,
   Outgoing,
-  Socket,
   SocketFactory,
 } from './connection-types.js';
+import { Delivery } from './delivery.js';
 import { Heartbeat } from './heartbeat.js';
-import { Outbox } from './outbox.js';
 import { ResumeCursors } from './resume-cursors.js';
 import { dmPeer } from './targets.js';
+import { Transport } from './transport.js';
 import { TypingThrottle } from './typing-throttle.js';
 
 /** Options for {@link Connection}. */
@@ -30,6 +31,8 @@ export interface ConnectionOptions {
   /** The server's WebSocket URL. */
   readonly url: string;
   readonly nick: string;
+  /** A stored session to greet with (`hello.token`); the server then uses the account's name. */
+  readonly session?: { readonly account: string; readonly token: string };
   /** Rooms to join on connect. */
   readonly rooms: readonly string[];
   readonly client: { readonly name: string; readonly version: string };
@@ -64,38 +67,70 @@ const HELLO_REFUSALS = new Set<string>([
  */
 export class Connection implements ChatConnection {
   private readonly clock: Clock;
-  private readonly random: () => number;
   private readonly newCid: () => string;
   private readonly listeners = new Set<ConnectionListener>();
-  private readonly outbox: Outbox;
+  private readonly delivery: Delivery;
   private readonly cursors = new ResumeCursors();
   /** Rooms to be in, by canonical room name. */
   private readonly wanted = new Set<string>();
   /** Rooms joined on the current socket. */
   private readonly joinedHere = new Set<string>();
   private readonly typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
-  private socket: Socket | undefined;
-  private generation = 0;
-  private phase: 'idle' | 'opening' | 'greeting' | 'online' | 'waiting' | 'refused' | 'closed' = 'idle';
+  private readonly transport: Transport;
+  private phase:
+    | 'idle'
+    | 'opening'
+    | 'greeting'
+    /** A register or login went out before any hello; its answer decides how to greet. */
+    | 'authenticating'
+    | 'online'
+    | 'waiting'
+    /** Waiting for the user: the hello was refused, or the session logged out. */
+    | 'refused'
+    | 'closed' = 'idle';
+  private readonly link: AccountLink;
+  /** The status shown while waiting for the user, shown again when a log-in from there fails. */
+  private waitingStatus: ConnectionStatus | undefined;
   private nick: string;
-  private attempt = 0;
-  private everOpened = false;
   private everWelcomed = false;
-  private lastError = '';
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
-  private reconnectTimer: TimerHandle | undefined;
-  private flushTimer: TimerHandle | undefined;
   private readonly heartbeat: Heartbeat;
 
   /** Creates a connection; nothing happens until {@link start}. */
   constructor(private readonly options: ConnectionOptions) {
     this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
     this.newCid = options.newCid ?? defaultCid;
-    this.outbox = new Outbox(this.random, options.backoff);
+    const random = options.random ?? Math.random;
+    this.delivery = new Delivery(
+      this.clock,
+      {
+        generation: () =>
+          this.phase === 'online' && this.transport.connected ? this.transport.generation : undefined,
+        // A room the user is in waits for its join on this socket (so a resume comes first); a room
+        // posted to without joining (as `send` does) can take the message at once.
+        ready: (m) => m.kind === 'dm' || this.joinedHere.has(m.target) || !this.wanted.has(m.target),
+        write: ({ kind, target, text, cid }) =>
+          this.writeRaw(
+            kind === 'dm'
+              ? { type: 'dm', to: this.cursors.peer(target), text, cid }
+              : { type: kind, room: target, text, cid },
+          ),
+      },
+      random,
+      options.backoff,
+    );
+    this.transport = new Transport(
+      { ...options, clock: this.clock, random },
+      {
+        open: () => this.opened(),
+        message: (data) => this.receive(data),
+        closed: (code, why) => this.closed(code, why),
+      },
+    );
     this.heartbeat = new Heartbeat(this.clock, options.heartbeatMs ?? 25_000);
     this.nick = options.nick;
+    this.link = new AccountLink(options.session);
     for (const room of options.rooms) this.wanted.add(room);
   }
 
@@ -107,9 +142,7 @@ export class Connection implements ChatConnection {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
     this.clearTimers();
-    const socket = this.socket;
-    this.socket = undefined;
-    socket?.close(CloseCode.Normal, 'bye');
+    this.transport.drop('bye');
     this.emit({ type: 'status', status: { state: 'closed' } });
   }
 
@@ -121,8 +154,7 @@ export class Connection implements ChatConnection {
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
     if (kind === 'dm') this.cursors.spell(dmPeer(target));
     const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
-    this.outbox.add(message);
-    this.flush();
+    this.delivery.add(message);
     return message;
   }
 
@@ -143,7 +175,7 @@ export class Connection implements ChatConnection {
     }
     this.nick = nick;
     if (this.phase === 'refused') {
-      if (this.socket) this.hello();
+      if (this.transport.connected) this.hello();
       else this.open();
     }
   }
@@ -179,32 +211,51 @@ export class Connection implements ChatConnection {
     this.write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
   }
 
+  register(name: string, password: string): void {
+    this.authenticate('register', name, password);
+  }
+
+  login(name: string, password: string): void {
+    this.authenticate('login', name, password);
+  }
+
+  logout(everywhere: boolean): void {
+    this.write({ type: 'logout', everywhere });
+  }
+
+  markRead(target: string, seq: number): void {
+    if (this.link.account !== undefined) this.write({ type: 'read', target: this.cursors.wire(target), seq });
+  }
+
+  /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
+  private authenticate(kind: AuthRequest['type'], name: string, password: string): void {
+    if (this.phase === 'closed') return;
+    const writable =
+      this.transport.connected && ['greeting', 'authenticating', 'online', 'refused'].includes(this.phase);
+    const frame = this.link.request(kind, name, password, !writable);
+    if (writable) {
+      if (this.phase === 'refused') this.phase = 'authenticating';
+      this.writeRaw(frame);
+    } else if (this.phase === 'refused' || this.phase === 'waiting') this.open();
+  }
+
   private open(): void {
     this.clearTimers();
     this.phase = 'opening';
-    this.generation += 1;
     this.joinedHere.clear();
-    this.lastError = '';
-    const generation = this.generation;
-    this.emit({ type: 'status', status: { state: 'connecting', attempt: this.attempt } });
-    const current = () => generation === this.generation;
-    this.socket = this.options.socketFactory(this.options.url, {
-      open: () => {
-        if (!current()) return;
-        this.everOpened = true;
-        this.phase = 'greeting';
-        this.hello();
-      },
-      message: (data) => {
-        if (current()) this.receive(data);
-      },
-      error: (message) => {
-        if (current()) this.lastError = message;
-      },
-      close: (code, reason) => {
-        if (current()) this.closed(code, reason);
-      },
-    });
+    this.emit({ type: 'status', status: { state: 'connecting', attempt: this.transport.attempt } });
+    this.transport.connect();
+  }
+
+  /** A socket opened: greet, or first send the log-in the user asked for. */
+  private opened(): void {
+    const request = this.link.takePending();
+    if (!request) {
+      this.hello();
+      return;
+    }
+    this.phase = 'authenticating';
+    this.writeRaw(request);
   }
 
   private hello(): void {
@@ -214,6 +265,7 @@ export class Connection implements ChatConnection {
       type: 'hello',
       v: PROTOCOL_VERSION,
       nick: this.nick,
+      ...(this.link.token === undefined ? {} : { token: this.link.token }),
       client: this.options.client,
       rooms: [...this.wanted],
       ...(Object.keys(resume).length > 0 ? { resume } : {}),
@@ -252,20 +304,31 @@ export class Connection implements ChatConnection {
         this.nick = message.nick;
         break;
       case 'ack':
-        this.outbox.ack(message.cid);
+        this.delivery.ack(message.cid);
+        break;
+      case 'auth':
+        this.authed(message);
+        break;
+      case 'logged_out':
+        this.emitIf(this.link.loggedOut());
         break;
       case 'error':
         if (this.failed(message)) return;
         break;
     }
     this.emit({ type: 'server', message });
-    if (message.type === 'joined' || message.type === 'welcome') this.flush();
+    if (message.type === 'joined' || message.type === 'welcome') this.delivery.flush();
   }
 
   private welcomed(message: ServerMessageOf<'welcome'>): void {
+    // A log-in answered while the hello was on its way: greet again as the account.
+    if (this.link.token !== undefined && message.account === undefined) {
+      this.reconnectNow();
+      return;
+    }
     this.phase = 'online';
     this.everWelcomed = true;
-    this.attempt = 0;
+    this.transport.succeeded();
     this.nick = message.nick;
     this.typingThrottle.reset(message.limits.typingIntervalMs);
     if (this.awayStatus !== undefined)
@@ -280,94 +343,85 @@ export class Connection implements ChatConnection {
     );
     this.emit({
       type: 'status',
-      status: { state: 'online', nick: message.nick, server: message.server.name },
+      status: {
+        state: 'online',
+        nick: message.nick,
+        server: message.server.name,
+        ...(message.account === undefined ? {} : { account: message.account }),
+      },
     });
+  }
+
+  /** A register or login succeeded: act as the account, on this socket if the server already does. */
+  private authed(auth: ServerMessageOf<'auth'>): void {
+    const { event, inPlace } = this.link.authed(auth, this.nick, this.phase === 'online');
+    this.emit(event);
+    if (inPlace) return;
+    if (this.phase === 'online') this.reconnectNow();
+    else if (this.transport.connected && (this.phase === 'authenticating' || this.phase === 'refused'))
+      this.hello();
+  }
+
+  /** Greets on a fresh socket at once (a new identity), resuming the rooms but not the old conversations. */
+  private reconnectNow(): void {
+    this.transport.drop('changing identity');
+    this.cursors.forgetConversations();
+    this.transport.succeeded();
+    this.open();
   }
 
   /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
   private failed(error: ServerMessageOf<'error'>): boolean {
-    if (this.phase === 'greeting' && error.cid === undefined && HELLO_REFUSALS.has(error.code)) {
-      if (this.everWelcomed && error.code === ErrorCode.NameTaken) {
-        // Our previous connection still holds the name until the server notices it is gone.
-        this.lastError = 'the name is still held by the previous connection';
-        this.socket?.close(CloseCode.Normal, 'retry');
-        return true;
-      }
-      this.phase = 'refused';
-      this.emit({ type: 'status', status: { state: 'refused', code: error.code, message: error.message } });
+    if (error.ref !== undefined && AUTH_REFS.has(error.ref)) {
+      // A refused log-in leaves things as they were; the error itself is shown by whoever listens.
+      if (this.phase === 'authenticating') this.wait(this.waitingStatus);
       return false;
     }
-    const { cid, code, message } = error;
-    if (cid === undefined) return false;
-    const refusal = this.outbox.refused(cid, code, error.retryAfterMs, this.clock.now());
-    if (refusal.kind === 'unknown') return false;
-    if (refusal.kind === 'failed') this.emit({ type: 'send-failed', cid, code, message });
-    else {
-      this.scheduleFlush();
-      this.emit({ type: 'send-delayed', cid, code, message, retryAt: refusal.retryAt });
+    if (this.phase === 'greeting' && error.cid === undefined && HELLO_REFUSALS.has(error.code)) {
+      if (error.code === ErrorCode.AuthFailed) this.emitIf(this.link.tokenRefused());
+      if (this.everWelcomed && error.code === ErrorCode.NameTaken) {
+        // Our previous connection still holds the name until the server notices it is gone.
+        this.transport.drop('retry');
+        this.closed(CloseCode.Normal, 'the name is still held by the previous connection');
+        return true;
+      }
+      this.wait({ state: 'refused', code: error.code, message: error.message });
+      return false;
     }
-    return true;
+    const refusal = this.delivery.refused(error);
+    this.emitIf(refusal);
+    return refusal !== undefined;
   }
 
-  private closed(code: number, reason: string): void {
-    this.socket = undefined;
+  private closed(code: number, why: string): void {
     this.joinedHere.clear();
     this.heartbeat.stop();
     if (this.phase === 'closed') return;
-    const why = this.lastError || closeReason(code, reason);
-    if (this.phase === 'refused') return; // wait for setNick(), which opens a new socket
-    if (!this.everOpened && !this.options.retryFirstConnect) {
+    if (this.phase === 'authenticating') this.phase = 'refused';
+    if (this.phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket
+    if (code === CloseCode.LoggedOut) {
+      const { elsewhere, event } = this.link.closedLoggedOut();
+      this.emitIf(event);
+      this.cursors.forgetConversations();
+      this.wait({ state: 'logged-out', elsewhere });
+      return;
+    }
+    if (!this.transport.everOpened && !this.options.retryFirstConnect) {
       this.phase = 'closed';
       this.clearTimers();
       this.emit({ type: 'status', status: { state: 'unreachable', message: why } });
       return;
     }
     this.phase = 'waiting';
-    const delay = backoffDelay(this.attempt, this.random, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.attempt += 1;
-    const retryAt = this.clock.now() + delay;
-    this.reconnectTimer = this.clock.setTimeout(() => this.open(), delay);
-    this.emit({
-      type: 'status',
-      status: { state: 'reconnecting', attempt: this.attempt, retryAt, reason: why },
-    });
-  }
-
-  /** Writes every outbox entry that can go now: online, not paused, and its room ready. */
-  private flush(): void {
-    if (this.phase !== 'online' || !this.socket) return;
-    const now = this.clock.now();
-    if (now < this.outbox.pausedUntil) {
-      this.scheduleFlush();
-      return;
-    }
-    // A room the user is in waits for its join on this socket (so a resume comes first); a room
-    // posted to without joining (as `send` does) can take the message at once.
-    const ready = (m: Outgoing) =>
-      m.kind === 'dm' || this.joinedHere.has(m.target) || !this.wanted.has(m.target);
-    for (const { kind, target, text, cid } of this.outbox.due(this.generation, now, ready)) {
-      if (kind === 'dm') this.writeRaw({ type: 'dm', to: this.cursors.peer(target), text, cid });
-      else this.writeRaw({ type: kind, room: target, text, cid });
-    }
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer) this.clock.clearTimeout(this.flushTimer);
-    const wait = Math.max(0, this.outbox.pausedUntil - this.clock.now());
-    this.flushTimer = this.clock.setTimeout(() => {
-      this.flushTimer = undefined;
-      this.flush();
-    }, wait);
+    const { attempt, retryAt } = this.transport.retryLater(() => this.open());
+    this.emit({ type: 'status', status: { state: 'reconnecting', attempt, retryAt, reason: why } });
   }
 
   /** The server went silent: drop the socket and reconnect as if it had closed. */
   private unresponsive(): void {
-    const socket = this.socket;
-    if (this.phase !== 'online' || !socket) return;
-    this.lastError = 'the server stopped answering';
-    this.closed(CloseCode.Unresponsive, '');
-    this.generation += 1; // whatever the dead socket reports later is ignored
-    socket.close(CloseCode.Normal, 'unresponsive');
+    if (this.phase !== 'online' || !this.transport.connected) return;
+    this.transport.drop('unresponsive');
+    this.closed(CloseCode.Unresponsive, 'the server stopped answering');
   }
 
   /** Writes a request if a greeted socket is open; requests are not queued (state is resent on resume). */
@@ -376,18 +430,28 @@ export class Connection implements ChatConnection {
   }
 
   private writeRaw(message: ClientMessageInput): void {
-    this.socket?.send(encodeClientMessage(message));
+    this.transport.write(encodeClientMessage(message));
+  }
+
+  /** Stops until the user acts (another nick, a log-in), showing `status` meanwhile. */
+  private wait(status: ConnectionStatus | undefined): void {
+    this.phase = 'refused';
+    this.heartbeat.stop();
+    this.waitingStatus = status;
+    if (status) this.emit({ type: 'status', status });
   }
 
   private emit(event: ConnectionEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 
+  private emitIf(event: ConnectionEvent | undefined): void {
+    if (event) this.emit(event);
+  }
+
   private clearTimers(): void {
-    for (const timer of [this.reconnectTimer, this.flushTimer]) if (timer) this.clock.clearTimeout(timer);
+    this.delivery.stop();
     this.heartbeat.stop();
-    this.reconnectTimer = undefined;
-    this.flushTimer = undefined;
   }
 }
 

@@ -64,6 +64,11 @@ export class ResumeCursors {
     return resume;
   }
 
+  /** The user became someone else (logged in or out): their conversations are not this user's. */
+  forgetConversations(): void {
+    for (const target of this.seqs.keys()) if (isDmTarget(target)) this.seqs.delete(target);
+  }
+
   private advance(target: string, seq: number): void {
     if ((this.seqs.get(target) ?? -1) < seq) this.seqs.set(target, seq);
   }

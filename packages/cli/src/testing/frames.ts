@@ -72,7 +72,7 @@ export function ack(cid: string, seq: number, room = 'dev'): ServerMessageOf<'ac
 export function error(
   code: string,
   message: string,
-  extra: { cid?: string; retryAfterMs?: number; room?: string } = {},
+  extra: { cid?: string; retryAfterMs?: number; room?: string; ref?: string } = {},
 ): ServerMessageOf<'error'> {
   return { type: 'error', code, message, ...extra };
 }

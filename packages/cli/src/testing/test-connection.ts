@@ -8,6 +8,8 @@ export interface TestConnectionOptions {
   readonly rooms?: readonly string[];
   readonly retryFirstConnect?: boolean;
   readonly clock?: ManualClock;
+  /** A stored session to greet with. */
+  readonly session?: { readonly account: string; readonly token: string };
 }
 
 /**
@@ -21,6 +23,7 @@ export function testConnection(options: TestConnectionOptions = {}) {
   const connection = new Connection({
     url: 'ws://test/ws',
     nick: options.nick ?? 'alice',
+    ...(options.session ? { session: options.session } : {}),
     rooms: options.rooms ?? ['dev'],
     client: { name: 'aurora-chat', version: 'test' },
     socketFactory: sockets.factory,

@@ -18,7 +18,7 @@ describe('App', () => {
     const app = renderChat();
     expect(statusOf(app.screen())).toContain('test:8000 │ connecting…');
     await app.server.accept(joined('dev', { topic: 'ship it', members: members('alice', 'bob') }));
-    expect(statusOf(app.screen())).toMatch(/test:8000 │ online │ #dev │ ship it +alice\s*$/);
+    expect(statusOf(app.screen())).toMatch(/test:8000 │ online │ #dev │ ship it +alice \(guest\)\s*$/);
   });
 
   it('counts down while reconnecting, then resumes without showing anything twice', async () => {

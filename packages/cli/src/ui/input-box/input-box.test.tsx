@@ -196,7 +196,7 @@ describe('InputBox commands', () => {
     const app = await inRoom();
     await app.type('/away lunch');
     await app.press(KEYS.enter);
-    expect(app.screen().split('\n')[0]).toContain('alice (away)');
+    expect(app.screen().split('\n')[0]).toContain('alice (guest) (away)');
     await app.type('/away');
     await app.press(KEYS.enter);
     expect(app.server.received().filter((m) => m.type === 'away')).toEqual([

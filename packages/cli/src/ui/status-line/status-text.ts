@@ -1,4 +1,4 @@
-import { sanitizeForTerminal } from 'aurora-protocol';
+import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
 import type { ChatState, TargetState } from '../../core/chat-state.js';
 import type { ConnectionStatus } from '../../core/connection-types.js';
 import { displayWidth, truncate } from '../../core/wrap.js';
@@ -13,7 +13,11 @@ export function connectionText(status: ConnectionStatus, now: number): string {
     case 'reconnecting':
       return `reconnecting in ${Math.max(0, Math.ceil((status.retryAt - now) / 1000))} s`;
     case 'refused':
+      if (status.code === ErrorCode.AuthFailed) return 'session ended — /login';
+      if (status.code === ErrorCode.NameRegistered) return 'name registered — /login or /nick NAME';
       return `refused: ${sanitizeForTerminal(status.code).replace(/_/g, ' ')} — /nick NAME`;
+    case 'logged-out':
+      return 'logged out — /login';
     case 'unreachable':
       return 'unreachable';
     case 'closed':
@@ -29,11 +33,13 @@ export function targetName(target: TargetState): string {
 
 /**
  * The status line as plain text exactly `width` columns wide: server, connection state, the current
- * room and its topic on the left, the user's name (and away) on the right. The topic gives way first.
+ * room and its topic on the left, the user's name (logged in or guest, and away) on the right. The topic gives way first.
  */
 export function statusText(state: ChatState, server: string, now: number, width: number): string {
   const target = state.targets[state.current]!;
-  const right = ` ${sanitizeForTerminal(state.me)}${state.away ? ' (away)' : ''} `;
+  // Logged in or a guest, at a glance: the account name with a check mark, or the nick marked guest.
+  const who = state.account === undefined ? `${state.me} (guest)` : `✓ ${state.account}`;
+  const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
   const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
   if (target.kind === 'dm') parts.push('direct messages');
   let left = parts.join(' │ ');

@@ -1,0 +1,121 @@
+import { ErrorCode, type ServerMessageOf, sameName } from 'aurora-protocol';
+import { loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from './account-text.js';
+import type { ChatState, Digest, TargetState } from './chat-state.js';
+import { addNotice, updateTarget } from './chat-targets.js';
+import type { ConnectionStatus } from './connection-types.js';
+import { dmPeer, dmTarget, isDmTarget } from './targets.js';
+
+// The parts of the chat state only accounts have: logging in and out, read markers shared between
+// the account's devices, unread counts from the server, and the "while you were away" digest.
+
+/** The connection's state changed: who the user is now, and what to do when it stopped. */
+export function onStatus(state: ChatState, status: ConnectionStatus, now: number): ChatState {
+  const next = { ...state, status };
+  switch (status.state) {
+    case 'online': {
+      const account = status.account;
+      const same = account !== undefined && state.account !== undefined && sameName(account, state.account);
+      return {
+        ...next,
+        me: status.nick,
+        account,
+        ...(same ? {} : { digest: undefined, awayDigest: undefined }),
+      };
+    }
+    case 'refused':
+      return addNotice(next, state.current, refusalText(state, status), 'error', now);
+    case 'logged-out': {
+      const name = state.account ?? state.me;
+      const text = status.elsewhere
+        ? sentence(loggedOutElsewhereText(name, state.server, 'chat'))
+        : `You logged out. /login ${name} logs in again, /nick NAME goes on as a guest, /quit leaves.`;
+      return addNotice(
+        { ...next, account: undefined, awayDigest: undefined },
+        state.current,
+        text,
+        'info',
+        now,
+      );
+    }
+    default:
+      return next;
+  }
+}
+
+function refusalText(state: ChatState, status: Extract<ConnectionStatus, { state: 'refused' }>): string {
+  if (status.code === ErrorCode.AuthFailed) return sentence(sessionEndedText(state.me, state.server, 'chat'));
+  if (status.code === ErrorCode.NameRegistered)
+    return `${nameRegisteredText(status.message, state.me, 'chat')}, or choose another name with /nick NAME`;
+  return `${status.message} — choose another name with /nick NAME`;
+}
+
+/** A register or login succeeded. A guest that registered its own name is the account at once. */
+export function onAuth(state: ChatState, auth: ServerMessageOf<'auth'>, now: number): ChatState {
+  const inPlace =
+    state.status.state === 'online' && auth.ref === 'register' && sameName(auth.account, state.me);
+  const text =
+    auth.ref === 'register'
+      ? `Registered ${auth.account}${inPlace ? '; you are logged in' : '; logging in…'}. This terminal keeps the session, never the password.`
+      : `Logged in as ${auth.account}.`;
+  const next = addNotice(state, state.current, text, 'info', now);
+  return inPlace ? { ...next, account: auth.account } : next;
+}
+
+/** The account's marker moved (here or on another device): what it covers is read everywhere. */
+export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>): ChatState {
+  const key = isDmTarget(marker.target) ? dmTarget(dmPeer(marker.target)) : marker.target;
+  return updateTarget(state, key, (t) => {
+    if (marker.seq <= t.readSeq) return {};
+    const after = countAfter(t, marker.seq);
+    return {
+      readSeq: marker.seq,
+      unread: Math.min(t.unread, after.unread),
+      mentions: Math.min(t.mentions, after.mentions),
+    };
+  });
+}
+
+/** Unread and mentioned messages loaded after `seq`, counted from the end (a few, not the whole room). */
+function countAfter(target: TargetState, seq: number): { unread: number; mentions: number } {
+  let unread = 0;
+  let mentions = 0;
+  for (let i = target.items.length - 1; i >= 0; i--) {
+    const item = target.items.get(i);
+    if (item.kind !== 'message') continue;
+    if (item.message.seq <= seq) break;
+    if (item.mine || item.message.kind === 'system') continue;
+    unread += 1;
+    if (item.mention) mentions += 1;
+  }
+  return { unread, mentions };
+}
+
+/**
+ * A digest arrived (after every greeting of a logged-in connection). The first one after logging in
+ * is shown at the top of the first view; every one keeps mention counts current as rooms are joined.
+ * Its direct messages were merged into their conversations before (see chat-server).
+ */
+export function onDigest(state: ChatState, digest: Digest): ChatState {
+  const first = state.digest === undefined;
+  const news = digest.mentions.length + digest.direct.length > 0;
+  return { ...state, digest, awayDigest: first ? (news ? digest : undefined) : state.awayDigest };
+}
+
+/** What a `joined` says about unread messages when logged in: the server's counts win. */
+export function unreadOnJoin(state: ChatState, joined: ServerMessageOf<'joined'>): Partial<TargetState> {
+  if (joined.read === undefined || joined.unread === undefined) return {};
+  const read = joined.read;
+  const mentioned = (state.digest?.mentions ?? []).filter((m) => m.room === joined.room && m.seq > read);
+  return {
+    readSeq: read,
+    countedSeq: joined.seq,
+    // The room on screen is being read; the read marker follows as soon as it is seen.
+    unread: state.current === joined.room ? 0 : joined.unread,
+    mentions: state.current === joined.room ? 0 : Math.min(joined.unread, mentioned.length),
+  };
+}
+
+/** Starts a sentence with a capital letter and ends it with a full stop. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}

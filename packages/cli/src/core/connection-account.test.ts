@@ -1,0 +1,171 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { chat, error, joined, welcome } from '../testing/frames.js';
+import { testConnection } from '../testing/test-connection.js';
+import type { ConnectionEvent } from './connection-types.js';
+
+const auth = (account: string, token: string, ref: 'register' | 'login'): ServerMessage => ({
+  type: 'auth',
+  account,
+  token,
+  expiresAt: 1_900_000_000_000,
+  ref,
+});
+const asAccount = (nick: string) => ({ ...welcome(nick), account: nick });
+
+function setup(options: Parameters<typeof testConnection>[0] = {}) {
+  const { clock, sockets, connection } = testConnection(options);
+  const events: ConnectionEvent[] = [];
+  connection.subscribe((event) => events.push(event));
+  const of = <T extends ConnectionEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<ConnectionEvent, { type: T }> => e.type === type);
+  const lastStatus = () => of('status').at(-1)?.status;
+  return { clock, sockets, connection, events, of, lastStatus };
+}
+
+describe('Connection: accounts', () => {
+  it('greets with a stored session token, and is online as the account', () => {
+    const { connection, sockets, lastStatus } = setup({ session: { account: 'alice', token: 'tok' } });
+    connection.start();
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ nick: 'alice', token: 'tok' });
+    sockets.last().deliver(asAccount('alice'));
+    expect(lastStatus()).toMatchObject({ state: 'online', nick: 'alice', account: 'alice' });
+  });
+
+  it('sends a log-in before any hello when asked before starting, then greets with the new token', () => {
+    const { connection, sockets, of } = setup({ rooms: [] });
+    connection.login('alice', 'correct horse');
+    connection.start();
+    sockets.last().open();
+    expect(sockets.last().sent).toEqual([
+      { type: 'login', name: 'alice', password: 'correct horse', ref: 'login' },
+    ]);
+    sockets.last().deliver(auth('alice', 'tok', 'login'));
+    expect(of('session-started')).toEqual([
+      { type: 'session-started', account: 'alice', token: 'tok', expiresAt: 1_900_000_000_000 },
+    ]);
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ token: 'tok' });
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('becomes the account on the spot when a guest registers the name it uses', () => {
+    const { connection, sockets, clock } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('alice'));
+    connection.register('alice', 'correct horse');
+    expect(sockets.last().sentOf('register')).toHaveLength(1);
+    sockets.last().deliver(auth('alice', 'tok', 'register'));
+    expect(sockets.sockets).toHaveLength(1);
+    // The token is what a later reconnect greets with.
+    sockets.last().drop(1001);
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ token: 'tok' });
+  });
+
+  it('greets again at once as the account after a guest logs in, keeping its rooms', () => {
+    const { connection, sockets } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('guest1'));
+    sockets.last().deliver(joined('dev', { history: [chat(4, 'bob', 'hi')] }));
+    sockets.last().deliver(chat(2, 'bob', 'psst', { to: 'guest1' }));
+    connection.login('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'tok', 'login'));
+    expect(sockets.sockets).toHaveLength(2);
+    expect(sockets.sockets[0]!.closedWith).toBe(1000);
+    sockets.last().open();
+    const hello = sockets.last().sentOf('hello')[0]!;
+    expect(hello).toMatchObject({ token: 'tok', rooms: ['dev'], resume: { dev: 4 } });
+    // The guest's conversations are not the account's: they are not resumed.
+    expect(Object.keys(hello.resume ?? {})).toEqual(['dev']);
+  });
+
+  it('logs in on the socket a registered name was refused on, then greets there with the token', () => {
+    const { connection, sockets, of, lastStatus } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('name_registered', 'the name alice is registered; log in to use it'));
+    expect(lastStatus()).toMatchObject({ state: 'refused', code: 'name_registered' });
+    connection.login('alice', 'wrong password');
+    sockets.last().deliver(error('auth_failed', 'wrong name or password', { ref: 'login' }));
+    // A refused log-in is passed on to be shown, and the client keeps waiting for the user.
+    expect(of('server').at(-1)?.message).toMatchObject({ code: 'auth_failed', ref: 'login' });
+    expect(lastStatus()).toMatchObject({ state: 'refused', code: 'name_registered' });
+    connection.login('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'tok', 'login'));
+    expect(sockets.last().sentOf('hello').at(-1)).toMatchObject({ token: 'tok' });
+    sockets.last().deliver(asAccount('alice'));
+    expect(lastStatus()).toMatchObject({ state: 'online', account: 'alice' });
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('forgets a token the server refused, says so, and waits instead of reconnecting', () => {
+    const { connection, sockets, clock, of, lastStatus } = setup({
+      session: { account: 'alice', token: 'old' },
+    });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
+    expect(of('session-ended')).toEqual([
+      { type: 'session-ended', account: 'alice', token: 'old', reason: 'expired' },
+    ]);
+    expect(lastStatus()).toMatchObject({ state: 'refused', code: 'auth_failed' });
+    sockets.last().drop(4000);
+    clock.advance(60_000);
+    expect(sockets.sockets).toHaveLength(1);
+    // Logging in again opens a socket and sends the log-in first.
+    connection.login('alice', 'correct horse');
+    expect(sockets.sockets).toHaveLength(2);
+    sockets.last().open();
+    expect(sockets.last().sent[0]).toMatchObject({ type: 'login', name: 'alice' });
+  });
+
+  it('stops after logging out, and tells a log-out from here from one elsewhere', () => {
+    const here = setup({ session: { account: 'alice', token: 'tok' } });
+    here.connection.start();
+    here.sockets.last().open();
+    here.sockets.last().deliver(asAccount('alice'));
+    here.connection.logout(true);
+    expect(here.sockets.last().sentOf('logout')).toEqual([{ type: 'logout', everywhere: true }]);
+    here.sockets.last().deliver({ type: 'logged_out', everywhere: true });
+    here.sockets.last().drop(4002);
+    expect(here.of('session-ended').map((e) => e.reason)).toEqual(['logged-out']);
+    expect(here.lastStatus()).toEqual({ state: 'logged-out', elsewhere: false });
+    here.clock.advance(60_000);
+    expect(here.sockets.sockets).toHaveLength(1);
+
+    const there = setup({ session: { account: 'alice', token: 'tok' } });
+    there.connection.start();
+    there.sockets.last().open();
+    there.sockets.last().deliver(asAccount('alice'));
+    there.sockets.last().drop(4002);
+    expect(there.of('session-ended').map((e) => e.reason)).toEqual(['logged-out-elsewhere']);
+    expect(there.lastStatus()).toEqual({ state: 'logged-out', elsewhere: true });
+    there.clock.advance(60_000);
+    expect(there.sockets.sockets).toHaveLength(1);
+  });
+
+  it('moves read markers only when logged in, naming conversations as the server spells them', () => {
+    const guest = setup();
+    guest.connection.start();
+    guest.sockets.last().open();
+    guest.sockets.last().deliver(welcome('alice'));
+    guest.connection.markRead('dev', 3);
+    expect(guest.sockets.last().sentOf('read')).toEqual([]);
+
+    const { connection, sockets } = setup({ session: { account: 'alice', token: 'tok' } });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(asAccount('alice'));
+    sockets.last().deliver(chat(7, 'Bob', 'hi', { to: 'alice' }));
+    connection.markRead('dev', 3);
+    connection.markRead('@bob', 7);
+    expect(sockets.last().sentOf('read')).toEqual([
+      { type: 'read', target: 'dev', seq: 3 },
+      { type: 'read', target: '@Bob', seq: 7 },
+    ]);
+  });
+});

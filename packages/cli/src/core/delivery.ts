@@ -1,0 +1,85 @@
+import type { ServerMessageOf } from 'aurora-protocol';
+import type { BackoffOptions } from './backoff.js';
+import type { Clock, TimerHandle } from './clock.js';
+import type { ConnectionEvent, Outgoing } from './connection-types.js';
+import { Outbox } from './outbox.js';
+
+/** Where delivery writes, asked afresh at every flush. */
+export interface DeliveryTarget {
+  /** The socket generation to write on, or undefined while nothing may be written (not greeted). */
+  generation(): number | undefined;
+  /** Whether a message can go on this socket yet (its room joined here). */
+  ready(message: Outgoing): boolean;
+  write(message: Outgoing): void;
+}
+
+type SendEvent = Extract<ConnectionEvent, { type: 'send-failed' | 'send-delayed' }>;
+
+/**
+ * The outbox at work: writes each unacknowledged message once per socket, waits out a pause (rate
+ * limit, storage retry) on a timer, and turns the server's refusals into events.
+ */
+export class Delivery {
+  private readonly outbox: Outbox;
+  private timer: TimerHandle | undefined;
+
+  /** Delivery through `target`; `random` and `backoff` pace retries after storage failures. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly target: DeliveryTarget,
+    random: () => number,
+    backoff?: BackoffOptions,
+  ) {
+    this.outbox = new Outbox(random, backoff);
+  }
+
+  /** Keeps a message until acknowledged, and writes it if it can go now. */
+  add(message: Outgoing): void {
+    this.outbox.add(message);
+    this.flush();
+  }
+
+  /** Forgets an acknowledged message. */
+  ack(cid: string): void {
+    this.outbox.ack(cid);
+  }
+
+  /** Writes every message that can go now: greeted, not paused, and its room ready. */
+  flush(): void {
+    const generation = this.target.generation();
+    if (generation === undefined) return;
+    const now = this.clock.now();
+    if (now < this.outbox.pausedUntil) {
+      this.later();
+      return;
+    }
+    for (const message of this.outbox.due(generation, now, (m) => this.target.ready(m)))
+      this.target.write(message);
+  }
+
+  /** What an error about one of our messages means; undefined when the error is about none of them. */
+  refused(error: ServerMessageOf<'error'>): SendEvent | undefined {
+    const { cid, code, message } = error;
+    if (cid === undefined) return undefined;
+    const refusal = this.outbox.refused(cid, code, error.retryAfterMs, this.clock.now());
+    if (refusal.kind === 'unknown') return undefined;
+    if (refusal.kind === 'failed') return { type: 'send-failed', cid, code, message };
+    this.later();
+    return { type: 'send-delayed', cid, code, message, retryAt: refusal.retryAt };
+  }
+
+  /** Cancels a pending flush (the connection closed or the socket changes). */
+  stop(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private later(): void {
+    this.stop();
+    const wait = Math.max(0, this.outbox.pausedUntil - this.clock.now());
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+}
