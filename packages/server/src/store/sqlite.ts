@@ -79,6 +79,7 @@ export class SqliteStore implements Store {
   private batch: Pending[] = [];
   private flushScheduled = false;
   private flushed: Promise<void> = Promise.resolve();
+  private writeBatch: ((rows: readonly Pending[]) => void) | undefined;
   private readonly statements;
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -272,14 +273,16 @@ export class SqliteStore implements Store {
     this.batch = [];
     if (batch.length === 0) return;
     try {
-      this.db.transaction(() => {
+      // Built once: better-sqlite3 makes four wrapper functions on every `transaction()` call.
+      this.writeBatch ??= this.db.transaction((rows: readonly Pending[]) => {
         const last = new Map<string, number>();
-        for (const pending of batch) {
+        for (const pending of rows) {
           this.statements.insert.run(pending.row);
           last.set(pending.row.target, pending.row.seq);
         }
         for (const [target, seq] of last) this.statements.recordSeq.run(target, seq);
-      })();
+      });
+      this.writeBatch(batch);
     } catch (error) {
       // Nothing of the batch was stored: forget the seqs handed out so the next append re-reads them.
       for (const pending of batch) this.lastSeq.delete(pending.row.target);

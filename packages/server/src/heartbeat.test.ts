@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WebSocket } from 'ws';
+import { Heartbeat } from './heartbeat.js';
+
+/** The parts of a ws socket the heartbeat uses; `answers` controls whether pings get a pong. */
+class FakeSocket {
+  readonly OPEN = 1;
+  readonly CLOSED = 3;
+  readyState = 1;
+  answers = true;
+  pings: number[] = [];
+  terminated = false;
+  private onPong: ((this: FakeSocket) => void) | undefined;
+
+  on(event: string, listener: (this: FakeSocket) => void): void {
+    if (event === 'pong') this.onPong = listener;
+  }
+
+  ping(): void {
+    this.pings.push(Date.now());
+    if (this.answers) this.onPong?.call(this);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    this.readyState = this.CLOSED;
+  }
+}
+
+const ws = (socket: FakeSocket) => socket as unknown as WebSocket;
+
+describe('Heartbeat', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pings every socket once per interval, spread over the interval', () => {
+    const heartbeat = new Heartbeat(1000, 2);
+    const sockets = Array.from({ length: 50 }, () => new FakeSocket());
+    for (const socket of sockets) heartbeat.watch(ws(socket));
+    vi.advanceTimersByTime(3000);
+    heartbeat.stop();
+    for (const socket of sockets) expect(socket.pings).toHaveLength(3);
+    const firstPings = new Set(sockets.map((socket) => socket.pings[0]));
+    expect(firstPings.size).toBe(10);
+  });
+
+  it('pings a lone socket once per interval too', () => {
+    const heartbeat = new Heartbeat(1000, 2);
+    const socket = new FakeSocket();
+    heartbeat.watch(ws(socket));
+    vi.advanceTimersByTime(5000);
+    heartbeat.stop();
+    expect(socket.pings).toHaveLength(5);
+  });
+
+  it('terminates a socket that missed two pongs in a row, and only that one', () => {
+    const dead: unknown[] = [];
+    const heartbeat = new Heartbeat(1000, 2, (socket) => dead.push(socket));
+    const alive = new FakeSocket();
+    const ghost = new FakeSocket();
+    ghost.answers = false;
+    heartbeat.watch(ws(alive));
+    heartbeat.watch(ws(ghost));
+    // Pinged at 0.2 and 1.2 intervals without answering; the third visit, at 2.2, drops it.
+    vi.advanceTimersByTime(2150);
+    expect(ghost.terminated).toBe(false);
+    vi.advanceTimersByTime(100);
+    heartbeat.stop();
+    expect(ghost.terminated).toBe(true);
+    expect(dead).toEqual([ghost]);
+    expect(alive.terminated).toBe(false);
+  });
+
+  it('forgets a closed socket instead of pinging it', () => {
+    const heartbeat = new Heartbeat(1000, 2);
+    const socket = new FakeSocket();
+    heartbeat.watch(ws(socket));
+    socket.readyState = socket.CLOSED;
+    vi.advanceTimersByTime(3000);
+    heartbeat.stop();
+    expect(socket.pings).toHaveLength(0);
+    expect(socket.terminated).toBe(false);
+  });
+});
