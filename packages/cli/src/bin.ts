@@ -11,7 +11,7 @@ const code = await runProgram(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
-  runChat: async (settings) => (await import('./ui/run-chat.js')).runChat(settings),
+  runChat: async (settings, credentials) => (await import('./ui/run-chat.js')).runChat(settings, credentials),
   interrupted: (controller) => {
     process.once('SIGINT', () => controller.abort());
     process.once('SIGTERM', () => controller.abort());

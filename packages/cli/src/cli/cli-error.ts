@@ -1,4 +1,5 @@
 import { sanitizeForTerminal } from 'aurora-protocol';
+import { CredentialsError } from '../core/credentials.js';
 
 /** Stable codes of the errors the command line reports. */
 export const CliErrorCode = {
@@ -9,6 +10,12 @@ export const CliErrorCode = {
   NotATerminal: 'not_a_terminal',
   NoText: 'no_text',
   TextTooLong: 'text_too_long',
+  /** The credentials file is unreadable or malformed. */
+  BadCredentials: 'bad_credentials',
+  /** The two passwords typed while registering differ. */
+  PasswordMismatch: 'password_mismatch',
+  /** The user cancelled (Ctrl+C at a prompt): exit 130, as shells report an interrupt. */
+  Aborted: 'aborted',
   /** The server could not be reached (exit 1). */
   Unreachable: 'unreachable',
   /** No acknowledgement in time. */
@@ -22,6 +29,8 @@ const USAGE_CODES = new Set<string>([
   CliErrorCode.NotATerminal,
   CliErrorCode.NoText,
   CliErrorCode.TextTooLong,
+  CliErrorCode.BadCredentials,
+  CliErrorCode.PasswordMismatch,
 ]);
 
 /**
@@ -40,6 +49,7 @@ export class CliError extends Error {
 
   /** The process exit code for this error. */
   get exitCode(): number {
+    if (this.code === CliErrorCode.Aborted) return 130;
     return USAGE_CODES.has(this.code) ? 2 : 1;
   }
 }
@@ -49,6 +59,7 @@ export class CliError extends Error {
  * Server messages and codes are quoted in it, so it goes through the terminal sanitizer too.
  */
 export function describeError(error: unknown): { line: string; exitCode: number } {
+  if (error instanceof CredentialsError) return describeError(new CliError(error.code, error.message));
   if (error instanceof CliError)
     return {
       line: sanitizeForTerminal(`aurora-chat: ${error.message} [${error.code}]`),

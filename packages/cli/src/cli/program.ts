@@ -2,9 +2,18 @@ import { homedir, userInfo } from 'node:os';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { SocketFactory } from '../core/connection-types.js';
+import { CredentialStore, credentialsPath } from '../core/credentials.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { CLIENT_VERSION } from '../version.js';
+import {
+  type AccountOptions,
+  askPassword,
+  loginAccount,
+  logoutAccount,
+  registerAccount,
+} from './account-command.js';
 import { CliError, CliErrorCode, describeError } from './cli-error.js';
+import type { ScriptCredentials } from './script-session.js';
 import { sendMessage } from './send-command.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
 import { tailMessages } from './tail-command.js';
@@ -17,7 +26,7 @@ export interface ProgramIo {
   readonly stderr: NodeJS.WriteStream;
   readonly socketFactory?: SocketFactory;
   /** Runs the interactive client; loaded lazily so `send` and `tail` never load Ink. */
-  readonly runChat?: (settings: Settings) => Promise<void>;
+  readonly runChat?: (settings: Settings, credentials: ScriptCredentials) => Promise<void>;
   /** Resolves when the user interrupts (Ctrl+C, SIGTERM). */
   readonly interrupted?: (signal: AbortController) => void;
 }
@@ -34,8 +43,12 @@ function positiveInteger(name: string, max: number) {
 }
 
 function common(command: Command, roomHelp: string): Command {
+  return identity(command.option('-r, --room <rooms>', roomHelp, collect));
+}
+
+/** The flags that say who connects where. */
+function identity(command: Command): Command {
   return command
-    .option('-r, --room <rooms>', roomHelp, collect)
     .option('-n, --name <nick>', 'your name (default: $AURORA_NAME, config, login name)')
     .option(
       '-s, --server <address>',
@@ -54,6 +67,12 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     const settings = await resolveSettings(flags, { env: io.env, home: homedir(), username: loginName() });
     for (const warning of settings.warnings) io.stderr.write(`aurora-chat: ${warning}\n`);
     return settings;
+  };
+  const store = new CredentialStore(credentialsPath(io.env, homedir()));
+  /** The stored session for the name and server, so a logged-in user never types a password again. */
+  const credentialsOf = async (settings: Settings): Promise<ScriptCredentials> => {
+    const session = await store.get(settings.url, settings.nick);
+    return session ? { store, session } : { store };
   };
   const program = new Command('aurora-chat')
     .description('Aurora terminal chat: chat interactively, or send and tail messages from scripts.')
@@ -85,7 +104,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       const settings = await settingsOf(flags);
       if (!io.runChat)
         throw new CliError(CliErrorCode.BadUsage, 'the interactive client is not available here');
-      await io.runChat(settings);
+      await io.runChat(settings, await credentialsOf(settings));
     });
 
   common(program.command('send'), 'the room to post to')
@@ -104,6 +123,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         ...(flags.to ? { to: flags.to } : {}),
         timeoutMs: Math.max(1, flags.timeout) * 1000,
         socketFactory,
+        credentials: await credentialsOf(settings),
       });
     });
 
@@ -128,7 +148,48 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         write: (line) => io.stdout.write(`${line}\n`),
         warn: (line) => io.stderr.write(`${sanitizeForTerminal(line)}\n`),
         signal: controller.signal,
+        credentials: await credentialsOf(settings),
       });
+    });
+
+  const account = (name: string, description: string) =>
+    identity(program.command(name))
+      .description(description)
+      .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 30);
+  const accountOptions = async (flags: CommonFlags & { timeout: number }): Promise<AccountOptions> => ({
+    settings: await settingsOf(flags),
+    socketFactory,
+    store,
+    timeoutMs: Math.max(1, flags.timeout) * 1000,
+  });
+  type PasswordFlags = CommonFlags & { timeout: number; passwordStdin?: boolean };
+  const password = (options: AccountOptions, flags: PasswordFlags, confirm: boolean) =>
+    askPassword(
+      { stdin: io.stdin, stderr: io.stderr, fromStdin: flags.passwordStdin === true },
+      `${options.settings.nick} on ${options.settings.server}`,
+      confirm,
+    );
+  const STDIN_HELP = 'read the password from the first line of stdin (for scripts) instead of asking';
+
+  account('register', 'create an account for --name and log in; asks for the password twice, without echo')
+    .option('--password-stdin', STDIN_HELP)
+    .action(async (flags: PasswordFlags) => {
+      const options = await accountOptions(flags);
+      io.stdout.write(`${await registerAccount(options, await password(options, flags, true))}\n`);
+    });
+
+  account('login', 'log in as --name and keep the session (never the password) for chat, send and tail')
+    .option('--password-stdin', STDIN_HELP)
+    .action(async (flags: PasswordFlags) => {
+      const options = await accountOptions(flags);
+      io.stdout.write(`${await loginAccount(options, await password(options, flags, false))}\n`);
+    });
+
+  account('logout', 'log the stored session of --name out and forget it')
+    .option('--everywhere', 'log out every session of the account, on every device')
+    .action(async (flags: CommonFlags & { timeout: number; everywhere?: boolean }) => {
+      const options = await accountOptions(flags);
+      io.stdout.write(`${await logoutAccount(options, flags.everywhere === true)}\n`);
     });
 
   try {

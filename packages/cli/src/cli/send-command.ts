@@ -1,8 +1,7 @@
 import { LIMITS, utf8Length } from 'aurora-protocol';
-import { Connection } from '../core/connection.js';
 import type { SocketFactory } from '../core/connection-types.js';
-import { CLIENT_VERSION } from '../version.js';
 import { CliError, CliErrorCode } from './cli-error.js';
+import { type ScriptCredentials, scriptSession, statusError } from './script-session.js';
 import type { Settings } from './settings.js';
 
 /** What `aurora-chat send` needs. */
@@ -15,6 +14,8 @@ export interface SendOptions {
   /** Give up after this long without an acknowledgement. */
   readonly timeoutMs: number;
   readonly socketFactory: SocketFactory;
+  /** The stored session to send as (and the file to drop it from when it ended). */
+  readonly credentials?: ScriptCredentials;
 }
 
 /**
@@ -37,15 +38,9 @@ export async function sendMessage(options: SendOptions): Promise<void> {
   if (to === undefined && room === undefined)
     throw new CliError(CliErrorCode.BadUsage, 'send needs a room (--room) or a person (--to)');
 
-  const connection = new Connection({
-    url: settings.url,
-    nick: settings.nick,
-    // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
-    rooms: [],
-    client: { name: 'aurora-chat', version: CLIENT_VERSION },
-    socketFactory: options.socketFactory,
-    retryFirstConnect: false,
-  });
+  // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
+  const session = scriptSession(settings, [], options.socketFactory, options.credentials);
+  const { connection } = session;
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -65,17 +60,8 @@ export async function sendMessage(options: SendOptions): Promise<void> {
       };
       let cid = '';
       connection.subscribe((event) => {
-        if (event.type === 'status' && event.status.state === 'unreachable')
-          done(
-            new CliError(CliErrorCode.Unreachable, `cannot reach ${settings.url}: ${event.status.message}`),
-          );
-        else if (event.type === 'status' && event.status.state === 'refused')
-          done(
-            new CliError(
-              event.status.code,
-              `the server refused the name "${settings.nick}": ${event.status.message}`,
-            ),
-          );
+        const stopped = event.type === 'status' ? statusError(event.status, settings) : undefined;
+        if (stopped) done(stopped);
         else if (event.type === 'send-failed' && event.cid === cid)
           done(new CliError(event.code, `the server refused the message: ${event.message}`));
         else if (event.type === 'server' && event.message.type === 'ack' && event.message.cid === cid) done();
@@ -96,6 +82,6 @@ export async function sendMessage(options: SendOptions): Promise<void> {
         .cid;
     });
   } finally {
-    connection.close();
+    await session.finish();
   }
 }

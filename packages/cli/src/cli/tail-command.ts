@@ -1,10 +1,9 @@
 import type { ChatMessage, ServerMessageOf } from 'aurora-protocol';
-import { Connection } from '../core/connection.js';
 import type { SocketFactory } from '../core/connection-types.js';
 import { tailJson, tailText } from '../core/tail-format.js';
 import { dmTarget } from '../core/targets.js';
-import { CLIENT_VERSION } from '../version.js';
 import { CliError, CliErrorCode } from './cli-error.js';
+import { type ScriptCredentials, scriptSession, statusError } from './script-session.js';
 import type { Settings } from './settings.js';
 
 /** What `aurora-chat tail` needs. */
@@ -20,6 +19,8 @@ export interface TailOptions {
   readonly warn: (line: string) => void;
   /** Stops tailing (Ctrl+C, SIGTERM); the promise then resolves. */
   readonly signal: AbortSignal;
+  /** The stored session to follow as (and the file to drop it from when it ended). */
+  readonly credentials?: ScriptCredentials;
 }
 
 interface RoomTail {
@@ -35,16 +36,14 @@ interface RoomTail {
  */
 export async function tailMessages(options: TailOptions): Promise<void> {
   const { settings } = options;
-  if (settings.rooms.length === 0)
-    throw new CliError(CliErrorCode.BadUsage, 'tail needs at least one room (--room)');
-  const connection = new Connection({
-    url: settings.url,
-    nick: settings.nick,
-    rooms: settings.rooms,
-    client: { name: 'aurora-chat', version: CLIENT_VERSION },
-    socketFactory: options.socketFactory,
-    retryFirstConnect: false,
-  });
+  // Logged in, direct messages alone are worth following: they reach every connection of the account.
+  if (settings.rooms.length === 0 && !options.credentials?.session)
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      'tail needs at least one room (--room), unless you are logged in (then it follows direct messages)',
+    );
+  const session = scriptSession(settings, settings.rooms, options.socketFactory, options.credentials);
+  const { connection } = session;
   let me = settings.nick;
   const printed = new Map<string, number>();
   const rooms = new Map<string, RoomTail>();
@@ -83,12 +82,8 @@ export async function tailMessages(options: TailOptions): Promise<void> {
     connection.subscribe((event) => {
       if (event.type === 'status') {
         const status = event.status;
-        if (status.state === 'unreachable')
-          reject(new CliError(CliErrorCode.Unreachable, `cannot reach ${settings.url}: ${status.message}`));
-        else if (status.state === 'refused')
-          reject(
-            new CliError(status.code, `the server refused the name "${settings.nick}": ${status.message}`),
-          );
+        const stopped = statusError(status, settings);
+        if (stopped) reject(stopped);
         else if (status.state === 'reconnecting')
           options.warn(
             `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
@@ -109,5 +104,5 @@ export async function tailMessages(options: TailOptions): Promise<void> {
     });
     if (options.signal.aborted) stop();
     else connection.start();
-  }).finally(() => connection.close());
+  }).finally(() => session.finish());
 }

@@ -14,6 +14,9 @@ export type Command =
   | { readonly type: 'away'; readonly status?: string }
   | { readonly type: 'back' }
   | { readonly type: 'clear' }
+  | { readonly type: 'register'; readonly name?: string }
+  | { readonly type: 'login'; readonly name?: string }
+  | { readonly type: 'logout'; readonly everywhere: boolean }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -22,9 +25,12 @@ export type ParsedInput =
   | { readonly ok: true; readonly command: Command }
   | {
       readonly ok: false;
-      readonly code: 'empty' | 'unknown_command' | 'bad_argument';
+      readonly code: FailureCode;
       readonly message: string;
     };
+
+/** Why a line is not a command. `secret_argument`: a password was typed on the line (clear it). */
+type FailureCode = 'empty' | 'unknown_command' | 'bad_argument' | 'secret_argument';
 
 /** A command as `/help` lists it. */
 export interface CommandSpec {
@@ -57,6 +63,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
+  { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
+  { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
+  { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
   { name: 'help', args: '[COMMAND]', help: 'show commands and keys' },
   { name: 'quit', args: '', help: 'leave the chat', aliases: ['exit'] },
 ];
@@ -138,6 +147,21 @@ export function parseInput(line: string): ParsedInput {
       return ok({ type: 'back' });
     case 'clear':
       return ok({ type: 'clear' });
+    case 'register':
+    case 'login': {
+      if (words.length > 1)
+        return fail(
+          'secret_argument',
+          `Type the password at the prompt, never on the command line: /${spec.name} ${spec.args}. The line was cleared.`,
+        );
+      if (words.length === 0) return ok({ type: spec.name });
+      const checked = checkNick(words[0]!);
+      if (!checked.ok) return fail('bad_argument', `"${words[0]}" is not a name: ${checked.problem.message}`);
+      return ok({ type: spec.name, name: checked.name });
+    }
+    case 'logout':
+      if (words.length > 1 || (words[0] !== undefined && words[0] !== '--everywhere')) return usage(spec);
+      return ok({ type: 'logout', everywhere: words[0] === '--everywhere' });
     default:
       return ok({ type: 'quit' });
   }
@@ -210,6 +234,6 @@ function ok(command: Command): ParsedInput {
   return { ok: true, command };
 }
 
-function fail(code: 'empty' | 'unknown_command' | 'bad_argument', message: string): ParsedInput {
+function fail(code: FailureCode, message: string): ParsedInput {
   return { ok: false, code, message };
 }

@@ -47,6 +47,8 @@ export interface RenderChatOptions {
   readonly rooms?: string[];
   readonly size?: TerminalSize;
   readonly bell?: BellMode;
+  /** Start logged in as `nick` (a stored session): the server's welcome names the account. */
+  readonly loggedIn?: boolean;
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,6 +63,7 @@ export function renderChat(options: RenderChatOptions = {}) {
     nick,
     rooms: options.rooms ?? ['dev'],
     clock: new ManualClock(Date.UTC(2026, 2, 3, 12, 30)),
+    ...(options.loggedIn ? { session: { account: nick, token: 'stored-token' } } : {}),
   });
   const ui = {
     theme: createTheme({ chalk: new Chalk({ level: 0 }) }),
@@ -96,7 +99,7 @@ export function renderChat(options: RenderChatOptions = {}) {
     accept: async (...frames: ServerMessage[]) => {
       await opened();
       socket().open();
-      socket().deliver(welcome(nick));
+      socket().deliver(options.loggedIn ? { ...welcome(nick), account: nick } : welcome(nick));
       for (const frame of frames) socket().deliver(frame);
       await settle();
     },

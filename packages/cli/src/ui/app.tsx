@@ -1,4 +1,4 @@
-import { utf8Length } from 'aurora-protocol';
+import { sanitizeForTerminal, utf8Length } from 'aurora-protocol';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useState } from 'react';
 import { CliError, CliErrorCode } from '../cli/cli-error.js';
@@ -45,11 +45,17 @@ export function App({ ring, size }: AppProps) {
   if (columns < 20 || height < 5)
     return <Text>{truncate('Terminal too small for aurora-chat', columns)}</Text>;
   const target = state.targets[state.current]!;
-  const prompt = `${truncate(targetName(target), Math.floor(columns / 3))} › `;
+  const masked = state.prompt !== undefined;
+  const label = state.prompt
+    ? state.prompt.step === 'repeat'
+      ? 'repeat the password'
+      : `password for ${sanitizeForTerminal(state.prompt.name)}`
+    : targetName(target);
+  const prompt = `${truncate(label, Math.floor(columns / 3))} › `;
   const panelWidth =
     (panel ?? columns >= 80) && columns >= 40 ? Math.min(28, Math.max(18, Math.floor(columns * 0.22))) : 0;
   const paneWidth = columns - panelWidth;
-  const paneHeight = Math.max(1, height - 2 - inputRows(input, prompt, columns));
+  const paneHeight = Math.max(1, height - 2 - inputRows(input, prompt, columns, masked));
   return (
     <Box flexDirection="column" width={columns} height={height}>
       <StatusLine width={columns} />
@@ -57,8 +63,8 @@ export function App({ ring, size }: AppProps) {
         <MessagePane width={paneWidth} height={paneHeight} />
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
       </Box>
-      <TypingLine width={columns} inputBytes={utf8Length(input.value)} />
-      <InputBox state={input} prompt={prompt} width={columns} top={1 + paneHeight + 1} />
+      <TypingLine width={columns} inputBytes={masked ? 0 : utf8Length(input.value)} />
+      <InputBox state={input} prompt={prompt} width={columns} top={1 + paneHeight + 1} masked={masked} />
     </Box>
   );
 }

@@ -6,12 +6,16 @@ import { type Command, helpLines, parseInput } from '../core/commands.js';
 import type { ChatConnection } from '../core/connection-types.js';
 import { firstSeq } from '../core/items.js';
 import { dmTarget, isDmTarget } from '../core/targets.js';
+import { type AccountActions, createAccountActions } from './account-actions.js';
 import { KEY_HELP } from './key-help.js';
 
+/** What became of a submitted line: sent (into history), kept in the input, or cleared without a trace. */
+export type Submitted = 'done' | 'keep' | 'forget';
+
 /** What the views can ask for. */
-export interface ChatActions {
-  /** Runs a typed line (a message or a command). False when nothing happened and the line should stay. */
-  submit(line: string): boolean;
+export interface ChatActions extends Omit<AccountActions, 'run'> {
+  /** Runs a typed line (a message or a command), and says what the input should do with it. */
+  submit(line: string): Submitted;
   /** Shows another room or conversation. */
   select(target: string): void;
   /** Shows the next (1) or previous (-1) entry of the side panel. */
@@ -44,6 +48,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
   const notice = (text: string, tone: 'info' | 'error' = 'info') =>
     dispatch({ type: 'notice', text, tone, now: clock.now() });
   const current = () => getState().targets[getState().current]!;
+  const account = createAccountActions({ connection, dispatch, getState, clock, notice });
 
   const sendText = (kind: 'say' | 'action' | 'dm', target: string, text: string): boolean => {
     const bytes = utf8Length(text);
@@ -153,16 +158,25 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'quit':
         deps.quit();
         return true;
+      case 'register':
+      case 'login':
+      case 'logout':
+        account.run(command);
+        return true;
     }
   };
 
   return {
     submit: (line) => {
       const parsed = parseInput(line);
-      if (parsed.ok) return run(parsed.command);
+      if (parsed.ok) return run(parsed.command) ? 'done' : 'keep';
       if (parsed.code !== 'empty') notice(parsed.message, 'error');
-      return false;
+      // A password typed on the command line must leave the screen, and never enter the history.
+      return parsed.code === 'secret_argument' ? 'forget' : 'keep';
     },
+    password: account.password,
+    cancelPassword: account.cancelPassword,
+    seen: account.seen,
     select: (target) => dispatch({ type: 'select', target }),
     selectRelative: (delta) => dispatch({ type: 'select-relative', delta }),
     selectIndex: (index) => dispatch({ type: 'select-index', index }),

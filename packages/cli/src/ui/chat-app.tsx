@@ -3,6 +3,7 @@ import type { ChatConnection } from '../core/connection-types.js';
 import { App } from './app.js';
 import { ChatProvider } from './chat-context.js';
 import { UiProvider, type UiSettings } from './ui-context.js';
+import type { ChatCredentials } from './use-chat-session.js';
 import type { TerminalSize } from './use-terminal-size.js';
 
 /** Props of {@link ChatApp}. */
@@ -12,14 +13,22 @@ export interface ChatAppProps {
   readonly ui: UiSettings;
   readonly ring: () => void;
   readonly size?: TerminalSize;
+  /** Keep log-ins in the credentials file (the real client does; tests and benchmarks need not). */
+  readonly credentials?: ChatCredentials;
 }
 
 /** The whole interactive client: providers around the screen. */
-export function ChatApp({ connection, nick, ui, ring, size }: ChatAppProps) {
+export function ChatApp({ connection, nick, ui, ring, size, credentials }: ChatAppProps) {
   const { exit } = useApp();
   return (
     <UiProvider value={ui}>
-      <ChatProvider connection={connection} nick={nick} clock={ui.clock} onQuit={() => exit()}>
+      <ChatProvider
+        connection={connection}
+        nick={nick}
+        clock={ui.clock}
+        onQuit={() => exit()}
+        {...(credentials ? { credentials } : {})}
+      >
         <App ring={ring} {...(size ? { size } : {})} />
       </ChatProvider>
     </UiProvider>

@@ -3,7 +3,8 @@ import type { ChatState } from '../core/chat-state.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatConnection } from '../core/connection-types.js';
 import type { ChatActions } from './chat-actions.js';
-import { useChatSession } from './use-chat-session.js';
+import { useUi } from './ui-context.js';
+import { type ChatCredentials, useChatSession } from './use-chat-session.js';
 
 const ChatStateContext = createContext<ChatState | undefined>(undefined);
 const ChatActionsContext = createContext<ChatActions | undefined>(undefined);
@@ -14,12 +15,20 @@ export interface ChatProviderProps {
   readonly nick: string;
   readonly clock: Clock;
   readonly onQuit: () => void;
+  readonly credentials?: ChatCredentials;
   readonly children: ReactNode;
 }
 
-/** Owns the chat session and hands state and actions down in two contexts. */
-export function ChatProvider({ connection, nick, clock, onQuit, children }: ChatProviderProps) {
-  const [state, actions] = useChatSession(connection, nick, clock, onQuit);
+/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider). */
+export function ChatProvider({ connection, nick, clock, onQuit, credentials, children }: ChatProviderProps) {
+  const { server } = useUi();
+  const [state, actions] = useChatSession(connection, {
+    nick,
+    server,
+    clock,
+    quit: onQuit,
+    ...(credentials ? { credentials } : {}),
+  });
   return (
     <ChatActionsContext.Provider value={actions}>
       <ChatStateContext.Provider value={state}>{children}</ChatStateContext.Provider>

@@ -1,12 +1,11 @@
 import { Chalk } from 'chalk';
 import { render } from 'ink';
+import { connectionFor, type ScriptCredentials } from '../cli/script-session.js';
 import type { Settings } from '../cli/settings.js';
 import { systemClock } from '../core/clock.js';
-import { Connection } from '../core/connection.js';
 import { createTheme } from '../core/theme.js';
 import { createTimeFormat } from '../core/time-format.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
-import { CLIENT_VERSION } from '../version.js';
 import { ChatApp } from './chat-app.js';
 
 // The alternate screen keeps the chat out of the shell's scrollback; bracketed paste marks pasted
@@ -14,16 +13,13 @@ import { ChatApp } from './chat-app.js';
 const ENTER = '\x1b[?1049h\x1b[H\x1b[?2004h';
 const LEAVE = '\x1b[?2004l\x1b[?1049l';
 
-/** Runs the interactive client until the user quits; rejects with a CliError if it cannot start. */
-export async function runChat(settings: Settings): Promise<void> {
+/**
+ * Runs the interactive client until the user quits, as the stored account when logged in; rejects
+ * with a CliError if it cannot start.
+ */
+export async function runChat(settings: Settings, credentials: ScriptCredentials): Promise<void> {
   const stdout = process.stdout;
-  const connection = new Connection({
-    url: settings.url,
-    nick: settings.nick,
-    rooms: settings.rooms,
-    client: { name: 'aurora-chat', version: CLIENT_VERSION },
-    socketFactory: wsSocketFactory,
-  });
+  const connection = connectionFor(settings, settings.rooms, wsSocketFactory, credentials.session);
   const ui = {
     // chalk follows FORCE_COLOR but not NO_COLOR (https://no-color.org), so that one is checked here.
     theme: createTheme({
@@ -44,7 +40,13 @@ export async function runChat(settings: Settings): Promise<void> {
   stdout.write(ENTER);
   process.once('exit', restore);
   const instance = render(
-    <ChatApp connection={connection} nick={settings.nick} ui={ui} ring={() => stdout.write('\x07')} />,
+    <ChatApp
+      connection={connection}
+      nick={settings.nick}
+      ui={ui}
+      ring={() => stdout.write('\x07')}
+      credentials={{ store: credentials.store, url: settings.url }}
+    />,
     { exitOnCtrlC: false, patchConsole: true },
   );
   const stop = () => instance.unmount();

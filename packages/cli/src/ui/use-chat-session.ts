@@ -2,20 +2,38 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { type ChatState, chatReducer, initialChatState } from '../core/chat-state.js';
 import type { Clock } from '../core/clock.js';
 import type { ChatConnection } from '../core/connection-types.js';
+import type { CredentialStore } from '../core/credentials.js';
+import { SessionKeeper } from '../core/session-keeper.js';
 import { type ChatActions, createChatActions } from './chat-actions.js';
+
+/** Where the chat keeps the account sessions of its server. */
+export interface ChatCredentials {
+  readonly store: CredentialStore;
+  /** The server's WebSocket URL, the key of its sessions in the store. */
+  readonly url: string;
+}
+
+/** Who the session starts as and where; see {@link useChatSession}. */
+export interface ChatSessionOptions {
+  readonly nick: string;
+  /** The server as shown to the user. */
+  readonly server: string;
+  readonly clock: Clock;
+  readonly quit: () => void;
+  /** Keep log-ins in the credentials file; without it (tests, benchmarks) they last one run. */
+  readonly credentials?: ChatCredentials;
+}
 
 /**
  * The one place the socket lives: starts the connection, feeds its events into the chat reducer,
- * closes it on unmount, and builds the actions the views call. Typing indicators expire on a
- * one-second tick that only runs while someone is typing.
+ * keeps its log-ins in the credentials file, closes it on unmount, and builds the actions the views
+ * call. Typing indicators expire on a one-second tick that only runs while someone is typing.
  */
 export function useChatSession(
   connection: ChatConnection,
-  nick: string,
-  clock: Clock,
-  quit: () => void,
+  { nick, server, clock, quit, credentials }: ChatSessionOptions,
 ): [ChatState, ChatActions] {
-  const [state, dispatch] = useReducer(chatReducer, nick, initialChatState);
+  const [state, dispatch] = useReducer(chatReducer, undefined, () => initialChatState(nick, server));
   const latest = useRef(state);
   latest.current = state;
   const quitRef = useRef(quit);
@@ -25,12 +43,23 @@ export function useChatSession(
     const unsubscribe = connection.subscribe((event) =>
       dispatch({ type: 'connection', event, now: clock.now() }),
     );
+    const keeper =
+      credentials &&
+      new SessionKeeper(connection, credentials.store, credentials.url, (error) =>
+        dispatch({
+          type: 'notice',
+          text: `Could not update ${credentials.store.path}: ${error instanceof Error ? error.message : String(error)}`,
+          tone: 'error',
+          now: clock.now(),
+        }),
+      );
     connection.start();
     return () => {
       unsubscribe();
+      keeper?.stop();
       connection.close();
     };
-  }, [connection, clock]);
+  }, [connection, clock, credentials]);
 
   const someoneTyping = Object.values(state.targets).some((t) => Object.keys(t.typing).length > 0);
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { Box, Text, useCursor } from 'ink';
 import { displayWidth } from '../../core/wrap.js';
 import { useUi } from '../ui-context.js';
-import { layoutInput } from './input-layout.js';
+import { layoutInput, maskInput } from './input-layout.js';
 import type { InputState } from './use-input-box-state.js';
 
 /** The most rows the input grows to; longer text scrolls with the cursor. */
@@ -15,11 +15,19 @@ export interface InputBoxProps {
   readonly width: number;
   /** The screen row the input starts on, to put the terminal cursor (and an IME's text) in it. */
   readonly top: number;
+  /** A password is being typed: show a bullet per character, never the characters. */
+  readonly masked?: boolean;
+}
+
+/** What the input shows: the text, or bullets for a password. */
+function shownText(state: InputState, masked: boolean): { value: string; cursor: number } {
+  return masked ? maskInput(state.value, state.cursor) : state;
 }
 
 /** How many rows the input takes for its text at this width. */
-export function inputRows(state: InputState, prompt: string, width: number): number {
-  const layout = layoutInput(state.value, state.cursor, width - displayWidth(prompt));
+export function inputRows(state: InputState, prompt: string, width: number, masked = false): number {
+  const { value, cursor } = shownText(state, masked);
+  const layout = layoutInput(value, cursor, width - displayWidth(prompt));
   return Math.min(MAX_INPUT_ROWS, layout.rows.length);
 }
 
@@ -27,11 +35,12 @@ export function inputRows(state: InputState, prompt: string, width: number): num
  * The input line: prompt, then the text wrapped under itself. The terminal's own cursor marks the
  * editing position, so input methods (CJK) compose in place.
  */
-export function InputBox({ state, prompt, width, top }: InputBoxProps) {
+export function InputBox({ state, prompt, width, top, masked = false }: InputBoxProps) {
   const { theme } = useUi();
   const { setCursorPosition } = useCursor();
   const promptWidth = displayWidth(prompt);
-  const layout = layoutInput(state.value, state.cursor, width - promptWidth);
+  const { value, cursor } = shownText(state, masked);
+  const layout = layoutInput(value, cursor, width - promptWidth);
   const first = Math.max(
     0,
     Math.min(layout.cursorRow - MAX_INPUT_ROWS + 1, layout.rows.length - MAX_INPUT_ROWS),

@@ -47,3 +47,17 @@ export function layoutInput(value: string, cursor: number, width: number): Input
   }
   return { rows, cursorRow, cursorColumn };
 }
+
+/** The bullet a masked input shows for each character typed. */
+export const MASK = '•';
+
+/**
+ * A password as the input shows it: one bullet per character (grapheme), the cursor on the same
+ * character. Only the count of characters ever reaches the screen.
+ */
+export function maskInput(value: string, cursor: number): { value: string; cursor: number } {
+  return {
+    value: MASK.repeat(graphemes(value).length),
+    cursor: graphemes(value.slice(0, cursor)).length * MASK.length,
+  };
+}

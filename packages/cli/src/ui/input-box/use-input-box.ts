@@ -19,6 +19,15 @@ const ALT_KEYS: Readonly<Record<string, InputAction>> = {
   f: { type: 'word-right' },
   d: { type: 'delete-word-after' },
 };
+/** The keys a password prompt understands besides typing: correcting only, no history or completion. */
+const SECRET_KEYS: Readonly<Partial<Record<KeyPress['name'], InputAction>>> = {
+  backspace: { type: 'backspace' },
+  delete: { type: 'delete' },
+  left: { type: 'left' },
+  right: { type: 'right' },
+  home: { type: 'line-start' },
+  end: { type: 'line-end' },
+};
 const EDITS = new Set<InputAction['type']>([
   'insert',
   'backspace',
@@ -32,7 +41,9 @@ const EDITS = new Set<InputAction['type']>([
 
 /**
  * The input's key bindings: editing, history, completion, Enter to send (Alt+Enter, Ctrl+J and
- * pasted line breaks make new lines), Ctrl+C to clear or quit. Returns the input state for the view.
+ * pasted line breaks make new lines), Ctrl+C to clear or quit. While the chat asks for a password the
+ * input takes it instead: Enter hands it over and clears it, Esc or Ctrl+C cancels, and it never
+ * reaches the history or the typing indicator. Returns the input state for the view.
  */
 export function useInputBox(): InputState {
   const [state, apply, current] = useInputBoxState();
@@ -51,12 +62,29 @@ export function useInputBox(): InputState {
     if (EDITS.has(action.type)) actions.typing(after.value.trim() !== '' && !after.value.startsWith('/'));
   };
 
+  const onSecretKey = (key: KeyPress) => {
+    const { name, ctrl, text } = key;
+    if (name === 'enter') {
+      const secret = current().value;
+      apply({ type: 'clear' });
+      actions.password(secret);
+    } else if (name === 'escape' || (name === 'char' && ctrl && (text === 'c' || text === 'd'))) {
+      apply({ type: 'clear' });
+      actions.cancelPassword();
+    } else {
+      const bound = name === 'char' && ctrl ? CTRL_KEYS[text] : SECRET_KEYS[name];
+      if (bound && bound.type !== 'delete-word-before') apply(bound);
+    }
+  };
+
   const onKey = (key: KeyPress) => {
+    if (chat.prompt) return onSecretKey(key);
     const { name, ctrl, alt, shift } = key;
     if (name === 'enter' && (alt || pasting.current)) return edit({ type: 'insert', text: '\n' });
     if (name === 'newline') return edit({ type: 'insert', text: '\n' });
     if (name === 'enter') {
-      if (actions.submit(current().value)) apply({ type: 'submitted' });
+      const submitted = actions.submit(current().value);
+      if (submitted !== 'keep') apply({ type: submitted === 'done' ? 'submitted' : 'clear' });
       return;
     }
     if (name === 'tab') return apply({ type: 'complete', sources, reverse: shift });
@@ -87,7 +115,9 @@ export function useInputBox(): InputState {
         return;
       case 'text':
       case 'paste':
-        return edit({ type: 'insert', text: event.text });
+        if (chat.prompt) apply({ type: 'insert', text: event.text.replace(/[\r\n]/g, '') });
+        else edit({ type: 'insert', text: event.text });
+        return;
       case 'key':
         return onKey(event.key);
     }

@@ -92,7 +92,10 @@ describe('MessagePane', () => {
     const column = body[0]!.indexOf('│');
     for (const row of body.slice(1)) expect(row.indexOf('│')).toBe(column);
     for (const row of body.slice(1)) expect(row.slice(0, column).trim()).toBe('');
-    const text = body.map((row) => row.slice(row.indexOf('│ ') + 2)).join('').replace(/\s/g, '');
+    const text = body
+      .map((row) => row.slice(row.indexOf('│ ') + 2))
+      .join('')
+      .replace(/\s/g, '');
     expect(text).toContain(`${'longwords'.repeat(8)}日本語のテキスト👍🏽end`.replace(/\s/g, ''));
   });
 

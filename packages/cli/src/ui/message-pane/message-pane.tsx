@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { canLoadOlder } from '../../core/chat-state.js';
+import { lastSeq } from '../../core/items.js';
 import { createLineRenderer } from '../../core/render-line.js';
 import { truncate } from '../../core/wrap.js';
 import { useChatActions, useChatState } from '../chat-context.js';
 import { useUi } from '../ui-context.js';
+import { digestLines } from './digest-block.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
 import { useMessagePane } from './use-message-pane.js';
@@ -22,11 +24,13 @@ export interface MessagePaneProps {
  * The transcript of the current room. Only the rows on screen are drawn (wrapped lines are cached per
  * message), so a room with 100,000 loaded messages scrolls like an empty one. Scrolled up, the view
  * stays put while messages arrive and the last row counts them; at the top, older history loads.
+ * Logged in, seeing the newest messages moves the account's read marker; the "while you were away"
+ * digest sits above the transcript until the user moves to another view.
  */
 export function MessagePane({ width, height }: MessagePaneProps) {
   const state = useChatState();
   const actions = useChatActions();
-  const { theme, time } = useUi();
+  const { theme, time, clock } = useUi();
   const target = state.targets[state.current]!;
   const [pane, dispatch] = useMessagePaneState();
   const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
@@ -36,7 +40,10 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   );
   const list = useMemo(() => paneList(target.items, target.pending), [target.items, target.pending]);
   const anchor = anchorOf(pane, target.key);
-  const rows = anchor.follow ? height : height - 1;
+  const digest = state.awayDigest
+    ? digestLines(state.awayDigest, width, Math.floor(height / 2), { theme, time, now: clock.now() })
+    : [];
+  const rows = (anchor.follow ? height : height - 1) - digest.length;
   const measure = (): Measure => ({
     list,
     height: rows,
@@ -53,8 +60,20 @@ export function MessagePane({ width, height }: MessagePaneProps) {
     if (window.reachedTop && canLoadOlder(target)) actions.loadOlder(target.key);
   }, [window.reachedTop, target, actions]);
 
+  const newest = lastSeq(target.items);
+  const reading = state.status.state === 'online' && state.account !== undefined;
+  useEffect(() => {
+    if (anchor.follow && newest !== undefined && reading) actions.seen(target.key);
+  }, [anchor.follow, newest, reading, target.key, actions]);
+
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      {digest.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
+        <Text key={`digest-${i}`} wrap="truncate-end">
+          {row}
+        </Text>
+      ))}
       {shown.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
         <Text key={i} wrap="truncate-end">

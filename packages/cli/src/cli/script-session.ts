@@ -1,0 +1,89 @@
+import { ErrorCode } from 'aurora-protocol';
+import { loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from '../core/account-text.js';
+import { Connection } from '../core/connection.js';
+import type { ConnectionStatus, SocketFactory } from '../core/connection-types.js';
+import type { CredentialStore, StoredSession } from '../core/credentials.js';
+import { SessionKeeper } from '../core/session-keeper.js';
+import { CLIENT_VERSION } from '../version.js';
+import { CliError, CliErrorCode } from './cli-error.js';
+import type { Settings } from './settings.js';
+
+/** Where `send`, `tail` and the account commands find and keep the session of the name they use. */
+export interface ScriptCredentials {
+  readonly store: CredentialStore;
+  /** The stored session of `settings.nick` on this server, when logged in. */
+  readonly session?: StoredSession;
+}
+
+/** A connection for a command, with its session kept in the credentials file. */
+export interface ScriptSession {
+  readonly connection: Connection;
+  /** Closes the connection and waits until the credentials file is up to date. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Opens (but does not start) the connection a command uses: as the stored account when logged in,
+ * else as a guest; never retrying a first connection that fails. A token that stopped working is
+ * dropped from the credentials file.
+ */
+export function scriptSession(
+  settings: Settings,
+  rooms: readonly string[],
+  socketFactory: SocketFactory,
+  credentials: ScriptCredentials | undefined,
+): ScriptSession {
+  const connection = connectionFor(settings, rooms, socketFactory, credentials?.session);
+  const keeper = credentials && new SessionKeeper(connection, credentials.store, settings.url);
+  return {
+    connection,
+    finish: async () => {
+      connection.close();
+      keeper?.stop();
+      await keeper?.settled();
+    },
+  };
+}
+
+/**
+ * The connection of this client to the configured server: as the account of `session` when given,
+ * else as a guest named `settings.nick`. A first connection that fails is reported, not retried.
+ */
+export function connectionFor(
+  settings: Settings,
+  rooms: readonly string[],
+  socketFactory: SocketFactory,
+  session: StoredSession | undefined,
+): Connection {
+  return new Connection({
+    url: settings.url,
+    nick: settings.nick,
+    ...(session ? { session: { account: session.name, token: session.token } } : {}),
+    rooms,
+    client: { name: 'aurora-chat', version: CLIENT_VERSION },
+    socketFactory,
+    retryFirstConnect: false,
+  });
+}
+
+/** The error a command stops with when its connection cannot go on; undefined while it can. */
+export function statusError(status: ConnectionStatus, settings: Settings): CliError | undefined {
+  const { nick, server } = settings;
+  switch (status.state) {
+    case 'unreachable':
+      return new CliError(CliErrorCode.Unreachable, `cannot reach ${settings.url}: ${status.message}`);
+    case 'refused': {
+      if (status.code === ErrorCode.AuthFailed)
+        return new CliError(status.code, sessionEndedText(nick, server, 'command'));
+      const refused = `the server refused the name "${nick}": ${status.message}`;
+      return new CliError(
+        status.code,
+        status.code === ErrorCode.NameRegistered ? nameRegisteredText(refused, nick, 'command') : refused,
+      );
+    }
+    case 'logged-out':
+      return new CliError('logged_out', loggedOutElsewhereText(nick, server, 'command'));
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,105 @@
+import { LIMITS, sameName } from 'aurora-protocol';
+import type { ChatAction, ChatState, PasswordPrompt } from '../core/chat-state.js';
+import type { Clock } from '../core/clock.js';
+import type { Command } from '../core/commands.js';
+import type { ChatConnection } from '../core/connection-types.js';
+import { lastSeq } from '../core/items.js';
+import { ReadMarkers } from '../core/read-markers.js';
+
+/** The account side of the chat actions: log-in commands, the password prompt, read markers. */
+export interface AccountActions {
+  /** Runs `/register`, `/login` or `/logout`. */
+  run(command: Extract<Command, { type: 'register' | 'login' | 'logout' }>): void;
+  /** The password typed at the prompt (masked in the input, never kept in its history). */
+  password(secret: string): void;
+  /** Leaves the password prompt without sending anything. */
+  cancelPassword(): void;
+  /** The user sees the newest messages of a target: move the account's read marker there. */
+  seen(target: string): void;
+}
+
+/** What the account actions act on. */
+export interface AccountActionDeps {
+  readonly connection: ChatConnection;
+  readonly dispatch: (action: ChatAction) => void;
+  readonly getState: () => ChatState;
+  readonly clock: Clock;
+  readonly notice: (text: string, tone?: 'info' | 'error') => void;
+}
+
+const CANCELLED = 'Cancelled; nothing was sent.';
+
+/** Builds the account actions. The first password of a registration waits here (not in the state). */
+export function createAccountActions(deps: AccountActionDeps): AccountActions {
+  const { connection, dispatch, getState, notice } = deps;
+  const markers = new ReadMarkers((target, seq) => connection.markRead(target, seq), deps.clock);
+  let markersFor: string | undefined;
+  let firstPassword: string | undefined;
+
+  const prompt = (value: PasswordPrompt | undefined) => dispatch({ type: 'prompt', prompt: value });
+  const ask = (purpose: 'login' | 'register', name: string) => {
+    const account = getState().account;
+    firstPassword = undefined;
+    if (account !== undefined && sameName(account, name)) notice(`You are logged in as ${account}.`);
+    else prompt({ purpose, name, step: 'password' });
+  };
+
+  /** Registering asks twice; a password out of bounds or a second one that differs asks again. */
+  const register = (name: string, secret: string) => {
+    const length = [...secret].length;
+    const first = firstPassword;
+    firstPassword = undefined;
+    if (length < LIMITS.minPasswordLength || length > LIMITS.maxPasswordLength) {
+      const bounds = `${LIMITS.minPasswordLength} to ${LIMITS.maxPasswordLength}`;
+      notice(`A password needs ${bounds} characters; type another (Esc cancels).`, 'error');
+      prompt({ purpose: 'register', name, step: 'password' });
+    } else if (first === undefined) {
+      firstPassword = secret;
+      prompt({ purpose: 'register', name, step: 'repeat' });
+    } else if (first !== secret) {
+      notice('The two passwords differ; type the new password again (Esc cancels).', 'error');
+      prompt({ purpose: 'register', name, step: 'password' });
+    } else {
+      prompt(undefined);
+      notice(`Registering ${name}…`);
+      connection.register(name, secret);
+    }
+  };
+  const cancel = () => {
+    firstPassword = undefined;
+    prompt(undefined);
+    notice(CANCELLED);
+  };
+
+  return {
+    run: (command) => {
+      const state = getState();
+      if (command.type !== 'logout') ask(command.type, command.name ?? state.me);
+      else if (state.account === undefined) notice('You are not logged in (you are a guest).', 'error');
+      else connection.logout(command.everywhere);
+    },
+    password: (secret) => {
+      const asked = getState().prompt;
+      if (!asked) return;
+      if (secret === '') cancel();
+      else if (asked.purpose === 'register') register(asked.name, secret);
+      else {
+        prompt(undefined);
+        notice(`Logging in as ${asked.name}…`);
+        connection.login(asked.name, secret);
+      }
+    },
+    cancelPassword: cancel,
+    seen: (key) => {
+      const state = getState();
+      const target = state.targets[key];
+      if (state.account === undefined || state.status.state !== 'online' || target?.kind === 'home') return;
+      if (markersFor !== state.account) markers.reset();
+      markersFor = state.account;
+      const seq = target && lastSeq(target.items);
+      if (seq === undefined || seq <= target!.readSeq) return;
+      markers.mark(key, seq);
+      dispatch({ type: 'marked-read', target: key, seq });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { type ChatMessage, formatMessage, sanitizeForTerminal } from 'aurora-protocol';
+import type { Digest } from '../../core/chat-state.js';
+import type { Theme } from '../../core/theme.js';
+import type { TimeFormat } from '../../core/time-format.js';
+import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The summary line: `While you were away: 2 mentions, 1 direct message`. */
+export function digestSummary(digest: Digest): string {
+  const more = digest.truncated ? ' (and more)' : '';
+  return `While you were away: ${plural(digest.mentions.length, 'mention')}, ${plural(digest.direct.length, 'direct message')}${more}`;
+}
+
+/**
+ * "While you were away" as dimmed rows for the top of the message pane: the summary, then one row
+ * per mention or direct message, oldest first: time (with the date when not today), `#room` or `DM`,
+ * the sender and the text on one line. At most `maxRows` rows; entries that do not fit are counted.
+ * Every remote string goes through the terminal sanitizer.
+ */
+export function digestLines(
+  digest: Digest,
+  width: number,
+  maxRows: number,
+  ui: { readonly theme: Theme; readonly time: TimeFormat; readonly now: number },
+): string[] {
+  if (maxRows < 1 || width < 1) return [];
+  const { theme, time, now } = ui;
+  const entries = [
+    ...digest.mentions.map((message) => ({ message, where: `#${sanitizeForTerminal(message.room ?? '')}` })),
+    ...digest.direct.map((message) => ({ message, where: 'DM' })),
+  ].sort((a, b) => a.message.ts - b.message.ts);
+  const whereWidth = Math.min(16, Math.max(0, ...entries.map((e) => displayWidth(e.where))));
+  const fromWidth = Math.min(
+    12,
+    Math.max(0, ...entries.map((e) => displayWidth(sanitizeForTerminal(e.message.from)))),
+  );
+  const row = ({ message, where }: (typeof entries)[number]) => {
+    const day = time.day(message.ts);
+    const when = day === time.day(now) ? time.clock(message.ts) : `${day.slice(5)} ${time.clock(message.ts)}`;
+    const from = padEnd(sanitizeForTerminal(message.from), fromWidth);
+    return `  ${when} ${padEnd(where, whereWidth)} ${from} ${plainText(message)}`;
+  };
+  const room = maxRows - 1;
+  const shown = entries.length > room ? entries.slice(0, Math.max(0, room - 1)) : entries;
+  const rows = shown.map(row);
+  if (shown.length < entries.length) rows.push(`  … and ${entries.length - shown.length} more`);
+  return [digestSummary(digest), ...rows]
+    .slice(0, maxRows)
+    .map((line, i) =>
+      i === 0 ? theme.heading(theme.muted(truncate(line, width))) : theme.muted(truncate(line, width)),
+    );
+}
+
+/** A message's text on one line, without formatting markers. */
+function plainText(message: ChatMessage): string {
+  return formatMessage(sanitizeForTerminal(message.text))
+    .map((span) => span.text)
+    .join('');
+}
