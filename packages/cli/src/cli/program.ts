@@ -31,6 +31,15 @@ export interface ProgramIo {
   readonly interrupted?: (signal: AbortController) => void;
 }
 
+const ACCOUNTS_HELP = `
+Accounts:
+  aurora-chat register --name alice   create an account (asks for the password twice)
+  aurora-chat login --name alice      log in; the chat, send and tail then use the session
+  aurora-chat logout [--everywhere]   log out here, or on every device
+  In the chat: /register, /login, /logout [--everywhere]. Passwords are typed without echo (or piped
+  with --password-stdin), never given as flags. Sessions, never passwords, are kept per server in
+  $XDG_CONFIG_HOME/aurora/credentials.json (else ~/.config/aurora/credentials.json), mode 0600.`;
+
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 function positiveInteger(name: string, max: number) {
@@ -85,7 +94,8 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       outputError: () => {},
     })
     .showSuggestionAfterError(true)
-    .enablePositionalOptions();
+    .enablePositionalOptions()
+    .addHelpText('after', ACCOUNTS_HELP);
 
   common(program, 'rooms to join: dev or dev,ops (repeatable)')
     .addOption(

@@ -1,79 +1,35 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatProcesses } from '../testing/chat-process.js';
 
 // `send` and `tail` as scripts use them: the built binary against a real server.
 
 let server: ServerProcess;
-const children: ChildProcess[] = [];
+let configHome = '';
+let processes: ChatProcesses;
 
 beforeAll(async () => {
   if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
   server = await startServer({ memory: true });
+  // Never the user's own config or stored sessions.
+  configHome = await mkdtemp(join(tmpdir(), 'aurora-scripts-'));
+  processes = new ChatProcesses({ XDG_CONFIG_HOME: configHome });
 });
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  processes?.killAll();
   await server?.stop();
+  if (configHome) await rm(configHome, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Collects what a child process prints. */
-function output(child: ChildProcess) {
-  const seen = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (d: Buffer) => {
-    seen.stdout += d;
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    seen.stderr += d;
-  });
-  return seen;
-}
-
 /** Runs aurora-chat to completion. */
-function chat(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CHAT_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const seen = output(child);
-    child.stdin.end(stdin ?? '');
-    child.on('exit', (code) => resolve({ code, ...seen }));
-  });
-}
-
+const chat = (args: string[], stdin?: string) => processes.run(args, stdin);
 /** Starts `aurora-chat tail` and collects its lines. */
-function tail(args: string[]) {
-  const child = spawn(process.execPath, [CHAT_BIN, 'tail', '--server', server.wsUrl, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const seen = output(child);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    lines: () => seen.stdout.split('\n').filter(Boolean),
-    stderr: () => seen.stderr,
-    /** Waits until a printed line matches. */
-    waitFor: async (pattern: RegExp) => {
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        const line = seen.stdout.split('\n').find((l) => pattern.test(l));
-        if (line) return line;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`no line matched ${pattern}; got:\n${seen.stdout}\nstderr:\n${seen.stderr}`);
-    },
-  };
-}
+const tail = (args: string[]) => processes.follow(['tail', '--server', server.wsUrl, ...args]);
 
 const send = (room: string, name: string, text: string[], stdin?: string) =>
   chat(['send', '--server', server.wsUrl, '--room', room, '--name', name, ...text], stdin);
@@ -215,6 +171,9 @@ describe('aurora-chat send and tail', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: aurora-chat');
     expect(help.stdout).toContain('send [options] [text...]');
+    for (const command of ['register [options]', 'login [options]', 'logout [options]'])
+      expect(help.stdout).toContain(command);
+    expect(help.stdout).toContain('credentials.json');
     const version = await chat(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   });

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { CHAT_BIN } from 'aurora-testkit';
+
+/** How a finished aurora-chat process ended and what it printed. */
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built aurora-chat binary, run as a script would run it (no terminal), in `env`. */
+export class ChatProcesses {
+  private readonly children: ChildProcess[] = [];
+
+  /** Runs children with `env` added to this process's environment. */
+  constructor(private readonly env: NodeJS.ProcessEnv = {}) {}
+
+  /** Runs aurora-chat to completion, with `stdin` as its input. */
+  run(args: readonly string[], stdin?: string): Promise<Run> {
+    return new Promise((resolve) => {
+      const child = this.spawn(args, ['pipe', 'pipe', 'pipe']);
+      const seen = collect(child);
+      child.stdin!.end(stdin ?? '');
+      child.on('exit', (code) => resolve({ code, ...seen }));
+    });
+  }
+
+  /** Starts a long-running aurora-chat (`tail`) and follows what it prints. */
+  follow(args: readonly string[]) {
+    const child = this.spawn(args, ['ignore', 'pipe', 'pipe']);
+    const seen = collect(child);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return {
+      child,
+      exited,
+      lines: () => seen.stdout.split('\n').filter(Boolean),
+      stderr: () => seen.stderr,
+      /** Waits until a printed line matches; fails with everything printed after 10 s. */
+      waitFor: async (pattern: RegExp) => {
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          const line = seen.stdout.split('\n').find((l) => pattern.test(l));
+          if (line) return line;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`no line matched ${pattern}; got:\n${seen.stdout}\nstderr:\n${seen.stderr}`);
+      },
+    };
+  }
+
+  /** Kills every process still running. */
+  killAll(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+  }
+
+  private spawn(args: readonly string[], stdio: ('pipe' | 'ignore')[]): ChildProcess {
+    const child = spawn(process.execPath, [CHAT_BIN, ...args], {
+      stdio: stdio as ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.env },
+    });
+    this.children.push(child);
+    return child;
+  }
+}
+
+function collect(child: ChildProcess) {
+  const seen = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (d: Buffer) => {
+    seen.stdout += d;
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    seen.stderr += d;
+  });
+  return seen;
+}
