@@ -45,11 +45,15 @@ function textFrame(payload: string | Buffer): Buffer {
 
 /** Peers with frames waiting; written once the current event-loop turn has run all its JavaScript. */
 let dirty: WsPeer[] = [];
+/** The list being flushed; the two lists swap so no turn allocates a new one. */
+let flushing: WsPeer[] = [];
 
 function flushDirty(): void {
   const peers = dirty;
-  dirty = [];
+  dirty = flushing;
+  flushing = peers;
   for (const peer of peers) peer.flush();
+  peers.length = 0;
 }
 
 /**
@@ -61,7 +65,8 @@ function flushDirty(): void {
 export class WsPeer implements Peer {
   private waiters: (() => void)[] | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private pending: Buffer[] | undefined;
+  /** Frames queued this turn: one Buffer (the common case, no array), or several. */
+  private pending: Buffer | Buffer[] | undefined;
   private pendingBytes = 0;
   private readonly tcp: Socket;
 
@@ -82,10 +87,11 @@ export class WsPeer implements Peer {
     if (this.socket.readyState !== this.socket.OPEN) return;
     const bytes = textFrame(frame);
     if (this.pending === undefined) {
-      this.pending = [bytes];
+      this.pending = bytes;
       if (dirty.length === 0) process.nextTick(flushDirty);
       dirty.push(this);
-    } else this.pending.push(bytes);
+    } else if (Array.isArray(this.pending)) this.pending.push(bytes);
+    else this.pending = [this.pending, bytes];
     this.pendingBytes += bytes.length;
   }
 
@@ -96,7 +102,7 @@ export class WsPeer implements Peer {
     this.pending = undefined;
     this.pendingBytes = 0;
     if (pending === undefined || this.socket.readyState !== this.socket.OPEN) return;
-    this.tcp.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, size));
+    this.tcp.write(Array.isArray(pending) ? Buffer.concat(pending, size) : pending);
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.options.onSlowConsumer?.();
       this.socket.terminate();
