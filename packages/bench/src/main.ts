@@ -121,9 +121,10 @@ if (scenarios.includes('saturation') || scenarios.includes('persistence')) {
   const names = scenarios.includes('saturation') ? [...servers] : servers.filter((name) => name === 'aurora');
   if (scenarios.includes('persistence') && servers.includes('aurora'))
     names.splice(names.indexOf('aurora') + 1, 0, 'aurora-memory');
-  await interleave('saturation', names, async (name) =>
-    push(results.saturation, name, await runSaturation(SERVERS[name], context)),
-  );
+  await interleave('saturation', names, async (name) => {
+    const previous = results.saturation[name]?.at(-1)?.capPerS ?? 0;
+    push(results.saturation, name, await runSaturation(SERVERS[name], context, previous));
+  });
 }
 if (scenarios.includes('idle'))
   await interleave('idle', servers, async (name) =>

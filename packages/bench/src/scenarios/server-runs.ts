@@ -60,9 +60,18 @@ export function runSteady(kind: ServerKind, context: RunContext): Promise<StepOu
   });
 }
 
-/** Saturation: the rate steps up until the server stops keeping up. */
-export function runSaturation(kind: ServerKind, context: RunContext): Promise<SaturationRun> {
-  const config = context.config.saturation;
+/**
+ * Saturation: the rate steps up until the server stops keeping up. A repetition starts at half the
+ * cap the previous one found (never below the configured start), so fast servers skip the steps
+ * far below their cap.
+ */
+export function runSaturation(
+  kind: ServerKind,
+  context: RunContext,
+  previousCapPerS = 0,
+): Promise<SaturationRun> {
+  const base = context.config.saturation;
+  const config = { ...base, startPerS: Math.max(base.startPerS, previousCapPerS / 2) };
   return withServer(kind, context, async (server) => {
     const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: config.roomSize });
     try {
