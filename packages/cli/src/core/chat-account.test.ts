@@ -61,7 +61,7 @@ describe('chatReducer: accounts', () => {
       server(error('name_registered', 'the name alice is registered')),
     );
     expect(notices(registered)).toEqual([
-      'the name alice is registered (to log in: /login alice), or choose another name with /nick NAME',
+      'the name alice is registered — log in with /login alice, or take another name with /nick NAME',
     ]);
     // A log-in refused from there is shown: it carries a ref, unlike the refused hello.
     const wrong = chatReducer(
@@ -74,11 +74,13 @@ describe('chatReducer: accounts', () => {
   it('says whether the session was logged out here or elsewhere, and forgets the account', () => {
     const here = run(
       ...loggedIn,
-      server({ type: 'logged_out', everywhere: false }),
+      server({ type: 'logged_out', everywhere: true }),
       status({ state: 'logged-out', elsewhere: false }),
     );
     expect(here.account).toBeUndefined();
-    expect(notices(here).at(-1)).toMatch(/^You logged out\. \/login alice logs in again/);
+    expect(notices(here)).toEqual([
+      'You logged out on every device. /login alice logs in again, /nick NAME goes on as a guest, /quit leaves.',
+    ]);
     const there = run(...loggedIn, status({ state: 'logged-out', elsewhere: true }));
     expect(notices(there).at(-1)).toBe(
       'Your session for alice on test:8000 was logged out from another device; log in again with /login alice.',

@@ -1,5 +1,5 @@
 import { ErrorCode, type ServerMessageOf, sameName } from 'aurora-protocol';
-import { loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from './account-text.js';
+import { loggedOutElsewhereText, loginCommand, sessionEndedText } from './account-text.js';
 import type { ChatState, Digest, TargetState } from './chat-state.js';
 import { addNotice, updateTarget } from './chat-targets.js';
 import type { ConnectionStatus } from './connection-types.js';
@@ -25,17 +25,10 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
     case 'refused':
       return addNotice(next, state.current, refusalText(state, status), 'error', now);
     case 'logged-out': {
-      const name = state.account ?? state.me;
-      const text = status.elsewhere
-        ? sentence(loggedOutElsewhereText(name, state.server, 'chat'))
-        : `You logged out. /login ${name} logs in again, /nick NAME goes on as a guest, /quit leaves.`;
-      return addNotice(
-        { ...next, account: undefined, awayDigest: undefined },
-        state.current,
-        text,
-        'info',
-        now,
-      );
+      const gone = { ...next, account: undefined, awayDigest: undefined };
+      if (!status.elsewhere) return gone; // said when the server confirmed (onLoggedOut)
+      const text = sentence(loggedOutElsewhereText(state.account ?? state.me, state.server, 'chat'));
+      return addNotice(gone, state.current, text, 'info', now);
     }
     default:
       return next;
@@ -45,7 +38,7 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
 function refusalText(state: ChatState, status: Extract<ConnectionStatus, { state: 'refused' }>): string {
   if (status.code === ErrorCode.AuthFailed) return sentence(sessionEndedText(state.me, state.server, 'chat'));
   if (status.code === ErrorCode.NameRegistered)
-    return `${nameRegisteredText(status.message, state.me, 'chat')}, or choose another name with /nick NAME`;
+    return `${status.message} — log in with ${loginCommand(state.me, 'chat')}, or take another name with /nick NAME`;
   return `${status.message} — choose another name with /nick NAME`;
 }
 
@@ -59,6 +52,17 @@ export function onAuth(state: ChatState, auth: ServerMessageOf<'auth'>, now: num
       : `Logged in as ${auth.account}.`;
   const next = addNotice(state, state.current, text, 'info', now);
   return inPlace ? { ...next, account: auth.account } : next;
+}
+
+/** The server confirmed a log-out from here; the connection closes and waits for the user next. */
+export function onLoggedOut(
+  state: ChatState,
+  loggedOut: ServerMessageOf<'logged_out'>,
+  now: number,
+): ChatState {
+  const where = loggedOut.everywhere ? ' on every device' : '';
+  const text = `You logged out${where}. /login ${state.me} logs in again, /nick NAME goes on as a guest, /quit leaves.`;
+  return addNotice({ ...state, account: undefined }, state.current, text, 'info', now);
 }
 
 /** The account's marker moved (here or on another device): what it covers is read everywhere. */

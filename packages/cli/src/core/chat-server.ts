@@ -1,5 +1,5 @@
 import { type ChatMessage, type ServerMessage, type ServerMessageOf, sameName } from 'aurora-protocol';
-import { onAuth, onDigest, onReadMarker, unreadOnJoin } from './chat-account.js';
+import { onAuth, onDigest, onLoggedOut, onReadMarker, unreadOnJoin } from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
   addNotice,
@@ -69,7 +69,7 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     case 'auth':
       return onAuth(state, message, now);
     case 'logged_out':
-      return { ...state, account: undefined };
+      return onLoggedOut(state, message, now);
     case 'read':
       return onReadMarker(state, message);
     case 'digest': {

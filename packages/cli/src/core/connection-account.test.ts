@@ -116,11 +116,18 @@ describe('Connection: accounts', () => {
     sockets.last().drop(4000);
     clock.advance(60_000);
     expect(sockets.sockets).toHaveLength(1);
-    // Logging in again opens a socket and sends the log-in first.
-    connection.login('alice', 'correct horse');
+    // Logging in again opens a socket and sends the log-in first; the status stays until it works.
+    connection.login('alice', 'wrong');
     expect(sockets.sockets).toHaveLength(2);
     sockets.last().open();
-    expect(sockets.last().sent[0]).toMatchObject({ type: 'login', name: 'alice' });
+    expect(sockets.last().sent).toEqual([{ type: 'login', name: 'alice', password: 'wrong', ref: 'login' }]);
+    sockets.last().deliver(error('auth_failed', 'wrong name or password', { ref: 'login' }));
+    expect(lastStatus()).toMatchObject({ state: 'refused', code: 'auth_failed' });
+    connection.login('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'new', 'login'));
+    sockets.last().deliver(asAccount('alice'));
+    expect(lastStatus()).toMatchObject({ state: 'online', account: 'alice' });
+    expect(sockets.sockets).toHaveLength(2);
   });
 
   it('stops after logging out, and tells a log-out from here from one elsewhere', () => {

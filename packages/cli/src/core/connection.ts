@@ -89,8 +89,6 @@ export class Connection implements ChatConnection {
     | 'refused'
     | 'closed' = 'idle';
   private readonly link: AccountLink;
-  /** The status shown while waiting for the user, shown again when a log-in from there fails. */
-  private waitingStatus: ConnectionStatus | undefined;
   private nick: string;
   private everWelcomed = false;
   /** Set while the user is away (the server forgets it with the old connection). */
@@ -236,14 +234,17 @@ export class Connection implements ChatConnection {
     if (writable) {
       if (this.phase === 'refused') this.phase = 'authenticating';
       this.writeRaw(frame);
-    } else if (this.phase === 'refused' || this.phase === 'waiting') this.open();
+    } else if (this.phase === 'refused') this.open(false);
+    else if (this.phase === 'waiting') this.open();
   }
 
-  private open(): void {
+  /** Opens a socket; `announce` false keeps the status as it is (a log-in while waiting for the user). */
+  private open(announce = true): void {
     this.clearTimers();
     this.phase = 'opening';
     this.joinedHere.clear();
-    this.emit({ type: 'status', status: { state: 'connecting', attempt: this.transport.attempt } });
+    if (announce)
+      this.emit({ type: 'status', status: { state: 'connecting', attempt: this.transport.attempt } });
     this.transport.connect();
   }
 
@@ -374,7 +375,7 @@ export class Connection implements ChatConnection {
   private failed(error: ServerMessageOf<'error'>): boolean {
     if (error.ref !== undefined && AUTH_REFS.has(error.ref)) {
       // A refused log-in leaves things as they were; the error itself is shown by whoever listens.
-      if (this.phase === 'authenticating') this.wait(this.waitingStatus);
+      if (this.phase === 'authenticating') this.phase = 'refused';
       return false;
     }
     if (this.phase === 'greeting' && error.cid === undefined && HELLO_REFUSALS.has(error.code)) {
@@ -434,11 +435,10 @@ export class Connection implements ChatConnection {
   }
 
   /** Stops until the user acts (another nick, a log-in), showing `status` meanwhile. */
-  private wait(status: ConnectionStatus | undefined): void {
+  private wait(status: ConnectionStatus): void {
     this.phase = 'refused';
     this.heartbeat.stop();
-    this.waitingStatus = status;
-    if (status) this.emit({ type: 'status', status });
+    this.emit({ type: 'status', status });
   }
 
   private emit(event: ConnectionEvent): void {

@@ -58,7 +58,7 @@ describe('logging in from the chat', () => {
     await app.opened();
     app.sockets.last().open();
     await app.server.send(error('name_registered', 'the name alice is registered; log in to use it'));
-    expect(app.screen()).toContain('(to log in: /login alice)');
+    expect(app.screen()).toContain('log in with /login alice');
     expect(statusOf(app.screen())).toContain('name registered — /login or /nick NAME');
     await app.type('/login');
     await app.press(KEYS.enter);

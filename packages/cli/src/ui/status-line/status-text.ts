@@ -37,8 +37,10 @@ export function targetName(target: TargetState): string {
  */
 export function statusText(state: ChatState, server: string, now: number, width: number): string {
   const target = state.targets[state.current]!;
-  // Logged in or a guest, at a glance: the account name with a check mark, or the nick marked guest.
-  const who = state.account === undefined ? `${state.me} (guest)` : `✓ ${state.account}`;
+  // Logged in or a guest, at a glance: the account name with a check mark, or the nick marked guest
+  // (only while online: connecting with a stored session, the client does not know yet).
+  const online = state.status.state === 'online';
+  const who = state.account !== undefined ? `✓ ${state.account}` : online ? `${state.me} (guest)` : state.me;
   const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
   const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
   if (target.kind === 'dm') parts.push('direct messages');
