@@ -18,20 +18,9 @@ let others: ChatProcesses;
 
 const statusLine = (screen: string) => screen.split('\n')[0] ?? '';
 const chat = () =>
-  tmux.start('alice', [
-    'env',
-    `XDG_CONFIG_HOME=${configHome}`,
-    process.execPath,
-    CHAT_BIN,
-    '--room',
-    'dev',
-    '--name',
-    'alice',
-    '--server',
-    server.wsUrl,
-    '--bell',
-    'off',
-  ]);
+  tmux.startChat('alice', ['--room', 'dev', '--name', 'alice', '--server', server.wsUrl], {
+    XDG_CONFIG_HOME: configHome,
+  });
 
 beforeAll(async () => {
   if (!Tmux.available()) throw new Error('tmux is not installed (.ci/run installs it)');
@@ -78,8 +67,11 @@ describe('an account in aurora-chat', () => {
     expect((await post(['--room', 'dev', 'alice: the **release** notes, please'])).code).toBe(0);
     expect((await post(['--to', 'alice', 'lunch at noon?'])).code).toBe(0);
     chat();
-    const screen = await tmux.waitFor('alice', /While you were away: 1 mention, 1 direct message/);
-    expect(statusLine(screen)).toMatch(/│ online │ #dev .*✓ alice/);
+    // The digest comes right after the greeting; the room follows a moment later.
+    const screen = await tmux.waitFor(
+      'alice',
+      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && s.includes('While you were away'),
+    );
     const rows = screen.split('\n');
     expect(rows[1]).toContain('While you were away: 1 mention, 1 direct message');
     expect(rows[2]).toMatch(/^ {2}\d\d:\d\d #dev +bob +alice: the release notes, please/);

@@ -15,18 +15,7 @@ let dataDir = '';
 const count = (screen: string, text: string) => screen.split(text).length - 1;
 const statusLine = (screen: string) => screen.split('\n')[0] ?? '';
 const client = (session: string, nick: string) =>
-  tmux.start(session, [
-    process.execPath,
-    CHAT_BIN,
-    '--room',
-    'dev',
-    '--name',
-    nick,
-    '--server',
-    server.wsUrl,
-    '--bell',
-    'off',
-  ]);
+  tmux.startChat(session, ['--room', 'dev', '--name', nick, '--server', server.wsUrl]);
 
 beforeAll(async () => {
   if (!Tmux.available()) throw new Error('tmux is not installed (.ci/run installs it)');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { CHAT_BIN } from 'aurora-testkit';
 
 /** A private tmux server for one test file, so tests never touch the user's tmux sessions. */
 export class Tmux {
@@ -39,6 +40,12 @@ export class Tmux {
       String(size.rows),
       `env -u CI -u NO_COLOR TERM=xterm-256color ${quoted}`,
     );
+  }
+
+  /** Starts the built aurora-chat (bell off) in a new session, with `env` added to its environment. */
+  startChat(session: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): void {
+    const vars = Object.entries(env).map(([name, value]) => `${name}=${value}`);
+    this.start(session, ['env', ...vars, process.execPath, CHAT_BIN, '--bell', 'off', ...args]);
   }
 
   /** The visible screen of a session, as text. */

@@ -1,4 +1,6 @@
 import type { DecodeError, ServerMessage } from 'aurora-protocol';
+import type { BackoffOptions } from './backoff.js';
+import type { Clock } from './clock.js';
 
 /** Callbacks a socket reports to. */
 export interface SocketHandlers {
@@ -95,6 +97,29 @@ export type SessionEndReason =
   | 'logged-out'
   /** Another device logged the session out (close code 4002 without a `logout` from here). */
   | 'logged-out-elsewhere';
+
+/** Options for the `Connection` class. */
+export interface ConnectionOptions {
+  /** The server's WebSocket URL. */
+  readonly url: string;
+  readonly nick: string;
+  /** A stored session to greet with (`hello.token`); the server then uses the account's name. */
+  readonly session?: { readonly account: string; readonly token: string };
+  /** Rooms to join on connect. */
+  readonly rooms: readonly string[];
+  readonly client: { readonly name: string; readonly version: string };
+  readonly socketFactory: SocketFactory;
+  readonly clock?: Clock;
+  /** Returns a number in [0, 1); used for jitter. */
+  readonly random?: () => number;
+  /** Makes client message ids. */
+  readonly newCid?: () => string;
+  readonly backoff?: BackoffOptions;
+  /** Retry when the very first connection fails, instead of reporting `unreachable`. */
+  readonly retryFirstConnect?: boolean;
+  /** Interval of application-level pings; a connection silent for two intervals is dropped. */
+  readonly heartbeatMs?: number;
+}
 
 /** Receives connection events. */
 export type ConnectionListener = (event: ConnectionEvent) => void;

@@ -5,59 +5,28 @@ import {
   ErrorCode,
   encodeClientMessage,
   LIMITS,
-  PROTOCOL_VERSION,
   type ServerMessageOf,
 } from 'aurora-protocol';
 import { AccountLink, AUTH_REFS, type AuthRequest } from './account-link.js';
-import type { BackoffOptions } from './backoff.js';
 import { type Clock, systemClock } from './clock.js';
 import type {
   ChatConnection,
   ConnectionEvent,
   ConnectionListener,
+  ConnectionOptions,
   ConnectionStatus,
   Outgoing,
-  SocketFactory,
 } from './connection-types.js';
 import { Delivery } from './delivery.js';
+import { FollowedTargets } from './followed-targets.js';
+import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
-import { ResumeCursors } from './resume-cursors.js';
 import { dmPeer } from './targets.js';
 import { Transport } from './transport.js';
 import { TypingThrottle } from './typing-throttle.js';
 
-/** Options for {@link Connection}. */
-export interface ConnectionOptions {
-  /** The server's WebSocket URL. */
-  readonly url: string;
-  readonly nick: string;
-  /** A stored session to greet with (`hello.token`); the server then uses the account's name. */
-  readonly session?: { readonly account: string; readonly token: string };
-  /** Rooms to join on connect. */
-  readonly rooms: readonly string[];
-  readonly client: { readonly name: string; readonly version: string };
-  readonly socketFactory: SocketFactory;
-  readonly clock?: Clock;
-  /** Returns a number in [0, 1); used for jitter. */
-  readonly random?: () => number;
-  /** Makes client message ids. */
-  readonly newCid?: () => string;
-  readonly backoff?: BackoffOptions;
-  /** Retry when the very first connection fails, instead of reporting `unreachable`. */
-  readonly retryFirstConnect?: boolean;
-  /** Interval of application-level pings; a connection silent for two intervals is dropped. */
-  readonly heartbeatMs?: number;
-}
+export type { ConnectionOptions } from './connection-types.js';
 
-/** Codes after which a `hello` must be sent again with something else (another nick). */
-const HELLO_REFUSALS = new Set<string>([
-  ErrorCode.NameTaken,
-  ErrorCode.NameInvalid,
-  ErrorCode.NameRegistered,
-  ErrorCode.UnsupportedVersion,
-  ErrorCode.AuthFailed,
-  ErrorCode.BadMessage,
-]);
 /**
  * The client side of one Aurora session, over as many sockets as it takes. It greets with `hello`,
  * keeps a resume cursor (last seen `seq`) per room and direct conversation, reconnects with
@@ -70,11 +39,7 @@ export class Connection implements ChatConnection {
   private readonly newCid: () => string;
   private readonly listeners = new Set<ConnectionListener>();
   private readonly delivery: Delivery;
-  private readonly cursors = new ResumeCursors();
-  /** Rooms to be in, by canonical room name. */
-  private readonly wanted = new Set<string>();
-  /** Rooms joined on the current socket. */
-  private readonly joinedHere = new Set<string>();
+  private readonly followed: FollowedTargets;
   private readonly typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
   private readonly transport: Transport;
   private phase:
@@ -105,13 +70,11 @@ export class Connection implements ChatConnection {
       {
         generation: () =>
           this.phase === 'online' && this.transport.connected ? this.transport.generation : undefined,
-        // A room the user is in waits for its join on this socket (so a resume comes first); a room
-        // posted to without joining (as `send` does) can take the message at once.
-        ready: (m) => m.kind === 'dm' || this.joinedHere.has(m.target) || !this.wanted.has(m.target),
+        ready: (m) => this.followed.ready(m),
         write: ({ kind, target, text, cid }) =>
           this.writeRaw(
             kind === 'dm'
-              ? { type: 'dm', to: this.cursors.peer(target), text, cid }
+              ? { type: 'dm', to: this.followed.cursors.peer(target), text, cid }
               : { type: kind, room: target, text, cid },
           ),
       },
@@ -129,7 +92,7 @@ export class Connection implements ChatConnection {
     this.heartbeat = new Heartbeat(this.clock, options.heartbeatMs ?? 25_000);
     this.nick = options.nick;
     this.link = new AccountLink(options.session);
-    for (const room of options.rooms) this.wanted.add(room);
+    this.followed = new FollowedTargets(options.rooms);
   }
 
   start(): void {
@@ -150,19 +113,19 @@ export class Connection implements ChatConnection {
   }
 
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
-    if (kind === 'dm') this.cursors.spell(dmPeer(target));
+    if (kind === 'dm') this.followed.cursors.spell(dmPeer(target));
     const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
     this.delivery.add(message);
     return message;
   }
 
   join(room: string): void {
-    this.wanted.add(room);
+    this.followed.want(room, true);
     this.write({ type: 'join', room });
   }
 
   leave(room: string): void {
-    this.wanted.delete(room);
+    this.followed.want(room, false);
     this.write({ type: 'leave', room });
   }
 
@@ -184,7 +147,7 @@ export class Connection implements ChatConnection {
   }
 
   history(target: string, before: number | undefined, limit: number): void {
-    const wire = this.cursors.wire(target);
+    const wire = this.followed.cursors.wire(target);
     this.write(
       before === undefined
         ? { type: 'history', target: wire, limit }
@@ -222,7 +185,8 @@ export class Connection implements ChatConnection {
   }
 
   markRead(target: string, seq: number): void {
-    if (this.link.account !== undefined) this.write({ type: 'read', target: this.cursors.wire(target), seq });
+    if (this.link.account !== undefined)
+      this.write({ type: 'read', target: this.followed.cursors.wire(target), seq });
   }
 
   /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
@@ -242,7 +206,7 @@ export class Connection implements ChatConnection {
   private open(announce = true): void {
     this.clearTimers();
     this.phase = 'opening';
-    this.joinedHere.clear();
+    this.followed.newSocket();
     if (announce)
       this.emit({ type: 'status', status: { state: 'connecting', attempt: this.transport.attempt } });
     this.transport.connect();
@@ -261,16 +225,15 @@ export class Connection implements ChatConnection {
 
   private hello(): void {
     this.phase = 'greeting';
-    const resume = this.everWelcomed ? this.cursors.resume(this.wanted) : {};
-    this.writeRaw({
-      type: 'hello',
-      v: PROTOCOL_VERSION,
-      nick: this.nick,
-      ...(this.link.token === undefined ? {} : { token: this.link.token }),
-      client: this.options.client,
-      rooms: [...this.wanted],
-      ...(Object.keys(resume).length > 0 ? { resume } : {}),
-    });
+    this.writeRaw(
+      helloFrame({
+        nick: this.nick,
+        token: this.link.token,
+        client: this.options.client,
+        rooms: this.followed.rooms,
+        resume: this.everWelcomed ? this.followed.resume() : {},
+      }),
+    );
   }
 
   private receive(data: string): void {
@@ -281,25 +244,10 @@ export class Connection implements ChatConnection {
       return;
     }
     const message = decoded.message;
+    this.followed.heard(message, this.nick);
     switch (message.type) {
       case 'welcome':
         this.welcomed(message);
-        break;
-      case 'joined':
-        this.wanted.add(message.room);
-        this.joinedHere.add(message.room);
-        this.cursors.joined(message.room, message.seq, message.history.length > 0);
-        break;
-      case 'left':
-        this.wanted.delete(message.room);
-        this.joinedHere.delete(message.room);
-        this.cursors.left(message.room);
-        break;
-      case 'message':
-        this.cursors.seen(message, this.nick);
-        break;
-      case 'resumed':
-        this.cursors.resumed(message.target, message.seq, message.recovered);
         break;
       case 'nick':
         this.nick = message.nick;
@@ -366,7 +314,7 @@ export class Connection implements ChatConnection {
   /** Greets on a fresh socket at once (a new identity), resuming the rooms but not the old conversations. */
   private reconnectNow(): void {
     this.transport.drop('changing identity');
-    this.cursors.forgetConversations();
+    this.followed.cursors.forgetConversations();
     this.transport.succeeded();
     this.open();
   }
@@ -378,7 +326,7 @@ export class Connection implements ChatConnection {
       if (this.phase === 'authenticating') this.phase = 'refused';
       return false;
     }
-    if (this.phase === 'greeting' && error.cid === undefined && HELLO_REFUSALS.has(error.code)) {
+    if (this.phase === 'greeting' && refusesHello(error)) {
       if (error.code === ErrorCode.AuthFailed) this.emitIf(this.link.tokenRefused());
       if (this.everWelcomed && error.code === ErrorCode.NameTaken) {
         // Our previous connection still holds the name until the server notices it is gone.
@@ -395,7 +343,7 @@ export class Connection implements ChatConnection {
   }
 
   private closed(code: number, why: string): void {
-    this.joinedHere.clear();
+    this.followed.newSocket();
     this.heartbeat.stop();
     if (this.phase === 'closed') return;
     if (this.phase === 'authenticating') this.phase = 'refused';
@@ -403,7 +351,7 @@ export class Connection implements ChatConnection {
     if (code === CloseCode.LoggedOut) {
       const { elsewhere, event } = this.link.closedLoggedOut();
       this.emitIf(event);
-      this.cursors.forgetConversations();
+      this.followed.cursors.forgetConversations();
       this.wait({ state: 'logged-out', elsewhere });
       return;
     }

@@ -1,0 +1,72 @@
+import type { ServerMessage } from 'aurora-protocol';
+import type { Outgoing } from './connection-types.js';
+import { ResumeCursors } from './resume-cursors.js';
+
+/**
+ * What a connection follows across its sockets: the rooms to be in, the ones joined on the current
+ * socket, and a resume cursor per room and conversation, all kept current from server messages.
+ */
+export class FollowedTargets {
+  /** The last seen seq per target, and how the server spells conversation partners. */
+  readonly cursors = new ResumeCursors();
+  /** Rooms to be in, by canonical room name. */
+  private readonly wanted: Set<string>;
+  /** Rooms joined on the current socket. */
+  private readonly joinedHere = new Set<string>();
+
+  /** Follows `rooms` from the start. */
+  constructor(rooms: readonly string[]) {
+    this.wanted = new Set(rooms);
+  }
+
+  /** The rooms to be in, for `hello.rooms`. */
+  get rooms(): string[] {
+    return [...this.wanted];
+  }
+
+  /** The user asked to join (true) or leave (false) a room. */
+  want(room: string, wanted: boolean): void {
+    if (wanted) this.wanted.add(room);
+    else this.wanted.delete(room);
+  }
+
+  /** A new socket: nothing is joined on it yet. */
+  newSocket(): void {
+    this.joinedHere.clear();
+  }
+
+  /** Keeps rooms and cursors current; `me` tells which side of a conversation is the other person. */
+  heard(message: ServerMessage, me: string): void {
+    switch (message.type) {
+      case 'joined':
+        this.wanted.add(message.room);
+        this.joinedHere.add(message.room);
+        this.cursors.joined(message.room, message.seq, message.history.length > 0);
+        break;
+      case 'left':
+        this.wanted.delete(message.room);
+        this.joinedHere.delete(message.room);
+        this.cursors.left(message.room);
+        break;
+      case 'message':
+        this.cursors.seen(message, me);
+        break;
+      case 'resumed':
+        this.cursors.resumed(message.target, message.seq, message.recovered);
+        break;
+    }
+  }
+
+  /**
+   * Whether a message can go on this socket now. A room the user is in waits for its join (so a
+   * resume comes first); a room posted to without joining (as `send` does) takes it at once.
+   */
+  ready(message: Outgoing): boolean {
+    return message.kind === 'dm' || this.joinedHere.has(message.target) || !this.wanted.has(message.target);
+  }
+
+  /** The `hello.resume` record: every conversation, and the rooms still wanted. */
+  resume(): Record<string, number> {
+    return this.cursors.resume(this.wanted);
+  }
+}
