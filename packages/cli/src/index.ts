@@ -13,11 +13,19 @@ export type {
   ConnectionListener,
   ConnectionStatus,
   Outgoing,
+  SessionEndReason,
   Socket,
   SocketFactory,
   SocketHandlers,
 } from './core/connection-types.js';
+export {
+  CredentialStore,
+  CredentialsError,
+  credentialsPath,
+  type StoredSession,
+} from './core/credentials.js';
 export { normalizeServerAddress, type ServerAddress } from './core/server-address.js';
+export { SessionKeeper } from './core/session-keeper.js';
 export { tailJson, tailText } from './core/tail-format.js';
 export { createTheme, type Theme } from './core/theme.js';
 export { createTimeFormat, type TimeFormat } from './core/time-format.js';
