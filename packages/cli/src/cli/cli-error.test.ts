@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CredentialsError } from '../core/credentials.js';
 import { CliError, describeError } from './cli-error.js';
 
 describe('describeError', () => {
@@ -11,6 +12,16 @@ describe('describeError', () => {
       line: 'aurora-chat: taken [name_taken]',
       exitCode: 1,
     });
+  });
+
+  it('names a broken credentials file (exit 2) and exits 130 when the user cancelled', () => {
+    expect(
+      describeError(new CredentialsError('/home/a/.config/aurora/credentials.json', 'it is not valid JSON')),
+    ).toEqual({
+      line: 'aurora-chat: credentials file /home/a/.config/aurora/credentials.json: it is not valid JSON; fix or delete it, then log in again [bad_credentials]',
+      exitCode: 2,
+    });
+    expect(describeError(new CliError('aborted', 'cancelled; nothing was sent')).exitCode).toBe(130);
   });
 
   it('reports an unexpected error without its stack', () => {

@@ -50,6 +50,20 @@ describe('parseInput', () => {
     expect(command('/exit')).toEqual({ type: 'quit' });
   });
 
+  it('parses the account commands, and never takes a password on the line', () => {
+    expect(command('/login')).toEqual({ type: 'login' });
+    expect(command('/login Alice')).toEqual({ type: 'login', name: 'Alice' });
+    expect(command('/register bob')).toEqual({ type: 'register', name: 'bob' });
+    expect(command('/logout')).toEqual({ type: 'logout', everywhere: false });
+    expect(command('/logout --everywhere')).toEqual({ type: 'logout', everywhere: true });
+    expect(failure('/logout now').code).toBe('bad_argument');
+    const secret = failure('/login alice hunter22');
+    expect(secret.code).toBe('secret_argument');
+    expect(secret.message).not.toContain('hunter22');
+    expect(failure('/register bad name!').code).toBe('secret_argument');
+    expect(failure('/login b@d').code).toBe('bad_argument');
+  });
+
   it('answers an unknown command with a hint and a guess, never a message', () => {
     const parsed = failure('/jion dev');
     expect(parsed.code).toBe('unknown_command');
