@@ -1,11 +1,10 @@
 import { ErrorCode, LIMITS, type ServerMessageOf } from 'aurora-protocol';
 import { loginCommand } from '../core/account-text.js';
-import type { Connection } from '../core/connection.js';
-import type { ConnectionEvent, SessionEndReason, SocketFactory } from '../core/connection-types.js';
+import type { SessionEndReason, SocketFactory } from '../core/connection-types.js';
 import type { CredentialStore } from '../core/credentials.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type PromptInput, type PromptOutput, passwordFromStdin, promptPassword } from './password-prompt.js';
-import { scriptSession, statusError } from './script-session.js';
+import { scriptSession, settleOn } from './script-session.js';
 import type { Settings } from './settings.js';
 
 /** What `register`, `login` and `logout` need. */
@@ -72,9 +71,15 @@ export async function logoutAccount(options: AccountOptions, everywhere: boolean
   const { connection, finish } = scriptSession(settings, [], options.socketFactory, { store, session });
   let reason: SessionEndReason;
   try {
-    reason = await until<SessionEndReason>(connection, options, (event, resolve) => {
-      if (event.type === 'status' && event.status.state === 'online') connection.logout(everywhere);
-      else if (event.type === 'session-ended') resolve(event.reason);
+    reason = await settleOn<SessionEndReason>({
+      connection,
+      settings,
+      timeoutMs: options.timeoutMs,
+      awaited: 'answer',
+      handle: (event, ended) => {
+        if (event.type === 'status' && event.status.state === 'online') connection.logout(everywhere);
+        else if (event.type === 'session-ended') ended(event.reason);
+      },
     });
   } finally {
     await finish();
@@ -89,23 +94,22 @@ async function authenticate(kind: 'register' | 'login', options: AccountOptions,
   const { connection, finish } = scriptSession(settings, [], options.socketFactory, {
     store: options.store,
   });
+  // Asked before the connection starts, the request is the first frame on the socket (before hello).
+  if (kind === 'register') connection.register(settings.nick, password);
+  else connection.login(settings.nick, password);
   try {
-    return await until<string>(
+    return await settleOn<string>({
       connection,
-      options,
-      (event, resolve, reject) => {
+      settings,
+      timeoutMs: options.timeoutMs,
+      awaited: 'answer',
+      handle: (event, loggedIn, refused) => {
         if (event.type === 'status' && event.status.state === 'online')
-          resolve(event.status.account ?? settings.nick);
+          loggedIn(event.status.account ?? settings.nick);
         else if (event.type === 'server' && event.message.type === 'error' && event.message.ref === kind)
-          reject(refusal(kind, event.message, settings));
+          refused(refusal(kind, event.message, settings));
       },
-      () =>
-        (kind === 'register' ? connection.register : connection.login).call(
-          connection,
-          settings.nick,
-          password,
-        ),
-    );
+    });
   } finally {
     await finish(); // the session is in the credentials file before the command says so
   }
@@ -120,39 +124,4 @@ function refusal(kind: 'register' | 'login', error: ServerMessageOf<'error'>, se
     return new CliError(error.code, `${error.message} (${loginCommand(nick, 'command')})`);
   const verb = kind === 'register' ? 'register' : 'log in';
   return new CliError(error.code, `the server refused to ${verb} ${nick}: ${error.message}`);
-}
-
-/**
- * Starts the connection (after `before`) and settles with what `handle` decides, or with the error
- * that stops the connection, or a timeout.
- */
-function until<T>(
-  connection: Connection,
-  options: AccountOptions,
-  handle: (event: ConnectionEvent, resolve: (value: T) => void, reject: (error: CliError) => void) => void,
-  before?: () => void,
-): Promise<T> {
-  const { settings, timeoutMs } = options;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new CliError(CliErrorCode.Timeout, `no answer from ${settings.url} within ${timeoutMs / 1000} s`),
-        ),
-      timeoutMs,
-    );
-    const settle =
-      <A>(done: (a: A) => void) =>
-      (a: A) => {
-        clearTimeout(timer);
-        done(a);
-      };
-    connection.subscribe((event) => {
-      const stopped = event.type === 'status' ? statusError(event.status, settings) : undefined;
-      if (stopped) settle(reject)(stopped);
-      else handle(event, settle(resolve), settle(reject));
-    });
-    before?.();
-    connection.start();
-  });
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from 'aurora-protocol';
 import { loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from '../core/account-text.js';
 import { Connection } from '../core/connection.js';
-import type { ConnectionStatus, SocketFactory } from '../core/connection-types.js';
+import type { ConnectionEvent, ConnectionStatus, SocketFactory } from '../core/connection-types.js';
 import type { CredentialStore, StoredSession } from '../core/credentials.js';
 import { SessionKeeper } from '../core/session-keeper.js';
 import { CLIENT_VERSION } from '../version.js';
@@ -86,4 +86,47 @@ export function statusError(status: ConnectionStatus, settings: Settings): CliEr
     default:
       return undefined;
   }
+}
+
+/** What a command waits for: `settle` it from the connection's events with a value or an error. */
+export interface Waiting<T> {
+  readonly connection: Connection;
+  readonly settings: Settings;
+  readonly timeoutMs: number;
+  /** What the command was waiting for, for the timeout message (`an acknowledgement`). */
+  readonly awaited: string;
+  /** Looks at each event; calls `resolve` or `reject` once the outcome is known. */
+  readonly handle: (
+    event: ConnectionEvent,
+    resolve: (value: T) => void,
+    reject: (error: CliError) => void,
+  ) => void;
+}
+
+/**
+ * Starts the connection and waits until `handle` settles, the connection cannot go on (unreachable,
+ * refused, logged out), or the time is up.
+ */
+export function settleOn<T>({ connection, settings, timeoutMs, awaited, handle }: Waiting<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new CliError(CliErrorCode.Timeout, `no ${awaited} from ${settings.url} within ${timeoutMs / 1000} s`),
+      );
+    }, timeoutMs);
+    const ok = (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const fail = (error: CliError) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    connection.subscribe((event) => {
+      const stopped = event.type === 'status' ? statusError(event.status, settings) : undefined;
+      if (stopped) fail(stopped);
+      else handle(event, ok, fail);
+    });
+    connection.start();
+  });
 }

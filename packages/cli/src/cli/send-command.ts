@@ -1,7 +1,7 @@
 import { LIMITS, utf8Length } from 'aurora-protocol';
 import type { SocketFactory } from '../core/connection-types.js';
 import { CliError, CliErrorCode } from './cli-error.js';
-import { type ScriptCredentials, scriptSession, statusError } from './script-session.js';
+import { type ScriptCredentials, scriptSession, settleOn } from './script-session.js';
 import type { Settings } from './settings.js';
 
 /** What `aurora-chat send` needs. */
@@ -41,45 +41,23 @@ export async function sendMessage(options: SendOptions): Promise<void> {
   // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
   const session = scriptSession(settings, [], options.socketFactory, options.credentials);
   const { connection } = session;
+  const cid = (to === undefined ? connection.send('say', room!, text) : connection.send('dm', `@${to}`, text))
+    .cid;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new CliError(
-              CliErrorCode.Timeout,
-              `no acknowledgement from ${settings.url} within ${options.timeoutMs / 1000} s`,
-            ),
-          ),
-        options.timeoutMs,
-      );
-      const done = (error?: CliError) => {
-        clearTimeout(timer);
-        if (error) reject(error);
-        else resolve();
-      };
-      let cid = '';
-      connection.subscribe((event) => {
-        const stopped = event.type === 'status' ? statusError(event.status, settings) : undefined;
-        if (stopped) done(stopped);
-        else if (event.type === 'send-failed' && event.cid === cid)
-          done(new CliError(event.code, `the server refused the message: ${event.message}`));
-        else if (event.type === 'server' && event.message.type === 'ack' && event.message.cid === cid) done();
-        else if (
-          event.type === 'server' &&
-          event.message.type === 'error' &&
-          event.message.room !== undefined
-        )
-          done(
-            new CliError(
-              event.message.code,
-              `cannot post to ${event.message.room}: ${event.message.message}`,
-            ),
-          );
-      });
-      connection.start();
-      cid = (to === undefined ? connection.send('say', room!, text) : connection.send('dm', `@${to}`, text))
-        .cid;
+    await settleOn<void>({
+      connection,
+      settings,
+      timeoutMs: options.timeoutMs,
+      awaited: 'acknowledgement',
+      handle: (event, stored, refused) => {
+        if (event.type === 'send-failed' && event.cid === cid)
+          refused(new CliError(event.code, `the server refused the message: ${event.message}`));
+        if (event.type !== 'server') return;
+        const { message } = event;
+        if (message.type === 'ack' && message.cid === cid) stored();
+        else if (message.type === 'error' && message.room !== undefined)
+          refused(new CliError(message.code, `cannot post to ${message.room}: ${message.message}`));
+      },
     });
   } finally {
     await session.finish();
