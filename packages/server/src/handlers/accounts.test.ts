@@ -236,5 +236,10 @@ describe('several devices', () => {
     ]);
     expect(digest.direct.map((m) => m.text)).toEqual(['new dm while away']);
     expect(digest.truncated).toBe(false);
+
+    // A reconnect (hello with resume cursors) is not coming back from being away.
+    const reconnect = hub.connect();
+    await reconnect.hello('ignored', { token, resume: { dev: lastRoomSeq } });
+    expect(reconnect.peer.of('digest')).toEqual([]);
   });
 });

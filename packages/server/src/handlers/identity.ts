@@ -52,7 +52,9 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     ...(ref === undefined ? {} : { ref }),
   });
 
-  if (account) await sendDigest(hub, session);
+  // A hello with resume cursors is a reconnect: the person never went away, so no digest.
+  const resuming = message.resume !== undefined && Object.keys(message.resume).length > 0;
+  if (account && !resuming) await sendDigest(hub, session);
   const resume = message.resume ?? {};
   const rooms = new Set([
     ...(message.rooms ?? []),
