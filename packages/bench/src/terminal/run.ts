@@ -23,9 +23,11 @@ export async function runTerminalBench(options: TerminalBenchOptions): Promise<T
   const command = [process.execPath, CLIENT_BENCH, ...args];
   const [file, ...rest] =
     options.cpu === undefined ? command : ['taskset', '-c', String(options.cpu), ...command];
+  // Colours on, as in a terminal: styling is part of the work of drawing a frame. Without CI: under
+  // CI=true Ink writes only the last frame, at exit, and there would be no frame to time.
+  const { CI: _ci, ...env } = process.env;
   const child = spawn(file!, rest, {
-    // Colours on, as in a terminal: styling is part of the work of drawing a frame.
-    env: { ...process.env, FORCE_COLOR: '3' },
+    env: { ...env, FORCE_COLOR: '3' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
