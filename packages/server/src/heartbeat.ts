@@ -1,12 +1,17 @@
 import type { WebSocket } from 'ws';
 
-/** Each interval is cut into this many ticks, and each tick pings its share of the sockets. */
-const SLICES = 10;
+/**
+ * Each interval is cut into this many ticks, and each tick pings its share of the sockets. Three,
+ * not more: with a tick every few seconds V8 never finds the server idle enough to shrink its heap
+ * (measured: 10,000 idle connections kept 11 KB each with 3 s ticks; 6.3 KB once it shrank with 10 s
+ * ticks).
+ */
+const SLICES = 3;
 
 /**
  * Pings every socket once per `intervalMs` and terminates one that missed `maxMissed` pongs in a
  * row: a dead peer (a laptop that slept, a cut cable) is dropped and leaves its rooms. The pings
- * are spread over the interval, a tenth of the sockets per tick, so 10,000 connections never cost
+ * are spread over the interval, a third of the sockets per tick, so 10,000 connections never cost
  * one long pause (and 10,000 pongs arriving at once) every interval.
  */
 export class Heartbeat {
