@@ -60,8 +60,7 @@ export const FULL_CONFIG: BenchConfig = {
     measureMs: 4000,
     drainMs: 2000,
   },
-  // V8 shrinks a heap about 15 s after activity stops (its memory reducer); idle means after that.
-  idle: { sizes: [5000, 10_000], roomSize: 100, settleMs: 20_000 },
+  idle: { sizes: [5000, 10_000], roomSize: 100, settleMs: 5000 },
 };
 
 /** `--quick`: one short repetition with tens of clients; a smoke test, its timings mean nothing. */

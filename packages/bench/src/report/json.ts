@@ -39,6 +39,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       if (!point) return;
       figures.connections = point.connections;
       figure(figures, 'kb_per_conn', point.kbPerConn);
+      figure(figures, 'kb_per_conn_after_gc', point.kbPerConnAfterGc);
       figure(figures, 'rss_mb', point.rssMb);
     });
   const saturation = summary.saturation;

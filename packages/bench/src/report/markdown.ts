@@ -51,12 +51,16 @@ export function renderMarkdown(
     [`Steady p99.9 latency, ms`, (s, n) => s.steady[n]?.p999],
     ['Steady: server CPU, % of a core', (s, n) => s.steady[n]?.cpu],
     ['Steady: server RSS, MB', (s, n) => s.steady[n]?.rssMb],
-    ...idleSizes.map(
-      (size, index): Row => [
+    ...idleSizes.flatMap((size, index): Row[] => [
+      [
         `Idle memory at ${size.toLocaleString('en-US')} connections, KB each`,
         (s, n) => s.idle[n]?.[index]?.kbPerConn,
       ],
-    ),
+      [
+        `Idle memory at ${size.toLocaleString('en-US')} connections after a full GC, KB each`,
+        (s, n) => s.idle[n]?.[index]?.kbPerConnAfterGc,
+      ],
+    ]),
   ];
   const header = `| | ${ran.map((name) => SERVERS[name].label).join(' | ')} |`;
   const rule = `|---|${ran.map(() => '--:').join('|')}|`;
@@ -122,7 +126,7 @@ export function renderMarkdown(
     '',
     `- **Steady**: ${steady.clients} clients in rooms of ${steady.roomSize}, ${steady.senders} senders at ${steady.ratePerSender} msg/s, ${steady.measureMs / 1000} s measured after ${steady.warmupMs / 1000} s of warm-up.`,
     `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
-    `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections.`,
+    `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections, ${config.idle.settleMs / 1000} s after connecting, and again after a full garbage collection of both (forced through the inspector in the Node servers).`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
     ...(skipped.length > 0 ? ['', '## Skipped', '', ...skipped] : []),
     '',

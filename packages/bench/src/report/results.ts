@@ -61,6 +61,7 @@ export interface SteadySummary {
 export interface IdleSummary {
   readonly connections: number;
   readonly kbPerConn: Spread;
+  readonly kbPerConnAfterGc: Spread;
   readonly rssMb: Spread;
 }
 
@@ -113,6 +114,7 @@ export function summarise(results: BenchResults): Summary {
       (runs[0] ?? []).map((point, index) => ({
         connections: point.connections,
         kbPerConn: spread(runs.map((run) => run[index]?.kbPerConn ?? Number.NaN)),
+        kbPerConnAfterGc: spread(runs.map((run) => run[index]?.kbPerConnAfterGc ?? Number.NaN)),
         rssMb: spread(runs.map((run) => (run[index]?.rssKb ?? Number.NaN) / 1024)),
       })),
     ),

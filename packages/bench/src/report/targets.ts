@@ -30,6 +30,7 @@ function check(
 export function checkTargets(summary: Summary): TargetCheck[] {
   const { saturation, steady, idle, terminal } = summary;
   const largestIdle = (name: 'aurora' | 'ws') => idle[name]?.at(-1)?.kbPerConn.median;
+  const largestIdleAfterGc = (name: 'aurora' | 'ws') => idle[name]?.at(-1)?.kbPerConnAfterGc.median;
   const storeCost = ratio(saturation.aurora?.cap.median, saturation['aurora-memory']?.cap.median);
   return [
     check(
@@ -54,6 +55,12 @@ export function checkTargets(summary: Summary): TargetCheck[] {
     check(
       'idle memory per connection ≤ 1.5× bare ws',
       ratio(largestIdle('aurora'), largestIdle('ws')),
+      1.5,
+      true,
+    ),
+    check(
+      'idle memory per connection ≤ 1.5× bare ws, after a full GC',
+      ratio(largestIdleAfterGc('aurora'), largestIdleAfterGc('ws')),
       1.5,
       true,
     ),

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchConfig } from '../config.js';
 import { Fleet, type StepOutcome } from '../load/fleet.js';
-import { sampleProcess } from '../proc-stats.js';
+import { type ProcSample, sampleProcess } from '../proc-stats.js';
 import type { ServerKind, StartOptions } from '../servers/catalog.js';
+import { collectGarbage, inspectorUrl } from '../servers/inspector.js';
 import type { Launched } from '../servers/spawn.js';
 import { measureStep, type SaturationRun, saturate } from './saturation.js';
 
@@ -17,8 +18,13 @@ export interface RunContext {
 export interface IdlePoint {
   readonly connections: number;
   readonly rssKb: number;
-  /** RSS growth over the empty server, per connection. */
+  /** RSS growth over the empty server, per connection, a few seconds after connecting. */
   readonly kbPerConn: number;
+  /**
+   * The same after a full garbage collection of the server and of the empty baseline (Node servers,
+   * forced through the inspector; CPython frees by reference counting, so it is the same figure).
+   */
+  readonly kbPerConnAfterGc: number;
 }
 
 async function withServer<T>(
@@ -34,30 +40,42 @@ async function withServer<T>(
   }
 }
 
-/** Steady: a fixed, moderate rate; the latency distribution is the figure of merit. */
-export function runSteady(kind: ServerKind, context: RunContext): Promise<StepOutcome> {
-  const config = context.config.steady;
+/** Starts the server, connects `clients` joined in rooms of `roomSize`, runs `body`, tears down. */
+function withFleet<T>(
+  kind: ServerKind,
+  context: RunContext,
+  size: { readonly clients: number; readonly roomSize: number },
+  body: (fleet: Fleet, sampleServer: () => ProcSample) => Promise<T>,
+): Promise<T> {
   return withServer(kind, context, async (server) => {
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: config.roomSize });
+    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: size.roomSize });
     try {
-      await fleet.grow(config.clients);
-      return await measureStep(
-        fleet,
-        {
-          senders: config.senders,
-          ratePerSender: config.ratePerSender,
-          warmupMs: config.warmupMs,
-          measureMs: config.measureMs,
-          drainMs: config.drainMs,
-          sampleServer: () => sampleProcess(server.pid),
-        },
-        context.log,
-        context.config.retryOnContention,
-      );
+      await fleet.grow(size.clients);
+      return await body(fleet, () => sampleProcess(server.pid));
     } finally {
       fleet.close();
     }
   });
+}
+
+/** Steady: a fixed, moderate rate; the latency distribution is the figure of merit. */
+export function runSteady(kind: ServerKind, context: RunContext): Promise<StepOutcome> {
+  const config = context.config.steady;
+  return withFleet(kind, context, config, (fleet, sampleServer) =>
+    measureStep(
+      fleet,
+      {
+        senders: config.senders,
+        ratePerSender: config.ratePerSender,
+        warmupMs: config.warmupMs,
+        measureMs: config.measureMs,
+        drainMs: config.drainMs,
+        sampleServer,
+      },
+      context.log,
+      context.config.retryOnContention,
+    ),
+  );
 }
 
 /**
@@ -72,39 +90,44 @@ export function runSaturation(
 ): Promise<SaturationRun> {
   const base = context.config.saturation;
   const config = { ...base, startPerS: Math.max(base.startPerS, previousCapPerS / 2) };
-  return withServer(kind, context, async (server) => {
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: config.roomSize });
-    try {
-      await fleet.grow(config.clients);
-      return await saturate(
-        fleet,
-        config,
-        () => sampleProcess(server.pid),
-        context.log,
-        context.config.retryOnContention,
-      );
-    } finally {
-      fleet.close();
-    }
-  });
+  return withFleet(kind, context, config, (fleet, sampleServer) =>
+    saturate(fleet, config, sampleServer, context.log, context.config.retryOnContention),
+  );
 }
 
-/** Idle memory: RSS growth per joined, silent connection, at each size in turn. */
+/**
+ * Idle memory: RSS growth per joined, silent connection, at each size in turn, read `settleMs` after
+ * connecting and again after a forced full garbage collection.
+ */
 export function runIdle(kind: ServerKind, context: RunContext): Promise<IdlePoint[]> {
   const config = context.config.idle;
-  return withServer(kind, context, async (server) => {
-    await sleep(config.settleMs);
-    const empty = sampleProcess(server.pid).rssKb;
+  return withServer(kind, { ...context, start: { ...context.start, inspect: true } }, async (server) => {
+    const inspector = inspectorUrl(server.output());
+    const measure = async (): Promise<{ asIs: number; afterGc: number }> => {
+      await sleep(config.settleMs);
+      const asIs = sampleProcess(server.pid).rssKb;
+      if (inspector === undefined) return { asIs, afterGc: asIs };
+      await collectGarbage(inspector);
+      await sleep(1000);
+      return { asIs, afterGc: sampleProcess(server.pid).rssKb };
+    };
+    const empty = await measure();
     const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: config.roomSize });
     const points: IdlePoint[] = [];
     try {
       for (const connections of config.sizes) {
         await fleet.grow(connections);
-        await sleep(config.settleMs);
-        const rssKb = sampleProcess(server.pid).rssKb;
-        points.push({ connections, rssKb, kbPerConn: (rssKb - empty) / connections });
+        const { asIs, afterGc } = await measure();
+        const point = {
+          connections,
+          rssKb: asIs,
+          kbPerConn: (asIs - empty.asIs) / connections,
+          kbPerConnAfterGc: (afterGc - empty.afterGc) / connections,
+        };
+        points.push(point);
         context.log(
-          `  ${connections} idle connections: RSS ${Math.round(rssKb / 1024)} MB, ${((rssKb - empty) / connections).toFixed(2)} KB each`,
+          `  ${connections} idle connections: RSS ${Math.round(asIs / 1024)} MB, ${point.kbPerConn.toFixed(2)} KB each; ` +
+            `${point.kbPerConnAfterGc.toFixed(2)} KB after a full GC`,
         );
       }
       return points;

@@ -18,6 +18,8 @@ export interface StartOptions {
   readonly cpu?: number | undefined;
   /** Write a V8 CPU profile here (Node servers only). */
   readonly profileDir?: string | undefined;
+  /** Open the inspector on a free loopback port (Node servers only), to force garbage collections. */
+  readonly inspect?: boolean;
 }
 
 /** A server the harness can start. */
@@ -56,7 +58,10 @@ export const AURORA_BENCH_FLAGS = [
 const AURORA_BIN = process.env.AURORA_BENCH_SERVER_BIN ?? SERVER_BIN;
 
 function nodeArgs(options: StartOptions): string[] {
-  return options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
+  return [
+    ...(options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]),
+    ...(options.inspect ? ['--inspect=127.0.0.1:0'] : []),
+  ];
 }
 
 function aurora(name: 'aurora' | 'aurora-memory', label: string, memory: boolean): ServerKind {

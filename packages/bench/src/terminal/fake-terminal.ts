@@ -27,35 +27,22 @@ export class FakeScreen extends Writable {
   }
 }
 
+// Ink calls these on its stdin and chains some of them; none has anything to do here.
+function itself<T>(this: T): T {
+  return this;
+}
+
 /** A keyboard nobody types on; it answers what Ink asks of a TTY stdin. */
 export class IdleKeyboard extends EventEmitter {
   readonly isTTY = true;
-
-  setRawMode(): this {
-    return this;
-  }
-
-  setEncoding(): this {
-    return this;
-  }
+  readonly setRawMode = itself;
+  readonly setEncoding = itself;
+  readonly ref = itself;
+  readonly unref = itself;
+  readonly resume = itself;
+  readonly pause = itself;
 
   read(): null {
     return null;
-  }
-
-  ref(): this {
-    return this;
-  }
-
-  unref(): this {
-    return this;
-  }
-
-  resume(): this {
-    return this;
-  }
-
-  pause(): this {
-    return this;
   }
 }
