@@ -1,7 +1,6 @@
 import type { ChatMessage } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
 import type { Account, AccountStore, SessionRecord } from './accounts.js';
-import { mentionPattern } from './mentions.js';
 import type { Row } from './sqlite.js';
 
 const SCHEMA = `
@@ -126,7 +125,7 @@ export class SqliteAccounts implements AccountStore {
   ): Promise<ChatMessage[]> {
     // LIKE narrows the rows (case-insensitively for ASCII); the regex decides whole-word mentions.
     const pattern = `%${nick.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const word = mentionPattern(nick);
+    const word = new RegExp(`(^|[^\\p{L}\\p{N}_])@?${escapeRegExp(nick)}(?=$|[^\\p{L}\\p{N}_])`, 'iu');
     return this.statements.mentions
       .all(target, after, readerKey, pattern, limit * 4)
       .map(this.toMessage)
@@ -140,4 +139,8 @@ export class SqliteAccounts implements AccountStore {
       .reverse()
       .map((row) => ({ target: row.target, message: this.toMessage(row) }));
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
