@@ -1,6 +1,7 @@
 import type { ChatMessage } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
 import type { Account, AccountStore, SessionRecord } from './accounts.js';
+import { mentionPattern } from './mentions.js';
 import type { Row } from './sqlite.js';
 
 const SCHEMA = `
@@ -125,7 +126,7 @@ export class SqliteAccounts implements AccountStore {
   ): Promise<ChatMessage[]> {
     // LIKE narrows the rows (case-insensitively for ASCII); the regex decides whole-word mentions.
     const pattern = `%${nick.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const word = new RegExp(`(^|[^\\p{L}\\p{N}_])@?${escapeRegExp(nick)}(?=$|[^\\p{L}\\p{N}_])`, 'iu');
+    const word = mentionPattern(nick);
     return this.statements.mentions
       .all(target, after, readerKey, pattern, limit * 4)
       .map(this.toMessage)
@@ -139,8 +140,4 @@ export class SqliteAccounts implements AccountStore {
       .reverse()
       .map((row) => ({ target: row.target, message: this.toMessage(row) }));
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
