@@ -93,11 +93,6 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode: a commit survives the process crashing; only an OS crash or power loss
     // can take the last transactions.
     this.db.pragma('synchronous = NORMAL');
-    // A checkpoint runs inside the commit that fills the WAL and fsyncs twice, holding the event
-    // loop for milliseconds: at 1,000 pages (the default) that was 1 commit in 100 at a steady
-    // 100 messages a second, the whole p99 of the commit wait (3 ms against 0.25 ms). 10,000 pages
-    // (a WAL of up to 40 MB) makes it ten times rarer, and rewrites hot pages to the file less often.
-    this.db.pragma('wal_autocheckpoint = 10000');
     this.db.exec(SCHEMA);
     this.ids = options.ids ?? createId;
     this.accounts = new SqliteAccounts(this.db, toMessage);
