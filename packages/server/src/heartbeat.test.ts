@@ -48,6 +48,18 @@ describe('Heartbeat', () => {
     expect(firstPings.size).toBe(3);
   });
 
+  it("sends a tick's pings in bursts, so other work runs in between", () => {
+    const heartbeat = new Heartbeat(3000, 2);
+    const sockets = Array.from({ length: 600 }, () => new FakeSocket());
+    for (const socket of sockets) heartbeat.watch(ws(socket));
+    const pinged = () => sockets.filter((socket) => socket.pings.length > 0).length;
+    vi.advanceTimersToNextTimer();
+    expect(pinged()).toBe(64);
+    vi.advanceTimersByTime(50);
+    expect(pinged()).toBe(200);
+    heartbeat.stop();
+  });
+
   it('pings a lone socket once per interval too', () => {
     const heartbeat = new Heartbeat(1000, 2);
     const socket = new FakeSocket();

@@ -27,6 +27,7 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 /** Starts a server and resolves with its port once it printed the ready line. */
 export async function launch(spec: LaunchSpec): Promise<Launched> {
