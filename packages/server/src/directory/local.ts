@@ -1,29 +1,46 @@
 import type { Member } from 'aurora-protocol';
 import type { Directory, DirectoryMember, MembershipChange } from './directory.js';
+import { hasOtherOwner, hasOwner, type Owners, withOwner, withoutOwner } from './owners.js';
 
 interface Entry {
   member: DirectoryMember;
-  owners: Set<string>;
+  owners: Owners;
 }
+
+interface Claim {
+  nick: string;
+  owners: Owners;
+  shared: boolean;
+}
+
+// Shared answers: callers only read them.
+const CHANGED: MembershipChange = Object.freeze({ changed: true });
+const UNCHANGED: MembershipChange = Object.freeze({ changed: false });
 
 /** The single-node directory, in memory. */
 export class LocalDirectory implements Directory {
-  private readonly names = new Map<string, { nick: string; owners: Set<string>; shared: boolean }>();
+  private readonly names = new Map<string, Claim>();
   private readonly rooms = new Map<string, Map<string, Entry>>();
 
   async claimName(key: string, owner: string, nick: string, shared = false): Promise<boolean> {
     const claim = this.names.get(key);
-    const othersHoldIt = claim !== undefined && [...claim.owners].some((o) => o !== owner);
-    if (othersHoldIt && !(shared && claim.shared)) return false;
-    this.names.set(key, { nick, owners: new Set([...(claim?.owners ?? []), owner]), shared });
+    if (claim === undefined) {
+      this.names.set(key, { nick, owners: owner, shared });
+      return true;
+    }
+    if (hasOtherOwner(claim.owners, owner) && !(shared && claim.shared)) return false;
+    claim.nick = nick;
+    claim.owners = withOwner(claim.owners, owner);
+    claim.shared = shared;
     return true;
   }
 
   async releaseName(key: string, owner: string): Promise<void> {
     const claim = this.names.get(key);
     if (!claim) return;
-    claim.owners.delete(owner);
-    if (claim.owners.size === 0) this.names.delete(key);
+    const owners = withoutOwner(claim.owners, owner);
+    if (owners === undefined) this.names.delete(key);
+    else claim.owners = owners;
   }
 
   async onlineNick(key: string): Promise<string | undefined> {
@@ -38,22 +55,25 @@ export class LocalDirectory implements Directory {
     }
     const entry = members.get(member.key);
     if (entry) {
-      entry.owners.add(owner);
-      return { changed: false };
+      entry.owners = withOwner(entry.owners, owner);
+      return UNCHANGED;
     }
-    members.set(member.key, { member, owners: new Set([owner]) });
-    return { changed: true };
+    members.set(member.key, { member, owners: owner });
+    return CHANGED;
   }
 
   async removeMember(room: string, key: string, owner: string): Promise<MembershipChange> {
     const members = this.rooms.get(room);
     const entry = members?.get(key);
-    const removed = entry?.owners.delete(owner) ?? false;
-    if (!members || !entry || !removed) return { changed: false };
-    if (entry.owners.size > 0) return { changed: false };
+    if (!members || !entry || !hasOwner(entry.owners, owner)) return UNCHANGED;
+    const owners = withoutOwner(entry.owners, owner);
+    if (owners !== undefined) {
+      entry.owners = owners;
+      return UNCHANGED;
+    }
     members.delete(key);
     if (members.size === 0) this.rooms.delete(room);
-    return { changed: true };
+    return CHANGED;
   }
 
   async updateMember(room: string, previousKey: string, member: DirectoryMember): Promise<void> {
