@@ -84,7 +84,11 @@ export class Hub {
   readonly sessions = new Set<Session>();
   readonly typing: TypingTracker;
   shuttingDown = false;
-  private readonly channels = new Map<string, Set<Session>>();
+  /**
+   * This node's members of each channel: one session (a person's own channel, nearly always), or a
+   * Set once there are two. A Set of one costs about 150 bytes, and every connection has a channel.
+   */
+  private readonly channels = new Map<string, Session | Set<Session>>();
 
   constructor(readonly options: HubOptions) {
     this.typing = new TypingTracker(
@@ -122,19 +126,18 @@ export class Hub {
 
   /** Subscribes a session to a channel on this node. */
   subscribe(session: Session, channel: string): void {
-    let members = this.channels.get(channel);
-    if (!members) {
-      members = new Set();
-      this.channels.set(channel, members);
-    }
-    members.add(session);
+    const members = this.channels.get(channel);
+    if (members === undefined) this.channels.set(channel, session);
+    else if (members instanceof Set) members.add(session);
+    else if (members !== session) this.channels.set(channel, new Set([members, session]));
   }
 
   /** Unsubscribes a session from a channel on this node. */
   unsubscribe(session: Session, channel: string): void {
     const members = this.channels.get(channel);
-    members?.delete(session);
-    if (members?.size === 0) this.channels.delete(channel);
+    if (members === session) this.channels.delete(channel);
+    else if (members instanceof Set && members.delete(session) && members.size === 1)
+      this.channels.set(channel, members.values().next().value!);
   }
 
   /** Publishes a server message to every member of a channel, on every node; encoded once. */
@@ -184,15 +187,17 @@ export class Hub {
 
   /** Whether a channel has members on this node (for health and tests). */
   channelSize(channel: string): number {
-    return this.channels.get(channel)?.size ?? 0;
+    const members = this.channels.get(channel);
+    return members === undefined ? 0 : members instanceof Set ? members.size : 1;
   }
 
   private deliver(delivery: Delivery): void {
     const members = this.channels.get(delivery.channel);
-    if (!members || members.size === 0) return;
+    if (members === undefined) return;
     // Encoded to bytes once; every member's socket gets the same buffer.
     const bytes = Buffer.from(delivery.frame);
-    for (const session of members) session.deliver(delivery, bytes);
+    if (members instanceof Set) for (const session of members) session.deliver(delivery, bytes);
+    else members.deliver(delivery, bytes);
   }
 
   private receive(session: Session, data: string | Buffer, isBinary: boolean): void {

@@ -186,6 +186,15 @@ describe('several devices', () => {
     expect(bob.peer.of('joined')[0]!.members.map((m) => m.nick)).toEqual(['alice', 'bob']);
     await phone.disconnect();
     expect(bob.peer.of('presence').filter((p) => p.nick === 'alice' && p.event === 'leave')).toHaveLength(0);
+    // The device left keeps getting its messages, and the last one to go is announced.
+    await bob.send({ type: 'dm', to: 'alice', text: 'just you now', cid: 'd2' });
+    expect(laptop.peer.of('message').filter((m) => m.kind === 'dm')).toMatchObject([
+      { text: 'both of you' },
+      { text: 'just you now' },
+    ]);
+    await laptop.disconnect();
+    expect(bob.peer.of('presence').filter((p) => p.nick === 'alice' && p.event === 'leave')).toHaveLength(1);
+    expect(hub.hub.channelSize('user:alice')).toBe(0);
   });
 
   it('syncs read markers between devices and reports unread counts on join', async () => {
