@@ -19,7 +19,7 @@ import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
 import type { Peer, PeerInfo } from './peer.js';
 import { TokenBucket } from './rate-limit.js';
-import { Session } from './session.js';
+import { IDLE, Session } from './session.js';
 import type { AppendResult, NewMessage, Store } from './store/store.js';
 import { roomKey, userChannel } from './targets.js';
 import { TypingTracker } from './typing.js';
@@ -103,12 +103,7 @@ export class Hub {
   /** Registers a new connection. */
   connect(peer: Peer, info: PeerInfo): Connection {
     const { clock, limits } = this.options;
-    const session = new Session(
-      this.options.ids('s'),
-      peer,
-      info,
-      new TokenBucket(limits.burst, limits.ratePerSecond, clock),
-    );
+    const session = new Session(this.options.ids('s'), peer, info);
     this.sessions.add(session);
     session.helloTimer = clock.setTimeout(() => {
       if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
@@ -218,6 +213,8 @@ export class Hub {
     }
     const message = decoded.message;
     if (RATE_LIMITED.has(message.type)) {
+      const { limits, clock } = this.options;
+      session.bucket ??= new TokenBucket(limits.burst, limits.ratePerSecond, clock);
       const wait = session.bucket.take();
       if (wait > 0) {
         session.fail(ErrorCode.RateLimited, `too many messages; retry in ${wait} ms`, {
@@ -238,14 +235,17 @@ export class Hub {
     }
     session.queued++;
     session.queue = session.queue.then(task).then(
-      () => {
-        session.queued--;
-      },
+      () => this.dequeued(session),
       (error: unknown) => {
-        session.queued--;
+        this.dequeued(session);
         this.options.logger.error('request failed', { session: session.id, error: String(error) });
       },
     );
+  }
+
+  /** A request finished; with none left the queue drops its chain of settled promises. */
+  private dequeued(session: Session): void {
+    if (--session.queued === 0) session.queue = IDLE;
   }
 
   private async dispatch(session: Session, message: ClientMessage): Promise<void> {
@@ -278,6 +278,7 @@ export class Hub {
 
   private async disconnect(session: Session): Promise<void> {
     if (session.helloTimer !== undefined) this.options.clock.clearTimeout(session.helloTimer);
+    session.helloTimer = undefined;
     this.sessions.delete(session);
     const identity = session.identity;
     if (!identity) return;

@@ -16,7 +16,7 @@ export interface Identity {
 }
 
 /** The queue of a session with nothing pending: one settled promise shared by every session. */
-const IDLE: Promise<void> = Promise.resolve();
+export const IDLE: Promise<void> = Promise.resolve();
 
 /**
  * One connection's state. Frames for a channel that is being synchronised (a join reading history,
@@ -28,21 +28,31 @@ export class Session {
   readonly rooms = new Set<string>();
   away = false;
   status: string | undefined;
+  /** Cleared (and dropped, so the Timeout is not kept) once the connection is greeted. */
   helloTimer: Timer | undefined;
   closed = false;
-  /** Requests are handled one at a time, in the order they arrived. */
+  /** Requests are handled one at a time, in the order they arrived; back to IDLE when none wait. */
   queue: Promise<void> = IDLE;
   queued = 0;
+  /**
+   * The rate limit, made at the first limited request: a new bucket is full, as one made at connect
+   * would be by then, and a silent connection never needs one.
+   */
+  bucket: TokenBucket | undefined;
   /** Frames held per channel while it is synchronised; created on the first hold (most never need it). */
   private held: Map<string, { delivery: Delivery; bytes: Buffer }[]> | undefined;
-  /** Highest seq sent per target, so no stored message reaches this connection twice. */
-  private readonly delivered = new Map<string, number>();
+  /**
+   * Highest seq sent per target, so no stored message reaches this connection twice. The first target
+   * (most connections follow one room) sits in two fields; a Map of one would cost about 180 bytes.
+   */
+  private firstTarget: string | undefined;
+  private firstSeq = 0;
+  private otherTargets: Map<string, number> | undefined;
 
   constructor(
     readonly id: string,
     readonly peer: Peer,
     readonly info: PeerInfo,
-    readonly bucket: TokenBucket,
   ) {}
 
   /** Sends a server message. */
@@ -76,12 +86,16 @@ export class Session {
 
   /** Records that the client has every message of `target` up to `seq`. */
   markDelivered(target: string, seq: number): void {
-    if (seq > (this.delivered.get(target) ?? 0)) this.delivered.set(target, seq);
+    if (seq > this.deliveredSeq(target)) this.setDelivered(target, seq);
   }
 
   /** Forgets what was delivered for a target (after leaving a room). */
   forgetDelivered(target: string): void {
-    this.delivered.delete(target);
+    if (target === this.firstTarget) {
+      this.firstTarget = undefined;
+      this.firstSeq = 0;
+    } else if (this.otherTargets?.delete(target) && this.otherTargets.size === 0)
+      this.otherTargets = undefined;
   }
 
   /** Starts holding back frames of a channel. */
@@ -101,8 +115,23 @@ export class Session {
 
   private isNew(delivery: Delivery): boolean {
     if (delivery.target === undefined || delivery.seq === undefined) return true;
-    if (delivery.seq <= (this.delivered.get(delivery.target) ?? 0)) return false;
-    this.delivered.set(delivery.target, delivery.seq);
+    if (delivery.seq <= this.deliveredSeq(delivery.target)) return false;
+    this.setDelivered(delivery.target, delivery.seq);
     return true;
+  }
+
+  private deliveredSeq(target: string): number {
+    return target === this.firstTarget ? this.firstSeq : (this.otherTargets?.get(target) ?? 0);
+  }
+
+  private setDelivered(target: string, seq: number): void {
+    if (target === this.firstTarget) this.firstSeq = seq;
+    else if (this.firstTarget === undefined && !this.otherTargets?.has(target)) {
+      this.firstTarget = target;
+      this.firstSeq = seq;
+    } else {
+      this.otherTargets ??= new Map();
+      this.otherTargets.set(target, seq);
+    }
   }
 }
