@@ -62,6 +62,25 @@ export interface Connection {
   closed(): void;
 }
 
+/**
+ * The {@link Connection} `connect` hands out: two fields and prototype methods, where an object
+ * literal of two arrow functions cost every connection two closures and their context.
+ */
+class SessionConnection implements Connection {
+  constructor(
+    private readonly hub: Hub,
+    private readonly session: Session,
+  ) {}
+
+  receive(data: string | Buffer, isBinary: boolean): void {
+    this.hub.received(this.session, data, isBinary);
+  }
+
+  closed(): void {
+    this.hub.lost(this.session);
+  }
+}
+
 /** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
 const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
 
@@ -108,15 +127,20 @@ export class Hub {
     session.helloTimer = clock.setTimeout(() => {
       if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
     }, limits.helloTimeoutMs);
-    return {
-      receive: (data, isBinary) => this.receive(session, data, isBinary),
-      closed: () => {
-        // Stop sending at once; the clean-up waits for requests already queued, so a hello that is
-        // still claiming a name is finished before the name is released.
-        session.closed = true;
-        this.enqueue(session, () => this.disconnect(session), true);
-      },
-    };
+    return new SessionConnection(this, session);
+  }
+
+  /** A frame arrived on a session's connection (through its {@link Connection}). */
+  received(session: Session, data: string | Buffer, isBinary: boolean): void {
+    this.receive(session, data, isBinary);
+  }
+
+  /** A session's socket closed (through its {@link Connection}). */
+  lost(session: Session): void {
+    // Stop sending at once; the clean-up waits for requests already queued, so a hello that is
+    // still claiming a name is finished before the name is released.
+    session.closed = true;
+    this.enqueue(session, () => this.disconnect(session), true);
   }
 
   /** Subscribes a session to a channel on this node. */

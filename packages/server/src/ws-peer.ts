@@ -8,7 +8,8 @@ export interface WsPeerOptions {
   readonly maxBufferedBytes: number;
   /** `drained()` resolves once the unsent bytes fall below this. */
   readonly lowWaterBytes?: number;
-  readonly onSlowConsumer?: () => void;
+  /** Told which socket it terminated; one options object serves every connection of a server. */
+  readonly onSlowConsumer?: (socket: WebSocket) => void;
 }
 
 /**
@@ -104,7 +105,7 @@ export class WsPeer implements Peer {
     if (pending === undefined || this.socket.readyState !== this.socket.OPEN) return;
     this.tcp.write(Array.isArray(pending) ? Buffer.concat(pending, size) : pending);
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
-      this.options.onSlowConsumer?.();
+      this.options.onSlowConsumer?.(this.socket);
       this.socket.terminate();
     }
   }
