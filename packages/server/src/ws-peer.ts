@@ -13,9 +13,33 @@ export interface WsPeerOptions {
 }
 
 /**
- * Frames a text message (RFC 6455 section 5.2: FIN, opcode 1, unmasked as servers send). A fan-out
- * hands every recipient the same payload Buffer, so the last one framed is kept: a broadcast is
- * framed once and every member's socket gets the same bytes.
+ * Writes a text frame's header at `at` (RFC 6455 section 5.2: FIN, opcode 1, unmasked as servers
+ * send); returns its length.
+ */
+function writeHeader(frame: Buffer, at: number, length: number): number {
+  frame[at] = 0x81;
+  if (length < 126) {
+    frame[at + 1] = length;
+    return 2;
+  }
+  if (length < 65536) {
+    frame[at + 1] = 126;
+    frame.writeUInt16BE(length, at + 2);
+    return 4;
+  }
+  frame[at + 1] = 127;
+  frame.writeUInt32BE(Math.floor(length / 2 ** 32), at + 2);
+  frame.writeUInt32BE(length % 2 ** 32, at + 6);
+  return 10;
+}
+
+function headerLength(length: number): number {
+  return length < 126 ? 2 : length < 65536 ? 4 : 10;
+}
+
+/**
+ * Frames a text message. A fan-out hands every recipient the same payload Buffer, so the last one
+ * framed is kept: a broadcast is framed once and every member's socket gets the same bytes.
  */
 let lastPayload: Buffer | undefined;
 let lastFrame: Buffer | undefined;
@@ -23,18 +47,8 @@ let lastFrame: Buffer | undefined;
 function textFrame(payload: string | Buffer): Buffer {
   if (payload === lastPayload) return lastFrame!;
   const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-  const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
-  const frame = Buffer.allocUnsafe(header + length);
-  frame[0] = 0x81;
-  if (length < 126) frame[1] = length;
-  else if (length < 65536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length % 2 ** 32, 6);
-  }
+  const frame = Buffer.allocUnsafe(headerLength(length) + length);
+  const header = writeHeader(frame, 0, length);
   if (typeof payload === 'string') frame.write(payload, header);
   else {
     payload.copy(frame, header);
@@ -43,6 +57,21 @@ function textFrame(payload: string | Buffer): Buffer {
   }
   return frame;
 }
+
+/**
+ * Strings at least this long (a join's state and history, a history page) are framed when their turn
+ * is written, into {@link scratch}, instead of into a Buffer of their own: Node allocates those past
+ * 4 KB one by one with malloc and frees them only at a later garbage collection, and 10,000 joins
+ * left the allocator's heap holding about 0.4 KB a connection of freed, fragmented frames.
+ */
+const DEFERRED_FRAME = 2048;
+/** The scratch buffer's size; a turn's bytes past it get a Buffer of their own. */
+const SCRATCH_BYTES = 64 * 1024;
+/**
+ * Where a turn with a deferred frame (or several frames) is assembled. It is reused while writes
+ * complete at once (the kernel took every byte); a write the socket has to keep takes it along.
+ */
+let scratch: Buffer | undefined;
 
 /** Peers with frames waiting; written once the current event-loop turn has run all its JavaScript. */
 let dirty: WsPeer[] = [];
@@ -66,8 +95,11 @@ function flushDirty(): void {
 export class WsPeer implements Peer {
   private waiters: (() => void)[] | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** Frames queued this turn: one Buffer (the common case, no array), or several. */
-  private pending: Buffer | Buffer[] | undefined;
+  /**
+   * Frames queued this turn: one Buffer (the common case, no array), or several. A long string is
+   * kept as is (its frame is built at the flush, see DEFERRED_FRAME).
+   */
+  private pending: Buffer | string | (Buffer | string)[] | undefined;
   private pendingBytes = 0;
   private readonly tcp: Socket;
 
@@ -86,14 +118,21 @@ export class WsPeer implements Peer {
 
   send(frame: string | Buffer): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    const bytes = textFrame(frame);
+    let chunk: Buffer | string;
+    if (typeof frame === 'string' && frame.length >= DEFERRED_FRAME) {
+      chunk = frame;
+      const length = Buffer.byteLength(frame);
+      this.pendingBytes += headerLength(length) + length;
+    } else {
+      chunk = textFrame(frame);
+      this.pendingBytes += chunk.length;
+    }
     if (this.pending === undefined) {
-      this.pending = bytes;
+      this.pending = chunk;
       if (dirty.length === 0) process.nextTick(flushDirty);
       dirty.push(this);
-    } else if (Array.isArray(this.pending)) this.pending.push(bytes);
-    else this.pending = [this.pending, bytes];
-    this.pendingBytes += bytes.length;
+    } else if (Array.isArray(this.pending)) this.pending.push(chunk);
+    else this.pending = [this.pending, chunk];
   }
 
   /** Writes the frames queued during this turn in one go. */
@@ -103,11 +142,30 @@ export class WsPeer implements Peer {
     this.pending = undefined;
     this.pendingBytes = 0;
     if (pending === undefined || this.socket.readyState !== this.socket.OPEN) return;
-    this.tcp.write(Array.isArray(pending) ? Buffer.concat(pending, size) : pending);
+    if (Buffer.isBuffer(pending)) this.tcp.write(pending);
+    else this.writeAssembled(Array.isArray(pending) ? pending : [pending], size);
     if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.options.onSlowConsumer?.(this.socket);
       this.socket.terminate();
     }
+  }
+
+  /** Writes several frames (or a deferred one) as one Buffer: the scratch when it may be reused. */
+  private writeAssembled(chunks: readonly (Buffer | string)[], size: number): void {
+    // With bytes already waiting the socket would keep the scratch; so would an oversized turn.
+    const reuse = size <= SCRATCH_BYTES && this.tcp.writableLength === 0;
+    if (reuse) scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    const out = reuse ? scratch! : Buffer.allocUnsafe(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') {
+        offset += writeHeader(out, offset, Buffer.byteLength(chunk));
+        offset += out.write(chunk, offset);
+      } else offset += chunk.copy(out, offset);
+    }
+    this.tcp.write(reuse ? out.subarray(0, offset) : out);
+    // The kernel took it all at once: nothing refers to the bytes any more. Otherwise they are queued.
+    if (reuse && this.tcp.writableLength > 0) scratch = undefined;
   }
 
   close(code: number, reason: string): void {
