@@ -69,19 +69,18 @@ describe('WsPeer', () => {
     const members = await pairs(3);
     const medium = `{"t":"${'é'.repeat(1500)}"}`;
     const long = `{"t":"${'日本'.repeat(5000)}"}`;
-    members.forEach(({ peer }, i) => {
+    for (const [i, { peer }] of members.entries()) {
       peer.send(medium);
       peer.send(Buffer.from(`{"n":${i}}`));
       peer.send(long);
-    });
+    }
     members[0]!.peer.send(long);
     // Headers of 4 bytes (126 to 65535 bytes long) and 2; the text is UTF-8.
     expect(members[1]!.peer.bufferedAmount).toBe(4 + 3008 + 2 + 7 + 4 + 30_008);
     for (const { received } of members) await until(() => received.length >= 3);
     await until(() => members[0]!.received.length === 4);
-    members.forEach(({ received }, i) =>
-      expect(received).toEqual([medium, `{"n":${i}}`, long, ...(i === 0 ? [long] : [])]),
-    );
+    for (const [i, { received }] of members.entries())
+      expect(received).toEqual([medium, `{"n":${i}}`, long, ...(i === 0 ? [long] : [])]);
   });
 
   it('gives every member the same broadcast bytes', async () => {
