@@ -1,6 +1,7 @@
 import { type ErrorCode, encodeServerMessage, type ServerMessage } from 'aurora-protocol';
 import type { Delivery } from './broker/broker.js';
 import type { Timer } from './clock.js';
+import { JoinedRooms } from './joined-rooms.js';
 import type { Peer, PeerInfo } from './peer.js';
 import type { TokenBucket } from './rate-limit.js';
 
@@ -25,7 +26,7 @@ export const IDLE: Promise<void> = Promise.resolve();
  */
 export class Session {
   identity: Identity | undefined;
-  readonly rooms = new Set<string>();
+  readonly rooms = new JoinedRooms();
   away = false;
   status: string | undefined;
   /** Cleared (and dropped, so the Timeout is not kept) once the connection is greeted. */
