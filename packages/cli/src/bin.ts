@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './production-mode.js';
 import { runProgram } from './cli/program.js';
 
 // A reader that went away (`aurora-chat tail | head`) is a normal way for tail to end.

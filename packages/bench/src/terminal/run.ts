@@ -24,10 +24,12 @@ export async function runTerminalBench(options: TerminalBenchOptions): Promise<T
   const [file, ...rest] =
     options.cpu === undefined ? command : ['taskset', '-c', String(options.cpu), ...command];
   // Colours on, as in a terminal: styling is part of the work of drawing a frame. Without CI: under
-  // CI=true Ink writes only the last frame, at exit, and there would be no frame to time.
+  // CI=true Ink writes only the last frame, at exit, and there would be no frame to time. React's
+  // production build, as the aurora-chat binary runs it (its bin sets NODE_ENV): the development
+  // build would time React's own checks and leak its user-timing entries into the RSS.
   const { CI: _ci, ...env } = process.env;
   const child = spawn(file!, rest, {
-    env: { ...env, FORCE_COLOR: '3' },
+    env: { ...env, FORCE_COLOR: '3', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { useChatState } from '../chat-context.js';
 import { useUi } from '../ui-context.js';
 import { sidePanelLines } from './side-panel-lines.js';
@@ -9,18 +10,23 @@ export interface SidePanelProps {
   readonly height: number;
 }
 
-/** Rooms with unread counts, then the current room's members. */
+/** Rooms with unread counts, then the current room's members, right of a border. */
 export function SidePanel({ width, height }: SidePanelProps) {
   const state = useChatState();
   const { theme } = useUi();
+  // One text of identical rows: Ink styles a row once per frame however often it repeats.
+  const border = useMemo(() => Array(height).fill(theme.muted('│')).join('\n'), [theme, height]);
   return (
-    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      {sidePanelLines(state, theme, width, height).map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
-        <Text key={i} wrap="truncate-end">
-          {line}
-        </Text>
-      ))}
+    <Box flexDirection="row" width={width} height={height} flexShrink={0}>
+      <Text>{border}</Text>
+      <Box flexDirection="column" marginLeft={1} width={Math.max(1, width - 2)}>
+        {sidePanelLines(state, theme, width, height).map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
+          <Text key={i} wrap="truncate-end">
+            {line || ' '}
+          </Text>
+        ))}
+      </Box>
     </Box>
   );
 }

@@ -21,6 +21,8 @@ export function TypingLine({ width, inputBytes }: TypingLineProps) {
     typingText(Object.values(target.typing)),
     Math.max(0, width - displayWidth(counter) - 1),
   );
+  // Without a counter there is nothing to push right: no padding for Ink to style on every frame.
+  if (!counter) return <Text wrap="truncate-end">{left ? theme.muted(left) : ' '}</Text>;
   const gap = ' '.repeat(Math.max(0, width - displayWidth(left) - displayWidth(counter)));
   const paintedCounter = inputBytes > state.maxTextBytes ? theme.alert(counter) : theme.muted(counter);
   return (
