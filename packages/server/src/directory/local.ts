@@ -2,9 +2,16 @@ import type { Member } from 'aurora-protocol';
 import type { Directory, DirectoryMember, MembershipChange } from './directory.js';
 import { hasOtherOwner, hasOwner, type Owners, withOwner, withoutOwner } from './owners.js';
 
+/** A person in a room (the room's Map holds their canonical name): one object, no wrapped member. */
 interface Entry {
-  member: DirectoryMember;
+  nick: string;
+  away: boolean;
+  status: string | undefined;
   owners: Owners;
+}
+
+function entryOf(member: DirectoryMember, owners: Owners): Entry {
+  return { nick: member.nick, away: member.away, status: member.status, owners };
 }
 
 interface Claim {
@@ -58,7 +65,7 @@ export class LocalDirectory implements Directory {
       entry.owners = withOwner(entry.owners, owner);
       return UNCHANGED;
     }
-    members.set(member.key, { member, owners: owner });
+    members.set(member.key, entryOf(member, owner));
     return CHANGED;
   }
 
@@ -81,11 +88,11 @@ export class LocalDirectory implements Directory {
     const entry = members?.get(previousKey);
     if (!members || !entry) return;
     members.delete(previousKey);
-    members.set(member.key, { member, owners: entry.owners });
+    members.set(member.key, entryOf(member, entry.owners));
   }
 
   async members(room: string): Promise<Member[]> {
-    const members = [...(this.rooms.get(room)?.values() ?? [])].map(({ member }) => toMember(member));
+    const members = [...(this.rooms.get(room)?.values() ?? [])].map(toMember);
     return members.sort((a, b) => a.nick.localeCompare(b.nick));
   }
 
@@ -99,6 +106,6 @@ export class LocalDirectory implements Directory {
   }
 }
 
-function toMember(member: DirectoryMember): Member {
-  return { nick: member.nick, away: member.away, ...(member.status ? { status: member.status } : {}) };
+function toMember(entry: Entry): Member {
+  return { nick: entry.nick, away: entry.away, ...(entry.status ? { status: entry.status } : {}) };
 }
