@@ -121,21 +121,25 @@ export class Hub {
 
   /** Registers a new connection. */
   connect(peer: Peer, info: PeerInfo): Connection {
+    return new SessionConnection(this, this.open(peer, info));
+  }
+
+  /**
+   * Registers a new connection without a {@link Connection} object: the transport then reports its
+   * frames and its close with `received` and `lost` (the WebSocket server keeps the session on the
+   * socket, one object fewer per connection).
+   */
+  open(peer: Peer, info: PeerInfo): Session {
     const { clock, limits } = this.options;
     const session = new Session(this.options.ids('s'), peer, info);
     this.sessions.add(session);
     session.helloTimer = clock.setTimeout(() => {
       if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
     }, limits.helloTimeoutMs);
-    return new SessionConnection(this, session);
+    return session;
   }
 
-  /** A frame arrived on a session's connection (through its {@link Connection}). */
-  received(session: Session, data: string | Buffer, isBinary: boolean): void {
-    this.receive(session, data, isBinary);
-  }
-
-  /** A session's socket closed (through its {@link Connection}). */
+  /** A session's socket closed. */
   lost(session: Session): void {
     // Stop sending at once; the clean-up waits for requests already queued, so a hello that is
     // still claiming a name is finished before the name is released.
@@ -219,7 +223,8 @@ export class Hub {
     else members.deliver(delivery, bytes);
   }
 
-  private receive(session: Session, data: string | Buffer, isBinary: boolean): void {
+  /** A frame arrived on a session's connection. */
+  received(session: Session, data: string | Buffer, isBinary: boolean): void {
     if (session.closed) return;
     if (isBinary) {
       session.fail(ErrorCode.BadFrame, 'binary frames are not accepted; send JSON text');

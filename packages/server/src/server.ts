@@ -14,10 +14,11 @@ import { LocalDirectory } from './directory/local.js';
 import { forgetAbsentMembers } from './handlers/rooms.js';
 import { Heartbeat } from './heartbeat.js';
 import { handleHttp } from './http/routes.js';
-import { type Connection, Hub } from './hub.js';
+import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
 import { isOriginAllowed } from './origin.js';
+import type { Session } from './session.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { SERVER_VERSION } from './version.js';
@@ -124,7 +125,8 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
   // ws types listeners' `this` as its own WebSocket; every socket here is made as an AuroraSocket.
   function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
-    (this as AuroraSocket).connection?.receive(data, isBinary);
+    const { session } = this as AuroraSocket;
+    if (session) hub.received(session, data, isBinary);
   }
   function onError(this: WebSocket, error: Error): void {
     logger.debug('socket error', { ip: (this as AuroraSocket).ip, error: error.message });
@@ -135,7 +137,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     const left = (perIp.get(ws.ip) ?? 1) - 1;
     if (left > 0) perIp.set(ws.ip, left);
     else perIp.delete(ws.ip);
-    ws.connection?.closed();
+    if (ws.session) hub.lost(ws.session);
   }
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
@@ -149,7 +151,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     sockets.add(ws);
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
-    ws.connection = hub.connect(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
+    ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
     heartbeat.watch(ws);
     ws.on('message', onMessage);
     ws.on('error', onError);
@@ -219,9 +221,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
 }
 
-/** A ws socket that carries its connection and address, so one listener per event serves them all. */
+/** A ws socket that carries its session and address, so one listener per event serves them all. */
 class AuroraSocket extends WebSocket {
-  connection: Connection | undefined = undefined;
+  session: Session | undefined = undefined;
   ip = '';
 }
 
