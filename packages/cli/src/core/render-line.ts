@@ -16,8 +16,21 @@ export interface LineContext {
   readonly time: TimeFormat;
 }
 
+/**
+ * One drawn row: a whole line, or a gutter (time, nick and separator) and the text beside it. Ink
+ * measures every row on every frame and has a fast path only for plain ASCII; with the gutter's
+ * box-drawing separator apart, the text of most messages takes it, and continuation gutters, all
+ * alike, are styled once per frame.
+ */
+export type Line = string | { readonly gutter: string; readonly text: string };
+
+/** A row as one string. */
+export function lineText(line: Line): string {
+  return typeof line === 'string' ? line : line.gutter + line.text;
+}
+
 /** Draws one transcript item as terminal lines, optionally under a day line. */
-export type LineRenderer = (item: ChatItem | PendingItem, showDate: boolean) => readonly string[];
+export type LineRenderer = (item: ChatItem | PendingItem, showDate: boolean) => readonly Line[];
 
 type Styled = Segment<TextStyle>;
 const SEPARATOR = '│';
@@ -28,23 +41,27 @@ const DM_SEPARATOR = '»';
  * immutable), so scrolling and typing never re-wrap a message that was drawn before.
  */
 export function createLineRenderer(context: LineContext): LineRenderer {
-  const cache = new WeakMap<object, { showDate: boolean; lines: readonly string[] }>();
+  const cache = new WeakMap<object, { showDate: boolean; lines: readonly Line[] }>();
   return (item, showDate) => {
     const hit = cache.get(item);
     if (hit && hit.showDate === showDate) return hit.lines;
-    const lines = renderItem(item, showDate, context);
+    const lines = drawItem(item, showDate, context);
     cache.set(item, { showDate, lines });
     return lines;
   };
 }
 
-/** Draws one item without caching. */
+/** Draws one item without caching, each row as one string. */
 export function renderItem(item: ChatItem | PendingItem, showDate: boolean, context: LineContext): string[] {
+  return drawItem(item, showDate, context).map(lineText);
+}
+
+function drawItem(item: ChatItem | PendingItem, showDate: boolean, context: LineContext): Line[] {
   const body = itemLines(item, context);
   return showDate ? [dayLine(itemTs(item), context), ...body] : body;
 }
 
-function itemLines(item: ChatItem | PendingItem, context: LineContext): string[] {
+function itemLines(item: ChatItem | PendingItem, context: LineContext): Line[] {
   const time = context.time.clock(itemTs(item));
   switch (item.kind) {
     case 'message':
@@ -94,7 +111,7 @@ function messageLines(
   mention: boolean,
   time: string,
   context: LineContext,
-): string[] {
+): Line[] {
   const from = sanitize(message.from);
   const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
   const textRole = mention ? 'mention' : 'text';
@@ -137,21 +154,19 @@ function layout(
   body: Styled[],
   context: LineContext,
   separatorRole: TextStyle['role'] = 'separator',
-): string[] {
+): Line[] {
   const { theme, width } = context;
   const cell = padStart(nick, context.nickWidth);
   const prefix = `${theme.paint(time, { role: 'time' })} ${theme.paint(cell, nickStyle)} ${theme.paint(separator, { role: separatorRole })} `;
   const prefixWidth = time.length + 1 + displayWidth(cell) + 3;
   const indent = prefixWidth <= width / 2 ? prefixWidth : Math.min(time.length + 1, Math.floor(width / 4));
   const lines = wrapSegments(body, width - indent, width - prefixWidth);
+  const text = (line: readonly Styled[]) => line.map((s) => theme.paint(s.text, s.style)).join('');
+  if (indent !== prefixWidth)
+    return lines.map((line, i) => (i === 0 ? prefix : ' '.repeat(indent)) + text(line));
   // Continuation lines keep the separator column (as WeeChat does), so the gutter reads as one line.
-  const pad =
-    indent === prefixWidth
-      ? `${' '.repeat(prefixWidth - 2)}${theme.paint(SEPARATOR, { role: separatorRole })} `
-      : ' '.repeat(indent);
-  return lines.map(
-    (line, i) => (i === 0 ? prefix : pad) + line.map((s) => theme.paint(s.text, s.style)).join(''),
-  );
+  const pad = `${' '.repeat(prefixWidth - 2)}${theme.paint(SEPARATOR, { role: separatorRole })} `;
+  return lines.map((line, i) => ({ gutter: i === 0 ? prefix : pad, text: text(line) }));
 }
 
 function dayLine(ts: number, context: LineContext): string {

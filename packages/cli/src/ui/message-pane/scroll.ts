@@ -1,6 +1,7 @@
 import type { ItemList } from '../../core/item-list.js';
 import type { ChatItem, PendingItem } from '../../core/items.js';
 import { lowerBound } from '../../core/items.js';
+import type { Line } from '../../core/render-line.js';
 
 /**
  * Where the view is: following new messages, or pinned so that the bottom row shows line
@@ -52,7 +53,7 @@ export function paneList(items: ItemList, pending: readonly PendingItem[]): Pane
 export interface Measure {
   readonly list: PaneList;
   readonly height: number;
-  lines(index: number): readonly string[];
+  lines(index: number): readonly Line[];
 }
 
 /** A row position: an item and a line of it counted from its top. */
@@ -64,7 +65,7 @@ interface Position {
 /** The rows to draw and what the pane shows about them. */
 export interface PaneWindow {
   /** Exactly `height` rows, top to bottom; short content sits at the bottom. */
-  readonly rows: readonly string[];
+  readonly rows: readonly Line[];
   /** The first line of the oldest loaded item is visible: time to load older history. */
   readonly reachedTop: boolean;
   /** Messages that arrived below the view since the user scrolled up. */
@@ -123,7 +124,7 @@ export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
   if (list.count === 0 || height <= 0)
     return { rows: Array(Math.max(0, height)).fill(''), reachedTop: true, newCount: 0 };
   const bottom = bottomOf(anchor, measure);
-  const above: string[] = [];
+  const above: Line[] = [];
   let index = bottom.index;
   let lines = measure.lines(index);
   let line = bottom.line;
