@@ -117,8 +117,8 @@ type MessageItem = Extract<ChatItem, { kind: 'message' }>;
 /**
  * Merges messages (sorted by seq) into a transcript, de-duplicated by seq. A gap marker goes where a
  * message follows the previous one with seqs missing between them. New messages after the end (the
- * common case) append without copying; a page of older history is one concatenation; anything else
- * is inserted by binary search into a copy.
+ * common case) append without copying, and a page of older history goes in front without copying
+ * what is loaded (both amortized); anything else is inserted by binary search into a copy.
  */
 export function mergeMessages(items: ItemList, incoming: readonly MessageItem[]): MergeResult {
   const first = incoming[0];
@@ -136,7 +136,7 @@ export function mergeMessages(items: ItemList, incoming: readonly MessageItem[])
     return { items: items.append(appended), added: incoming.length, reset: false };
   }
   if (incoming.length > 1 && last.order < items.get(0).order && isRun(incoming))
-    return { items: ItemList.of([...incoming, ...items]), added: incoming.length, reset: false };
+    return { items: items.prepend(incoming), added: incoming.length, reset: false };
   let out: ChatItem[] | undefined;
   let added = 0;
   for (const item of incoming) {

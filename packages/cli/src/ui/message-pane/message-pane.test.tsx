@@ -158,4 +158,28 @@ describe('MessagePane', () => {
     await app.type('still typing');
     expect(app.screen()).toContain('#dev › still typing');
   });
+
+  it('pages 100,000 messages in as history, then shows arrivals below or counts them while scrolled up', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(1000, 99_001), seq: 100_000, more: true }));
+    for (let last = 99_000; last >= 1; last -= 1000)
+      app.server.sendNow({
+        type: 'history',
+        target: 'dev',
+        messages: many(1000, last - 999),
+        more: last > 1000,
+      });
+    await app.server.send(chat(100_001, 'carol', 'fresh news', { ts: at(10, 0) }));
+    expect(paneRows(app.screen()).slice(-2)).toEqual([
+      expect.stringContaining('bob │ message 100000'),
+      expect.stringContaining('carol │ fresh news'),
+    ]);
+    await app.press(KEYS.pageUp);
+    const scrolled = paneRows(app.screen()).slice(0, -1);
+    await app.server.send(chat(100_002, 'carol', 'more news', { ts: at(10, 1) }));
+    expect(paneRows(app.screen()).slice(0, -1)).toEqual(scrolled);
+    expect(paneRows(app.screen()).at(-1)).toContain('↓ 1 new message');
+    await app.press(KEYS.end);
+    expect(paneRows(app.screen()).at(-1)).toContain('carol │ more news');
+  });
 });
