@@ -87,6 +87,25 @@ describe('Heartbeat', () => {
     expect(alive.terminated).toBe(false);
   });
 
+  it('keeps a tracked socket whose pongs the caller reports, and drops one it does not', () => {
+    const dead: unknown[] = [];
+    const heartbeat = new Heartbeat(1000, 2, (socket) => dead.push(socket));
+    const reported = new FakeSocket();
+    const silent = new FakeSocket();
+    heartbeat.track(ws(reported));
+    heartbeat.track(ws(silent));
+    // No listeners: the server hears pongs in its sockets' emit and tells the heartbeat.
+    reported.ping = function (this: FakeSocket) {
+      this.pings.push(Date.now());
+      heartbeat.answered(ws(this));
+    };
+    vi.advanceTimersByTime(5000);
+    heartbeat.stop();
+    expect(dead).toEqual([silent]);
+    expect(reported.pings.length).toBeGreaterThanOrEqual(4);
+    expect(reported.terminated).toBe(false);
+  });
+
   it('forgets a closed socket instead of pinging it', () => {
     const heartbeat = new Heartbeat(1000, 2);
     const socket = new FakeSocket();

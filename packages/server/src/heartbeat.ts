@@ -23,7 +23,7 @@ export class Heartbeat {
   private readonly missed = new Map<WebSocket, number>();
   private readonly timer: NodeJS.Timeout;
   // One listener shared by every socket (the emitter is `this`), not a closure per connection.
-  private readonly answered: (this: WebSocket) => void;
+  private readonly onPong: (this: WebSocket) => void;
   /** Where the current round stopped; a Map iterator stays valid while entries come and go. */
   private round: Iterator<[WebSocket, number]> | undefined;
   private ticks = 0;
@@ -34,9 +34,9 @@ export class Heartbeat {
     private readonly maxMissed: number,
     private readonly onDead: (socket: WebSocket) => void = () => {},
   ) {
-    const missed = this.missed;
-    this.answered = function (this: WebSocket) {
-      if (missed.has(this)) missed.set(this, 0);
+    const heartbeat = this;
+    this.onPong = function (this: WebSocket) {
+      heartbeat.answered(this);
     };
     this.timer = setInterval(() => this.tick(), Math.max(1, Math.floor(intervalMs / SLICES)));
     this.timer.unref();
@@ -44,8 +44,18 @@ export class Heartbeat {
 
   /** Starts watching a socket; it is forgotten at its first beat after it closed. */
   watch(socket: WebSocket): void {
+    this.track(socket);
+    socket.on('pong', this.onPong);
+  }
+
+  /** Watches a socket whose pongs the caller reports with {@link answered} (no listener on it). */
+  track(socket: WebSocket): void {
     this.missed.set(socket, 0);
-    socket.on('pong', this.answered);
+  }
+
+  /** A watched socket answered a ping. */
+  answered(socket: WebSocket): void {
+    if (this.missed.has(socket)) this.missed.set(socket, 0);
   }
 
   /** Stops the timer. */

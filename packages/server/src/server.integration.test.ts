@@ -213,6 +213,25 @@ describe('aurora-server over real sockets', () => {
     });
   });
 
+  it('frees an address slot when a connection closes', async () => {
+    const { url } = await serve({ maxConnectionsPerIp: 1 });
+    const first = await enter(url, 'alice');
+    first.socket.close();
+    await first.closed;
+    const second = await enter(url, 'bob');
+    second.send({ type: 'ping', ref: 'p' });
+    expect(await second.next('pong')).toMatchObject({ ref: 'p' });
+  });
+
+  it('keeps a client that answers pings connected over many intervals', async () => {
+    const { url } = await serve({ pingIntervalMs: 100 });
+    const alice = await enter(url, 'alice');
+    // A socket whose pongs went unheard would be dropped after under three intervals.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    alice.send({ type: 'ping', ref: 'p1' });
+    expect(await alice.next('pong')).toMatchObject({ ref: 'p1' });
+  });
+
   it('closes a socket that never says hello (4000)', async () => {
     const { url } = await serve({ limits: { helloTimeoutMs: 200 } });
     const idle = await TestClient.connect(url);

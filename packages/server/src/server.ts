@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from 'aurora-protocol';
-import { type ServerOptions, WebSocket, WebSocketServer } from 'ws';
+import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
+import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
 import { type Clock, systemClock } from './clock.js';
@@ -18,7 +19,6 @@ import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
 import { isOriginAllowed } from './origin.js';
-import type { Session } from './session.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { SERVER_VERSION } from './version.js';
@@ -116,29 +116,27 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws as AuroraSocket, request));
   });
 
-  // One options object and one listener per event for every socket (`this` is the socket), instead
-  // of closures per connection: 10,000 idle connections are mostly what each of them keeps.
+  // One options object and one events handler for every socket, instead of closures per
+  // connection: 10,000 idle connections are mostly what each of them keeps.
   const peerOptions = {
     maxBufferedBytes: config.maxBufferedBytes,
     onSlowConsumer: (ws: WebSocket) =>
       logger.info('terminated slow consumer', { ip: (ws as AuroraSocket).ip }),
   };
-  // ws types listeners' `this` as its own WebSocket; every socket here is made as an AuroraSocket.
-  function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
-    const { session } = this as AuroraSocket;
-    if (session) hub.received(session, data, isBinary);
-  }
-  function onError(this: WebSocket, error: Error): void {
-    logger.debug('socket error', { ip: (this as AuroraSocket).ip, error: error.message });
-  }
-  function onClose(this: WebSocket): void {
-    const ws = this as AuroraSocket;
-    sockets.delete(ws);
-    const left = (perIp.get(ws.ip) ?? 1) - 1;
-    if (left > 0) perIp.set(ws.ip, left);
-    else perIp.delete(ws.ip);
-    if (ws.session) hub.lost(ws.session);
-  }
+  const events: SocketEvents = {
+    message: (ws, data, isBinary) => {
+      if (ws.session) hub.received(ws.session, data, isBinary);
+    },
+    pong: (ws) => heartbeat.answered(ws),
+    error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
+    close: (ws) => {
+      sockets.delete(ws);
+      const left = (perIp.get(ws.ip) ?? 1) - 1;
+      if (left > 0) perIp.set(ws.ip, left);
+      else perIp.delete(ws.ip);
+      if (ws.session) hub.lost(ws.session);
+    },
+  };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
     const ip = request.socket.remoteAddress ?? 'unknown';
@@ -152,11 +150,8 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
     ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
-    heartbeat.watch(ws);
-    ws.on('message', onMessage);
-    ws.on('error', onError);
-    // ws emits close once; `once` would wrap the listener in a bound function and its state.
-    ws.on('close', onClose);
+    heartbeat.track(ws);
+    ws.events = events;
   }
 
   try {
@@ -219,12 +214,6 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     await hub.options.directory.close();
     await cluster?.close();
   }
-}
-
-/** A ws socket that carries its session and address, so one listener per event serves them all. */
-class AuroraSocket extends WebSocket {
-  session: Session | undefined = undefined;
-  ip = '';
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
