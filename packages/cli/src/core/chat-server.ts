@@ -11,7 +11,7 @@ import {
   updateTarget,
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
-import { type ChatItem, lastSeq, mergeMessages, messageOrder } from './items.js';
+import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
 import { mentions } from './mention.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 
@@ -260,13 +260,13 @@ export function onError(state: ChatState, error: ServerMessageOf<'error'>, now: 
 }
 
 /** A stored message as a transcript item, marked when it is mine or mentions me. */
-export function toItem(state: ChatState, message: ChatMessage): Extract<ChatItem, { kind: 'message' }> {
+export function toItem(state: ChatState, message: ChatMessage): MessageItem {
   const mine = message.kind !== 'system' && sameName(message.from, state.me);
   const mention =
     !mine &&
     (message.kind === 'dm' ||
       ((message.kind === 'chat' || message.kind === 'action') && mentions(message.text, state.me)));
-  return { kind: 'message', order: messageOrder(message.seq), message, mine, mention };
+  return messageItem(message, mine, mention);
 }
 
 /** Which target a message belongs to: its room, or the conversation with the other person. */

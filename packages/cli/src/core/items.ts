@@ -45,6 +45,63 @@ export function messageOrder(seq: number): number {
   return seq * ORDER_STEP;
 }
 
+/** A message entry of a transcript. */
+export type MessageItem = Extract<ChatItem, { kind: 'message' }>;
+
+const MINE = 1;
+const MENTION = 2;
+
+/**
+ * A transcript may hold 100,000 messages, so each is kept as two small objects: the message, with
+ * its fields in line, and this entry, which derives its kind and order and packs its marks in one
+ * number (instead of five fields).
+ */
+class StoredMessage implements MessageItem {
+  constructor(
+    readonly message: ChatMessage,
+    private readonly marks: number,
+  ) {}
+
+  get kind(): 'message' {
+    return 'message';
+  }
+
+  get order(): number {
+    return messageOrder(this.message.seq);
+  }
+
+  get mine(): boolean {
+    return (this.marks & MINE) !== 0;
+  }
+
+  get mention(): boolean {
+    return (this.marks & MENTION) !== 0;
+  }
+}
+
+/** The transcript entry of a stored message, marked when it is mine or mentions me. */
+export function messageItem(message: ChatMessage, mine: boolean, mention: boolean): MessageItem {
+  return new StoredMessage(compactMessage(message), (mine ? MINE : 0) | (mention ? MENTION : 0));
+}
+
+/**
+ * The decoder builds a message field by field, which leaves most fields in a second, out-of-line
+ * object; a plain room message (the bulk of any history) is copied into one object literal instead.
+ */
+function compactMessage(m: ChatMessage): ChatMessage {
+  if (m.room === undefined || m.to !== undefined || m.cid !== undefined || m.event !== undefined) return m;
+  return {
+    type: 'message',
+    id: m.id,
+    seq: m.seq,
+    kind: m.kind,
+    room: m.room,
+    from: m.from,
+    text: m.text,
+    ts: m.ts,
+  };
+}
+
 /** A stable identity for an item, for caches and React keys. */
 export function itemId(item: ChatItem | PendingItem): string {
   switch (item.kind) {
@@ -111,8 +168,6 @@ export interface MergeResult {
   /** A message reused a seq with another id: the server's history was reset, so the transcript was. */
   readonly reset: boolean;
 }
-
-type MessageItem = Extract<ChatItem, { kind: 'message' }>;
 
 /**
  * Merges messages (sorted by seq) into a transcript, de-duplicated by seq. A gap marker goes where a
