@@ -127,12 +127,20 @@ async function claimIdentity(
   return { nick, key };
 }
 
+/** Each hub's welcome limits, built at its first hello: every connection is announced the same. */
+const announcedLimits = new WeakMap<HubLimits, ServerLimits>();
+
 /** The limits a `welcome` announces: every protocol limit as configured, plus the rate. */
 function welcomeLimits(limits: HubLimits): ServerLimits {
-  const protocol = Object.fromEntries(
-    Object.keys(LIMITS).map((name) => [name, limits[name as keyof typeof LIMITS]]),
-  );
-  return { ...(protocol as typeof LIMITS), ratePerSecond: limits.ratePerSecond, burst: limits.burst };
+  let announced = announcedLimits.get(limits);
+  if (announced === undefined) {
+    const protocol = Object.fromEntries(
+      Object.keys(LIMITS).map((name) => [name, limits[name as keyof typeof LIMITS]]),
+    );
+    announced = { ...(protocol as typeof LIMITS), ratePerSecond: limits.ratePerSecond, burst: limits.burst };
+    announcedLimits.set(limits, announced);
+  }
+  return announced;
 }
 
 /** `nick`: claims the new name, releases the old one, and tells every room. */
