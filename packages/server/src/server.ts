@@ -58,7 +58,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const store =
     parts.store ??
     cluster?.store ??
-    new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock });
+    new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock, logger });
   const hub = new Hub({
     store,
     broker: parts.broker ?? cluster?.broker ?? new LocalBroker(),

@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
 import { ManualClock } from '../testing/manual-clock.js';
 import { storeContract } from '../testing/store-contract.js';
@@ -12,29 +14,79 @@ describe('the SQLite store', () => {
 });
 
 describe('the SQLite store on disk', () => {
+  const message = {
+    target: 'room:dev',
+    kind: 'chat' as const,
+    room: 'dev',
+    from: 'alice',
+    fromKey: 'alice',
+    text: 'hi',
+  };
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'aurora-sqlite-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
   it('keeps numbering a target after a restart, even when retention had emptied it', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'aurora-sqlite-'));
     const clock = new ManualClock();
-    const message = {
-      target: 'room:dev',
-      kind: 'chat' as const,
-      room: 'dev',
-      from: 'alice',
-      fromKey: 'alice',
-      text: 'hi',
-    };
-    try {
-      const first = new SqliteStore({ clock, dataDir, retention: { maxAgeMs: 1000 } });
-      for (let i = 0; i < 3; i++) await first.append(message);
-      clock.advance(5000);
-      await first.prune(clock.now());
-      await first.close();
-      const second = new SqliteStore({ clock, dataDir, retention: { maxAgeMs: 1000 } });
-      expect(await second.bounds('room:dev')).toEqual({ first: 4, last: 3 });
-      expect((await second.append(message)).message.seq).toBe(4);
-      await second.close();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    const first = new SqliteStore({ clock, dataDir, retention: { maxAgeMs: 1000 } });
+    for (let i = 0; i < 3; i++) await first.append(message);
+    clock.advance(5000);
+    await first.prune(clock.now());
+    await first.close();
+    const second = new SqliteStore({ clock, dataDir, retention: { maxAgeMs: 1000 } });
+    expect(await second.bounds('room:dev')).toEqual({ first: 4, last: 3 });
+    expect((await second.append(message)).message.seq).toBe(4);
+    await second.close();
+  });
+
+  it('recognises a retried cid after a restart, also in a database made before the retry index moved', async () => {
+    const clock = new ManualClock();
+    // The schema as it was: the retry index ordered by sender, then cid.
+    const old = new Database(join(dataDir, 'aurora.db'));
+    old.exec(`CREATE TABLE messages (
+      target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+      room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
+      ts INTEGER NOT NULL, cid TEXT, event TEXT, PRIMARY KEY (target, seq)) WITHOUT ROWID;
+      CREATE UNIQUE INDEX messages_by_cid ON messages (from_key, cid) WHERE cid IS NOT NULL;
+      INSERT INTO messages VALUES ('room:dev', 1, 'm_old', 'chat', 'dev', NULL, NULL, 'alice', 'alice', 'hi', 0, 'c1', NULL);`);
+    old.close();
+
+    const store = new SqliteStore({ clock, dataDir });
+    const retried = await store.append({ ...message, cid: 'c1' });
+    expect(retried).toMatchObject({ duplicate: true, message: { id: 'm_old', seq: 1 } });
+    const fresh = await store.append({ ...message, cid: 'c2' });
+    await store.close();
+
+    const reopened = new SqliteStore({ clock, dataDir });
+    expect(await reopened.append({ ...message, cid: 'c2' })).toMatchObject({
+      duplicate: true,
+      message: { id: fresh.message.id, seq: 2 },
+    });
+    expect((await reopened.page('room:dev', { limit: 10 })).messages.map((m) => m.cid)).toEqual(['c1', 'c2']);
+    await reopened.close();
+  });
+
+  it('checkpoints the WAL while messages keep coming, so it starts over instead of growing', async () => {
+    const clock = new ManualClock();
+    const store = new SqliteStore({ clock, dataDir, checkpoint: { delayMs: 1, catchUpFrames: 64 } });
+    const walSize = () => statSync(join(dataDir, 'aurora.db-wal')).size;
+    let cid = 0;
+    // Commit after commit with no pause: the checkpointing worker never finds the writer idle.
+    for (let round = 0; round < 4000; round++)
+      await Promise.all(
+        Array.from({ length: 4 }, () =>
+          store.append({ ...message, text: 'x'.repeat(500), cid: `c${cid++}` }),
+        ),
+      );
+    // Never started over, the WAL would hold every page written: about 140 MB (34,000 frames).
+    expect(walSize()).toBeLessThan(40 * 1024 * 1024);
+    await store.close();
+    const reopened = new SqliteStore({ clock, dataDir });
+    expect(await reopened.bounds('room:dev')).toEqual({ first: 1, last: 16_000 });
+    await reopened.close();
   });
 });

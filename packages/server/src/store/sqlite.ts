@@ -4,6 +4,8 @@ import type { ChatMessage } from 'aurora-protocol';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { createId, type IdFactory } from '../ids.js';
+import type { Logger } from '../logger.js';
+import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import {
   type AppendResult,
@@ -24,6 +26,10 @@ export interface SqliteStoreOptions {
   readonly retention?: Retention;
   readonly clock: Pick<Clock, 'now'>;
   readonly ids?: IdFactory;
+  /** Told when a background WAL checkpoint fails. */
+  readonly logger?: Pick<Logger, 'warn'>;
+  /** When the WAL is checkpointed (on disk only); tests make it eager. */
+  readonly checkpoint?: CheckpointOptions;
 }
 
 /** A row of the messages table. */
@@ -43,9 +49,28 @@ export interface Row {
   event: string | null;
 }
 
+/** A row's columns in the order of the insert statement. */
+type RowValues = [
+  target: string,
+  seq: number,
+  id: string,
+  kind: string,
+  room: string | null,
+  to_nick: string | null,
+  to_key: string | null,
+  from_nick: string,
+  from_key: string,
+  text: string,
+  ts: number,
+  cid: string | null,
+  event: string | null,
+];
+
 interface Pending {
   row: Row;
   message: ChatMessage;
+  /** Sender and cid, while the append is in flight (see `pendingByCid`). */
+  cidKey: string | undefined;
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
 }
@@ -57,7 +82,10 @@ CREATE TABLE IF NOT EXISTS messages (
   ts INTEGER NOT NULL, cid TEXT, event TEXT,
   PRIMARY KEY (target, seq)
 ) WITHOUT ROWID;
-CREATE UNIQUE INDEX IF NOT EXISTS messages_by_cid ON messages (from_key, cid) WHERE cid IS NOT NULL;
+-- The retry index leads with the cid: time-ordered cids (the terminal client's, ULIDs, counters)
+-- then land at one place in it, where (from_key, cid) dirtied a page per sender in every commit.
+DROP INDEX IF EXISTS messages_by_cid;
+CREATE UNIQUE INDEX IF NOT EXISTS messages_by_client_id ON messages (cid, from_key) WHERE cid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS messages_by_ts ON messages (ts);
 CREATE INDEX IF NOT EXISTS messages_by_recipient ON messages (to_key, ts) WHERE to_key IS NOT NULL;
 CREATE TABLE IF NOT EXISTS sequences (target TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID;
@@ -79,8 +107,10 @@ export class SqliteStore implements Store {
   private batch: Pending[] = [];
   private flushScheduled = false;
   private flushed: Promise<void> = Promise.resolve();
+  private resolveFlushed: () => void = () => {};
   private writeBatch: ((rows: readonly Pending[]) => void) | undefined;
   private readonly statements;
+  private readonly checkpointer: Checkpointer | undefined;
 
   constructor(private readonly options: SqliteStoreOptions) {
     let file = ':memory:';
@@ -94,14 +124,23 @@ export class SqliteStore implements Store {
     // can take the last transactions.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    if (options.dataDir !== undefined) {
+      // Checkpoints run on a worker thread instead of inside the commit that crosses SQLite's threshold.
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new Checkpointer(
+        file,
+        (error) => options.logger?.warn('WAL checkpoint failed', { error }),
+        options.checkpoint,
+      );
+    }
     this.ids = options.ids ?? createId;
     this.accounts = new SqliteAccounts(this.db, toMessage);
     this.statements = {
-      insert: this.db.prepare<Row>(
+      insert: this.db.prepare<RowValues>(
         `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event)
-         VALUES (@target, @seq, @id, @kind, @room, @to_nick, @to_key, @from_nick, @from_key, @text, @ts, @cid, @event)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE from_key = ? AND cid = ?'),
+      byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE cid = ? AND from_key = ?'),
       // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
       lastSeq: this.db.prepare<[string, string], { last: number }>(
         `SELECT MAX(COALESCE((SELECT last FROM sequences WHERE target = ?), 0),
@@ -138,7 +177,7 @@ export class SqliteStore implements Store {
     if (cidKey !== undefined) {
       const inFlight = this.pendingByCid.get(cidKey);
       if (inFlight) return inFlight.then((result) => ({ message: result.message, duplicate: true }));
-      const existing = this.statements.byCid.get(input.fromKey, input.cid!);
+      const existing = this.statements.byCid.get(input.cid!, input.fromKey);
       if (existing) return Promise.resolve({ message: toMessage(existing), duplicate: true });
     }
     const seq = this.nextSeq(input.target);
@@ -158,13 +197,9 @@ export class SqliteStore implements Store {
       event: input.event ? JSON.stringify(input.event) : null,
     };
     const promise = new Promise<AppendResult>((resolve, reject) => {
-      this.batch.push({ row, message: toMessage(row), resolve, reject });
+      this.batch.push({ row, message: toMessage(row), cidKey, resolve, reject });
     });
-    if (cidKey !== undefined) {
-      this.pendingByCid.set(cidKey, promise);
-      const forget = () => this.pendingByCid.delete(cidKey);
-      promise.then(forget, forget);
-    }
+    if (cidKey !== undefined) this.pendingByCid.set(cidKey, promise);
     this.scheduleFlush();
     return promise;
   }
@@ -242,6 +277,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.flush();
+    await this.checkpointer?.close();
     this.db.close();
   }
 
@@ -259,25 +295,49 @@ export class SqliteStore implements Store {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    this.flushed = new Promise((resolve) =>
-      setImmediate(() => {
-        this.commit();
-        resolve();
-      }),
-    );
+    this.flushed = new Promise((resolve) => {
+      this.resolveFlushed = resolve;
+    });
+    setImmediate(() => {
+      // While the checkpointer catches up, the batch grows and is committed once it is done.
+      if (this.checkpointer === undefined) this.commit();
+      else this.checkpointer.whenReleased(() => this.commit());
+    });
   }
 
   private commit(): void {
-    this.flushScheduled = false;
     const batch = this.batch;
     this.batch = [];
-    if (batch.length === 0) return;
+    const resolveFlushed = this.resolveFlushed;
+    this.flushScheduled = false;
+    this.resolveFlushed = () => {};
+    if (batch.length > 0) this.write(batch);
+    resolveFlushed();
+  }
+
+  private write(batch: Pending[]): void {
     try {
       // Built once: better-sqlite3 makes four wrapper functions on every `transaction()` call.
       this.writeBatch ??= this.db.transaction((rows: readonly Pending[]) => {
         const last = new Map<string, number>();
         for (const pending of rows) {
-          this.statements.insert.run(pending.row);
+          const row = pending.row;
+          // Positional values: binding an object by names costs a property lookup per column.
+          this.statements.insert.run(
+            row.target,
+            row.seq,
+            row.id,
+            row.kind,
+            row.room,
+            row.to_nick,
+            row.to_key,
+            row.from_nick,
+            row.from_key,
+            row.text,
+            row.ts,
+            row.cid,
+            row.event,
+          );
           last.set(pending.row.target, pending.row.seq);
         }
         for (const [target, seq] of last) this.statements.recordSeq.run(target, seq);
@@ -285,28 +345,37 @@ export class SqliteStore implements Store {
       this.writeBatch(batch);
     } catch (error) {
       // Nothing of the batch was stored: forget the seqs handed out so the next append re-reads them.
-      for (const pending of batch) this.lastSeq.delete(pending.row.target);
       const failure = new StoreError(`storage failed: ${(error as Error).message}`);
-      for (const pending of batch) pending.reject(failure);
+      for (const pending of batch) {
+        this.lastSeq.delete(pending.row.target);
+        this.settled(pending);
+        pending.reject(failure);
+      }
       return;
     }
-    for (const pending of batch) pending.resolve({ message: pending.message, duplicate: false });
+    this.checkpointer?.request();
+    for (const pending of batch) {
+      this.settled(pending);
+      pending.resolve({ message: pending.message, duplicate: false });
+    }
+  }
+
+  private settled(pending: Pending): void {
+    if (pending.cidKey !== undefined) this.pendingByCid.delete(pending.cidKey);
   }
 }
 
 /** A stored row as the wire message. */
 export function toMessage(row: Row): ChatMessage {
-  return {
-    type: 'message',
-    id: row.id,
-    seq: row.seq,
-    kind: row.kind,
-    ...(row.room === null ? {} : { room: row.room }),
-    ...(row.to_nick === null ? {} : { to: row.to_nick }),
-    from: row.from_nick,
-    text: row.text,
-    ts: row.ts,
-    ...(row.cid === null ? {} : { cid: row.cid }),
-    ...(row.event === null ? {} : { event: JSON.parse(row.event) }),
-  };
+  // In the wire order, the optional fields only when present, and no spread temporaries: this runs
+  // for every message stored.
+  const message = { type: 'message', id: row.id, seq: row.seq, kind: row.kind } as ChatMessage;
+  if (row.room !== null) message.room = row.room;
+  if (row.to_nick !== null) message.to = row.to_nick;
+  message.from = row.from_nick;
+  message.text = row.text;
+  message.ts = row.ts;
+  if (row.cid !== null) message.cid = row.cid;
+  if (row.event !== null) message.event = JSON.parse(row.event);
+  return message;
 }
