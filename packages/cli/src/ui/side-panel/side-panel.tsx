@@ -19,13 +19,9 @@ export function SidePanel({ width, height }: SidePanelProps) {
   return (
     <Box flexDirection="row" width={width} height={height} flexShrink={0}>
       <Text>{border}</Text>
-      <Box flexDirection="column" marginLeft={1} width={Math.max(1, width - 2)}>
-        {sidePanelLines(state, theme, width, height).map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
-          <Text key={i} wrap="truncate-end">
-            {line || ' '}
-          </Text>
-        ))}
+      {/* One text for all rows (they are cut to the width already): a node per row costs Ink's layout. */}
+      <Box marginLeft={1} width={Math.max(1, width - 2)}>
+        <Text>{sidePanelLines(state, theme, width, height).join('\n')}</Text>
       </Box>
     </Box>
   );
