@@ -81,6 +81,41 @@ describe('WsPeer', () => {
     await until(() => members[0]!.received.length === 4);
     for (const [i, { received }] of members.entries())
       expect(received).toEqual([medium, `{"n":${i}}`, long, ...(i === 0 ? [long] : [])]);
+
+    // A turn of 4 to 16 KB is assembled in the one scratch buffer, peer after peer.
+    for (const { received } of members) received.length = 0;
+    for (const [i, { peer }] of members.entries()) {
+      peer.send(`{"i":${i},"t":"${'ü'.repeat(3000 + i)}"}`);
+      peer.send(Buffer.from(`{"after":${i}}`));
+    }
+    for (const { received } of members) await until(() => received.length === 2);
+    for (const [i, { received }] of members.entries())
+      expect(received).toEqual([`{"i":${i},"t":"${'ü'.repeat(3000 + i)}"}`, `{"after":${i}}`]);
+  });
+
+  it('leaves a frame the socket had to queue intact while other peers reuse the scratch', async () => {
+    const [slow, fast] = (await pairs(2, 256 * 1024 * 1024)) as [Pair, Pair];
+    const tcp = (client: WebSocket) => (client as unknown as { _socket: import('node:net').Socket })._socket;
+    tcp(slow.client).pause();
+    const frame = (who: string, n: number) => `{"${who}":${n},"t":"${String(n % 10).repeat(12_000)}"}`;
+    // Enough turns to fill the slow reader's kernel buffers, so some of its writes are kept queued.
+    let turns = 0;
+    while (slow.peer.bufferedAmount === 0 || turns < 50) {
+      slow.peer.send(frame('slow', turns));
+      fast.peer.send(frame('fast', turns));
+      turns++;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (turns > 5000) throw new Error('the slow reader never filled up');
+    }
+    // The other peer's next turns must not land in the bytes the slow socket still holds.
+    for (let n = turns; n < turns + 5; n++) {
+      fast.peer.send(frame('fast', n));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    tcp(slow.client).resume();
+    await until(() => slow.received.length === turns && fast.received.length === turns + 5);
+    expect(slow.received).toEqual(Array.from({ length: turns }, (_, n) => frame('slow', n)));
+    expect(fast.received).toEqual(Array.from({ length: turns + 5 }, (_, n) => frame('fast', n)));
   });
 
   it('gives every member the same broadcast bytes', async () => {

@@ -62,14 +62,20 @@ function textFrame(payload: string | Buffer): Buffer {
  * Strings at least this long (a join's state and history, a history page) are framed when their turn
  * is written, into {@link scratch}, instead of into a Buffer of their own: Node allocates those past
  * 4 KB one by one with malloc and frees them only at a later garbage collection, and 10,000 joins
- * left the allocator's heap holding about 0.4 KB a connection of freed, fragmented frames.
+ * left the allocator's heap holding about 0.7 KB a connection of freed, fragmented frames.
  */
 const DEFERRED_FRAME = 2048;
-/** The scratch buffer's size; a turn's bytes past it get a Buffer of their own. */
-const SCRATCH_BYTES = 64 * 1024;
 /**
- * Where a turn with a deferred frame (or several frames) is assembled. It is reused while writes
- * complete at once (the kernel took every byte); a write the socket has to keep takes it along.
+ * The scratch buffer's size. A turn of 4 KB (below that Buffer.allocUnsafe slices Node's shared
+ * pool, no malloc) up to this size is assembled in the scratch; a larger one gets a Buffer of its own.
+ * A socket that cannot take a write at once keeps the scratch until it is sent, so a congested
+ * socket holds at most 16 KB for at least 4 KB of its frames: never more than 4 times its bytes.
+ */
+const SCRATCH_BYTES = 16 * 1024;
+const SCRATCH_MIN_BYTES = Buffer.poolSize >>> 1;
+/**
+ * Where such a turn is assembled. It is reused while writes complete at once (the kernel took every
+ * byte, so nothing refers to it); a write the socket has to queue keeps it, and another is made.
  */
 let scratch: Buffer | undefined;
 
@@ -152,8 +158,8 @@ export class WsPeer implements Peer {
 
   /** Writes several frames (or a deferred one) as one Buffer: the scratch when it may be reused. */
   private writeAssembled(chunks: readonly (Buffer | string)[], size: number): void {
-    // With bytes already waiting the socket would keep the scratch; so would an oversized turn.
-    const reuse = size <= SCRATCH_BYTES && this.tcp.writableLength === 0;
+    // With bytes already waiting the socket would certainly keep the scratch.
+    const reuse = size >= SCRATCH_MIN_BYTES && size <= SCRATCH_BYTES && this.tcp.writableLength === 0;
     if (reuse) scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
     const out = reuse ? scratch! : Buffer.allocUnsafe(size);
     let offset = 0;
