@@ -8,7 +8,7 @@ import { useChatActions, useChatState } from '../chat-context.js';
 import { useUi } from '../ui-context.js';
 import { digestLines } from './digest-block.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
-import { PaneRow } from './pane-row.js';
+import { PaneRows } from './pane-row.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
 import { useMessagePane } from './use-message-pane.js';
 import { anchorOf, useMessagePaneState } from './use-message-pane-state.js';
@@ -75,10 +75,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
           {row}
         </Text>
       ))}
-      {shown.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
-        <PaneRow key={i} line={row} />
-      ))}
+      <PaneRows rows={shown} />
       {anchor.follow ? null : (
         <Text wrap="truncate-end">
           {theme.paint(newMessagesMarker(window.newCount, width), { role: 'gap' })}

@@ -1,12 +1,30 @@
 import { Box, Text } from 'ink';
 import type { Line } from '../../core/render-line.js';
 
+type SplitLine = Exclude<Line, string>;
+
 /**
- * One row of the transcript: a line, or a gutter beside its text (two texts; see {@link Line}). The
- * text is wrapped to the columns beside the gutter, so neither has to shrink; a box to pin the gutter
- * would cost Ink's layout as much as the split saves.
+ * The transcript's rows. Ink lays out and walks every node on every frame, so when every row is a
+ * gutter and its text (the usual screen) they are drawn as two texts, a column of gutters and a
+ * column of texts, instead of three nodes a row; otherwise (a day line, blank rows, a narrow layout)
+ * row by row. The texts are wrapped to the columns beside the gutter, so no row is cut or shifted.
  */
-export function PaneRow({ line }: { readonly line: Line }) {
+export function PaneRows({ rows }: { readonly rows: readonly Line[] }) {
+  if (rows.length > 0 && rows.every((row): row is SplitLine => typeof row !== 'string'))
+    return (
+      <Box>
+        <Text>{rows.map((row) => row.gutter).join('\n')}</Text>
+        <Text>{rows.map((row) => row.text).join('\n')}</Text>
+      </Box>
+    );
+  return rows.map((row, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
+    <PaneRow key={i} line={row} />
+  ));
+}
+
+/** One row: a line, or a gutter beside its text (two texts; see {@link Line}). */
+function PaneRow({ line }: { readonly line: Line }) {
   if (typeof line === 'string') return <Text wrap="truncate-end">{line || ' '}</Text>;
   return (
     <Box>
