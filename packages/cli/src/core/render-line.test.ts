@@ -37,6 +37,12 @@ describe('renderItem', () => {
     expect(draw(message(chat(1, 'bob', 'hello there')))).toEqual(['12:01    bob │ hello there']);
   });
 
+  it('cuts a name wider than the nick column, so the separator stays in its column', () => {
+    const [line] = draw(message(chat(1, 'bartholomew', 'hello')));
+    expect(line).toBe('12:01 barth… │ hello');
+    expect(line!.indexOf('│')).toBe(draw(message(chat(1, 'bob', 'hi')))[0]!.indexOf('│'));
+  });
+
   it('wraps long text under itself, within the width', () => {
     const lines = draw(message(chat(1, 'bob', 'word '.repeat(20).trim())), plainContext(40));
     expect(lines).toEqual([

@@ -2,7 +2,7 @@ import { type ChatMessage, formatMessage, type SystemEvent, sanitizeForTerminal 
 import { type ChatItem, itemTs, type PendingItem } from './items.js';
 import type { TextStyle, Theme } from './theme.js';
 import type { TimeFormat } from './time-format.js';
-import { displayWidth, padStart, type Segment, wrapSegments } from './wrap.js';
+import { displayWidth, padStart, type Segment, truncate, wrapSegments } from './wrap.js';
 
 /** What drawing a transcript line depends on. A new context means new lines (the cache is per context). */
 export interface LineContext {
@@ -156,7 +156,9 @@ function layout(
   separatorRole: TextStyle['role'] = 'separator',
 ): Line[] {
   const { theme, width } = context;
-  const cell = padStart(nick, context.nickWidth);
+  // The column is as wide as the longest member's name: the name of someone who has left can be
+  // wider, and is cut with `…` so the separator stays in one column (as WeeChat cuts long prefixes).
+  const cell = padStart(truncate(nick, context.nickWidth), context.nickWidth);
   const prefix = `${theme.paint(time, { role: 'time' })} ${theme.paint(cell, nickStyle)} ${theme.paint(separator, { role: separatorRole })} `;
   const prefixWidth = time.length + 1 + displayWidth(cell) + 3;
   const indent = prefixWidth <= width / 2 ? prefixWidth : Math.min(time.length + 1, Math.floor(width / 4));
