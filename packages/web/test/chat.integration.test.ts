@@ -93,6 +93,9 @@ describe('two people in one room', () => {
   it('send with Enter and start a new line with Shift+Enter', async () => {
     const carol = await openPage(env.browser, `${env.server.httpUrl}/?room=lines&name=carol`);
     const composer = carol.page.locator('#composer-input');
+    // The chat shows on the server's welcome; the room is the composer's once it is joined (under
+    // load that can be a moment later, and Enter before it says "Join a room first").
+    await expect.poll(() => composer.getAttribute('placeholder')).toBe('Message #lines');
     await composer.pressSequentially('first line');
     await composer.press('Shift+Enter');
     await composer.pressSequentially('second line');
