@@ -42,6 +42,14 @@ parentPort.on('message', (command) => {
 });
 `;
 
+/** What a {@link Checkpointer} tells its database. */
+export interface CheckpointEvents {
+  /** A checkpoint failed; its frames stay in the WAL, nothing is lost. */
+  error(message: string): void;
+  /** The worker is gone (it crashed): the writer must checkpoint by itself again. */
+  stopped(): void;
+}
+
 /** What the worker reports after a checkpoint: the frames in the WAL, or why it failed. */
 type Outcome = { readonly log: number } | { readonly error: string };
 
@@ -63,10 +71,9 @@ export class Checkpointer {
   private closed = false;
   private readonly options: Required<CheckpointOptions>;
 
-  /** @param onError told when a checkpoint fails (its frames stay in the WAL: nothing is lost). */
   constructor(
     file: string,
-    private readonly onError: (message: string) => void,
+    private readonly events: CheckpointEvents,
     options: CheckpointOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -80,9 +87,13 @@ export class Checkpointer {
     });
     this.worker.unref();
     this.worker.on('message', (outcome: Outcome) => this.finished(outcome));
-    this.worker.on('error', (error) => {
-      this.onError(error.message);
+    this.worker.on('error', (error) => this.events.error(error.message));
+    this.worker.on('exit', () => {
+      if (this.closed) return;
+      this.closed = true;
+      clearTimeout(this.timer);
       this.release();
+      this.events.stopped();
     });
   }
 
@@ -120,7 +131,7 @@ export class Checkpointer {
 
   private finished(outcome: Outcome): void {
     this.running = false;
-    if ('error' in outcome) this.onError(outcome.error);
+    if ('error' in outcome) this.events.error(outcome.error);
     if (this.catchingUp) {
       // Nothing was committed during this checkpoint: it copied the whole WAL.
       this.release();

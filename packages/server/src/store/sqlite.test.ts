@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
@@ -68,6 +69,30 @@ describe('the SQLite store on disk', () => {
     });
     expect((await reopened.page('room:dev', { limit: 10 })).messages.map((m) => m.cid)).toEqual(['c1', 'c2']);
     await reopened.close();
+  });
+
+  it('checkpoints in its own commits again, and says so, when the checkpoint worker dies', async () => {
+    const warnings: string[] = [];
+    const store = new SqliteStore({
+      clock: new ManualClock(),
+      dataDir,
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    const worker = (store as unknown as { checkpointer: { worker: Worker } }).checkpointer.worker;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    await worker.terminate();
+    await exited;
+    expect(warnings).toEqual(['the checkpoint worker stopped: commits checkpoint the WAL themselves again']);
+    let cid = 0;
+    for (let round = 0; round < 4000; round++)
+      await Promise.all(
+        Array.from({ length: 4 }, () =>
+          store.append({ ...message, text: 'x'.repeat(500), cid: `c${cid++}` }),
+        ),
+      );
+    // SQLite's own checkpoints keep the WAL near 1,000 pages; with none it would hold about 140 MB.
+    expect(statSync(join(dataDir, 'aurora.db-wal')).size).toBeLessThan(16 * 1024 * 1024);
+    await store.close();
   });
 
   it('checkpoints the WAL while messages keep coming, so it starts over instead of growing', async () => {

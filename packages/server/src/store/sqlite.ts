@@ -75,6 +75,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** SQLite's own default: a commit that takes the WAL past this many pages checkpoints it. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
   target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
@@ -129,7 +132,15 @@ export class SqliteStore implements Store {
       this.db.pragma('wal_autocheckpoint = 0');
       this.checkpointer = new Checkpointer(
         file,
-        (error) => options.logger?.warn('WAL checkpoint failed', { error }),
+        {
+          error: (error) => options.logger?.warn('WAL checkpoint failed', { error }),
+          stopped: () => {
+            options.logger?.warn(
+              'the checkpoint worker stopped: commits checkpoint the WAL themselves again',
+            );
+            this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+          },
+        },
         options.checkpoint,
       );
     }
