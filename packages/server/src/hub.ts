@@ -17,6 +17,7 @@ import { handlers } from './handlers/index.js';
 import { leaveRoom } from './handlers/rooms.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
+import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
 import { TokenBucket } from './rate-limit.js';
 import { IDLE, Session } from './session.js';
@@ -107,7 +108,7 @@ export class Hub {
    * This node's members of each channel: one session (a person's own channel, nearly always), or a
    * Set once there are two. A Set of one costs about 150 bytes, and every connection has a channel.
    */
-  private readonly channels = new Map<string, Session | Set<Session>>();
+  private readonly channels = new Map<string, oneOrSet.OneOrSet<Session>>();
 
   constructor(readonly options: HubOptions) {
     this.typing = new TypingTracker(
@@ -149,18 +150,14 @@ export class Hub {
 
   /** Subscribes a session to a channel on this node. */
   subscribe(session: Session, channel: string): void {
-    const members = this.channels.get(channel);
-    if (members === undefined) this.channels.set(channel, session);
-    else if (members instanceof Set) members.add(session);
-    else if (members !== session) this.channels.set(channel, new Set([members, session]));
+    this.channels.set(channel, oneOrSet.add(this.channels.get(channel), session));
   }
 
   /** Unsubscribes a session from a channel on this node. */
   unsubscribe(session: Session, channel: string): void {
-    const members = this.channels.get(channel);
-    if (members === session) this.channels.delete(channel);
-    else if (members instanceof Set && members.delete(session) && members.size === 1)
-      this.channels.set(channel, members.values().next().value!);
+    const members = oneOrSet.remove(this.channels.get(channel), session);
+    if (members === undefined) this.channels.delete(channel);
+    else this.channels.set(channel, members);
   }
 
   /** Publishes a server message to every member of a channel, on every node; encoded once. */
@@ -210,8 +207,7 @@ export class Hub {
 
   /** Whether a channel has members on this node (for health and tests). */
   channelSize(channel: string): number {
-    const members = this.channels.get(channel);
-    return members === undefined ? 0 : members instanceof Set ? members.size : 1;
+    return oneOrSet.size(this.channels.get(channel));
   }
 
   private deliver(delivery: Delivery): void {

@@ -1,22 +1,22 @@
 import type { Member } from 'aurora-protocol';
+import * as oneOrSet from '../one-or-set.js';
 import type { Directory, DirectoryMember, MembershipChange } from './directory.js';
-import { hasOtherOwner, hasOwner, type Owners, withOwner, withoutOwner } from './owners.js';
 
 /** A person in a room (the room's Map holds their canonical name): one object, no wrapped member. */
 interface Entry {
   nick: string;
   away: boolean;
   status: string | undefined;
-  owners: Owners;
+  owners: oneOrSet.OneOrSet<string>;
 }
 
-function entryOf(member: DirectoryMember, owners: Owners): Entry {
+function entryOf(member: DirectoryMember, owners: oneOrSet.OneOrSet<string>): Entry {
   return { nick: member.nick, away: member.away, status: member.status, owners };
 }
 
 interface Claim {
   nick: string;
-  owners: Owners;
+  owners: oneOrSet.OneOrSet<string>;
   shared: boolean;
 }
 
@@ -35,9 +35,9 @@ export class LocalDirectory implements Directory {
       this.names.set(key, { nick, owners: owner, shared });
       return true;
     }
-    if (hasOtherOwner(claim.owners, owner) && !(shared && claim.shared)) return false;
+    if (oneOrSet.hasOther(claim.owners, owner) && !(shared && claim.shared)) return false;
     claim.nick = nick;
-    claim.owners = withOwner(claim.owners, owner);
+    claim.owners = oneOrSet.add(claim.owners, owner);
     claim.shared = shared;
     return true;
   }
@@ -45,7 +45,7 @@ export class LocalDirectory implements Directory {
   async releaseName(key: string, owner: string): Promise<void> {
     const claim = this.names.get(key);
     if (!claim) return;
-    const owners = withoutOwner(claim.owners, owner);
+    const owners = oneOrSet.remove(claim.owners, owner);
     if (owners === undefined) this.names.delete(key);
     else claim.owners = owners;
   }
@@ -62,7 +62,7 @@ export class LocalDirectory implements Directory {
     }
     const entry = members.get(member.key);
     if (entry) {
-      entry.owners = withOwner(entry.owners, owner);
+      entry.owners = oneOrSet.add(entry.owners, owner);
       return UNCHANGED;
     }
     members.set(member.key, entryOf(member, owner));
@@ -72,8 +72,8 @@ export class LocalDirectory implements Directory {
   async removeMember(room: string, key: string, owner: string): Promise<MembershipChange> {
     const members = this.rooms.get(room);
     const entry = members?.get(key);
-    if (!members || !entry || !hasOwner(entry.owners, owner)) return UNCHANGED;
-    const owners = withoutOwner(entry.owners, owner);
+    if (!members || !entry || !oneOrSet.has(entry.owners, owner)) return UNCHANGED;
+    const owners = oneOrSet.remove(entry.owners, owner);
     if (owners !== undefined) {
       entry.owners = owners;
       return UNCHANGED;
