@@ -33,5 +33,6 @@ export { wsSocketFactory } from './core/ws-socket.js';
 // The interactive client as a component, for aurora-bench's frame-time benchmark (it renders the
 // whole app with Ink over a fake socket). Importing these loads Ink and React.
 export { ChatApp, type ChatAppProps } from './ui/chat-app.js';
+export { limitHeapGrowth } from './ui/heap-growth.js';
 export type { UiSettings } from './ui/ui-context.js';
 export { CLIENT_VERSION } from './version.js';

@@ -6,6 +6,7 @@ import {
   Connection,
   createTheme,
   createTimeFormat,
+  limitHeapGrowth,
   type SocketHandlers,
   systemClock,
 } from 'aurora-chat';
@@ -48,6 +49,8 @@ const connection = new Connection({
   },
   clock: systemClock,
 });
+// The heap as the interactive client (runChat) keeps it.
+limitHeapGrowth();
 const screen = new FakeScreen(120, 40);
 const ui = {
   theme: createTheme(),

@@ -7,6 +7,7 @@ import { createTheme } from '../core/theme.js';
 import { createTimeFormat } from '../core/time-format.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { ChatApp } from './chat-app.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 // The alternate screen keeps the chat out of the shell's scrollback; bracketed paste marks pasted
 // text so that a pasted block becomes one message instead of one message per line.
@@ -18,6 +19,7 @@ const LEAVE = '\x1b[?2004l\x1b[?1049l';
  * with a CliError if it cannot start.
  */
 export async function runChat(settings: Settings, credentials: ScriptCredentials): Promise<void> {
+  limitHeapGrowth();
   const stdout = process.stdout;
   const connection = connectionFor(settings, settings.rooms, wsSocketFactory, credentials.session);
   const ui = {
