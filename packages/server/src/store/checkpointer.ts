@@ -3,8 +3,16 @@ import { Worker } from 'node:worker_threads';
 
 /** When checkpoints run; the defaults suit production, tests make them eager. */
 export interface CheckpointOptions {
-  /** How long after a commit the checkpoint runs: the commits of a burst share one checkpoint. */
+  /**
+   * How long after a commit, at most, its pages wait to be copied. Under light traffic the commits
+   * of this long share one checkpoint: each one fsyncs the database, and a commit that follows a
+   * checkpoint takes longer (the WAL starts over), so one every 100 ms slowed a tenth of the commits.
+   */
   readonly delayMs?: number;
+  /** Once this many stored rows wait, the checkpoint runs after `busyDelayMs` instead. */
+  readonly busyRows?: number;
+  /** The delay under heavy traffic: short, so the WAL stays small while messages pour in. */
+  readonly busyDelayMs?: number;
   /**
    * SQLite starts the WAL over only once a checkpoint has copied every frame in it, and a writer
    * that commits while the worker checkpoints keeps it a few commits behind for good. Past this
@@ -13,7 +21,12 @@ export interface CheckpointOptions {
   readonly catchUpFrames?: number;
 }
 
-const DEFAULTS: Required<CheckpointOptions> = { delayMs: 100, catchUpFrames: 8192 /* 32 MiB of pages */ };
+const DEFAULTS: Required<CheckpointOptions> = {
+  delayMs: 2000,
+  busyRows: 1000,
+  busyDelayMs: 100,
+  catchUpFrames: 8192 /* 32 MiB of pages */,
+};
 
 /** What the WAL file is cut back to once SQLite has started it over. */
 const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
@@ -57,8 +70,8 @@ type Outcome = { readonly log: number } | { readonly error: string };
  * Checkpoints a WAL-mode database on a worker thread. SQLite's automatic checkpoint runs inside the
  * commit that crosses its threshold: every few hundred commits one of them copied pages into the
  * database and fsynced on the event loop, a stall of 10 ms and more for every connection. Here the
- * writer only appends to the WAL, and each commit asks for a checkpoint that the worker runs a
- * moment later. When the WAL has grown long, the writer's commits wait (asynchronously: the event
+ * writer only appends to the WAL, and each commit asks for a checkpoint that the worker runs within
+ * two seconds (a tenth of a second once many rows wait). When the WAL has grown long, the writer's commits wait (asynchronously: the event
  * loop goes on) for one checkpoint, which then copies everything so the WAL starts over.
  */
 export class Checkpointer {
@@ -66,6 +79,12 @@ export class Checkpointer {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private dirty = false;
+  /** Rows committed since the last checkpoint started. */
+  private waitingRows = 0;
+  /** When the pending timer fires; a busy writer may bring it forward. */
+  private timerAt = 0;
+  /** Checkpoints run so far (for tests and diagnostics). */
+  completed = 0;
   private catchingUp = false;
   private released: (() => void)[] = [];
   private closed = false;
@@ -108,10 +127,11 @@ export class Checkpointer {
     else callback();
   }
 
-  /** Called after a commit: the WAL has new frames to copy. */
-  request(): void {
+  /** Called after a commit of `rows` rows: the WAL has new frames to copy. */
+  request(rows: number): void {
     this.dirty = true;
-    if (!this.running) this.schedule(this.options.delayMs);
+    this.waitingRows += rows;
+    if (!this.running) this.schedule(this.delay());
   }
 
   /** Stops the worker; the writer's connection checkpoints what is left when it closes. */
@@ -131,6 +151,7 @@ export class Checkpointer {
 
   private finished(outcome: Outcome): void {
     this.running = false;
+    this.completed++;
     if ('error' in outcome) this.events.error(outcome.error);
     if (this.catchingUp) {
       // Nothing was committed during this checkpoint: it copied the whole WAL.
@@ -140,7 +161,11 @@ export class Checkpointer {
       this.schedule(0);
       return;
     }
-    if (this.dirty) this.schedule(this.options.delayMs);
+    if (this.dirty) this.schedule(this.delay());
+  }
+
+  private delay(): number {
+    return this.waitingRows >= this.options.busyRows ? this.options.busyDelayMs : this.options.delayMs;
   }
 
   private release(): void {
@@ -150,12 +175,20 @@ export class Checkpointer {
     for (const callback of callbacks) callback();
   }
 
+  /** Runs a checkpoint in `delayMs`, or sooner if one is already due sooner. */
   private schedule(delayMs: number): void {
-    if (this.timer !== undefined || this.closed) return;
+    if (this.closed) return;
+    const at = performance.now() + delayMs;
+    if (this.timer !== undefined) {
+      if (this.timerAt <= at) return;
+      clearTimeout(this.timer);
+    }
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.closed) return;
       this.dirty = false;
+      this.waitingRows = 0;
       this.running = true;
       this.worker.postMessage('checkpoint');
     }, delayMs);

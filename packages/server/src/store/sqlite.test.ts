@@ -95,6 +95,25 @@ describe('the SQLite store on disk', () => {
     await store.close();
   });
 
+  it('copies a trickle of commits in one checkpoint, and a flood within the busy delay', async () => {
+    const clock = new ManualClock();
+    const store = new SqliteStore({
+      clock,
+      dataDir,
+      checkpoint: { delayMs: 60_000, busyRows: 20, busyDelayMs: 1 },
+    });
+    const checkpoints = () =>
+      (store as unknown as { checkpointer: { completed: number } }).checkpointer.completed;
+    for (let i = 0; i < 10; i++) await store.append({ ...message, cid: `t${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ten commits of one row: they wait for the (here one-minute) delay.
+    expect(checkpoints()).toBe(0);
+    for (let i = 0; i < 10; i++) await store.append({ ...message, cid: `f${i}` });
+    // Twenty rows waiting: the busy delay applies, to the timer already set too.
+    await expect.poll(checkpoints).toBe(1);
+    await store.close();
+  });
+
   it('checkpoints the WAL while messages keep coming, so it starts over instead of growing', async () => {
     const clock = new ManualClock();
     const store = new SqliteStore({ clock, dataDir, checkpoint: { delayMs: 1, catchUpFrames: 64 } });

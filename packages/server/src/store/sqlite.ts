@@ -364,7 +364,7 @@ export class SqliteStore implements Store {
       }
       return;
     }
-    this.checkpointer?.request();
+    this.checkpointer?.request(batch.length);
     for (const pending of batch) {
       this.settled(pending);
       pending.resolve({ message: pending.message, duplicate: false });
