@@ -3,6 +3,7 @@ import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { type ChatState, initialState } from './chat-state.js';
 import { type CommandPlan, planCommand } from './command-plan.js';
 import { parseCommand } from './commands.js';
+import { dueMessages, frameFor } from './outbox.js';
 import { joined, welcome } from './test-frames.js';
 
 const NOW = 1_700_000_000_000;
@@ -101,6 +102,25 @@ describe('planCommand', () => {
 
   it('passes on the parser’s explanation of a bad command', () => {
     expect(plan('/frobnicate').error).toContain('Unknown command /frobnicate. Nothing was sent.');
+  });
+
+  it('keeps a line typed before the first room is joined for that room, and sends it once joined', () => {
+    const welcomed = [
+      { type: 'join-requested', nick: 'alice', room: 'dev' },
+      { type: 'server', message: welcome('alice'), now: NOW },
+      { type: 'connection', status: 'online' },
+    ] as ChatAction[];
+    const early = welcomed.reduce(chatReducer, initialState());
+    const planned = plan('/me is here early', early);
+    expect(planned.actions).toEqual([
+      { type: 'send', cid: 'cid1', target: 'dev', kind: 'action', text: 'is here early', now: NOW },
+    ]);
+    const waiting = planned.actions.reduce(chatReducer, early);
+    expect(dueMessages(waiting, NOW)).toEqual([]);
+    const inRoom = chatReducer(waiting, { type: 'server', message: joined('dev', []), now: NOW });
+    expect(dueMessages(inRoom, NOW).map((p) => frameFor(inRoom, p))).toEqual([
+      { type: 'action', room: 'dev', text: 'is here early', cid: 'cid1' },
+    ]);
   });
 
   it('asks to join a room before anything can be said', () => {

@@ -40,7 +40,19 @@ export function planCommand(command: Command, state: ChatState, context: PlanCon
       return fail(command.message);
     case 'say':
     case 'action': {
-      if (!target) return fail('Join a room first: /join #room');
+      if (!target) {
+        // Typed between the server's welcome and its `joined`: the line waits in the outbox for the
+        // room being joined, instead of being refused for a moment's gap.
+        const joining = state.wanted.rooms[0];
+        if (joining === undefined) return fail('Join a room first: /join #room');
+        return send(
+          state,
+          roomKey(joining),
+          command.kind === 'say' ? 'chat' : 'action',
+          command.text,
+          context,
+        );
+      }
       if (command.kind === 'action' && target.isDm) return fail('/me works in rooms only.');
       return send(
         state,
