@@ -1,5 +1,6 @@
+import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { sampleProcess } from './proc-stats.js';
+import { sampleProcess, sampleSteal, stealPercent } from './proc-stats.js';
 
 describe('sampleProcess', () => {
   it('reads this process: some CPU used and a plausible resident size', () => {
@@ -13,5 +14,21 @@ describe('sampleProcess', () => {
 
   it('answers zeros for a process that does not exist', () => {
     expect(sampleProcess(2 ** 30)).toEqual({ cpuSeconds: 0, rssKb: 0, waitSeconds: 0 });
+  });
+});
+
+describe('steal time', () => {
+  it('reads one counter per CPU of this machine', () => {
+    const steal = sampleSteal();
+    expect(steal).toHaveLength(cpus().length);
+    for (const seconds of steal) expect(seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports the CPU that lost the most, as a share of the window', () => {
+    // 0.3 s and 0.05 s stolen from two CPUs during a 10 s window.
+    expect(stealPercent([1, 2], [1.3, 2.05], 10)).toBeCloseTo(3);
+    expect(stealPercent([1, 2], [1, 2], 10)).toBe(0);
+    // A CPU missing from the first sample counts nothing rather than its whole history.
+    expect(stealPercent([1], [1.1, 50], 10)).toBeCloseTo(1);
   });
 });

@@ -35,3 +35,30 @@ export function sampleProcess(pid: number): ProcSample {
     return { cpuSeconds: 0, rssKb: 0, waitSeconds: 0 };
   }
 }
+
+/**
+ * Seconds each CPU has lost to steal time (/proc/stat): on a virtual machine, time the hypervisor
+ * gave the CPU to another guest. Empty without /proc.
+ */
+export function sampleSteal(): number[] {
+  try {
+    const steal: number[] = [];
+    for (const line of readFileSync('/proc/stat', 'latin1').split('\n')) {
+      // "cpuN user nice system idle iowait irq softirq steal ...", one line per CPU after the total.
+      if (!/^cpu\d/.test(line)) continue;
+      steal.push(Number(line.split(/\s+/)[8] ?? 0) / CLOCK_TICKS);
+    }
+    return steal;
+  } catch {
+    return [];
+  }
+}
+
+/** The largest share of `seconds` that one CPU lost to steal between two samples, in percent. */
+export function stealPercent(before: readonly number[], after: readonly number[], seconds: number): number {
+  let most = 0;
+  after.forEach((stolen, cpu) => {
+    most = Math.max(most, stolen - (before[cpu] ?? stolen));
+  });
+  return (most / seconds) * 100;
+}

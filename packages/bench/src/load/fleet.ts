@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type ProcSample, sampleProcess } from '../proc-stats.js';
+import { type ProcSample, sampleProcess, sampleSteal, stealPercent } from '../proc-stats.js';
 import type { Dialect, Greeting } from './dialects.js';
 import { LatencyHistogram } from './histogram.js';
 import { RawClient, readTimeUs } from './raw-client.js';
@@ -50,6 +50,8 @@ export interface StepOutcome {
   readonly serverWaitPercent: number;
   /** The same for the generator: other processes on its core. */
   readonly generatorWaitPercent: number;
+  /** The most one CPU lost to the hypervisor (steal time) during the window, in percent. */
+  readonly stealPercent: number;
   /** Connections lost so far. */
   readonly dropped: number;
 }
@@ -131,6 +133,8 @@ export class Fleet {
     let generatorAtStart: NodeJS.CpuUsage | undefined;
     let generatorWaitAtStart: ProcSample | undefined;
     let generatorWaitAtEnd: ProcSample | undefined;
+    let stealAtStart: number[] = [];
+    let stealAtEnd: number[] = [];
     let serverAtEnd: ProcSample | undefined;
     let generatorAtEnd: NodeJS.CpuUsage | undefined;
     const dialect = this.options.dialect;
@@ -142,6 +146,7 @@ export class Fleet {
           serverAtStart = plan.sampleServer();
           generatorAtStart = process.cpuUsage();
           generatorWaitAtStart = sampleProcess(process.pid);
+          stealAtStart = sampleSteal();
         }
         while (due <= now && due < windowEnd) {
           const member = senders[slot]!;
@@ -159,6 +164,7 @@ export class Fleet {
           serverAtEnd = plan.sampleServer();
           generatorAtEnd = process.cpuUsage(generatorAtStart);
           generatorWaitAtEnd = sampleProcess(process.pid);
+          stealAtEnd = sampleSteal();
           resolve();
         } else setTimeout(tick, 1);
       };
@@ -192,6 +198,7 @@ export class Fleet {
           (generatorWaitAtStart ?? generatorWaitAtEnd!).waitSeconds) /
           seconds) *
         100,
+      stealPercent: stealPercent(stealAtStart, stealAtEnd, seconds),
       dropped: this.dropped,
     };
   }
