@@ -71,15 +71,15 @@ type Outcome = { readonly log: number } | { readonly error: string };
  * commit that crosses its threshold: every few hundred commits one of them copied pages into the
  * database and fsynced on the event loop, a stall of 10 ms and more for every connection. Here the
  * writer only appends to the WAL, and each commit asks for a checkpoint that the worker runs within
- * two seconds (a tenth of a second once many rows wait). When the WAL has grown long, the writer's commits wait (asynchronously: the event
- * loop goes on) for one checkpoint, which then copies everything so the WAL starts over.
+ * two seconds (a tenth of a second once many rows wait). When the WAL has grown long, the writer's
+ * commits wait (asynchronously: the event loop goes on) for one checkpoint, which then copies
+ * everything so the WAL starts over.
  */
 export class Checkpointer {
   private readonly worker: Worker;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  private dirty = false;
-  /** Rows committed since the last checkpoint started. */
+  /** Rows committed since the last checkpoint started: the WAL has frames to copy when above 0. */
   private waitingRows = 0;
   /** When the pending timer fires; a busy writer may bring it forward. */
   private timerAt = 0;
@@ -129,7 +129,6 @@ export class Checkpointer {
 
   /** Called after a commit of `rows` rows: the WAL has new frames to copy. */
   request(rows: number): void {
-    this.dirty = true;
     this.waitingRows += rows;
     if (!this.running) this.schedule(this.delay());
   }
@@ -161,7 +160,7 @@ export class Checkpointer {
       this.schedule(0);
       return;
     }
-    if (this.dirty) this.schedule(this.delay());
+    if (this.waitingRows > 0) this.schedule(this.delay());
   }
 
   private delay(): number {
@@ -187,7 +186,6 @@ export class Checkpointer {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.closed) return;
-      this.dirty = false;
       this.waitingRows = 0;
       this.running = true;
       this.worker.postMessage('checkpoint');

@@ -40,24 +40,17 @@ export function planCommand(command: Command, state: ChatState, context: PlanCon
       return fail(command.message);
     case 'say':
     case 'action': {
-      if (!target) {
-        // Typed between the server's welcome and its `joined`: the line waits in the outbox for the
-        // room being joined, instead of being refused for a moment's gap.
-        const joining = state.wanted.rooms[0];
-        if (joining === undefined) return fail('Join a room first: /join #room');
-        return send(
-          state,
-          roomKey(joining),
-          command.kind === 'say' ? 'chat' : 'action',
-          command.text,
-          context,
-        );
-      }
-      if (command.kind === 'action' && target.isDm) return fail('/me works in rooms only.');
+      // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
+      // being joined, instead of being refused for a moment's gap.
+      const joining = target ? undefined : state.wanted.rooms[0];
+      const key = target?.key ?? (joining === undefined ? undefined : roomKey(joining));
+      if (key === undefined) return fail('Join a room first: /join #room');
+      const isDm = target?.isDm ?? false;
+      if (command.kind === 'action' && isDm) return fail('/me works in rooms only.');
       return send(
         state,
-        target.key,
-        target.isDm ? 'dm' : command.kind === 'say' ? 'chat' : 'action',
+        key,
+        isDm ? 'dm' : command.kind === 'say' ? 'chat' : 'action',
         command.text,
         context,
       );
