@@ -95,6 +95,19 @@ describe('Connection', () => {
     });
   });
 
+  it('leaves a room at once while disconnected, and does not rejoin it on reconnecting', () => {
+    const { connection, sockets, clock, events, accept } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    accept(joined('dev'), joined('ops'));
+    sockets.last().drop(1006);
+    connection.leave('ops');
+    expect(events.at(-1)).toEqual({ type: 'server', message: { type: 'left', room: 'ops' } });
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ rooms: ['dev'] });
+    expect(sockets.last().sentOf('leave')).toEqual([]);
+  });
+
   it('does not move a resume cursor past messages that were not replayed yet', () => {
     const { connection, sockets, clock, accept } = setup();
     connection.start();

@@ -126,7 +126,10 @@ export class Connection implements ChatConnection {
 
   leave(room: string): void {
     this.followed.want(room, false);
-    this.write({ type: 'leave', room });
+    if (this.phase === 'online') this.write({ type: 'leave', room });
+    // Offline, nothing can be sent, and the next greeting no longer names the room: it is left as of
+    // now, as the server would have said.
+    else this.emit({ type: 'server', message: { type: 'left', room } });
   }
 
   setNick(nick: string): void {
