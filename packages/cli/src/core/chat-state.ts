@@ -107,8 +107,11 @@ export type ChatAction =
   | { readonly type: 'marked-read'; readonly target: string; readonly seq: number }
   | { readonly type: 'tick'; readonly now: number };
 
-/** The state before the first connection, for `me` on `server` (as shown to the user). */
-export function initialChatState(me: string, server = ''): ChatState {
+/**
+ * The state before the first connection, for `me` on `server` (as shown to the user), shown `room`
+ * (the first room named on the command line) as soon as it is joined.
+ */
+export function initialChatState(me: string, server = '', room?: string): ChatState {
   return {
     me,
     away: false,
@@ -116,7 +119,7 @@ export function initialChatState(me: string, server = ''): ChatState {
     targets: { [HOME]: emptyTarget(HOME, 'aurora', 'home') },
     order: [HOME],
     current: HOME,
-    selectOnJoin: undefined,
+    selectOnJoin: room,
     maxTextBytes: LIMITS.maxTextBytes,
     typingExpiryMs: LIMITS.typingExpiryMs,
     alerts: { mentions: 0, messages: 0 },

@@ -132,6 +132,8 @@ export interface ChatConnection {
   close(): void;
   /** Subscribes; returns the unsubscribe function. */
   subscribe(listener: ConnectionListener): () => void;
+  /** The rooms the connection is in or on its way into (what its next `hello` names). */
+  followedRooms(): readonly string[];
   /** Sends a chat message now or as soon as possible, and keeps it until acknowledged. */
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing;
   /** Joins a room (also remembered for reconnects). */

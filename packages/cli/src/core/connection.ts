@@ -112,6 +112,10 @@ export class Connection implements ChatConnection {
     return () => this.listeners.delete(listener);
   }
 
+  followedRooms(): readonly string[] {
+    return this.followed.rooms;
+  }
+
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
     if (kind === 'dm') this.followed.cursors.spell(dmPeer(target));
     const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };

@@ -157,6 +157,24 @@ describe('App', () => {
   });
 });
 
+describe('App before its room is joined', () => {
+  it('sends a line typed before the join to that room once it is joined, showing the room at once', async () => {
+    const app = renderChat({ rooms: ['dev'] });
+    await app.server.accept();
+    await app.type('hello early');
+    await app.press(KEYS.enter);
+    expect(statusOf(app.screen())).toContain('#dev');
+    expect(app.screen()).toContain('hello early');
+    expect(app.screen()).not.toContain('You are not in a room');
+    expect(app.server.received().map((m) => m.type)).toEqual(['hello']);
+    await app.server.send(joined('dev'));
+    expect(app.server.received().slice(1)).toEqual([
+      expect.objectContaining({ type: 'say', room: 'dev', text: 'hello early' }),
+    ]);
+    expect(statusOf(app.screen())).toContain('#dev');
+  });
+});
+
 describe('App without rooms', () => {
   it('explains how to join a room', async () => {
     const app = renderChat({ rooms: [] });

@@ -65,16 +65,25 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
   const run = (command: Command): boolean => {
     const here = current();
     switch (command.type) {
-      case 'say':
+      case 'say': {
         if (here.kind === 'home') {
-          notice('You are not in a room: /join ROOM first, or /msg NAME to talk to someone.', 'error');
-          return false;
+          // A line typed before the room being joined is (the one named on the command line, or
+          // asked for with /join) waits in the outbox for that room, which is shown at once.
+          const joining = getState().selectOnJoin;
+          if (joining === undefined) {
+            notice('You are not in a room: /join ROOM first, or /msg NAME to talk to someone.', 'error');
+            return false;
+          }
+          if (!sendText('say', joining, command.text)) return false;
+          dispatch({ type: 'select', target: joining });
+          return true;
         }
         return sendText(
           here.kind === 'dm' ? 'dm' : 'say',
           here.kind === 'dm' ? `@${here.label}` : here.key,
           command.text,
         );
+      }
       case 'me':
         if (here.kind !== 'room') {
           notice('/me works in rooms only.', 'error');

@@ -33,7 +33,9 @@ export function useChatSession(
   connection: ChatConnection,
   { nick, server, clock, quit, credentials }: ChatSessionOptions,
 ): [ChatState, ChatActions] {
-  const [state, dispatch] = useReducer(chatReducer, undefined, () => initialChatState(nick, server));
+  const [state, dispatch] = useReducer(chatReducer, undefined, () =>
+    initialChatState(nick, server, connection.followedRooms()[0]),
+  );
   const latest = useRef(state);
   latest.current = state;
   const quitRef = useRef(quit);
