@@ -44,6 +44,32 @@ describe('the SQLite store on disk', () => {
     await second.close();
   });
 
+  it('keeps numbering a target that retention emptied after a crash, before its seqs were recorded', async () => {
+    const clock = new ManualClock();
+    // No checkpoint within the test, and no close: the last seqs never reach the sequences table.
+    const crashed = new SqliteStore({ clock, dataDir, checkpoint: { delayMs: 60_000 } });
+    for (let i = 0; i < 3; i++) await crashed.append(message);
+    const second = new SqliteStore({ clock, dataDir, retention: { maxAgeMs: 1000 } });
+    clock.advance(5000);
+    expect(await second.prune(clock.now())).toBe(3);
+    await second.close();
+    const third = new SqliteStore({ clock, dataDir });
+    expect((await third.append(message)).message.seq).toBe(4);
+    await third.close();
+    await crashed.close();
+  });
+
+  it('records the last seqs in a commit of its own once a checkpoint copied the WAL', async () => {
+    const store = new SqliteStore({ clock: new ManualClock(), dataDir, checkpoint: { delayMs: 1 } });
+    for (let i = 0; i < 3; i++) await store.append(message);
+    const reader = new Database(join(dataDir, 'aurora.db'), { readonly: true });
+    const recorded = () => reader.prepare('SELECT target, last FROM sequences').all();
+    // That commit starts the WAL over (and fsyncs its header) instead of the next message's.
+    await expect.poll(recorded).toEqual([{ target: 'room:dev', last: 3 }]);
+    reader.close();
+    await store.close();
+  });
+
   it('recognises a retried cid after a restart, also in a database made before the retry index moved', async () => {
     const clock = new ManualClock();
     // The schema as it was: the retry index ordered by sender, then cid.

@@ -106,6 +106,11 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly ids: IdFactory;
   private readonly lastSeq = new Map<string, number>();
+  /**
+   * The last committed seq of each target written since the sequences table was brought up to date
+   * (see {@link recordSequences}): committing it with every message cost a page of WAL per commit.
+   */
+  private readonly unrecordedSeqs = new Map<string, number>();
   private readonly pendingByCid = new Map<string, Promise<AppendResult>>();
   private batch: Pending[] = [];
   private flushScheduled = false;
@@ -140,6 +145,9 @@ export class SqliteStore implements Store {
             );
             this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
           },
+          // The commit that starts the WAL over is this one, which nobody waits for, rather than
+          // that of the next message (a fsync on its way to the room).
+          copied: () => this.recordSequences(),
         },
         options.checkpoint,
       );
@@ -176,6 +184,10 @@ export class SqliteStore implements Store {
       ),
       remembered: this.db.prepare<[], RememberedMember>('SELECT room, key, nick FROM members'),
       pruneByAge: this.db.prepare<[number]>('DELETE FROM messages WHERE ts < ?'),
+      recordAged: this.db.prepare<[number]>(
+        `INSERT INTO sequences (target, last) SELECT target, MAX(seq) FROM messages WHERE ts < ? GROUP BY target
+         ON CONFLICT (target) DO UPDATE SET last = MAX(last, excluded.last)`,
+      ),
       targets: this.db.prepare<[], { target: string; last: number }>(
         'SELECT target, MAX(seq) AS last FROM messages GROUP BY target',
       ),
@@ -273,12 +285,40 @@ export class SqliteStore implements Store {
   async prune(now: number): Promise<number> {
     const { maxAgeMs, maxPerTarget } = this.options.retention ?? {};
     let removed = 0;
-    if (maxAgeMs !== undefined) removed += this.statements.pruneByAge.run(now - maxAgeMs).changes;
-    if (maxPerTarget !== undefined) {
-      for (const { target, last } of this.statements.targets.all())
-        removed += this.statements.pruneByCount.run(target, last - maxPerTarget).changes;
-    }
+    // The last seq of a target whose messages all go must survive them: seqs never repeat. A
+    // recent commit may not be in the sequences table yet (a crash before it was recorded), so the
+    // seqs are taken from the rows about to be deleted, in the transaction that deletes them.
+    this.db.transaction(() => {
+      if (maxAgeMs !== undefined) {
+        this.statements.recordAged.run(now - maxAgeMs);
+        removed += this.statements.pruneByAge.run(now - maxAgeMs).changes;
+      }
+      if (maxPerTarget !== undefined) {
+        for (const { target, last } of this.statements.targets.all()) {
+          const result = this.statements.pruneByCount.run(target, last - maxPerTarget);
+          if (result.changes > 0) this.statements.recordSeq.run(target, last);
+          removed += result.changes;
+        }
+      }
+    })();
     return removed;
+  }
+
+  /**
+   * Writes the last seqs committed since the previous call to the sequences table. It runs after
+   * each checkpoint that copied the whole WAL (and on close): that commit starts the WAL over.
+   */
+  private recordSequences(): void {
+    if (this.unrecordedSeqs.size === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const [target, seq] of this.unrecordedSeqs) this.statements.recordSeq.run(target, seq);
+      })();
+      this.unrecordedSeqs.clear();
+    } catch (error) {
+      // Nothing is lost: the seqs are in the messages table, and the next call tries again.
+      this.options.logger?.warn('recording the last seqs failed', { error: (error as Error).message });
+    }
   }
 
   flush(): Promise<void> {
@@ -288,6 +328,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.flush();
+    this.recordSequences();
     await this.checkpointer?.close();
     this.db.close();
   }
@@ -330,7 +371,6 @@ export class SqliteStore implements Store {
     try {
       // Built once: better-sqlite3 makes four wrapper functions on every `transaction()` call.
       this.writeBatch ??= this.db.transaction((rows: readonly Pending[]) => {
-        const last = new Map<string, number>();
         for (const pending of rows) {
           const row = pending.row;
           // Positional values: binding an object by names costs a property lookup per column.
@@ -349,9 +389,7 @@ export class SqliteStore implements Store {
             row.cid,
             row.event,
           );
-          last.set(pending.row.target, pending.row.seq);
         }
-        for (const [target, seq] of last) this.statements.recordSeq.run(target, seq);
       });
       this.writeBatch(batch);
     } catch (error) {
@@ -366,6 +404,8 @@ export class SqliteStore implements Store {
     }
     this.checkpointer?.request(batch.length);
     for (const pending of batch) {
+      // Seqs only grow, so the batch's last row of a target is its last seq.
+      this.unrecordedSeqs.set(pending.row.target, pending.row.seq);
       this.settled(pending);
       pending.resolve({ message: pending.message, duplicate: false });
     }
