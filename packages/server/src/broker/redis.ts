@@ -62,11 +62,12 @@ export class RedisBroker implements Broker {
     });
     subscriber.on('ready', () => {
       this.gaps.restored();
-      if (this.lost)
-        this.catchUp().catch((error: unknown) =>
-          options.logger.warn('could not catch up after resubscribing', { error: String(error) }),
-        );
+      this.catchUpOnceReady();
     });
+    // The catch-up reads history over the command connection. After a partition both connections
+    // reconnect, in either order: with the subscriber back first, reading at once failed (no
+    // offline queue) and the missed messages were never read back.
+    options.command.on('ready', () => this.catchUpOnceReady());
   }
 
   /** Subscribes to the fanout and control channels; ioredis subscribes again after reconnecting. */
@@ -120,8 +121,18 @@ export class RedisBroker implements Broker {
    */
   private async catchUp(): Promise<void> {
     await this.options.subscriber.subscribe(this.keys.fanout, this.keys.control);
-    this.lost = false;
     this.gaps.catchUp(await this.localTargets());
+  }
+
+  /** Catches up after a lost subscription once both connections are ready; a failure waits for the next. */
+  private catchUpOnceReady(): void {
+    const { command, subscriber, logger } = this.options;
+    if (!this.lost || command.status !== 'ready' || subscriber.status !== 'ready') return;
+    this.lost = false;
+    this.catchUp().catch((error: unknown) => {
+      this.lost = true;
+      logger.warn('could not catch up after resubscribing', { error: String(error) });
+    });
   }
 
   private received(channel: string, payload: string): void {
