@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { sampleProcess, sampleSteal, stealPercent } from './proc-stats.js';
+import { mostStolen, sampleProcess, sampleSteal } from './proc-stats.js';
 
 describe('sampleProcess', () => {
   it('reads this process: some CPU used and a plausible resident size', () => {
@@ -24,11 +24,11 @@ describe('steal time', () => {
     for (const seconds of steal) expect(seconds).toBeGreaterThanOrEqual(0);
   });
 
-  it('reports the CPU that lost the most, as a share of the window', () => {
-    // 0.3 s and 0.05 s stolen from two CPUs during a 10 s window.
-    expect(stealPercent([1, 2], [1.3, 2.05], 10)).toBeCloseTo(3);
-    expect(stealPercent([1, 2], [1, 2], 10)).toBe(0);
+  it('reports the CPU that lost the most', () => {
+    // 0.3 s and 0.05 s stolen from two CPUs.
+    expect(mostStolen([1, 2], [1.3, 2.05])).toBeCloseTo(0.3);
+    expect(mostStolen([1, 2], [1, 2])).toBe(0);
     // A CPU missing from the first sample counts nothing rather than its whole history.
-    expect(stealPercent([1], [1.1, 50], 10)).toBeCloseTo(1);
+    expect(mostStolen([1], [1.1, 50])).toBeCloseTo(0.1);
   });
 });

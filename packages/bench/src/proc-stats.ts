@@ -54,11 +54,11 @@ export function sampleSteal(): number[] {
   }
 }
 
-/** The largest share of `seconds` that one CPU lost to steal between two samples, in percent. */
-export function stealPercent(before: readonly number[], after: readonly number[], seconds: number): number {
+/** Seconds lost to steal by the CPU that lost the most between two samples of {@link sampleSteal}. */
+export function mostStolen(before: readonly number[], after: readonly number[]): number {
   let most = 0;
   after.forEach((stolen, cpu) => {
     most = Math.max(most, stolen - (before[cpu] ?? stolen));
   });
-  return (most / seconds) * 100;
+  return most;
 }

@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { type ProcSample, sampleProcess, sampleSteal, stealPercent } from '../proc-stats.js';
+import { type ProcSample, sampleProcess } from '../proc-stats.js';
 import type { Dialect, Greeting } from './dialects.js';
-import { LatencyHistogram } from './histogram.js';
 import { RawClient, readTimeUs } from './raw-client.js';
+import { StealTimeline } from './steal-timeline.js';
+import { type LatencyFigures, WindowLatency } from './window-latency.js';
 import { clientFrame } from './ws-frames.js';
 
 /** How a {@link Fleet} reaches its server. */
@@ -52,6 +53,12 @@ export interface StepOutcome {
   readonly generatorWaitPercent: number;
   /** The most one CPU lost to the hypervisor (steal time) during the window, in percent. */
   readonly stealPercent: number;
+  /**
+   * Latency over the quiet seconds of the window only: those with no steal time on any CPU from
+   * {@link QUIET_MARGIN_MS} before to as long after them. Their `share` of the window says how much
+   * of it was quiet.
+   */
+  readonly quiet: LatencyFigures;
   /** Connections lost so far. */
   readonly dropped: number;
 }
@@ -61,6 +68,15 @@ interface Member {
   readonly room: string;
 }
 
+/** The window is cut into slots of this length by send time; quiet ones are kept (see `quiet`). */
+const SLOT_MS = 1000;
+/**
+ * A slot is quiet when no CPU lost time to steal during it or this close to it: a stall just before
+ * a slot delays the messages sent at its start, one just after it those still in flight at its end.
+ */
+export const QUIET_MARGIN_MS = 100;
+/** Steal time is sampled this often during a step. */
+export const STEAL_SAMPLE_MS = 50;
 const TILDE = 0x7e;
 const T = 0x54;
 const FILLER = 'the quick brown fox jumps over the lazy dog, then sits down for tea';
@@ -78,9 +94,7 @@ function nowUs(): number {
 export class Fleet {
   private readonly members: Member[] = [];
   private readonly roomSizes = new Map<string, number>();
-  private histogram = new LatencyHistogram();
-  private windowStart = Number.POSITIVE_INFINITY;
-  private windowEnd = Number.NEGATIVE_INFINITY;
+  private window: WindowLatency | undefined;
   private delivered = 0;
   private lastFrameAt = 0;
   private dropped = 0;
@@ -120,12 +134,12 @@ export class Fleet {
     const start = nowUs() + 5000;
     const windowStart = start + plan.warmupMs * 1000;
     const windowEnd = windowStart + plan.measureMs * 1000;
-    this.histogram = new LatencyHistogram();
+    const window = new WindowLatency(windowStart, windowEnd, SLOT_MS * 1000);
+    const steal = new StealTimeline(nowUs);
+    steal.start(STEAL_SAMPLE_MS);
+    this.window = window;
     this.delivered = 0;
-    this.windowStart = windowStart;
-    this.windowEnd = windowEnd;
 
-    let expected = 0;
     let cycle = 0;
     let slot = 0;
     let due = start;
@@ -133,8 +147,6 @@ export class Fleet {
     let generatorAtStart: NodeJS.CpuUsage | undefined;
     let generatorWaitAtStart: ProcSample | undefined;
     let generatorWaitAtEnd: ProcSample | undefined;
-    let stealAtStart: number[] = [];
-    let stealAtEnd: number[] = [];
     let serverAtEnd: ProcSample | undefined;
     let generatorAtEnd: NodeJS.CpuUsage | undefined;
     const dialect = this.options.dialect;
@@ -146,13 +158,12 @@ export class Fleet {
           serverAtStart = plan.sampleServer();
           generatorAtStart = process.cpuUsage();
           generatorWaitAtStart = sampleProcess(process.pid);
-          stealAtStart = sampleSteal();
         }
         while (due <= now && due < windowEnd) {
           const member = senders[slot]!;
           const text = `~T${due}~ ${FILLER}`;
           member.client.sendFrame(clientFrame(dialect.say(member.room, text, `c${this.cids++}`)));
-          if (due >= windowStart) expected += this.roomSizes.get(member.room) ?? 0;
+          if (due >= windowStart) window.owe(due, this.roomSizes.get(member.room) ?? 0);
           slot++;
           if (slot === senders.length) {
             slot = 0;
@@ -164,19 +175,23 @@ export class Fleet {
           serverAtEnd = plan.sampleServer();
           generatorAtEnd = process.cpuUsage(generatorAtStart);
           generatorWaitAtEnd = sampleProcess(process.pid);
-          stealAtEnd = sampleSteal();
           resolve();
         } else setTimeout(tick, 1);
       };
       setTimeout(tick, Math.max(0, (start - nowUs()) / 1000));
     });
 
+    const expected = window.totalOwed;
     const drainUntil = windowEnd + plan.drainMs * 1000;
     while (this.delivered < expected && nowUs() < drainUntil) await sleep(10);
     const delivered = this.delivered;
-    const histogram = this.histogram;
-    this.windowStart = Number.POSITIVE_INFINITY;
+    this.window = undefined;
     await this.quiesce();
+    // The last slot is judged up to its margin after the window: sample steal until then.
+    const margin = QUIET_MARGIN_MS * 1000;
+    while (nowUs() < windowEnd + margin) await sleep(10);
+    steal.stop();
+    const whole = window.figures();
 
     const seconds = plan.measureMs / 1000;
     const serverStart = serverAtStart ?? serverAtEnd!;
@@ -186,9 +201,9 @@ export class Fleet {
       offeredPerS: expected / seconds,
       deliveredPerS: delivered / seconds,
       share: expected === 0 ? 1 : delivered / expected,
-      p50Ms: histogram.quantileMs(0.5, expected),
-      p99Ms: histogram.quantileMs(0.99, expected),
-      p999Ms: histogram.quantileMs(0.999, expected),
+      p50Ms: whole.p50Ms,
+      p99Ms: whole.p99Ms,
+      p999Ms: whole.p999Ms,
       serverCpuPercent: ((serverAtEnd!.cpuSeconds - serverStart.cpuSeconds) / seconds) * 100,
       serverRssKb: serverAtEnd!.rssKb,
       generatorCpuPercent: ((generator.user + generator.system) / 1e6 / seconds) * 100,
@@ -198,7 +213,8 @@ export class Fleet {
           (generatorWaitAtStart ?? generatorWaitAtEnd!).waitSeconds) /
           seconds) *
         100,
-      stealPercent: stealPercent(stealAtStart, stealAtEnd, seconds),
+      stealPercent: (steal.stolenSeconds(windowStart, windowEnd) / seconds) * 100,
+      quiet: window.figures((fromUs, toUs) => steal.stolenSeconds(fromUs - margin, toUs + margin) === 0),
       dropped: this.dropped,
     };
   }
@@ -256,9 +272,9 @@ export class Fleet {
       if (digit === TILDE) break;
       sent = sent * 10 + (digit - 48);
     }
-    if (sent >= this.windowStart && sent < this.windowEnd) {
+    if (this.window?.covers(sent)) {
       this.delivered++;
-      this.histogram.record(this.lastFrameAt - sent);
+      this.window.record(sent, this.lastFrameAt - sent);
     }
   }
 }

@@ -23,4 +23,15 @@ describe('LatencyHistogram', () => {
     expect(histogram.quantileMs(0.98, 100)).toBeCloseTo(1, 1);
     expect(histogram.quantileMs(0.99, 100)).toBe(Number.POSITIVE_INFINITY);
   });
+
+  it('adds another histogram sample by sample', () => {
+    const fast = new LatencyHistogram();
+    const slow = new LatencyHistogram();
+    for (let i = 0; i < 99; i++) fast.record(1000);
+    slow.record(80_000);
+    fast.add(slow);
+    expect(fast.count).toBe(100);
+    expect(fast.quantileMs(0.99)).toBeCloseTo(1.01, 2);
+    expect(fast.quantileMs(1)).toBeCloseTo(80.01, 2);
+  });
 });

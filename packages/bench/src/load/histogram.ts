@@ -28,6 +28,12 @@ export class LatencyHistogram {
     this.count++;
   }
 
+  /** Adds every sample of `other` to this one. */
+  add(other: LatencyHistogram): void {
+    for (let index = 0; index < this.buckets.length; index++) this.buckets[index]! += other.buckets[index]!;
+    this.count += other.count;
+  }
+
   /**
    * The latency in milliseconds below which `quantile` of `population` samples fall. Samples
    * never recorded (messages that were never delivered) count as infinitely late, so a quantile that

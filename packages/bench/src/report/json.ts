@@ -70,6 +70,8 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
         figure(figures, 'p50_ms', value.p50);
         figure(figures, 'p99_ms', value.p99);
         figure(figures, 'p999_ms', value.p999);
+        figure(figures, 'quiet_share', value.quietShare);
+        figure(figures, 'p99_whole_window_ms', value.windowP99);
         figure(figures, 'cpu_percent', value.cpu);
         figure(figures, 'rss_mb', value.rssMb);
         figure(figures, 'generator_cpu_percent', value.generatorCpu);

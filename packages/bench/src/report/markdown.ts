@@ -1,8 +1,10 @@
+import { QUIET_MARGIN_MS, STEAL_SAMPLE_MS } from '../load/fleet.js';
 import {
   GENERATOR_LIMIT_PERCENT,
   P99_LIMIT_MS,
   PASS_MEDIAN_MS,
   PASS_SHARE,
+  QUIET_SHARE,
 } from '../scenarios/saturation.js';
 import { SERVERS, type ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
@@ -12,7 +14,16 @@ import type { TargetCheck } from './targets.js';
 /** Column order of the tables; servers that did not run are left out. */
 const COLUMNS: readonly ServerName[] = ['ws', 'aurora', 'aurora-memory', 'socketio', 'fastapi'];
 
-type Row = [label: string, pick: (summary: Summary, name: ServerName) => Spread | undefined];
+/** A table row; `compared` false for figures whose ratio to bare ws means nothing. */
+type Row = [
+  label: string,
+  pick: (summary: Summary, name: ServerName) => Spread | undefined,
+  compared?: boolean,
+];
+
+function percent(value: Spread | undefined): Spread | undefined {
+  return value && { median: value.median * 100, min: value.min * 100, max: value.max * 100 };
+}
 
 function cell(value: Spread | undefined, base: Spread | undefined, name: ServerName): string {
   if (value === undefined || Number.isNaN(value.median)) return '–';
@@ -46,9 +57,15 @@ export function renderMarkdown(
     ],
     ['Saturation: server CPU at the cap, % of a core', (s, n) => s.saturation[n]?.cpu],
     ['Saturation: load generator CPU at the cap, % of a core', (s, n) => s.saturation[n]?.generatorCpu],
-    [`Steady p50 latency, ms`, (s, n) => s.steady[n]?.p50],
-    [`Steady p99 latency, ms`, (s, n) => s.steady[n]?.p99],
-    [`Steady p99.9 latency, ms`, (s, n) => s.steady[n]?.p999],
+    ['Steady p50 latency, ms (seconds without steal time)', (s, n) => s.steady[n]?.p50],
+    ['Steady p99 latency, ms (seconds without steal time)', (s, n) => s.steady[n]?.p99],
+    ['Steady p99.9 latency, ms (seconds without steal time)', (s, n) => s.steady[n]?.p999],
+    ['Steady p99 latency over the whole window, ms', (s, n) => s.steady[n]?.windowP99],
+    [
+      'Steady: seconds without steal time, % of the window',
+      (s, n) => percent(s.steady[n]?.quietShare),
+      false,
+    ],
     ['Steady: server CPU, % of a core', (s, n) => s.steady[n]?.cpu],
     ['Steady: server RSS, MB', (s, n) => s.steady[n]?.rssMb],
     ...idleSizes.flatMap((size, index): Row[] => [
@@ -65,8 +82,8 @@ export function renderMarkdown(
   const header = `| | ${ran.map((name) => SERVERS[name].label).join(' | ')} |`;
   const rule = `|---|${ran.map(() => '--:').join('|')}|`;
   const body = rows.map(
-    ([label, pick]) =>
-      `| ${label} | ${ran.map((name) => cell(pick(summary, name), pick(summary, 'ws'), name)).join(' | ')} |`,
+    ([label, pick, compared = true]) =>
+      `| ${label} | ${ran.map((name) => cell(pick(summary, name), compared ? pick(summary, 'ws') : undefined, name)).join(' | ')} |`,
   );
   const generatorBound = ran.filter((name) => (summary.saturation[name]?.generatorBoundRuns ?? 0) > 0);
   const generatorNote =
@@ -124,7 +141,9 @@ export function renderMarkdown(
       : []),
     '## Scenarios',
     '',
-    `- **Steady**: ${steady.clients} clients in rooms of ${steady.roomSize}, ${steady.senders} senders at ${steady.ratePerSender} msg/s, ${steady.measureMs / 1000} s measured after ${steady.warmupMs / 1000} s of warm-up.`,
+    `- **Steady**: ${steady.clients} clients in rooms of ${steady.roomSize}, ${steady.senders} senders at ${steady.ratePerSender} msg/s, ${steady.measureMs / 1000} s measured after ${steady.warmupMs / 1000} s of warm-up. ` +
+      `Its latency is read over the seconds of the window (by send time) during which no CPU lost time to steal, from ${QUIET_MARGIN_MS} ms before each to ${QUIET_MARGIN_MS} ms after (steal sampled every ${STEAL_SAMPLE_MS} ms from /proc/stat): on a virtual machine the host takes the CPUs away in bursts that stall every process at once and become the p99 of whichever server they fall on. ` +
+      `The same rule for every server; the whole window's p99 is shown too. A run is measured again (up to 3 times, the quietest kept) when fewer than ${QUIET_SHARE * 100}% of its seconds were quiet.`,
     `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
     `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections, ${config.idle.settleMs / 1000} s after connecting, and again after a full garbage collection of both (forced through the inspector in the Node servers).`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',

@@ -49,9 +49,14 @@ export interface SaturationSummary {
 export interface SteadySummary {
   readonly delivered: Spread;
   readonly share: Spread;
+  /** Latency over the seconds without steal time (see `StepOutcome.quiet`). */
   readonly p50: Spread;
   readonly p99: Spread;
   readonly p999: Spread;
+  /** Share of the window those seconds were. */
+  readonly quietShare: Spread;
+  /** p99 over the whole window, steal and all. */
+  readonly windowP99: Spread;
   readonly cpu: Spread;
   readonly rssMb: Spread;
   readonly generatorCpu: Spread;
@@ -103,9 +108,11 @@ export function summarise(results: BenchResults): Summary {
     steady: mapServers(results.steady, (runs) => ({
       delivered: spread(runs.map((run) => run.deliveredPerS)),
       share: spread(runs.map((run) => run.share)),
-      p50: spread(runs.map((run) => run.p50Ms)),
-      p99: spread(runs.map((run) => run.p99Ms)),
-      p999: spread(runs.map((run) => run.p999Ms)),
+      p50: spread(runs.map((run) => run.quiet.p50Ms)),
+      p99: spread(runs.map((run) => run.quiet.p99Ms)),
+      p999: spread(runs.map((run) => run.quiet.p999Ms)),
+      quietShare: spread(runs.map((run) => run.quiet.share)),
+      windowP99: spread(runs.map((run) => run.p99Ms)),
       cpu: spread(runs.map((run) => run.serverCpuPercent)),
       rssMb: spread(runs.map((run) => run.serverRssKb / 1024)),
       generatorCpu: spread(runs.map((run) => run.generatorCpuPercent)),

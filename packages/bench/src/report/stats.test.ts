@@ -16,6 +16,13 @@ describe('spread', () => {
   });
 });
 
+describe('spread of repetitions that measured nothing', () => {
+  it('leaves them out, and is NaN only when none measured anything', () => {
+    expect(spread([Number.NaN, 4, 2])).toEqual({ median: 3, min: 2, max: 4 });
+    expect(spread([Number.NaN])).toEqual({ median: Number.NaN, min: Number.NaN, max: Number.NaN });
+  });
+});
+
 describe('formatting', () => {
   it('writes figures people can compare at a glance', () => {
     expect(formatNumber(203_456)).toBe('203k');

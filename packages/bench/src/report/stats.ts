@@ -5,10 +5,13 @@ export interface Spread {
   readonly max: number;
 }
 
-/** Median and range; an empty list gives NaN everywhere. */
+/**
+ * Median and range of the values that were measured (NaN stands for a repetition that measured
+ * nothing); none gives NaN everywhere.
+ */
 export function spread(values: readonly number[]): Spread {
-  if (values.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
   const middle = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return { median, min: sorted[0]!, max: sorted.at(-1)! };

@@ -124,20 +124,29 @@ export const CONTENTION_PERCENT = 10;
  * 2.5 ms at 3.8-4.0 ms).
  */
 export const STEAL_PERCENT = 0.2;
+/** ... or, where only the quiet seconds' latency counts, when fewer than this share were quiet. */
+export const QUIET_SHARE = 0.5;
 const ATTEMPTS = 3;
+
+/**
+ * What disturbs a step: `steal` counts steal time anywhere in the window (the step's throughput and
+ * latency are read over all of it); `quiet-seconds` counts only how much of the window was left
+ * without steal, for steps whose latency is read over the quiet seconds alone.
+ */
+export type StealRule = 'steal' | 'quiet-seconds';
 
 /**
  * Runs a step; on a shared machine other processes may take the pinned cores, and on a virtual
  * machine the host may take the CPUs away, so a step during which the server or the generator
- * waited more than {@link CONTENTION_PERCENT} of the window for a CPU, or a CPU lost more than
- * {@link STEAL_PERCENT} to steal time, is run again (up to 3 times), keeping the least disturbed
- * attempt.
+ * waited more than {@link CONTENTION_PERCENT} of the window for a CPU, or that steal time disturbed
+ * past its {@link StealRule}, is run again (up to 3 times), keeping the least disturbed attempt.
  */
 export async function measureStep(
   fleet: Fleet,
   plan: StepPlan,
   log: (line: string) => void,
   retry = true,
+  rule: StealRule = 'steal',
 ): Promise<StepOutcome> {
   let best: StepOutcome | undefined;
   // 1 at a threshold: above 1, the step is measured again.
@@ -145,7 +154,7 @@ export async function measureStep(
     Math.max(
       step.serverWaitPercent / CONTENTION_PERCENT,
       step.generatorWaitPercent / CONTENTION_PERCENT,
-      step.stealPercent / STEAL_PERCENT,
+      rule === 'steal' ? step.stealPercent / STEAL_PERCENT : (1 - step.quiet.share) / (1 - QUIET_SHARE),
     );
   for (let attempt = 1; attempt <= (retry ? ATTEMPTS : 1); attempt++) {
     const outcome = await fleet.run(plan);
@@ -159,13 +168,15 @@ export async function measureStep(
 
 /** One line per step for the progress log. */
 export function describeStep(step: StepOutcome): string {
-  const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'inf');
+  const ms = (value: number) =>
+    Number.isNaN(value) ? '–' : Number.isFinite(value) ? value.toFixed(2) : 'inf';
   return (
     `  ${Math.round(step.offeredPerS)}/s offered, ${Math.round(step.deliveredPerS)}/s delivered ` +
     `(${(step.share * 100).toFixed(2)}%), p50 ${ms(step.p50Ms)} p99 ${ms(step.p99Ms)} p99.9 ${ms(step.p999Ms)} ms, ` +
     `server ${step.serverCpuPercent.toFixed(0)}% CPU ${Math.round(step.serverRssKb / 1024)} MB, ` +
     `generator ${step.generatorCpuPercent.toFixed(0)}% CPU, waited ${step.serverWaitPercent.toFixed(0)}%/${step.generatorWaitPercent.toFixed(0)}%` +
     `${step.stealPercent > 0 ? `, stolen ${step.stealPercent.toFixed(1)}%` : ''}` +
+    `, quiet ${(step.quiet.share * 100).toFixed(0)}% (p99 ${ms(step.quiet.p99Ms)} ms)` +
     `${step.dropped ? `, ${step.dropped} dropped` : ''}` +
     `${passes(step) ? '' : '  FAIL'}`
   );

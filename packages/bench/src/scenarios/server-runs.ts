@@ -58,7 +58,11 @@ function withFleet<T>(
   });
 }
 
-/** Steady: a fixed, moderate rate; the latency distribution is the figure of merit. */
+/**
+ * Steady: a fixed, moderate rate; the latency distribution is the figure of merit, read over the
+ * seconds of the window without steal time (a burst of steal stalls every process at once and
+ * becomes the p99 of whichever server it falls on).
+ */
 export function runSteady(kind: ServerKind, context: RunContext): Promise<StepOutcome> {
   const config = context.config.steady;
   return withFleet(kind, context, config, (fleet, sampleServer) =>
@@ -74,6 +78,7 @@ export function runSteady(kind: ServerKind, context: RunContext): Promise<StepOu
       },
       context.log,
       context.config.retryOnContention,
+      'quiet-seconds',
     ),
   );
 }
