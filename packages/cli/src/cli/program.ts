@@ -55,6 +55,18 @@ function common(command: Command, roomHelp: string): Command {
   return identity(command.option('-r, --room <rooms>', roomHelp, collect));
 }
 
+/**
+ * `--wait`, for the modes that run until stopped (chat, tail): started before the server (a tmux
+ * layout, a service), they keep trying instead of stopping. `send` and the account commands answer
+ * once and stay fail-fast.
+ */
+function waiting(command: Command): Command {
+  return command.option(
+    '-w, --wait',
+    'keep trying until the server is up, instead of stopping when it cannot be reached',
+  );
+}
+
 /** The flags that say who connects where. */
 function identity(command: Command): Command {
   return command
@@ -97,7 +109,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     .enablePositionalOptions()
     .addHelpText('after', ACCOUNTS_HELP);
 
-  common(program, 'rooms to join: dev or dev,ops (repeatable)')
+  waiting(common(program, 'rooms to join: dev or dev,ops (repeatable)'))
     .addOption(
       new Option('-b, --bell <mode>', 'ring the terminal bell on: off, mentions, all').choices([
         'off',
@@ -137,7 +149,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       });
     });
 
-  common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)')
+  waiting(common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)'))
     .description('print messages as they arrive, one per line, until Ctrl+C or SIGTERM')
     .option(
       '--history <n>',

@@ -24,8 +24,8 @@ export interface ScriptSession {
 
 /**
  * Opens (but does not start) the connection a command uses: as the stored account when logged in,
- * else as a guest; never retrying a first connection that fails. A token that stopped working is
- * dropped from the credentials file.
+ * else as a guest; retrying a first connection that fails only with `--wait`. A token that stopped
+ * working is dropped from the credentials file.
  */
 export function scriptSession(
   settings: Settings,
@@ -47,7 +47,8 @@ export function scriptSession(
 
 /**
  * The connection of this client to the configured server: as the account of `session` when given,
- * else as a guest named `settings.nick`. A first connection that fails is reported, not retried.
+ * else as a guest named `settings.nick`. A first connection that fails is reported (a mistyped address
+ * fails fast), unless `settings.wait` asks to keep trying until the server is up.
  */
 export function connectionFor(
   settings: Settings,
@@ -62,7 +63,7 @@ export function connectionFor(
     rooms,
     client: { name: 'aurora-chat', version: CLIENT_VERSION },
     socketFactory,
-    retryFirstConnect: false,
+    retryFirstConnect: settings.wait,
   });
 }
 

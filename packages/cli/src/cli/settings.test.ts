@@ -36,6 +36,7 @@ describe('resolveSettings', () => {
       rooms: [],
       bell: 'mentions',
       hyperlinks: true,
+      wait: false,
       warnings: [],
     });
   });

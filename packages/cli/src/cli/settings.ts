@@ -11,6 +11,8 @@ export interface CommonFlags {
   readonly room?: readonly string[];
   readonly config?: string;
   readonly bell?: string;
+  /** `--wait` (chat and tail only). */
+  readonly wait?: boolean;
 }
 
 /** Everything a mode needs to connect, after flags, environment and config file were merged. */
@@ -23,6 +25,8 @@ export interface Settings {
   readonly rooms: readonly string[];
   readonly bell: BellMode;
   readonly hyperlinks: boolean;
+  /** Keep retrying a first connection that fails (`--wait`), instead of stopping with `unreachable`. */
+  readonly wait: boolean;
   /** Lines to print on stderr before starting (unknown config keys). */
   readonly warnings: readonly string[];
 }
@@ -83,6 +87,7 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     rooms,
     bell,
     hyperlinks: config.hyperlinks ?? true,
+    wait: flags.wait === true,
     warnings: loaded.warnings,
   };
 }

@@ -84,11 +84,15 @@ export async function tailMessages(options: TailOptions): Promise<void> {
         const status = event.status;
         const stopped = statusError(status, settings);
         if (stopped) reject(stopped);
-        else if (status.state === 'reconnecting')
+        else if (status.state === 'reconnecting') {
+          const seconds = Math.ceil((status.retryAt - Date.now()) / 1000);
+          // With --wait, before the server was ever reached, there is nothing to reconnect to yet.
           options.warn(
-            `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
+            status.everOnline
+              ? `aurora-chat: ${status.reason}; reconnecting in ${seconds} s`
+              : `aurora-chat: cannot reach ${settings.url} yet: ${status.reason}; trying again in ${seconds} s`,
           );
-        else if (status.state === 'online') me = status.nick;
+        } else if (status.state === 'online') me = status.nick;
         return;
       }
       if (event.type !== 'server') return;

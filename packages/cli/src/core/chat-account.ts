@@ -22,6 +22,16 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
         ...(same ? {} : { digest: undefined, awayDigest: undefined }),
       };
     }
+    case 'reconnecting':
+      // Waiting for a server never reached (--wait): say why once; the status line counts down.
+      if (status.everOnline || status.attempt !== 1) return next;
+      return addNotice(
+        next,
+        state.current,
+        `Cannot reach ${state.server} yet: ${status.reason}. Trying again until it is up; /quit gives up.`,
+        'info',
+        now,
+      );
     case 'refused':
       return addNotice(next, state.current, refusalText(state, status), 'error', now);
     case 'logged-out': {

@@ -4,8 +4,8 @@ import type { ChatState } from './chat-state.js';
 import {
   addNotice,
   canonicalKey,
+  closeLeftRoom,
   ensureTarget,
-  removeTarget,
   select,
   sortMembers,
   updateTarget,
@@ -30,7 +30,7 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     case 'joined':
       return onJoined(state, message, now);
     case 'left':
-      return removeTarget(state, message.room);
+      return closeLeftRoom(state, message.room, now);
     case 'message':
       return onMessage(state, message, now);
     case 'history':

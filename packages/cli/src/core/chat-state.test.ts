@@ -245,7 +245,7 @@ describe('chatReducer', () => {
   });
 
   it('shows a room joined by command as soon as the server confirms it', () => {
-    let state = run(...online, server(joined('dev')), { type: 'join-requested', room: 'ops' });
+    let state = run(...online, server(joined('dev')), { type: 'join-requested', rooms: ['ops'] });
     expect(state.current).toBe('dev');
     state = chatReducer(state, server(joined('ops')));
     expect(state.current).toBe('ops');

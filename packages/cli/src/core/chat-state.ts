@@ -6,6 +6,7 @@ import {
   emptyTarget,
   ensureTarget,
   expireTyping,
+  markLeaving,
   removeTarget,
   select,
   updatePending,
@@ -46,6 +47,8 @@ export interface TargetState {
   readonly readSeq: number;
   /** Messages up to this seq are already in `unread` (the server counted them when it was joined). */
   readonly countedSeq: number;
+  /** The user left this room; it closes once the server confirms (after the user's unsent lines). */
+  readonly leaving: boolean;
 }
 
 /** "While you were away": mentions and direct messages since the account's read markers. */
@@ -96,7 +99,9 @@ export type ChatAction =
   | { readonly type: 'select-relative'; readonly delta: number }
   | { readonly type: 'select-index'; readonly index: number }
   | { readonly type: 'open-dm'; readonly nick: string }
-  | { readonly type: 'join-requested'; readonly room: string }
+  /** `/join`: the first room is shown (once joined); rooms being left are kept. */
+  | { readonly type: 'join-requested'; readonly rooms: readonly string[] }
+  | { readonly type: 'leave-requested'; readonly room: string; readonly now: number }
   | { readonly type: 'close-target'; readonly target: string }
   | { readonly type: 'notice'; readonly text: string; readonly tone: 'info' | 'error'; readonly now: number }
   | { readonly type: 'clear'; readonly target: string }
@@ -115,7 +120,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
   return {
     me,
     away: false,
-    status: { state: 'connecting', attempt: 0 },
+    status: { state: 'connecting', attempt: 0, everOnline: false },
     targets: { [HOME]: emptyTarget(HOME, 'aurora', 'home') },
     order: [HOME],
     current: HOME,
@@ -162,10 +167,15 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return select(state, state.order[action.index] ?? state.current);
     case 'open-dm':
       return select(ensureTarget(state, dmTarget(action.nick), action.nick), dmTarget(action.nick));
-    case 'join-requested':
-      return state.targets[action.room]
-        ? select(state, action.room)
-        : { ...state, selectOnJoin: action.room };
+    case 'join-requested': {
+      // Joining a room being left keeps it: the connection cancels the leave.
+      for (const room of action.rooms) state = updateTarget(state, room, () => ({ leaving: false }));
+      const first = action.rooms[0];
+      if (first === undefined) return state;
+      return state.targets[first] ? select(state, first) : { ...state, selectOnJoin: first };
+    }
+    case 'leave-requested':
+      return markLeaving(state, action.room, action.now);
     case 'close-target':
       return removeTarget(state, action.target);
     case 'notice':

@@ -37,6 +37,52 @@ export function removeTarget(state: ChatState, key: string): ChatState {
   return select({ ...state, targets, order, current }, current);
 }
 
+/**
+ * The user left a room. It stays open until the server confirms, which waits for the lines the user
+ * sent there: they are still on screen, pending, and the user sees them go out before the room closes.
+ */
+export function markLeaving(state: ChatState, room: string, now: number): ChatState {
+  const target = state.targets[room];
+  if (!target || target.leaving) return state;
+  const next = updateTarget(state, room, () => ({ leaving: true }));
+  const unsent = unsentLines(target);
+  if (unsent === 0) return next;
+  const lines = unsent === 1 ? 'unsent line is' : `${unsent} unsent lines are`;
+  return addNotice(
+    next,
+    room,
+    `Leaving ${room} once your ${lines} delivered; /join ${room} to stay.`,
+    'info',
+    now,
+  );
+}
+
+/** How many lines sent to a target still wait for the server (refused ones no longer do). */
+export function unsentLines(target: TargetState): number {
+  return target.pending.filter((p) => p.state !== 'failed').length;
+}
+
+/**
+ * The server confirmed a leave: the room closes. Lines refused for good while it waited were on the
+ * closing screen only, so they are mentioned where the user lands.
+ */
+export function closeLeftRoom(state: ChatState, room: string, now: number): ChatState {
+  const target = state.targets[room];
+  const failed = target?.leaving ? target.pending.filter((p) => p.state === 'failed') : [];
+  const next = removeTarget(state, room);
+  const first = failed[0];
+  if (!first) return next;
+  const count = failed.length === 1 ? 'one line' : `${failed.length} lines`;
+  const why = first.note ? ` (${first.note})` : '';
+  return addNotice(
+    next,
+    next.current,
+    `Left ${room}; ${count} you sent there could not be delivered${why}.`,
+    'error',
+    now,
+  );
+}
+
 /** Changes the pending message with `cid`, wherever it is. */
 export function updatePending(
   state: ChatState,
@@ -99,6 +145,7 @@ export function emptyTarget(key: string, label: string, kind: TargetState['kind'
     mentions: 0,
     readSeq: 0,
     countedSeq: 0,
+    leaving: false,
   };
 }
 

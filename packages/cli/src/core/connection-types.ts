@@ -34,7 +34,12 @@ export interface Outgoing {
 
 /** Where the connection stands, for the status line and for `send`/`tail` to decide what to do. */
 export type ConnectionStatus =
-  | { readonly state: 'connecting'; readonly attempt: number }
+  | {
+      readonly state: 'connecting';
+      readonly attempt: number;
+      /** False until the first welcome: retrying then is waiting for a server never reached (--wait). */
+      readonly everOnline: boolean;
+    }
   | {
       readonly state: 'online';
       readonly nick: string;
@@ -48,6 +53,8 @@ export type ConnectionStatus =
       /** When the next attempt starts (ms since the epoch). */
       readonly retryAt: number;
       readonly reason: string;
+      /** False until the first welcome: retrying then is waiting for a server never reached (--wait). */
+      readonly everOnline: boolean;
     }
   /** The server refused the `hello` (name taken or invalid); waiting for another nick. */
   | { readonly state: 'refused'; readonly code: string; readonly message: string }
@@ -138,7 +145,10 @@ export interface ChatConnection {
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing;
   /** Joins a room (also remembered for reconnects). */
   join(room: string): void;
-  /** Leaves a room. */
+  /**
+   * Leaves a room once the lines sent there are stored or refused for good, so they come before the
+   * leave notice; until then the room stays joined. Joining it again meanwhile cancels the leave.
+   */
   leave(room: string): void;
   /** Changes nick; while a `hello` is refused, greets again with this nick. */
   setNick(nick: string): void;

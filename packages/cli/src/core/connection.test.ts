@@ -27,7 +27,7 @@ describe('Connection', () => {
   it('greets with hello naming the nick, the client and the rooms', () => {
     const { connection, sockets, lastStatus } = setup({ rooms: ['dev', 'ops'] });
     connection.start();
-    expect(lastStatus()).toEqual({ state: 'connecting', attempt: 0 });
+    expect(lastStatus()).toEqual({ state: 'connecting', attempt: 0, everOnline: false });
     sockets.last().open();
     expect(sockets.last().sent).toEqual([
       {
@@ -52,6 +52,29 @@ describe('Connection', () => {
     });
     clock.advance(60_000);
     expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('keeps retrying a first connection when asked to (--wait), saying it was never online', () => {
+    const { connection, sockets, lastStatus, clock, accept } = setup({ retryFirstConnect: true });
+    connection.start();
+    sockets.last().fail('connection refused (is the server running?)');
+    expect(lastStatus()).toMatchObject({
+      state: 'reconnecting',
+      attempt: 1,
+      reason: 'connection refused (is the server running?)',
+      everOnline: false,
+    });
+    clock.advance(375);
+    expect(lastStatus()).toEqual({ state: 'connecting', attempt: 1, everOnline: false });
+    sockets.last().fail('connection refused (is the server running?)');
+    clock.advance(750);
+    expect(sockets.sockets).toHaveLength(3);
+    accept(joined('dev'));
+    expect(lastStatus()).toMatchObject({ state: 'online' });
+    sockets.last().drop(1001);
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1, everOnline: true });
+    clock.advance(375);
+    expect(lastStatus()).toEqual({ state: 'connecting', attempt: 1, everOnline: true });
   });
 
   it('reconnects with growing, jittered delays after losing an established connection', () => {
@@ -106,6 +129,84 @@ describe('Connection', () => {
     sockets.last().open();
     expect(sockets.last().sentOf('hello')[0]).toMatchObject({ rooms: ['dev'] });
     expect(sockets.last().sentOf('leave')).toEqual([]);
+  });
+
+  it('leaves a room only once the lines sent there are stored, rate limited ones included', () => {
+    const { connection, clock, accept } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    for (const text of ['one', 'two', 'three']) connection.send('say', 'dev', text);
+    socket.deliver(ack('c1', 1));
+    socket.deliver(error('rate_limited', 'slow down', { cid: 'c2', retryAfterMs: 1000 }));
+    socket.deliver(error('rate_limited', 'slow down', { cid: 'c3', retryAfterMs: 1000 }));
+    connection.leave('dev');
+    expect(socket.sentOf('leave')).toEqual([]);
+    clock.advance(1000);
+    socket.deliver(ack('c2', 2));
+    expect(socket.sentOf('leave')).toEqual([]);
+    socket.deliver(ack('c3', 3));
+    const order = socket.sent
+      .filter((m) => m.type === 'say' || m.type === 'leave')
+      .map((m) => (m.type === 'say' ? m.cid : m.type));
+    expect(order).toEqual(['c1', 'c2', 'c3', 'c2', 'c3', 'leave']);
+  });
+
+  it('leaves at once when nothing sent to the room is waiting', () => {
+    const { connection, accept } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    const socket = accept(joined('dev'), joined('ops'));
+    connection.send('say', 'ops', 'still on its way');
+    connection.send('dm', '@bob', 'psst');
+    connection.leave('dev');
+    expect(socket.sentOf('leave')).toEqual([{ type: 'leave', room: 'dev' }]);
+  });
+
+  it('keeps a room left while offline until its queued lines are posted as a member after the reconnect', () => {
+    const { connection, sockets, clock, events, accept } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    accept(joined('dev'), joined('ops'));
+    connection.send('say', 'ops', 'typed before leaving');
+    sockets.last().drop(1006);
+    connection.leave('ops');
+    expect(events.filter((e) => e.type === 'server' && e.message.type === 'left')).toEqual([]);
+    clock.advance(1000);
+    const socket = accept();
+    expect(socket.sentOf('hello')[0]?.rooms).toEqual(['dev', 'ops']);
+    expect(socket.sentOf('say')).toEqual([]); // not before the room is joined again
+    socket.deliver(joined('ops', { seq: 0 }));
+    expect(socket.sent.filter((m) => m.type === 'say' || m.type === 'leave').map((m) => m.type)).toEqual([
+      'say',
+    ]);
+    socket.deliver(ack('c1', 1, 'ops'));
+    expect(socket.sent.at(-1)).toEqual({ type: 'leave', room: 'ops' });
+    socket.deliver({ type: 'left', room: 'ops' });
+    socket.drop(1006);
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.rooms).toEqual(['dev']);
+  });
+
+  it('cancels a leave still waiting for lines when the room is joined again', () => {
+    const { connection, accept } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    connection.send('say', 'dev', 'one');
+    connection.leave('dev');
+    connection.join('dev');
+    socket.deliver(ack('c1', 1));
+    expect(socket.sentOf('join')).toEqual([{ type: 'join', room: 'dev' }]);
+    expect(socket.sentOf('leave')).toEqual([]);
+  });
+
+  it('lets a waiting leave go when the last line is refused for good', () => {
+    const { connection, accept, events } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    connection.send('say', 'dev', 'x');
+    connection.leave('dev');
+    socket.deliver(error('text_too_long', 'too long', { cid: 'c1' }));
+    expect(events.some((e) => e.type === 'send-failed' && e.cid === 'c1')).toBe(true);
+    expect(socket.sentOf('leave')).toEqual([{ type: 'leave', room: 'dev' }]);
   });
 
   it('does not move a resume cursor past messages that were not replayed yet', () => {

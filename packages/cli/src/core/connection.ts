@@ -17,6 +17,7 @@ import type {
   ConnectionStatus,
   Outgoing,
 } from './connection-types.js';
+import { DeferredLeaves } from './deferred-leaves.js';
 import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
@@ -32,7 +33,8 @@ export type { ConnectionOptions } from './connection-types.js';
  * keeps a resume cursor (last seen `seq`) per room and direct conversation, reconnects with
  * exponential backoff and jitter, resumes every target on the new socket, and keeps sent messages in
  * an outbox until their `ack`, writing them again with their original `cid` after a reconnect (the
- * server stores a retried cid once). Time, randomness, ids and the socket are injected.
+ * server stores a retried cid once), and holds a leave until the lines sent to its room are out. Time,
+ * randomness, ids and the socket are injected.
  */
 export class Connection implements ChatConnection {
   private readonly clock: Clock;
@@ -40,6 +42,7 @@ export class Connection implements ChatConnection {
   private readonly listeners = new Set<ConnectionListener>();
   private readonly delivery: Delivery;
   private readonly followed: FollowedTargets;
+  private readonly leaves: DeferredLeaves;
   private readonly typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
   private readonly transport: Transport;
   private phase:
@@ -93,6 +96,10 @@ export class Connection implements ChatConnection {
     this.nick = options.nick;
     this.link = new AccountLink(options.session);
     this.followed = new FollowedTargets(options.rooms);
+    this.leaves = new DeferredLeaves(
+      (room) => this.delivery.holds(room),
+      (room) => this.leaveNow(room),
+    );
   }
 
   start(): void {
@@ -124,16 +131,15 @@ export class Connection implements ChatConnection {
   }
 
   join(room: string): void {
+    this.leaves.cancel(room);
     this.followed.want(room, true);
     this.write({ type: 'join', room });
   }
 
   leave(room: string): void {
-    this.followed.want(room, false);
-    if (this.phase === 'online') this.write({ type: 'leave', room });
-    // Offline, nothing can be sent, and the next greeting no longer names the room: it is left as of
-    // now, as the server would have said.
-    else this.emit({ type: 'server', message: { type: 'left', room } });
+    // Until its lines are out the room stays wanted, so a reconnect greets with it and they are
+    // posted as a member, before the leave notice.
+    this.leaves.request(room);
   }
 
   setNick(nick: string): void {
@@ -196,6 +202,15 @@ export class Connection implements ChatConnection {
       this.write({ type: 'read', target: this.followed.cursors.wire(target), seq });
   }
 
+  /** Leaves a room with nothing more on its way there. */
+  private leaveNow(room: string): void {
+    this.followed.want(room, false);
+    if (this.phase === 'online') this.write({ type: 'leave', room });
+    // Offline, nothing can be sent, and the next greeting no longer names the room: it is left as of
+    // now, as the server would have said.
+    else this.emit({ type: 'server', message: { type: 'left', room } });
+  }
+
   /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
   private authenticate(kind: AuthRequest['type'], name: string, password: string): void {
     if (this.phase === 'closed') return;
@@ -215,7 +230,10 @@ export class Connection implements ChatConnection {
     this.phase = 'opening';
     this.followed.newSocket();
     if (announce)
-      this.emit({ type: 'status', status: { state: 'connecting', attempt: this.transport.attempt } });
+      this.emit({
+        type: 'status',
+        status: { state: 'connecting', attempt: this.transport.attempt, everOnline: this.everWelcomed },
+      });
     this.transport.connect();
   }
 
@@ -261,6 +279,7 @@ export class Connection implements ChatConnection {
         break;
       case 'ack':
         this.delivery.ack(message.cid);
+        this.leaves.settle();
         break;
       case 'auth':
         this.authed(message);
@@ -346,6 +365,8 @@ export class Connection implements ChatConnection {
     }
     const refusal = this.delivery.refused(error);
     this.emitIf(refusal);
+    // A line refused for good left the outbox: a leave that waited for it may go now.
+    if (refusal?.type === 'send-failed') this.leaves.settle();
     return refusal !== undefined;
   }
 
@@ -370,7 +391,10 @@ export class Connection implements ChatConnection {
     }
     this.phase = 'waiting';
     const { attempt, retryAt } = this.transport.retryLater(() => this.open());
-    this.emit({ type: 'status', status: { state: 'reconnecting', attempt, retryAt, reason: why } });
+    this.emit({
+      type: 'status',
+      status: { state: 'reconnecting', attempt, retryAt, reason: why, everOnline: this.everWelcomed },
+    });
   }
 
   /** The server went silent: drop the socket and reconnect as if it had closed. */

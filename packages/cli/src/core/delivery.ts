@@ -44,6 +44,11 @@ export class Delivery {
     this.outbox.ack(cid);
   }
 
+  /** True while a message to `room` waits for its acknowledgement. */
+  holds(room: string): boolean {
+    return this.outbox.holds(room);
+  }
+
   /** Writes every message that can go now: greeted, not paused, and its room ready. */
   flush(): void {
     const generation = this.target.generation();

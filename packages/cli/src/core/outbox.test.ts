@@ -52,6 +52,20 @@ describe('Outbox', () => {
     expect(outbox.refused('a', 'store_unavailable', undefined, 0)).toEqual({ kind: 'failed' });
   });
 
+  it('says whether lines to a room still wait, until each is acknowledged or refused for good', () => {
+    const outbox = new Outbox(() => 0.5);
+    outbox.add(message('a', 'dev'));
+    outbox.add(message('b', 'dev'));
+    outbox.add({ ...message('c', '@dev'), kind: 'dm' });
+    outbox.due(1, 0, always);
+    outbox.refused('a', 'rate_limited', 1000, 0);
+    expect([outbox.holds('dev'), outbox.holds('ops'), outbox.holds('@dev')]).toEqual([true, false, false]);
+    outbox.ack('a');
+    expect(outbox.holds('dev')).toBe(true);
+    outbox.refused('b', 'text_too_long', undefined, 0);
+    expect(outbox.holds('dev')).toBe(false);
+  });
+
   it('drops a message refused for good, and ignores refusals of unknown ids', () => {
     const outbox = new Outbox(() => 0.5);
     outbox.add(message('a'));

@@ -45,6 +45,13 @@ export class Outbox {
     this.entries.delete(cid);
   }
 
+  /** True while a message to `room` waits for its acknowledgement (direct messages never count). */
+  holds(room: string): boolean {
+    for (const { message } of this.entries.values())
+      if (message.kind !== 'dm' && message.target === room) return true;
+    return false;
+  }
+
   /** No message may be written before this time (ms since the epoch). */
   get pausedUntil(): number {
     return this.pausedUntilMs;

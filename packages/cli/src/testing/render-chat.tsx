@@ -49,6 +49,8 @@ export interface RenderChatOptions {
   readonly bell?: BellMode;
   /** Start logged in as `nick` (a stored session): the server's welcome names the account. */
   readonly loggedIn?: boolean;
+  /** Keep retrying a first connection that fails, as `--wait` does. */
+  readonly wait?: boolean;
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,6 +66,7 @@ export function renderChat(options: RenderChatOptions = {}) {
     rooms: options.rooms ?? ['dev'],
     clock: new ManualClock(Date.UTC(2026, 2, 3, 12, 30)),
     ...(options.loggedIn ? { session: { account: nick, token: 'stored-token' } } : {}),
+    retryFirstConnect: options.wait ?? false,
   });
   const ui = {
     theme: createTheme({ chalk: new Chalk({ level: 0 }) }),

@@ -1,7 +1,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../core/wrap.js';
-import { chat, joined, members } from '../testing/frames.js';
+import { ack, chat, error, joined, members } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
 
 afterEach(() => cleanup());
@@ -184,5 +184,95 @@ describe('App without rooms', () => {
     await app.press(KEYS.enter);
     expect(app.screen()).toContain('You are not in a room: /join ROOM first');
     expect(app.server.received().map((m) => m.type)).toEqual(['hello']);
+  });
+});
+
+describe('App started with --wait', () => {
+  it('says it waits for a server it never reached, then goes online once it is up', async () => {
+    const app = renderChat({ wait: true, size: { columns: 160, rows: 16 } });
+    await app.opened();
+    app.sockets.last().fail('connection refused (is the server running?)');
+    await app.settle();
+    expect(statusOf(app.screen())).toContain('test:8000 │ waiting for the server, retry in 1 s │ aurora');
+    expect(app.screen()).toContain(
+      'Cannot reach test:8000 yet: connection refused (is the server running?). Trying again until it is up; /quit gives up.',
+    );
+    app.clock.advance(375);
+    await app.settle();
+    expect(statusOf(app.screen())).toContain('test:8000 │ connecting…');
+    await app.server.accept(joined('dev'));
+    expect(statusOf(app.screen())).toContain('test:8000 │ online │ #dev');
+  });
+});
+
+describe('App leaving a room', () => {
+  /** Enters lines one by one, as typed. */
+  const enter = async (app: ReturnType<typeof renderChat>, ...lines: string[]) => {
+    for (const line of lines) {
+      await app.type(line);
+      await app.press(KEYS.enter);
+    }
+  };
+  /** What the client wrote, typing notices aside. */
+  const sentTypes = (app: ReturnType<typeof renderChat>) =>
+    app.server
+      .received()
+      .filter((m) => m.type !== 'typing')
+      .map((m) => (m.type === 'say' ? `say ${m.text}` : m.type === 'join' ? `join ${m.room}` : m.type));
+
+  it('keeps the room open until the lines typed there are stored, then leaves after them', async () => {
+    const app = renderChat({ rooms: ['dev', 'ops'], size: { columns: 160, rows: 16 } });
+    await app.server.accept(joined('dev'), joined('ops'));
+    await enter(app, 'one', 'two', 'three');
+    await app.server.send(
+      ack('c1', 1),
+      error('rate_limited', 'too many messages', { cid: 'c2', retryAfterMs: 1000 }),
+      error('rate_limited', 'too many messages', { cid: 'c3', retryAfterMs: 1000 }),
+    );
+    await enter(app, '/leave');
+    expect(sentTypes(app)).not.toContain('leave');
+    expect(statusOf(app.screen())).toContain('#dev │ leaving after 2 unsent lines');
+    expect(app.screen()).toContain('Leaving dev once your 2 unsent lines are delivered');
+    await enter(app, 'four');
+    expect(app.screen()).toContain('You are leaving dev; /join dev to stay');
+    app.clock.advance(1000);
+    await app.server.send(ack('c2', 2));
+    expect(statusOf(app.screen())).toContain('#dev │ leaving after 1 unsent line');
+    await app.server.send(ack('c3', 3));
+    expect(sentTypes(app).slice(1)).toEqual([
+      'say one',
+      'say two',
+      'say three',
+      'say two',
+      'say three',
+      'leave',
+    ]);
+    await app.server.send({ type: 'left', room: 'dev' });
+    expect(statusOf(app.screen())).toContain('online │ #ops');
+    expect(panelOf(app.screen())).not.toContain('#dev');
+  });
+
+  it('stays in the room, and sends again, when it is joined before its lines are out', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev'));
+    await enter(app, 'one', '/leave', '/join ops,dev');
+    expect(statusOf(app.screen())).not.toContain('leaving');
+    await app.server.send(ack('c1', 1), joined('dev', { seq: 1 }));
+    await enter(app, 'two');
+    expect(sentTypes(app).slice(1)).toEqual(['say one', 'join ops', 'join dev', 'say two']);
+    expect(statusOf(app.screen())).toContain('online │ #dev');
+  });
+
+  it('says so when a line refused for good is left behind as the room closes', async () => {
+    const app = renderChat({ rooms: ['dev', 'ops'], size: { columns: 160, rows: 16 } });
+    await app.server.accept(joined('dev'), joined('ops'));
+    await enter(app, 'one', '/leave');
+    await app.server.send(error('text_too_long', 'the text is too long', { cid: 'c1' }));
+    expect(sentTypes(app).at(-1)).toBe('leave');
+    await app.server.send({ type: 'left', room: 'dev' });
+    expect(statusOf(app.screen())).toContain('#ops');
+    expect(app.screen()).toContain(
+      'Left dev; one line you sent there could not be delivered (the text is too long).',
+    );
   });
 });

@@ -51,6 +51,11 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
   const account = createAccountActions({ connection, dispatch, getState, clock, notice });
 
   const sendText = (kind: 'say' | 'action' | 'dm', target: string, text: string): boolean => {
+    // A line sent now would hold the leave back (it waits for every line to the room): staying is a /join.
+    if (kind !== 'dm' && getState().targets[target]?.leaving) {
+      notice(`You are leaving ${target}; /join ${target} to stay, then send it.`, 'error');
+      return false;
+    }
     const bytes = utf8Length(text);
     const max = getState().maxTextBytes;
     if (bytes > max) {
@@ -93,10 +98,16 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'msg':
         dispatch({ type: 'open-dm', nick: command.nick });
         return command.text === undefined ? true : sendText('dm', `@${command.nick}`, command.text);
-      case 'join':
-        dispatch({ type: 'join-requested', room: command.rooms[0]! });
-        for (const room of command.rooms) if (!getState().targets[room]) connection.join(room);
+      case 'join': {
+        // Decided before the dispatch: a room being left is joined again (the connection cancels the leave).
+        const rooms = command.rooms.filter((room) => {
+          const target = getState().targets[room];
+          return !target || target.leaving;
+        });
+        dispatch({ type: 'join-requested', rooms: command.rooms });
+        for (const room of rooms) connection.join(room);
         return true;
+      }
       case 'part': {
         const target = command.room ?? here.key;
         if (target === HOME) {
@@ -105,7 +116,11 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
         }
         if (isDmTarget(target)) dispatch({ type: 'close-target', target });
         else if (!getState().targets[target]) notice(`You are not in ${target}.`, 'error');
-        else connection.leave(target);
+        else {
+          // Marked first: offline, the connection reports the room left at once.
+          dispatch({ type: 'leave-requested', room: target, now: clock.now() });
+          connection.leave(target);
+        }
         return true;
       }
       case 'nick':
@@ -201,7 +216,8 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     },
     typing: (active) => {
       const here = current();
-      if (here.kind === 'room') connection.typing(here.key, active);
+      // No notices from a room being left: nothing more will be said there.
+      if (here.kind === 'room' && !here.leaving) connection.typing(here.key, active);
     },
     quit: () => deps.quit(),
   };

@@ -1,5 +1,6 @@
 import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
 import type { ChatState, TargetState } from '../../core/chat-state.js';
+import { unsentLines } from '../../core/chat-targets.js';
 import type { ConnectionStatus } from '../../core/connection-types.js';
 import { displayWidth, truncate } from '../../core/wrap.js';
 
@@ -7,11 +8,16 @@ import { displayWidth, truncate } from '../../core/wrap.js';
 export function connectionText(status: ConnectionStatus, now: number): string {
   switch (status.state) {
     case 'connecting':
-      return status.attempt === 0 ? 'connecting…' : 'reconnecting…';
+      return status.attempt > 0 && status.everOnline ? 'reconnecting…' : 'connecting…';
     case 'online':
       return 'online';
-    case 'reconnecting':
-      return `reconnecting in ${Math.max(0, Math.ceil((status.retryAt - now) / 1000))} s`;
+    case 'reconnecting': {
+      const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1000));
+      // Never online (--wait): nothing to reconnect to yet, the server is not up.
+      return status.everOnline
+        ? `reconnecting in ${seconds} s`
+        : `waiting for the server, retry in ${seconds} s`;
+    }
     case 'refused':
       if (status.code === ErrorCode.AuthFailed) return 'session ended — /login';
       if (status.code === ErrorCode.NameRegistered) return 'name registered — /login or /nick NAME';
@@ -23,6 +29,13 @@ export function connectionText(status: ConnectionStatus, now: number): string {
     case 'closed':
       return 'closed';
   }
+}
+
+/** A room being left: how many of the user's lines it still waits for (they may be off screen). */
+function leavingText(target: TargetState): string {
+  const unsent = unsentLines(target);
+  if (unsent === 0) return 'leaving…';
+  return `leaving after ${unsent === 1 ? '1 unsent line' : `${unsent} unsent lines`}`;
 }
 
 /** A target's name as shown: `#dev`, `@bob`, or `aurora` for home. */
@@ -44,6 +57,7 @@ export function statusText(state: ChatState, server: string, now: number, width:
   const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
   const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
   if (target.kind === 'dm') parts.push('direct messages');
+  if (target.leaving) parts.push(leavingText(target));
   let left = parts.join(' │ ');
   const topic = target.kind === 'room' ? sanitizeForTerminal(target.topic) : '';
   const room = width - displayWidth(right) - displayWidth(left);

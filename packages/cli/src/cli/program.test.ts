@@ -1,0 +1,125 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeSocketFactory } from '../testing/fake-socket.js';
+import { chat, joined, welcome } from '../testing/frames.js';
+import { type ProgramIo, runProgram } from './program.js';
+import type { Settings } from './settings.js';
+
+// The program in-process: flags as commander parses them, over fake sockets, never a real server.
+
+let configHome = '';
+
+beforeEach(async () => {
+  // Never the user's own config or stored sessions.
+  configHome = await mkdtemp(join(tmpdir(), 'aurora-program-'));
+});
+
+afterEach(async () => {
+  await rm(configHome, { recursive: true, force: true });
+});
+
+/** A stream that says it is (or is not) a terminal and keeps what is written to it. */
+function stream(tty: boolean) {
+  const pass = new PassThrough();
+  let text = '';
+  pass.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
+  Object.assign(pass, { isTTY: tty });
+  // The program reads isTTY and writes; a PassThrough does both, without a real terminal.
+  return { stream: pass as unknown as NodeJS.ReadStream & NodeJS.WriteStream, text: () => text };
+}
+
+/** Runs the program with a terminal (or not), fake sockets, and the chat replaced by a recorder. */
+function program(options: { tty?: boolean } = {}) {
+  const tty = options.tty ?? true;
+  const stdout = stream(tty);
+  const stderr = stream(false);
+  const sockets = fakeSocketFactory();
+  const chats: Settings[] = [];
+  const interrupt = new AbortController();
+  const io: ProgramIo = {
+    env: { XDG_CONFIG_HOME: configHome, AURORA_NAME: 'alice' },
+    stdin: stream(tty).stream,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    socketFactory: sockets.factory,
+    runChat: async (settings) => {
+      chats.push(settings);
+    },
+    interrupted: (controller) => interrupt.signal.addEventListener('abort', () => controller.abort()),
+  };
+  return {
+    run: (...argv: string[]) => runProgram(argv, io),
+    sockets,
+    chats,
+    stdout: stdout.text,
+    stderr: stderr.text,
+    /** Ctrl+C. */
+    interrupt: () => interrupt.abort(),
+  };
+}
+
+/** Polls until `check` holds, for at most 5 s. */
+async function until(check: () => boolean): Promise<void> {
+  for (let waited = 0; waited < 5000 && !check(); waited += 10)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!check()) throw new Error('timed out');
+}
+
+describe('aurora-chat --wait', () => {
+  it('asks the chat to keep trying only when given', async () => {
+    const p = program();
+    expect(await p.run('--room', 'dev', '--wait')).toBe(0);
+    expect(await p.run('--room', 'dev')).toBe(0);
+    expect(p.chats.map((settings) => settings.wait)).toEqual([true, false]);
+  });
+
+  it('is documented in the help of the chat and of tail', async () => {
+    const p = program();
+    expect(await p.run('--help')).toBe(0);
+    expect(await p.run('tail', '--help')).toBe(0);
+    const documented = p.stdout().match(/--wait +keep trying until the server is up/g);
+    expect(documented).toHaveLength(2);
+  });
+
+  it('is refused by send, which stays fail-fast', async () => {
+    const p = program();
+    expect(await p.run('send', '--wait', '--room', 'dev', 'hi')).toBe(2);
+    expect(p.stderr()).toMatch(/^aurora-chat: unknown option '--wait'.*\[bad_usage\]\n$/);
+    expect(p.sockets.sockets).toHaveLength(0);
+  });
+
+  it('lets tail wait for a server that is not up yet, then print what arrives', async () => {
+    const p = program({ tty: false });
+    const done = p.run('tail', '--wait', '--room', 'dev', '--server', '127.0.0.1:9');
+    await until(() => p.sockets.sockets.length === 1);
+    p.sockets.last().fail('connection refused (is the server running?)');
+    await until(() => p.sockets.sockets.length === 2);
+    expect(p.stderr()).toMatch(
+      /^aurora-chat: cannot reach ws:\/\/127\.0\.0\.1:9\/ws yet: connection refused \(is the server running\?\); trying again in 1 s\n$/,
+    );
+    const socket = p.sockets.last();
+    socket.open();
+    socket.deliver(welcome('alice'));
+    socket.deliver(joined('dev'));
+    socket.deliver(chat(1, 'bob', 'the server is up'));
+    await until(() => p.stdout().includes('the server is up'));
+    p.interrupt();
+    expect(await done).toBe(0);
+  });
+
+  it('leaves tail fail-fast without it', async () => {
+    const p = program({ tty: false });
+    const done = p.run('tail', '--room', 'dev', '--server', '127.0.0.1:9');
+    await until(() => p.sockets.sockets.length === 1);
+    p.sockets.last().fail('connection refused (is the server running?)');
+    expect(await done).toBe(1);
+    expect(p.stderr()).toBe(
+      'aurora-chat: cannot reach ws://127.0.0.1:9/ws: connection refused (is the server running?) [unreachable]\n',
+    );
+  });
+});
