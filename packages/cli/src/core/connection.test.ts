@@ -270,7 +270,42 @@ describe('Connection', () => {
     clock.advance(1199);
     expect(socket.sentOf('say').map((m) => m.text)).toEqual(['one']);
     clock.advance(1);
+    // One at a time after a rate limit: the next goes once the last is stored.
+    expect(socket.sentOf('say').map((m) => m.cid)).toEqual(['c1', 'c1']);
+    socket.deliver({ type: 'ack', cid: 'c1', id: 'm1', seq: 1, ts: 0 });
     expect(socket.sentOf('say').map((m) => m.cid)).toEqual(['c1', 'c1', 'c2']);
+  });
+
+  it('writes a queue held back by the rate limit about once per line, not again after every pause', () => {
+    const { connection, clock, accept } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    for (let i = 1; i <= 20; i++) connection.send('say', 'dev', `line ${i}`);
+    // A server allowing a burst of 3, then one line every 500 ms.
+    let seq = 0;
+    let tokens = 3;
+    let answered = 0;
+    const serve = () => {
+      const says = socket.sentOf('say');
+      while (answered < says.length) {
+        const cid = says[answered++]!.cid;
+        if (tokens >= 1) {
+          tokens -= 1;
+          seq += 1;
+          socket.deliver({ type: 'ack', cid, id: `m${seq}`, seq, ts: 0 });
+        } else socket.deliver(error('rate_limited', 'slow down', { cid, retryAfterMs: 500 }));
+      }
+    };
+    for (let step = 0; step < 40 && seq < 20; step++) {
+      serve();
+      clock.advance(500);
+      tokens = Math.min(3, tokens + 1);
+    }
+    serve();
+    expect(seq).toBe(20);
+    // Each line written, and each refused at most twice: well under the 200 or so of writing the
+    // whole queue again after every pause.
+    expect(socket.sentOf('say').length).toBeLessThanOrEqual(20 + 2 * 17);
   });
 
   it('posts to a room it is not in right after the greeting, without joining', () => {

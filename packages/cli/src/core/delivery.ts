@@ -39,9 +39,10 @@ export class Delivery {
     this.flush();
   }
 
-  /** Forgets an acknowledged message. */
+  /** Forgets an acknowledged message, and writes the next one if they go one at a time. */
   ack(cid: string): void {
     this.outbox.ack(cid);
+    this.flush();
   }
 
   /** True while a message to `room` waits for its acknowledgement. */
@@ -68,7 +69,10 @@ export class Delivery {
     if (cid === undefined) return undefined;
     const refusal = this.outbox.refused(cid, code, error.retryAfterMs, this.clock.now());
     if (refusal.kind === 'unknown') return undefined;
-    if (refusal.kind === 'failed') return { type: 'send-failed', cid, code, message };
+    if (refusal.kind === 'failed') {
+      this.flush();
+      return { type: 'send-failed', cid, code, message };
+    }
     this.later();
     return { type: 'send-delayed', cid, code, message, retryAt: refusal.retryAt };
   }

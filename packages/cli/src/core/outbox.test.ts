@@ -38,7 +38,26 @@ describe('Outbox', () => {
     expect(outbox.refused('a', 'rate_limited', 1500, 1000)).toEqual({ kind: 'delayed', retryAt: 2500 });
     outbox.add(message('b'));
     expect(outbox.due(1, 2499, always)).toEqual([]);
-    expect(cids(outbox.due(1, 2500, always))).toEqual(['a', 'b']);
+    expect(cids(outbox.due(1, 2500, always))).toEqual(['a']);
+  });
+
+  it('after a rate limit, writes one message at a time until the outbox is empty', () => {
+    const outbox = new Outbox(() => 0.5);
+    for (const cid of ['a', 'b', 'c']) outbox.add(message(cid));
+    expect(cids(outbox.due(1, 0, always))).toEqual(['a', 'b', 'c']);
+    outbox.ack('a');
+    outbox.refused('b', 'rate_limited', 100, 0);
+    outbox.refused('c', 'rate_limited', 100, 0);
+    expect(cids(outbox.due(1, 100, always))).toEqual(['b']);
+    // Nothing more while b is in flight, on this socket or (b written again) on the next.
+    expect(cids(outbox.due(1, 100, always))).toEqual([]);
+    outbox.ack('b');
+    expect(cids(outbox.due(1, 100, always))).toEqual(['c']);
+    outbox.ack('c');
+    // Empty again: new lines go out as they come.
+    outbox.add(message('d'));
+    outbox.add(message('e'));
+    expect(cids(outbox.due(1, 100, always))).toEqual(['d', 'e']);
   });
 
   it('retries a storage failure a few times with backoff, then gives up', () => {

@@ -28,6 +28,12 @@ export type Refusal =
 export class Outbox {
   private readonly entries = new Map<string, Entry>();
   private pausedUntilMs = 0;
+  /**
+   * After a rate limit, one message in flight at a time until the outbox empties: writing every
+   * queued line again after each pause would have the server refuse all but the first, again and
+   * again (frames growing with the square of the queue).
+   */
+  private oneAtATime = false;
 
   /** Makes an empty outbox; `random` is for the backoff jitter. */
   constructor(
@@ -42,7 +48,7 @@ export class Outbox {
 
   /** Forgets an acknowledged message. */
   ack(cid: string): void {
-    this.entries.delete(cid);
+    this.forget(cid);
   }
 
   /** True while a message to `room` waits for its acknowledgement (direct messages never count). */
@@ -63,11 +69,14 @@ export class Outbox {
    */
   due(generation: number, now: number, ready: (message: Outgoing) => boolean): Outgoing[] {
     if (now < this.pausedUntilMs) return [];
+    const entries = [...this.entries.values()];
+    if (this.oneAtATime && entries.some((entry) => entry.sentOn === generation)) return [];
     const out: Outgoing[] = [];
-    for (const entry of this.entries.values()) {
+    for (const entry of entries) {
       if (entry.sentOn === generation || !ready(entry.message)) continue;
       entry.sentOn = generation;
       out.push(entry.message);
+      if (this.oneAtATime) break;
     }
     return out;
   }
@@ -78,9 +87,10 @@ export class Outbox {
     if (!entry) return { kind: 'unknown' };
     const rateLimited = code === ErrorCode.RateLimited;
     if (!rateLimited && !(RETRYABLE.has(code) && entry.retries < MAX_RETRIES)) {
-      this.entries.delete(cid);
+      this.forget(cid);
       return { kind: 'failed' };
     }
+    if (rateLimited) this.oneAtATime = true;
     const wait = rateLimited
       ? (retryAfterMs ?? 1000)
       : backoffDelay(entry.retries, this.random, this.backoff);
@@ -88,5 +98,10 @@ export class Outbox {
     entry.sentOn = -1;
     this.pausedUntilMs = Math.max(this.pausedUntilMs, now + wait);
     return { kind: 'delayed', retryAt: this.pausedUntilMs };
+  }
+
+  private forget(cid: string): void {
+    this.entries.delete(cid);
+    if (this.entries.size === 0) this.oneAtATime = false;
   }
 }

@@ -55,6 +55,14 @@ describe('createOutboxPump', () => {
     clock.advance(499);
     expect(wire).toHaveLength(2);
     clock.advance(1);
+    // One at a time until the held-back ones are stored: b follows a's acknowledgement.
+    expect(wire.map((f) => f.type === 'say' && f.cid)).toEqual(['a', 'b', 'a']);
+    store.dispatch({
+      type: 'server',
+      message: { type: 'ack', cid: 'a', id: 'm1', seq: 1, ts: clock.now() },
+      now: clock.now(),
+    });
+    pump.flush();
     expect(wire.map((f) => f.type === 'say' && f.cid)).toEqual(['a', 'b', 'a', 'b']);
   });
 });

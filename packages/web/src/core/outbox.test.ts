@@ -71,7 +71,34 @@ describe('dueMessages', () => {
     );
     expect(cids(state)).toEqual([]);
     expect(nextRetryAt(state)).toBe(NOW + 500);
-    expect(cids(state, NOW + 500)).toEqual(['c1', 'c2', 'c3']);
+    expect(cids(state, NOW + 500)).toEqual(['c1']);
+  });
+
+  it('after a rate limit, sends one message at a time until the held-back ones are stored', () => {
+    let state = run(online(), send('c1', 'dev'), send('c2', 'dev'), send('c3', 'dev'), {
+      type: 'sent',
+      cids: ['c1', 'c2', 'c3'],
+    });
+    const limited = (cid: string) => ({
+      type: 'server' as const,
+      message: { type: 'error' as const, code: 'rate_limited', message: 'slow', cid, retryAfterMs: 500 },
+      now: NOW,
+    });
+    const ack = (cid: string, seq: number) => ({
+      type: 'server' as const,
+      message: { type: 'ack' as const, cid, id: `m${seq}`, seq, ts: NOW },
+      now: NOW,
+    });
+    state = run(state, ack('c1', 1), limited('c2'), limited('c3'));
+    expect(cids(state, NOW + 500)).toEqual(['c2']);
+    state = run(state, { type: 'sent', cids: ['c2'] });
+    // Nothing more while c2 is on its way.
+    expect(cids(state, NOW + 500)).toEqual([]);
+    state = run(state, ack('c2', 2));
+    expect(cids(state, NOW + 500)).toEqual(['c3']);
+    state = run(state, { type: 'sent', cids: ['c3'] }, ack('c3', 3), send('c4', 'dev'), send('c5', 'dev'));
+    // All stored: new messages go out together again.
+    expect(cids(state, NOW + 500)).toEqual(['c4', 'c5']);
   });
 
   it('skips messages the server refused until the user retries them', () => {
