@@ -69,6 +69,12 @@ describe('Connection', () => {
     sockets.last().fail('connection refused (is the server running?)');
     clock.advance(750);
     expect(sockets.sockets).toHaveLength(3);
+    // However long it waits, a retry comes within 5 s (30 s once it has been online).
+    for (let attempt = 3; attempt <= 10; attempt++) {
+      sockets.last().fail('connection refused (is the server running?)');
+      clock.advance(5000);
+      expect(sockets.sockets).toHaveLength(attempt + 1);
+    }
     accept(joined('dev'));
     expect(lastStatus()).toMatchObject({ state: 'online' });
     sockets.last().drop(1001);

@@ -29,6 +29,12 @@ import { TypingThrottle } from './typing-throttle.js';
 export type { ConnectionOptions } from './connection-types.js';
 
 /**
+ * Waiting for a server never reached (--wait), retries stop growing at this: the user is watching for
+ * it to come up (a tmux layout, a service started first), and the attempts cost a refused connection.
+ */
+const WAIT_CEILING_MS = 5000;
+
+/**
  * The client side of one Aurora session, over as many sockets as it takes. It greets with `hello`,
  * keeps a resume cursor (last seen `seq`) per room and direct conversation, reconnects with
  * exponential backoff and jitter, resumes every target on the new socket, and keeps sent messages in
@@ -390,7 +396,10 @@ export class Connection implements ChatConnection {
       return;
     }
     this.phase = 'waiting';
-    const { attempt, retryAt } = this.transport.retryLater(() => this.open());
+    const { attempt, retryAt } = this.transport.retryLater(
+      () => this.open(),
+      this.everWelcomed ? undefined : WAIT_CEILING_MS,
+    );
     this.emit({
       type: 'status',
       status: { state: 'reconnecting', attempt, retryAt, reason: why, everOnline: this.everWelcomed },

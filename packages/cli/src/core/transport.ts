@@ -98,9 +98,19 @@ export class Transport {
     socket?.close(code, reason);
   }
 
-  /** Runs `reconnect` after a growing, jittered delay; returns the attempt number and when it runs. */
-  retryLater(reconnect: () => void): { attempt: number; retryAt: number } {
-    const delay = backoffDelay(this.attempts, this.options.random, this.options.backoff ?? DEFAULT_BACKOFF);
+  /**
+   * Runs `reconnect` after a growing, jittered delay, never longer than `ceilingMs`; returns the
+   * attempt number and when it runs.
+   */
+  retryLater(
+    reconnect: () => void,
+    ceilingMs = Number.POSITIVE_INFINITY,
+  ): { attempt: number; retryAt: number } {
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const delay = backoffDelay(this.attempts, this.options.random, {
+      ...backoff,
+      maxMs: Math.min(backoff.maxMs, ceilingMs),
+    });
     this.attempts += 1;
     this.retryTimer = this.options.clock.setTimeout(() => {
       this.retryTimer = undefined;
