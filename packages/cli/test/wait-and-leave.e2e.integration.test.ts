@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
+import { CHAT_BIN, freePort, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatProcesses } from '../src/testing/chat-process.js';
 import { sleep, Tmux } from './tmux.js';
@@ -18,18 +17,6 @@ let watchers: ChatProcesses;
 let port = 0;
 
 const statusLine = (screen: string) => screen.split('\n')[0] ?? '';
-
-/** A port nothing listens on (yet). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   if (!Tmux.available()) throw new Error('tmux is not installed (.ci/run installs it)');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { SERVER_BIN, startServer } from 'aurora-testkit';
+import { freePort, SERVER_BIN, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeWithRedis, freePort, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
 import { TestClient } from '../testing/ws-client.js';
 
 /** Runs the built binary to completion. */
