@@ -85,13 +85,16 @@ export async function tailMessages(options: TailOptions): Promise<void> {
         const stopped = statusError(status, settings);
         if (stopped) reject(stopped);
         else if (status.state === 'reconnecting') {
-          const seconds = Math.ceil((status.retryAt - Date.now()) / 1000);
-          // With --wait, before the server was ever reached, there is nothing to reconnect to yet.
-          options.warn(
-            status.everOnline
-              ? `aurora-chat: ${status.reason}; reconnecting in ${seconds} s`
-              : `aurora-chat: cannot reach ${settings.url} yet: ${status.reason}; trying again in ${seconds} s`,
-          );
+          // With --wait, before the server was ever reached, there is nothing to reconnect to yet:
+          // said once, not at every attempt of a service that waits for hours.
+          if (status.everOnline)
+            options.warn(
+              `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
+            );
+          else if (status.attempt === 1)
+            options.warn(
+              `aurora-chat: cannot reach ${settings.url} yet: ${status.reason}; trying again until it is up`,
+            );
         } else if (status.state === 'online') me = status.nick;
         return;
       }

@@ -235,13 +235,31 @@ describe('chatReducer', () => {
   });
 
   it('leaves a room and shows its neighbour', () => {
+    const state = run(
+      ...online,
+      server(joined('dev')),
+      server(joined('ops')),
+      { type: 'select', target: 'ops' },
+      { type: 'leave-requested', room: 'ops', now: 0 },
+      server({ type: 'left', room: 'ops' }),
+    );
+    expect(state.order).toEqual([HOME, 'dev']);
+    expect(state.current).toBe('dev');
+  });
+
+  it('keeps a room joined again before the server confirmed leaving it', () => {
     let state = run(...online, server(joined('dev')), server(joined('ops')), {
       type: 'select',
       target: 'ops',
     });
-    state = chatReducer(state, server({ type: 'left', room: 'ops' }));
-    expect(state.order).toEqual([HOME, 'dev']);
-    expect(state.current).toBe('dev');
+    const actions: ChatAction[] = [
+      { type: 'leave-requested', room: 'ops', now: 0 },
+      { type: 'join-requested', rooms: ['ops'] },
+      server({ type: 'left', room: 'ops' }),
+    ];
+    state = actions.reduce(chatReducer, state);
+    expect(state.order).toEqual([HOME, 'dev', 'ops']);
+    expect(state.current).toBe('ops');
   });
 
   it('shows a room joined by command as soon as the server confirms it', () => {

@@ -63,12 +63,14 @@ export function unsentLines(target: TargetState): number {
 }
 
 /**
- * The server confirmed a leave: the room closes. Lines refused for good while it waited were on the
+ * The server confirmed a leave: the room closes, unless the user joined it again meanwhile (the
+ * `joined` that answers that join follows). Lines refused for good while it waited were on the
  * closing screen only, so they are mentioned where the user lands.
  */
 export function closeLeftRoom(state: ChatState, room: string, now: number): ChatState {
   const target = state.targets[room];
-  const failed = target?.leaving ? target.pending.filter((p) => p.state === 'failed') : [];
+  if (target && !target.leaving) return state;
+  const failed = target ? target.pending.filter((p) => p.state === 'failed') : [];
   const next = removeTarget(state, room);
   const first = failed[0];
   if (!first) return next;

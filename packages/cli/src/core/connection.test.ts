@@ -200,8 +200,23 @@ describe('Connection', () => {
     connection.leave('dev');
     connection.join('dev');
     socket.deliver(ack('c1', 1));
-    expect(socket.sentOf('join')).toEqual([{ type: 'join', room: 'dev' }]);
+    // The room was never left, so there is nothing to join again.
+    expect(socket.sentOf('join')).toEqual([]);
     expect(socket.sentOf('leave')).toEqual([]);
+  });
+
+  it('writes a leave once, and counts it done when the socket is lost before the server confirms it', () => {
+    const { connection, sockets, clock, accept, events } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    const socket = accept(joined('dev'), joined('ops'));
+    connection.leave('dev');
+    connection.leave('dev');
+    expect(socket.sentOf('leave')).toEqual([{ type: 'leave', room: 'dev' }]);
+    socket.drop(1006);
+    expect(events).toContainEqual({ type: 'server', message: { type: 'left', room: 'dev' } });
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.rooms).toEqual(['ops']);
   });
 
   it('lets a waiting leave go when the last line is refused for good', () => {

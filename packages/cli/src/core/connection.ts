@@ -137,7 +137,8 @@ export class Connection implements ChatConnection {
   }
 
   join(room: string): void {
-    this.leaves.cancel(room);
+    // A leave still held never left the room: dropping it is all a join has to do.
+    if (this.leaves.cancel(room)) return;
     this.followed.want(room, true);
     this.write({ type: 'join', room });
   }
@@ -211,10 +212,18 @@ export class Connection implements ChatConnection {
   /** Leaves a room with nothing more on its way there. */
   private leaveNow(room: string): void {
     this.followed.want(room, false);
-    if (this.phase === 'online') this.write({ type: 'leave', room });
+    if (this.phase === 'online') {
+      this.leaves.wrote(room);
+      this.write({ type: 'leave', room });
+    }
     // Offline, nothing can be sent, and the next greeting no longer names the room: it is left as of
     // now, as the server would have said.
-    else this.emit({ type: 'server', message: { type: 'left', room } });
+    else this.left(room);
+  }
+
+  /** Reports a room left without the server saying so (it will not: the room is not greeted again). */
+  private left(room: string): void {
+    this.emit({ type: 'server', message: { type: 'left', room } });
   }
 
   /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
@@ -276,6 +285,7 @@ export class Connection implements ChatConnection {
     }
     const message = decoded.message;
     this.followed.heard(message, this.nick);
+    if (message.type === 'left' || message.type === 'joined') this.leaves.confirmed(message.room);
     switch (message.type) {
       case 'welcome':
         this.welcomed(message);
@@ -379,6 +389,7 @@ export class Connection implements ChatConnection {
   private closed(code: number, why: string): void {
     this.followed.newSocket();
     this.heartbeat.stop();
+    for (const room of this.leaves.unconfirmed()) this.left(room);
     if (this.phase === 'closed') return;
     if (this.phase === 'authenticating') this.phase = 'refused';
     if (this.phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket

@@ -2,10 +2,13 @@
  * Leaves that wait for the user's own lines. The server stores a line when it arrives, so a `leave`
  * written while lines to the room are still queued (rate limited, or waiting for a reconnect) would
  * put them after the leave notice. A leave is therefore held until nothing more for its room is
- * waiting for an acknowledgement (stored, or refused for good), then carried out.
+ * waiting for an acknowledgement (stored, or refused for good), then carried out. A leave carried
+ * out on a socket is remembered until the server confirms it, so it is never written twice and a
+ * socket lost before the confirmation does not leave the room half left.
  */
 export class DeferredLeaves {
-  private readonly rooms = new Set<string>();
+  private readonly held = new Set<string>();
+  private readonly written = new Set<string>();
 
   /**
    * `holds` says whether lines to a room still wait for their acknowledgement; `leaveNow` carries a
@@ -18,24 +21,43 @@ export class DeferredLeaves {
 
   /** The user asked to leave `room`: at once when nothing of theirs is on its way there, else later. */
   request(room: string): void {
-    if (this.holds(room)) this.rooms.add(room);
-    else {
-      this.rooms.delete(room);
-      this.leaveNow(room);
-    }
+    if (this.written.has(room)) return;
+    if (this.holds(room)) this.held.add(room);
+    else this.carryOut(room);
   }
 
-  /** Forgets a held leave: the user joined again, or the room is left already. */
-  cancel(room: string): void {
-    this.rooms.delete(room);
+  /** Forgets a held leave (the user joined again); true when one was held, and the room never left. */
+  cancel(room: string): boolean {
+    return this.held.delete(room);
   }
 
   /** A line left the outbox: carries out every held leave whose room has nothing more on its way. */
   settle(): void {
-    for (const room of [...this.rooms])
-      if (!this.holds(room)) {
-        this.rooms.delete(room);
-        this.leaveNow(room);
-      }
+    for (const room of [...this.held]) if (!this.holds(room)) this.carryOut(room);
+  }
+
+  /** A leave was written on the socket; the server's `left` (or a `joined` after it) settles it. */
+  wrote(room: string): void {
+    this.written.add(room);
+  }
+
+  /** The server said the room was left or joined: a leave written for it is settled. */
+  confirmed(room: string): void {
+    this.written.delete(room);
+  }
+
+  /**
+   * The socket closed: the rooms whose written leave the server never confirmed. The next greeting
+   * does not name them, so they are left all the same.
+   */
+  unconfirmed(): string[] {
+    const rooms = [...this.written];
+    this.written.clear();
+    return rooms;
+  }
+
+  private carryOut(room: string): void {
+    this.held.delete(room);
+    this.leaveNow(room);
   }
 }

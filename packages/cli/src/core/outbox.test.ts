@@ -49,7 +49,7 @@ describe('Outbox', () => {
     outbox.refused('b', 'rate_limited', 100, 0);
     outbox.refused('c', 'rate_limited', 100, 0);
     expect(cids(outbox.due(1, 100, always))).toEqual(['b']);
-    // Nothing more while b is in flight, on this socket or (b written again) on the next.
+    // Nothing more while b is in flight.
     expect(cids(outbox.due(1, 100, always))).toEqual([]);
     outbox.ack('b');
     expect(cids(outbox.due(1, 100, always))).toEqual(['c']);
