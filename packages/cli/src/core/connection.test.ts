@@ -205,6 +205,31 @@ describe('Connection', () => {
     expect(socket.sentOf('leave')).toEqual([]);
   });
 
+  it("writes a leave asked for while the greeting's join is on its way after that join's answer", () => {
+    const { connection, sockets } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    const socket = sockets.last();
+    socket.open();
+    connection.leave('dev');
+    socket.deliver(welcome('alice'));
+    socket.deliver(joined('ops'));
+    expect(socket.sentOf('leave')).toEqual([]);
+    socket.deliver(joined('dev'));
+    expect(socket.sentOf('leave')).toEqual([{ type: 'leave', room: 'dev' }]);
+  });
+
+  it('leaves at once, offline, a room whose join was lost with its socket', () => {
+    const { connection, sockets, clock, events } = setup({ rooms: ['dev', 'ops'] });
+    connection.start();
+    sockets.last().open();
+    connection.leave('dev');
+    sockets.last().drop(1006);
+    expect(events).toContainEqual({ type: 'server', message: { type: 'left', room: 'dev' } });
+    clock.advance(1000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]?.rooms).toEqual(['ops']);
+  });
+
   it('writes a leave once, and counts it done when the socket is lost before the server confirms it', () => {
     const { connection, sockets, clock, accept, events } = setup({ rooms: ['dev', 'ops'] });
     connection.start();

@@ -102,8 +102,11 @@ export class Connection implements ChatConnection {
     this.nick = options.nick;
     this.link = new AccountLink(options.session);
     this.followed = new FollowedTargets(options.rooms);
+    // A leave waits for the user's lines to the room, and for a join of it on its way on this socket
+    // (named by the hello, or a /join): written before that join's answer, the server would take
+    // the leave first and then join the room again.
     this.leaves = new DeferredLeaves(
-      (room) => this.delivery.holds(room),
+      (room) => this.delivery.holds(room) || (this.transport.connected && this.followed.joining(room)),
       (room) => this.leaveNow(room),
     );
   }
@@ -212,7 +215,7 @@ export class Connection implements ChatConnection {
   /** Leaves a room with nothing more on its way there. */
   private leaveNow(room: string): void {
     this.followed.want(room, false);
-    if (this.phase === 'online') {
+    if (this.phase === 'online' && this.transport.connected) {
       this.leaves.wrote(room);
       this.write({ type: 'leave', room });
     }
@@ -309,6 +312,7 @@ export class Connection implements ChatConnection {
     }
     this.emit({ type: 'server', message });
     if (message.type === 'joined' || message.type === 'welcome') this.delivery.flush();
+    if (message.type === 'joined') this.leaves.settle();
   }
 
   private welcomed(message: ServerMessageOf<'welcome'>): void {
@@ -390,6 +394,8 @@ export class Connection implements ChatConnection {
     this.followed.newSocket();
     this.heartbeat.stop();
     for (const room of this.leaves.unconfirmed()) this.left(room);
+    // Joins on the lost socket no longer hold a leave back; lines waiting for an ack still do.
+    this.leaves.settle();
     if (this.phase === 'closed') return;
     if (this.phase === 'authenticating') this.phase = 'refused';
     if (this.phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket

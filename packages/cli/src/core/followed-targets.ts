@@ -57,6 +57,11 @@ export class FollowedTargets {
     }
   }
 
+  /** Whether `room` is wanted but not joined on this socket yet (its join is on its way). */
+  joining(room: string): boolean {
+    return this.wanted.has(room) && !this.joinedHere.has(room);
+  }
+
   /**
    * Whether a message can go on this socket now. A room the user is in waits for its join (so a
    * resume comes first); a room posted to without joining (as `send` does) takes it at once.
