@@ -1,8 +1,9 @@
 /**
- * Leaves that wait for the user's own lines. The server stores a line when it arrives, so a `leave`
- * written while lines to the room are still queued (rate limited, or waiting for a reconnect) would
- * put them after the leave notice. A leave is therefore held until nothing more for its room is
- * waiting for an acknowledgement (stored, or refused for good), then carried out. A leave carried
+ * Leaves that wait for what is on its way to their room. The server stores a line when it arrives,
+ * so a `leave` written while lines to the room are still queued (rate limited, or waiting for a
+ * reconnect) would put them after the leave notice; and one written before the answer to a join of
+ * the room would be undone by that join. A leave is therefore held until nothing more is on its way
+ * there (lines stored or refused for good, the join answered), then carried out. A leave carried
  * out on a socket is remembered until the server confirms it, so it is never written twice and a
  * socket lost before the confirmation does not leave the room half left.
  */
@@ -11,8 +12,8 @@ export class DeferredLeaves {
   private readonly written = new Set<string>();
 
   /**
-   * `holds` says whether lines to a room still wait for their acknowledgement; `leaveNow` carries a
-   * leave out.
+   * `holds` says whether something is still on its way to a room (a line waiting for its
+   * acknowledgement, a join waiting for its answer); `leaveNow` carries a leave out.
    */
   constructor(
     private readonly holds: (room: string) => boolean,
@@ -31,7 +32,10 @@ export class DeferredLeaves {
     return this.held.delete(room);
   }
 
-  /** A line left the outbox: carries out every held leave whose room has nothing more on its way. */
+  /**
+   * Something on its way arrived or was lost (an ack, a refusal, a join's answer, a closed socket):
+   * carries out every held leave whose room has nothing more on its way.
+   */
   settle(): void {
     for (const room of [...this.held]) if (!this.holds(room)) this.carryOut(room);
   }
