@@ -143,7 +143,7 @@ describe('the join screen', () => {
       .poll(() => second.page.locator('#join-error').textContent())
       .toBe('Someone is already using the name “ERIN”. Choose another name.');
     await joinAs(second.page, 'erin2');
-    expect(await second.page.locator('.topbar .title').textContent()).toBe('#names');
+    await expect.poll(() => second.page.locator('.topbar .title').textContent()).toBe('#names');
     first.expectClean();
     second.expectClean();
     await Promise.all([first.context.close(), second.context.close()]);

@@ -98,7 +98,7 @@ describe('when the server restarts', () => {
     server = await startWebServer({ memory: false, dataDir, port });
     try {
       await joinAs(carol.page, 'carol');
-      expect(await carol.page.locator('.topbar .title').textContent()).toBe('#ops');
+      await expect.poll(() => carol.page.locator('.topbar .title').textContent()).toBe('#ops');
       carol.expectClean(SERVER_DOWN);
       await carol.context.close();
     } finally {
