@@ -405,3 +405,62 @@ describe('encode and decode', () => {
     );
   });
 });
+
+describe('hostile nesting', () => {
+  const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
+  const shapes: Array<[string, string]> = [
+    ['a type of 4,000 nested arrays', `{"type":${nested(4000)}}`],
+    ['a ref of nested objects', `{"type":"say","ref":${nested(4000, '{"a":', '}')}}`],
+    ['nesting inside a known message', `{"type":"say","room":"dev","text":${nested(4000)}}`],
+    ['a bare nested array', nested(20000)],
+    ['unbalanced brackets', `{"type":${'['.repeat(9000)}`],
+  ];
+
+  it.each(shapes)('refuses %s with bad_frame, on both sides, without throwing', (_, frame) => {
+    for (const decode of [decodeClientMessage, decodeServerMessage]) {
+      const decoded = decode(frame);
+      expect(decoded.ok).toBe(false);
+      if (!decoded.ok) expect(decoded.error.code).toBe(ErrorCode.BadFrame);
+    }
+  });
+
+  it('still reads brackets inside strings as text', () => {
+    const text = '['.repeat(100) + '"\\"{'.repeat(50);
+    const decoded = decodeClientMessage(JSON.stringify({ type: 'say', room: 'dev', text, cid: 'c1' }));
+    expect(decoded).toMatchObject({ ok: true, message: { text } });
+  });
+
+  it('names a type that is not a string without stringifying it', () => {
+    const decoded = decodeClientMessage(`{"type":${nested(20)}}`);
+    expect(decoded).toMatchObject({ ok: false, error: { code: ErrorCode.UnknownType } });
+  });
+
+  it('answers every JSON value, however shaped, with a result and never an exception', () => {
+    const anyJson = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'large', maxDepth: 60 },
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(
+          fc.constantFrom('type', 'room', 'text', 'ref', 'cid', '__proto__', 'constructor'),
+          tie('value'),
+          { maxKeys: 3 },
+        ),
+      ),
+    })).value;
+    const withType = fc.record(
+      { type: fc.oneof(fc.constantFrom('say', 'hello', 'welcome', 'message'), anyJson) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(anyJson, withType), (value) => {
+        const frame = JSON.stringify(value) ?? 'null';
+        for (const decode of [decodeClientMessage, decodeServerMessage]) {
+          const decoded = decode(frame);
+          expect(typeof decoded.ok).toBe('boolean');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -61,6 +61,34 @@ export function encodeServerMessage(message: ServerMessage): string {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Deepest nesting of arrays and objects a frame may have. The deepest real frame is about six
+ * levels; a bound keeps recursive work (validation, error messages, `String()` of a value) from
+ * overflowing the stack on a hostile frame such as thousands of nested arrays.
+ */
+export const MAX_FRAME_DEPTH = 32;
+
+/**
+ * True when `text` nests arrays and objects deeper than `limit`, found by one linear scan that
+ * skips string contents, so it costs no recursion whatever the input.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
+}
+
 function decodeWith<T>(
   schema: v.GenericSchema<unknown, T>,
   knownTypes: Set<string>,
@@ -76,23 +104,34 @@ function decodeWith<T>(
   } catch {
     return failure(ErrorCode.BadFrame, 'frame is not valid UTF-8');
   }
+  if (nestsDeeperThan(text, MAX_FRAME_DEPTH))
+    return failure(ErrorCode.BadFrame, `frame nests deeper than ${MAX_FRAME_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return failure(ErrorCode.BadFrame, 'frame is not valid JSON');
   }
+  try {
+    return validate(schema, knownTypes, json);
+  } catch {
+    // Validation is bounded by the depth check above; this is the last line of "never throws".
+    return failure(ErrorCode.BadFrame, 'frame could not be decoded');
+  }
+}
+
+function validate<T>(
+  schema: v.GenericSchema<unknown, T>,
+  knownTypes: Set<string>,
+  json: unknown,
+): Decoded<T> {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return failure(ErrorCode.BadFrame, 'frame is not a JSON object');
   const record = json as Record<string, unknown>;
   const ref =
     typeof record.ref === 'string' && record.ref.length <= LIMITS.maxIdLength ? record.ref : undefined;
   if (typeof record.type !== 'string' || !knownTypes.has(record.type))
-    return failure(
-      ErrorCode.UnknownType,
-      `unknown message type ${JSON.stringify(String(record.type)).slice(0, 80)}`,
-      ref,
-    );
+    return failure(ErrorCode.UnknownType, `unknown message type ${describeType(record.type)}`, ref);
   const result = v.safeParse(schema, json);
   if (result.success) return { ok: true, message: result.output };
   return failure(ErrorCode.BadMessage, describeIssue(record.type, result.issues[0]), ref);
@@ -112,6 +151,12 @@ function describeIssue(type: string, issue: v.BaseIssue<unknown> | undefined): s
   return path
     ? `invalid ${type} message: ${path}: ${issue.message}`
     : `invalid ${type} message: ${issue.message}`;
+}
+
+function describeType(type: unknown): string {
+  return typeof type === 'string'
+    ? JSON.stringify(type.slice(0, 80))
+    : `of JSON type ${Array.isArray(type) ? 'array' : type === null ? 'null' : typeof type}`;
 }
 
 function typeOf(option: { entries: { type: { literal: string } } }): string {
