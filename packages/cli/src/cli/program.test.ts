@@ -126,3 +126,37 @@ describe('aurora-chat --wait', () => {
     );
   });
 });
+
+describe('aurora-chat commands', () => {
+  it('names an unknown command as one and lists the commands', async () => {
+    const p = program();
+    expect(await p.run('bogus')).toBe(2);
+    expect(p.stderr()).toBe(
+      'aurora-chat: unknown command "bogus"; the commands are send, tail, register, login, logout, or none for the chat (see aurora-chat --help) [unknown_command]\n',
+    );
+    expect(p.chats).toHaveLength(0);
+    expect(p.sockets.sockets).toHaveLength(0);
+  });
+
+  it('names an unknown command that follows the chat flags', async () => {
+    const p = program();
+    expect(await p.run('--room', 'dev', 'tial')).toBe(2);
+    expect(p.stderr()).toMatch(
+      /^aurora-chat: unknown command "tial"; the commands are send, tail,.*\[unknown_command\]\n$/,
+    );
+    expect(p.chats).toHaveLength(0);
+  });
+
+  it('takes a lone leading -- (as `pnpm chat -- --room dev` passes) as the flags that follow', async () => {
+    const p = program();
+    expect(await p.run('--', '--room', 'dev', '--name', 'bob')).toBe(0);
+    expect(p.stderr()).toBe('');
+    expect(p.chats.map((settings) => [settings.rooms, settings.nick])).toEqual([[['dev'], 'bob']]);
+  });
+
+  it('runs a command after a lone leading --', async () => {
+    const p = program();
+    expect(await p.run('--', 'tail', '--help')).toBe(0);
+    expect(p.stdout()).toContain('print messages as they arrive');
+  });
+});
