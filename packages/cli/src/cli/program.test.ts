@@ -160,3 +160,43 @@ describe('aurora-chat commands', () => {
     expect(p.stdout()).toContain('print messages as they arrive');
   });
 });
+
+describe('aurora-chat tail --history', () => {
+  const joinNotice = (seq: number, nick: string) =>
+    chat(seq, nick, `${nick} joined`, { kind: 'system', event: { kind: 'join', nick } });
+
+  /** Runs `tail --history n` against a room whose join brings `history`; returns the texts printed. */
+  async function tailHistory(n: number, history: ReturnType<typeof chat>[]) {
+    const p = program({ tty: false });
+    const done = p.run('tail', '--room', 'dev', '--history', String(n), '--json');
+    await until(() => p.sockets.sockets.length === 1);
+    const socket = p.sockets.last();
+    socket.open();
+    socket.deliver(welcome('alice'));
+    socket.deliver(joined('dev', { history }));
+    await until(() => p.stdout().includes('alice joined'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    return p
+      .stdout()
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line).text);
+  }
+
+  it('prints the last N messages before its own join notice', async () => {
+    const history = [1, 2, 3, 4, 5].map((seq) => chat(seq, 'bob', `note ${seq}`));
+    expect(await tailHistory(3, [...history, joinNotice(6, 'alice')])).toEqual([
+      'note 3',
+      'note 4',
+      'note 5',
+      'alice joined',
+    ]);
+  });
+
+  it('prints one message with --history 1, and none with --history 0', async () => {
+    const history = [chat(1, 'bob', 'note 1'), chat(2, 'bob', 'note 2'), joinNotice(3, 'alice')];
+    expect(await tailHistory(1, history)).toEqual(['note 2', 'alice joined']);
+    expect(await tailHistory(0, history)).toEqual(['alice joined']);
+  });
+});
