@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ack, chat, error, joined, welcome } from '../testing/frames.js';
 import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
+import { STABLE_SESSION_MS } from './transport.js';
 
 function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
   const { clock, sockets, connection } = testConnection(options);
@@ -77,6 +78,7 @@ describe('Connection', () => {
     }
     accept(joined('dev'));
     expect(lastStatus()).toMatchObject({ state: 'online' });
+    clock.advance(STABLE_SESSION_MS); // online long enough for the backoff to start afresh
     sockets.last().drop(1001);
     expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1, everOnline: true });
     clock.advance(375);
@@ -480,6 +482,40 @@ describe('Connection', () => {
     expect(
       events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
     ).toEqual(['bad_frame', 'unknown_type']);
+  });
+
+  it('never reconnects faster than the backoff to a server that welcomes and closes at once', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    const opened: number[] = [];
+    const start = clock.now();
+    while (clock.now() - start < 60_000) {
+      if (sockets.sockets.length > opened.length) {
+        opened.push(clock.now() - start);
+        accept(joined('dev'));
+        sockets.last().drop(1011);
+      }
+      clock.advance(10);
+    }
+    // Half a second, doubling to 30 s: a handful of sockets in a minute, not hundreds.
+    expect(opened.length).toBeLessThanOrEqual(9);
+    const gaps = opened.slice(1).map((at, i) => at - opened[i]!);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(gaps[i - 1]!);
+  });
+
+  it('starts the backoff afresh once a session has lasted', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    for (let i = 0; i < 4; i++) {
+      accept(joined('dev'));
+      sockets.last().drop(1011);
+      clock.advance(30_000);
+    }
+    expect(lastStatus()).toMatchObject({ state: 'connecting', attempt: 4 });
+    accept(joined('dev'));
+    clock.advance(STABLE_SESSION_MS);
+    sockets.last().drop(1001);
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
   });
 
   it('drops a silent connection and reconnects', () => {

@@ -65,6 +65,8 @@ export class Connection implements ChatConnection {
   private readonly link: AccountLink;
   private nick: string;
   private everWelcomed = false;
+  /** The token the last hello greeted with: a welcome as a guest after it is no reason to greet again. */
+  private greetedWith: string | undefined;
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
   private readonly heartbeat: Heartbeat;
@@ -268,6 +270,7 @@ export class Connection implements ChatConnection {
 
   private hello(): void {
     this.phase = 'greeting';
+    this.greetedWith = this.link.token;
     this.writeRaw(
       helloFrame({
         nick: this.nick,
@@ -301,7 +304,7 @@ export class Connection implements ChatConnection {
         this.leaves.settle();
         break;
       case 'auth':
-        this.authed(message);
+        if (!this.authed(message)) return;
         break;
       case 'logged_out':
         this.emitIf(this.link.loggedOut());
@@ -316,8 +319,13 @@ export class Connection implements ChatConnection {
   }
 
   private welcomed(message: ServerMessageOf<'welcome'>): void {
-    // A log-in answered while the hello was on its way: greet again as the account.
-    if (this.link.token !== undefined && message.account === undefined) {
+    // A log-in answered while the hello was on its way: greet again as the account. (A server that
+    // welcomes the very token as a guest is not asked again: that would loop as fast as it answers.)
+    if (
+      this.link.token !== undefined &&
+      message.account === undefined &&
+      this.link.token !== this.greetedWith
+    ) {
       this.reconnectNow();
       return;
     }
@@ -347,27 +355,33 @@ export class Connection implements ChatConnection {
     });
   }
 
-  /** A register or login succeeded: act as the account, on this socket if the server already does. */
-  private authed(auth: ServerMessageOf<'auth'>): void {
-    const { event, inPlace } = this.link.authed(auth, this.nick, this.phase === 'online');
-    this.emit(event);
-    if (inPlace) return;
+  /**
+   * A register or login succeeded: act as the account, on this socket if the server already does.
+   * Returns false for an `auth` nobody asked for, which is dropped.
+   */
+  private authed(auth: ServerMessageOf<'auth'>): boolean {
+    const answer = this.link.authed(auth, this.nick, this.phase === 'online');
+    if (!answer) return false;
+    this.emit(answer.event);
+    if (answer.inPlace) return true;
     if (this.phase === 'online') this.reconnectNow();
     else if (this.transport.connected && (this.phase === 'authenticating' || this.phase === 'refused'))
       this.hello();
+    return true;
   }
 
   /** Greets on a fresh socket at once (a new identity), resuming the rooms but not the old conversations. */
   private reconnectNow(): void {
     this.transport.drop('changing identity');
     this.followed.cursors.forgetConversations();
-    this.transport.succeeded();
+    this.transport.restart();
     this.open();
   }
 
   /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
   private failed(error: ServerMessageOf<'error'>): boolean {
     if (error.ref !== undefined && AUTH_REFS.has(error.ref)) {
+      this.link.refused();
       // A refused log-in leaves things as they were; the error itself is shown by whoever listens.
       if (this.phase === 'authenticating') this.phase = 'refused';
       return false;
@@ -392,6 +406,7 @@ export class Connection implements ChatConnection {
 
   private closed(code: number, why: string): void {
     this.followed.newSocket();
+    this.link.socketClosed();
     this.heartbeat.stop();
     for (const room of this.leaves.unconfirmed()) this.left(room);
     // Joins on the lost socket no longer hold a leave back; lines waiting for an ack still do.
