@@ -200,3 +200,27 @@ describe('aurora-chat tail --history', () => {
     expect(await tailHistory(0, history)).toEqual(['alice joined']);
   });
 });
+
+describe('aurora-chat tail and a hostile server', () => {
+  it.each([[[]], [['--json']]])(
+    'drops deeply nested frames and keeps printing (%j), warning once',
+    async (json) => {
+      const p = program({ tty: false });
+      const done = p.run('tail', '--room', 'dev', ...json);
+      await until(() => p.sockets.sockets.length === 1);
+      const socket = p.sockets.last();
+      socket.open();
+      socket.deliver(welcome('alice'));
+      socket.deliver(joined('dev'));
+      for (const open of ['[', '{"a":'])
+        socket.deliverRaw(open.repeat(100_000) + (open === '[' ? ']' : '}').repeat(100_000));
+      socket.deliver(chat(1, 'bob', 'after the garbage'));
+      await until(() => p.stdout().includes('after the garbage'));
+      p.interrupt();
+      expect(await done).toBe(0);
+      expect(p.stderr()).toBe(
+        'aurora-chat: dropped a frame the server sent that this client cannot read: frame nests deeper than 32 levels\n',
+      );
+    },
+  );
+});

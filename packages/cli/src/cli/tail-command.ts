@@ -105,6 +105,11 @@ export async function tailMessages(options: TailOptions): Promise<void> {
         } else if (status.state === 'online') me = status.nick;
         return;
       }
+      // Dropped by the connection, which reports the first of each socket: a line for whoever debugs.
+      if (event.type === 'bad-frame')
+        options.warn(
+          `aurora-chat: dropped a frame the server sent that this client cannot read: ${event.error.message}`,
+        );
       if (event.type !== 'server') return;
       const message = event.message;
       if (message.type === 'joined') onJoined(message);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ack, chat, error, joined, welcome } from '../testing/frames.js';
 import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
+import { MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
 import { STABLE_SESSION_MS } from './transport.js';
 
 function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
@@ -479,9 +480,10 @@ describe('Connection', () => {
     sockets.last().open();
     sockets.last().deliverRaw('{"type":"welcome"');
     sockets.last().deliverRaw('{"type":"surprise"}');
+    // The first is reported; later ones on the same socket are dropped silently.
     expect(
       events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
-    ).toEqual(['bad_frame', 'unknown_type']);
+    ).toEqual(['bad_frame']);
   });
 
   it('never reconnects faster than the backoff to a server that welcomes and closes at once', () => {
@@ -516,6 +518,56 @@ describe('Connection', () => {
     clock.advance(STABLE_SESSION_MS);
     sockets.last().drop(1001);
     expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+  });
+
+  it('drops deeply nested frames of every shape, reporting the first once per socket', () => {
+    const { connection, events, accept, clock } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    const deep = (open: string, close: string, n = 100_000) => open.repeat(n) + close.repeat(n);
+    for (const frame of [
+      deep('[', ']'),
+      deep('{"a":', '}'),
+      `{"type":${deep('[', ']')}}`,
+      `{"type":"message","id":"m","seq":1,"kind":"chat","room":"dev","from":"x","text":${deep('[', ']')},"ts":1}`,
+      `{"type":"joined","room":"dev","topic":"","members":${deep('[', ']')},"seq":0,"history":[],"more":false}`,
+    ])
+      socket.deliverRaw(frame);
+    socket.deliver(chat(1, 'bob', 'still here'));
+    const bad = events.filter((e) => e.type === 'bad-frame');
+    expect(bad).toEqual([
+      { type: 'bad-frame', error: { code: 'bad_frame', message: 'frame nests deeper than 32 levels' } },
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'server', message: { text: 'still here' } });
+    // A new socket reports its first bad frame again.
+    clock.advance(STABLE_SESSION_MS);
+    socket.drop(1001);
+    clock.advance(1000);
+    accept(joined('dev')).deliverRaw(deep('[', ']'));
+    expect(events.filter((e) => e.type === 'bad-frame')).toHaveLength(2);
+  });
+
+  it('drops a frame larger than it takes from a server', () => {
+    const { connection, sockets, events, accept } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    const text = 'x'.repeat(MAX_SERVER_FRAME_BYTES);
+    socket.deliverRaw(JSON.stringify(chat(1, 'bob', text)));
+    expect(events.filter((e) => e.type === 'bad-frame')).toMatchObject([
+      { error: { code: 'frame_too_large' } },
+    ]);
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('keeps at most the announced text limit of a message, marked as cut', () => {
+    const { connection, sockets, events, accept } = setup();
+    connection.start();
+    accept(joined('dev'), chat(1, 'bob', 'x'.repeat(1 << 20)));
+    expect(events.at(-1)).toMatchObject({
+      type: 'server',
+      message: { seq: 1, text: `${'x'.repeat(4096)}… [cut: 1048576 bytes]` },
+    });
+    expect(sockets.sockets).toHaveLength(1);
   });
 
   it('drops a silent connection and reconnects', () => {

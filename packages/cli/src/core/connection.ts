@@ -22,6 +22,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import { boundServerMessage, keptTextBytes, MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
 import { dmPeer } from './targets.js';
 import { Transport } from './transport.js';
 import { TypingThrottle } from './typing-throttle.js';
@@ -70,6 +71,10 @@ export class Connection implements ChatConnection {
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
   private readonly heartbeat: Heartbeat;
+  /** The longest message text kept, from the server's announced limit within this client's bound. */
+  private maxTextBytes: number = LIMITS.maxTextBytes;
+  /** Frames this socket sent that could not be decoded; only the first is reported. */
+  private badFrames = 0;
 
   /** Creates a connection; nothing happens until {@link start}. */
   constructor(private readonly options: ConnectionOptions) {
@@ -249,6 +254,7 @@ export class Connection implements ChatConnection {
     this.clearTimers();
     this.phase = 'opening';
     this.followed.newSocket();
+    this.badFrames = 0;
     if (announce)
       this.emit({
         type: 'status',
@@ -284,12 +290,13 @@ export class Connection implements ChatConnection {
 
   private receive(data: string): void {
     this.heartbeat.heard();
-    const decoded = decodeServerMessage(data);
+    const decoded = decodeServerMessage(data, { maxBytes: MAX_SERVER_FRAME_BYTES });
     if (!decoded.ok) {
-      this.emit({ type: 'bad-frame', error: decoded.error });
+      // Dropped; said once per socket, so a server sending nothing else cannot fill the screen.
+      if (this.badFrames++ === 0) this.emit({ type: 'bad-frame', error: decoded.error });
       return;
     }
-    const message = decoded.message;
+    const message = boundServerMessage(decoded.message, this.maxTextBytes);
     this.followed.heard(message, this.nick);
     if (message.type === 'left' || message.type === 'joined') this.leaves.confirmed(message.room);
     switch (message.type) {
@@ -334,6 +341,7 @@ export class Connection implements ChatConnection {
     this.transport.succeeded();
     this.nick = message.nick;
     this.typingThrottle.reset(message.limits.typingIntervalMs);
+    this.maxTextBytes = keptTextBytes(message.limits.maxTextBytes);
     if (this.awayStatus !== undefined)
       this.writeRaw(
         this.awayStatus
