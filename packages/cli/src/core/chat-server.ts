@@ -15,6 +15,7 @@ import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.j
 import { mentions } from './mention.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+import { withinBudget } from './transcript-budget.js';
 
 // How server messages change the chat state; chat-state.ts holds the types and the reducer.
 
@@ -145,6 +146,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   }));
   if (merged.reset)
     next = addNotice(next, key, 'The server no longer has the earlier messages here.', 'info', now);
+  next = withinBudget(next, key);
   if (!counts) return next;
   return {
     ...next,

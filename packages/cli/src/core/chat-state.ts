@@ -17,6 +17,7 @@ import { ItemList } from './item-list.js';
 import { firstSeq, type PendingItem } from './items.js';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+import { DEFAULT_TRANSCRIPT_BUDGET, type TranscriptBudget } from './transcript-budget.js';
 
 export { HOME } from './targets.js';
 
@@ -91,6 +92,8 @@ export interface ChatState {
   readonly awayDigest: Digest | undefined;
   /** Set while the input asks for a password. */
   readonly prompt: PasswordPrompt | undefined;
+  /** How much transcript is kept; the oldest lines go beyond it. */
+  readonly transcriptBudget: TranscriptBudget;
 }
 
 /** Everything that changes the chat state. */
@@ -135,6 +138,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
     digest: undefined,
     awayDigest: undefined,
     prompt: undefined,
+    transcriptBudget: DEFAULT_TRANSCRIPT_BUDGET,
   };
 }
 

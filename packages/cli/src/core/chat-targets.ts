@@ -4,6 +4,7 @@ import { ItemList } from './item-list.js';
 import type { ChatItem, PendingItem } from './items.js';
 import { remoteKeyed, withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, HOME, isDmTarget } from './targets.js';
+import { withinBudget } from './transcript-budget.js';
 
 // Helpers that change one target of the chat state, shared by the reducer and the server handlers.
 
@@ -117,7 +118,10 @@ export function addNotice(
     text,
     tone,
   };
-  return updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) }));
+  return withinBudget(
+    updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) })),
+    target.key,
+  );
 }
 
 /** Adds a target if it is new: rooms before conversations, in the order they came. */
