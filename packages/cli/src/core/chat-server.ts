@@ -234,14 +234,23 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
   });
 }
 
+/**
+ * Typing indicators kept per room. The typing line names two or three people; a server announcing
+ * thousands of typists must not make each notice copy thousands of entries.
+ */
+export const MAX_TYPISTS = 20;
+
 /** Someone started or stopped typing. */
 export function onTyping(state: ChatState, typing: ServerMessageOf<'typing'>, now: number): ChatState {
   if (sameName(typing.nick, state.me)) return state;
   const key = canonicalKey(typing.nick);
   return updateTarget(state, typing.room, (t) => ({
-    typing: typing.active
-      ? withEntry(t.typing, key, { nick: typing.nick, until: now + state.typingExpiryMs })
-      : withoutEntry(t.typing, key),
+    typing:
+      typing.active && !Object.hasOwn(t.typing, key) && Object.keys(t.typing).length >= MAX_TYPISTS
+        ? t.typing
+        : typing.active
+          ? withEntry(t.typing, key, { nick: typing.nick, until: now + state.typingExpiryMs })
+          : withoutEntry(t.typing, key),
   }));
 }
 

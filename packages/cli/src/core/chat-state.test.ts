@@ -234,6 +234,18 @@ describe('chatReducer', () => {
     expect(typists()).toEqual([]);
   });
 
+  it('keeps a bounded number of typing indicators however many the server announces', () => {
+    let state = run(...online, server(joined('dev')));
+    for (let i = 0; i < 1000; i++)
+      state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: `t${i}`, active: true }));
+    const typists = Object.values(state.targets.dev!.typing).map((t) => t.nick);
+    expect(typists).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    // One who is already typing renews it; one who stops makes room.
+    state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: 't0', active: false }));
+    state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: 'new', active: true }));
+    expect(Object.keys(state.targets.dev!.typing)).toContain('new');
+  });
+
   it.each(['constructor', 'hasownproperty', 'tostring', 'valueof'])(
     'opens, counts and closes a room called %s',
     (room) => {
