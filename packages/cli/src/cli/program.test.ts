@@ -132,7 +132,7 @@ describe('aurora-chat commands', () => {
     const p = program();
     expect(await p.run('bogus')).toBe(2);
     expect(p.stderr()).toBe(
-      'aurora-chat: unknown command "bogus"; the commands are send, tail, register, login, logout, or none for the chat (see aurora-chat --help) [unknown_command]\n',
+      'aurora-chat: unknown command "bogus"; the commands are send, tail, register, login, logout, help, or none for the chat (see aurora-chat --help) [unknown_command]\n',
     );
     expect(p.chats).toHaveLength(0);
     expect(p.sockets.sockets).toHaveLength(0);
@@ -152,6 +152,13 @@ describe('aurora-chat commands', () => {
     expect(await p.run('--', '--room', 'dev', '--name', 'bob')).toBe(0);
     expect(p.stderr()).toBe('');
     expect(p.chats.map((settings) => [settings.rooms, settings.nick])).toEqual([[['dev'], 'bob']]);
+  });
+
+  it('shows the help of a command with help COMMAND', async () => {
+    const p = program();
+    expect(await p.run('help', 'tail')).toBe(0);
+    expect(p.stdout()).toContain('print messages as they arrive');
+    expect(p.stderr()).toBe('');
   });
 
   it('runs a command after a lone leading --', async () => {

@@ -99,6 +99,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     .description('Aurora terminal chat: chat interactively, or send and tail messages from scripts.')
     .version(CLIENT_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
+    .helpCommand('help [command]', 'show the help of a command')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -245,7 +246,7 @@ export function withoutLeadingSeparator(argv: readonly string[]): readonly strin
 
 /** The error for a first word that is no command, listing the commands there are. */
 function unknownCommand(word: string, program: Command): CliError {
-  const names = program.commands.map((command) => command.name());
+  const names = [...program.commands.map((command) => command.name()), 'help'];
   return new CliError(
     CliErrorCode.UnknownCommand,
     `unknown command ${JSON.stringify(word)}; the commands are ${names.join(', ')}, or none for the chat (see aurora-chat --help)`,
