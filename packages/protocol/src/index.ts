@@ -18,3 +18,4 @@ export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';
 export * from './schema/client.js';
 export * from './schema/common.js';
 export * from './schema/server.js';
+export { stringifyForTerminal } from './terminal-json.js';

@@ -5,6 +5,8 @@ import { CredentialsError } from '../core/credentials.js';
 export const CliErrorCode = {
   /** A flag, argument or setting is wrong (exit 2). */
   BadUsage: 'bad_usage',
+  /** The first argument names no command (exit 2); the message lists the commands. */
+  UnknownCommand: 'unknown_command',
   BadConfig: 'bad_config',
   BadServerAddress: 'bad_server_address',
   NotATerminal: 'not_a_terminal',
@@ -24,6 +26,7 @@ export const CliErrorCode = {
 
 const USAGE_CODES = new Set<string>([
   CliErrorCode.BadUsage,
+  CliErrorCode.UnknownCommand,
   CliErrorCode.BadConfig,
   CliErrorCode.BadServerAddress,
   CliErrorCode.NotATerminal,

@@ -99,6 +99,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     .description('Aurora terminal chat: chat interactively, or send and tail messages from scripts.')
     .version(CLIENT_VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
+    .helpCommand('help [command]', 'show the help of a command')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -117,7 +118,12 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         'all',
       ]),
     )
-    .action(async (flags: CommonFlags) => {
+    // Words after the chat's flags are taken, so a mistyped command is named as one below, not
+    // refused as "too many arguments".
+    .allowExcessArguments()
+    .action(async (flags: CommonFlags, command: Command) => {
+      const [word] = command.args;
+      if (word !== undefined) throw unknownCommand(word, program);
       if (!io.stdin.isTTY || !io.stdout.isTTY)
         throw new CliError(
           CliErrorCode.NotATerminal,
@@ -215,7 +221,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     });
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(withoutLeadingSeparator(argv), { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -228,6 +234,23 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     io.stderr.write(`${line}\n`);
     return exitCode;
   }
+}
+
+/**
+ * The arguments without a lone leading `--`: `pnpm chat -- --room dev` passes it on, and it can only
+ * mean "the flags follow", never "what follows is a positional argument" (the chat takes none).
+ */
+export function withoutLeadingSeparator(argv: readonly string[]): readonly string[] {
+  return argv[0] === '--' ? argv.slice(1) : argv;
+}
+
+/** The error for a first word that is no command, listing the commands there are. */
+function unknownCommand(word: string, program: Command): CliError {
+  const names = [...program.commands.map((command) => command.name()), 'help'];
+  return new CliError(
+    CliErrorCode.UnknownCommand,
+    `unknown command ${JSON.stringify(word)}; the commands are ${names.join(', ')}, or none for the chat (see aurora-chat --help)`,
+  );
 }
 
 function loginName(): string {

@@ -76,9 +76,11 @@ describe('aurora-chat send and tail', () => {
     const reader = tail(['--room', 'hist', '--name', 'late', '--history', '3']);
     await reader.waitFor(/-- late joined/);
     const lines = reader.lines();
-    expect(lines).toHaveLength(3);
+    // Three earlier messages, then the notice of its own join (not one of the three).
+    expect(lines).toHaveLength(4);
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d #hist /);
     expect(lines.map((l) => l.replace(/^.* #hist /, ''))).toEqual([
+      '<poster> note 1',
       '<poster> note 2',
       '<poster> note 3',
       '-- late joined',

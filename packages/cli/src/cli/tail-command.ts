@@ -1,4 +1,4 @@
-import type { ChatMessage, ServerMessageOf } from 'aurora-protocol';
+import { type ChatMessage, LIMITS, type ServerMessageOf, sameName } from 'aurora-protocol';
 import type { SocketFactory } from '../core/connection-types.js';
 import { tailJson, tailText } from '../core/tail-format.js';
 import { dmTarget } from '../core/targets.js';
@@ -54,16 +54,23 @@ export async function tailMessages(options: TailOptions): Promise<void> {
     options.write(options.json ? tailJson(message) : tailText(message, me));
   };
   const onJoined = (joined: ServerMessageOf<'joined'>) => {
-    if (printed.has(joined.room) && joined.history.length === 0) return; // resumed: the replay follows
-    const wanted = printed.has(joined.room) ? joined.history.length : options.history;
-    const shown = joined.history.slice(Math.max(0, joined.history.length - wanted));
-    if (!printed.has(joined.room)) printed.set(joined.room, (shown[0]?.seq ?? joined.seq + 1) - 1);
-    const missing = wanted - shown.length;
+    const resumed = printed.has(joined.room);
+    if (resumed && joined.history.length === 0) return; // resumed: the replay follows
+    // The join's own notice ends its history; it is printed, but not one of the N earlier messages.
+    const own = endsWithOwnJoin(joined.history, me) ? 1 : 0;
+    const earlier = joined.history.slice(0, joined.history.length - own);
+    const wanted = resumed ? earlier.length : options.history;
+    const shown = [
+      ...earlier.slice(Math.max(0, earlier.length - wanted)),
+      ...joined.history.slice(earlier.length),
+    ];
+    if (!resumed) printed.set(joined.room, (shown[0]?.seq ?? joined.seq + 1) - 1);
+    const missing = wanted - (shown.length - own);
     const first = joined.history[0];
     if (missing > 0 && joined.more && first) {
       rooms.set(joined.room, { held: [], joinedHistory: shown });
       printed.set(joined.room, 0);
-      connection.history(joined.room, first.seq, Math.min(missing, 1000));
+      connection.history(joined.room, first.seq, Math.min(missing, LIMITS.historyPageMax));
       return;
     }
     for (const message of shown) print(message);
@@ -98,6 +105,11 @@ export async function tailMessages(options: TailOptions): Promise<void> {
         } else if (status.state === 'online') me = status.nick;
         return;
       }
+      // Dropped by the connection, which reports the first of each socket: a line for whoever debugs.
+      if (event.type === 'bad-frame')
+        options.warn(
+          `aurora-chat: dropped a frame the server sent that this client cannot read: ${event.error.message}`,
+        );
       if (event.type !== 'server') return;
       const message = event.message;
       if (message.type === 'joined') onJoined(message);
@@ -112,4 +124,10 @@ export async function tailMessages(options: TailOptions): Promise<void> {
     if (options.signal.aborted) stop();
     else connection.start();
   }).finally(() => session.finish());
+}
+
+/** True when the last message of a join's history is the notice of `me` joining (this very join). */
+function endsWithOwnJoin(history: readonly ChatMessage[], me: string): boolean {
+  const last = history.at(-1)?.event;
+  return last?.kind === 'join' && sameName(last.nick, me);
 }

@@ -17,6 +17,8 @@ type SessionEvent = Extract<ConnectionEvent, { type: 'session-started' | 'sessio
 export class AccountLink {
   private current: { readonly account: string; readonly token: string } | undefined;
   private pending: AuthRequest | undefined;
+  /** A register or login went out (or waits to) and has no answer yet: only then is an `auth` news. */
+  private asked = false;
   private loggingOut = false;
 
   /** Starts with a stored session (its account name and token), or as a guest. */
@@ -38,6 +40,7 @@ export class AccountLink {
   request(kind: AuthRequest['type'], name: string, password: string, queue: boolean): AuthRequest {
     const frame: AuthRequest = { type: kind, name, password, ref: kind };
     this.pending = queue ? frame : undefined;
+    this.asked = true;
     return frame;
   }
 
@@ -48,15 +51,29 @@ export class AccountLink {
     return frame;
   }
 
+  /** A register or login was refused: the next `auth` is news only after another request. */
+  refused(): void {
+    this.asked = false;
+  }
+
+  /** The socket closed: a request written on it will never be answered (a queued one still will). */
+  socketClosed(): void {
+    if (this.pending === undefined) this.asked = false;
+  }
+
   /**
    * An `auth` arrived: greet with its token from now on. `inPlace` is true when the connection already
    * is the account: a guest that registered the name it was using, which the server upgrades at once.
+   * An `auth` nobody asked for (a broken or hostile server) changes nothing and gives undefined: were
+   * it taken, each one would make the connection greet again, as fast as the server sends them.
    */
   authed(
     auth: ServerMessageOf<'auth'>,
     nick: string,
     online: boolean,
-  ): { event: SessionEvent; inPlace: boolean } {
+  ): { event: SessionEvent; inPlace: boolean } | undefined {
+    if (!this.asked) return undefined;
+    this.asked = false;
     this.current = { account: auth.account, token: auth.token };
     this.loggingOut = false;
     return {

@@ -13,7 +13,9 @@ import {
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
 import { mentions } from './mention.js';
+import { withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+import { withinBudget } from './transcript-budget.js';
 
 // How server messages change the chat state; chat-state.ts holds the types and the reducer.
 
@@ -130,8 +132,8 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   // Messages the server already counted when the room was joined (a resume replays them) count once.
   const counts = !item.mine && message.kind !== 'system' && message.seq > target.countedSeq;
   const away = key !== next.current;
-  const typing = { ...target.typing };
-  if (message.kind !== 'system') delete typing[canonicalKey(message.from)];
+  const typing =
+    message.kind === 'system' ? target.typing : withoutEntry(target.typing, canonicalKey(message.from));
   const event = message.event;
   next = updateTarget(next, key, (t) => ({
     ...(event?.kind === 'topic' ? { topic: event.topic } : {}),
@@ -144,6 +146,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   }));
   if (merged.reset)
     next = addNotice(next, key, 'The server no longer has the earlier messages here.', 'info', now);
+  next = withinBudget(next, key);
   if (!counts) return next;
   return {
     ...next,
@@ -204,11 +207,8 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
     switch (presence.event) {
       case 'join':
         return { members: sortMembers([...others(nick), { nick, away: false }]) };
-      case 'leave': {
-        const typing = { ...t.typing };
-        delete typing[canonicalKey(nick)];
-        return { members: others(nick), typing };
-      }
+      case 'leave':
+        return { members: others(nick), typing: withoutEntry(t.typing, canonicalKey(nick)) };
       case 'rename': {
         const old = t.members.find((m) => sameName(m.nick, presence.from ?? ''));
         const renamed = { ...(old ?? { away: false }), nick };
@@ -234,16 +234,24 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
   });
 }
 
+/**
+ * Typing indicators kept per room. The typing line names two or three people; a server announcing
+ * thousands of typists must not make each notice copy thousands of entries.
+ */
+export const MAX_TYPISTS = 20;
+
 /** Someone started or stopped typing. */
 export function onTyping(state: ChatState, typing: ServerMessageOf<'typing'>, now: number): ChatState {
   if (sameName(typing.nick, state.me)) return state;
-  return updateTarget(state, typing.room, (t) => {
-    const next = { ...t.typing };
-    if (typing.active)
-      next[canonicalKey(typing.nick)] = { nick: typing.nick, until: now + state.typingExpiryMs };
-    else delete next[canonicalKey(typing.nick)];
-    return { typing: next };
-  });
+  const key = canonicalKey(typing.nick);
+  return updateTarget(state, typing.room, (t) => ({
+    typing:
+      typing.active && !Object.hasOwn(t.typing, key) && Object.keys(t.typing).length >= MAX_TYPISTS
+        ? t.typing
+        : typing.active
+          ? withEntry(t.typing, key, { nick: typing.nick, until: now + state.typingExpiryMs })
+          : withoutEntry(t.typing, key),
+  }));
 }
 
 /** An error frame becomes a notice where it belongs. */

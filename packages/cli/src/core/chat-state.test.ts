@@ -216,6 +216,51 @@ describe('chatReducer', () => {
     expect(state.targets.dev!.typing).toEqual({});
   });
 
+  it('tracks people called __proto__ or constructor typing like anyone else', () => {
+    let state = run(
+      ...online,
+      server(joined('dev')),
+      server({ type: 'typing', room: 'dev', nick: '__proto__', active: true }),
+      server({ type: 'typing', room: 'dev', nick: 'constructor', active: true }),
+    );
+    const typists = () => Object.values(state.targets.dev!.typing).map((t) => t.nick);
+    expect(typists()).toEqual(['__proto__', 'constructor']);
+    state = chatReducer(state, server(chat(1, '__proto__', 'done')));
+    expect(typists()).toEqual(['constructor']);
+    state = chatReducer(
+      state,
+      server({ type: 'presence', room: 'dev', event: 'leave', nick: 'constructor' }),
+    );
+    expect(typists()).toEqual([]);
+  });
+
+  it('keeps a bounded number of typing indicators however many the server announces', () => {
+    let state = run(...online, server(joined('dev')));
+    for (let i = 0; i < 1000; i++)
+      state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: `t${i}`, active: true }));
+    const typists = Object.values(state.targets.dev!.typing).map((t) => t.nick);
+    expect(typists).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    // One who is already typing renews it; one who stops makes room.
+    state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: 't0', active: false }));
+    state = chatReducer(state, server({ type: 'typing', room: 'dev', nick: 'new', active: true }));
+    expect(Object.keys(state.targets.dev!.typing)).toContain('new');
+  });
+
+  it.each(['constructor', 'hasownproperty', 'tostring', 'valueof'])(
+    'opens, counts and closes a room called %s',
+    (room) => {
+      let state = run(...online, server(joined('dev')), server(joined(room)));
+      expect(state.order).toEqual([HOME, 'dev', room]);
+      state = chatReducer(state, { type: 'select', target: 'dev' });
+      state = chatReducer(state, server(chat(1, 'bob', 'alice: look', { room })));
+      expect(state.targets[room]).toMatchObject({ key: room, unread: 1, mentions: 1 });
+      state = chatReducer(state, { type: 'leave-requested', room, now: NOW });
+      state = chatReducer(state, server({ type: 'left', room }));
+      expect(state.order).toEqual([HOME, 'dev']);
+      expect(state.targets[room]).toBeUndefined();
+    },
+  );
+
   it('puts direct messages in one conversation per person, whoever sent them', () => {
     let state = run(...online, server(joined('dev')));
     state = chatReducer(state, server(chat(1, 'Bob', 'psst', { to: 'alice' })));

@@ -15,7 +15,9 @@ import {
 import type { ConnectionEvent, ConnectionStatus, Outgoing } from './connection-types.js';
 import { ItemList } from './item-list.js';
 import { firstSeq, type PendingItem } from './items.js';
+import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+import { DEFAULT_TRANSCRIPT_BUDGET, type TranscriptBudget } from './transcript-budget.js';
 
 export { HOME } from './targets.js';
 
@@ -40,7 +42,7 @@ export interface TargetState {
   readonly more: boolean;
   readonly loadingOlder: boolean;
   /** Who is typing, by canonical name. */
-  readonly typing: Readonly<Record<string, Typist>>;
+  readonly typing: RemoteKeyed<Typist>;
   readonly unread: number;
   readonly mentions: number;
   /** The account's read marker here (0 for guests): messages up to it were seen on some device. */
@@ -69,7 +71,8 @@ export interface ChatState {
   readonly me: string;
   readonly away: boolean;
   readonly status: ConnectionStatus;
-  readonly targets: Readonly<Record<string, TargetState>>;
+  /** By key; a room may be called `constructor`, so this has no prototype (see remote-keyed.ts). */
+  readonly targets: RemoteKeyed<TargetState>;
   /** Targets in the order the side panel lists them: home first, then rooms, then conversations. */
   readonly order: readonly string[];
   readonly current: string;
@@ -89,6 +92,8 @@ export interface ChatState {
   readonly awayDigest: Digest | undefined;
   /** Set while the input asks for a password. */
   readonly prompt: PasswordPrompt | undefined;
+  /** How much transcript is kept; the oldest lines go beyond it. */
+  readonly transcriptBudget: TranscriptBudget;
 }
 
 /** Everything that changes the chat state. */
@@ -121,7 +126,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
     me,
     away: false,
     status: { state: 'connecting', attempt: 0, everOnline: false },
-    targets: { [HOME]: emptyTarget(HOME, 'aurora', 'home') },
+    targets: remoteKeyed([[HOME, emptyTarget(HOME, 'aurora', 'home')]]),
     order: [HOME],
     current: HOME,
     selectOnJoin: room,
@@ -133,6 +138,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
     digest: undefined,
     awayDigest: undefined,
     prompt: undefined,
+    transcriptBudget: DEFAULT_TRANSCRIPT_BUDGET,
   };
 }
 

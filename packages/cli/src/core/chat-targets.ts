@@ -2,7 +2,9 @@ import { canonicalName, type Member } from 'aurora-protocol';
 import type { ChatState, TargetState } from './chat-state.js';
 import { ItemList } from './item-list.js';
 import type { ChatItem, PendingItem } from './items.js';
+import { remoteKeyed, withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, HOME, isDmTarget } from './targets.js';
+import { withinBudget } from './transcript-budget.js';
 
 // Helpers that change one target of the chat state, shared by the reducer and the server handlers.
 
@@ -12,7 +14,7 @@ export function expireTyping(state: ChatState, now: number): ChatState {
   for (const target of Object.values(state.targets)) {
     const live = Object.entries(target.typing).filter(([, t]) => t.until > now);
     if (live.length !== Object.keys(target.typing).length)
-      next = updateTarget(next, target.key, () => ({ typing: Object.fromEntries(live) }));
+      next = updateTarget(next, target.key, () => ({ typing: remoteKeyed(live) }));
   }
   return next;
 }
@@ -26,7 +28,7 @@ export function select(state: ChatState, key: string): ChatState {
 /** Forgets a target (left or closed) and shows a neighbour if it was shown. */
 export function removeTarget(state: ChatState, key: string): ChatState {
   if (key === HOME || !state.targets[key]) return state;
-  const { [key]: _removed, ...targets } = state.targets;
+  const targets = withoutEntry(state.targets, key);
   const order = state.order.filter((k) => k !== key);
   const at = state.order.indexOf(key);
   let current = state.current;
@@ -116,7 +118,10 @@ export function addNotice(
     text,
     tone,
   };
-  return updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) }));
+  return withinBudget(
+    updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) })),
+    target.key,
+  );
 }
 
 /** Adds a target if it is new: rooms before conversations, in the order they came. */
@@ -127,7 +132,7 @@ export function ensureTarget(state: ChatState, key: string, label?: string): Cha
   const rooms = state.order.filter((k) => k !== HOME && !isDmTarget(k));
   const dms = state.order.filter((k) => isDmTarget(k));
   const order = kind === 'dm' ? [HOME, ...rooms, ...dms, key] : [HOME, ...rooms, key, ...dms];
-  return { ...state, targets: { ...state.targets, [key]: target }, order };
+  return { ...state, targets: withEntry(state.targets, key, target), order };
 }
 
 /** A target with nothing in it yet. */
@@ -142,7 +147,7 @@ export function emptyTarget(key: string, label: string, kind: TargetState['kind'
     pending: [],
     more: false,
     loadingOlder: false,
-    typing: {},
+    typing: remoteKeyed(),
     unread: 0,
     mentions: 0,
     readSeq: 0,
@@ -159,7 +164,7 @@ export function updateTarget(
 ): ChatState {
   const target = state.targets[key];
   if (!target) return state;
-  return { ...state, targets: { ...state.targets, [key]: { ...target, ...change(target) } } };
+  return { ...state, targets: withEntry(state.targets, key, { ...target, ...change(target) }) };
 }
 
 /** Members sorted by name, ignoring case. */

@@ -23,6 +23,47 @@ function setup(options: Parameters<typeof testConnection>[0] = {}) {
   return { clock, sockets, connection, events, of, lastStatus };
 }
 
+describe('Connection: an auth nobody asked for', () => {
+  it('is dropped: no reconnect, no session, nothing shown', () => {
+    const { connection, sockets, events, of, clock } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('alice'));
+    const before = events.length;
+    for (let i = 0; i < 200; i++) sockets.last().deliver(auth('mallory', `t${i}`, 'login'));
+    clock.advance(2400);
+    expect(sockets.sockets).toHaveLength(1);
+    expect(events.slice(before)).toEqual([]);
+    expect(of('session-started')).toEqual([]);
+  });
+
+  it('is dropped after the answer to a log-in the user asked for', () => {
+    const { connection, sockets, of } = setup();
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('alice'));
+    connection.login('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'tok', 'login'));
+    expect(sockets.sockets).toHaveLength(2); // greets again as the account, at once
+    sockets.last().open();
+    sockets.last().deliver(asAccount('alice'));
+    sockets.last().deliver(auth('alice', 'tok2', 'login'));
+    sockets.last().deliver(auth('alice', 'tok3', 'register'));
+    expect(sockets.sockets).toHaveLength(2);
+    expect(of('session-started').map((e) => e.token)).toEqual(['tok']);
+  });
+
+  it('does not loop on a server that welcomes the stored token as a guest', () => {
+    const { connection, sockets, clock, lastStatus } = setup({ session: { account: 'alice', token: 'tok' } });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('alice'));
+    clock.advance(5000);
+    expect(sockets.sockets).toHaveLength(1);
+    expect(lastStatus()).toMatchObject({ state: 'online', nick: 'alice' });
+  });
+});
+
 describe('Connection: accounts', () => {
   it('greets with a stored session token, and is online as the account', () => {
     const { connection, sockets, lastStatus } = setup({ session: { account: 'alice', token: 'tok' } });

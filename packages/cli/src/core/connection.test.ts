@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ack, chat, error, joined, welcome } from '../testing/frames.js';
 import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
+import { MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
+import { STABLE_SESSION_MS } from './transport.js';
 
 function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
   const { clock, sockets, connection } = testConnection(options);
@@ -77,6 +79,7 @@ describe('Connection', () => {
     }
     accept(joined('dev'));
     expect(lastStatus()).toMatchObject({ state: 'online' });
+    clock.advance(STABLE_SESSION_MS); // online long enough for the backoff to start afresh
     sockets.last().drop(1001);
     expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1, everOnline: true });
     clock.advance(375);
@@ -477,9 +480,94 @@ describe('Connection', () => {
     sockets.last().open();
     sockets.last().deliverRaw('{"type":"welcome"');
     sockets.last().deliverRaw('{"type":"surprise"}');
+    // The first is reported; later ones on the same socket are dropped silently.
     expect(
       events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
-    ).toEqual(['bad_frame', 'unknown_type']);
+    ).toEqual(['bad_frame']);
+  });
+
+  it('never reconnects faster than the backoff to a server that welcomes and closes at once', () => {
+    const { connection, sockets, clock, accept } = setup();
+    connection.start();
+    const opened: number[] = [];
+    const start = clock.now();
+    while (clock.now() - start < 60_000) {
+      if (sockets.sockets.length > opened.length) {
+        opened.push(clock.now() - start);
+        accept(joined('dev'));
+        sockets.last().drop(1011);
+      }
+      clock.advance(10);
+    }
+    // Half a second, doubling to 30 s: a handful of sockets in a minute, not hundreds.
+    expect(opened.length).toBeLessThanOrEqual(9);
+    const gaps = opened.slice(1).map((at, i) => at - opened[i]!);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(gaps[i - 1]!);
+  });
+
+  it('starts the backoff afresh once a session has lasted', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    for (let i = 0; i < 4; i++) {
+      accept(joined('dev'));
+      sockets.last().drop(1011);
+      clock.advance(30_000);
+    }
+    expect(lastStatus()).toMatchObject({ state: 'connecting', attempt: 4 });
+    accept(joined('dev'));
+    clock.advance(STABLE_SESSION_MS);
+    sockets.last().drop(1001);
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+  });
+
+  it('drops deeply nested frames of every shape, reporting the first once per socket', () => {
+    const { connection, events, accept, clock } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    const deep = (open: string, close: string, n = 100_000) => open.repeat(n) + close.repeat(n);
+    for (const frame of [
+      deep('[', ']'),
+      deep('{"a":', '}'),
+      `{"type":${deep('[', ']')}}`,
+      `{"type":"message","id":"m","seq":1,"kind":"chat","room":"dev","from":"x","text":${deep('[', ']')},"ts":1}`,
+      `{"type":"joined","room":"dev","topic":"","members":${deep('[', ']')},"seq":0,"history":[],"more":false}`,
+    ])
+      socket.deliverRaw(frame);
+    socket.deliver(chat(1, 'bob', 'still here'));
+    const bad = events.filter((e) => e.type === 'bad-frame');
+    expect(bad).toEqual([
+      { type: 'bad-frame', error: { code: 'bad_frame', message: 'frame nests deeper than 32 levels' } },
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'server', message: { text: 'still here' } });
+    // A new socket reports its first bad frame again.
+    clock.advance(STABLE_SESSION_MS);
+    socket.drop(1001);
+    clock.advance(1000);
+    accept(joined('dev')).deliverRaw(deep('[', ']'));
+    expect(events.filter((e) => e.type === 'bad-frame')).toHaveLength(2);
+  });
+
+  it('drops a frame larger than it takes from a server', () => {
+    const { connection, sockets, events, accept } = setup();
+    connection.start();
+    const socket = accept(joined('dev'));
+    const text = 'x'.repeat(MAX_SERVER_FRAME_BYTES);
+    socket.deliverRaw(JSON.stringify(chat(1, 'bob', text)));
+    expect(events.filter((e) => e.type === 'bad-frame')).toMatchObject([
+      { error: { code: 'frame_too_large' } },
+    ]);
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
+  it('keeps at most the announced text limit of a message, marked as cut', () => {
+    const { connection, sockets, events, accept } = setup();
+    connection.start();
+    accept(joined('dev'), chat(1, 'bob', 'x'.repeat(1 << 20)));
+    expect(events.at(-1)).toMatchObject({
+      type: 'server',
+      message: { seq: 1, text: `${'x'.repeat(4096)}… [cut: 1048576 bytes]` },
+    });
+    expect(sockets.sockets).toHaveLength(1);
   });
 
   it('drops a silent connection and reconnects', () => {

@@ -22,6 +22,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import { boundServerMessage, keptTextBytes, MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
 import { dmPeer } from './targets.js';
 import { Transport } from './transport.js';
 import { TypingThrottle } from './typing-throttle.js';
@@ -65,9 +66,15 @@ export class Connection implements ChatConnection {
   private readonly link: AccountLink;
   private nick: string;
   private everWelcomed = false;
+  /** The token the last hello greeted with: a welcome as a guest after it is no reason to greet again. */
+  private greetedWith: string | undefined;
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
   private readonly heartbeat: Heartbeat;
+  /** The longest message text kept, from the server's announced limit within this client's bound. */
+  private maxTextBytes: number = LIMITS.maxTextBytes;
+  /** Frames this socket sent that could not be decoded; only the first is reported. */
+  private badFrames = 0;
 
   /** Creates a connection; nothing happens until {@link start}. */
   constructor(private readonly options: ConnectionOptions) {
@@ -247,6 +254,7 @@ export class Connection implements ChatConnection {
     this.clearTimers();
     this.phase = 'opening';
     this.followed.newSocket();
+    this.badFrames = 0;
     if (announce)
       this.emit({
         type: 'status',
@@ -268,6 +276,7 @@ export class Connection implements ChatConnection {
 
   private hello(): void {
     this.phase = 'greeting';
+    this.greetedWith = this.link.token;
     this.writeRaw(
       helloFrame({
         nick: this.nick,
@@ -281,12 +290,13 @@ export class Connection implements ChatConnection {
 
   private receive(data: string): void {
     this.heartbeat.heard();
-    const decoded = decodeServerMessage(data);
+    const decoded = decodeServerMessage(data, { maxBytes: MAX_SERVER_FRAME_BYTES });
     if (!decoded.ok) {
-      this.emit({ type: 'bad-frame', error: decoded.error });
+      // Dropped; said once per socket, so a server sending nothing else cannot fill the screen.
+      if (this.badFrames++ === 0) this.emit({ type: 'bad-frame', error: decoded.error });
       return;
     }
-    const message = decoded.message;
+    const message = boundServerMessage(decoded.message, this.maxTextBytes);
     this.followed.heard(message, this.nick);
     if (message.type === 'left' || message.type === 'joined') this.leaves.confirmed(message.room);
     switch (message.type) {
@@ -301,7 +311,7 @@ export class Connection implements ChatConnection {
         this.leaves.settle();
         break;
       case 'auth':
-        this.authed(message);
+        if (!this.authed(message)) return;
         break;
       case 'logged_out':
         this.emitIf(this.link.loggedOut());
@@ -316,8 +326,13 @@ export class Connection implements ChatConnection {
   }
 
   private welcomed(message: ServerMessageOf<'welcome'>): void {
-    // A log-in answered while the hello was on its way: greet again as the account.
-    if (this.link.token !== undefined && message.account === undefined) {
+    // A log-in answered while the hello was on its way: greet again as the account. (A server that
+    // welcomes the very token as a guest is not asked again: that would loop as fast as it answers.)
+    if (
+      this.link.token !== undefined &&
+      message.account === undefined &&
+      this.link.token !== this.greetedWith
+    ) {
       this.reconnectNow();
       return;
     }
@@ -326,6 +341,7 @@ export class Connection implements ChatConnection {
     this.transport.succeeded();
     this.nick = message.nick;
     this.typingThrottle.reset(message.limits.typingIntervalMs);
+    this.maxTextBytes = keptTextBytes(message.limits.maxTextBytes);
     if (this.awayStatus !== undefined)
       this.writeRaw(
         this.awayStatus
@@ -347,27 +363,33 @@ export class Connection implements ChatConnection {
     });
   }
 
-  /** A register or login succeeded: act as the account, on this socket if the server already does. */
-  private authed(auth: ServerMessageOf<'auth'>): void {
-    const { event, inPlace } = this.link.authed(auth, this.nick, this.phase === 'online');
-    this.emit(event);
-    if (inPlace) return;
+  /**
+   * A register or login succeeded: act as the account, on this socket if the server already does.
+   * Returns false for an `auth` nobody asked for, which is dropped.
+   */
+  private authed(auth: ServerMessageOf<'auth'>): boolean {
+    const answer = this.link.authed(auth, this.nick, this.phase === 'online');
+    if (!answer) return false;
+    this.emit(answer.event);
+    if (answer.inPlace) return true;
     if (this.phase === 'online') this.reconnectNow();
     else if (this.transport.connected && (this.phase === 'authenticating' || this.phase === 'refused'))
       this.hello();
+    return true;
   }
 
   /** Greets on a fresh socket at once (a new identity), resuming the rooms but not the old conversations. */
   private reconnectNow(): void {
     this.transport.drop('changing identity');
     this.followed.cursors.forgetConversations();
-    this.transport.succeeded();
+    this.transport.restart();
     this.open();
   }
 
   /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
   private failed(error: ServerMessageOf<'error'>): boolean {
     if (error.ref !== undefined && AUTH_REFS.has(error.ref)) {
+      this.link.refused();
       // A refused log-in leaves things as they were; the error itself is shown by whoever listens.
       if (this.phase === 'authenticating') this.phase = 'refused';
       return false;
@@ -392,6 +414,7 @@ export class Connection implements ChatConnection {
 
   private closed(code: number, why: string): void {
     this.followed.newSocket();
+    this.link.socketClosed();
     this.heartbeat.stop();
     for (const room of this.leaves.unconfirmed()) this.left(room);
     // Joins on the lost socket no longer hold a leave back; lines waiting for an ack still do.

@@ -63,6 +63,18 @@ describe('CredentialStore', () => {
     expect(await readdir(join(folder, 'aurora'))).toEqual(['credentials.json']);
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
+    'finds no session for a name called %s that was never stored',
+    async (name) => {
+      const store = new CredentialStore(path);
+      await store.save(SERVER, session('alice'));
+      expect(await store.get(SERVER, name)).toBeUndefined();
+      expect(await store.get(name, 'alice')).toBeUndefined();
+      expect(await store.remove(SERVER, name)).toBe(false);
+      expect(await store.get(SERVER, 'alice')).toEqual(session('alice'));
+    },
+  );
+
   it('removes a session, and with a token only while it is still that one', async () => {
     const store = new CredentialStore(path);
     await store.save(SERVER, session('alice', 'new'));

@@ -62,8 +62,7 @@ export class CredentialStore {
 
   /** The session stored for `name` on `server`, if any. */
   async get(server: string, name: string): Promise<StoredSession | undefined> {
-    const file = await this.read();
-    return file.servers[server]?.[canonicalName(name)];
+    return storedIn(await this.read(), server, canonicalName(name));
   }
 
   /** Stores (or replaces) the session of its account on `server`. */
@@ -80,9 +79,9 @@ export class CredentialStore {
   async remove(server: string, name: string, token?: string): Promise<boolean> {
     const file = await this.read();
     const key = canonicalName(name);
-    const stored = file.servers[server]?.[key];
+    const stored = storedIn(file, server, key);
     if (!stored || (token !== undefined && stored.token !== token)) return false;
-    const { [key]: _gone, ...rest } = file.servers[server]!;
+    const { [key]: _gone, ...rest } = file.servers[server] ?? {};
     const { [server]: _server, ...servers } = file.servers;
     await this.write({
       ...file,
@@ -141,4 +140,13 @@ export class CredentialStore {
       throw error;
     }
   }
+}
+
+/**
+ * The session stored under `server` and canonical name `key`: own entries only, so an account called
+ * `constructor` never finds `Object.prototype.constructor` there.
+ */
+function storedIn(file: CredentialsFile, server: string, key: string): StoredSession | undefined {
+  const sessions = Object.hasOwn(file.servers, server) ? file.servers[server] : undefined;
+  return sessions && Object.hasOwn(sessions, key) ? sessions[key] : undefined;
 }

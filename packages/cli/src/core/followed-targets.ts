@@ -1,5 +1,6 @@
 import type { ServerMessage } from 'aurora-protocol';
 import type { Outgoing } from './connection-types.js';
+import type { RemoteKeyed } from './remote-keyed.js';
 import { ResumeCursors } from './resume-cursors.js';
 
 /**
@@ -71,7 +72,7 @@ export class FollowedTargets {
   }
 
   /** The `hello.resume` record: every conversation, and the rooms still wanted. */
-  resume(): Record<string, number> {
+  resume(): RemoteKeyed<number> {
     return this.cursors.resume(this.wanted);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chat } from '../testing/frames.js';
-import { ItemList } from './item-list.js';
+import { ItemList, itemWeight } from './item-list.js';
 import { type ChatItem, messageOrder } from './items.js';
 
 const item = (seq: number): ChatItem => ({
@@ -39,6 +39,17 @@ describe('ItemList', () => {
     expect(seqs(otherNewer)).toEqual([7, 8, 9, 10, 11, 12, 14]);
     expect(seqs(oldest)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(newer.toArray().map((i) => i.order)).toEqual([7, 8, 9, 10, 11, 12, 13].map(messageOrder));
+  });
+
+  it('knows its weight through appends, prepends and dropping its oldest items', () => {
+    const sum = (list: ItemList) => list.toArray().reduce((total, i) => total + itemWeight(i), 0);
+    let list = ItemList.of([item(5), item(6)]);
+    list = list.append([item(7)]).prepend([item(3), item(4)]);
+    expect(list.weight).toBe(sum(list));
+    const rest = list.withoutFirst(2);
+    expect(rest.toArray().map((i) => i.order)).toEqual([5, 6, 7].map(messageOrder));
+    expect(rest.weight).toBe(sum(rest));
+    expect(list.length).toBe(5); // unchanged
   });
 
   it('never shares the empty list between targets', () => {

@@ -1,5 +1,29 @@
 import type { ChatItem } from './items.js';
 
+/** What one item costs beyond its text, in the units of {@link itemWeight} (UTF-16 code units). */
+const ITEM_OVERHEAD = 64;
+
+/**
+ * Roughly what keeping an item costs, in UTF-16 code units: its text (and sender) plus a fixed
+ * overhead, so a transcript can be held to a budget of memory and not only of count.
+ */
+export function itemWeight(item: ChatItem): number {
+  switch (item.kind) {
+    case 'message':
+      return item.message.text.length + item.message.from.length + ITEM_OVERHEAD;
+    case 'notice':
+      return item.text.length + ITEM_OVERHEAD;
+    default:
+      return ITEM_OVERHEAD;
+  }
+}
+
+const weightOf = (items: Iterable<ChatItem>) => {
+  let weight = 0;
+  for (const item of items) weight += itemWeight(item);
+  return weight;
+};
+
 /** The array versions share, and the first slot any of them uses (slots before it are free). */
 interface Backing {
   readonly slots: (ChatItem | undefined)[];
@@ -21,7 +45,7 @@ export class ItemList implements Iterable<ChatItem> {
   /** A list holding a copy of `items`. */
   static of(items: Iterable<ChatItem>): ItemList {
     const slots: (ChatItem | undefined)[] = [...items];
-    return new ItemList({ slots, front: 0 }, 0, slots.length);
+    return new ItemList({ slots, front: 0 }, 0, slots.length, weightOf(slots as ChatItem[]));
   }
 
   private constructor(
@@ -30,6 +54,8 @@ export class ItemList implements Iterable<ChatItem> {
     private readonly start: number,
     /** How many items this version has. */
     readonly length: number,
+    /** The sum of the items' {@link itemWeight}s. */
+    readonly weight: number,
   ) {}
 
   /** The item at `index` (0 <= index < length). */
@@ -51,7 +77,7 @@ export class ItemList implements Iterable<ChatItem> {
     const inPlace = this.start + this.length === this.backing.slots.length;
     const list = inPlace ? this : this.copy(0);
     for (const item of items) list.backing.slots.push(item);
-    return new ItemList(list.backing, list.start, this.length + items.length);
+    return new ItemList(list.backing, list.start, this.length + items.length, this.weight + weightOf(items));
   }
 
   /** This list with `items` before its start. */
@@ -64,7 +90,15 @@ export class ItemList implements Iterable<ChatItem> {
     const { slots } = list.backing;
     for (let i = 0; i < items.length; i++) slots[start + i] = items[i];
     list.backing.front = start;
-    return new ItemList(list.backing, start, this.length + items.length);
+    return new ItemList(list.backing, start, this.length + items.length, this.weight + weightOf(items));
+  }
+
+  /** This list without its first `count` items, in a backing of its own (so they can be collected). */
+  withoutFirst(count: number): ItemList {
+    if (count <= 0) return this;
+    const kept: ChatItem[] = [];
+    for (let i = count; i < this.length; i++) kept.push(this.get(i));
+    return ItemList.of(kept);
   }
 
   /** The items as a new array. */
@@ -82,6 +116,6 @@ export class ItemList implements Iterable<ChatItem> {
     // Pushed one by one: `new Array(n)` of a large n makes a slow dictionary-backed array.
     for (let i = 0; i < room; i++) slots.push(undefined);
     for (let i = 0; i < this.length; i++) slots.push(this.get(i));
-    return new ItemList({ slots, front: room }, room, this.length);
+    return new ItemList({ slots, front: room }, room, this.length, this.weight);
   }
 }

@@ -1,4 +1,5 @@
 import { type ChatMessage, sameName } from 'aurora-protocol';
+import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, isDmTarget } from './targets.js';
 
 /**
@@ -57,11 +58,9 @@ export class ResumeCursors {
   }
 
   /** The `hello.resume` record: every conversation, and the rooms still wanted. */
-  resume(rooms: ReadonlySet<string>): Record<string, number> {
-    const resume: Record<string, number> = {};
-    for (const [target, seq] of this.seqs)
-      if (isDmTarget(target) || rooms.has(target)) resume[this.wire(target)] = seq;
-    return resume;
+  resume(rooms: ReadonlySet<string>): RemoteKeyed<number> {
+    const wanted = [...this.seqs].filter(([target]) => isDmTarget(target) || rooms.has(target));
+    return remoteKeyed(wanted.map(([target, seq]) => [this.wire(target), seq]));
   }
 
   /** The user became someone else (logged in or out): their conversations are not this user's. */

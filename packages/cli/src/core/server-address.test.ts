@@ -21,6 +21,23 @@ describe('normalizeServerAddress', () => {
     ['ws://localhost:8000/ws', 'ws://localhost:8000/ws'],
     ['WSS://Chat.Example/ws/', 'wss://chat.example/ws'],
     ['  ws://h:1/ws  ', 'ws://h:1/ws'],
+    // An explicit port is kept, the scheme's default port included (the URL parser drops it).
+    ['chat.example:80', 'ws://chat.example:80/ws'],
+    ['chat.example:443', 'ws://chat.example:443/ws'],
+    ['chat.example:080', 'ws://chat.example:80/ws'],
+    ['ws://chat.example:80', 'ws://chat.example:80/ws'],
+    ['ws://chat.example:80/ws', 'ws://chat.example:80/ws'],
+    ['wss://chat.example:443', 'wss://chat.example:443/ws'],
+    ['wss://chat.example:8443/aurora', 'wss://chat.example:8443/aurora/ws'],
+    ['http://chat.example:80', 'ws://chat.example:80/ws'],
+    ['https://chat.example:443', 'wss://chat.example:443/ws'],
+    ['[::1]:80', 'ws://[::1]:80/ws'],
+    ['[::1]:9000', 'ws://[::1]:9000/ws'],
+    ['[::1]', 'ws://[::1]:8000/ws'],
+    ['ws://[::1]:80/ws', 'ws://[::1]:80/ws'],
+    ['wss://[::1]:443', 'wss://[::1]:443/ws'],
+    ['ws://chat.example', 'ws://chat.example/ws'],
+    ['chat.example:1234/path?x=1', 'ws://chat.example:1234/path/ws?x=1'],
   ])('%s -> %s', (input, expected) => {
     expect(urlOf(input)).toBe(expected);
   });
@@ -30,12 +47,18 @@ describe('normalizeServerAddress', () => {
     expect(result.ok && result.display).toBe('chat.example:8443');
   });
 
+  it('shows an explicit default port in the display form too', () => {
+    const result = normalizeServerAddress('chat.example:80');
+    expect(result.ok && result.display).toBe('chat.example:80');
+  });
+
   it.each([
     ['', 'empty'],
     ['ftp://host', 'scheme ftp:'],
     ['host name', 'spaces'],
     ['http://', 'valid'],
     ['ws://user:pw@host', 'password'],
+    ['host:70000', 'valid'],
   ])('refuses %j with a reason', (input, reason) => {
     const result = normalizeServerAddress(input);
     expect(result.ok).toBe(false);

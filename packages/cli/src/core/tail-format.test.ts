@@ -30,6 +30,14 @@ describe('tailJson', () => {
     expect(JSON.parse(line).text).toBe(text);
   });
 
+  it('escapes DEL, zero-width space and BOM in every remote field, keeping them exact', () => {
+    const text = 'del\x7f zwsp\u200b bom\ufeff';
+    const line = tailJson(chat(1, 'b\u200bob', text, { room: 'd\ufeffev' }));
+    expect(line).not.toMatch(/[\x7f\u200b\ufeff]/);
+    expect(line).toContain('del\\u007f zwsp\\u200b bom\\ufeff');
+    expect(JSON.parse(line)).toMatchObject({ text, from: 'b\u200bob', room: 'd\ufeffev' });
+  });
+
   it('gives direct messages a null room and the recipient', () => {
     expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
       kind: 'dm',

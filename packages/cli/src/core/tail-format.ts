@@ -1,16 +1,13 @@
-import { type ChatMessage, sanitizeForTerminal } from 'aurora-protocol';
-
-// Characters JSON.stringify leaves raw that a terminal could still act on or that reorder text:
-// C1 controls, bidi controls, line and paragraph separators. Escaped as \uXXXX, the data is intact.
-const JSON_UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { type ChatMessage, sanitizeForTerminal, stringifyForTerminal } from 'aurora-protocol';
 
 /**
  * One message as one JSON line for scripts: `type`, `kind`, `room` (null for direct messages), `to`,
  * `from`, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
- * Nothing in it is terminal formatting: control characters are JSON escapes, never raw bytes.
+ * Nothing in it is terminal formatting: control, format, bidi and invisible characters are JSON
+ * escapes, never raw, so the line is safe on a terminal and still parses to the exact text.
  */
 export function tailJson(message: ChatMessage): string {
-  const line = JSON.stringify({
+  return stringifyForTerminal({
     type: 'message',
     kind: message.kind,
     room: message.room ?? null,
@@ -22,7 +19,6 @@ export function tailJson(message: ChatMessage): string {
     seq: message.seq,
     ...(message.event ? { event: message.event } : {}),
   });
-  return line.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

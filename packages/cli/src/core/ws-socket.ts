@@ -1,12 +1,18 @@
 import WebSocket from 'ws';
 import type { SocketFactory } from './connection-types.js';
+import { MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
 
 /** How long the WebSocket handshake may take before the attempt counts as failed. */
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /** Opens real WebSockets with the `ws` package: text frames only, no compression (as the protocol says). */
 export const wsSocketFactory: SocketFactory = (url, handlers) => {
-  const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: HANDSHAKE_TIMEOUT_MS });
+  // maxPayload: a larger frame is refused as it arrives (close 1009), never buffered whole.
+  const socket = new WebSocket(url, {
+    perMessageDeflate: false,
+    handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+    maxPayload: MAX_SERVER_FRAME_BYTES,
+  });
   socket.on('open', () => handlers.open());
   // The protocol speaks text frames only; a binary frame is handed on as text and fails to decode.
   socket.on('message', (data) => handlers.message(data.toString()));
@@ -35,6 +41,8 @@ export function describeSocketError(error: Error & { code?: string }): string {
       return 'connection timed out';
     case 'ECONNRESET':
       return 'connection reset';
+    case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH':
+      return 'the server sent a frame larger than this client takes';
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return 'host unreachable';

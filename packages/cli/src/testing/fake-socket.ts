@@ -10,6 +10,8 @@ import type { Socket, SocketFactory, SocketHandlers } from '../core/connection-t
 export class FakeSocket implements Socket {
   /** Every client message written to this socket, decoded. */
   readonly sent: ClientMessage[] = [];
+  /** Every frame written to this socket, as written (the decoder drops some record keys). */
+  readonly frames: string[] = [];
   closedWith: number | undefined;
 
   constructor(
@@ -18,6 +20,7 @@ export class FakeSocket implements Socket {
   ) {}
 
   send(data: string): void {
+    this.frames.push(data);
     const decoded = decodeClientMessage(data);
     if (!decoded.ok) throw new Error(`client sent an invalid frame: ${decoded.error.message}`);
     this.sent.push(decoded.message);

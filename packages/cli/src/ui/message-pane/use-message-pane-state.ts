@@ -1,8 +1,9 @@
 import { useReducer } from 'react';
+import { type RemoteKeyed, remoteKeyed, withEntry } from '../../core/remote-keyed.js';
 import { type Anchor, FOLLOW, type Measure, scrollBy } from './scroll.js';
 
 /** Where each target's view is; a room keeps its position while another is shown. */
-export type PaneState = Readonly<Record<string, Anchor>>;
+export type PaneState = RemoteKeyed<Anchor>;
 
 /** Scrolling actions. `measure` describes the target as drawn now, so the reducer stays pure. */
 export type PaneAction =
@@ -15,19 +16,19 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   const anchor = state[action.target] ?? FOLLOW;
   switch (action.type) {
     case 'scroll':
-      return { ...state, [action.target]: scrollBy(anchor, action.rows, action.measure) };
+      return withEntry(state, action.target, scrollBy(anchor, action.rows, action.measure));
     case 'page': {
       const page = Math.max(1, action.measure.height - 1);
-      return { ...state, [action.target]: scrollBy(anchor, action.pages * page, action.measure) };
+      return withEntry(state, action.target, scrollBy(anchor, action.pages * page, action.measure));
     }
     case 'bottom':
-      return anchor.follow ? state : { ...state, [action.target]: FOLLOW };
+      return anchor.follow ? state : withEntry(state, action.target, FOLLOW);
   }
 }
 
 /** The scroll reducer as a hook. */
 export function useMessagePaneState() {
-  return useReducer(paneReducer, {});
+  return useReducer(paneReducer, remoteKeyed<Anchor>());
 }
 
 /** The anchor of a target (following when never scrolled). */
