@@ -464,3 +464,26 @@ describe('hostile nesting', () => {
     );
   });
 });
+
+describe('names from the network that are also Object.prototype names', () => {
+  it('keeps resume cursors for rooms called constructor, __proto__ and prototype', () => {
+    const frame =
+      '{"type":"hello","v":1,"nick":"a","resume":{"constructor":4,"__proto__":5,"prototype":6,"dev":7}}';
+    const decoded = decodeClientMessage(frame);
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok || decoded.message.type !== 'hello') return;
+    const resume = decoded.message.resume ?? {};
+    expect(Object.entries(resume)).toEqual([
+      ['constructor', 4],
+      ['__proto__', 5],
+      ['prototype', 6],
+      ['dev', 7],
+    ]);
+    expect(Object.getPrototypeOf(resume)).toBeNull();
+  });
+
+  it('still refuses a cursor that is not a sequence number, whatever its key', () => {
+    const decoded = decodeClientMessage('{"type":"hello","v":1,"nick":"a","resume":{"__proto__":-1}}');
+    expect(decoded).toMatchObject({ ok: false, error: { code: ErrorCode.BadMessage } });
+  });
+});

@@ -112,6 +112,23 @@ describe('rooms', () => {
     expect(texts(notices)).toEqual(['bob joined', 'bob left']);
   });
 
+  it.each(['constructor', 'tostring', 'valueof'])(
+    'joins a room called %s from hello with its history, with and without resume cursors',
+    async (room) => {
+      const { connect } = createTestHub();
+      const alice = connect();
+      await alice.hello('alice', { rooms: [room] });
+      await alice.send({ type: 'say', room, text: 'first', cid: 'c1' });
+      const bob = connect();
+      await bob.hello('bob', { rooms: [room] });
+      expect(texts(bob.peer.of('joined')[0]!.history)).toEqual(['alice joined', 'first', 'bob joined']);
+      const carol = connect();
+      await carol.hello('carol', { resume: { [room]: 1 } });
+      expect(carol.peer.of('resumed')).toMatchObject([{ target: room, recovered: true, replayed: 3 }]);
+      expect(texts(carol.peer.of('message'))).toEqual(['first', 'bob joined', 'carol joined']);
+    },
+  );
+
   it('sends the latest history on join, oldest first, with `more` when older exists', async () => {
     const { connect } = createTestHub({ limits: { burst: 100, joinHistory: 3 } });
     const alice = connect();

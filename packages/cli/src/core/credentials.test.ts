@@ -75,6 +75,19 @@ describe('CredentialStore', () => {
     },
   );
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'keeps the session of an account called %s across reads, and removes it',
+    async (name) => {
+      const store = new CredentialStore(path);
+      await store.save(SERVER, session(name));
+      await store.save(SERVER, session('alice'));
+      expect(await new CredentialStore(path).get(SERVER, name)).toEqual(session(name));
+      expect(await store.remove(SERVER, name)).toBe(true);
+      expect(await store.get(SERVER, name)).toBeUndefined();
+      expect(await store.get(SERVER, 'alice')).toEqual(session('alice'));
+    },
+  );
+
   it('removes a session, and with a token only while it is still that one', async () => {
     const store = new CredentialStore(path);
     await store.save(SERVER, session('alice', 'new'));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { canonicalName } from 'aurora-protocol';
+import { canonicalName, remoteRecord } from 'aurora-protocol';
 import * as v from 'valibot';
 
 /** One stored log-in: the session token the server issued, never the password. */
@@ -18,7 +18,7 @@ export type StoredSession = v.InferOutput<typeof StoredSession>;
 /** The credentials file: sessions by server URL, then by canonical account name. */
 export const CredentialsFile = v.object({
   version: v.literal(1),
-  servers: v.record(v.string(), v.record(v.string(), StoredSession)),
+  servers: remoteRecord(v.string(), remoteRecord(v.string(), StoredSession)),
 });
 /** The credentials file's contents. */
 export type CredentialsFile = v.InferOutput<typeof CredentialsFile>;

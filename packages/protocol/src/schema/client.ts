@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
-import { ClientId, Nick, Ref, RoomName, Seq, Status, Text, Topic } from './common.js';
+import { ClientId, Nick, Ref, RoomName, remoteRecord, Seq, Status, Text, Topic } from './common.js';
 
 /**
  * What history and resume cursors are about: a room name (`dev`), or `@nick` for the direct
@@ -20,7 +20,7 @@ export const Hello = v.object({
   token: v.optional(v.pipe(v.string(), v.maxLength(256))),
   rooms: v.optional(v.pipe(v.array(RoomName), v.maxLength(LIMITS.maxRoomsPerConnection))),
   /** Last seen `seq` per target (room, or `@nick`); the server replays what followed each. */
-  resume: v.optional(v.record(Target, Seq)),
+  resume: v.optional(remoteRecord(Target, Seq)),
   ref: Ref,
 });
 

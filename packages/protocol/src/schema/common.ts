@@ -92,3 +92,41 @@ export type Member = v.InferOutput<typeof Member>;
 export type RoomSummary = v.InferOutput<typeof RoomSummary>;
 /** One of the message kinds. */
 export type MessageKind = v.InferOutput<typeof MessageKind>;
+
+/**
+ * A JSON object whose keys are names from the network, as a null-prototype record. valibot's
+ * `record` skips `__proto__`, `constructor` and `prototype` keys, but those are valid room names,
+ * so this checks every own entry and keeps them all without touching any prototype.
+ */
+export function remoteRecord<K extends v.GenericSchema<string, string>, V extends v.GenericSchema>(
+  key: K,
+  value: V,
+) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      'must be an object',
+    ),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const out: Record<string, v.InferOutput<V>> = Object.create(null);
+      for (const [name, entry] of Object.entries(dataset.value)) {
+        const checkedKey = v.safeParse(key, name);
+        const checkedValue = v.safeParse(value, entry);
+        const issue = checkedKey.success ? checkedValue.issues?.[0] : checkedKey.issues[0];
+        if (!checkedKey.success || !checkedValue.success) {
+          const here = {
+            type: 'object',
+            origin: checkedKey.success ? 'value' : 'key',
+            input: dataset.value,
+            key: name,
+            value: entry,
+          } as const;
+          addIssue({ message: issue?.message ?? 'invalid entry', path: [here, ...(issue?.path ?? [])] });
+          return NEVER;
+        }
+        out[checkedKey.output] = checkedValue.output;
+      }
+      return out;
+    }),
+  );
+}

@@ -56,7 +56,8 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
   // A hello with resume cursors is a reconnect: the person never went away, so no digest.
   const resuming = message.resume !== undefined && Object.keys(message.resume).length > 0;
   if (account && !resuming) await sendDigest(hub, session);
-  const resume = message.resume ?? {};
+  // Null-prototype either way: `resume.constructor` must not find Object for a room so named.
+  const resume: Readonly<Record<string, number>> = message.resume ?? Object.create(null);
   const rooms = new Set([
     ...(message.rooms ?? []),
     ...Object.keys(resume).filter((target) => !target.startsWith('@')),
