@@ -47,6 +47,7 @@ export function showDigest(state: ChatState): ChatState {
 
 /** The session ended at our request: back to the join screen, as a guest-to-be. */
 export function loggedOut(state: ChatState): ChatState {
-  const room = state.active !== undefined && !state.targets[state.active]?.isDm ? state.active : undefined;
+  const room =
+    state.active !== undefined && !state.targets.get(state.active)?.isDm ? state.active : undefined;
   return { ...initialState({ nick: '', ...(room ? { room } : {}) }), joinError: 'You logged out.' };
 }

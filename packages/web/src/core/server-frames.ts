@@ -8,7 +8,15 @@ import {
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type PendingMessage, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
-import { addMessages, addNotice, mapTargets, removeTarget, updateTarget, without } from './state-updates.js';
+import {
+  addMessages,
+  addNotice,
+  mapTargets,
+  removeTarget,
+  updateTarget,
+  without,
+  withTarget,
+} from './state-updates.js';
 import { keyOfWireTarget, roomKey } from './targets.js';
 import { latestSeq, mergeMessages } from './timeline.js';
 
@@ -77,7 +85,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
 
 function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
   const key = roomKey(joined.room);
-  const existing = state.targets[key];
+  const existing = state.targets.get(key);
   const base = existing ?? newTarget(key, joined.room);
   const entries = mergeMessages(base.entries, joined.history);
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
@@ -96,7 +104,7 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
   };
   const next: ChatState = {
     ...state,
-    targets: { ...state.targets, [key]: target },
+    targets: withTarget(state.targets, key, target),
     order: existing ? state.order : [...state.order, key],
     wanted: { ...state.wanted, rooms: state.wanted.rooms.filter((room) => room !== joined.room) },
     ...(focus ? { active: key, focusOnJoin: undefined } : {}),
@@ -108,7 +116,7 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
 function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
   const pending = state.pending.find((p) => p.cid === ack.cid);
   if (!pending || state.me === undefined) return state;
-  const target = state.targets[pending.target];
+  const target = state.targets.get(pending.target);
   const stored: ChatMessage = {
     type: 'message',
     id: ack.id,
@@ -126,7 +134,7 @@ function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
 
 function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatState {
   const key = keyOfWireTarget(page.target);
-  if (!state.targets[key]) return state;
+  if (!state.targets.has(key)) return state;
   const next = addMessages(state, page.messages, 'history');
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
 }
@@ -136,7 +144,7 @@ function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: numb
   return updateTarget(state, roomKey(notice.room), (t) => ({
     ...t,
     typing: notice.active
-      ? { ...t.typing, [notice.nick]: now + state.limits.typingExpiryMs }
+      ? new Map(t.typing).set(notice.nick, now + state.limits.typingExpiryMs)
       : without(t.typing, notice.nick),
   }));
 }
@@ -165,7 +173,7 @@ function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number)
     return { ...next, pending: next.pending.map((p) => (p === pending ? update : p)) };
   }
   const where =
-    error.room !== undefined && next.targets[roomKey(error.room)] ? roomKey(error.room) : next.active;
+    error.room !== undefined && next.targets.has(roomKey(error.room)) ? roomKey(error.room) : next.active;
   return addNotice(next, where, error.message, 'error');
 }
 

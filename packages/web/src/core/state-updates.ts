@@ -18,7 +18,7 @@ export function addMessages(
   for (const message of messages) {
     const place = placeMessage(message, next.me);
     if (!place) continue;
-    const existing = next.targets[place.key];
+    const existing = next.targets.get(place.key);
     if (!existing && !place.isDm) continue;
     const target = existing ?? newTarget(place.key, place.name);
     const merged = mergeMessages(target.entries, [message]);
@@ -31,20 +31,17 @@ export function addMessages(
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
     next = {
       ...next,
-      targets: {
-        ...next.targets,
-        [place.key]: {
-          ...target,
-          entries,
-          cursor: Math.max(target.cursor, message.seq),
-          unread: target.unread + (counts ? 1 : 0),
-          typing: without(target.typing, message.from),
-          // Only live notices move the topic: an older page of history would bring back a stale one.
-          topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
-          // A conversation opened by a message has older history when it did not start here.
-          hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
-        },
-      },
+      targets: withTarget(next.targets, place.key, {
+        ...target,
+        entries,
+        cursor: Math.max(target.cursor, message.seq),
+        unread: target.unread + (counts ? 1 : 0),
+        typing: without(target.typing, message.from),
+        // Only live notices move the topic: an older page of history would bring back a stale one.
+        topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
+        // A conversation opened by a message has older history when it did not start here.
+        hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
+      }),
       order: existing ? next.order : [...next.order, place.key],
       pending: fromMe && message.cid ? next.pending.filter((p) => p.cid !== message.cid) : next.pending,
     };
@@ -59,7 +56,7 @@ export function addNotice(
   text: string,
   tone: NoticeTone,
 ): ChatState {
-  const where = key !== undefined && state.targets[key] ? key : state.active;
+  const where = key !== undefined && state.targets.has(key) ? key : state.active;
   if (where === undefined) return state;
   const order = state.noticeCount + 1;
   const next = updateTarget(state, where, (t) => ({
@@ -75,28 +72,38 @@ export function updateTarget(
   key: TargetKey,
   update: (target: TargetState) => TargetState,
 ): ChatState {
-  const target = state.targets[key];
+  const target = state.targets.get(key);
   if (!target) return state;
   const updated = update(target);
-  return updated === target ? state : { ...state, targets: { ...state.targets, [key]: updated } };
+  return updated === target ? state : { ...state, targets: withTarget(state.targets, key, updated) };
+}
+
+/** A copy of `targets` with `key` set to `target`; the state is never changed in place. */
+export function withTarget(
+  targets: ReadonlyMap<TargetKey, TargetState>,
+  key: TargetKey,
+  target: TargetState,
+): ReadonlyMap<TargetKey, TargetState> {
+  return new Map(targets).set(key, target);
 }
 
 /** Replaces every target through `update`, keeping the state when none changed. */
 export function mapTargets(state: ChatState, update: (target: TargetState) => TargetState): ChatState {
   let changed = false;
-  const targets: Record<TargetKey, TargetState> = {};
-  for (const [key, target] of Object.entries(state.targets)) {
+  const targets = new Map<TargetKey, TargetState>();
+  for (const [key, target] of state.targets) {
     const updated = update(target);
     changed ||= updated !== target;
-    targets[key] = updated;
+    targets.set(key, updated);
   }
   return changed ? { ...state, targets } : state;
 }
 
 /** Removes a room or conversation, switching to a neighbour when it was on screen. */
 export function removeTarget(state: ChatState, key: TargetKey): ChatState {
-  if (!state.targets[key]) return state;
-  const { [key]: _removed, ...targets } = state.targets;
+  if (!state.targets.has(key)) return state;
+  const targets = new Map(state.targets);
+  targets.delete(key);
   const index = state.order.indexOf(key);
   const order = state.order.filter((k) => k !== key);
   const active = state.active === key ? (order[Math.max(0, index - 1)] ?? order[0]) : state.active;
@@ -104,12 +111,10 @@ export function removeTarget(state: ChatState, key: TargetKey): ChatState {
   return { ...state, targets, order, active, pending };
 }
 
-/** `typing` without `nick`; the same object when `nick` was not typing. */
-export function without(
-  typing: Readonly<Record<string, number>>,
-  nick: string,
-): Readonly<Record<string, number>> {
-  if (!(nick in typing)) return typing;
-  const { [nick]: _gone, ...rest } = typing;
+/** `typing` without `nick`; the same map when `nick` was not typing. */
+export function without(typing: ReadonlyMap<string, number>, nick: string): ReadonlyMap<string, number> {
+  if (!typing.has(nick)) return typing;
+  const rest = new Map(typing);
+  rest.delete(nick);
   return rest;
 }
