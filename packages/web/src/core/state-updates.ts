@@ -1,12 +1,18 @@
 import { type ChatMessage, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { placeMessage, type TargetKey } from './targets.js';
-import { appendNotice, mergeMessages, type NoticeTone } from './timeline.js';
+import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from './timeline.js';
 
 // Small state updates shared by the reducer's parts.
 
 /** Most lines one conversation keeps; older ones are dropped as new ones arrive (and can be paged). */
 export const MAX_ENTRIES = 3000;
+
+/**
+ * Most text one conversation keeps from live messages, in UTF-16 code units (about 2 MB): with
+ * `MAX_ENTRIES` and `MAX_MESSAGE_TEXT` it bounds what a flood of long messages can hold.
+ */
+export const MAX_TARGET_TEXT = 1_000_000;
 
 /** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
 export function addMessages(
@@ -24,8 +30,8 @@ export function addMessages(
     const merged = mergeMessages(target.entries, [message]);
     if (merged === target.entries) continue;
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
-    const trimmed = mode === 'live' && merged.length > MAX_ENTRIES;
-    const entries = trimmed ? merged.slice(-MAX_ENTRIES) : merged;
+    const entries = mode === 'live' ? newestWithinBounds(merged) : merged;
+    const trimmed = entries !== merged;
     const fromMe = next.me !== undefined && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.key;
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
@@ -47,6 +53,19 @@ export function addMessages(
     };
   }
   return next;
+}
+
+/** The newest entries that fit `MAX_ENTRIES` and `MAX_TARGET_TEXT`; `entries` itself when all fit. */
+function newestWithinBounds(entries: readonly TimelineEntry[]): readonly TimelineEntry[] {
+  let text = 0;
+  let start = entries.length;
+  while (start > 0 && entries.length - start < MAX_ENTRIES) {
+    const entry = entries[start - 1]!;
+    text += entry.type === 'message' ? entry.message.text.length : entry.text.length;
+    if (text > MAX_TARGET_TEXT && start < entries.length) break;
+    start--;
+  }
+  return start === 0 ? entries : entries.slice(start);
 }
 
 /** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */

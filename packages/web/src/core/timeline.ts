@@ -37,6 +37,22 @@ export function oldestSeq(entries: readonly TimelineEntry[]): number | undefined
 }
 
 /**
+ * Longest message text a timeline keeps, in UTF-16 code units: four times the protocol's 4 KiB, so a
+ * server configured looser still shows its messages whole, while one that sends megabytes cannot
+ * fill the page's memory (the rest is cut and marked with an ellipsis).
+ */
+export const MAX_MESSAGE_TEXT = 16 * 1024;
+
+/** `message`, or a copy whose text is cut to `MAX_MESSAGE_TEXT` without splitting a surrogate pair. */
+export function clipMessage(message: ChatMessage): ChatMessage {
+  if (message.text.length <= MAX_MESSAGE_TEXT) return message;
+  let end = MAX_MESSAGE_TEXT - 1;
+  const last = message.text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { ...message, text: `${message.text.slice(0, end)}…` };
+}
+
+/**
  * Adds messages to a timeline, keeping it ordered and holding each `seq` once: a message that was
  * already shown (replayed after a reconnect, or answered by both `ack` and `message`) is not repeated.
  * Returns the same array when nothing was new.
@@ -52,7 +68,7 @@ export function mergeMessages(
   for (const message of messages) {
     if (known.has(message.seq)) continue;
     known.add(message.seq);
-    fresh.push({ type: 'message', seq: message.seq, order: 0, message });
+    fresh.push({ type: 'message', seq: message.seq, order: 0, message: clipMessage(message) });
   }
   if (fresh.length === 0) return entries;
   const last = entries[entries.length - 1];

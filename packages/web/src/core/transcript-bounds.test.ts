@@ -1,0 +1,47 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, chatReducer } from './chat-reducer.js';
+import { activeTarget, type ChatState, initialState } from './chat-state.js';
+import { MAX_TARGET_TEXT } from './state-updates.js';
+import { chat, joined, welcome } from './test-frames.js';
+import { MAX_MESSAGE_TEXT } from './timeline.js';
+
+// A server that sends megabytes of text must not take the page's memory with it.
+
+const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
+const server = (message: ServerMessage): ChatAction => ({ type: 'server', message, now: 1 });
+
+function inDev(): ChatState {
+  return run(
+    initialState(),
+    { type: 'join-requested', nick: 'alice', room: 'dev' },
+    server(welcome('alice')),
+    server(joined('dev', [chat(1, 'bob', 'x'.repeat(3 * 1024 * 1024))])),
+  );
+}
+
+const shownTexts = (state: ChatState) =>
+  (activeTarget(state)?.entries ?? []).flatMap((e) => (e.type === 'message' ? [e.message.text] : []));
+
+describe('transcript bounds', () => {
+  it('cuts a huge message and says so, without splitting a character', () => {
+    const emoji = '😀'.repeat(MAX_MESSAGE_TEXT);
+    const state = run(inDev(), server(chat(2, 'bob', emoji)));
+    const [first, second] = shownTexts(state);
+    expect(first).toHaveLength(MAX_MESSAGE_TEXT);
+    expect(first?.endsWith('…')).toBe(true);
+    expect(second?.length).toBeLessThanOrEqual(MAX_MESSAGE_TEXT);
+    expect(second?.endsWith('😀…')).toBe(true);
+  });
+
+  it('keeps the newest messages within a bounded total when long ones flood in', () => {
+    let state = inDev();
+    for (let seq = 2; seq <= 200; seq++)
+      state = run(state, server(chat(seq, 'bob', `${seq} ${'y'.repeat(1 << 20)}`)));
+    const texts = shownTexts(state);
+    const total = texts.reduce((sum, text) => sum + text.length, 0);
+    expect(total).toBeLessThanOrEqual(MAX_TARGET_TEXT);
+    expect(texts.at(-1)?.startsWith('200 ')).toBe(true);
+    expect(activeTarget(state)?.hasOlder).toBe(true);
+  });
+});
