@@ -132,6 +132,25 @@ describe('two people in one room', () => {
   });
 });
 
+describe('names that are also JavaScript property names', () => {
+  it('join #constructor and talk there, also directly, as __proto__ and toString', async () => {
+    const proto = await openPage(env.browser, `${env.server.httpUrl}/?room=constructor&name=__proto__`);
+    const other = await openPage(env.browser, `${env.server.httpUrl}/?room=constructor&name=toString`);
+    await expect.poll(() => proto.page.locator('.topbar .title').textContent()).toBe('#constructor');
+    await expect.poll(() => other.page.locator('.topbar .title').textContent()).toBe('#constructor');
+    await say(other.page, 'hello from toString');
+    await messageRows(proto.page).filter({ hasText: 'hello from toString' }).waitFor();
+    await say(other.page, '/msg __proto__ psst');
+    const conversation = proto.page.locator('button.target', { hasText: 'toString' });
+    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1');
+    await conversation.click();
+    await messageRows(proto.page).filter({ hasText: 'psst' }).waitFor();
+    proto.expectClean();
+    other.expectClean();
+    await Promise.all([proto.context.close(), other.context.close()]);
+  });
+});
+
 describe('the join screen', () => {
   it('says when a name is taken and joins with another on the same page', async () => {
     const first = await openPage(env.browser, `${env.server.httpUrl}/?room=names&name=erin`);
