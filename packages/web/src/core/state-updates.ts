@@ -78,10 +78,12 @@ export function addNotice(
   const where = key !== undefined && state.targets.has(key) ? key : state.active;
   if (where === undefined) return state;
   const order = state.noticeCount + 1;
-  const next = updateTarget(state, where, (t) => ({
-    ...t,
-    entries: appendNotice(t.entries, text, tone, order),
-  }));
+  const next = updateTarget(state, where, (t) => {
+    const added = appendNotice(t.entries, text, tone, order);
+    // A server that floods errors must not grow the conversation without end either.
+    const entries = newestWithinBounds(added);
+    return { ...t, entries, hasOlder: t.hasOlder || entries !== added };
+  });
   return { ...next, noticeCount: order };
 }
 

@@ -43,13 +43,23 @@ export function oldestSeq(entries: readonly TimelineEntry[]): number | undefined
  */
 export const MAX_MESSAGE_TEXT = 16 * 1024;
 
-/** `message`, or a copy whose text is cut to `MAX_MESSAGE_TEXT` without splitting a surrogate pair. */
-export function clipMessage(message: ChatMessage): ChatMessage {
-  if (message.text.length <= MAX_MESSAGE_TEXT) return message;
-  let end = MAX_MESSAGE_TEXT - 1;
-  const last = message.text.charCodeAt(end - 1);
+/** Longest local notice (a server's error, the room list, the digest), in UTF-16 code units. */
+export const MAX_NOTICE_TEXT = 4 * MAX_MESSAGE_TEXT;
+
+/** `text` cut to at most `max` code units, ending in an ellipsis, without splitting a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
-  return { ...message, text: `${message.text.slice(0, end)}…` };
+  return `${text.slice(0, end)}…`;
+}
+
+/** `message`, or a copy whose text is cut to `MAX_MESSAGE_TEXT`. */
+export function clipMessage(message: ChatMessage): ChatMessage {
+  return message.text.length <= MAX_MESSAGE_TEXT
+    ? message
+    : { ...message, text: clipText(message.text, MAX_MESSAGE_TEXT) };
 }
 
 /**
@@ -84,5 +94,6 @@ export function appendNotice(
   tone: NoticeTone,
   order: number,
 ): readonly TimelineEntry[] {
-  return [...entries, { type: 'notice', seq: latestSeq(entries), order, text, tone }];
+  const notice = clipText(text, MAX_NOTICE_TEXT);
+  return [...entries, { type: 'notice', seq: latestSeq(entries), order, text: notice, tone }];
 }

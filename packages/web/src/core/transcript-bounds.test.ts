@@ -2,9 +2,9 @@ import type { ServerMessage } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState } from './chat-state.js';
-import { MAX_TARGET_TEXT } from './state-updates.js';
+import { MAX_ENTRIES, MAX_TARGET_TEXT } from './state-updates.js';
 import { chat, joined, welcome } from './test-frames.js';
-import { MAX_MESSAGE_TEXT } from './timeline.js';
+import { MAX_MESSAGE_TEXT, MAX_NOTICE_TEXT } from './timeline.js';
 
 // A server that sends megabytes of text must not take the page's memory with it.
 
@@ -43,5 +43,23 @@ describe('transcript bounds', () => {
     expect(total).toBeLessThanOrEqual(MAX_TARGET_TEXT);
     expect(texts.at(-1)?.startsWith('200 ')).toBe(true);
     expect(activeTarget(state)?.hasOlder).toBe(true);
+  });
+});
+
+describe('notices from the server', () => {
+  it('keep a conversation bounded when errors flood in, each cut to a bounded length', () => {
+    let state = inDev();
+    const flood = (n: number): ChatAction =>
+      server({ type: 'error', code: 'internal', message: `${n} ${'z'.repeat(200_000)}` });
+    for (let n = 0; n < 100; n++) state = run(state, flood(n));
+    const notices = (activeTarget(state)?.entries ?? []).flatMap((e) =>
+      e.type === 'notice' ? [e.text] : [],
+    );
+    expect(notices.every((text) => text.length <= MAX_NOTICE_TEXT)).toBe(true);
+    expect(notices.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(MAX_TARGET_TEXT);
+    expect(notices.at(-1)?.startsWith('99 ')).toBe(true);
+    for (let n = 0; n < MAX_ENTRIES + 10; n++)
+      state = run(state, server({ type: 'error', code: 'internal', message: `short ${n}` }));
+    expect(activeTarget(state)?.entries.length).toBeLessThanOrEqual(MAX_ENTRIES);
   });
 });
