@@ -139,10 +139,12 @@ describe('messages', () => {
       });
     let state = chatReducer(inDev(), server(notice(3, 'Release day')));
     expect(activeTarget(state)?.topic).toBe('Release day');
-    state = chatReducer(
+    state = run(
       state,
+      { type: 'older-requested', target: 'dev' },
       server({ type: 'history', target: 'dev', messages: [notice(0, 'old')], more: false }),
     );
+    expect(texts(state)[0]).toBe('bob set the topic to old');
     expect(activeTarget(state)?.topic).toBe('Release day');
   });
 

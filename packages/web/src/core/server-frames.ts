@@ -15,6 +15,7 @@ import {
   removeTarget,
   updateTarget,
   without,
+  withRoomForOne,
   withTarget,
 } from './state-updates.js';
 import { keyOfWireTarget, roomKey } from './targets.js';
@@ -83,9 +84,11 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
   }
 }
 
-function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
+function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
   const key = roomKey(joined.room);
-  const existing = state.targets.get(key);
+  const existing = current.targets.get(key);
+  const state = existing ? current : withRoomForOne(current);
+  if (!state) return current;
   const base = existing ?? newTarget(key, joined.room);
   const entries = mergeMessages(base.entries, joined.history);
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
@@ -134,7 +137,8 @@ function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
 
 function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatState {
   const key = keyOfWireTarget(page.target);
-  if (!state.targets.has(key)) return state;
+  // Only a page that was asked for: unasked ones would grow the conversation without end.
+  if (!state.targets.get(key)?.loadingOlder) return state;
   const next = addMessages(state, page.messages, 'history');
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
 }

@@ -9,10 +9,16 @@ import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from
 export const MAX_ENTRIES = 3000;
 
 /**
- * Most text one conversation keeps from live messages, in UTF-16 code units (about 2 MB): with
- * `MAX_ENTRIES` and `MAX_MESSAGE_TEXT` it bounds what a flood of long messages can hold.
+ * Most text one conversation keeps from live messages and notices, in UTF-16 code units (about
+ * 1 MB): with `MAX_ENTRIES` and `MAX_MESSAGE_TEXT` it bounds what a flood of long messages can hold.
  */
-export const MAX_TARGET_TEXT = 1_000_000;
+export const MAX_TARGET_TEXT = 500_000;
+
+/**
+ * Most rooms and conversations the page keeps (a connection is in at most 64 rooms): with
+ * `MAX_TARGET_TEXT`, what a server that floods direct messages from new names can make it hold.
+ */
+export const MAX_TARGETS = 100;
 
 /** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
 export function addMessages(
@@ -26,6 +32,11 @@ export function addMessages(
     if (!place) continue;
     const existing = next.targets.get(place.key);
     if (!existing && !place.isDm) continue;
+    if (!existing) {
+      const roomy = withRoomForOne(next);
+      if (!roomy) continue;
+      next = roomy;
+    }
     const target = existing ?? newTarget(place.key, place.name);
     const merged = mergeMessages(target.entries, [message]);
     if (merged === target.entries) continue;
@@ -66,6 +77,20 @@ function newestWithinBounds(entries: readonly TimelineEntry[]): readonly Timelin
     start--;
   }
   return start === 0 ? entries : entries.slice(start);
+}
+
+/**
+ * `state` with space for one more room or conversation: when it holds `MAX_TARGETS`, the direct
+ * conversation open longest that is not on screen and holds nothing unsent is closed (its history
+ * stays on the server). Undefined when none can go.
+ */
+export function withRoomForOne(state: ChatState): ChatState | undefined {
+  if (state.targets.size < MAX_TARGETS) return state;
+  const unsent = new Set(state.pending.map((p) => p.target));
+  const closable = state.order.find(
+    (key) => key !== state.active && state.targets.get(key)?.isDm && !unsent.has(key),
+  );
+  return closable === undefined ? undefined : removeTarget(state, closable);
 }
 
 /** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */

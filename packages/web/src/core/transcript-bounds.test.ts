@@ -2,7 +2,7 @@ import type { ServerMessage } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState } from './chat-state.js';
-import { MAX_ENTRIES, MAX_TARGET_TEXT } from './state-updates.js';
+import { MAX_ENTRIES, MAX_TARGET_TEXT, MAX_TARGETS } from './state-updates.js';
 import { chat, joined, welcome } from './test-frames.js';
 import { MAX_MESSAGE_TEXT, MAX_NOTICE_TEXT } from './timeline.js';
 
@@ -61,5 +61,35 @@ describe('notices from the server', () => {
     for (let n = 0; n < MAX_ENTRIES + 10; n++)
       state = run(state, server({ type: 'error', code: 'internal', message: `short ${n}` }));
     expect(activeTarget(state)?.entries.length).toBeLessThanOrEqual(MAX_ENTRIES);
+  });
+});
+
+describe('conversations a server opens', () => {
+  const dm = (seq: number, from: string) =>
+    server(chat(seq, from, `hi from ${from}`, { kind: 'dm', room: undefined, to: 'alice' }));
+
+  it('stay bounded in number when direct messages flood in from new names', () => {
+    let state = inDev();
+    for (let n = 0; n < MAX_TARGETS * 2; n++) state = run(state, dm(1, `bot${n}`));
+    expect(state.targets.size).toBe(MAX_TARGETS);
+    expect(state.order).toContain(`@bot${MAX_TARGETS * 2 - 1}`);
+    // The room on screen stays, with what it showed.
+    expect(state.active).toBe('dev');
+    expect(shownTexts(state)).toHaveLength(1);
+  });
+
+  it('never grow from history pages nobody asked for', () => {
+    const page = (from: number) =>
+      server({
+        type: 'history',
+        target: 'dev',
+        messages: Array.from({ length: 100 }, (_, i) => chat(from + i + 2, 'bob', 'old')),
+        more: true,
+      });
+    let state = inDev();
+    for (let n = 0; n < 50; n++) state = run(state, page(n * 100));
+    expect(shownTexts(state)).toHaveLength(1);
+    state = run(state, { type: 'older-requested', target: 'dev' }, page(0));
+    expect(shownTexts(state)).toHaveLength(101);
   });
 });
