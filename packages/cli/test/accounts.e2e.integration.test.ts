@@ -55,7 +55,10 @@ describe('an account in aurora-chat', () => {
     const typed = await tmux.waitFor('alice', new RegExp(`password for alice › •{${PASSWORD.length}}`));
     expect(typed).not.toContain('horse');
     tmux.keys('alice', 'Enter');
-    const online = await tmux.waitFor('alice', (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)));
+    const online = await tmux.waitFor(
+      'alice',
+      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && /--> │ alice joined/.test(s),
+    );
     expect(online).toMatch(/--> │ alice joined/);
     expect(online).not.toContain('horse');
   });
@@ -70,7 +73,10 @@ describe('an account in aurora-chat', () => {
     // The digest comes right after the greeting; the room follows a moment later.
     const screen = await tmux.waitFor(
       'alice',
-      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && s.includes('While you were away'),
+      (s) =>
+        /│ online │ #dev .*✓ alice/.test(statusLine(s)) &&
+        s.includes('While you were away') &&
+        /@bob +1!/.test(s),
     );
     const rows = screen.split('\n');
     expect(rows[1]).toContain('While you were away: 1 mention, 1 direct message');

@@ -57,7 +57,9 @@ describe('aurora-chat in a terminal', () => {
     tmux.run('send-keys', '-t', 'alice', '-l', 'draft 日本');
     const screen = await tmux.waitFor('alice', /#dev › draft 日本/);
     const row = screen.split('\n').findIndex((line) => line.startsWith('#dev › draft'));
-    expect(tmux.cursor('alice')).toEqual({ x: '#dev › draft '.length + 4, y: row, visible: true });
+    await expect
+      .poll(() => tmux.cursor('alice'))
+      .toEqual({ x: '#dev › draft '.length + 4, y: row, visible: true });
     tmux.keys('alice', 'C-u');
     await tmux.waitFor('alice', (s) => !s.includes('#dev › draft'));
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CHAT_BIN, freePort, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatProcesses } from '../src/testing/chat-process.js';
-import { sleep, Tmux } from './tmux.js';
+import { Tmux } from './tmux.js';
 
 // A chat started before its server (--wait), then a burst of lines and /leave: the server has to
 // store every line before the leave notice, as everyone else sees it.
@@ -38,12 +38,15 @@ describe('aurora-chat --wait, then /leave after a burst', () => {
     tmux.startChat('bob', ['--wait', '--room', 'dev', '--name', 'bob', '--server', `127.0.0.1:${port}`], {
       XDG_CONFIG_HOME: configHome,
     });
-    const waiting = await tmux.waitFor('bob', (s) =>
-      /│ waiting for the server, retry in \d+ s │/.test(statusLine(s)),
+    const waiting = await tmux.waitFor(
+      'bob',
+      (s) =>
+        /│ waiting for the server, retry in \d+ s │/.test(statusLine(s)) &&
+        s.includes(`Cannot reach 127.0.0.1:${port} yet`),
     );
     expect(waiting).toContain(`Cannot reach 127.0.0.1:${port} yet: connection refused`);
-    // A slow rate, so the burst below is still being sent when bob leaves.
-    server = await startServer({ memory: true, port, args: ['--rate', '2', '--burst', '3'] });
+    // A slow rate, so the burst below is still being sent when bob leaves, however long typing takes.
+    server = await startServer({ memory: true, port, args: ['--rate', '1', '--burst', '1'] });
     await tmux.waitFor('bob', (s) => /│ online │ #dev/.test(statusLine(s)), 30_000);
   });
 
@@ -62,16 +65,17 @@ describe('aurora-chat --wait, then /leave after a burst', () => {
     ]);
     await watcher.waitFor(/"alice joined"/);
     const lines = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`);
-    // Line by line, as fast as a person could: text and Enter in one read would be taken for a paste.
+    // Line by line, each key read on its own as a person types: text and Enter in one read would be
+    // taken for a paste, so each waits for the composer to show it (a fixed pause does not, under load).
     for (const line of lines) {
       tmux.run('send-keys', '-t', 'bob', '-l', line);
-      await sleep(20);
+      await tmux.waitFor('bob', (s) => s.includes(`#dev › ${line}`));
       tmux.keys('bob', 'Enter');
-      await sleep(20);
+      await tmux.waitFor('bob', (s) => !s.includes(`#dev › ${line}`));
     }
     await tmux.typeLine('bob', '/leave');
     await tmux.waitFor('bob', (s) => /#dev │ leaving after \d+ unsent lines? /.test(statusLine(s)));
-    await watcher.waitFor(/"bob left"/);
+    await watcher.waitFor(/"bob left"/, 30_000);
     const texts = watcher.lines().map((line) => JSON.parse(line).text as string);
     const posted = texts.filter((text) => text.startsWith('line '));
     expect(posted).toEqual(lines);

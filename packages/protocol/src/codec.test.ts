@@ -5,6 +5,7 @@ import {
   decodeServerMessage,
   encodeClientMessage,
   encodeServerMessage,
+  MAX_SERVER_FRAME_BYTES,
 } from './codec.js';
 import { ErrorCode } from './errors.js';
 import { LIMITS } from './limits.js';
@@ -422,6 +423,13 @@ describe('hostile nesting', () => {
       expect(decoded.ok).toBe(false);
       if (!decoded.ok) expect(decoded.error.code).toBe(ErrorCode.BadFrame);
     }
+  });
+
+  it('refuses a server frame past the client bound before parsing it', () => {
+    const text = 'x'.repeat(MAX_SERVER_FRAME_BYTES);
+    const frame = JSON.stringify({ type: 'pong', t: 1, pad: text });
+    expect(decodeServerMessage(frame)).toMatchObject({ ok: false, error: { code: ErrorCode.FrameTooLarge } });
+    expect(decodeServerMessage(JSON.stringify({ type: 'pong', t: 1 })).ok).toBe(true);
   });
 
   it('still reads brackets inside strings as text', () => {

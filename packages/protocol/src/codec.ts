@@ -41,12 +41,22 @@ export function decodeClientMessage(
   return decodeWith(ClientMessage, clientTypes, raw, options.maxBytes ?? LIMITS.maxFrameBytes);
 }
 
-/** Decodes a frame the server sent, under the same rules (no size limit by default). Never throws. */
+/**
+ * Largest frame a client decodes from a server, in bytes: the biggest real frame is a full page of
+ * history (`historyPageMax` messages of `maxTextBytes`, about 5 MiB with their fields), so this leaves
+ * room for a server configured looser while refusing a frame that only a broken or hostile one sends.
+ */
+export const MAX_SERVER_FRAME_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Decodes a frame the server sent, under the same rules, of at most `MAX_SERVER_FRAME_BYTES` unless
+ * `maxBytes` says otherwise. Never throws.
+ */
 export function decodeServerMessage(
   raw: string | Uint8Array,
   options: DecodeOptions = {},
 ): Decoded<ServerMessage> {
-  return decodeWith(ServerMessage, serverTypes, raw, options.maxBytes ?? Number.POSITIVE_INFINITY);
+  return decodeWith(ServerMessage, serverTypes, raw, options.maxBytes ?? MAX_SERVER_FRAME_BYTES);
 }
 
 /** Encodes a client message as a frame; the inverse of {@link decodeClientMessage}. */

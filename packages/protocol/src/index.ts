@@ -4,6 +4,7 @@ export {
   decodeServerMessage,
   encodeClientMessage,
   encodeServerMessage,
+  MAX_SERVER_FRAME_BYTES,
 } from './codec.js';
 export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';

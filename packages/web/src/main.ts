@@ -82,8 +82,9 @@ function onEvent(event: ConnectionEvent): void {
       });
       return;
     case 'bad-frame':
-      // Never breaks the page: the frame is dropped and noted for whoever debugs the server.
-      console.warn(`aurora: ignored a frame from the server (${event.error.code}): ${event.error.message}`);
+      // Never breaks the page: the frame is dropped and noted for whoever debugs the server, quietly,
+      // as a server that floods odd frames must not flood the console too.
+      console.debug(`aurora: ignored a frame from the server (${event.error.code}): ${event.error.message}`);
       return;
   }
 }

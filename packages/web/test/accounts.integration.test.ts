@@ -27,12 +27,15 @@ describe('accounts', () => {
   it('signs up from the join screen and keeps the log-in, never the password', async () => {
     laptop = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
     await submitJoin(laptop.page, 'Sign up', 'olivia', 'short');
-    expect(await laptop.page.locator('#join-password-error').textContent()).toBe(
-      'A password needs at least 8 characters.',
-    );
+    await expect
+      .poll(() => laptop.page.locator('#join-password-error').textContent())
+      .toBe('A password needs at least 8 characters.');
     await submitJoin(laptop.page, 'Sign up', 'olivia', PASSWORD);
     await laptop.page.locator('.chat').waitFor();
-    expect(await laptop.page.locator('.sidebar .me p').textContent()).toBe('You are olivia');
+    await expect.poll(() => laptop.page.locator('.sidebar .me p').textContent()).toBe('You are olivia');
+    await expect
+      .poll(() => laptop.page.evaluate(() => JSON.stringify(localStorage)))
+      .toContain('aurora.session');
     const stored = await laptop.page.evaluate(() => JSON.stringify(localStorage));
     expect(stored).toContain('aurora.session');
     expect(stored).not.toContain(PASSWORD);
@@ -81,8 +84,8 @@ describe('accounts', () => {
     await laptop.page.locator('.chat').waitFor();
     await laptop.page.getByRole('button', { name: 'Log out' }).click();
     await expect.poll(() => joinError(laptop.page)).toBe('You logged out.');
-    expect(await laptop.page.evaluate(() => localStorage.getItem('aurora.session'))).toBeNull();
-    expect(await laptop.page.getByRole('radio', { name: 'Guest' }).isVisible()).toBe(true);
+    await expect.poll(() => laptop.page.evaluate(() => localStorage.getItem('aurora.session'))).toBeNull();
+    await expect.poll(() => laptop.page.getByRole('radio', { name: 'Guest' }).isVisible()).toBe(true);
     // Logging out here ends only this device's session.
     await say(phone.page, 'still here');
     await messageRows(phone.page).filter({ hasText: 'still here' }).waitFor();

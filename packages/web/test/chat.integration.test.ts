@@ -65,7 +65,7 @@ describe('two people in one room', () => {
     await say(alice.page, 'are you there?');
     const cafe = bob.page.locator('button.target', { hasText: '#cafe' });
     await expect.poll(() => cafe.locator('.badge').textContent()).toBe('1');
-    expect(await cafe.getAttribute('aria-label')).toBe('#cafe, 1 unread');
+    await expect.poll(() => cafe.getAttribute('aria-label')).toBe('#cafe, 1 unread');
     await expect.poll(() => bob.page.title()).toBe('(1) #side · Aurora');
 
     // A direct message opens a conversation on both sides and is read out to screen readers.
@@ -78,12 +78,12 @@ describe('two people in one room', () => {
       .toContain('Direct message from alice2: psst, over here');
     await conversation.click();
     await messageRows(bob.page).filter({ hasText: 'psst, over here' }).waitFor();
-    expect(await conversation.locator('.badge').isHidden()).toBe(true);
+    await expect.poll(() => conversation.locator('.badge').isHidden()).toBe(true);
     await say(bob.page, 'what is it?');
     await messageRows(alice.page).filter({ hasText: 'what is it?' }).waitFor();
 
     await cafe.click();
-    expect(await cafe.locator('.badge').isHidden()).toBe(true);
+    await expect.poll(() => cafe.locator('.badge').isHidden()).toBe(true);
     await messageRows(bob.page).filter({ hasText: 'are you there?' }).waitFor();
     alice.expectClean();
     bob.expectClean();
@@ -104,7 +104,7 @@ describe('two people in one room', () => {
     const sent = messageRows(carol.page).filter({ hasText: 'first line' });
     await sent.waitFor();
     expect(await sent.locator('.body').textContent()).toBe('first line\nsecond line');
-    expect(await composer.inputValue()).toBe('');
+    await expect.poll(() => composer.inputValue()).toBe('');
     carol.expectClean();
     await carol.context.close();
   });
@@ -114,9 +114,11 @@ describe('two people in one room', () => {
     await say(dave.page, '/help');
     await dave.page.locator('.notice', { hasText: '/msg NAME [TEXT]' }).waitFor();
     await say(dave.page, '/frobnicate now');
-    expect(await dave.page.locator('#composer-error').textContent()).toContain('Unknown command /frobnicate');
+    await expect
+      .poll(() => dave.page.locator('#composer-error').textContent())
+      .toContain('Unknown command /frobnicate');
     // The mistyped line stays for editing and nothing was sent.
-    expect(await dave.page.locator('#composer-input').inputValue()).toBe('/frobnicate now');
+    await expect.poll(() => dave.page.locator('#composer-input').inputValue()).toBe('/frobnicate now');
     expect(await messageRows(dave.page).filter({ hasText: 'frobnicate' }).count()).toBe(0);
     await say(dave.page, '/nick david');
     await expect.poll(() => dave.page.locator('.sidebar .me p').textContent()).toBe('You are david (guest)');
@@ -124,11 +126,30 @@ describe('two people in one room', () => {
     await dave.page.locator('.notice', { hasText: 'Members of #cmds: david' }).waitFor();
     await say(dave.page, '/clear');
     await expect.poll(() => dave.page.locator('.messages > li').count()).toBe(0);
-    expect(await dave.page.locator('.history-edge').textContent()).toBe(
-      'Earlier messages were cleared from this window.',
-    );
+    await expect
+      .poll(() => dave.page.locator('.history-edge').textContent())
+      .toBe('Earlier messages were cleared from this window.');
     dave.expectClean();
     await dave.context.close();
+  });
+});
+
+describe('names that are also JavaScript property names', () => {
+  it('join #constructor and talk there, also directly, as __proto__ and toString', async () => {
+    const proto = await openPage(env.browser, `${env.server.httpUrl}/?room=constructor&name=__proto__`);
+    const other = await openPage(env.browser, `${env.server.httpUrl}/?room=constructor&name=toString`);
+    await expect.poll(() => proto.page.locator('.topbar .title').textContent()).toBe('#constructor');
+    await expect.poll(() => other.page.locator('.topbar .title').textContent()).toBe('#constructor');
+    await say(other.page, 'hello from toString');
+    await messageRows(proto.page).filter({ hasText: 'hello from toString' }).waitFor();
+    await say(other.page, '/msg __proto__ psst');
+    const conversation = proto.page.locator('button.target', { hasText: 'toString' });
+    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1');
+    await conversation.click();
+    await messageRows(proto.page).filter({ hasText: 'psst' }).waitFor();
+    proto.expectClean();
+    other.expectClean();
+    await Promise.all([proto.context.close(), other.context.close()]);
   });
 });
 
@@ -168,8 +189,10 @@ describe('the join screen', () => {
     await page.page.getByLabel('Your name').fill('two words');
     await page.page.getByLabel('Room', { exact: true }).fill('dev');
     await page.page.getByRole('button', { name: 'Join', exact: true }).click();
-    expect(await page.page.locator('#join-name-error').textContent()).toBe('A name cannot contain spaces.');
-    expect(await page.page.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.page.locator('#join-name-error').textContent())
+      .toBe('A name cannot contain spaces.');
+    await expect.poll(() => page.page.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
     page.expectClean();
     await page.context.close();
   });

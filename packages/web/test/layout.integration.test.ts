@@ -58,7 +58,7 @@ describe.each([
 ])('at $width px', ({ width, height, viewer, typing }) => {
   it('fits the window with no sideways scrolling, dark, with every control labelled', async () => {
     const joinScreen = await openPage(env.browser, `${env.server.httpUrl}/?room=dev`, { width, height });
-    expect(await overflow(joinScreen.page)).toEqual({ page: 0, wide: [] });
+    await expect.poll(() => overflow(joinScreen.page)).toEqual({ page: 0, wide: [] });
     await joinScreen.page.screenshot({ path: join(RESULTS_DIR, `join-${width}.png`) });
     await joinScreen.context.close();
 
@@ -84,8 +84,8 @@ describe.each([
       await expect.poll(() => view.page.locator('.typing-line').textContent()).toBe('priya is typing…');
     }
 
-    expect(await overflow(view.page)).toEqual({ page: 0, wide: [] });
-    expect(await unlabelled(view.page)).toEqual([]);
+    await expect.poll(() => overflow(view.page)).toEqual({ page: 0, wide: [] });
+    await expect.poll(() => unlabelled(view.page)).toEqual([]);
     const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(15, 18, 24)');
     await view.page.screenshot({ path: join(RESULTS_DIR, `chat-${width}.png`) });
@@ -103,10 +103,12 @@ describe('on a phone', () => {
     });
     await view.page.locator('.chat').waitFor();
     const sidebar = view.page.locator('#sidebar');
-    expect(await sidebar.isVisible()).toBe(false);
+    await expect.poll(() => sidebar.isVisible()).toBe(false);
     await view.page.getByRole('button', { name: 'Rooms' }).click();
     await expect.poll(async () => (await sidebar.boundingBox())?.x).toBe(0);
-    expect(await view.page.getByRole('button', { name: 'Rooms' }).getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => view.page.getByRole('button', { name: 'Rooms' }).getAttribute('aria-expanded'))
+      .toBe('true');
     await view.page.screenshot({ path: join(RESULTS_DIR, 'rooms-drawer-375.png') });
     await view.page.keyboard.press('Escape');
     await expect.poll(() => sidebar.isVisible()).toBe(false);
@@ -116,7 +118,7 @@ describe('on a phone', () => {
     await expect
       .poll(() => view.page.locator('#members .nick').allTextContents())
       .toEqual(['pat', 'priya', 'tomás']);
-    expect(await view.page.locator('#members .away-status').textContent()).toBe('away: lunch');
+    await expect.poll(() => view.page.locator('#members .away-status').textContent()).toBe('away: lunch');
     view.expectClean();
     await view.context.close();
   });

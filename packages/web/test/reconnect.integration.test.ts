@@ -38,11 +38,11 @@ describe('when the server restarts', () => {
     await server.stop();
     for (const page of [alice.page, bob.page]) {
       await expect.poll(() => page.locator('.topbar .status').textContent()).toBe('Reconnecting…');
-      expect(await page.locator('.banner').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.banner').isVisible()).toBe(true);
     }
     await say(alice.page, 'written while the server was down');
     const pending = alice.page.locator('.msg.pending', { hasText: 'written while the server was down' });
-    expect(await pending.locator('.delivery').textContent()).toBe('sending…');
+    await expect.poll(() => pending.locator('.delivery').textContent()).toBe('sending…');
     await expect
       .poll(() => alice.page.locator('.banner').textContent())
       .toContain('1 message will be sent when back.');
@@ -57,7 +57,7 @@ describe('when the server restarts', () => {
           .toBe('Connected');
         await messageRows(page).filter({ hasText: 'written while the server was down' }).waitFor();
         await messageRows(page).filter({ hasText: 'said while they were reconnecting' }).waitFor();
-        expect(await page.locator('.banner').isHidden()).toBe(true);
+        await expect.poll(() => page.locator('.banner').isHidden()).toBe(true);
       }
       await expect.poll(() => alice.page.locator('.msg.pending').count()).toBe(0);
       for (const page of [alice.page, bob.page]) {

@@ -56,14 +56,14 @@ describe('the message list', () => {
   it('opens at the newest message, with only the latest page loaded', async () => {
     await messageRows(reader.page).filter({ hasText: 'message 120' }).waitFor();
     expect(await messageRows(reader.page).count()).toBe(50);
-    expect(await distanceFromBottom(reader.page)).toBeLessThanOrEqual(2);
+    await expect.poll(() => distanceFromBottom(reader.page)).toBeLessThanOrEqual(2);
   });
 
   it('follows new messages while the reader is at the bottom', async () => {
     await sayRaw(bot.page, env.server.wsUrl, 'seeder', 'history', ['live 1']);
     await messageRows(reader.page).filter({ hasText: 'live 1' }).waitFor();
     await expect.poll(() => distanceFromBottom(reader.page)).toBeLessThanOrEqual(2);
-    expect(await reader.page.locator('.jump').isHidden()).toBe(true);
+    await expect.poll(() => reader.page.locator('.jump').isHidden()).toBe(true);
   });
 
   it('loads older history at the top without moving what the reader is looking at', async () => {
@@ -71,7 +71,7 @@ describe('the message list', () => {
     expect(before?.text).toMatch(/message \d+$/);
     await expect.poll(() => messageRows(reader.page).count()).toBeGreaterThan(60);
     // The row that was at the top is still exactly there; the older ones went in above it.
-    expect(await offsetOf(reader.page, before!.text)).toBe(before!.offset);
+    await expect.poll(() => offsetOf(reader.page, before!.text)).toBe(before!.offset);
     // Going on up reaches the first message and says so.
     await expect
       .poll(async () => {
@@ -79,11 +79,13 @@ describe('the message list', () => {
         return reader.page.locator('.history-edge').textContent();
       })
       .toBe('This is the start of #history.');
-    expect(
-      await messageRows(reader.page)
-        .filter({ hasText: /message 1$/ })
-        .count(),
-    ).toBe(1);
+    await expect
+      .poll(() =>
+        messageRows(reader.page)
+          .filter({ hasText: /message 1$/ })
+          .count(),
+      )
+      .toBe(1);
   });
 
   it('never moves while the reader reads older messages, and offers a button to the new ones', async () => {
@@ -96,14 +98,14 @@ describe('the message list', () => {
     await sayRaw(bot.page, env.server.wsUrl, 'seeder', 'history', numbered('late', 1, 3));
     const jump = reader.page.locator('.jump');
     await expect.poll(() => jump.textContent()).toBe('3 new messages ↓');
-    expect(await jump.isVisible()).toBe(true);
+    await expect.poll(() => jump.isVisible()).toBe(true);
     expect(await topRow(reader.page)).toEqual(before);
     expect(await scroller(reader.page).evaluate((el) => el.scrollTop)).toBe(scrollTop);
 
     await jump.click();
     await expect.poll(() => distanceFromBottom(reader.page)).toBeLessThanOrEqual(2);
-    expect(await messageRows(reader.page).filter({ hasText: 'late 3' }).isVisible()).toBe(true);
-    expect(await jump.isHidden()).toBe(true);
+    await expect.poll(() => messageRows(reader.page).filter({ hasText: 'late 3' }).isVisible()).toBe(true);
+    await expect.poll(() => jump.isHidden()).toBe(true);
     reader.expectClean();
   });
 });

@@ -62,9 +62,9 @@ describe('remote text', () => {
     expect(await link.getAttribute('href')).toBe('https://example.com/safe');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await link.getAttribute('target')).toBe('_blank');
-    expect(
-      await messageRows(reader.page).filter({ hasText: '[click me](javascript:alert(1))' }).count(),
-    ).toBe(1);
+    await expect
+      .poll(() => messageRows(reader.page).filter({ hasText: '[click me](javascript:alert(1))' }).count())
+      .toBe(1);
     await expect
       .poll(() => reader.page.locator('.topbar .topic').textContent())
       .toBe('<img src=x onerror=alert(5)> <b>topic</b>');

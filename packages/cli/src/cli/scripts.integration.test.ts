@@ -159,7 +159,7 @@ describe('aurora-chat send and tail', () => {
       const texts = watcher.lines().map((line) => JSON.parse(line).text);
       expect(texts.filter((t) => t === 'before the restart')).toHaveLength(1);
       expect(texts.filter((t) => t === 'after the restart')).toHaveLength(1);
-      expect(watcher.stderr()).toMatch(/reconnecting in \d+ s/);
+      await expect.poll(() => watcher.stderr()).toMatch(/reconnecting in \d+ s/);
       watcher.child.kill('SIGTERM');
       expect(await watcher.exited).toBe(0);
     } finally {

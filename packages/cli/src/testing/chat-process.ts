@@ -21,7 +21,8 @@ export class ChatProcesses {
       const child = this.spawn(args, ['pipe', 'pipe', 'pipe']);
       const seen = collect(child);
       child.stdin!.end(stdin ?? '');
-      child.on('exit', (code) => resolve({ code, ...seen }));
+      // 'close', not 'exit': only then has everything the process printed been read.
+      child.on('close', (code) => resolve({ code, ...seen }));
     });
   }
 
@@ -29,15 +30,15 @@ export class ChatProcesses {
   follow(args: readonly string[]) {
     const child = this.spawn(args, ['ignore', 'pipe', 'pipe']);
     const seen = collect(child);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     return {
       child,
       exited,
       lines: () => seen.stdout.split('\n').filter(Boolean),
       stderr: () => seen.stderr,
-      /** Waits until a printed line matches; fails with everything printed after 10 s. */
-      waitFor: async (pattern: RegExp) => {
-        const deadline = Date.now() + 10_000;
+      /** Waits until a printed line matches; fails with everything printed after `timeoutMs`. */
+      waitFor: async (pattern: RegExp, timeoutMs = 10_000) => {
+        const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
           const line = seen.stdout.split('\n').find((l) => pattern.test(l));
           if (line) return line;

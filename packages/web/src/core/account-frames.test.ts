@@ -69,8 +69,8 @@ describe('read markers', () => {
         }),
       ),
     );
-    expect(state.targets.ops).toMatchObject({ unread: 2, readSeq: 7 });
-    expect(state.targets.dev?.unread).toBe(0);
+    expect(state.targets.get('ops')).toMatchObject({ unread: 2, readSeq: 7 });
+    expect(state.targets.get('dev')?.unread).toBe(0);
   });
 
   it('clear what another device has read', () => {
@@ -81,10 +81,12 @@ describe('read markers', () => {
       server(chat(2, 'bob', 'two', { room: 'ops' })),
       server(chat(3, 'bob', 'three', { room: 'ops' })),
     );
-    expect(state.targets.ops?.unread).toBe(3);
+    expect(state.targets.get('ops')?.unread).toBe(3);
     state = chatReducer(state, server({ type: 'read', target: 'ops', seq: 2 }));
-    expect(state.targets.ops).toMatchObject({ unread: 1, readSeq: 2 });
-    expect(chatReducer(state, server({ type: 'read', target: 'ops', seq: 1 })).targets.ops?.unread).toBe(1);
+    expect(state.targets.get('ops')).toMatchObject({ unread: 1, readSeq: 2 });
+    expect(
+      chatReducer(state, server({ type: 'read', target: 'ops', seq: 1 })).targets.get('ops')?.unread,
+    ).toBe(1);
   });
 });
 
@@ -96,7 +98,7 @@ describe('the digest', () => {
       server({ type: 'digest', mentions: [mention], direct: [direct], truncated: false }),
       server(joined('dev')),
     );
-    expect(state.targets['@carol']).toMatchObject({ unread: 1, isDm: true });
+    expect(state.targets.get('@carol')).toMatchObject({ unread: 1, isDm: true });
     const notices = activeTarget(state)?.entries.filter((e) => e.type === 'notice');
     expect(notices?.map((n) => n.type === 'notice' && n.text)).toEqual([
       'While you were away: 1 mention, 1 direct message.\nbob in #ops: alice: can you look?',

@@ -2,6 +2,7 @@ import { type ServerMessageOf, sameName } from 'aurora-protocol';
 import { type ChatState, initialState } from './chat-state.js';
 import { addMessages, addNotice, updateTarget } from './state-updates.js';
 import { keyOfWireTarget, placeMessage } from './targets.js';
+import { clipMessage } from './timeline.js';
 
 // The parts of the chat state that only logged-in connections see: read markers shared between the
 // account's devices, the "while you were away" digest, and logging out.
@@ -32,7 +33,7 @@ export function onDigest(state: ChatState, digest: ServerMessageOf<'digest'>): C
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const lines = digest.mentions.map((m) => {
     const where = placeMessage(m, state.me);
-    return `${m.from} in #${where?.name ?? '?'}: ${m.text}`;
+    return `${m.from} in #${where?.name ?? '?'}: ${clipMessage(m).text}`;
   });
   const summary = `While you were away: ${count(digest.mentions.length, 'mention')}, ${count(digest.direct.length, 'direct message')}${digest.truncated ? ' (and more)' : ''}.`;
   return { ...next, digest: [summary, ...lines].join('\n') };
@@ -47,6 +48,7 @@ export function showDigest(state: ChatState): ChatState {
 
 /** The session ended at our request: back to the join screen, as a guest-to-be. */
 export function loggedOut(state: ChatState): ChatState {
-  const room = state.active !== undefined && !state.targets[state.active]?.isDm ? state.active : undefined;
+  const room =
+    state.active !== undefined && !state.targets.get(state.active)?.isDm ? state.active : undefined;
   return { ...initialState({ nick: '', ...(room ? { room } : {}) }), joinError: 'You logged out.' };
 }

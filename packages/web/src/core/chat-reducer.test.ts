@@ -26,7 +26,7 @@ function inDev(): ChatState {
 }
 
 const texts = (state: ChatState, key = state.active) =>
-  (key === undefined ? [] : (state.targets[key]?.entries ?? [])).map((e) =>
+  (key === undefined ? [] : (state.targets.get(key)?.entries ?? [])).map((e) =>
     e.type === 'message' ? e.message.text : `[${e.text}]`,
   );
 
@@ -92,8 +92,8 @@ describe('messages', () => {
   it('counts unread messages in other conversations, not in the one on screen', () => {
     let state = run(inDev(), server(joined('ops')));
     state = run(state, server(chat(1, 'bob', 'in ops', { room: 'ops' })), server(chat(3, 'bob', 'in dev')));
-    expect(state.targets.ops?.unread).toBe(1);
-    expect(state.targets.dev?.unread).toBe(0);
+    expect(state.targets.get('ops')?.unread).toBe(1);
+    expect(state.targets.get('dev')?.unread).toBe(0);
     expect(totalUnread(state)).toBe(1);
     state = chatReducer(state, { type: 'open', target: 'ops' });
     expect(totalUnread(state)).toBe(0);
@@ -106,14 +106,14 @@ describe('messages', () => {
       server(chat(1, 'ALICE', 'mine', { room: 'ops' })),
       server(chat(2, 'aurora', 'bob joined', { room: 'ops', kind: 'system' })),
     );
-    expect(state.targets.ops?.unread).toBe(0);
+    expect(state.targets.get('ops')?.unread).toBe(0);
   });
 
   it('counts messages in the room on screen while the page is hidden, and clears them on return', () => {
     let state = run(inDev(), { type: 'visibility', visible: false }, server(chat(3, 'bob', 'psst')));
-    expect(state.targets.dev?.unread).toBe(1);
+    expect(state.targets.get('dev')?.unread).toBe(1);
     state = chatReducer(state, { type: 'visibility', visible: true });
-    expect(state.targets.dev?.unread).toBe(0);
+    expect(state.targets.get('dev')?.unread).toBe(0);
   });
 
   it('keeps the newest messages of a long session, and can page the dropped ones back', () => {
@@ -139,18 +139,20 @@ describe('messages', () => {
       });
     let state = chatReducer(inDev(), server(notice(3, 'Release day')));
     expect(activeTarget(state)?.topic).toBe('Release day');
-    state = chatReducer(
+    state = run(
       state,
+      { type: 'older-requested', target: 'dev' },
       server({ type: 'history', target: 'dev', messages: [notice(0, 'old')], more: false }),
     );
+    expect(texts(state)[0]).toBe('bob set the topic to old');
     expect(activeTarget(state)?.topic).toBe('Release day');
   });
 
   it('clears the typing line of whoever sent a message', () => {
     let state = run(inDev(), server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
-    expect(Object.keys(activeTarget(state)!.typing)).toEqual(['bob']);
+    expect([...activeTarget(state)!.typing.keys()]).toEqual(['bob']);
     state = chatReducer(state, server(chat(3, 'bob', 'done')));
-    expect(activeTarget(state)!.typing).toEqual({});
+    expect(activeTarget(state)!.typing.size).toBe(0);
   });
 });
 
@@ -256,7 +258,7 @@ describe('resuming', () => {
 
   it('starts a room from the join point, not from its first message', () => {
     const state = run(inDev(), server(joined('ops', [], { seq: 40, more: true })));
-    expect(state.targets.ops).toMatchObject({ cursor: 40, hasOlder: true });
+    expect(state.targets.get('ops')).toMatchObject({ cursor: 40, hasOlder: true });
   });
 });
 
@@ -291,14 +293,14 @@ describe('direct messages', () => {
     const state = run(inDev(), server(dm(1, 'Bob', 'alice', 'hey')), server(dm(2, 'alice', 'bob', 'yo')));
     expect(state.order).toEqual(['dev', '@bob']);
     expect(texts(state, '@bob')).toEqual(['hey', 'yo']);
-    expect(state.targets['@bob']).toMatchObject({ name: 'Bob', isDm: true, unread: 1 });
+    expect(state.targets.get('@bob')).toMatchObject({ name: 'Bob', isDm: true, unread: 1 });
   });
 
   it('opens and closes a conversation', () => {
     let state = chatReducer(inDev(), { type: 'open-dm', nick: 'carol' });
     expect(state.active).toBe('@carol');
     // Its earlier messages are fetched as soon as it is shown.
-    expect(state.targets['@carol']).toMatchObject({ hasOlder: true, entries: [] });
+    expect(state.targets.get('@carol')).toMatchObject({ hasOlder: true, entries: [] });
     state = chatReducer(state, { type: 'close', target: '@carol' });
     expect(state.active).toBe('dev');
     expect(state.order).toEqual(['dev']);
@@ -334,10 +336,10 @@ describe('members and presence', () => {
 
   it('shows who is typing until the indicator expires', () => {
     let state = chatReducer(inDev(), server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
-    expect(activeTarget(state)?.typing).toEqual({ bob: NOW + 6000 });
+    expect(activeTarget(state)?.typing).toEqual(new Map([['bob', NOW + 6000]]));
     expect(chatReducer(state, { type: 'tick', now: NOW + 1000 })).toBe(state);
     state = chatReducer(state, { type: 'tick', now: NOW + 6000 });
-    expect(activeTarget(state)?.typing).toEqual({});
+    expect(activeTarget(state)?.typing.size).toBe(0);
   });
 
   it('follows its own rename for the next hello', () => {

@@ -7,7 +7,7 @@ import {
   type PendingMessage,
 } from './chat-state.js';
 import { applyServerMessage } from './server-frames.js';
-import { addNotice, mapTargets, removeTarget, updateTarget } from './state-updates.js';
+import { addNotice, mapTargets, removeTarget, updateTarget, withTarget } from './state-updates.js';
 import { dmKey, type TargetKey } from './targets.js';
 import type { NoticeTone } from './timeline.js';
 
@@ -63,7 +63,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return onConnection(state, action);
     case 'hello-failed':
       if (state.screen === 'join' || action.fatal) {
-        const room = state.active === undefined ? state.wanted.rooms[0] : state.targets[state.active]?.name;
+        const room =
+          state.active === undefined ? state.wanted.rooms[0] : state.targets.get(state.active)?.name;
         const session = action.endsSession ? undefined : state.session;
         return {
           ...initialState({
@@ -122,15 +123,15 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'discard':
       return { ...state, pending: state.pending.filter((p) => p.cid !== action.cid) };
     case 'open':
-      return state.targets[action.target] ? markRead({ ...state, active: action.target }) : state;
+      return state.targets.has(action.target) ? markRead({ ...state, active: action.target }) : state;
     case 'open-dm': {
       const key = dmKey(action.nick);
-      const opened = state.targets[key]
+      const opened = state.targets.has(key)
         ? state
         : {
             ...state,
             // hasOlder: the message list then fetches the conversation's latest page.
-            targets: { ...state.targets, [key]: { ...newTarget(key, action.nick), hasOlder: true } },
+            targets: withTarget(state.targets, key, { ...newTarget(key, action.nick), hasOlder: true }),
             order: [...state.order, key],
           };
       return markRead({ ...opened, active: key });
@@ -138,7 +139,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'close':
       return removeTarget(state, action.target);
     case 'join-room':
-      return state.targets[action.room]
+      return state.targets.has(action.room)
         ? markRead({ ...state, active: action.room })
         : { ...state, focusOnJoin: action.room };
     case 'marked-read':
@@ -164,7 +165,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return initialState({
         nick: state.me ?? state.wanted.nick,
         ...(state.session ? { session: state.session } : {}),
-        ...(state.active && !state.targets[state.active]?.isDm ? { room: state.active } : {}),
+        ...(state.active && !state.targets.get(state.active)?.isDm ? { room: state.active } : {}),
       });
   }
 }
@@ -178,7 +179,7 @@ function onConnection(state: ChatState, info: ConnectionInfo): ChatState {
   if (info.status === 'online') return { ...state, connection };
   // Off the wire: nothing is in flight any more and rooms must be joined again before sending.
   const offline = mapTargets(state, (t) =>
-    t.joined || Object.keys(t.typing).length > 0 ? { ...t, joined: false, typing: {} } : t,
+    t.joined || t.typing.size > 0 ? { ...t, joined: false, typing: new Map() } : t,
   );
   return {
     ...offline,
@@ -195,7 +196,7 @@ function markRead(state: ChatState): ChatState {
 
 function expireTyping(state: ChatState, now: number): ChatState {
   return mapTargets(state, (t) => {
-    const live = Object.entries(t.typing).filter(([, expires]) => expires > now);
-    return live.length === Object.keys(t.typing).length ? t : { ...t, typing: Object.fromEntries(live) };
+    const live = [...t.typing].filter(([, expires]) => expires > now);
+    return live.length === t.typing.size ? t : { ...t, typing: new Map(live) };
   });
 }

@@ -58,8 +58,8 @@ export interface TargetState {
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
   readonly unread: number;
-  /** Who is typing, with when their indicator expires (epoch ms). */
-  readonly typing: Readonly<Record<string, number>>;
+  /** Who is typing, with when their indicator expires (epoch ms); a `Map`, as nicks are remote strings. */
+  readonly typing: ReadonlyMap<string, number>;
   /** For rooms: the server has confirmed membership on the current connection. */
   readonly joined: boolean;
   /** The user cleared the window (`/clear`): older messages stay hidden. */
@@ -85,7 +85,8 @@ export interface ChatState {
   /** Why the last attempt to join failed, shown on the join screen. */
   readonly joinError?: string;
   readonly limits: Limits;
-  readonly targets: Readonly<Record<TargetKey, TargetState>>;
+  /** Every room and conversation; a `Map`, so a room called `constructor` is just a room. */
+  readonly targets: ReadonlyMap<TargetKey, TargetState>;
   /** Targets in the order they were opened. */
   readonly order: readonly TargetKey[];
   readonly active?: TargetKey;
@@ -109,7 +110,7 @@ export function initialState(
     ...(wanted.session ? { session: wanted.session } : {}),
     connection: { status: 'idle' },
     limits: { ...LIMITS },
-    targets: {},
+    targets: new Map(),
     order: [],
     pending: [],
     visible: true,
@@ -130,7 +131,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
     hasOlder: false,
     loadingOlder: false,
     unread: 0,
-    typing: {},
+    typing: new Map(),
     joined: false,
     cleared: false,
     readSeq: 0,
@@ -139,12 +140,12 @@ export function newTarget(key: TargetKey, name: string): TargetState {
 
 /** The conversation on screen. */
 export function activeTarget(state: ChatState): TargetState | undefined {
-  return state.active === undefined ? undefined : state.targets[state.active];
+  return state.active === undefined ? undefined : state.targets.get(state.active);
 }
 
 /** Unread messages across every conversation, for the page title. */
 export function totalUnread(state: ChatState): number {
-  return state.order.reduce((sum, key) => sum + (state.targets[key]?.unread ?? 0), 0);
+  return state.order.reduce((sum, key) => sum + (state.targets.get(key)?.unread ?? 0), 0);
 }
 
 /** True when the server lists us as away in any room. */
@@ -152,7 +153,7 @@ export function isAway(state: ChatState): boolean {
   const me = state.me;
   if (me === undefined) return false;
   return state.order.some((key) =>
-    state.targets[key]?.members.some((m) => m.away && canonicalName(m.nick) === canonicalName(me)),
+    state.targets.get(key)?.members.some((m) => m.away && canonicalName(m.nick) === canonicalName(me)),
   );
 }
 
@@ -169,12 +170,13 @@ export function helloFor(
   state: ChatState,
   client: { name: string; version: string },
 ): ClientMessageOf<'hello'> {
-  const targets = state.order.map((key) => state.targets[key]).filter((t) => t !== undefined);
+  const targets = state.order.map((key) => state.targets.get(key)).filter((t) => t !== undefined);
   const rooms =
     state.screen === 'chat' ? targets.filter((t) => !t.isDm).map((t) => t.name) : state.wanted.rooms;
-  const resume: Record<string, number> = {};
-  for (const target of targets)
-    if (!target.isDm || target.cursor > 0) resume[wireTarget(target)] = target.cursor;
+  // fromEntries defines own properties, so no target name can reach the object's prototype.
+  const resume: Record<string, number> = Object.fromEntries(
+    targets.filter((t) => !t.isDm || t.cursor > 0).map((t) => [wireTarget(t), t.cursor]),
+  );
   return {
     type: 'hello',
     v: PROTOCOL_VERSION,

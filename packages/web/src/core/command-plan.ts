@@ -64,9 +64,9 @@ export function planCommand(command: Command, state: ChatState, context: PlanCon
     case 'join': {
       // Like the terminal: join every room not joined yet, and show the first one named.
       const [first] = command.rooms;
-      const fresh = command.rooms.filter((r) => !state.targets[roomKey(r)]);
+      const fresh = command.rooms.filter((r) => !state.targets.has(roomKey(r)));
       const show: ChatAction =
-        first !== undefined && state.targets[roomKey(first)]
+        first !== undefined && state.targets.has(roomKey(first))
           ? { type: 'open', target: roomKey(first) }
           : { type: 'join-room', room: first ?? '' };
       return {
@@ -76,7 +76,7 @@ export function planCommand(command: Command, state: ChatState, context: PlanCon
     }
     case 'leave': {
       if (command.room !== undefined) {
-        return state.targets[roomKey(command.room)]
+        return state.targets.has(roomKey(command.room))
           ? { actions: [], frames: [{ type: 'leave', room: command.room }] }
           : fail(`You are not in #${command.room}.`);
       }

@@ -1,6 +1,11 @@
 import type { ClientMessageInput, ServerMessage } from 'aurora-protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ConnectionEvent, createConnection, type SocketHandlers } from './connection.js';
+import {
+  type ConnectionEvent,
+  createConnection,
+  type SocketHandlers,
+  STABLE_AFTER_MS,
+} from './connection.js';
 import { type FakeClock, fakeClock } from './fake-clock.js';
 import { welcome } from './test-frames.js';
 
@@ -220,6 +225,61 @@ describe('bad frames', () => {
       events.filter((e) => e.type === 'bad-frame').map((e) => e.type === 'bad-frame' && e.error.code),
     ).toEqual(['bad_message', 'bad_frame', 'bad_frame']);
     expect(frames()).toEqual(['welcome', 'pong']);
+  });
+});
+
+describe('a hostile or broken server', () => {
+  it('drops a deeply nested frame and keeps the session', () => {
+    online();
+    last().receive(`{"type":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    last().receive({ type: 'pong' });
+    expect(events.at(-2)).toMatchObject({ type: 'bad-frame', error: { code: 'bad_frame' } });
+    expect(frames()).toEqual(['welcome', 'pong']);
+    expect(statuses().at(-1)).toBe('online');
+  });
+
+  it('ignores an auth nobody asked for, before and after welcome', () => {
+    const conn = connection();
+    conn.connect();
+    last().handlers.onOpen();
+    for (let i = 0; i < 50; i++)
+      last().receive({ type: 'auth', account: 'mallory', token: 't', expiresAt: 1 });
+    expect(last().sent).toEqual([{ type: 'hello', v: 1, nick: 'alice' }]);
+    last().receive(welcome('alice'));
+    last().receive({ type: 'auth', account: 'mallory', token: 't', expiresAt: 1 });
+    expect(frames()).toEqual(['welcome']);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('backs off from a server that welcomes and drops at once, however often', () => {
+    online();
+    const opened: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      last().handlers.onClose(1006);
+      clock.advance(60_000);
+      opened.push(sockets.length);
+      last().handlers.onOpen();
+      last().receive(welcome('alice'));
+    }
+    const delays = events.flatMap((e) =>
+      e.type === 'status' && e.info.retryAt !== undefined ? [e.info.retryAt] : [],
+    );
+    expect(opened).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // Each retry waits longer than the one before, up to the 30 s ceiling (half fixed, half jitter).
+    const waits = delays.map((at, i) => at - (1_700_000_000_000 + i * 60_000));
+    expect(waits.slice(0, 5)).toEqual([375, 750, 1500, 3000, 6000]);
+    expect(waits.at(-1)).toBe(22_500);
+  });
+
+  it('starts from the shortest delay again after a session that held', () => {
+    online();
+    last().handlers.onClose(1006);
+    clock.advance(60_000);
+    last().handlers.onOpen();
+    last().receive(welcome('alice'));
+    clock.advance(STABLE_AFTER_MS);
+    last().handlers.onClose(1006);
+    expect(events.at(-1)).toMatchObject({ info: { retryAt: clock.now() + 375 } });
   });
 });
 

@@ -67,6 +67,12 @@ export interface Connection {
   close(): void;
 }
 
+/**
+ * How long a session must have stayed up for the next reconnect to start from the shortest delay: a
+ * server that welcomes and then drops (or floods and gets dropped) at once is retried with backoff.
+ */
+export const STABLE_AFTER_MS = 10_000;
+
 // Retrying these with the same name can never succeed, so a reconnect gives up on them.
 const FATAL_HELLO_ERRORS: ReadonlySet<string> = new Set([
   ErrorCode.NameInvalid,
@@ -82,6 +88,10 @@ export function createConnection(options: ConnectionOptions): Connection {
   let opened = false;
   let greeted = false;
   let awaitingReply = false;
+  /** Credentials went out on this socket: only their answer may be an `auth`. */
+  let awaitingAuth = false;
+  /** When the current session was welcomed, to tell a stable session from one that failed at once. */
+  let welcomedAt: number | undefined;
   /** A log-in or sign-up to send before `hello` on the next opened socket. */
   let credentials: ClientMessageOf<'login' | 'register'> | undefined;
   /** Set by the first welcome: from then on a lost connection is re-established by itself. */
@@ -107,6 +117,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     opened = false;
     greeted = false;
     awaitingReply = false;
+    awaitingAuth = false;
     status({ status: autoReconnect ? 'reconnecting' : 'connecting' });
     let created: SocketLike | undefined;
     const mine = () => created !== undefined && socket === created;
@@ -135,6 +146,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** Sends the pending log-in or sign-up, or else `hello`. */
   function greet(): void {
     awaitingReply = true;
+    awaitingAuth = credentials !== undefined;
     const frame = credentials ?? options.hello();
     credentials = undefined;
     socket?.send(encodeClientMessage(frame));
@@ -154,11 +166,21 @@ export function createConnection(options: ConnectionOptions): Connection {
     const message = decoded.message;
     if (!greeted && awaitingReply && message.type === 'error') {
       awaitingReply = false;
+      awaitingAuth = false;
       helloRefused(message.code, message.message);
       return;
     }
-    if (!greeted && message.type === 'auth') {
+    if (message.type === 'auth') {
+      if (!awaitingAuth) {
+        // Nobody asked: it must neither replace the stored log-in nor send another `hello`.
+        emit({
+          type: 'bad-frame',
+          error: { code: ErrorCode.BadMessage, message: 'auth that nobody asked for' },
+        });
+        return;
+      }
       // Logged in: the page stores the token (from this frame), then `hello` uses it.
+      awaitingAuth = false;
       emit({ type: 'frame', message });
       greet();
       return;
@@ -167,7 +189,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       greeted = true;
       awaitingReply = false;
       autoReconnect = true;
-      attempt = 0;
+      welcomedAt = clock.now();
       emit({ type: 'frame', message });
       status({ status: 'online' });
       liveness.alive();
@@ -235,6 +257,9 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   function scheduleReconnect(detail: string): void {
+    // The delays start over only after a session that held; one dropped at once keeps backing off.
+    if (welcomedAt !== undefined && clock.now() - welcomedAt >= STABLE_AFTER_MS) attempt = 0;
+    welcomedAt = undefined;
     const delay = backoffDelay(attempt, options.random, DEFAULT_BACKOFF);
     attempt++;
     status({ status: 'reconnecting', retryAt: clock.now() + delay, detail });
@@ -268,7 +293,10 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (socket && greeted) return;
       credentials = login;
       if (socket && opened) greet();
-      else if (!socket) open();
+      else if (!socket) {
+        attempt = 0;
+        open();
+      }
     },
     send(message) {
       if (!socket || !greeted) return false;

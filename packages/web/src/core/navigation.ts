@@ -16,7 +16,7 @@ export function adjacentTarget(state: ChatState, step: -1 | 1): TargetKey | unde
  * nothing yet asks for its latest page.
  */
 export function olderPageRequest(state: ChatState, key: TargetKey): ClientMessageOf<'history'> | undefined {
-  const target = state.targets[key];
+  const target = state.targets.get(key);
   if (!target?.hasOlder || target.loadingOlder || state.connection.status !== 'online') return undefined;
   const before = oldestSeq(target.entries);
   return {

@@ -18,7 +18,7 @@ export function dueMessages(state: ChatState, now: number): PendingMessage[] {
   for (const pending of live) {
     if (pending.inFlight) continue;
     if (pending.retryAt !== undefined && pending.retryAt > now) break;
-    const target = state.targets[pending.target];
+    const target = state.targets.get(pending.target);
     if (!target || !(target.isDm || target.joined)) continue;
     due.push(pending);
     if (oneAtATime) break;
@@ -38,7 +38,7 @@ export function nextRetryAt(state: ChatState): number | undefined {
 
 /** The frame that sends a pending message, with its original `cid` so a retry is stored once. */
 export function frameFor(state: ChatState, pending: PendingMessage): ClientMessageInput | undefined {
-  const target = state.targets[pending.target];
+  const target = state.targets.get(pending.target);
   if (!target) return undefined;
   const { cid, text } = pending;
   if (pending.kind === 'dm') return { type: 'dm', to: target.name, text, cid };

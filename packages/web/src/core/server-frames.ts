@@ -8,7 +8,16 @@ import {
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type PendingMessage, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
-import { addMessages, addNotice, mapTargets, removeTarget, updateTarget, without } from './state-updates.js';
+import {
+  addMessages,
+  addNotice,
+  mapTargets,
+  removeTarget,
+  updateTarget,
+  without,
+  withRoomForOne,
+  withTarget,
+} from './state-updates.js';
 import { keyOfWireTarget, roomKey } from './targets.js';
 import { latestSeq, mergeMessages } from './timeline.js';
 
@@ -75,9 +84,11 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
   }
 }
 
-function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
+function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
   const key = roomKey(joined.room);
-  const existing = state.targets[key];
+  const existing = current.targets.get(key);
+  const state = existing ? current : withRoomForOne(current);
+  if (!state) return current;
   const base = existing ?? newTarget(key, joined.room);
   const entries = mergeMessages(base.entries, joined.history);
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
@@ -96,7 +107,7 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
   };
   const next: ChatState = {
     ...state,
-    targets: { ...state.targets, [key]: target },
+    targets: withTarget(state.targets, key, target),
     order: existing ? state.order : [...state.order, key],
     wanted: { ...state.wanted, rooms: state.wanted.rooms.filter((room) => room !== joined.room) },
     ...(focus ? { active: key, focusOnJoin: undefined } : {}),
@@ -108,7 +119,7 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
 function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
   const pending = state.pending.find((p) => p.cid === ack.cid);
   if (!pending || state.me === undefined) return state;
-  const target = state.targets[pending.target];
+  const target = state.targets.get(pending.target);
   const stored: ChatMessage = {
     type: 'message',
     id: ack.id,
@@ -126,7 +137,8 @@ function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
 
 function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatState {
   const key = keyOfWireTarget(page.target);
-  if (!state.targets[key]) return state;
+  // Only a page that was asked for: unasked ones would grow the conversation without end.
+  if (!state.targets.get(key)?.loadingOlder) return state;
   const next = addMessages(state, page.messages, 'history');
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
 }
@@ -136,7 +148,7 @@ function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: numb
   return updateTarget(state, roomKey(notice.room), (t) => ({
     ...t,
     typing: notice.active
-      ? { ...t.typing, [notice.nick]: now + state.limits.typingExpiryMs }
+      ? new Map(t.typing).set(notice.nick, now + state.limits.typingExpiryMs)
       : without(t.typing, notice.nick),
   }));
 }
@@ -165,7 +177,7 @@ function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number)
     return { ...next, pending: next.pending.map((p) => (p === pending ? update : p)) };
   }
   const where =
-    error.room !== undefined && next.targets[roomKey(error.room)] ? roomKey(error.room) : next.active;
+    error.room !== undefined && next.targets.has(roomKey(error.room)) ? roomKey(error.room) : next.active;
   return addNotice(next, where, error.message, 'error');
 }
 

@@ -1,12 +1,24 @@
 import { type ChatMessage, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { placeMessage, type TargetKey } from './targets.js';
-import { appendNotice, mergeMessages, type NoticeTone } from './timeline.js';
+import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from './timeline.js';
 
 // Small state updates shared by the reducer's parts.
 
 /** Most lines one conversation keeps; older ones are dropped as new ones arrive (and can be paged). */
 export const MAX_ENTRIES = 3000;
+
+/**
+ * Most text one conversation keeps from live messages and notices, in UTF-16 code units (about
+ * 1 MB): with `MAX_ENTRIES` and `MAX_MESSAGE_TEXT` it bounds what a flood of long messages can hold.
+ */
+export const MAX_TARGET_TEXT = 500_000;
+
+/**
+ * Most rooms and conversations the page keeps (a connection is in at most 64 rooms): with
+ * `MAX_TARGET_TEXT`, what a server that floods direct messages from new names can make it hold.
+ */
+export const MAX_TARGETS = 100;
 
 /** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
 export function addMessages(
@@ -18,38 +30,67 @@ export function addMessages(
   for (const message of messages) {
     const place = placeMessage(message, next.me);
     if (!place) continue;
-    const existing = next.targets[place.key];
+    const existing = next.targets.get(place.key);
     if (!existing && !place.isDm) continue;
+    if (!existing) {
+      const roomy = withRoomForOne(next);
+      if (!roomy) continue;
+      next = roomy;
+    }
     const target = existing ?? newTarget(place.key, place.name);
     const merged = mergeMessages(target.entries, [message]);
     if (merged === target.entries) continue;
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
-    const trimmed = mode === 'live' && merged.length > MAX_ENTRIES;
-    const entries = trimmed ? merged.slice(-MAX_ENTRIES) : merged;
+    const entries = mode === 'live' ? newestWithinBounds(merged) : merged;
+    const trimmed = entries !== merged;
     const fromMe = next.me !== undefined && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.key;
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
     next = {
       ...next,
-      targets: {
-        ...next.targets,
-        [place.key]: {
-          ...target,
-          entries,
-          cursor: Math.max(target.cursor, message.seq),
-          unread: target.unread + (counts ? 1 : 0),
-          typing: without(target.typing, message.from),
-          // Only live notices move the topic: an older page of history would bring back a stale one.
-          topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
-          // A conversation opened by a message has older history when it did not start here.
-          hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
-        },
-      },
+      targets: withTarget(next.targets, place.key, {
+        ...target,
+        entries,
+        cursor: Math.max(target.cursor, message.seq),
+        unread: target.unread + (counts ? 1 : 0),
+        typing: without(target.typing, message.from),
+        // Only live notices move the topic: an older page of history would bring back a stale one.
+        topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
+        // A conversation opened by a message has older history when it did not start here.
+        hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
+      }),
       order: existing ? next.order : [...next.order, place.key],
       pending: fromMe && message.cid ? next.pending.filter((p) => p.cid !== message.cid) : next.pending,
     };
   }
   return next;
+}
+
+/** The newest entries that fit `MAX_ENTRIES` and `MAX_TARGET_TEXT`; `entries` itself when all fit. */
+function newestWithinBounds(entries: readonly TimelineEntry[]): readonly TimelineEntry[] {
+  let text = 0;
+  let start = entries.length;
+  while (start > 0 && entries.length - start < MAX_ENTRIES) {
+    const entry = entries[start - 1]!;
+    text += entry.type === 'message' ? entry.message.text.length : entry.text.length;
+    if (text > MAX_TARGET_TEXT && start < entries.length) break;
+    start--;
+  }
+  return start === 0 ? entries : entries.slice(start);
+}
+
+/**
+ * `state` with space for one more room or conversation: when it holds `MAX_TARGETS`, the direct
+ * conversation open longest that is not on screen and holds nothing unsent is closed (its history
+ * stays on the server). Undefined when none can go.
+ */
+export function withRoomForOne(state: ChatState): ChatState | undefined {
+  if (state.targets.size < MAX_TARGETS) return state;
+  const unsent = new Set(state.pending.map((p) => p.target));
+  const closable = state.order.find(
+    (key) => key !== state.active && state.targets.get(key)?.isDm && !unsent.has(key),
+  );
+  return closable === undefined ? undefined : removeTarget(state, closable);
 }
 
 /** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */
@@ -59,13 +100,15 @@ export function addNotice(
   text: string,
   tone: NoticeTone,
 ): ChatState {
-  const where = key !== undefined && state.targets[key] ? key : state.active;
+  const where = key !== undefined && state.targets.has(key) ? key : state.active;
   if (where === undefined) return state;
   const order = state.noticeCount + 1;
-  const next = updateTarget(state, where, (t) => ({
-    ...t,
-    entries: appendNotice(t.entries, text, tone, order),
-  }));
+  const next = updateTarget(state, where, (t) => {
+    const added = appendNotice(t.entries, text, tone, order);
+    // A server that floods errors must not grow the conversation without end either.
+    const entries = newestWithinBounds(added);
+    return { ...t, entries, hasOlder: t.hasOlder || entries !== added };
+  });
   return { ...next, noticeCount: order };
 }
 
@@ -75,28 +118,38 @@ export function updateTarget(
   key: TargetKey,
   update: (target: TargetState) => TargetState,
 ): ChatState {
-  const target = state.targets[key];
+  const target = state.targets.get(key);
   if (!target) return state;
   const updated = update(target);
-  return updated === target ? state : { ...state, targets: { ...state.targets, [key]: updated } };
+  return updated === target ? state : { ...state, targets: withTarget(state.targets, key, updated) };
+}
+
+/** A copy of `targets` with `key` set to `target`; the state is never changed in place. */
+export function withTarget(
+  targets: ReadonlyMap<TargetKey, TargetState>,
+  key: TargetKey,
+  target: TargetState,
+): ReadonlyMap<TargetKey, TargetState> {
+  return new Map(targets).set(key, target);
 }
 
 /** Replaces every target through `update`, keeping the state when none changed. */
 export function mapTargets(state: ChatState, update: (target: TargetState) => TargetState): ChatState {
   let changed = false;
-  const targets: Record<TargetKey, TargetState> = {};
-  for (const [key, target] of Object.entries(state.targets)) {
+  const targets = new Map<TargetKey, TargetState>();
+  for (const [key, target] of state.targets) {
     const updated = update(target);
     changed ||= updated !== target;
-    targets[key] = updated;
+    targets.set(key, updated);
   }
   return changed ? { ...state, targets } : state;
 }
 
 /** Removes a room or conversation, switching to a neighbour when it was on screen. */
 export function removeTarget(state: ChatState, key: TargetKey): ChatState {
-  if (!state.targets[key]) return state;
-  const { [key]: _removed, ...targets } = state.targets;
+  if (!state.targets.has(key)) return state;
+  const targets = new Map(state.targets);
+  targets.delete(key);
   const index = state.order.indexOf(key);
   const order = state.order.filter((k) => k !== key);
   const active = state.active === key ? (order[Math.max(0, index - 1)] ?? order[0]) : state.active;
@@ -104,12 +157,10 @@ export function removeTarget(state: ChatState, key: TargetKey): ChatState {
   return { ...state, targets, order, active, pending };
 }
 
-/** `typing` without `nick`; the same object when `nick` was not typing. */
-export function without(
-  typing: Readonly<Record<string, number>>,
-  nick: string,
-): Readonly<Record<string, number>> {
-  if (!(nick in typing)) return typing;
-  const { [nick]: _gone, ...rest } = typing;
+/** `typing` without `nick`; the same map when `nick` was not typing. */
+export function without(typing: ReadonlyMap<string, number>, nick: string): ReadonlyMap<string, number> {
+  if (!typing.has(nick)) return typing;
+  const rest = new Map(typing);
+  rest.delete(nick);
   return rest;
 }

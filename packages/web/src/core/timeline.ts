@@ -37,6 +37,32 @@ export function oldestSeq(entries: readonly TimelineEntry[]): number | undefined
 }
 
 /**
+ * Longest message text a timeline keeps, in UTF-16 code units: four times the protocol's 4 KiB, so a
+ * server configured looser still shows its messages whole, while one that sends megabytes cannot
+ * fill the page's memory (the rest is cut and marked with an ellipsis).
+ */
+export const MAX_MESSAGE_TEXT = 16 * 1024;
+
+/** Longest local notice (a server's error, the room list, the digest), in UTF-16 code units. */
+export const MAX_NOTICE_TEXT = 4 * MAX_MESSAGE_TEXT;
+
+/** `text` cut to at most `max` code units, ending in an ellipsis, without splitting a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** `message`, or a copy whose text is cut to `MAX_MESSAGE_TEXT`. */
+export function clipMessage(message: ChatMessage): ChatMessage {
+  return message.text.length <= MAX_MESSAGE_TEXT
+    ? message
+    : { ...message, text: clipText(message.text, MAX_MESSAGE_TEXT) };
+}
+
+/**
  * Adds messages to a timeline, keeping it ordered and holding each `seq` once: a message that was
  * already shown (replayed after a reconnect, or answered by both `ack` and `message`) is not repeated.
  * Returns the same array when nothing was new.
@@ -52,7 +78,7 @@ export function mergeMessages(
   for (const message of messages) {
     if (known.has(message.seq)) continue;
     known.add(message.seq);
-    fresh.push({ type: 'message', seq: message.seq, order: 0, message });
+    fresh.push({ type: 'message', seq: message.seq, order: 0, message: clipMessage(message) });
   }
   if (fresh.length === 0) return entries;
   const last = entries[entries.length - 1];
@@ -68,5 +94,6 @@ export function appendNotice(
   tone: NoticeTone,
   order: number,
 ): readonly TimelineEntry[] {
-  return [...entries, { type: 'notice', seq: latestSeq(entries), order, text, tone }];
+  const notice = clipText(text, MAX_NOTICE_TEXT);
+  return [...entries, { type: 'notice', seq: latestSeq(entries), order, text: notice, tone }];
 }

@@ -117,9 +117,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
       topbar.render(state, open);
       banner.render(state, now);
       messages.render({ target, pending: pendingOf(state), me: state.me, now });
-      const typers = Object.entries(target?.typing ?? {})
-        .filter(([, until]) => until > now)
-        .map(([nick]) => nick);
+      const typers = [...(target?.typing ?? [])].filter(([, until]) => until > now).map(([nick]) => nick);
       setText(typing, typingLine(typers));
       composer.render(state);
     },

@@ -99,13 +99,13 @@ export function createRoomList(actions: RoomListActions): RoomList {
 
   function sync(list: HTMLElement, cache: Map<string, HTMLLIElement>, state: ChatState, dm: boolean): void {
     const targets = state.order
-      .map((key) => state.targets[key])
+      .map((key) => state.targets.get(key))
       .filter((t): t is TargetState => t?.isDm === dm);
     syncChildren(
       list,
       targets.map((t) => t.key),
       cache,
-      (key) => item(state.targets[key]!),
+      (key) => item(state.targets.get(key)!),
     );
     for (const target of targets) update(cache.get(target.key)!, target, target.key === state.active);
   }

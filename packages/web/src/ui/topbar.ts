@@ -83,7 +83,7 @@ export function createTopbar(actions: TopbarActions): Topbar {
       roomsButton.setAttribute('aria-expanded', String(open === 'rooms'));
       membersButton.setAttribute('aria-expanded', String(open === 'members'));
       unreadDot.hidden = !state.order.some(
-        (key) => key !== state.active && (state.targets[key]?.unread ?? 0) > 0,
+        (key) => key !== state.active && (state.targets.get(key)?.unread ?? 0) > 0,
       );
     },
   };
