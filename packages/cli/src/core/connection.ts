@@ -22,7 +22,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
-import { boundServerMessage, keptTextBytes, MAX_SERVER_FRAME_BYTES } from './server-bounds.js';
+import { boundServerMessage, keptTextBytes } from './server-bounds.js';
 import { dmPeer } from './targets.js';
 import { Transport } from './transport.js';
 import { TypingThrottle } from './typing-throttle.js';
@@ -290,7 +290,7 @@ export class Connection implements ChatConnection {
 
   private receive(data: string): void {
     this.heartbeat.heard();
-    const decoded = decodeServerMessage(data, { maxBytes: MAX_SERVER_FRAME_BYTES });
+    const decoded = decodeServerMessage(data);
     if (!decoded.ok) {
       // Dropped; said once per socket, so a server sending nothing else cannot fill the screen.
       if (this.badFrames++ === 0) this.emit({ type: 'bad-frame', error: decoded.error });

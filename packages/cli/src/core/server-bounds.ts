@@ -4,12 +4,6 @@ import { type ChatMessage, LIMITS, type ServerMessage, utf8Length } from 'aurora
 // stay within the limits it announces: 25 messages of 1 MiB text once took the terminal client to
 // 755 MB. Frames are bounded before decoding; messages are cut before anything keeps them.
 
-/**
- * Largest frame taken from a server, in bytes. A full history page (1000 messages of 4 KiB, every
- * character JSON-escaped) stays below it; `ws` refuses a larger frame before buffering it whole.
- */
-export const MAX_SERVER_FRAME_BYTES = 16 * 1024 * 1024;
-
 /** Longest message text kept, in UTF-8 bytes, whatever a server announces. */
 export const MAX_KEPT_TEXT_BYTES = 64 * 1024;
 
