@@ -139,6 +139,21 @@ export function storeContract(create: StoreFactory): void {
     expect(next.message.seq).toBe(11);
   });
 
+  it('keeps the bounds of a direct conversation exact after pruning, so a resume can tell a gap', async () => {
+    const { store, clock } = await open({ maxPerTarget: 3 });
+    for (let i = 1; i <= 8; i++) {
+      clock.advance(1000);
+      await store.append(dm('alice', 'bob', `d${i}`));
+    }
+    await store.prune(clock.now());
+    expect(await store.bounds('dm:alice bob')).toEqual({ first: 6, last: 8 });
+    expect(texts((await store.page('dm:alice bob', { after: 1, limit: 10 })).messages)).toEqual([
+      'd6',
+      'd7',
+      'd8',
+    ]);
+  });
+
   it('never reuses a seq, even when retention deleted every message of a target', async () => {
     const { store, clock } = await open({ maxAgeMs: 60_000 });
     await fill(store, clock, 3);
