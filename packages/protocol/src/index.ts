@@ -10,6 +10,7 @@ export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';
 export type { Limits } from './limits.js';
 export { LIMITS, PROTOCOL_VERSION, utf8Length } from './limits.js';
+export { mentionMatcher, mentions } from './mentions.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 export type { NameCheck, NameProblem } from './names.js';
 export { canonicalName, checkNick, checkRoom, sameName } from './names.js';

@@ -58,6 +58,8 @@ export interface TargetState {
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
   readonly unread: number;
+  /** How many of the unread messages mention the user (direct messages all do): the `!` mark. */
+  readonly mentions: number;
   /** Who is typing, with when their indicator expires (epoch ms). */
   readonly typing: Readonly<Record<string, number>>;
   /** For rooms: the server has confirmed membership on the current connection. */
@@ -130,6 +132,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
     hasOlder: false,
     loadingOlder: false,
     unread: 0,
+    mentions: 0,
     typing: {},
     joined: false,
     cleared: false,

@@ -93,6 +93,8 @@ function onJoined(state: ChatState, joined: ServerMessageOf<'joined'>): ChatStat
     readSeq: Math.max(base.readSeq, joined.read ?? 0),
     // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
     unread: existing || (focus && state.visible) ? base.unread : (joined.unread ?? 0),
+    // The `!` mark comes from the server too, so a fresh device shows what mentions the user.
+    mentions: existing || (focus && state.visible) ? base.mentions : (joined.mentions ?? 0),
   };
   const next: ChatState = {
     ...state,

@@ -1,6 +1,5 @@
-import { type ChatMessage, nameColour, sameName } from 'aurora-protocol';
+import { type ChatMessage, mentions, nameColour, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
-import { mentions } from '../core/mentions.js';
 import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
 import { richText } from './rich-text.js';
