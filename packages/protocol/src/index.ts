@@ -19,3 +19,4 @@ export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';
 export * from './schema/client.js';
 export * from './schema/common.js';
 export * from './schema/server.js';
+export { RECONNECT_GRACE_MS, RECONNECT_RETRY_MS, retryAfterReconnect } from './send-retry.js';

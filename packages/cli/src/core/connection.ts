@@ -65,6 +65,8 @@ export class Connection implements ChatConnection {
   private readonly link: AccountLink;
   private nick: string;
   private everWelcomed = false;
+  /** When the current socket was welcomed, if it was a reconnect (see `retryAfterReconnect`). */
+  private reconnectedAt: number | undefined;
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
   private readonly heartbeat: Heartbeat;
@@ -86,6 +88,8 @@ export class Connection implements ChatConnection {
               ? { type: 'dm', to: this.followed.cursors.peer(target), text, cid }
               : { type: kind, room: target, text, cid },
           ),
+        sinceReconnect: () =>
+          this.reconnectedAt === undefined ? undefined : this.clock.now() - this.reconnectedAt,
       },
       random,
       options.backoff,
@@ -322,6 +326,7 @@ export class Connection implements ChatConnection {
       return;
     }
     this.phase = 'online';
+    this.reconnectedAt = this.everWelcomed ? this.clock.now() : undefined;
     this.everWelcomed = true;
     this.transport.succeeded();
     this.nick = message.nick;

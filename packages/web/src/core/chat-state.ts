@@ -32,6 +32,11 @@ export interface PendingMessage {
   readonly inFlight: boolean;
   /** Wait until then before sending (the server asked to slow down). */
   readonly retryAt?: number;
+  /**
+   * A direct message whose recipient was not back yet after a reconnect: sent again then, while
+   * other messages go on (see `retryAfterReconnect`).
+   */
+  readonly heldUntil?: number;
   /** Why the server refused it; such a message waits for the user to retry or discard it. */
   readonly failure?: string;
 }
@@ -95,6 +100,8 @@ export interface ChatState {
   readonly focusOnJoin?: string;
   /** Unacknowledged messages, oldest first. */
   readonly pending: readonly PendingMessage[];
+  /** When the server welcomed us again after a drop (epoch ms); undefined on a first connection. */
+  readonly reconnectedAt?: number;
   /** Whether the page is visible; while hidden, new messages count as unread everywhere. */
   readonly visible: boolean;
   /** Grows with every local notice, to keep notices in the order they were added. */

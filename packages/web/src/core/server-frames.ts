@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   type Member,
+  retryAfterReconnect,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -17,7 +18,9 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
   switch (message.type) {
     case 'welcome':
       return {
-        ...state,
+        ...withoutReconnect(state),
+        // Welcomed before: this is a reconnect, and the people we write to may be on their way back.
+        ...(state.me === undefined ? {} : { reconnectedAt: now }),
         screen: 'chat',
         me: message.nick,
         account: message.account,
@@ -152,6 +155,11 @@ function onMembers(state: ChatState, list: ServerMessageOf<'members'>): ChatStat
 
 const RETRY_LATER = new Set(['rate_limited']);
 
+function withoutReconnect(state: ChatState): ChatState {
+  const { reconnectedAt: _previous, ...rest } = state;
+  return rest;
+}
+
 function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
   let next = state;
   if (error.ref === COMMAND_REFS.history) {
@@ -161,9 +169,13 @@ function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number)
   if (error.ref === COMMAND_REFS.join) next = { ...next, focusOnJoin: undefined };
   const pending = error.cid === undefined ? undefined : next.pending.find((p) => p.cid === error.cid);
   if (pending) {
+    const sinceReconnect = next.reconnectedAt === undefined ? undefined : now - next.reconnectedAt;
+    const again = retryAfterReconnect(error.code, sinceReconnect);
     const update: PendingMessage = RETRY_LATER.has(error.code)
       ? { ...pending, inFlight: false, retryAt: now + (error.retryAfterMs ?? 1000) }
-      : { ...pending, inFlight: false, failure: error.message };
+      : again !== undefined
+        ? { ...pending, inFlight: false, heldUntil: now + again }
+        : { ...pending, inFlight: false, failure: error.message };
     return { ...next, pending: next.pending.map((p) => (p === pending ? update : p)) };
   }
   const where =
