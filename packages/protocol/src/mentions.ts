@@ -5,6 +5,8 @@ const NAME_WORD = /[\p{L}\p{M}\p{N}_.-]+/gu;
 /** Names never start with these; a sentence may end right after a name with them ("thanks alice."). */
 const LEADING = /^[.-]+/;
 const TRAILING = /[.-]+$/;
+/** Words whose verdict one matcher keeps (a server scans up to 10,000 messages with one). */
+const REMEMBERED_WORDS = 4096;
 
 /**
  * The one mention rule, shared by the server (digests, unread mention counts) and every client
@@ -17,7 +19,17 @@ const TRAILING = /[.-]+$/;
 export function mentionMatcher(nick: string): (text: string) => boolean {
   const wanted = canonicalName(nick);
   if (wanted === '') return () => false;
-  const same = (word: string) => word !== '' && canonicalName(word) === wanted;
+  // Folding is the costly part, and a backlog repeats its words: each is folded once per matcher.
+  const seen = new Map<string, boolean>();
+  const same = (word: string) => {
+    let found = seen.get(word);
+    if (found === undefined) {
+      if (seen.size >= REMEMBERED_WORDS) seen.clear();
+      found = word !== '' && canonicalName(word) === wanted;
+      seen.set(word, found);
+    }
+    return found;
+  };
   return (text) => {
     for (const [word] of text.normalize('NFKC').matchAll(NAME_WORD)) {
       const bare = word.replace(LEADING, '');
