@@ -65,7 +65,7 @@ export function pendingItem(
   const line = messageLine(kind === 'action', context.me ?? '', pending.text);
   item.appendChild(line);
   if (pending.failure === undefined) {
-    const waiting = pending.retryAt !== undefined && !pending.inFlight;
+    const waiting = (pending.retryAt ?? pending.heldUntil) !== undefined && !pending.inFlight;
     line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
     return item;
   }
