@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import { Heartbeat } from './heartbeat.js';
+import { createTestHub } from './testing/test-hub.js';
 
 /** The parts of a ws socket the heartbeat uses; `answers` controls whether pings get a pong. */
 class FakeSocket {
@@ -115,5 +116,61 @@ describe('Heartbeat', () => {
     heartbeat.stop();
     expect(socket.pings).toHaveLength(0);
     expect(socket.terminated).toBe(false);
+  });
+});
+
+describe('Heartbeat drops with a hub', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives every silent member it drops exactly one leave notice, however many devices they had', async () => {
+    // Only the heartbeat's interval is faked: the hub settles on real immediates.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { connect, settle } = createTestHub();
+    const observer = connect();
+    await observer.hello('observer', { rooms: ['dev'] });
+    const dropped: string[] = [];
+    const heartbeat = new Heartbeat(1000, 2, () => {});
+    const watch = (nick: string, client: ReturnType<typeof connect>, answers: boolean) => {
+      const socket = new FakeSocket();
+      socket.answers = answers;
+      // Terminating a socket closes its connection, as ws does, and the hub is told.
+      socket.terminate = function (this: FakeSocket) {
+        this.terminated = true;
+        this.readyState = this.CLOSED;
+        dropped.push(nick);
+        void client.disconnect();
+      };
+      heartbeat.watch(ws(socket));
+    };
+    watch('observer', observer, true);
+    for (let i = 0; i < 5; i++) {
+      const silent = connect();
+      await silent.hello(`silent${i}`, { rooms: ['dev'] });
+      watch(`silent${i}`, silent, false);
+    }
+    // One person on two devices, both gone silent: one member, so one notice.
+    const signup = connect();
+    await signup.send({ type: 'register', name: 'uma', password: 'correct horse' });
+    const token = signup.peer.of('auth')[0]!.token;
+    await signup.disconnect();
+    for (const device of ['laptop', 'phone']) {
+      const uma = connect();
+      await uma.hello('uma', { token, rooms: ['dev'] });
+      watch(`uma ${device}`, uma, false);
+    }
+    observer.peer.clear();
+    vi.advanceTimersByTime(4000);
+    heartbeat.stop();
+    await settle();
+    const leaves = observer.peer
+      .of('message')
+      .filter((m) => m.event?.kind === 'leave')
+      .map((m) => m.from);
+    const silent = ['silent0', 'silent1', 'silent2', 'silent3', 'silent4'];
+    expect(dropped.sort()).toEqual([...silent, 'uma laptop', 'uma phone']);
+    expect(leaves.sort()).toEqual([...silent, 'uma']);
+    expect(observer.peer.of('presence').filter((p) => p.event === 'leave')).toHaveLength(6);
   });
 });

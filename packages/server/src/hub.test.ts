@@ -428,4 +428,41 @@ describe('resume', () => {
     expect(bob.peer.of('resumed')).toMatchObject([{ target: 'dev', recovered: false, replayed: 0 }]);
     expect(texts(bob.peer.of('joined')[0]!.history)).toEqual(['m6', 'm7', 'm8', 'bob joined']);
   });
+
+  it('says "not recovered" for a direct conversation whose gap retention dropped, with the latest messages', async () => {
+    const { connect, hub, clock } = createTestHub({ limits: { burst: 100 }, retention: { maxPerTarget: 3 } });
+    const alice = connect();
+    await alice.hello('alice');
+    let bob = connect();
+    await bob.hello('bob');
+    await alice.send({ type: 'dm', to: 'bob', text: 'd1', cid: 'c1' });
+    await bob.disconnect();
+    bob = connect();
+    await bob.hello('bob');
+    for (let i = 2; i <= 8; i++) await alice.send({ type: 'dm', to: 'bob', text: `d${i}`, cid: `c${i}` });
+    await hub.options.store.prune(clock.now());
+    await bob.disconnect();
+    bob = connect();
+    await bob.hello('bob', { resume: { '@alice': 1 } });
+    expect(bob.peer.of('resumed')).toMatchObject([
+      { target: '@alice', recovered: false, replayed: 3, seq: 8 },
+    ]);
+    expect(texts(bob.peer.of('message'))).toEqual(['d6', 'd7', 'd8']);
+  });
+
+  it('replays a direct conversation whole when nothing after the cursor was dropped', async () => {
+    const { connect } = createTestHub({ limits: { burst: 100 } });
+    const alice = connect();
+    await alice.hello('alice');
+    let bob = connect();
+    await bob.hello('bob');
+    for (let i = 1; i <= 4; i++) await alice.send({ type: 'dm', to: 'bob', text: `d${i}`, cid: `c${i}` });
+    await bob.disconnect();
+    bob = connect();
+    await bob.hello('bob', { resume: { '@alice': 2 } });
+    expect(bob.peer.of('resumed')).toMatchObject([
+      { target: '@alice', recovered: true, replayed: 2, seq: 4 },
+    ]);
+    expect(texts(bob.peer.of('message'))).toEqual(['d3', 'd4']);
+  });
 });

@@ -67,7 +67,7 @@ describe('accounts', () => {
     await bob.page.locator('.chat').waitFor();
     await say(bob.page, 'olivia, lunch?');
     const acct = phone.page.locator('button.target', { hasText: '#acct' });
-    await expect.poll(() => acct.getAttribute('aria-label')).toBe('#acct, 1 unread');
+    await expect.poll(() => acct.getAttribute('aria-label')).toBe('#acct, 1 unread, 1 mentioning you');
     // The laptop shows #acct at the bottom, so the message counts as read there, and so on the phone.
     await messageRows(laptop.page).filter({ hasText: 'olivia, lunch?' }).waitFor();
     await expect.poll(() => acct.getAttribute('aria-label'), { timeout: 10_000 }).toBe('#acct');

@@ -72,7 +72,8 @@ describe('two people in one room', () => {
     await say(alice.page, '/msg bob2 psst, over here');
     await expect.poll(() => alice.page.locator('.topbar .title').textContent()).toBe('@bob2');
     const conversation = bob.page.locator('button.target', { hasText: 'alice2' });
-    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1');
+    // A direct message always calls for its reader: marked like a mention.
+    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1!');
     await expect
       .poll(() => bob.page.locator('[aria-live="polite"]').textContent())
       .toContain('Direct message from alice2: psst, over here');

@@ -76,7 +76,7 @@ describe.each([
     await say(priya.page, `/msg ${viewer} can you look at the changelog?`);
     await expect
       .poll(() => view.page.locator('button.target .badge:not([hidden])').allTextContents())
-      .toEqual(['2', '1']);
+      .toEqual(['2', '1!']);
     await say(view.page, 'on it, **thanks**');
     await priya.page.locator('button.target', { hasText: '#dev' }).click();
     if (typing) {

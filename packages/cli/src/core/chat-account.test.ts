@@ -101,6 +101,15 @@ describe('chatReducer: accounts', () => {
     expect(state.targets.ops).toMatchObject({ unread: 4, mentions: 1, readSeq: 7 });
   });
 
+  it("marks mentions on a fresh device from the server's count, without a digest", () => {
+    const state = run(
+      ...loggedIn,
+      server({ ...joined('dev'), read: 0, unread: 0, mentions: 0 }),
+      server({ ...joined('ops', { seq: 10 }), read: 7, unread: 3, mentions: 2 }),
+    );
+    expect(state.targets.ops).toMatchObject({ unread: 3, mentions: 2 });
+  });
+
   it('clears what a read marker from another device covers', () => {
     const ops = (seq: number, text: string) => chat(seq, 'bob', text, { room: 'ops' });
     const before = run(

@@ -115,17 +115,22 @@ export function onDigest(state: ChatState, digest: Digest): ChatState {
   return { ...state, digest, awayDigest: first ? (news ? digest : undefined) : state.awayDigest };
 }
 
-/** What a `joined` says about unread messages when logged in: the server's counts win. */
+/**
+ * What a `joined` says about unread messages when logged in: the server's counts win, its mention
+ * count too (an older server sends none: then the digest's mentions of the room are counted).
+ */
 export function unreadOnJoin(state: ChatState, joined: ServerMessageOf<'joined'>): Partial<TargetState> {
   if (joined.read === undefined || joined.unread === undefined) return {};
   const read = joined.read;
-  const mentioned = (state.digest?.mentions ?? []).filter((m) => m.room === joined.room && m.seq > read);
+  const mentioned =
+    joined.mentions ??
+    (state.digest?.mentions ?? []).filter((m) => m.room === joined.room && m.seq > read).length;
   return {
     readSeq: read,
     countedSeq: joined.seq,
     // The room on screen is being read; the read marker follows as soon as it is seen.
     unread: state.current === joined.room ? 0 : joined.unread,
-    mentions: state.current === joined.room ? 0 : Math.min(joined.unread, mentioned.length),
+    mentions: state.current === joined.room ? 0 : Math.min(joined.unread, mentioned),
   };
 }
 

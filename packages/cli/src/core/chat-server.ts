@@ -1,4 +1,10 @@
-import { type ChatMessage, type ServerMessage, type ServerMessageOf, sameName } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  mentions,
+  type ServerMessage,
+  type ServerMessageOf,
+  sameName,
+} from 'aurora-protocol';
 import { onAuth, onDigest, onLoggedOut, onReadMarker, unreadOnJoin } from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
@@ -12,7 +18,6 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
-import { mentions } from './mention.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 import { withinBudget } from './transcript-budget.js';

@@ -385,6 +385,56 @@ describe('Connection', () => {
     expect(sockets.last().sentOf('say')).toEqual([]);
   });
 
+  it('keeps a direct message written during an outage until its recipient is back too', () => {
+    const { connection, clock, accept, events } = setup();
+    connection.start();
+    accept(joined('dev')).drop(1001);
+    connection.send('dm', '@bob', 'hi');
+    clock.advance(1000);
+    // alice is back first: bob, a guest, is still reconnecting.
+    const socket = accept(joined('dev'));
+    expect(socket.sentOf('dm')).toEqual([{ type: 'dm', to: 'bob', text: 'hi', cid: 'c1' }]);
+    socket.deliver(error('no_such_user', 'nobody called bob is online', { cid: 'c1' }));
+    expect(events.some((e) => e.type === 'send-failed')).toBe(false);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'send-delayed', cid: 'c1' }));
+    // Other lines do not wait for bob.
+    connection.send('say', 'dev', 'meanwhile');
+    expect(socket.sentOf('say')).toHaveLength(1);
+    clock.advance(2000);
+    expect(socket.sentOf('dm')).toHaveLength(2);
+    socket.deliver(ack('c1', 7));
+    clock.advance(10_000);
+    expect(socket.sentOf('dm')).toHaveLength(2);
+    expect(events.some((e) => e.type === 'send-failed')).toBe(false);
+  });
+
+  it('gives a direct message up once the grace after a reconnect is over, and at once on a first connection', () => {
+    const { connection, clock, accept, events } = setup();
+    connection.start();
+    const first = accept(joined('dev'));
+    connection.send('dm', '@bob', 'typo?');
+    first.deliver(error('no_such_user', 'nobody called bob is online', { cid: 'c1' }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'send-failed', cid: 'c1' }));
+    first.drop(1001);
+    connection.send('dm', '@carol', 'are you there?');
+    clock.advance(1000);
+    const socket = accept(joined('dev'));
+    for (let elapsed = 0; elapsed <= 30_000; elapsed += 2000) {
+      for (const dm of socket.sentOf('dm').slice(-1))
+        socket.deliver(error('no_such_user', 'nobody called carol is online', { cid: dm.cid }));
+      clock.advance(2000);
+    }
+    expect(events).toContainEqual({
+      type: 'send-failed',
+      cid: 'c2',
+      code: 'no_such_user',
+      message: 'nobody called carol is online',
+    });
+    const tries = socket.sentOf('dm').length;
+    clock.advance(10_000);
+    expect(socket.sentOf('dm')).toHaveLength(tries);
+  });
+
   it('keeps a refused hello open and greets again with the next nick', () => {
     const { connection, sockets, lastStatus } = setup();
     connection.start();

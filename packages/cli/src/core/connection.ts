@@ -68,6 +68,8 @@ export class Connection implements ChatConnection {
   private everWelcomed = false;
   /** The token the last hello greeted with: a welcome as a guest after it is no reason to greet again. */
   private greetedWith: string | undefined;
+  /** When the current socket was welcomed, if it was a reconnect (see `retryAfterReconnect`). */
+  private reconnectedAt: number | undefined;
   /** Set while the user is away (the server forgets it with the old connection). */
   private awayStatus: string | undefined;
   private readonly heartbeat: Heartbeat;
@@ -93,6 +95,8 @@ export class Connection implements ChatConnection {
               ? { type: 'dm', to: this.followed.cursors.peer(target), text, cid }
               : { type: kind, room: target, text, cid },
           ),
+        sinceReconnect: () =>
+          this.reconnectedAt === undefined ? undefined : this.clock.now() - this.reconnectedAt,
       },
       random,
       options.backoff,
@@ -337,6 +341,7 @@ export class Connection implements ChatConnection {
       return;
     }
     this.phase = 'online';
+    this.reconnectedAt = this.everWelcomed ? this.clock.now() : undefined;
     this.everWelcomed = true;
     this.transport.succeeded();
     this.nick = message.nick;

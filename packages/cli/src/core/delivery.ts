@@ -11,6 +11,8 @@ export interface DeliveryTarget {
   /** Whether a message can go on this socket yet (its room joined here). */
   ready(message: Outgoing): boolean;
   write(message: Outgoing): void;
+  /** Ms since the connection was welcomed again after a drop; undefined on a first connection. */
+  sinceReconnect(): number | undefined;
 }
 
 type SendEvent = Extract<ConnectionEvent, { type: 'send-failed' | 'send-delayed' }>;
@@ -55,19 +57,23 @@ export class Delivery {
     const generation = this.target.generation();
     if (generation === undefined) return;
     const now = this.clock.now();
-    if (now < this.outbox.pausedUntil) {
-      this.later();
-      return;
-    }
-    for (const message of this.outbox.due(generation, now, (m) => this.target.ready(m)))
-      this.target.write(message);
+    if (now >= this.outbox.pausedUntil)
+      for (const message of this.outbox.due(generation, now, (m) => this.target.ready(m)))
+        this.target.write(message);
+    this.later();
   }
 
   /** What an error about one of our messages means; undefined when the error is about none of them. */
   refused(error: ServerMessageOf<'error'>): SendEvent | undefined {
     const { cid, code, message } = error;
     if (cid === undefined) return undefined;
-    const refusal = this.outbox.refused(cid, code, error.retryAfterMs, this.clock.now());
+    const refusal = this.outbox.refused(
+      cid,
+      code,
+      error.retryAfterMs,
+      this.clock.now(),
+      this.target.sinceReconnect(),
+    );
     if (refusal.kind === 'unknown') return undefined;
     if (refusal.kind === 'failed') {
       this.flush();
@@ -83,12 +89,15 @@ export class Delivery {
     this.timer = undefined;
   }
 
+  /** Flushes again when the first paused or held message may go, if one waits. */
   private later(): void {
     this.stop();
-    const wait = Math.max(0, this.outbox.pausedUntil - this.clock.now());
+    const now = this.clock.now();
+    const at = this.outbox.wakeAt(now);
+    if (at === undefined) return;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, wait);
+    }, at - now);
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from 'aurora-protocol';
+import { ErrorCode, retryAfterReconnect } from 'aurora-protocol';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import type { Outgoing } from './connection-types.js';
 
@@ -12,6 +12,8 @@ interface Entry {
   /** The socket generation it was last written to; -1 when it must be written again. */
   sentOn: number;
   retries: number;
+  /** Held until then (ms since the epoch): its recipient was not back yet after a reconnect. */
+  heldUntil: number;
 }
 
 /** What became of a message the server refused. */
@@ -43,7 +45,7 @@ export class Outbox {
 
   /** Keeps a message until it is acknowledged. */
   add(message: Outgoing): void {
-    this.entries.set(message.cid, { message, sentOn: -1, retries: 0 });
+    this.entries.set(message.cid, { message, sentOn: -1, retries: 0, heldUntil: 0 });
   }
 
   /** Forgets an acknowledged message. */
@@ -63,6 +65,14 @@ export class Outbox {
     return this.pausedUntilMs;
   }
 
+  /** The earliest time after `now` a paused or held message may go; undefined when none waits. */
+  wakeAt(now: number): number | undefined {
+    let at = this.pausedUntilMs > now ? this.pausedUntilMs : undefined;
+    for (const { heldUntil } of this.entries.values())
+      if (heldUntil > now && (at === undefined || heldUntil < at)) at = heldUntil;
+    return at;
+  }
+
   /**
    * The messages to write on socket `generation` now, oldest first, marked as written. `ready` says
    * whether a message can go yet (its room joined on this socket).
@@ -73,7 +83,7 @@ export class Outbox {
     if (this.oneAtATime && entries.some((entry) => entry.sentOn === generation)) return [];
     const out: Outgoing[] = [];
     for (const entry of entries) {
-      if (entry.sentOn === generation || !ready(entry.message)) continue;
+      if (entry.sentOn === generation || entry.heldUntil > now || !ready(entry.message)) continue;
       entry.sentOn = generation;
       out.push(entry.message);
       if (this.oneAtATime) break;
@@ -81,10 +91,26 @@ export class Outbox {
     return out;
   }
 
-  /** Decides what a refusal means for the message with `cid`. */
-  refused(cid: string, code: string, retryAfterMs: number | undefined, now: number): Refusal {
+  /**
+   * Decides what a refusal means for the message with `cid`. `sinceReconnectMs` (undefined on a first
+   * connection) lets a line refused because its recipient is not back yet wait for them alone, by
+   * the protocol's `retryAfterReconnect`, while the other lines go on.
+   */
+  refused(
+    cid: string,
+    code: string,
+    retryAfterMs: number | undefined,
+    now: number,
+    sinceReconnectMs?: number,
+  ): Refusal {
     const entry = this.entries.get(cid);
     if (!entry) return { kind: 'unknown' };
+    const again = retryAfterReconnect(code, sinceReconnectMs);
+    if (again !== undefined) {
+      entry.sentOn = -1;
+      entry.heldUntil = now + again;
+      return { kind: 'delayed', retryAt: entry.heldUntil };
+    }
     const rateLimited = code === ErrorCode.RateLimited;
     if (!rateLimited && !(RETRYABLE.has(code) && entry.retries < MAX_RETRIES)) {
       this.forget(cid);

@@ -124,7 +124,8 @@ describe('renderItem', () => {
     };
     expect(draw({ kind: 'pending', outgoing, state: 'sending' })).toEqual(['09:15  alice │ on its way …']);
     expect(draw({ kind: 'pending', outgoing, state: 'failed', note: 'not in room' })).toEqual([
-      '09:15  alice │ on its way ✗ not sent: not in room',
+      '09:15  alice │ on its way ✗ not sent: not in room (Up brings',
+      '             │ it back)',
     ]);
   });
 

@@ -71,7 +71,12 @@ function itemLines(item: ChatItem | PendingItem, context: LineContext): Line[] {
       const failed = item.state === 'failed';
       const text = outgoing.kind === 'action' ? `${context.me} ${outgoing.text}` : outgoing.text;
       const body = spans(text, failed ? 'failed' : 'pending', outgoing.cid);
-      const note = failed ? ` ✗ not sent: ${item.note ?? ''}` : item.note ? ` (${item.note})` : ' …';
+      // A line refused for good stays in the input history: say how to get it back to send again.
+      const note = failed
+        ? ` ✗ not sent: ${item.note ?? ''} (Up brings it back)`
+        : item.note
+          ? ` (${item.note})`
+          : ' …';
       body.push({ text: sanitize(note), style: { role: failed ? 'failed' : 'pending' } });
       return layout(
         time,

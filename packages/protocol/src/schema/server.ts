@@ -47,6 +47,8 @@ export const Joined = v.object({
   /** Logged-in connections: the account's read marker for the room, and how many messages follow it. */
   read: v.optional(Seq),
   unread: v.optional(count),
+  /** Logged-in connections: how many of the unread messages mention the account (`mentionMatcher`). */
+  mentions: v.optional(count),
   ref: Ref,
 });
 

@@ -33,9 +33,10 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     await Promise.all(nodes.splice(0).map((node) => node.close()));
   });
 
-  async function startNode(url = redis.url, cluster = FAST) {
+  async function startNode(url = redis.url, cluster = FAST, pingIntervalMs = 30_000) {
     const node = await startServer(
       makeConfig({
+        pingIntervalMs,
         port: 0,
         dataDir: undefined,
         webRoot: undefined,
@@ -168,6 +169,30 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     const notice = await bob.next('message', (m) => m.event?.kind === 'leave' && m.event.nick === 'dave');
     expect(notice).toMatchObject({ kind: 'system', room: 'dev' });
     expect(claimed - killedAt).toBeLessThan(2 * FAST.nodeTtlMs);
+  });
+
+  it('gives every silent client the heartbeat drops exactly one leave notice, seen on another node', async () => {
+    const a = await startNode(redis.url, FAST, 300);
+    const b = await startNode();
+    const observer = await enter(b.url, 'observer');
+    const names = ['s0', 's1', 's2', 's3', 's4'];
+    for (const nick of names) {
+      // autoPong off: the socket stays open but never answers the server's pings.
+      const silent = await TestClient.connect(a.url, { autoPong: false });
+      clients.push(silent);
+      silent.send({ type: 'hello', v: 1, nick, rooms: ['dev'] });
+      await silent.next('joined');
+    }
+    const leaves = () =>
+      observer
+        .of('message')
+        .filter((m) => m.event?.kind === 'leave')
+        .map((m) => m.from)
+        .sort();
+    await observer.until(() => (leaves().length >= names.length ? true : undefined));
+    // Drops take at most three intervals; wait one more for any second notice.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(leaves()).toEqual(names);
   });
 
   it('moves clients of a node that shuts down to another with nothing lost, repeated or announced', async () => {

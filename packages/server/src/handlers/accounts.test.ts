@@ -251,4 +251,55 @@ describe('several devices', () => {
     await reconnect.hello('ignored', { token, resume: { dev: lastRoomSeq } });
     expect(reconnect.peer.of('digest')).toEqual([]);
   });
+
+  it('counts mentions in every room the account joined, opened or not, with marks on a fresh device', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    const uma = hub.connect();
+    await uma.hello('uma', { rooms: ['dev', 'ops'] });
+    await uma.send({ type: 'register', name: 'uma', password: 'correct horse' });
+    const token = uma.peer.of('auth')[0]!.token;
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev', 'ops'] });
+    // uma looks at #dev only, then quits: #ops was never opened on any device.
+    const devSeq = uma.peer
+      .of('message')
+      .filter((m) => m.room === 'dev')
+      .at(-1)!.seq;
+    await uma.send({ type: 'read', target: 'dev', seq: devSeq });
+    await uma.disconnect();
+
+    const lines = [
+      ['ops', 'uma: the deploy is stuck'],
+      ['ops', 'ｕｍａ, are you there?'],
+      ['ops', 'puma-bot restarted'],
+      ['dev', 'thanks uma.'],
+    ];
+    for (const [i, [room, text]] of lines.entries()) {
+      hub.clock.advance(1000);
+      await bob.send({ type: 'say', room: room!, text: text!, cid: `c${i}` });
+    }
+
+    const fresh = await loginWith(hub, token, { rooms: ['dev', 'ops'] });
+    expect(fresh.peer.of('digest')[0]!.mentions.map((m) => m.text)).toEqual([
+      'uma: the deploy is stuck',
+      'ｕｍａ, are you there?',
+      'thanks uma.',
+    ]);
+    const joined = (room: string) => fresh.peer.of('joined').find((j) => j.room === room);
+    expect(joined('ops')).toMatchObject({ unread: 3, mentions: 2 });
+    expect(joined('dev')).toMatchObject({ unread: 1, mentions: 1 });
+  });
+
+  it('stops looking in a room the account left on purpose', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    const token = await register(hub, 'uma');
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['ops'] });
+    const uma = await loginWith(hub, token, { rooms: ['ops'] });
+    await uma.send({ type: 'leave', room: 'ops' });
+    await uma.disconnect();
+    await bob.send({ type: 'say', room: 'ops', text: 'uma: still there?', cid: 'c1' });
+    const back = await loginWith(hub, token);
+    expect(back.peer.of('digest')[0]!.mentions).toEqual([]);
+  });
 });

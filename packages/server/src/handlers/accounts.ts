@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
-import type { Account } from '../store/accounts.js';
+import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
 import { resolveTarget } from './messages.js';
 
@@ -115,6 +115,7 @@ export async function register(
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await directory.claimName(key, session.id, session.identity.nick, true);
+    await adoptRooms(hub, session, key);
   }
 }
 
@@ -191,20 +192,44 @@ export async function authenticate(
   return account && { account, tokenHash };
 }
 
-/** The account's read marker and unread count for a room, for `joined`. */
+/**
+ * The account's read marker, unread count and unread mentions for a room, for `joined`. Joining
+ * makes the room the account's: a room with no marker yet gets one at its latest message, so the
+ * digest looks there from now on, even if no device ever opens it.
+ */
 export async function unreadIn(
   hub: Hub,
   session: Session,
   room: string,
-): Promise<{ read: number; unread: number } | undefined> {
-  const account = session.identity?.account;
+): Promise<{ read: number; unread: number; mentions: number } | undefined> {
+  const identity = session.identity;
+  const account = identity?.account;
   if (!account) return undefined;
-  const { accounts } = hub.options.store;
-  const read = (await accounts.readMarkers(account.key)).get(roomKey(room)) ?? 0;
-  return { read, unread: await accounts.unreadCount(roomKey(room), read, account.key) };
+  const { store } = hub.options;
+  const target = roomKey(room);
+  const read =
+    (await store.accounts.readMarkers(account.key)).get(target) ??
+    (await store.accounts.startReading(account.key, target, (await store.bounds(target)).last));
+  const [unread, mentioned] = await Promise.all([
+    store.accounts.unreadCount(target, read, account.key),
+    store.accounts.mentions(target, read, identity.nick, account.key, INSPECTED_AFTER_MARKER),
+  ]);
+  return { read, unread, mentions: mentioned.length };
 }
 
-/** Sends "while you were away": mentions and direct messages since the account's read markers. */
+/** A guest became an account in place: the rooms it is in become the account's, read up to now. */
+export async function adoptRooms(hub: Hub, session: Session, accountKey: string): Promise<void> {
+  const { store } = hub.options;
+  for (const room of session.rooms) {
+    const target = roomKey(room);
+    await store.accounts.startReading(accountKey, target, (await store.bounds(target)).last);
+  }
+}
+
+/**
+ * Sends "while you were away": mentions and direct messages since the account's read markers. Every
+ * room the account joined has a marker (see {@link unreadIn}), so each of them is looked at.
+ */
 export async function sendDigest(hub: Hub, session: Session): Promise<void> {
   const identity = session.identity!;
   const account = identity.account!;

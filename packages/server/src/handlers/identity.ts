@@ -14,7 +14,7 @@ import { authenticate, sendDigest } from './accounts.js';
 import { announce, memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
 import { joinRoom } from './rooms.js';
-import { replay } from './sync.js';
+import { resumeConversation } from './sync.js';
 
 /**
  * `hello`: checks the version and the name, claims it, welcomes, then joins the rooms asked for and
@@ -69,7 +69,7 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     if ('error' in resolved) continue;
     const channel = userChannel(key);
     session.hold(channel);
-    await replay(
+    await resumeConversation(
       hub,
       session,
       { target: resolved.target, channel, name: resolved.name, notBefore: resolved.notBefore! },

@@ -144,6 +144,13 @@ export async function leave(hub: Hub, session: Session, message: ClientMessageOf
   const room = joinedRoom(session, message.room, message.ref);
   if (room === undefined) return;
   await leaveRoom(hub, session, room, { quiet: false });
+  const identity = session.identity!;
+  // Left on purpose, and on no other device: the room is no longer the account's.
+  if (identity.account) {
+    const members = await hub.options.directory.members(room);
+    if (!members.some((member) => canonicalName(member.nick) === identity.key))
+      await hub.options.store.accounts.stopReading(identity.account.key, roomKey(room));
+  }
   session.send({ type: 'left', room, ...(message.ref === undefined ? {} : { ref: message.ref }) });
 }
 

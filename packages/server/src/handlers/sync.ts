@@ -25,6 +25,34 @@ export interface ResumePlan {
   readonly older: boolean;
 }
 
+/**
+ * Resumes a direct conversation from a cursor, as a room's resume does: every message after it when
+ * the store still holds them all, and otherwise (retention dropped some) the latest messages and
+ * `resumed {recovered: false}`, so the client shows a gap instead of a conversation that looks whole.
+ */
+export async function resumeConversation(
+  hub: Hub,
+  session: Session,
+  sync: SyncTarget,
+  since: number,
+): Promise<void> {
+  const plan = await planResume(hub, sync.target, since);
+  if (plan.recovered) return replay(hub, session, sync, since);
+  const page = await hub.options.store.page(sync.target, {
+    limit: hub.options.limits.joinHistory,
+    ...(sync.notBefore === undefined ? {} : { notBefore: sync.notBefore }),
+  });
+  for (const message of page.messages) session.sendStored(sync.target, message);
+  session.markDelivered(sync.target, plan.last);
+  session.send({
+    type: 'resumed',
+    target: sync.name,
+    recovered: false,
+    replayed: page.messages.length,
+    seq: plan.last,
+  });
+}
+
 /** Decides whether every message after `since` is still stored. */
 export async function planResume(hub: Hub, target: string, since: number): Promise<ResumePlan> {
   const { first, last } = await hub.options.store.bounds(target);

@@ -1,5 +1,8 @@
 import type { ChatMessage } from 'aurora-protocol';
 
+/** Messages after a read marker inspected for unread counts and mentions, at most (bounds the work). */
+export const INSPECTED_AFTER_MARKER = 10_000;
+
 /** A registered account. */
 export interface Account {
   /** Canonical name. */
@@ -31,11 +34,22 @@ export interface AccountStore {
   revokeAllSessions(accountKey: string): Promise<void>;
   /** Moves a read marker forward (never back); resolves with the marker now stored. */
   markRead(accountKey: string, target: string, seq: number): Promise<number>;
+  /**
+   * Starts a marker at `seq` when the account has none for the target (it joined a room): from then
+   * on the room is the account's, and its digest and unread counts look there even if no device
+   * ever opened it. An existing marker stays where it is. Resolves with the marker now stored.
+   */
+  startReading(accountKey: string, target: string, seq: number): Promise<number>;
+  /** Drops the account's marker for a target (it left the room): its digest stops looking there. */
+  stopReading(accountKey: string, target: string): Promise<void>;
   /** Every read marker of an account, by storage target. */
   readMarkers(accountKey: string): Promise<Map<string, number>>;
   /** Messages in a target after `seq` that others sent (system notices excluded). */
   unreadCount(target: string, after: number, readerKey: string): Promise<number>;
-  /** Chat and action messages after `seq` in a room target that mention `nick`, oldest first. */
+  /**
+   * Chat and action messages by others after `seq` in a room target that mention `nick` (by the
+   * protocol's `mentionMatcher`), oldest first, among the first INSPECTED_AFTER_MARKER messages.
+   */
   mentions(
     target: string,
     after: number,

@@ -1,15 +1,12 @@
-import type { ChatMessage } from 'aurora-protocol';
+import { type ChatMessage, mentionMatcher } from 'aurora-protocol';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import type { RedisKeys } from '../cluster/keys.js';
-import type { Account, AccountStore, SessionRecord } from './accounts.js';
-import { mentionPattern } from './mentions.js';
+import { type Account, type AccountStore, INSPECTED_AFTER_MARKER, type SessionRecord } from './accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import type { StoredRecord } from './redis-record.js';
 import { MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
 
-/** Messages after a read marker inspected one by one for unread counts and mentions. */
-export const INSPECTED_AFTER_MARKER = 10_000;
 /** How long a session record stays readable after it expires (then Redis forgets it). */
 const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
 
@@ -86,6 +83,21 @@ export class RedisAccounts implements AccountStore {
     );
   }
 
+  startReading(accountKey: string, target: string, seq: number): Promise<number> {
+    const key = this.keys.readMarkers(accountKey);
+    return storage(async () => {
+      await this.redis.hsetnx(key, target, seq);
+      // Markers only move forward, so what is read back is at least what another device set.
+      return Number((await this.redis.hget(key, target)) ?? seq);
+    });
+  }
+
+  stopReading(accountKey: string, target: string): Promise<void> {
+    return storage(async () => {
+      await this.redis.hdel(this.keys.readMarkers(accountKey), target);
+    });
+  }
+
   readMarkers(accountKey: string): Promise<Map<string, number>> {
     return storage(async () => {
       const markers = await this.redis.hgetall(this.keys.readMarkers(accountKey));
@@ -112,7 +124,7 @@ export class RedisAccounts implements AccountStore {
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]> {
-    const word = mentionPattern(nick);
+    const mentioned = mentionMatcher(nick);
     const found: ChatMessage[] = [];
     let inspected = 0;
     // The oldest mentions after the marker, among the first INSPECTED_AFTER_MARKER messages.
@@ -120,7 +132,7 @@ export class RedisAccounts implements AccountStore {
       for await (const record of scanRecords(this.redis, this.keys.messages(target), { after, batch: 500 })) {
         if (++inspected > INSPECTED_AFTER_MARKER) break;
         if (record.fromKey === readerKey || (record.kind !== 'chat' && record.kind !== 'action')) continue;
-        if (word.test(record.message.text)) found.push(record.message);
+        if (mentioned(record.message.text)) found.push(record.message);
         if (found.length >= limit) break;
       }
       return found;

@@ -1,7 +1,6 @@
-import type { ChatMessage } from 'aurora-protocol';
+import { type ChatMessage, mentionMatcher } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
-import type { Account, AccountStore, SessionRecord } from './accounts.js';
-import { mentionPattern } from './mentions.js';
+import { type Account, type AccountStore, INSPECTED_AFTER_MARKER, type SessionRecord } from './accounts.js';
 import type { Row } from './sqlite.js';
 
 const SCHEMA = `
@@ -43,6 +42,12 @@ export class SqliteAccounts implements AccountStore {
         `INSERT INTO read_markers (account_key, target, seq) VALUES (?, ?, ?)
          ON CONFLICT (account_key, target) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
       ),
+      startReading: db.prepare<[string, string, number]>(
+        'INSERT INTO read_markers (account_key, target, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      stopReading: db.prepare<[string, string]>(
+        'DELETE FROM read_markers WHERE account_key = ? AND target = ?',
+      ),
       marker: db.prepare<[string, string], { seq: number }>(
         'SELECT seq FROM read_markers WHERE account_key = ? AND target = ?',
       ),
@@ -52,9 +57,9 @@ export class SqliteAccounts implements AccountStore {
       unread: db.prepare<[string, number, string], { n: number }>(
         "SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind != 'system'",
       ),
-      mentions: db.prepare<[string, number, string, string, number], Row>(
-        `SELECT * FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind IN ('chat', 'action')
-         AND text LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?`,
+      mentions: db.prepare<[string, number, number, string], Row>(
+        `SELECT * FROM messages WHERE target = ? AND seq > ? AND seq <= ? AND from_key != ?
+         AND kind IN ('chat', 'action') ORDER BY seq`,
       ),
       directTo: db.prepare<[string, string, number], Row>(
         'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
@@ -109,6 +114,15 @@ export class SqliteAccounts implements AccountStore {
     return this.statements.marker.get(accountKey, target)?.seq ?? seq;
   }
 
+  async startReading(accountKey: string, target: string, seq: number): Promise<number> {
+    this.statements.startReading.run(accountKey, target, seq);
+    return this.statements.marker.get(accountKey, target)?.seq ?? seq;
+  }
+
+  async stopReading(accountKey: string, target: string): Promise<void> {
+    this.statements.stopReading.run(accountKey, target);
+  }
+
   async readMarkers(accountKey: string): Promise<Map<string, number>> {
     return new Map(this.statements.markers.all(accountKey).map((row) => [row.target, row.seq]));
   }
@@ -124,14 +138,20 @@ export class SqliteAccounts implements AccountStore {
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]> {
-    // LIKE narrows the rows (case-insensitively for ASCII); the regex decides whole-word mentions.
-    const pattern = `%${nick.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const word = mentionPattern(nick);
-    return this.statements.mentions
-      .all(target, after, readerKey, pattern, limit * 4)
-      .map(this.toMessage)
-      .filter((message) => word.test(message.text))
-      .slice(0, limit);
+    // Every candidate is tested in JavaScript: no SQL pattern folds width and look-alikes as the rule does.
+    const mentioned = mentionMatcher(nick);
+    const found: ChatMessage[] = [];
+    for (const row of this.statements.mentions.iterate(
+      target,
+      after,
+      after + INSPECTED_AFTER_MARKER,
+      readerKey,
+    )) {
+      if (!mentioned(row.text)) continue;
+      found.push(this.toMessage(row));
+      if (found.length >= limit) break;
+    }
+    return found;
   }
 
   async directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]> {

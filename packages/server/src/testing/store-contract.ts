@@ -139,6 +139,21 @@ export function storeContract(create: StoreFactory): void {
     expect(next.message.seq).toBe(11);
   });
 
+  it('keeps the bounds of a direct conversation exact after pruning, so a resume can tell a gap', async () => {
+    const { store, clock } = await open({ maxPerTarget: 3 });
+    for (let i = 1; i <= 8; i++) {
+      clock.advance(1000);
+      await store.append(dm('alice', 'bob', `d${i}`));
+    }
+    await store.prune(clock.now());
+    expect(await store.bounds('dm:alice bob')).toEqual({ first: 6, last: 8 });
+    expect(texts((await store.page('dm:alice bob', { after: 1, limit: 10 })).messages)).toEqual([
+      'd6',
+      'd7',
+      'd8',
+    ]);
+  });
+
   it('never reuses a seq, even when retention deleted every message of a target', async () => {
     const { store, clock } = await open({ maxAgeMs: 60_000 });
     await fill(store, clock, 3);
@@ -209,14 +224,27 @@ export function storeContract(create: StoreFactory): void {
     expect(await accounts.unreadCount('room:dev', 0, 'carol')).toBe(4);
   });
 
+  it('starts a marker where there is none, keeps one that exists, and drops it on request', async () => {
+    const { store } = await open();
+    const { accounts } = store;
+    expect(await accounts.startReading('uma', 'room:ops', 5)).toBe(5);
+    expect(await accounts.startReading('uma', 'room:ops', 9)).toBe(5);
+    await accounts.markRead('uma', 'room:dev', 3);
+    expect(await accounts.startReading('uma', 'room:dev', 1)).toBe(3);
+    await accounts.stopReading('uma', 'room:ops');
+    expect(await accounts.readMarkers('uma')).toEqual(new Map([['room:dev', 3]]));
+  });
+
   it('finds whole-word mentions by others after a marker, and direct messages to a person', async () => {
     const { store, clock } = await open();
     const { accounts } = store;
     for (const text of ['hi bob', 'bobby is here', 'ping @Bob!', 'carol: BOB?'])
       await store.append(say('dev', text, 'carol'));
     await store.append(say('dev', 'bob talking about bob', 'bob'));
+    for (const text of ['ｂｏｂ, lunch?', 'bob-bot deployed', 'thanks bob.'])
+      await store.append(say('dev', text, 'carol'));
     const mentions = await accounts.mentions('room:dev', 1, 'bob', 'bob', 10);
-    expect(texts(mentions)).toEqual(['ping @Bob!', 'carol: BOB?']);
+    expect(texts(mentions)).toEqual(['ping @Bob!', 'carol: BOB?', 'ｂｏｂ, lunch?', 'thanks bob.']);
     expect(await accounts.mentions('room:dev', 0, 'bob', 'bob', 1)).toHaveLength(1);
 
     for (const [from, to, text] of [

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, helloFor, initialState } from './chat-state.js';
 import { chat, joined, welcome } from './test-frames.js';
+import { unreadBadge } from './titles.js';
 
 const NOW = 1_700_000_100_000;
 const client = { name: 'aurora-web', version: '0.1.0' };
@@ -71,6 +72,20 @@ describe('read markers', () => {
     );
     expect(state.targets.get('ops')).toMatchObject({ unread: 2, readSeq: 7 });
     expect(state.targets.get('dev')?.unread).toBe(0);
+  });
+
+  it("mark mentions on a fresh device from the server's count, and clear them with the marker", () => {
+    let state = loggedIn(
+      server(joined('dev', [], { seq: 10 })),
+      server(joined('ops', [], { seq: 9, read: 7, unread: 2, mentions: 2 })),
+    );
+    expect(state.targets.get('ops')).toMatchObject({ unread: 2, mentions: 2 });
+    expect(unreadBadge(state.targets.get('ops')!)).toBe('2!');
+    state = run(state, server(chat(10, 'bob', 'thanks ＡＬＩＣＥ.', { room: 'ops' })));
+    state = run(state, server(chat(11, 'bob', 'malice-bot is up', { room: 'ops' })));
+    expect(state.targets.get('ops')).toMatchObject({ unread: 4, mentions: 3 });
+    state = run(state, { type: 'open', target: 'ops' });
+    expect(state.targets.get('ops')).toMatchObject({ unread: 0, mentions: 0 });
   });
 
   it('clear what another device has read', () => {

@@ -1,6 +1,6 @@
 import { type ServerMessageOf, sameName } from 'aurora-protocol';
 import { type ChatState, initialState } from './chat-state.js';
-import { addMessages, addNotice, updateTarget } from './state-updates.js';
+import { addMessages, addNotice, mentionsMe, updateTarget } from './state-updates.js';
 import { keyOfWireTarget, placeMessage } from './targets.js';
 import { clipMessage } from './timeline.js';
 
@@ -12,14 +12,21 @@ export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>):
   const me = state.me;
   return updateTarget(state, keyOfWireTarget(marker.target), (t) => {
     if (marker.seq <= t.readSeq) return t;
-    const after = t.entries.filter(
-      (e) =>
-        e.type === 'message' &&
-        e.seq > marker.seq &&
-        e.message.kind !== 'system' &&
-        !(me !== undefined && sameName(e.message.from, me)),
-    ).length;
-    return { ...t, readSeq: marker.seq, unread: Math.min(t.unread, after) };
+    const after = t.entries.flatMap((e) =>
+      e.type === 'message' &&
+      e.seq > marker.seq &&
+      e.message.kind !== 'system' &&
+      !(me !== undefined && sameName(e.message.from, me))
+        ? [e.message]
+        : [],
+    );
+    const mentioned = after.filter((message) => mentionsMe(message, me)).length;
+    return {
+      ...t,
+      readSeq: marker.seq,
+      unread: Math.min(t.unread, after.length),
+      mentions: Math.min(t.mentions, mentioned),
+    };
   });
 }
 

@@ -191,7 +191,9 @@ function onConnection(state: ChatState, info: ConnectionInfo): ChatState {
 /** Clears the unread count of the conversation on screen while the page is visible. */
 function markRead(state: ChatState): ChatState {
   if (!state.visible || state.active === undefined) return state;
-  return updateTarget(state, state.active, (t) => (t.unread === 0 ? t : { ...t, unread: 0 }));
+  return updateTarget(state, state.active, (t) =>
+    t.unread === 0 && t.mentions === 0 ? t : { ...t, unread: 0, mentions: 0 },
+  );
 }
 
 function expireTyping(state: ChatState, now: number): ChatState {

@@ -32,6 +32,11 @@ export interface PendingMessage {
   readonly inFlight: boolean;
   /** Wait until then before sending (the server asked to slow down). */
   readonly retryAt?: number;
+  /**
+   * A direct message whose recipient was not back yet after a reconnect: sent again then, while
+   * other messages go on (see `retryAfterReconnect`).
+   */
+  readonly heldUntil?: number;
   /** Why the server refused it; such a message waits for the user to retry or discard it. */
   readonly failure?: string;
 }
@@ -58,6 +63,8 @@ export interface TargetState {
   readonly hasOlder: boolean;
   readonly loadingOlder: boolean;
   readonly unread: number;
+  /** How many of the unread messages mention the user (direct messages all do): the `!` mark. */
+  readonly mentions: number;
   /** Who is typing, with when their indicator expires (epoch ms); a `Map`, as nicks are remote strings. */
   readonly typing: ReadonlyMap<string, number>;
   /** For rooms: the server has confirmed membership on the current connection. */
@@ -94,6 +101,8 @@ export interface ChatState {
   readonly focusOnJoin?: string;
   /** Unacknowledged messages, oldest first. */
   readonly pending: readonly PendingMessage[];
+  /** When the server welcomed us again after a drop (epoch ms); undefined on a first connection. */
+  readonly reconnectedAt?: number;
   /** Whether the page is visible; while hidden, new messages count as unread everywhere. */
   readonly visible: boolean;
   /** Grows with every local notice, to keep notices in the order they were added. */
@@ -131,6 +140,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
     hasOlder: false,
     loadingOlder: false,
     unread: 0,
+    mentions: 0,
     typing: new Map(),
     joined: false,
     cleared: false,

@@ -17,6 +17,8 @@ export function dueMessages(state: ChatState, now: number): PendingMessage[] {
   const due: PendingMessage[] = [];
   for (const pending of live) {
     if (pending.inFlight) continue;
+    // Waiting for its recipient to come back: the others need not wait for it.
+    if (pending.heldUntil !== undefined && pending.heldUntil > now) continue;
     if (pending.retryAt !== undefined && pending.retryAt > now) break;
     const target = state.targets.get(pending.target);
     if (!target || !(target.isDm || target.joined)) continue;
@@ -26,12 +28,13 @@ export function dueMessages(state: ChatState, now: number): PendingMessage[] {
   return due;
 }
 
-/** When the earliest message held back by the rate limit may go, if one is waiting. */
+/** When the earliest message held back (by the rate limit, or for its recipient) may go, if one waits. */
 export function nextRetryAt(state: ChatState): number | undefined {
   let earliest: number | undefined;
   for (const pending of state.pending) {
-    if (pending.failure !== undefined || pending.inFlight || pending.retryAt === undefined) continue;
-    earliest = earliest === undefined ? pending.retryAt : Math.min(earliest, pending.retryAt);
+    if (pending.failure !== undefined || pending.inFlight) continue;
+    for (const at of [pending.retryAt, pending.heldUntil])
+      if (at !== undefined) earliest = earliest === undefined ? at : Math.min(earliest, at);
   }
   return earliest;
 }

@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   type Member,
+  retryAfterReconnect,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -26,7 +27,9 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
   switch (message.type) {
     case 'welcome':
       return {
-        ...state,
+        ...withoutReconnect(state),
+        // Welcomed before: this is a reconnect, and the people we write to may be on their way back.
+        ...(state.me === undefined ? {} : { reconnectedAt: now }),
         screen: 'chat',
         me: message.nick,
         account: message.account,
@@ -104,6 +107,8 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
     readSeq: Math.max(base.readSeq, joined.read ?? 0),
     // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
     unread: existing || (focus && state.visible) ? base.unread : (joined.unread ?? 0),
+    // The `!` mark comes from the server too, so a fresh device shows what mentions the user.
+    mentions: existing || (focus && state.visible) ? base.mentions : (joined.mentions ?? 0),
   };
   const next: ChatState = {
     ...state,
@@ -162,6 +167,11 @@ function onMembers(state: ChatState, list: ServerMessageOf<'members'>): ChatStat
 
 const RETRY_LATER = new Set(['rate_limited']);
 
+function withoutReconnect(state: ChatState): ChatState {
+  const { reconnectedAt: _previous, ...rest } = state;
+  return rest;
+}
+
 function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
   let next = state;
   if (error.ref === COMMAND_REFS.history) {
@@ -171,9 +181,13 @@ function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number)
   if (error.ref === COMMAND_REFS.join) next = { ...next, focusOnJoin: undefined };
   const pending = error.cid === undefined ? undefined : next.pending.find((p) => p.cid === error.cid);
   if (pending) {
+    const sinceReconnect = next.reconnectedAt === undefined ? undefined : now - next.reconnectedAt;
+    const again = retryAfterReconnect(error.code, sinceReconnect);
     const update: PendingMessage = RETRY_LATER.has(error.code)
       ? { ...pending, inFlight: false, retryAt: now + (error.retryAfterMs ?? 1000) }
-      : { ...pending, inFlight: false, failure: error.message };
+      : again !== undefined
+        ? { ...pending, inFlight: false, heldUntil: now + again }
+        : { ...pending, inFlight: false, failure: error.message };
     return { ...next, pending: next.pending.map((p) => (p === pending ? update : p)) };
   }
   const where =

@@ -1,4 +1,4 @@
-import { type ChatMessage, sameName } from 'aurora-protocol';
+import { type ChatMessage, mentions, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { placeMessage, type TargetKey } from './targets.js';
 import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from './timeline.js';
@@ -53,6 +53,7 @@ export function addMessages(
         entries,
         cursor: Math.max(target.cursor, message.seq),
         unread: target.unread + (counts ? 1 : 0),
+        mentions: target.mentions + (counts && mentionsMe(message, next.me) ? 1 : 0),
         typing: without(target.typing, message.from),
         // Only live notices move the topic: an older page of history would bring back a stale one.
         topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
@@ -91,6 +92,13 @@ export function withRoomForOne(state: ChatState): ChatState | undefined {
     (key) => key !== state.active && state.targets.get(key)?.isDm && !unsent.has(key),
   );
   return closable === undefined ? undefined : removeTarget(state, closable);
+}
+
+/** Whether a message calls for the user: every direct message, and chat that mentions them. */
+export function mentionsMe(message: ChatMessage, me: string | undefined): boolean {
+  if (message.kind === 'dm') return true;
+  if (me === undefined || (message.kind !== 'chat' && message.kind !== 'action')) return false;
+  return mentions(message.text, me);
 }
 
 /** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */

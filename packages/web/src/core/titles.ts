@@ -8,6 +8,12 @@ export function targetTitle(target: TargetState): string {
   return target.isDm ? `@${target.name}` : `#${target.name}`;
 }
 
+/** A conversation's badge in the list: its unread count, with `!` when one of them mentions the user. */
+export function unreadBadge(target: Pick<TargetState, 'unread' | 'mentions'>): string {
+  if (target.unread === 0 && target.mentions === 0) return '';
+  return `${target.unread > 99 ? '99+' : String(target.unread)}${target.mentions > 0 ? '!' : ''}`;
+}
+
 /** The tab's title: unread count first, so it shows in a crowded tab bar. */
 export function pageTitle(state: ChatState): string {
   const unread = totalUnread(state);

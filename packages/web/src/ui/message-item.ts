@@ -1,6 +1,5 @@
-import { type ChatMessage, nameColour, sameName } from 'aurora-protocol';
+import { type ChatMessage, mentions, nameColour, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
-import { mentions } from '../core/mentions.js';
 import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
 import { richText } from './rich-text.js';
@@ -66,7 +65,7 @@ export function pendingItem(
   const line = messageLine(kind === 'action', context.me ?? '', pending.text);
   item.appendChild(line);
   if (pending.failure === undefined) {
-    const waiting = pending.retryAt !== undefined && !pending.inFlight;
+    const waiting = (pending.retryAt ?? pending.heldUntil) !== undefined && !pending.inFlight;
     line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
     return item;
   }

@@ -1,5 +1,6 @@
 import type { ChatState, TargetState } from '../core/chat-state.js';
 import type { TargetKey } from '../core/targets.js';
+import { unreadBadge } from '../core/titles.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel } from './message-item.js';
 
@@ -91,10 +92,16 @@ export function createRoomList(actions: RoomListActions): RoomList {
     if (active) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
     button.classList.toggle('unread', target.unread > 0);
-    badge.hidden = target.unread === 0;
-    setText(badge, target.unread > 99 ? '99+' : String(target.unread));
+    button.classList.toggle('mentioned', target.mentions > 0);
+    const text = unreadBadge(target);
+    badge.hidden = text === '';
+    setText(badge, text);
     const name = target.isDm ? `conversation with ${target.name}` : `#${target.name}`;
-    button.setAttribute('aria-label', target.unread > 0 ? `${name}, ${target.unread} unread` : name);
+    const mentioned = target.mentions > 0 ? `, ${target.mentions} mentioning you` : '';
+    button.setAttribute(
+      'aria-label',
+      target.unread > 0 ? `${name}, ${target.unread} unread${mentioned}` : name,
+    );
   }
 
   function sync(list: HTMLElement, cache: Map<string, HTMLLIElement>, state: ChatState, dm: boolean): void {
