@@ -59,7 +59,11 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     const bytes = utf8Length(text);
     const max = getState().maxTextBytes;
     if (bytes > max) {
-      notice(`The message is ${bytes} bytes; the limit is ${max}. Nothing was sent.`, 'error');
+      // The text stays in the input (submit answers 'keep'): shortened or cut in parts, it can go.
+      notice(
+        `The message is ${bytes} bytes; the limit is ${max}. Nothing was sent: the text stays in the input to shorten or send in parts (Ctrl+C clears it).`,
+        'error',
+      );
       return false;
     }
     dispatch({ type: 'sent', outgoing: connection.send(kind, target, text) });
