@@ -1,4 +1,5 @@
 import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
+import { awayMember, awayText } from '../../core/away.js';
 import type { ChatState, TargetState } from '../../core/chat-state.js';
 import { unsentLines } from '../../core/chat-targets.js';
 import type { ConnectionStatus } from '../../core/connection-types.js';
@@ -56,7 +57,10 @@ export function statusText(state: ChatState, server: string, now: number, width:
   const who = state.account !== undefined ? `✓ ${state.account}` : online ? `${state.me} (guest)` : state.me;
   const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
   const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
-  if (target.kind === 'dm') parts.push('direct messages');
+  if (target.kind === 'dm') {
+    const away = awayMember(state, target.label);
+    parts.push(away ? `${sanitizeForTerminal(target.label)} is ${awayText(away)}` : 'direct messages');
+  }
   if (target.leaving) parts.push(leavingText(target));
   let left = parts.join(' │ ');
   const topic = target.kind === 'room' ? sanitizeForTerminal(target.topic) : '';
