@@ -30,7 +30,11 @@ describe('away messages', () => {
 
     await app.type('/msg bob are you there?');
     await app.press(KEYS.enter);
-    const told = await waitForFrame(app.screen, (s) => s.includes('-- │ bob is away: at lunch'), 'the notice');
+    const told = await waitForFrame(
+      app.screen,
+      (s) => s.includes('-- │ bob is away: at lunch'),
+      'the notice',
+    );
     expect(statusOf(told)).toContain('@bob │ bob is away: at lunch');
     // Once per absence, not after every line.
     await app.type('ping');
