@@ -143,6 +143,26 @@ describe('MessagePane', () => {
     expect(paneRows(app.screen()).at(-1)).toContain('more news');
   });
 
+  it('brings the view down to my own line when I send while scrolled up, counting nothing new', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(40) }));
+    await app.press(KEYS.pageUp);
+    await waitForFrame(
+      app.screen,
+      (s) => (paneRows(s).at(-1) ?? '').includes('End to jump down'),
+      'scrolled',
+    );
+    await app.type('back to work');
+    await app.press(KEYS.enter);
+    const sent = await waitForFrame(
+      app.screen,
+      (s) => paneRows(s).some((row) => row.includes('alice │ back to work')),
+      'my line at the bottom',
+    );
+    expect(paneRows(sent).join('\n')).not.toContain('End to jump down');
+    expect(paneRows(sent).join('\n')).toContain('message 40');
+  });
+
   it('fetches older history when scrolled past the oldest loaded message', async () => {
     const app = renderChat();
     await app.server.accept(joined('dev', { history: many(20, 101), more: true }));
