@@ -59,7 +59,7 @@ export function App({ ring, size }: AppProps) {
   const paneHeight = Math.max(1, height - 2 - inputLayout.rows.length);
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      <StatusLine width={columns} />
+      <StatusLine width={columns} activity={panelWidth === 0} />
       <Box flexDirection="row" height={paneHeight}>
         <MessagePane width={paneWidth} height={paneHeight} />
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
