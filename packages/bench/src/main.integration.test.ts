@@ -64,6 +64,7 @@ describe('pnpm bench --quick', () => {
       frame_p50_ms: expect.any(Number),
       frame_p99_ms: expect.any(Number),
       rss_mb: expect.any(Number),
+      paste_ms: expect.any(Number),
     });
     expect(latest.targets.length).toBeGreaterThanOrEqual(8);
 

@@ -6,6 +6,7 @@ export {
   encodeServerMessage,
   MAX_SERVER_FRAME_BYTES,
 } from './codec.js';
+export { suggestCommand } from './command-hint.js';
 export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';

@@ -94,6 +94,8 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
               frame_p99_ms: round(summary.terminal.frameP99.median),
               rss_mb: round(summary.terminal.rssMb.median),
               heap_mb: round(summary.terminal.heapMb.median),
+              paste_bytes: results.terminal[0]!.pasteBytes,
+              paste_ms: round(summary.terminal.pasteMs.median),
             },
           }
         : {}),

@@ -135,7 +135,8 @@ export function renderMarkdown(
           '',
           `Frame time with ${formatNumber(results.terminal[0]!.loadedMessages)} messages loaded and ${results.terminal[0]!.arrivalsPerS} arriving per second: ` +
             `median ${formatSpread(terminal.frameP50)} ms, p99 ${formatSpread(terminal.frameP99)} ms; ` +
-            `memory ${formatSpread(terminal.rssMb)} MB RSS (${formatSpread(terminal.heapMb)} MB JS heap).`,
+            `memory ${formatSpread(terminal.rssMb)} MB RSS (${formatSpread(terminal.heapMb)} MB JS heap). ` +
+            `Pasting ${formatNumber(results.terminal[0]!.pasteBytes / 1000)} KB into the input (the slowest of lines, one line, CJK): ${formatSpread(terminal.pasteMs)} ms.`,
           '',
         ]
       : []),

@@ -16,6 +16,10 @@ export interface TerminalRun {
   /** Resident memory of the process driving the client, after the run. */
   readonly rssMb: number;
   readonly heapMb: number;
+  /** Size of the text pasted into the input. */
+  readonly pasteBytes: number;
+  /** The slowest paste's time from the first read to the screen drawn (see `terminal/paste.ts`). */
+  readonly pasteMs: number;
 }
 
 /** Everything one harness run measured, per server and repetition. */
@@ -81,6 +85,7 @@ export interface Summary {
         readonly frameP99: Spread;
         readonly rssMb: Spread;
         readonly heapMb: Spread;
+        readonly pasteMs: Spread;
       }
     | undefined;
 }
@@ -133,6 +138,7 @@ export function summarise(results: BenchResults): Summary {
             frameP99: spread(results.terminal.map((run) => run.frameP99Ms)),
             rssMb: spread(results.terminal.map((run) => run.rssMb)),
             heapMb: spread(results.terminal.map((run) => run.heapMb)),
+            pasteMs: spread(results.terminal.map((run) => run.pasteMs)),
           },
   };
 }

@@ -77,6 +77,11 @@ export function checkTargets(summary: Summary): TargetCheck[] {
       met: terminal ? terminal.frameP99.median < 16 : undefined,
     },
     {
+      target: 'terminal 100 KB paste < 500 ms',
+      measured: terminal ? `${formatNumber(terminal.pasteMs.median)} ms` : 'not measured',
+      met: terminal ? terminal.pasteMs.median < 500 : undefined,
+    },
+    {
       target: 'terminal client memory < 200 MB',
       measured: terminal ? `${formatNumber(terminal.rssMb.median)} MB RSS` : 'not measured',
       met: terminal ? terminal.rssMb.median < 200 : undefined,

@@ -14,7 +14,8 @@ import { encodeServerMessage, LIMITS, type ServerMessage } from 'aurora-protocol
 import { render } from 'ink';
 import { createElement } from 'react';
 import type { TerminalRun } from '../report/results.js';
-import { FakeScreen, IdleKeyboard } from './fake-terminal.js';
+import { FakeScreen, Keyboard } from './fake-terminal.js';
+import { type PasteShape, pasteText, timePaste } from './paste.js';
 import { ROOM, roomMembers, roomMessage, roomMessages } from './transcript.js';
 
 /**
@@ -22,18 +23,21 @@ import { ROOM, roomMembers, roomMessage, roomMessages } from './transcript.js';
  * the whole Ink app (`ChatApp`, the real `Connection` and reducer) over a fake socket and a fake
  * 120x40 screen. It loads `messages` into the room (a `joined` page, then `history` pages, as
  * scrolling back would), then delivers `rate` new messages a second for `seconds` and times each
- * from the socket handing the frame over to Ink writing the screen. Prints a TerminalRun as JSON.
+ * from the socket handing the frame over to Ink writing the screen. Then it pastes `paste-bytes` of
+ * text of each shape into the input and times each until drawn. Prints a TerminalRun as JSON.
  */
 const { values } = parseArgs({
   options: {
     messages: { type: 'string', default: '100000' },
     rate: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '30' },
+    'paste-bytes': { type: 'string', default: '100000' },
   },
 });
 const total = Number(values.messages);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
+const pasteBytes = Number(values['paste-bytes']);
 const PAGE = 1000;
 const ME = 'bench';
 
@@ -52,6 +56,7 @@ const connection = new Connection({
 // The heap as the interactive client (runChat) keeps it.
 limitHeapGrowth();
 const screen = new FakeScreen(120, 40);
+const keyboard = new Keyboard();
 const ui = {
   theme: createTheme(),
   time: createTimeFormat(),
@@ -63,7 +68,7 @@ const app = render(
   createElement(ChatApp, { connection, nick: ME, ui, ring: () => {}, size: { columns: 120, rows: 40 } }),
   {
     stdout: screen as unknown as NodeJS.WriteStream,
-    stdin: new IdleKeyboard() as unknown as NodeJS.ReadStream,
+    stdin: keyboard as unknown as NodeJS.ReadStream,
     stderr: screen as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
@@ -127,11 +132,23 @@ for (let i = 0; i < arrivals; i++) {
 }
 const elapsed = (performance.now() - begin) / 1000;
 const memory = process.memoryUsage();
+
+// Pasted into the loaded room, each shape into an empty input; Ctrl+C clears it for the next.
+const pasteMs: Record<PasteShape, number> = { lines: 0, oneLine: 0, wide: 0 };
+for (const shape of Object.keys(pasteMs) as PasteShape[]) {
+  pasteMs[shape] = await timePaste(keyboard, screen, pasteText(shape, pasteBytes));
+  keyboard.type('\x03');
+  await sleep(100);
+}
 app.unmount();
 
 frames.sort((a, b) => a - b);
 const at = (q: number) => frames[Math.min(frames.length - 1, Math.ceil(q * frames.length) - 1)] ?? Number.NaN;
-const result: TerminalRun & { loadMs: number; achievedPerS: number } = {
+const result: TerminalRun & {
+  loadMs: number;
+  achievedPerS: number;
+  pasteShapesMs: Record<PasteShape, number>;
+} = {
   loadedMessages: total,
   arrivalsPerS: rate,
   frames: frames.length,
@@ -140,6 +157,9 @@ const result: TerminalRun & { loadMs: number; achievedPerS: number } = {
   frameMaxMs: frames.at(-1) ?? Number.NaN,
   rssMb: memory.rss / 2 ** 20,
   heapMb: memory.heapUsed / 2 ** 20,
+  pasteBytes,
+  pasteMs: Math.max(...Object.values(pasteMs)),
+  pasteShapesMs: pasteMs,
   loadMs,
   achievedPerS: arrivals / elapsed,
 };

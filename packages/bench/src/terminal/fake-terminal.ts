@@ -32,8 +32,11 @@ function itself<T>(this: T): T {
   return this;
 }
 
-/** A keyboard nobody types on; it answers what Ink asks of a TTY stdin. */
-export class IdleKeyboard extends EventEmitter {
+/**
+ * A keyboard that types only when told to; it answers what Ink asks of a TTY stdin. Each chunk
+ * handed to {@link Keyboard.type} is one read of the terminal, as a pty delivers input.
+ */
+export class Keyboard extends EventEmitter {
   readonly isTTY = true;
   readonly setRawMode = itself;
   readonly setEncoding = itself;
@@ -41,8 +44,15 @@ export class IdleKeyboard extends EventEmitter {
   readonly unref = itself;
   readonly resume = itself;
   readonly pause = itself;
+  private readonly pending: string[] = [];
 
-  read(): null {
-    return null;
+  /** Delivers one chunk of input; Ink reads and handles it before this returns. */
+  type(chunk: string): void {
+    this.pending.push(chunk);
+    this.emit('readable');
+  }
+
+  read(): string | null {
+    return this.pending.shift() ?? null;
   }
 }

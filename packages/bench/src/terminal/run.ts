@@ -14,7 +14,8 @@ const CLIENT_BENCH = fileURLToPath(new URL('./client-bench.js', import.meta.url)
 
 /**
  * Runs the terminal-client frame benchmark in a process of its own (its RSS is the client's):
- * 100,000 messages loaded, 100 a second arriving for 30 s (`--quick`: 2,000 for 1 s).
+ * 100,000 messages loaded, 100 a second arriving for 30 s (`--quick`: 2,000 for 1 s), then 100 KB
+ * pasted into the input in each of three shapes.
  */
 export async function runTerminalBench(options: TerminalBenchOptions): Promise<TerminalRun> {
   const args = options.quick
@@ -48,11 +49,18 @@ export async function runTerminalBench(options: TerminalBenchOptions): Promise<T
   // Ink restores the cursor on the real stdout at exit, after the result line.
   const line = stdout.split('\n').find((text) => text.startsWith('{'));
   if (line === undefined) throw new Error(`terminal benchmark printed no result:\n${stdout}\n${stderr}`);
-  const run = JSON.parse(line) as TerminalRun & { loadMs: number; achievedPerS: number };
+  const run = JSON.parse(line) as TerminalRun & {
+    loadMs: number;
+    achievedPerS: number;
+    pasteShapesMs: Record<string, number>;
+  };
   options.log(
     `  ${run.loadedMessages} messages loaded in ${(run.loadMs / 1000).toFixed(1)} s; ${run.frames} frames at ` +
       `${run.achievedPerS.toFixed(0)}/s: median ${run.frameP50Ms.toFixed(2)} ms, p99 ${run.frameP99Ms.toFixed(2)} ms, ` +
-      `max ${run.frameMaxMs.toFixed(2)} ms; RSS ${run.rssMb.toFixed(0)} MB, heap ${run.heapMb.toFixed(0)} MB`,
+      `max ${run.frameMaxMs.toFixed(2)} ms; RSS ${run.rssMb.toFixed(0)} MB, heap ${run.heapMb.toFixed(0)} MB; ` +
+      `${(run.pasteBytes / 1000).toFixed(0)} KB pasted in ${Object.entries(run.pasteShapesMs)
+        .map(([shape, ms]) => `${ms.toFixed(0)} ms (${shape})`)
+        .join(', ')}`,
   );
   return run;
 }

@@ -5,6 +5,7 @@ import {
   type ServerMessageOf,
   sameName,
 } from 'aurora-protocol';
+import { awayText } from './away.js';
 import { onAuth, onDigest, onLoggedOut, onReadMarker, unreadOnJoin } from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
@@ -62,7 +63,7 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     }
     case 'members': {
       const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
-      const names = sortMembers(message.members).map((m) => (m.away ? `${m.nick} (away)` : m.nick));
+      const names = sortMembers(message.members).map((m) => (m.away ? `${m.nick} (${awayText(m)})` : m.nick));
       return addNotice(
         next,
         state.current,

@@ -74,6 +74,14 @@ describe('parseInput', () => {
     expect(failure('/').code).toBe('unknown_command');
   });
 
+  it('never guesses a command whose effect differs in kind (quit, nick, back) for an unknown one', () => {
+    for (const line of ['/edit 3 fixed', '/kick bob', '/ban bob']) {
+      const parsed = failure(line);
+      expect(parsed.code).toBe('unknown_command');
+      expect(parsed.message).not.toContain('Did you mean');
+    }
+  });
+
   it('refuses bad arguments with the rule they break', () => {
     expect(failure('/join').message).toContain('Usage: /join ROOM...');
     expect(failure('/join bad!room').message).toContain('Cannot join "bad!room"');

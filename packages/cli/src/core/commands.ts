@@ -1,4 +1,4 @@
-import { checkNick, checkRoom } from 'aurora-protocol';
+import { checkNick, checkRoom, suggestCommand } from 'aurora-protocol';
 
 /** What a line typed into the input means. */
 export type Command =
@@ -187,38 +187,13 @@ function synopsis(spec: CommandSpec): string {
 }
 
 function unknown(typed: string): ParsedInput {
-  const guess = closest(typed);
+  const suggested = suggestCommand(typed, BY_NAME.keys());
+  const guess = suggested === undefined ? undefined : BY_NAME.get(suggested)?.name;
   const did = guess ? ` Did you mean /${guess}?` : '';
   return fail(
     'unknown_command',
     `Unknown command /${typed}.${did} Nothing was sent. /help lists commands; // sends a line starting with /.`,
   );
-}
-
-function closest(typed: string): string | undefined {
-  if (!typed) return undefined;
-  let best: { name: string; distance: number } | undefined;
-  for (const name of BY_NAME.keys()) {
-    const distance = name.startsWith(typed) ? 0 : editDistance(typed, name);
-    if (distance <= 2 && (!best || distance < best.distance))
-      best = { name: BY_NAME.get(name)!.name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function splitFirst(rest: string): [string, string] {

@@ -37,10 +37,23 @@ describe('renderItem', () => {
     expect(draw(message(chat(1, 'bob', 'hello there')))).toEqual(['12:01    bob │ hello there']);
   });
 
-  it('cuts a name wider than the nick column, so the separator stays in its column', () => {
-    const [line] = draw(message(chat(1, 'bartholomew', 'hello')));
-    expect(line).toBe('12:01 barth… │ hello');
-    expect(line!.indexOf('│')).toBe(draw(message(chat(1, 'bob', 'hi')))[0]!.indexOf('│'));
+  it('writes a name wider than the nick column whole on its own row, the text under it in the column', () => {
+    const lines = draw(message(chat(1, 'bartholomew', 'hello')));
+    expect(lines).toEqual(['12:01 bartholomew', '             │ hello']);
+    expect(lines[1]!.indexOf('│')).toBe(draw(message(chat(1, 'bob', 'hi')))[0]!.indexOf('│'));
+  });
+
+  it('never shows two long names alike (bots posting with send are not members)', () => {
+    const eu = draw(message(chat(1, 'deploy-bot-production-eu', 'deployed')));
+    const us = draw(message(chat(2, 'deploy-bot-production-us', 'deployed'), {}));
+    expect(eu[0]).toBe('12:01 deploy-bot-production-eu');
+    expect(us[0]).toBe('12:02 deploy-bot-production-us');
+    expect(eu[1]).toBe(us[1]);
+    // A terminal narrower than the name wraps it rather than cut it.
+    expect(draw(message(chat(1, 'deploy-bot-production-eu', 'ok')), plainContext(20)).slice(0, 2)).toEqual([
+      '12:01 deploy-bot-pro',
+      '      duction-eu',
+    ]);
   });
 
   it('wraps long text under itself, within the width', () => {

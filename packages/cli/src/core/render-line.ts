@@ -2,7 +2,7 @@ import { type ChatMessage, formatMessage, type SystemEvent, sanitizeForTerminal 
 import { type ChatItem, itemTs, type PendingItem } from './items.js';
 import type { TextStyle, Theme } from './theme.js';
 import type { TimeFormat } from './time-format.js';
-import { displayWidth, padStart, type Segment, truncate, wrapSegments } from './wrap.js';
+import { displayWidth, padStart, type Segment, wrapSegments } from './wrap.js';
 
 /** What drawing a transcript line depends on. A new context means new lines (the cache is per context). */
 export interface LineContext {
@@ -161,9 +161,15 @@ function layout(
   separatorRole: TextStyle['role'] = 'separator',
 ): Line[] {
   const { theme, width } = context;
-  // The column is as wide as the longest member's name: the name of someone who has left can be
-  // wider, and is cut with `…` so the separator stays in one column (as WeeChat cuts long prefixes).
-  const cell = padStart(truncate(nick, context.nickWidth), context.nickWidth);
+  // The column is as wide as the longest member's name (up to a cap). A wider name (someone who has
+  // left, a bot posting with `send`) gets a row of its own, whole, and the text goes under it: cut
+  // to the column, `deploy-bot-production-eu` and `-us` would look the same.
+  if (displayWidth(nick) > context.nickWidth)
+    return [
+      ...nameRows(time, nick, nickStyle, context),
+      ...layout(' '.repeat(time.length), '', nickStyle, separator, body, context, separatorRole),
+    ];
+  const cell = padStart(nick, context.nickWidth);
   const prefix = `${theme.paint(time, { role: 'time' })} ${theme.paint(cell, nickStyle)} ${theme.paint(separator, { role: separatorRole })} `;
   const prefixWidth = time.length + 1 + displayWidth(cell) + 3;
   const indent = prefixWidth <= width / 2 ? prefixWidth : Math.min(time.length + 1, Math.floor(width / 4));
@@ -174,6 +180,16 @@ function layout(
   // Continuation lines keep the separator column (as WeeChat does), so the gutter reads as one line.
   const pad = `${' '.repeat(prefixWidth - 2)}${theme.paint(SEPARATOR, { role: separatorRole })} `;
   return lines.map((line, i) => ({ gutter: i === 0 ? prefix : pad, text: text(line) }));
+}
+
+/** A name on rows of its own after the time, whole (wrapped on a terminal narrower than the name). */
+function nameRows(time: string, nick: string, nickStyle: TextStyle, context: LineContext): string[] {
+  const { theme } = context;
+  const rows = wrapSegments([{ text: nick, style: nickStyle }], context.width - time.length - 1);
+  return rows.map(
+    (row, i) =>
+      `${i === 0 ? theme.paint(time, { role: 'time' }) : ' '.repeat(time.length)} ${row.map((s) => theme.paint(s.text, s.style)).join('')}`,
+  );
 }
 
 function dayLine(ts: number, context: LineContext): string {

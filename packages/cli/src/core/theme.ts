@@ -57,10 +57,20 @@ export interface Theme {
 
 /** Options for {@link createTheme}. */
 export interface ThemeOptions {
-  /** The chalk instance; its level decides how many colours (0 = none, as when NO_COLOR is set). */
+  /** The chalk instance; its level decides how many colours (0 = no styling at all). */
   readonly chalk?: ChalkInstance;
+  /**
+   * Colours on (the default). Off (`NO_COLOR`), only colour goes: bold, italic, underline and
+   * reverse stay, and grey text is dimmed instead (https://no-color.org).
+   */
+  readonly colour?: boolean;
   /** Draw links as OSC 8 hyperlinks (the URL stays visible either way). */
   readonly hyperlinks?: boolean;
+}
+
+/** Whether the environment asks for no colour: `NO_COLOR` set and not empty (https://no-color.org). */
+export function noColourRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+  return (env.NO_COLOR ?? '') !== '';
 }
 
 const OSC8_SAFE = /[^\x21-\x7e]/gu;
@@ -68,25 +78,30 @@ const OSC8_SAFE = /[^\x21-\x7e]/gu;
 /** Builds the theme. Colour depth follows the terminal (chalk's detection) unless a chalk is given. */
 export function createTheme(options: ThemeOptions = {}): Theme {
   const chalk = options.chalk ?? new Chalk();
+  const colour = options.colour ?? true;
   const hyperlinks = (options.hyperlinks ?? true) && chalk.level > 0;
+  // Without colour, every colour is the plain chalk (attributes still apply), and grey is dim.
+  const tint = (coloured: ChalkInstance): ChalkInstance => (colour ? coloured : chalk);
+  const grey = colour ? chalk.gray : chalk.dim;
+  const nameTint = (nick: string | undefined) => tint(chalk.hex(nameColour(nick ?? '')));
   const roles: Record<Exclude<Role, 'nick' | 'self'>, ChalkInstance> = {
     text: chalk,
-    time: chalk.gray,
-    separator: chalk.gray,
-    system: chalk.gray,
-    dm: chalk.magentaBright,
-    mention: chalk.yellowBright.bold,
-    notice: chalk.cyan,
-    error: chalk.redBright,
-    pending: chalk.gray,
-    failed: chalk.red,
-    date: chalk.gray,
-    gap: chalk.yellow,
-    muted: chalk.gray,
+    time: grey,
+    separator: grey,
+    system: grey,
+    dm: tint(chalk.magentaBright),
+    mention: tint(chalk.yellowBright).bold,
+    notice: tint(chalk.cyan),
+    error: tint(chalk.redBright),
+    pending: grey,
+    failed: tint(chalk.red),
+    date: grey,
+    gap: tint(chalk.yellow),
+    muted: grey,
   };
   const base = (style: TextStyle): ChalkInstance => {
-    if (style.role === 'nick') return chalk.hex(nameColour(style.nick ?? '')).bold;
-    if (style.role === 'self') return chalk.hex(nameColour(style.nick ?? '')).bold.inverse;
+    if (style.role === 'nick') return nameTint(style.nick).bold;
+    if (style.role === 'self') return nameTint(style.nick).bold.inverse;
     return roles[style.role];
   };
   return {
@@ -94,8 +109,8 @@ export function createTheme(options: ThemeOptions = {}): Theme {
       let painter = base(style);
       if (style.bold) painter = painter.bold;
       if (style.italic) painter = painter.italic;
-      if (style.code) painter = painter.cyan;
-      if (style.href) painter = painter.underline.blueBright;
+      if (style.code && colour) painter = painter.cyan;
+      if (style.href) painter = colour ? painter.underline.blueBright : painter.underline;
       const painted = painter(text);
       return style.href && hyperlinks ? hyperlink(painted, style.href, style.linkId) : painted;
     },
@@ -103,9 +118,9 @@ export function createTheme(options: ThemeOptions = {}): Theme {
     heading: (text) => chalk.bold(text),
     selected: (text) => chalk.inverse(text),
     unread: (text) => chalk.bold(text),
-    alert: (text) => chalk.redBright.bold(text),
-    muted: (text) => chalk.gray(text),
-    name: (nick, text = nick) => chalk.hex(nameColour(nick))(text),
+    alert: (text) => tint(chalk.redBright).bold(text),
+    muted: (text) => grey(text),
+    name: (nick, text = nick) => nameTint(nick)(text),
     cursor: (text) => chalk.inverse(text),
   };
 }

@@ -92,6 +92,49 @@ describe('truncate and padEnd', () => {
   it('splits into graphemes', () => {
     expect(graphemes('a👩‍💻b')).toEqual(['a', '👩‍💻', 'b']);
   });
+
+  it('splits long text (read in pieces) exactly as one pass of the segmenter does', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Clusters that a cut could split: combining marks after ASCII, flags (pairs of regional
+    // indicators), ZWJ sequences, skin tones, CR LF, Hangul syllables in jamo, a long tower of marks.
+    const parts = [
+      'e\u0301',
+      '🇫🇷🇩🇪',
+      '👩‍💻',
+      '👍🏽',
+      '\r\n',
+      '\n',
+      '\r',
+      '\u1100\u1161\u11a8',
+      'a',
+      ' ',
+      '日本',
+      'か\u3099',
+      '©\ufe0f',
+      'ก\u0e33',
+      '\u0600x',
+    ];
+    const tower = `x${'\u0301'.repeat(700)}`;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...parts, tower), { minLength: 200, maxLength: 900 }),
+        (chosen) => {
+          const text = chosen.join('');
+          expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // Runs with no plain character to cut at, longer than one piece of the segmenter.
+    const joined = ['e\u0301', '🇫🇷🇩🇪', '👩‍💻', '👍🏽', '\r', '\u1100\u1161\u11a8', 'ก\u0e33', '\u0600'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...joined), { minLength: 200, maxLength: 600 }), (chosen) => {
+        const text = chosen.join('');
+        expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
 
 describe('wrapSegments with a first line of another width', () => {

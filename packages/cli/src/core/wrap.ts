@@ -9,11 +9,84 @@ export interface Segment<S> {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const widthCache = new Map<string, number>();
+/**
+ * Code units handed to the segmenter at once. V8's `Intl.Segmenter` takes time quadratic in the
+ * length of the string it walks (100 KB took 7 s), so long text is segmented in pieces.
+ */
+const PIECE = 256;
+
+/**
+ * Characters no rule of UAX #29 joins to a neighbour of the same kind: printable ASCII and Latin-1
+ * letters, kana, CJK ideographs and punctuation, full-width forms (no marks, no Hangul jamo).
+ */
+function isPlain(code: number): boolean {
+  if (code < 0x7f) return code >= 0x20;
+  if (code < 0x3000) return code >= 0xa1 && code <= 0xff && code !== 0xad;
+  return (
+    code <= 0x3029 ||
+    (code >= 0x3041 && code <= 0x3096) ||
+    (code >= 0x30a1 && code <= 0x30fa) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xff01 && code <= 0xff5e)
+  );
+}
+
+/**
+ * Whether index `at` of `text` is a grapheme boundary whatever surrounds it: after a line feed,
+ * before one that no carriage return precedes, or between two plain characters. Text can be cut
+ * there and segmented in parts.
+ */
+export function isSureBoundary(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before === 0x0a || (after === 0x0a && before !== 0x0d) || (isPlain(before) && isPlain(after));
+}
 
 /** The user-perceived characters of a string (grapheme clusters): `👩‍💻`, `é` and `🇫🇷` are one each. */
 export function graphemes(text: string): string[] {
   if (PRINTABLE_ASCII.test(text)) return text.split('');
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  const out: string[] = [];
+  let start = 0;
+  for (let at = 1; at <= text.length; at++) {
+    if (at < text.length && !isSureBoundary(text, at)) continue;
+    if (at - start === 1) out.push(text[start]!);
+    else segmentRun(text.slice(start, at), out);
+    start = at;
+  }
+  return out;
+}
+
+/**
+ * Segments a run of text into `out`, piece by piece. A boundary the segmenter finds before a
+ * piece's last cluster is a boundary of the whole run too (the rules look one character ahead, and
+ * each piece starts on a boundary), but the last cluster may go on past the cut: it starts the next
+ * piece instead.
+ */
+function segmentRun(run: string, out: string[]): void {
+  let start = 0;
+  let size = PIECE;
+  while (start < run.length) {
+    let end = start + size;
+    // Never half a surrogate pair: the segmenter must see the character after each boundary whole.
+    if (end < run.length && (run.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    const found = Array.from(segmenter.segment(run.slice(start, end)), (s) => s.segment);
+    if (end >= run.length) {
+      out.push(...found);
+      return;
+    }
+    if (found.length < 2) {
+      // One cluster longer than the piece (a tower of combining marks): look further.
+      size *= 2;
+      continue;
+    }
+    found.pop();
+    for (const g of found) {
+      out.push(g);
+      start += g.length;
+    }
+    size = PIECE;
+  }
 }
 
 /** Terminal columns one grapheme takes: 0, 1 or 2 (CJK and emoji are 2). */

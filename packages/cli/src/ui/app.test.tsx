@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../core/wrap.js';
 import { ack, chat, error, joined, members } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
+import { waitForFrame } from '../testing/wait-for-frame.js';
 
 afterEach(() => cleanup());
 
@@ -58,6 +59,26 @@ describe('App', () => {
     const panel = panelOf(app.screen());
     expect(panel).toMatch(/1 #dev\n2 #ops +2!/);
     expect(panel).toContain('Members (2)\nalice\nbob (away)');
+  });
+
+  it('shows mentions and direct messages elsewhere in the status line while the side panel is hidden', async () => {
+    const app = renderChat({ rooms: ['dev', 'ops'], size: { columns: 60, rows: 20 } });
+    await app.server.accept(joined('dev'), joined('ops'));
+    app.server.sendNow(
+      chat(1, 'carol', 'alice: the pager went off', { room: 'ops' }),
+      chat(2, 'bob', 'got a minute?', { to: 'alice' }),
+    );
+    // 60 columns: no side panel. The server's name gives way to the markers; names are never cut.
+    const narrow = await waitForFrame(
+      app.screen,
+      (s) => statusOf(s).includes(' online │ #dev [#ops 1!] [@bob 1!]'),
+      'the markers at 60 columns',
+    );
+    expect(displayWidth(statusOf(narrow))).toBeLessThanOrEqual(60);
+    await app.resize({ columns: 100, rows: 20 });
+    await waitForFrame(app.screen, (s) => !statusOf(s).includes('[#ops'), 'no markers beside the panel');
+    await app.press(KEYS.f2);
+    await waitForFrame(app.screen, (s) => statusOf(s).includes('#dev [#ops 1!] [@bob 1!]'), 'markers, F2');
   });
 
   it('switches rooms with Ctrl+Right and Alt+number, clearing the unread count', async () => {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { CliError, CliErrorCode } from '../cli/cli-error.js';
 import { truncate } from '../core/wrap.js';
 import { useChatState } from './chat-context.js';
-import { InputBox, inputRows, useInputBox } from './input-box/index.js';
+import { InputBox, inputBoxLayout, useInputBox } from './input-box/index.js';
 import { MessagePane } from './message-pane/index.js';
 import { SidePanel } from './side-panel/index.js';
 import { StatusLine, targetName } from './status-line/index.js';
@@ -55,16 +55,17 @@ export function App({ ring, size }: AppProps) {
   const panelWidth =
     (panel ?? columns >= 80) && columns >= 40 ? Math.min(28, Math.max(18, Math.floor(columns * 0.22))) : 0;
   const paneWidth = columns - panelWidth;
-  const paneHeight = Math.max(1, height - 2 - inputRows(input, prompt, columns, masked));
+  const inputLayout = inputBoxLayout(input, prompt, columns, masked);
+  const paneHeight = Math.max(1, height - 2 - inputLayout.rows.length);
   return (
     <Box flexDirection="column" width={columns} height={height}>
-      <StatusLine width={columns} />
+      <StatusLine width={columns} activity={panelWidth === 0} />
       <Box flexDirection="row" height={paneHeight}>
         <MessagePane width={paneWidth} height={paneHeight} />
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
       </Box>
       <TypingLine width={columns} inputBytes={masked ? 0 : utf8Length(input.value)} />
-      <InputBox state={input} prompt={prompt} width={columns} top={1 + paneHeight + 1} masked={masked} />
+      <InputBox layout={inputLayout} prompt={prompt} width={columns} top={1 + paneHeight + 1} />
     </Box>
   );
 }

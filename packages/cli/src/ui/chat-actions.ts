@@ -1,11 +1,13 @@
-import { LIMITS, utf8Length } from 'aurora-protocol';
+import { LIMITS, sanitizeForTerminal, utf8Length } from 'aurora-protocol';
+import { awayMember, awayText } from '../core/away.js';
 import type { ChatAction, ChatState } from '../core/chat-state.js';
 import { HOME } from '../core/chat-state.js';
+import { canonicalKey } from '../core/chat-targets.js';
 import type { Clock } from '../core/clock.js';
 import { type Command, helpLines, parseInput } from '../core/commands.js';
 import type { ChatConnection } from '../core/connection-types.js';
 import { firstSeq } from '../core/items.js';
-import { dmTarget, isDmTarget } from '../core/targets.js';
+import { dmPeer, dmTarget, isDmTarget } from '../core/targets.js';
 import { type AccountActions, createAccountActions } from './account-actions.js';
 import { KEY_HELP } from './key-help.js';
 
@@ -49,6 +51,18 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     dispatch({ type: 'notice', text, tone, now: clock.now() });
   const current = () => getState().targets[getState().current]!;
   const account = createAccountActions({ connection, dispatch, getState, clock, notice });
+  // A direct message to someone away is answered with their away message, once per absence (as
+  // irssi's show_away_once does), not after every line. Keyed by canonical name.
+  const toldAway = new Map<string, string>();
+  const tellAway = (nick: string) => {
+    const member = awayMember(getState(), nick);
+    const key = canonicalKey(nick);
+    if (!member) return void toldAway.delete(key);
+    const text = awayText(member);
+    if (toldAway.get(key) === text) return;
+    toldAway.set(key, text);
+    notice(`${sanitizeForTerminal(member.nick)} is ${text}`);
+  };
 
   const sendText = (kind: 'say' | 'action' | 'dm', target: string, text: string): boolean => {
     // A line sent now would hold the leave back (it waits for every line to the room): staying is a /join.
@@ -59,11 +73,16 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     const bytes = utf8Length(text);
     const max = getState().maxTextBytes;
     if (bytes > max) {
-      notice(`The message is ${bytes} bytes; the limit is ${max}. Nothing was sent.`, 'error');
+      // The text stays in the input (submit answers 'keep'): shortened or cut in parts, it can go.
+      notice(
+        `The message is ${bytes} bytes; the limit is ${max}. Nothing was sent: the text stays in the input to shorten or send in parts (Ctrl+C clears it).`,
+        'error',
+      );
       return false;
     }
     dispatch({ type: 'sent', outgoing: connection.send(kind, target, text) });
     if (kind !== 'dm') connection.typing(target, false);
+    else tellAway(dmPeer(target));
     return true;
   };
 

@@ -1,9 +1,8 @@
-import { Chalk } from 'chalk';
 import { render } from 'ink';
 import { connectionFor, type ScriptCredentials } from '../cli/script-session.js';
 import type { Settings } from '../cli/settings.js';
 import { systemClock } from '../core/clock.js';
-import { createTheme } from '../core/theme.js';
+import { createTheme, noColourRequested } from '../core/theme.js';
 import { createTimeFormat } from '../core/time-format.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { ChatApp } from './chat-app.js';
@@ -24,10 +23,7 @@ export async function runChat(settings: Settings, credentials: ScriptCredentials
   const connection = connectionFor(settings, settings.rooms, wsSocketFactory, credentials.session);
   const ui = {
     // chalk follows FORCE_COLOR but not NO_COLOR (https://no-color.org), so that one is checked here.
-    theme: createTheme({
-      hyperlinks: settings.hyperlinks,
-      ...(process.env.NO_COLOR ? { chalk: new Chalk({ level: 0 }) } : {}),
-    }),
+    theme: createTheme({ hyperlinks: settings.hyperlinks, colour: !noColourRequested(process.env) }),
     time: createTimeFormat(),
     clock: systemClock,
     server: settings.server,

@@ -91,6 +91,18 @@ describe('parseCommand', () => {
     expect(parseCommand('/ ')).toMatchObject({ kind: 'invalid' });
   });
 
+  it('answers an unknown command as the terminal does: a likely typo gets a hint, never quit, nick or back', () => {
+    expect(parseCommand('/jion dev')).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('Unknown command /jion. Did you mean /join? Nothing was sent.'),
+    });
+    for (const line of ['/edit 3 fixed', '/kick bob', '/ban bob']) {
+      const answer = parseCommand(line);
+      expect(answer).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Unknown command') });
+      expect(answer).not.toMatchObject({ message: expect.stringContaining('Did you mean') });
+    }
+  });
+
   it('accepts every command it documents, and every alias', () => {
     for (const help of COMMAND_HELP)
       for (const name of [help.name, ...help.aliases])

@@ -1,4 +1,4 @@
-import { checkNick, checkRoom } from 'aurora-protocol';
+import { checkNick, checkRoom, suggestCommand } from 'aurora-protocol';
 
 /** What a line typed into the composer asks for. */
 export type Command =
@@ -90,10 +90,14 @@ export function parseCommand(line: string): Command | undefined {
   const match = /^\/(\S*)(?:\s+([\s\S]*))?$/.exec(line.trimEnd());
   const typed = (match?.[1] ?? '').toLowerCase();
   const help = BY_NAME.get(typed);
-  if (!help)
+  if (!help) {
+    // The terminal answers the same (the rule is the protocol's): a likely typo gets a hint.
+    const suggested = suggestCommand(typed, BY_NAME.keys());
+    const did = suggested === undefined ? '' : ` Did you mean /${BY_NAME.get(suggested)?.name}?`;
     return invalid(
-      `Unknown command /${typed}. Nothing was sent. /help lists commands; // sends a line starting with /.`,
+      `Unknown command /${typed}.${did} Nothing was sent. /help lists commands; // sends a line starting with /.`,
     );
+  }
   const rest = (match?.[2] ?? '').trim();
   const words = rest.split(/\s+/).filter(Boolean);
   const usage = () => invalid(`Usage: ${synopsis(help)} — ${help.summary}`);

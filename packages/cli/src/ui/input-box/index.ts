@@ -1,6 +1,6 @@
 export { type Completion, type CompletionSources, completionsFor } from './completion.js';
-export { InputBox, inputRows, MAX_INPUT_ROWS } from './input-box.js';
-export { layoutInput, MASK, maskInput } from './input-layout.js';
+export { InputBox, inputBoxLayout, MAX_INPUT_ROWS } from './input-box.js';
+export { type InputLayout, layoutInput, MASK, maskInput } from './input-layout.js';
 export { useInputBox } from './use-input-box.js';
 export {
   emptyInput,

@@ -1,7 +1,9 @@
+import { utf8Length } from 'aurora-protocol';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chat, joined, members } from '../../testing/frames.js';
 import { KEYS, renderChat } from '../../testing/render-chat.js';
+import { waitForFrame } from '../../testing/wait-for-frame.js';
 
 afterEach(() => cleanup());
 
@@ -85,8 +87,36 @@ describe('InputBox editing', () => {
     await app.type('y'.repeat(800));
     await app.press(KEYS.enter);
     expect(sent(app)).toEqual([]);
-    expect(app.screen()).toContain('The message is 4200 bytes; the limit is 4096. Nothing was sent.');
+    expect(app.screen()).toContain('The message is 4200 bytes; the limit is 4096. Nothing was sent');
     expect(app.screen()).toContain('yyyy');
+  });
+
+  it('takes a 100 KB paste whole and keeps it in the input when it is too long to send', async () => {
+    const app = await inRoom({ size: { columns: 100, rows: 16 } });
+    const lines = Array.from({ length: 1700 }, (_, i) => `line ${i} of the log: ${'x'.repeat(40)}`);
+    const text = lines.join('\n');
+    const bytes = utf8Length(text);
+    // As a terminal sends it: bracketed, line breaks as CR, in reads of 4095 bytes. Laid out whole
+    // on every read, this took minutes.
+    const raw = `\x1b[200~${text.replace(/\n/g, '\r')}\x1b[201~`;
+    for (let at = 0; at < raw.length; at += 4095) app.stdin.write(raw.slice(at, at + 4095));
+    const lastLine = lines.at(-1)!;
+    await waitForFrame(
+      app.screen,
+      (screen) => screen.includes(`${bytes}/4096`) && inputOf(screen).includes(lastLine),
+      'the whole paste in the input',
+    );
+    await app.press(KEYS.enter);
+    const refused = await waitForFrame(
+      app.screen,
+      (screen) => screen.includes(`The message is ${bytes} bytes; the limit is 4096.`),
+      'the refusal',
+    );
+    expect(sent(app)).toEqual([]);
+    expect(refused).toContain(`${bytes}/4096`);
+    expect(inputOf(refused)).toContain(lastLine);
+    await app.press(KEYS.ctrlC);
+    await waitForFrame(app.screen, (screen) => inputOf(screen) === '#dev ›', 'an empty input');
   });
 
   it('clears the input with Ctrl+C before quitting on a second press', async () => {

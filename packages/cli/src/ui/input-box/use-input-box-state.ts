@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import { graphemes } from '../../core/wrap.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { graphemes, isSureBoundary } from '../../core/wrap.js';
 import { type Completion, type CompletionSources, completionsFor } from './completion.js';
 
 /** The input line: its text, the cursor (an index into the text, on a grapheme boundary), history. */
@@ -108,15 +108,37 @@ export function inputReducer(state: InputState, action: InputAction): InputState
 }
 
 /**
+ * The least time between two draws of the input while edits keep coming. A terminal hands a paste
+ * over in reads of 4 KB; drawing after each would redraw a 100 KB paste 25 times, and the screen
+ * only needs the last.
+ */
+export const DRAW_INTERVAL_MS = 16;
+
+/**
  * The input reducer as a hook. `apply` returns the new state at once: several key events can arrive
- * in one chunk ("hello" then Enter), and Enter must see the text typed just before it.
+ * in one chunk ("hello" then Enter), and Enter must see the text typed just before it. The screen
+ * follows at once for a key typed after a pause, and at most every {@link DRAW_INTERVAL_MS} while
+ * edits pour in.
  */
 export function useInputBoxState(): [InputState, (action: InputAction) => InputState, () => InputState] {
   const latest = useRef(emptyInput);
   const [state, setState] = useState(emptyInput);
+  const drawnAt = useRef(Number.NEGATIVE_INFINITY);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
   const apply = useCallback((action: InputAction) => {
     latest.current = inputReducer(latest.current, action);
-    setState(latest.current);
+    if (pending.current === undefined) {
+      const draw = () => {
+        pending.current = undefined;
+        setState(latest.current);
+        // After the draw: a slow draw must not leave the next read no time to join the one after.
+        drawnAt.current = performance.now();
+      };
+      const wait = drawnAt.current + DRAW_INTERVAL_MS - performance.now();
+      if (wait <= 0) draw();
+      else pending.current = setTimeout(draw, wait);
+    }
     return latest.current;
   }, []);
   const current = useCallback(() => latest.current, []);
@@ -176,12 +198,11 @@ function complete(state: InputState, sources: CompletionSources, reverse: boolea
 /** The index of the grapheme boundary before `at`. */
 function previousBoundary(value: string, at: number): number {
   if (at <= 0) return 0;
-  let position = 0;
-  for (const g of graphemes(value.slice(0, at))) {
-    if (position + g.length >= at) return position;
-    position += g.length;
-  }
-  return position;
+  // Segmenting from the start would make every Backspace in a long paste cost the whole paste.
+  let from = at - 1;
+  while (from > 0 && !isSureBoundary(value, from)) from--;
+  const found = graphemes(value.slice(from, at));
+  return at - (found.at(-1)?.length ?? 1);
 }
 
 /** The index of the grapheme boundary after `at`. */

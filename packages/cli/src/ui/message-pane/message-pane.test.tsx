@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../core/wrap.js';
 import { chat, joined, members } from '../../testing/frames.js';
 import { KEYS, renderChat } from '../../testing/render-chat.js';
+import { waitForFrame } from '../../testing/wait-for-frame.js';
 
 afterEach(() => cleanup());
 
@@ -30,6 +31,22 @@ describe('MessagePane', () => {
     );
     expect(app.screen()).toContain('09:05   bob │ the build is green and npm test passes');
     expect(app.screen()).not.toContain('**');
+  });
+
+  it('never shows two senders alike: names wider than the column get a row of their own', async () => {
+    const app = renderChat({ size: { columns: 60, rows: 14 } });
+    await app.server.accept(joined('dev', { members: members('alice', 'bob') }));
+    // Bots posting with `send` are not members: the column is as wide as the members' names.
+    app.server.sendNow(
+      chat(1, 'deploy-bot-production-eu', 'deployed 2.4', { ts: at(9, 5) }),
+      chat(2, 'deploy-bot-production-us', 'deployed 2.4', { ts: at(9, 6) }),
+    );
+    const screen = await waitForFrame(app.screen, (s) => s.includes('deploy-bot-production-us'), 'both bots');
+    const rows = paneRows(screen, 60);
+    const eu = rows.indexOf('09:05 deploy-bot-production-eu');
+    expect(eu).toBeGreaterThan(0);
+    expect(rows[eu + 1]).toBe('            │ deployed 2.4');
+    expect(rows[eu + 2]).toBe('09:06 deploy-bot-production-us');
   });
 
   it('draws a day line when the day changes', async () => {
@@ -124,6 +141,26 @@ describe('MessagePane', () => {
     expect(paneRows(app.screen()).at(-2)).not.toBe(scrolled.at(-2));
     await app.press(KEYS.end);
     expect(paneRows(app.screen()).at(-1)).toContain('more news');
+  });
+
+  it('brings the view down to my own line when I send while scrolled up, counting nothing new', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev', { history: many(40) }));
+    await app.press(KEYS.pageUp);
+    await waitForFrame(
+      app.screen,
+      (s) => (paneRows(s).at(-1) ?? '').includes('End to jump down'),
+      'scrolled',
+    );
+    await app.type('back to work');
+    await app.press(KEYS.enter);
+    const sent = await waitForFrame(
+      app.screen,
+      (s) => paneRows(s).some((row) => row.includes('alice │ back to work')),
+      'my line at the bottom',
+    );
+    expect(paneRows(sent).join('\n')).not.toContain('End to jump down');
+    expect(paneRows(sent).join('\n')).toContain('message 40');
   });
 
   it('fetches older history when scrolled past the oldest loaded message', async () => {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { canLoadOlder } from '../../core/chat-state.js';
 import { lastSeq } from '../../core/items.js';
 import { createLineRenderer } from '../../core/render-line.js';
@@ -56,6 +56,16 @@ export function MessagePane({ width, height }: MessagePaneProps) {
       ? [...window.rows.slice(1), theme.muted(truncate(HOME_HINT, width))]
       : window.rows;
   useMessagePane(target.key, dispatch, measure);
+
+  // The user's own line brings the view down to it (scrolled up, it would only count as "new").
+  const sent = useRef({ target: target.key, cid: target.pending.at(-1)?.outgoing.cid });
+  const newestSent = target.pending.at(-1)?.outgoing.cid;
+  useEffect(() => {
+    const before = sent.current;
+    sent.current = { target: target.key, cid: newestSent };
+    if (before.target === target.key && newestSent !== undefined && newestSent !== before.cid)
+      dispatch({ type: 'bottom', target: target.key });
+  }, [target.key, newestSent, dispatch]);
 
   useEffect(() => {
     if (window.reachedTop && canLoadOlder(target)) actions.loadOlder(target.key);

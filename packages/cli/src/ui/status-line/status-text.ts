@@ -1,8 +1,13 @@
 import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
+import { awayMember, awayText } from '../../core/away.js';
 import type { ChatState, TargetState } from '../../core/chat-state.js';
 import { unsentLines } from '../../core/chat-targets.js';
 import type { ConnectionStatus } from '../../core/connection-types.js';
 import { displayWidth, truncate } from '../../core/wrap.js';
+import { activityText } from './activity-text.js';
+import { targetName } from './target-name.js';
+
+export { targetName } from './target-name.js';
 
 /** How the connection state reads in the status line: `online`, `reconnecting in 3 s`, ... */
 export function connectionText(status: ConnectionStatus, now: number): string {
@@ -38,17 +43,19 @@ function leavingText(target: TargetState): string {
   return `leaving after ${unsent === 1 ? '1 unsent line' : `${unsent} unsent lines`}`;
 }
 
-/** A target's name as shown: `#dev`, `@bob`, or `aurora` for home. */
-export function targetName(target: TargetState): string {
-  const label = sanitizeForTerminal(target.label);
-  return target.kind === 'room' ? `#${label}` : target.kind === 'dm' ? `@${label}` : label;
-}
-
 /**
  * The status line as plain text exactly `width` columns wide: server, connection state, the current
- * room and its topic on the left, the user's name (logged in or guest, and away) on the right. The topic gives way first.
+ * room and its topic on the left, the user's name (logged in or guest, and away) on the right. With
+ * `activity` (the side panel is hidden), unread rooms and conversations follow the room's name
+ * (`[#ops 2!] [@bob 1!]`). The topic gives way first, then the server's name, then activity markers.
  */
-export function statusText(state: ChatState, server: string, now: number, width: number): string {
+export function statusText(
+  state: ChatState,
+  server: string,
+  now: number,
+  width: number,
+  activity = false,
+): string {
   const target = state.targets[state.current]!;
   // Logged in or a guest, at a glance: the account name with a check mark, or the nick marked guest
   // (only while online: connecting with a stored session, the client does not know yet).
@@ -56,9 +63,20 @@ export function statusText(state: ChatState, server: string, now: number, width:
   const who = state.account !== undefined ? `✓ ${state.account}` : online ? `${state.me} (guest)` : state.me;
   const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
   const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
-  if (target.kind === 'dm') parts.push('direct messages');
+  if (target.kind === 'dm') {
+    const away = awayMember(state, target.label);
+    parts.push(away ? `${sanitizeForTerminal(target.label)} is ${awayText(away)}` : 'direct messages');
+  }
   if (target.leaving) parts.push(leavingText(target));
   let left = parts.join(' │ ');
+  if (activity) {
+    // What happens elsewhere matters more than the server's name, which gives way when both do not fit.
+    const all = activityText(state, Number.POSITIVE_INFINITY);
+    const room = () => width - displayWidth(right) - displayWidth(left) - 1;
+    if (displayWidth(all) > room()) left = ` ${parts.slice(1).join(' │ ')}`;
+    const elsewhere = activityText(state, room());
+    if (elsewhere) left += ` ${elsewhere}`;
+  }
   const topic = target.kind === 'room' ? sanitizeForTerminal(target.topic) : '';
   const room = width - displayWidth(right) - displayWidth(left);
   if (topic && room > 6) left += ` │ ${truncate(topic, room - 3)}`;

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { displayWidth, truncate } from '../../core/wrap.js';
+import { displayWidth } from '../../core/wrap.js';
 import { useChatState } from '../chat-context.js';
 import { useUi } from '../ui-context.js';
 import { lengthCounter, typingText } from './typing-text.js';
@@ -17,10 +17,7 @@ export function TypingLine({ width, inputBytes }: TypingLineProps) {
   const { theme } = useUi();
   const target = state.targets[state.current]!;
   const counter = lengthCounter(inputBytes, state.maxTextBytes);
-  const left = truncate(
-    typingText(Object.values(target.typing)),
-    Math.max(0, width - displayWidth(counter) - 1),
-  );
+  const left = typingText(Object.values(target.typing), Math.max(0, width - displayWidth(counter) - 1));
   // Without a counter there is nothing to push right: no padding for Ink to style on every frame.
   if (!counter) return <Text wrap="truncate-end">{left ? theme.muted(left) : ' '}</Text>;
   const gap = ' '.repeat(Math.max(0, width - displayWidth(left) - displayWidth(counter)));

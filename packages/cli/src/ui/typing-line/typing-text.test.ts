@@ -12,6 +12,13 @@ describe('typingText', () => {
     expect(typingText(typists('a', 'b', 'c', 'd'))).toBe('4 people are typing…');
   });
 
+  it('never cuts names (two long ones would look alike): it counts people when they do not fit', () => {
+    const bots = typists('deploy-bot-production-eu', 'deploy-bot-production-us');
+    expect(typingText(bots, 80)).toBe('deploy-bot-production-eu and deploy-bot-production-us are typing…');
+    expect(typingText(bots, 40)).toBe('2 people are typing…');
+    expect(typingText(typists('deploy-bot-production-eu'), 30)).toBe('someone is typing…');
+  });
+
   it('sanitizes names', () => {
     expect(typingText(typists('bob\x1b[2J'))).toBe('bob is typing…');
   });

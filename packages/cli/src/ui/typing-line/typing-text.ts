@@ -1,15 +1,25 @@
 import { sanitizeForTerminal } from 'aurora-protocol';
 import type { Typist } from '../../core/chat-state.js';
-import { truncate } from '../../core/wrap.js';
+import { displayWidth, truncate } from '../../core/wrap.js';
 
-/** "bob is typing…", "bob and carol are typing…", "bob, carol and dave are…", "5 people are…". */
-export function typingText(typists: readonly Typist[]): string {
-  const names = typists.map((t) => truncate(sanitizeForTerminal(t.nick), 20));
+/**
+ * "bob is typing…", "bob and carol are typing…", "bob, carol and dave are…", "5 people are…", in at
+ * most `width` columns. Names are never cut (two long names cut alike would look the same): when
+ * they do not fit, the line counts people instead, and one name alone says "someone".
+ */
+export function typingText(typists: readonly Typist[], width = Number.POSITIVE_INFINITY): string {
+  const names = typists.map((t) => sanitizeForTerminal(t.nick));
+  const named =
+    names.length === 1
+      ? `${names[0]} is typing…`
+      : names.length === 2
+        ? `${names[0]} and ${names[1]} are typing…`
+        : names.length === 3
+          ? `${names[0]}, ${names[1]} and ${names[2]} are typing…`
+          : '';
   if (names.length === 0) return '';
-  if (names.length === 1) return `${names[0]} is typing…`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
-  if (names.length === 3) return `${names[0]}, ${names[1]} and ${names[2]} are typing…`;
-  return `${names.length} people are typing…`;
+  if (named && displayWidth(named) <= width) return named;
+  return truncate(names.length === 1 ? 'someone is typing…' : `${names.length} people are typing…`, width);
 }
 
 /** The length counter, shown once the input passes 80 % of the limit: `3900/4096`. */
