@@ -131,6 +131,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
     close: (ws) => {
       sockets.delete(ws);
+      heartbeat.forget(ws);
       const left = (perIp.get(ws.ip) ?? 1) - 1;
       if (left > 0) perIp.set(ws.ip, left);
       else perIp.delete(ws.ip);
