@@ -22,7 +22,10 @@ export interface ServerConfig {
   readonly webRoot: string | undefined;
   readonly retention: Retention;
   readonly limits: HubLimits;
+  /** TCP connections one address may hold: requests still arriving, handshakes and WebSockets. */
   readonly maxConnectionsPerIp: number;
+  /** A request or WebSocket handshake whose headers have not all arrived by then is closed (408). */
+  readonly handshakeTimeoutMs: number;
   /** A connection with more unsent bytes than this is terminated. */
   readonly maxBufferedBytes: number;
   /** Fragments one WebSocket message may arrive in. */
@@ -49,6 +52,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   retention: {},
   limits: DEFAULT_HUB_LIMITS,
   maxConnectionsPerIp: 16,
+  handshakeTimeoutMs: 4000,
   maxBufferedBytes: 1024 * 1024,
   maxFragments: 64,
   pingIntervalMs: 30_000,

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { CloseCode } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
@@ -10,6 +9,7 @@ import { LocalBroker } from './broker/local.js';
 import { type Clock, systemClock } from './clock.js';
 import { startCluster } from './cluster/cluster.js';
 import type { ServerConfig } from './config.js';
+import { ConnectionsPerAddress } from './connections-per-address.js';
 import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
 import { forgetAbsentMembers } from './handlers/rooms.js';
@@ -73,9 +73,15 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   cluster?.attach(hub);
   const startedAt = clock.now();
   const sockets = new Set<AuroraSocket>();
-  const perIp = new Map<string, number>();
 
-  const http = createServer((request, response) => {
+  // Node closes a request (or WebSocket handshake) whose headers are not all in by then with 408,
+  // checking every second; an upgraded socket is no longer the HTTP server's and is not timed out.
+  const timeouts = {
+    headersTimeout: config.handshakeTimeoutMs,
+    requestTimeout: config.handshakeTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
+  };
+  const http = createServer(timeouts, (request, response) => {
     handleHttp(
       {
         webRoot: config.webRoot,
@@ -93,6 +99,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
       logger.error('http request failed', { url: request.url, error: String(error) });
       if (!response.headersSent) response.writeHead(500).end();
     });
+  });
+  const connections = new ConnectionsPerAddress(config.maxConnectionsPerIp);
+  http.on('connection', (socket: Socket) => {
+    // Refused before a byte is read: answering would mean holding it while its request arrives.
+    if (connections.admit(socket)) return;
+    logger.info('refused connection over the per-address cap', { ip: socket.remoteAddress });
+    socket.destroy();
   });
   const wss = new WebSocketServer({
     noServer: true,
@@ -132,21 +145,12 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     close: (ws) => {
       sockets.delete(ws);
       heartbeat.forget(ws);
-      const left = (perIp.get(ws.ip) ?? 1) - 1;
-      if (left > 0) perIp.set(ws.ip, left);
-      else perIp.delete(ws.ip);
       if (ws.session) hub.lost(ws.session);
     },
   };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
     const ip = request.socket.remoteAddress ?? 'unknown';
-    const count = (perIp.get(ip) ?? 0) + 1;
-    if (count > config.maxConnectionsPerIp) {
-      ws.close(CloseCode.PolicyViolation, 'too many connections from your address');
-      return;
-    }
-    perIp.set(ip, count);
     sockets.add(ws);
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
