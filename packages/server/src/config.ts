@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly cluster?: ClusterTimings | undefined;
   /** Origins allowed besides the server's own and clients that send none; `*` allows any. */
   readonly allowedOrigins: readonly string[];
+  /** Host names served besides IP addresses and localhost (`.example.com` with subdomains, `*` any). */
+  readonly allowedHosts: readonly string[];
   readonly logLevel: LogLevel;
   /** The browser client's built files. */
   readonly webRoot: string | undefined;
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   dataDir: './aurora-data',
   cluster: DEFAULT_CLUSTER_TIMINGS,
   allowedOrigins: [],
+  allowedHosts: [],
   logLevel: 'info',
   webRoot: BUNDLED_WEB_ROOT,
   retention: {},

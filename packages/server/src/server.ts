@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
+import { isHostAllowed } from './allowed-hosts.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
@@ -82,6 +83,12 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
   };
   const http = createServer(timeouts, (request, response) => {
+    if (!isHostAllowed(request.headers.host, config.allowedHosts)) {
+      logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      response.end(HOST_REFUSED);
+      return;
+    }
     handleHttp(
       {
         webRoot: config.webRoot,
@@ -121,6 +128,10 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
+    if (!isHostAllowed(request.headers.host, config.allowedHosts)) {
+      logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
+      return refuse(socket, 403, 'Forbidden', HOST_REFUSED);
+    }
     if (path !== '/ws') return refuse(socket, 404, 'Not Found');
     if (!isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
       logger.info('refused origin', { origin: request.headers.origin });
@@ -221,8 +232,15 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** What a request for a host name this server does not serve is told (not the name: it is remote text). */
+const HOST_REFUSED =
+  'This server does not answer to this host name. Its administrator can allow it with --allowed-hosts.\n';
+
+function refuse(socket: Duplex, status: number, text: string, body = ''): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 function closeHttp(http: Server): Promise<void> {
