@@ -26,7 +26,8 @@ export class ConnectionsPerAddress {
     const count = (this.counts.get(address) ?? 0) + 1;
     if (count > this.max) return false;
     this.counts.set(address, count);
-    socket.once('close', this.onClose);
+    // `on`, not `once`: a socket closes once, and `once` would wrap the listener anew per socket.
+    socket.on('close', this.onClose);
     return true;
   }
 
