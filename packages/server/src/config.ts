@@ -54,7 +54,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   webRoot: BUNDLED_WEB_ROOT,
   retention: {},
   limits: DEFAULT_HUB_LIMITS,
-  maxConnectionsPerIp: 16,
+  maxConnectionsPerIp: 32,
   handshakeTimeoutMs: 4000,
   maxBufferedBytes: 1024 * 1024,
   maxFragments: 64,
