@@ -75,6 +75,12 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const startedAt = clock.now();
   const sockets = new Set<AuroraSocket>();
 
+  /** Whether a request names a host this server does not serve (DNS rebinding); logs it if so. */
+  const isForeignHost = (request: IncomingMessage): boolean => {
+    if (isHostAllowed(request.headers.host, config.allowedHosts)) return false;
+    logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
+    return true;
+  };
   // Node closes a request (or WebSocket handshake) whose headers are not all in by then with 408,
   // checking every second; an upgraded socket is no longer the HTTP server's and is not timed out.
   const timeouts = {
@@ -83,8 +89,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
   };
   const http = createServer(timeouts, (request, response) => {
-    if (!isHostAllowed(request.headers.host, config.allowedHosts)) {
-      logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
+    if (isForeignHost(request)) {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
       response.end(HOST_REFUSED);
       return;
@@ -128,10 +133,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
-    if (!isHostAllowed(request.headers.host, config.allowedHosts)) {
-      logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
-      return refuse(socket, 403, 'Forbidden', HOST_REFUSED);
-    }
+    if (isForeignHost(request)) return refuse(socket, 403, 'Forbidden', HOST_REFUSED);
     if (path !== '/ws') return refuse(socket, 404, 'Not Found');
     if (!isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
       logger.info('refused origin', { origin: request.headers.origin });
