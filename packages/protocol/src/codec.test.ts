@@ -194,6 +194,18 @@ describe('decodeClientMessage', () => {
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.BadMessage, ref: 'r9' } });
   });
 
+  it.each(['', 'r 9', 'x'.repeat(200), 'r\u00e9'])(
+    'does not echo the invalid ref %j, so the error reply is itself a valid server message',
+    (ref) => {
+      const result = decodeClientMessage(JSON.stringify({ type: 'say', room: 'dev', ref }));
+      expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.BadMessage } });
+      if (result.ok) return;
+      expect(result.error.ref).toBeUndefined();
+      const reply = { type: 'error', ...result.error };
+      expect(decodeServerMessage(JSON.stringify(reply)).ok).toBe(true);
+    },
+  );
+
   it('names the offending field', () => {
     const result = decodeClientMessage('{"type":"say","room":"dev","text":"","cid":"c"}');
     expect(result.ok || result.error.message).toMatch(/text/);

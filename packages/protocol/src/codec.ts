@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ErrorCode } from './errors.js';
 import { LIMITS, utf8Length } from './limits.js';
 import { ClientMessage, type ClientMessageInput } from './schema/client.js';
+import { ClientId } from './schema/common.js';
 import { ServerMessage } from './schema/server.js';
 
 /** Why a frame could not be decoded: a stable code, a sentence, and the request's `ref` if readable. */
@@ -138,8 +139,8 @@ function validate<T>(
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return failure(ErrorCode.BadFrame, 'frame is not a JSON object');
   const record = json as Record<string, unknown>;
-  const ref =
-    typeof record.ref === 'string' && record.ref.length <= LIMITS.maxIdLength ? record.ref : undefined;
+  // Echoed in the error reply only when it is a valid id: the reply must pass the same schemas.
+  const ref = v.is(ClientId, record.ref) ? record.ref : undefined;
   if (typeof record.type !== 'string' || !knownTypes.has(record.type))
     return failure(ErrorCode.UnknownType, `unknown message type ${describeType(record.type)}`, ref);
   const result = v.safeParse(schema, json);

@@ -58,7 +58,7 @@ export const CloseCode = {
   GoingAway: 1001,
   /** A protocol violation the connection cannot recover from. */
   ProtocolError: 1002,
-  /** Policy: the Origin is not allowed, or too many connections from one address. */
+  /** Policy: too many requests in flight on one connection. */
   PolicyViolation: 1008,
   /** A frame was larger than `maxFrameBytes`. */
   MessageTooBig: 1009,

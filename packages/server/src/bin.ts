@@ -36,7 +36,7 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
-    code === 'REDIS_UNREACHABLE'
+    code === 'REDIS_UNREACHABLE' || code === 'DATA_FOLDER_UNUSABLE'
       ? (error as Error).message
       : code === 'EADDRINUSE'
         ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`

@@ -21,6 +21,13 @@ function positiveNumber(name: string) {
   };
 }
 
+function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function redisUrl(value: string): string {
   const trimmed = value.trim();
   if (!/^rediss?:\/\/[^\s]+$/.test(trimmed))
@@ -67,12 +74,15 @@ export function createProgram(): Command {
         'comma-separated browser origins allowed besides this server\'s own ("*" for any)',
       )
         .env('AURORA_ALLOWED_ORIGINS')
-        .argParser((value: string) =>
-          value
-            .split(',')
-            .map((o) => o.trim())
-            .filter(Boolean),
-        ),
+        .argParser(commaList),
+    )
+    .addOption(
+      new Option(
+        '--allowed-hosts <list>',
+        'comma-separated host names served besides IP addresses and localhost (.example.com for its subdomains, "*" for any)',
+      )
+        .env('AURORA_ALLOWED_HOSTS')
+        .argParser(commaList),
     )
     .addOption(
       new Option('--log-level <level>', 'error, warn, info or debug')
@@ -155,6 +165,7 @@ export interface ProgramOptions {
   memory?: boolean | string;
   redis?: string;
   allowedOrigins?: string[];
+  allowedHosts?: string[];
   logLevel: LogLevel;
   webRoot?: string;
   retentionDays?: number;
@@ -180,6 +191,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     dataDir: memory ? undefined : options.data,
     ...(options.redis === undefined ? {} : { redis: options.redis }),
     allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts ?? [],
     logLevel: options.logLevel,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
     retention: {

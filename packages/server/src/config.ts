@@ -17,12 +17,17 @@ export interface ServerConfig {
   readonly cluster?: ClusterTimings | undefined;
   /** Origins allowed besides the server's own and clients that send none; `*` allows any. */
   readonly allowedOrigins: readonly string[];
+  /** Host names served besides IP addresses and localhost (`.example.com` with subdomains, `*` any). */
+  readonly allowedHosts: readonly string[];
   readonly logLevel: LogLevel;
   /** The browser client's built files. */
   readonly webRoot: string | undefined;
   readonly retention: Retention;
   readonly limits: HubLimits;
+  /** TCP connections one address may hold: requests still arriving, handshakes and WebSockets. */
   readonly maxConnectionsPerIp: number;
+  /** A request or WebSocket handshake whose headers have not all arrived by then is closed (408). */
+  readonly handshakeTimeoutMs: number;
   /** A connection with more unsent bytes than this is terminated. */
   readonly maxBufferedBytes: number;
   /** Fragments one WebSocket message may arrive in. */
@@ -44,11 +49,13 @@ export const DEFAULT_CONFIG: ServerConfig = {
   dataDir: './aurora-data',
   cluster: DEFAULT_CLUSTER_TIMINGS,
   allowedOrigins: [],
+  allowedHosts: [],
   logLevel: 'info',
   webRoot: BUNDLED_WEB_ROOT,
   retention: {},
   limits: DEFAULT_HUB_LIMITS,
-  maxConnectionsPerIp: 16,
+  maxConnectionsPerIp: 32,
+  handshakeTimeoutMs: 4000,
   maxBufferedBytes: 1024 * 1024,
   maxFragments: 64,
   pingIntervalMs: 30_000,

@@ -42,7 +42,7 @@ export class Heartbeat {
     this.timer.unref();
   }
 
-  /** Starts watching a socket; it is forgotten at its first beat after it closed. */
+  /** Starts watching a socket until {@link forget}, or its first beat after it closed. */
   watch(socket: WebSocket): void {
     this.track(socket);
     socket.on('pong', this.onPong);
@@ -51,6 +51,14 @@ export class Heartbeat {
   /** Watches a socket whose pongs the caller reports with {@link answered} (no listener on it). */
   track(socket: WebSocket): void {
     this.missed.set(socket, 0);
+  }
+
+  /**
+   * Stops watching a socket that closed. Waiting for its next beat (up to a whole interval) kept a
+   * closed socket, and whatever its receiver still buffered, alive that long.
+   */
+  forget(socket: WebSocket): void {
+    this.missed.delete(socket);
   }
 
   /** A watched socket answered a ping. */

@@ -13,6 +13,7 @@ import type { Broker, Delivery } from './broker/broker.js';
 import { encodeLogout, LOGOUT_CHANNEL } from './broker/control.js';
 import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
+import { describeError, FrameFault } from './frame-fault.js';
 import { handlers } from './handlers/index.js';
 import { leaveRoom } from './handlers/rooms.js';
 import type { IdFactory } from './ids.js';
@@ -219,8 +220,31 @@ export class Hub {
     else members.deliver(delivery, bytes);
   }
 
-  /** A frame arrived on a session's connection. */
+  /**
+   * A frame arrived on a session's connection. The one place frames enter: nothing thrown while
+   * decoding or handling it leaves here, so one hostile frame can never stop the process; the
+   * sender gets `bad_frame` and the fault is logged with a code.
+   */
   received(session: Session, data: string | Buffer, isBinary: boolean): void {
+    try {
+      this.receive(session, data, isBinary);
+    } catch (error) {
+      this.options.logger.error('frame failed', {
+        code: FrameFault.Frame,
+        session: session.id,
+        ip: session.info.ip,
+        error: describeError(error),
+      });
+      try {
+        session.fail(ErrorCode.BadFrame, 'the server could not handle this frame');
+      } catch {
+        // The connection itself is broken; closing it is all that is left.
+        session.peer.close(CloseCode.InternalError, 'internal error');
+      }
+    }
+  }
+
+  private receive(session: Session, data: string | Buffer, isBinary: boolean): void {
     if (session.closed) return;
     if (isBinary) {
       session.fail(ErrorCode.BadFrame, 'binary frames are not accepted; send JSON text');
@@ -263,7 +287,11 @@ export class Hub {
       () => this.dequeued(session),
       (error: unknown) => {
         this.dequeued(session);
-        this.options.logger.error('request failed', { session: session.id, error: String(error) });
+        this.options.logger.error('request failed', {
+          code: FrameFault.Request,
+          session: session.id,
+          error: describeError(error),
+        });
       },
     );
   }
@@ -288,9 +316,10 @@ export class Hub {
       );
     } catch (error) {
       this.options.logger.error('handler failed', {
+        code: FrameFault.Handler,
         session: session.id,
         type: message.type,
-        error: String(error),
+        error: describeError(error),
       });
       const storeDown = error instanceof Error && error.name === 'StoreError';
       session.fail(

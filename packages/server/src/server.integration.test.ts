@@ -204,15 +204,11 @@ describe('aurora-server over real sockets', () => {
     clients.push(client);
   });
 
-  it('limits concurrent connections per address (1008)', async () => {
+  it('limits concurrent connections per address', async () => {
     const { url } = await serve({ maxConnectionsPerIp: 2 });
     for (let i = 0; i < 2; i++) clients.push(await TestClient.connect(url));
-    const third = await TestClient.connect(url);
-    clients.push(third);
-    expect(await third.closed).toMatchObject({
-      code: CloseCode.PolicyViolation,
-      reason: /too many connections/,
-    });
+    // Refused before its request is read: the connection is closed at once.
+    await expect(TestClient.connect(url)).rejects.toThrow(/socket hang up|ECONNRESET/);
   });
 
   it('frees an address slot when a connection closes', async () => {

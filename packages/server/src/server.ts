@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { CloseCode } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
+import { isHostAllowed } from './allowed-hosts.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
 import { type Clock, systemClock } from './clock.js';
 import { startCluster } from './cluster/cluster.js';
 import type { ServerConfig } from './config.js';
+import { ConnectionsPerAddress } from './connections-per-address.js';
 import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
 import { forgetAbsentMembers } from './handlers/rooms.js';
@@ -73,9 +74,26 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   cluster?.attach(hub);
   const startedAt = clock.now();
   const sockets = new Set<AuroraSocket>();
-  const perIp = new Map<string, number>();
 
-  const http = createServer((request, response) => {
+  /** Whether a request names a host this server does not serve (DNS rebinding); logs it if so. */
+  const isForeignHost = (request: IncomingMessage): boolean => {
+    if (isHostAllowed(request.headers.host, config.allowedHosts)) return false;
+    logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
+    return true;
+  };
+  // Node closes a request (or WebSocket handshake) whose headers are not all in by then with 408,
+  // checking every second; an upgraded socket is no longer the HTTP server's and is not timed out.
+  const timeouts = {
+    headersTimeout: config.handshakeTimeoutMs,
+    requestTimeout: config.handshakeTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
+  };
+  const http = createServer(timeouts, (request, response) => {
+    if (isForeignHost(request)) {
+      response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      response.end(HOST_REFUSED);
+      return;
+    }
     handleHttp(
       {
         webRoot: config.webRoot,
@@ -94,6 +112,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
+  const connections = new ConnectionsPerAddress(config.maxConnectionsPerIp);
+  http.on('connection', (socket: Socket) => {
+    // Refused before a byte is read: answering would mean holding it while its request arrives.
+    if (connections.admit(socket)) return;
+    logger.info('refused connection over the per-address cap', { ip: socket.remoteAddress });
+    socket.destroy();
+  });
   const wss = new WebSocketServer({
     noServer: true,
     clientTracking: false,
@@ -108,6 +133,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
+    if (isForeignHost(request)) return refuse(socket, 403, 'Forbidden', HOST_REFUSED);
     if (path !== '/ws') return refuse(socket, 404, 'Not Found');
     if (!isOriginAllowed(request.headers.origin, request.headers.host, config.allowedOrigins)) {
       logger.info('refused origin', { origin: request.headers.origin });
@@ -131,21 +157,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
     close: (ws) => {
       sockets.delete(ws);
-      const left = (perIp.get(ws.ip) ?? 1) - 1;
-      if (left > 0) perIp.set(ws.ip, left);
-      else perIp.delete(ws.ip);
+      heartbeat.forget(ws);
       if (ws.session) hub.lost(ws.session);
     },
   };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
     const ip = request.socket.remoteAddress ?? 'unknown';
-    const count = (perIp.get(ip) ?? 0) + 1;
-    if (count > config.maxConnectionsPerIp) {
-      ws.close(CloseCode.PolicyViolation, 'too many connections from your address');
-      return;
-    }
-    perIp.set(ip, count);
     sockets.add(ws);
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
@@ -216,8 +234,15 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** What a request for a host name this server does not serve is told (not the name: it is remote text). */
+const HOST_REFUSED =
+  'This server does not answer to this host name. Its administrator can allow it with --allowed-hosts.\n';
+
+function refuse(socket: Duplex, status: number, text: string, body = ''): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 function closeHttp(http: Server): Promise<void> {

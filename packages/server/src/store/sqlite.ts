@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatMessage } from 'aurora-protocol';
 import Database from 'better-sqlite3';
@@ -6,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
+import { prepareDataFolder } from './data-folder.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import {
   type AppendResult,
@@ -123,7 +123,7 @@ export class SqliteStore implements Store {
   constructor(private readonly options: SqliteStoreOptions) {
     let file = ':memory:';
     if (options.dataDir !== undefined) {
-      mkdirSync(options.dataDir, { recursive: true });
+      prepareDataFolder(options.dataDir);
       file = join(options.dataDir, 'aurora.db');
     }
     this.db = new Database(file);

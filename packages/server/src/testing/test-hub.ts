@@ -4,7 +4,7 @@ import { LocalBroker } from '../broker/local.js';
 import { LocalDirectory } from '../directory/local.js';
 import { DEFAULT_HUB_LIMITS, Hub, type HubLimits } from '../hub.js';
 import { sequentialIds } from '../ids.js';
-import { silentLogger } from '../logger.js';
+import { type Logger, silentLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Retention } from '../store/store.js';
 import { FakePeer } from './fake-peer.js';
@@ -15,6 +15,8 @@ export interface FakeClient {
   readonly peer: FakePeer;
   /** Sends a client message and waits until the hub has handled it. */
   send(message: ClientMessageInput | string): Promise<void>;
+  /** Hands the hub any frame as the transport would (bytes, binary) and waits until it is handled. */
+  sendRaw(data: string | Buffer, isBinary?: boolean): Promise<void>;
   /** Sends hello with a nick (and optional extras) and waits. */
   hello(nick: string, extra?: Partial<Extract<ClientMessageInput, { type: 'hello' }>>): Promise<void>;
   /** Closes the connection and waits for the leave to be processed. */
@@ -22,7 +24,9 @@ export interface FakeClient {
 }
 
 /** A hub over an in-memory SQLite store, with a manual clock and sequential ids. */
-export function createTestHub(options: { limits?: Partial<HubLimits>; retention?: Retention } = {}) {
+export function createTestHub(
+  options: { limits?: Partial<HubLimits>; retention?: Retention; logger?: Logger } = {},
+) {
   const clock = new ManualClock();
   const store = new SqliteStore({ clock, retention: options.retention ?? {}, ids: sequentialIds() });
   const hub = new Hub({
@@ -31,7 +35,7 @@ export function createTestHub(options: { limits?: Partial<HubLimits>; retention?
     directory: new LocalDirectory(),
     clock,
     ids: sequentialIds(),
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     limits: { ...DEFAULT_HUB_LIMITS, ...options.limits },
     server: { name: 'aurora-server', version: 'test' },
     // Cheap scrypt parameters keep tests fast; the format and checks are the same.
@@ -54,6 +58,10 @@ export function createTestHub(options: { limits?: Partial<HubLimits>; retention?
       peer,
       send: async (message) => {
         connection.receive(typeof message === 'string' ? message : encodeClientMessage(message), false);
+        await settle();
+      },
+      sendRaw: async (data, isBinary = false) => {
+        connection.receive(data, isBinary);
         await settle();
       },
       hello: (nick, extra = {}) => client.send({ type: 'hello', v: 1, nick, ...extra }),
