@@ -40,7 +40,7 @@ export function describeSocketError(error: Error & { code?: string }): string {
     case 'ETIMEDOUT':
       return 'connection timed out';
     case 'ECONNRESET':
-      return 'connection reset';
+      return 'connection reset (too many connections from this address?)';
     case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH':
       return 'the server sent a frame larger than this client takes';
     case 'EHOSTUNREACH':
@@ -48,9 +48,23 @@ export function describeSocketError(error: Error & { code?: string }): string {
       return 'host unreachable';
     default: {
       const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1];
-      if (status) return `the server answered HTTP ${status} instead of a WebSocket (wrong path?)`;
+      if (status) return describeRefusal(Number(status));
       if (/Opening handshake has timed out/.test(error.message)) return 'connection timed out';
       return error.message.split('\n')[0] || 'socket error';
     }
+  }
+}
+
+/** What an HTTP answer to the WebSocket upgrade means for the person at the terminal. */
+function describeRefusal(status: number): string {
+  switch (status) {
+    case 403:
+      return 'the server refused this host name (HTTP 403): its operator can allow it with --allowed-hosts';
+    case 404:
+      return 'the server answered HTTP 404: no WebSocket at this path (wrong path?)';
+    case 408:
+      return 'the server timed out the handshake (HTTP 408)';
+    default:
+      return `the server answered HTTP ${status} instead of a WebSocket`;
   }
 }
