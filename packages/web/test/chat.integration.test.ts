@@ -145,7 +145,7 @@ describe('names that are also JavaScript property names', () => {
     await messageRows(proto.page).filter({ hasText: 'hello from toString' }).waitFor();
     await say(other.page, '/msg __proto__ psst');
     const conversation = proto.page.locator('button.target', { hasText: 'toString' });
-    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1');
+    await expect.poll(() => conversation.locator('.badge').textContent()).toBe('1!'); // a direct message calls for you
     await conversation.click();
     await messageRows(proto.page).filter({ hasText: 'psst' }).waitFor();
     proto.expectClean();
