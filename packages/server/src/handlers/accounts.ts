@@ -118,14 +118,17 @@ export async function register(
   }
 }
 
-/** `login`: checks the password with per-account and per-address throttling, then issues a token. */
+/**
+ * `login`: counts the attempt against the per-account, per-address and per-pair limits before any
+ * hashing (so concurrent guesses cannot race past them), checks the password, then issues a token.
+ */
 export async function login(hub: Hub, session: Session, message: ClientMessageOf<'login'>): Promise<void> {
   const { ref } = message;
   const { throttle } = hub.options.auth;
   const key = canonicalName(message.name);
-  const keys = [`account:${key}`, `ip:${session.info.ip}`];
-  const wait = throttle.retryAfter(keys);
-  if (wait > 0) {
+  const counted = throttle.begin(key, session.info.ip);
+  if ('waitMs' in counted) {
+    const wait = counted.waitMs;
     const minutes = Math.ceil(wait / 60_000);
     return session.fail(
       ErrorCode.LoginThrottled,
@@ -136,16 +139,14 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
       },
     );
   }
+  const { attempt } = counted;
   const account = await hub.options.store.accounts.account(key);
   decoyHash ??= hashPassword('decoy password', hub.options.auth.scrypt);
   const stored = account?.password ?? (await decoyHash);
   const valid = await hashing(hub, session, ref, () => verifyPassword(message.password, stored));
-  if (valid === undefined) return;
-  if (!account || !valid) {
-    throttle.fail(keys);
-    return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
-  }
-  throttle.clear(keys[0]!);
+  if (valid === undefined) return throttle.cancel(attempt);
+  if (!account || !valid) return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+  throttle.succeeded(attempt);
   await issueSession(hub, session, account, ref);
 }
 
