@@ -6,9 +6,11 @@ import {
   ErrorCode,
   LIMITS,
 } from 'aurora-protocol';
+import { nameSkeleton } from 'aurora-protocol/skeleton';
 import { hashPassword, verifyPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
+import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
 import type { Session } from '../session.js';
 import type { Account } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
@@ -87,14 +89,22 @@ export async function register(
   if (!checked.ok) return session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
   if (!passwordAcceptable(session, message.password, ref)) return;
   const key = canonicalName(checked.name);
+  const skeleton = nameSkeleton(checked.name);
   const { store, directory, clock } = hub.options;
-  if (await store.accounts.account(key)) {
-    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
-      ref,
-    });
+  const registered = await registeredLookalike(store.accounts, key, checked.name);
+  if (registered) {
+    return session.fail(
+      ErrorCode.NameRegistered,
+      `${registered.name} is already registered; log in instead`,
+      {
+        ref,
+      },
+    );
   }
-  const holder = await directory.onlineNick(key);
-  if (holder !== undefined && session.identity?.key !== key) {
+  const mine = session.identity?.key === key;
+  const holder = mine ? undefined : await directory.onlineNick(key);
+  const lookalikeHolder = mine ? undefined : await directory.onlineNick(lookalikeClaim(checked.name));
+  if (holder !== undefined || lookalikeHolder !== undefined) {
     return session.fail(
       ErrorCode.NameTaken,
       `${checked.name} is in use by someone online; choose another name`,
@@ -106,15 +116,19 @@ export async function register(
   );
   if (password === undefined) return;
   const account: Account = { key, name: checked.name, password, createdAt: clock.now() };
-  if (!(await store.accounts.createAccount(account))) {
-    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
-      ref,
-    });
+  if (!(await store.accounts.createAccount(account, skeleton))) {
+    return session.fail(
+      ErrorCode.NameRegistered,
+      `${checked.name}, or a name like it, is registered; log in instead`,
+      {
+        ref,
+      },
+    );
   }
   const tokenHash = await issueSession(hub, session, account, ref);
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
-    await directory.claimName(key, session.id, session.identity.nick, true);
+    await claimNames(directory, session.id, session.identity, true);
   }
 }
 
