@@ -5,6 +5,8 @@ export interface DirectoryMember {
   /** Canonical name. */
   readonly key: string;
   readonly nick: string;
+  /** Logged in to the account of that name. */
+  readonly account?: boolean;
   readonly away: boolean;
   readonly status?: string;
 }

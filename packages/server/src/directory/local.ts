@@ -5,13 +5,20 @@ import type { Directory, DirectoryMember, MembershipChange } from './directory.j
 /** A person in a room (the room's Map holds their canonical name): one object, no wrapped member. */
 interface Entry {
   nick: string;
+  account: boolean;
   away: boolean;
   status: string | undefined;
   owners: oneOrSet.OneOrSet<string>;
 }
 
 function entryOf(member: DirectoryMember, owners: oneOrSet.OneOrSet<string>): Entry {
-  return { nick: member.nick, away: member.away, status: member.status, owners };
+  return {
+    nick: member.nick,
+    account: member.account === true,
+    away: member.away,
+    status: member.status,
+    owners,
+  };
 }
 
 interface Claim {
@@ -107,5 +114,10 @@ export class LocalDirectory implements Directory {
 }
 
 function toMember(entry: Entry): Member {
-  return { nick: entry.nick, away: entry.away, ...(entry.status ? { status: entry.status } : {}) };
+  return {
+    nick: entry.nick,
+    ...(entry.account ? { account: true } : {}),
+    away: entry.away,
+    ...(entry.status ? { status: entry.status } : {}),
+  };
 }

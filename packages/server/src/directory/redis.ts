@@ -112,15 +112,30 @@ export class RedisDirectory implements Directory {
 }
 
 function encodeMember(member: DirectoryMember): string {
-  return JSON.stringify({ nick: member.nick, away: member.away, status: member.status });
+  return JSON.stringify({
+    nick: member.nick,
+    account: member.account,
+    away: member.away,
+    status: member.status,
+  });
 }
 
 function decodeMember(key: string, json: string): DirectoryMember {
   // Written by encodeMember.
-  const { nick, away, status } = JSON.parse(json) as { nick: string; away: boolean; status?: string };
-  return { key, nick, away, ...(status ? { status } : {}) };
+  const { nick, account, away, status } = JSON.parse(json) as {
+    nick: string;
+    account?: boolean;
+    away: boolean;
+    status?: string;
+  };
+  return { key, nick, ...(account ? { account } : {}), away, ...(status ? { status } : {}) };
 }
 
 function toMember(member: DirectoryMember): Member {
-  return { nick: member.nick, away: member.away, ...(member.status ? { status: member.status } : {}) };
+  return {
+    nick: member.nick,
+    ...(member.account ? { account: true } : {}),
+    away: member.away,
+    ...(member.status ? { status: member.status } : {}),
+  };
 }

@@ -99,3 +99,40 @@ describe('look-alike names', () => {
     expect(await accounts.accountBySkeleton(nameSkeleton('\u0251lice'))).toBeDefined();
   });
 });
+
+describe('registered names are marked', () => {
+  it('marks an account, not a guest, on messages, in history, in member lists and on joins', async () => {
+    const hub = createTestHub();
+    const signup = hub.connect();
+    await signup.send({ type: 'register', name: 'alice', password: 'correct horse' });
+    const token = signup.peer.of('auth')[0]!.token;
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev'] });
+    const alice = hub.connect();
+    await alice.hello('ignored', { token, rooms: ['dev'] });
+    expect(bob.peer.of('presence').find((p) => p.nick === 'alice')).toMatchObject({ account: true });
+    expect(alice.peer.of('joined')[0]!.members).toEqual([
+      { nick: 'alice', account: true, away: false },
+      { nick: 'bob', away: false },
+    ]);
+    await alice.send({ type: 'say', room: 'dev', text: 'hi', cid: 'a1' });
+    await bob.send({ type: 'say', room: 'dev', text: 'hello', cid: 'b1' });
+    const said = bob.peer.of('message').filter((m) => m.kind === 'chat');
+    expect(said.map((m) => [m.from, m.account])).toEqual([
+      ['alice', true],
+      ['bob', undefined],
+    ]);
+    await alice.send({ type: 'dm', to: 'bob', text: 'psst', cid: 'a2' });
+    expect(bob.peer.of('message').find((m) => m.kind === 'dm')).toMatchObject({
+      from: 'alice',
+      account: true,
+    });
+    const later = hub.connect();
+    await later.hello('carol', { rooms: ['dev'] });
+    const history = later.peer.of('joined')[0]!.history.filter((m) => m.kind === 'chat');
+    expect(history.map((m) => [m.from, m.account])).toEqual([
+      ['alice', true],
+      ['bob', undefined],
+    ]);
+  });
+});

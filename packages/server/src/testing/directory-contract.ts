@@ -40,11 +40,13 @@ export function directoryContract(create: DirectoryFactory): void {
     const directory = await create();
     expect(await directory.addMember('dev', member('Bob'), 's1')).toEqual({ changed: true });
     expect(await directory.addMember('dev', member('Bob'), 's2')).toEqual({ changed: false });
-    expect(await directory.addMember('dev', member('alice', { away: true, status: 'lunch' }), 's3')).toEqual({
+    expect(
+      await directory.addMember('dev', member('alice', { account: true, away: true, status: 'lunch' }), 's3'),
+    ).toEqual({
       changed: true,
     });
     expect(await directory.members('dev')).toEqual([
-      { nick: 'alice', away: true, status: 'lunch' },
+      { nick: 'alice', account: true, away: true, status: 'lunch' },
       { nick: 'Bob', away: false },
     ]);
     expect(await directory.roomCounts()).toEqual(new Map([['dev', 2]]));

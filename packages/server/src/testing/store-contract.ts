@@ -43,6 +43,20 @@ export function storeContract(create: StoreFactory): void {
     }
   };
 
+  it('keeps whether the sender was registered, in the message and in history', async () => {
+    const { store } = await open();
+    const signed = await store.append({ ...say('dev', 'from an account'), fromAccount: true });
+    const guest = await store.append(say('dev', 'from a guest', 'bob'));
+    expect(signed.message.account).toBe(true);
+    expect(guest.message).not.toHaveProperty('account');
+    const { messages } = await store.page('room:dev', { limit: 10 });
+    expect(messages.map((m) => [m.from, m.account])).toEqual([
+      ['alice', true],
+      ['bob', undefined],
+    ]);
+    expect(Object.keys(messages[0]!)).toEqual(Object.keys(signed.message));
+  });
+
   it('numbers each target 1, 2, 3 on its own, with the server time', async () => {
     const { store, clock } = await open();
     const first = await store.append(say('dev', 'one'));
