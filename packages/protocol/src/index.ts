@@ -13,6 +13,7 @@ export { LIMITS, PROTOCOL_VERSION, utf8Length } from './limits.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 export type { NameCheck, NameProblem } from './names.js';
 export { canonicalName, checkNick, checkRoom, sameName } from './names.js';
+export { markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';
 export * from './schema/client.js';

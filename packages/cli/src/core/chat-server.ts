@@ -1,4 +1,10 @@
-import { type ChatMessage, type ServerMessage, type ServerMessageOf, sameName } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  type Member,
+  type ServerMessage,
+  type ServerMessageOf,
+  sameName,
+} from 'aurora-protocol';
 import { onAuth, onDigest, onLoggedOut, onReadMarker, unreadOnJoin } from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
@@ -203,7 +209,12 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
     const others = (name: string) => t.members.filter((m) => !sameName(m.nick, name));
     switch (presence.event) {
       case 'join':
-        return { members: sortMembers([...others(nick), { nick, away: false }]) };
+        return {
+          members: sortMembers([
+            ...others(nick),
+            { nick, ...(presence.account ? { account: true } : {}), away: false },
+          ]),
+        };
       case 'leave': {
         const typing = { ...t.typing };
         delete typing[canonicalKey(nick)];
@@ -225,8 +236,8 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
           members: t.members.map((m) =>
             sameName(m.nick, nick)
               ? presence.event === 'away'
-                ? { nick: m.nick, away: true, ...(presence.status ? { status: presence.status } : {}) }
-                : { nick: m.nick, away: false }
+                ? { ...registered(m), away: true, ...(presence.status ? { status: presence.status } : {}) }
+                : { ...registered(m), away: false }
               : m,
           ),
         };
@@ -281,4 +292,9 @@ export function targetOf(state: ChatState, message: ChatMessage): string | undef
 /** How to name the other person of a direct message. */
 export function dmLabel(state: ChatState, message: ChatMessage): string {
   return (sameName(message.from, state.me) ? message.to : message.from) ?? message.from;
+}
+
+/** A member's name and registered sign, without away state. */
+function registered(member: Member): Pick<Member, 'nick' | 'account'> {
+  return member.account ? { nick: member.nick, account: true } : { nick: member.nick };
 }

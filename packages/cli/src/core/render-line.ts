@@ -1,4 +1,11 @@
-import { type ChatMessage, formatMessage, type SystemEvent, sanitizeForTerminal } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  formatMessage,
+  markedName,
+  REGISTERED_MARK,
+  type SystemEvent,
+  sanitizeForTerminal,
+} from 'aurora-protocol';
 import { type ChatItem, itemTs, type PendingItem } from './items.js';
 import type { TextStyle, Theme } from './theme.js';
 import type { TimeFormat } from './time-format.js';
@@ -112,7 +119,8 @@ function messageLines(
   time: string,
   context: LineContext,
 ): Line[] {
-  const from = sanitize(message.from);
+  // Registered senders carry a sign a guest cannot put in a name.
+  const from = sanitize(markedName(message.from, message.account));
   const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
   const textRole = mention ? 'mention' : 'text';
   switch (message.kind) {
@@ -136,9 +144,19 @@ function messageLines(
       const dm = message.kind === 'dm';
       const separatorRole = dm ? 'dm' : mention ? 'mention' : 'separator';
       const body = spans(message.text, textRole, message.id);
-      return layout(time, from, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
+      const cell = senderCell(message, context.nickWidth);
+      return layout(time, cell, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
     }
   }
+}
+
+/**
+ * A sender's name for the nick column. A registered sender's sign survives when the name is cut
+ * (`deploy-bo…✓`), so a guest's cut name never passes for a registered one.
+ */
+function senderCell(message: ChatMessage, width: number): string {
+  const name = sanitize(message.from);
+  return message.account ? `${truncate(name, Math.max(1, width - 1))}${REGISTERED_MARK}` : name;
 }
 
 /**

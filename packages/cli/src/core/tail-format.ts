@@ -1,4 +1,4 @@
-import { type ChatMessage, sanitizeForTerminal } from 'aurora-protocol';
+import { type ChatMessage, markedName, sanitizeForTerminal } from 'aurora-protocol';
 
 // Characters JSON.stringify leaves raw that a terminal could still act on or that reorder text:
 // C1 controls, bidi controls, line and paragraph separators. Escaped as \uXXXX, the data is intact.
@@ -6,7 +6,7 @@ const JSON_UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 
 /**
  * One message as one JSON line for scripts: `type`, `kind`, `room` (null for direct messages), `to`,
- * `from`, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
+ * `from`, `account: true` when the sender is registered, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
  * Nothing in it is terminal formatting: control characters are JSON escapes, never raw bytes.
  */
 export function tailJson(message: ChatMessage): string {
@@ -16,6 +16,7 @@ export function tailJson(message: ChatMessage): string {
     room: message.room ?? null,
     ...(message.to !== undefined ? { to: message.to } : {}),
     from: message.from,
+    ...(message.account ? { account: true } : {}),
     text: message.text,
     ts: new Date(message.ts).toISOString(),
     id: message.id,
@@ -27,7 +28,8 @@ export function tailJson(message: ChatMessage): string {
 
 /**
  * One message as one line of text: `2026-03-03 12:04:05 #dev <alice> text` in local time; actions as
- * `* alice waves`, notices as `-- text`, direct messages under `@peer`. Remote strings are sanitized
+ * `* alice waves`, notices as `-- text`, direct messages under `@peer`; a registered sender's name
+ * carries `✓` (`<alice✓>`). Remote strings are sanitized
  * and line breaks become spaces, so one message is always one line.
  */
 export function tailText(message: ChatMessage, me: string): string {
@@ -36,7 +38,7 @@ export function tailText(message: ChatMessage, me: string): string {
     message.room !== undefined
       ? `#${message.room}`
       : `@${message.from === me ? (message.to ?? '') : message.from}`;
-  const from = sanitizeForTerminal(message.from);
+  const from = sanitizeForTerminal(markedName(message.from, message.account));
   const text = sanitizeForTerminal(message.text);
   switch (message.kind) {
     case 'action':
