@@ -5,6 +5,7 @@ export {
   encodeClientMessage,
   encodeServerMessage,
 } from './codec.js';
+export { inDirectConversation } from './direct.js';
 export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';

@@ -1,5 +1,6 @@
 import {
   type ChatMessage,
+  inDirectConversation,
   type Member,
   type ServerMessage,
   type ServerMessageOf,
@@ -282,7 +283,7 @@ export function toItem(state: ChatState, message: ChatMessage): MessageItem {
 
 /** Which target a message belongs to: its room, or the conversation with the other person. */
 export function targetOf(state: ChatState, message: ChatMessage): string | undefined {
-  if (message.kind === 'dm') {
+  if (inDirectConversation(message)) {
     const peer = sameName(message.from, state.me) ? message.to : message.from;
     return peer === undefined ? undefined : dmTarget(peer);
   }

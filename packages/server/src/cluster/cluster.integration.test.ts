@@ -167,6 +167,23 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     for (const outcome of results) expect(outcome).toEqual(['error', 'welcome']);
   });
 
+  it('tells alice, on another node, when the guest bob she writes to is a new connection', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice', []);
+    const bob = await enter(b.url, 'bob', []);
+    alice.send({ type: 'dm', to: 'bob', text: 'first', cid: 'd1' });
+    await bob.next('message', (m) => m.text === 'first');
+    bob.socket.terminate();
+    const notices = () => alice.of('message').filter((m) => m.kind === 'system' && m.from === 'bob');
+    await alice.until(() => notices().length === 1 || undefined);
+    const impostor = await enter(a.url, 'bob', []);
+    alice.send({ type: 'dm', to: 'bob', text: 'second', cid: 'd2' });
+    await impostor.next('message', (m) => m.text === 'second');
+    await alice.until(() => notices().length === 2 || undefined);
+    expect(notices()[1]).toMatchObject({ from: 'bob', text: expect.stringMatching(/new guest connection/) });
+    expect(impostor.of('message').map((m) => m.kind)).toEqual(['system', 'dm']);
+  });
+
   it("frees a dead node's names and says its people left, within a bounded time", async () => {
     const { url } = await startNode();
     const bob = await enter(url, 'bob');

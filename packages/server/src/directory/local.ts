@@ -49,6 +49,14 @@ export class LocalDirectory implements Directory {
     return true;
   }
 
+  async guestHolder(key: string): Promise<string | undefined> {
+    const claim = this.names.get(key);
+    if (!claim || claim.shared) return undefined;
+    if (oneOrSet.size(claim.owners) !== 1) return undefined;
+    const [owner] = oneOrSet.values(claim.owners);
+    return owner;
+  }
+
   async releaseName(key: string, owner: string): Promise<void> {
     const claim = this.names.get(key);
     if (!claim) return;

@@ -49,6 +49,16 @@ export class RedisDirectory implements Directory {
     return ((await this.run(ONLINE_NICK, '', [key])) as string | null) ?? undefined;
   }
 
+  guestHolder(key: string): Promise<string | undefined> {
+    return storage(async () => {
+      const [shared, owners] = await Promise.all([
+        this.redis.hget(this.keys.name(key), 'shared'),
+        this.redis.smembers(this.keys.nameOwners(key)),
+      ]);
+      return shared === '1' || owners.length !== 1 ? undefined : owners[0];
+    });
+  }
+
   async addMember(room: string, member: DirectoryMember, owner: string): Promise<MembershipChange> {
     const changed = await this.run(ADD_MEMBER, this.owner(owner), [room, member.key, encodeMember(member)]);
     return { changed: changed === 1 };

@@ -1,4 +1,5 @@
 import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
+import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
@@ -62,9 +63,20 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
     return;
   }
   const channels = toKey === key ? [userChannel(key)] : [userChannel(key), userChannel(toKey)];
+  const target = dmKey(key, toKey);
+  if (toKey !== key)
+    await noteGuestConnections(
+      hub,
+      target,
+      [
+        { key, nick },
+        { key: toKey, nick: toNick },
+      ],
+      channels,
+    );
   const { message: stored } = await hub.storeAndPublish(
     {
-      target: dmKey(key, toKey),
+      target,
       kind: 'dm',
       to: toNick,
       toKey,
