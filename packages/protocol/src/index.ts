@@ -7,6 +7,7 @@ export {
   MAX_SERVER_FRAME_BYTES,
 } from './codec.js';
 export { suggestCommand } from './command-hint.js';
+export { inDirectConversation } from './direct.js';
 export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';
@@ -16,6 +17,7 @@ export { mentionMatcher, mentions } from './mentions.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 export type { NameCheck, NameProblem } from './names.js';
 export { canonicalName, checkNick, checkRoom, sameName } from './names.js';
+export { markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';
 export * from './schema/client.js';

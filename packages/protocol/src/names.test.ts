@@ -34,6 +34,7 @@ describe('checkNick', () => {
     ['\u0430lice', 'mixed_script'], // Cyrillic а + Latin
     ['\u03B1lice', 'mixed_script'], // Greek α + Latin
     ['paypa\u0406', 'mixed_script'], // Cyrillic І
+    ['a\u13DEice', 'mixed_script'], // Cherokee Ꮮ
   ])('refuses %j (%s) with a sentence saying why', (raw, reason) => {
     const result = checkNick(raw);
     expect(result.ok).toBe(false);

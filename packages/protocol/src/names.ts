@@ -1,4 +1,5 @@
 import { LIMITS } from './limits.js';
+import { isHighlyRestrictive } from './mixed-script.js';
 import { BIDI_CONTROLS, charClass, INVISIBLES, VARIATION_SELECTORS, ZWJ } from './unicode.js';
 
 /** Why a nickname or room name was refused, as a stable reason code plus a sentence for people. */
@@ -31,8 +32,9 @@ const STARTS_WELL = /^[\p{L}\p{N}_]/u;
 
 /**
  * Checks a nickname against the name rules and returns its NFKC form. Letters of any one script are
- * fine (`Zoë`, `Мария`, `李雷`); mixing Latin with Cyrillic or Greek is not, because that is how
- * lookalike names (`аlice` with a Cyrillic `а`) are built.
+ * fine (`Zoë`, `Мария`, `李雷`), and so is Latin with Chinese, Japanese or Korean; other mixes are
+ * not (UTS #39 "highly restrictive"), because that is how look-alike names (`аlice` with a Cyrillic
+ * `а`) are built. Whether a name looks like another one is `nameSkeleton`'s job, on the server.
  */
 export function checkNick(raw: string): NameCheck {
   const name = raw.normalize('NFKC');
@@ -45,8 +47,11 @@ export function checkNick(raw: string): NameCheck {
     return fail('too_long', `A name can have at most ${LIMITS.maxNickLength} characters.`);
   if (!ALLOWED.test(name)) return fail('symbol', 'A name may use letters, digits, "_", "-" and "." only.');
   if (!STARTS_WELL.test(name)) return fail('start', 'A name must start with a letter, digit or "_".');
-  if (mixesLookalikeScripts(name))
-    return fail('mixed_script', 'A name cannot mix Latin letters with Cyrillic or Greek ones.');
+  if (!isHighlyRestrictive(name))
+    return fail(
+      'mixed_script',
+      'A name cannot mix letters of different scripts, except Latin with Chinese, Japanese or Korean.',
+    );
   return { ok: true, name };
 }
 
@@ -70,9 +75,12 @@ export function checkRoom(raw: string): NameCheck {
 }
 
 /**
- * The form in which two names count as the same person: NFKC, full case folding, then Cyrillic and
- * Greek letters that look like Latin ones mapped to those. `Alice`, `ALICE`, `ａｌｉｃｅ` and an
- * all-Cyrillic `аlісе` look-alike share one canonical form.
+ * The key of a person's identity (claims, accounts, conversations, read markers): NFKC, full case
+ * folding, then the Cyrillic and Greek letters of the table below mapped to Latin. The table is
+ * frozen as it was when keys were first stored, so every stored key stays valid; it is not what
+ * keeps look-alike names apart. The server refuses a name whose UTS #39 skeleton (`nameSkeleton` in
+ * `aurora-protocol/skeleton`, over all of Unicode's confusables data) is taken, as well as one whose
+ * canonical name is.
  */
 export function canonicalName(name: string): string {
   // toUpperCase().toLowerCase() gives full case folding for the cases that matter (ß -> ss, ς -> σ).
@@ -91,15 +99,8 @@ function fail(reason: NameProblem['reason'], message: string): NameCheck {
   return { ok: false, problem: { reason, message } };
 }
 
-const LATIN = /\p{Script=Latin}/u;
-const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
-
-function mixesLookalikeScripts(name: string): boolean {
-  return LATIN.test(name) && CYRILLIC_OR_GREEK.test(name);
-}
-
-// Lower-case Cyrillic and Greek letters that render like a Latin letter in common fonts (after
-// folding), from Unicode's confusables data, trimmed to single-letter look-alikes.
+// Frozen: the identity keys of stored accounts and conversations were made with it. Look-alikes
+// are decided by the skeleton (see `canonicalName`), so this table is never extended.
 const LOOKALIKES = new Map<string, string>(
   Object.entries({
     а: 'a',

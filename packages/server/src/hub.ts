@@ -18,6 +18,7 @@ import { handlers } from './handlers/index.js';
 import { leaveRoom } from './handlers/rooms.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
+import { releaseNames } from './name-claims.js';
 import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
 import { TokenBucket } from './rate-limit.js';
@@ -338,7 +339,7 @@ export class Hub {
     if (!identity) return;
     for (const room of [...session.rooms]) await leaveRoom(this, session, room, { quiet: this.shuttingDown });
     this.unsubscribe(session, userChannel(identity.key));
-    await this.options.directory.releaseName(identity.key, session.id);
+    await releaseNames(this.options.directory, session.id, identity);
   }
 
   private publishTypingStop(room: string, nick: string): void {

@@ -19,6 +19,7 @@ import { handleHttp } from './http/routes.js';
 import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { recheckRegisteredNames } from './name-claims.js';
 import { isOriginAllowed } from './origin.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
@@ -60,6 +61,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     parts.store ??
     cluster?.store ??
     new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock, logger });
+  await recheckRegisteredNames(store.accounts, logger);
   const hub = new Hub({
     store,
     broker: parts.broker ?? cluster?.broker ?? new LocalBroker(),

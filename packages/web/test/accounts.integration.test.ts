@@ -60,6 +60,24 @@ describe('accounts', () => {
     await messageRows(laptop.page).filter({ hasText: 'hello from my phone' }).waitFor();
   });
 
+  it('marks the registered person, never a guest, in messages and the member list', async () => {
+    const guest = await openPage(env.browser, `${env.server.httpUrl}/?room=acct&name=oscar`);
+    await guest.page.locator('.chat').waitFor();
+    await say(guest.page, 'a guest says hi');
+    const registeredIn = (row: ReturnType<typeof messageRows>) => row.locator('.registered').count();
+    const hers = messageRows(guest.page).filter({ hasText: 'hello from my phone' });
+    await expect.poll(() => registeredIn(hers)).toBe(1);
+    const mine = messageRows(guest.page).filter({ hasText: 'a guest says hi' });
+    await mine.waitFor();
+    expect(await registeredIn(mine)).toBe(0);
+    const member = (name: string) => guest.page.locator('.member-list .member', { hasText: name });
+    await expect.poll(() => member('olivia').locator('.registered').count()).toBe(1);
+    await expect.poll(() => member('oscar').count()).toBe(1);
+    expect(await member('oscar').locator('.registered').count()).toBe(0);
+    guest.expectClean();
+    await guest.context.close();
+  });
+
   it('shares what has been read between the devices', async () => {
     await say(phone.page, '/join side');
     await expect.poll(() => phone.page.locator('.topbar .title').textContent()).toBe('#side');

@@ -1,5 +1,7 @@
 import {
   type ChatMessage,
+  inDirectConversation,
+  type Member,
   mentions,
   type ServerMessage,
   type ServerMessageOf,
@@ -212,7 +214,12 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
     const others = (name: string) => t.members.filter((m) => !sameName(m.nick, name));
     switch (presence.event) {
       case 'join':
-        return { members: sortMembers([...others(nick), { nick, away: false }]) };
+        return {
+          members: sortMembers([
+            ...others(nick),
+            { nick, ...(presence.account ? { account: true } : {}), away: false },
+          ]),
+        };
       case 'leave':
         return { members: others(nick), typing: withoutEntry(t.typing, canonicalKey(nick)) };
       case 'rename': {
@@ -231,8 +238,8 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
           members: t.members.map((m) =>
             sameName(m.nick, nick)
               ? presence.event === 'away'
-                ? { nick: m.nick, away: true, ...(presence.status ? { status: presence.status } : {}) }
-                : { nick: m.nick, away: false }
+                ? { ...registered(m), away: true, ...(presence.status ? { status: presence.status } : {}) }
+                : { ...registered(m), away: false }
               : m,
           ),
         };
@@ -285,7 +292,7 @@ export function toItem(state: ChatState, message: ChatMessage): MessageItem {
 
 /** Which target a message belongs to: its room, or the conversation with the other person. */
 export function targetOf(state: ChatState, message: ChatMessage): string | undefined {
-  if (message.kind === 'dm') {
+  if (inDirectConversation(message)) {
     const peer = sameName(message.from, state.me) ? message.to : message.from;
     return peer === undefined ? undefined : dmTarget(peer);
   }
@@ -295,4 +302,9 @@ export function targetOf(state: ChatState, message: ChatMessage): string | undef
 /** How to name the other person of a direct message. */
 export function dmLabel(state: ChatState, message: ChatMessage): string {
   return (sameName(message.from, state.me) ? message.to : message.from) ?? message.from;
+}
+
+/** A member's name and registered sign, without away state. */
+function registered(member: Member): Pick<Member, 'nick' | 'account'> {
+  return member.account ? { nick: member.nick, account: true } : { nick: member.nick };
 }

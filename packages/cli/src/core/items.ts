@@ -90,7 +90,7 @@ export function messageItem(message: ChatMessage, mine: boolean, mention: boolea
  */
 function compactMessage(m: ChatMessage): ChatMessage {
   if (m.room === undefined || m.to !== undefined || m.cid !== undefined || m.event !== undefined) return m;
-  return {
+  const compact: ChatMessage = {
     type: 'message',
     id: m.id,
     seq: m.seq,
@@ -100,6 +100,8 @@ function compactMessage(m: ChatMessage): ChatMessage {
     text: m.text,
     ts: m.ts,
   };
+  if (m.account) compact.account = true;
+  return compact;
 }
 
 /** A stable identity for an item, for caches and React keys. */

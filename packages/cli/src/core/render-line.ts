@@ -1,4 +1,10 @@
-import { type ChatMessage, formatMessage, type SystemEvent, sanitizeForTerminal } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  formatMessage,
+  markedName,
+  type SystemEvent,
+  sanitizeForTerminal,
+} from 'aurora-protocol';
 import { type ChatItem, itemTs, type PendingItem } from './items.js';
 import type { TextStyle, Theme } from './theme.js';
 import type { TimeFormat } from './time-format.js';
@@ -117,7 +123,8 @@ function messageLines(
   time: string,
   context: LineContext,
 ): Line[] {
-  const from = sanitize(message.from);
+  // Registered senders carry a sign a guest cannot put in a name.
+  const from = sanitize(markedName(message.from, message.account));
   const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
   const textRole = mention ? 'mention' : 'text';
   switch (message.kind) {
@@ -141,9 +148,18 @@ function messageLines(
       const dm = message.kind === 'dm';
       const separatorRole = dm ? 'dm' : mention ? 'mention' : 'separator';
       const body = spans(message.text, textRole, message.id);
-      return layout(time, from, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
+      const cell = senderCell(message);
+      return layout(time, cell, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
     }
   }
+}
+
+/**
+ * A sender's name for the nick column, with `✓` when registered. Never cut: a name wider than the
+ * column gets a row of its own (see `layout`), so a guest's name never passes for a registered one.
+ */
+function senderCell(message: ChatMessage): string {
+  return sanitize(markedName(message.from, message.account));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type ChatMessage, sameName } from 'aurora-protocol';
+import { type ChatMessage, inDirectConversation, sameName } from 'aurora-protocol';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, isDmTarget } from './targets.js';
 
@@ -41,7 +41,7 @@ export class ResumeCursors {
 
   /** A message arrived; `me` tells which side of a conversation is the other person. */
   seen(message: ChatMessage, me: string): void {
-    if (message.kind === 'dm') {
+    if (inDirectConversation(message)) {
       const peer = sameName(message.from, me) ? (message.to ?? message.from) : message.from;
       this.spell(peer, true);
       this.advance(dmTarget(peer), message.seq);

@@ -38,6 +38,14 @@ describe('tailJson', () => {
     expect(JSON.parse(line)).toMatchObject({ text, from: 'b\u200bob', room: 'd\ufeffev' });
   });
 
+  it('says when the sender is registered, and only then', () => {
+    expect(JSON.parse(tailJson(chat(1, 'alice', 'hi', { account: true })))).toMatchObject({
+      from: 'alice',
+      account: true,
+    });
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('account');
+  });
+
   it('gives direct messages a null room and the recipient', () => {
     expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
       kind: 'dm',
@@ -57,5 +65,13 @@ describe('tailText', () => {
     expect(tailText(chat(1, 'bob', 'waves', { kind: 'action' }), 'w')).toMatch(/ #dev \* bob waves$/);
     expect(tailText(chat(1, 'bob', 'bob joined', { kind: 'system' }), 'w')).toMatch(/ #dev -- bob joined$/);
     expect(tailText(chat(1, 'bob', 'psst', { to: 'w' }), 'w')).toMatch(/ @bob <bob> psst$/);
+  });
+
+  it('marks a registered sender with ✓, never a guest', () => {
+    expect(tailText(chat(1, 'alice', 'hi', { account: true }), 'w')).toMatch(/ #dev <alice✓> hi$/);
+    expect(tailText(chat(1, 'alice', 'waves', { kind: 'action', account: true }), 'w')).toMatch(
+      /\* alice✓ waves$/,
+    );
+    expect(tailText(chat(1, 'bob', 'hi'), 'w')).toMatch(/ #dev <bob> hi$/);
   });
 });

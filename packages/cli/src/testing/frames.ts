@@ -49,6 +49,7 @@ export function chat(
     kind,
     ...(options.to ? { to: options.to } : { room: options.room ?? 'dev' }),
     from,
+    ...(options.account ? { account: true } : {}),
     text,
     ts: options.ts ?? Date.UTC(2026, 2, 3, 12, 0, 0) + seq * 60_000,
     ...(options.cid ? { cid: options.cid } : {}),

@@ -60,6 +60,11 @@ export const ChatMessage = v.object({
   room: v.optional(v.string()),
   to: v.optional(v.string()),
   from: v.string(),
+  /**
+   * True when the sender was logged in to the account of that name when it was sent: clients mark
+   * such names (registered), so a guest with a similar name never looks verified. Absent for guests.
+   */
+  account: v.optional(v.boolean()),
   text: v.string(),
   ts: Timestamp,
   /** The sender's client message id, present on messages a client sent. */
@@ -71,6 +76,8 @@ export const ChatMessage = v.object({
 /** A member of a room as shown in member lists. */
 export const Member = v.object({
   nick: v.string(),
+  /** True when the person is logged in to the account of that name (registered); absent for guests. */
+  account: v.optional(v.boolean()),
   away: v.boolean(),
   status: v.optional(v.string()),
 });

@@ -75,6 +75,8 @@ export const Presence = v.object({
   room: v.string(),
   event: v.picklist(['join', 'leave', 'rename', 'away', 'back']),
   nick: v.string(),
+  /** On `join`: true when the person is logged in to the account of that name (see `Member`). */
+  account: v.optional(v.boolean()),
   /** The old nick on `rename`. */
   from: v.optional(v.string()),
   status: v.optional(v.string()),

@@ -11,7 +11,7 @@ export interface AuthOptions {
   readonly scrypt: ScryptParams;
 }
 
-/** Defaults: two hashes at a time, 64 waiting, sessions of 30 days, 5 failures per 15 minutes. */
+/** Defaults: two hashes at a time, 64 waiting, sessions of 30 days, the throttle's default limits. */
 export function createAuth(clock: Pick<Clock, 'now'>, overrides: Partial<AuthOptions> = {}): AuthOptions {
   return {
     pool: new HashingPool(2, 64),

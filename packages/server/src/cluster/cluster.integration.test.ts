@@ -137,6 +137,54 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     }
   });
 
+  it('keeps look-alike names apart across nodes, for guests, accounts and races', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    await enter(a.url, 'alice');
+    const copy = await TestClient.connect(b.url);
+    clients.push(copy);
+    copy.send({ type: 'hello', v: 1, nick: '\u0251lice' });
+    expect(await copy.next('error')).toMatchObject({ code: ErrorCode.NameTaken });
+    const signup = await TestClient.connect(a.url);
+    clients.push(signup);
+    signup.send({ type: 'register', name: 'carol', password: 'correct horse' });
+    await signup.next('auth');
+    copy.send({ type: 'hello', v: 1, nick: 'caro1' });
+    expect(await copy.next('error', (e) => e.code !== ErrorCode.NameTaken)).toMatchObject({
+      code: ErrorCode.NameRegistered,
+    });
+    const race = async (i: number) => {
+      const racers = await Promise.all([TestClient.connect(a.url), TestClient.connect(b.url)]);
+      racers[0]!.send({ type: 'hello', v: 1, nick: `rn${i}` });
+      racers[1]!.send({ type: 'hello', v: 1, nick: `m${i}` });
+      const outcomes = await Promise.all(
+        racers.map((racer) =>
+          racer.until(() => racer.received.find((m) => m.type === 'welcome' || m.type === 'error')),
+        ),
+      );
+      for (const racer of racers) racer.socket.terminate();
+      return outcomes.map((m) => m.type).sort();
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => race(i)));
+    for (const outcome of results) expect(outcome).toEqual(['error', 'welcome']);
+  });
+
+  it('tells alice, on another node, when the guest bob she writes to is a new connection', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice', []);
+    const bob = await enter(b.url, 'bob', []);
+    alice.send({ type: 'dm', to: 'bob', text: 'first', cid: 'd1' });
+    await bob.next('message', (m) => m.text === 'first');
+    bob.socket.terminate();
+    const notices = () => alice.of('message').filter((m) => m.kind === 'system' && m.from === 'bob');
+    await alice.until(() => notices().length === 1 || undefined);
+    const impostor = await enter(a.url, 'bob', []);
+    alice.send({ type: 'dm', to: 'bob', text: 'second', cid: 'd2' });
+    await impostor.next('message', (m) => m.text === 'second');
+    await alice.until(() => notices().length === 2 || undefined);
+    expect(notices()[1]).toMatchObject({ from: 'bob', text: expect.stringMatching(/new guest connection/) });
+    expect(impostor.of('message').map((m) => m.kind)).toEqual(['system', 'dm']);
+  });
+
   it("frees a dead node's names and says its people left, within a bounded time", async () => {
     const { url } = await startNode();
     const bob = await enter(url, 'bob');

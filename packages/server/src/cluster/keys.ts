@@ -1,6 +1,7 @@
 // Every Redis key and channel Aurora uses, in one place, so the store, the directory and the broker
 // (and their Lua scripts) agree. Room names, canonical names and node ids never contain `:` or a
 // space, so the separators below are unambiguous.
+import { CONFUSABLES_UNICODE_VERSION } from 'aurora-protocol/skeleton';
 
 /** The default prefix of every key and channel: one Aurora cluster per Redis server. */
 export const DEFAULT_PREFIX = 'aurora:';
@@ -57,6 +58,14 @@ export class RedisKeys {
   /** An account, as a hash. */
   account(key: string): string {
     return `${this.prefix}account:${key}`;
+  }
+
+  /**
+   * Registered names by look-alike skeleton: skeleton -> account key. Named after the Unicode
+   * version of the confusables data, so a node with newer data builds its own index at start.
+   */
+  get accountSkeletons(): string {
+    return `${this.prefix}account-skeletons:${CONFUSABLES_UNICODE_VERSION}`;
   }
 
   /** A log-in session, as a hash that expires a while after the session does. */

@@ -2,6 +2,7 @@ import { CloseCode } from 'aurora-protocol';
 import type { Directory } from '../directory/directory.js';
 import { memberOf } from '../handlers/members.js';
 import type { Hub } from '../hub.js';
+import { claimNames } from '../name-claims.js';
 import { roomKey } from '../targets.js';
 
 /**
@@ -15,7 +16,7 @@ export async function reassert(hub: Hub, directory: Directory): Promise<void> {
     const identity = session.identity;
     if (!identity || session.closed) continue;
     const shared = identity.account !== undefined;
-    if (!(await directory.claimName(identity.key, session.id, identity.nick, shared))) {
+    if (!(await claimNames(directory, session.id, identity, shared))) {
       session.peer.close(CloseCode.GoingAway, 'your name was taken while storage was away; reconnect');
       continue;
     }

@@ -5,6 +5,8 @@ export interface DirectoryMember {
   /** Canonical name. */
   readonly key: string;
   readonly nick: string;
+  /** Logged in to the account of that name. */
+  readonly account?: boolean;
   readonly away: boolean;
   readonly status?: string;
 }
@@ -29,6 +31,11 @@ export interface Directory {
   releaseName(key: string, owner: string): Promise<void>;
   /** The display nick of an online person, or undefined when nobody holds that name. */
   onlineNick(key: string): Promise<string | undefined>;
+  /**
+   * The owner (connection) holding a guest's claim on a name; undefined when nobody holds it or when
+   * it is an account's shared claim. A new value means a different guest connection uses the name.
+   */
+  guestHolder(key: string): Promise<string | undefined>;
   addMember(room: string, member: DirectoryMember, owner: string): Promise<MembershipChange>;
   removeMember(room: string, key: string, owner: string): Promise<MembershipChange>;
   /** Replaces a person's entry in a room (rename, away) without changing membership. */

@@ -5,13 +5,20 @@ import type { Directory, DirectoryMember, MembershipChange } from './directory.j
 /** A person in a room (the room's Map holds their canonical name): one object, no wrapped member. */
 interface Entry {
   nick: string;
+  account: boolean;
   away: boolean;
   status: string | undefined;
   owners: oneOrSet.OneOrSet<string>;
 }
 
 function entryOf(member: DirectoryMember, owners: oneOrSet.OneOrSet<string>): Entry {
-  return { nick: member.nick, away: member.away, status: member.status, owners };
+  return {
+    nick: member.nick,
+    account: member.account === true,
+    away: member.away,
+    status: member.status,
+    owners,
+  };
 }
 
 interface Claim {
@@ -40,6 +47,14 @@ export class LocalDirectory implements Directory {
     claim.owners = oneOrSet.add(claim.owners, owner);
     claim.shared = shared;
     return true;
+  }
+
+  async guestHolder(key: string): Promise<string | undefined> {
+    const claim = this.names.get(key);
+    if (!claim || claim.shared) return undefined;
+    if (oneOrSet.size(claim.owners) !== 1) return undefined;
+    const [owner] = oneOrSet.values(claim.owners);
+    return owner;
   }
 
   async releaseName(key: string, owner: string): Promise<void> {
@@ -107,5 +122,10 @@ export class LocalDirectory implements Directory {
 }
 
 function toMember(entry: Entry): Member {
-  return { nick: entry.nick, away: entry.away, ...(entry.status ? { status: entry.status } : {}) };
+  return {
+    nick: entry.nick,
+    ...(entry.account ? { account: true } : {}),
+    away: entry.away,
+    ...(entry.status ? { status: entry.status } : {}),
+  };
 }

@@ -49,6 +49,16 @@ export class RedisDirectory implements Directory {
     return ((await this.run(ONLINE_NICK, '', [key])) as string | null) ?? undefined;
   }
 
+  guestHolder(key: string): Promise<string | undefined> {
+    return storage(async () => {
+      const [shared, owners] = await Promise.all([
+        this.redis.hget(this.keys.name(key), 'shared'),
+        this.redis.smembers(this.keys.nameOwners(key)),
+      ]);
+      return shared === '1' || owners.length !== 1 ? undefined : owners[0];
+    });
+  }
+
   async addMember(room: string, member: DirectoryMember, owner: string): Promise<MembershipChange> {
     const changed = await this.run(ADD_MEMBER, this.owner(owner), [room, member.key, encodeMember(member)]);
     return { changed: changed === 1 };
@@ -112,15 +122,30 @@ export class RedisDirectory implements Directory {
 }
 
 function encodeMember(member: DirectoryMember): string {
-  return JSON.stringify({ nick: member.nick, away: member.away, status: member.status });
+  return JSON.stringify({
+    nick: member.nick,
+    account: member.account,
+    away: member.away,
+    status: member.status,
+  });
 }
 
 function decodeMember(key: string, json: string): DirectoryMember {
   // Written by encodeMember.
-  const { nick, away, status } = JSON.parse(json) as { nick: string; away: boolean; status?: string };
-  return { key, nick, away, ...(status ? { status } : {}) };
+  const { nick, account, away, status } = JSON.parse(json) as {
+    nick: string;
+    account?: boolean;
+    away: boolean;
+    status?: string;
+  };
+  return { key, nick, ...(account ? { account } : {}), away, ...(status ? { status } : {}) };
 }
 
 function toMember(member: DirectoryMember): Member {
-  return { nick: member.nick, away: member.away, ...(member.status ? { status: member.status } : {}) };
+  return {
+    nick: member.nick,
+    ...(member.account ? { account: true } : {}),
+    away: member.away,
+    ...(member.status ? { status: member.status } : {}),
+  };
 }

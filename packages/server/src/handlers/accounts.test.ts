@@ -1,5 +1,5 @@
 import { CloseCode, ErrorCode, type ServerMessageOf } from 'aurora-protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestHub, type FakeClient } from '../testing/test-hub.js';
 
 type Hub = ReturnType<typeof createTestHub>;
@@ -71,7 +71,7 @@ describe('sign-up and log-in', () => {
     expect(guest.peer.last()).toMatchObject({ type: 'read', target: 'dev', seq: 1 });
   });
 
-  it('throttles an account after 5 failures in 15 minutes, with the wait', async () => {
+  it('throttles an account from an address after 5 failures in 15 minutes, with the wait', async () => {
     const hub = createTestHub({ limits: { burst: 100 } });
     await register(hub, 'alice');
     const client = hub.connect('10.0.0.9');
@@ -83,18 +83,57 @@ describe('sign-up and log-in', () => {
     expect(refused.retryAfterMs).toBe(15 * 60_000);
     const elsewhere = hub.connect('10.0.0.10');
     await elsewhere.send({ type: 'login', name: 'alice', password: 'correct horse' });
-    expect(elsewhere.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    expect(elsewhere.peer.last()).toMatchObject({ type: 'auth', account: 'alice' });
     hub.clock.advance(15 * 60_000 + 1);
     await client.send({ type: 'login', name: 'alice', password: 'correct horse' });
     expect(client.peer.last()).toMatchObject({ type: 'auth' });
   });
 
-  it('throttles an address trying many accounts', async () => {
+  it('lets alice log in from an address where tess mistyped her password five times', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    await register(hub, 'alice');
+    await register(hub, 'tess');
+    const client = hub.connect('10.0.0.9');
+    for (let i = 0; i < 5; i++)
+      await client.send({ type: 'login', name: 'tess', password: `typo ${i} horse` });
+    await client.send({ type: 'login', name: 'tess', password: 'correct horse' });
+    expect(client.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    await client.send({ type: 'login', name: 'alice', password: 'correct horse' });
+    expect(client.peer.last()).toMatchObject({ type: 'auth', account: 'alice' });
+  });
+
+  it('checks 5 passwords, not more, for 200 concurrent wrong log-ins, and lets the owner in elsewhere', async () => {
+    const hub = createTestHub({ limits: { burst: 100 } });
+    await register(hub, 'alice');
+    const checks = vi.spyOn(hub.hub.options.auth.pool, 'run');
+    const guessers = Array.from({ length: 200 }, () => hub.connect('10.0.0.66'));
+    const owner = hub.connect('10.0.0.7');
+    await Promise.all([
+      ...guessers.map((guesser, i) =>
+        guesser.send({ type: 'login', name: 'alice', password: `guess ${i} wrong` }),
+      ),
+      owner.send({ type: 'login', name: 'alice', password: 'correct horse' }),
+    ]);
+    expect(checks).toHaveBeenCalledTimes(6);
+    const answers = guessers.map((guesser) => guesser.peer.last());
+    expect(answers.filter((a) => a?.type === 'error' && a.code === ErrorCode.AuthFailed)).toHaveLength(5);
+    expect(answers.filter((a) => a?.type === 'error' && a.code === ErrorCode.LoginThrottled)).toHaveLength(
+      195,
+    );
+    expect(owner.peer.last()).toMatchObject({ type: 'auth', account: 'alice' });
+  });
+
+  it('throttles an address trying many accounts after 50 failures', async () => {
     const hub = createTestHub({ limits: { burst: 100 } });
     const client = hub.connect('10.0.0.66');
-    for (let i = 0; i < 5; i++) await client.send({ type: 'login', name: `user${i}`, password: 'password1' });
-    await client.send({ type: 'login', name: 'user9', password: 'password1' });
+    for (let i = 0; i < 50; i++)
+      await client.send({ type: 'login', name: `user${i}`, password: 'password1' });
+    expect(client.peer.last()).toMatchObject({ code: ErrorCode.AuthFailed });
+    await client.send({ type: 'login', name: 'user99', password: 'password1' });
     expect(client.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    const elsewhere = hub.connect('10.0.0.67');
+    await elsewhere.send({ type: 'login', name: 'user99', password: 'password1' });
+    expect(elsewhere.peer.last()).toMatchObject({ code: ErrorCode.AuthFailed });
   });
 
   it('expires tokens', async () => {

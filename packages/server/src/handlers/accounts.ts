@@ -6,9 +6,11 @@ import {
   ErrorCode,
   LIMITS,
 } from 'aurora-protocol';
+import { nameSkeleton } from 'aurora-protocol/skeleton';
 import { hashPassword, verifyPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
+import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
 import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
@@ -87,14 +89,22 @@ export async function register(
   if (!checked.ok) return session.fail(ErrorCode.NameInvalid, checked.problem.message, { ref });
   if (!passwordAcceptable(session, message.password, ref)) return;
   const key = canonicalName(checked.name);
+  const skeleton = nameSkeleton(checked.name);
   const { store, directory, clock } = hub.options;
-  if (await store.accounts.account(key)) {
-    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
-      ref,
-    });
+  const registered = await registeredLookalike(store.accounts, key, checked.name);
+  if (registered) {
+    return session.fail(
+      ErrorCode.NameRegistered,
+      `${registered.name} is already registered; log in instead`,
+      {
+        ref,
+      },
+    );
   }
-  const holder = await directory.onlineNick(key);
-  if (holder !== undefined && session.identity?.key !== key) {
+  const mine = session.identity?.key === key;
+  const holder = mine ? undefined : await directory.onlineNick(key);
+  const lookalikeHolder = mine ? undefined : await directory.onlineNick(lookalikeClaim(checked.name));
+  if (holder !== undefined || lookalikeHolder !== undefined) {
     return session.fail(
       ErrorCode.NameTaken,
       `${checked.name} is in use by someone online; choose another name`,
@@ -106,27 +116,34 @@ export async function register(
   );
   if (password === undefined) return;
   const account: Account = { key, name: checked.name, password, createdAt: clock.now() };
-  if (!(await store.accounts.createAccount(account))) {
-    return session.fail(ErrorCode.NameRegistered, `${checked.name} is already registered; log in instead`, {
-      ref,
-    });
+  if (!(await store.accounts.createAccount(account, skeleton))) {
+    return session.fail(
+      ErrorCode.NameRegistered,
+      `${checked.name}, or a name like it, is registered; log in instead`,
+      {
+        ref,
+      },
+    );
   }
   const tokenHash = await issueSession(hub, session, account, ref);
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
-    await directory.claimName(key, session.id, session.identity.nick, true);
+    await claimNames(directory, session.id, session.identity, true);
     await adoptRooms(hub, session, key);
   }
 }
 
-/** `login`: checks the password with per-account and per-address throttling, then issues a token. */
+/**
+ * `login`: counts the attempt against the per-account, per-address and per-pair limits before any
+ * hashing (so concurrent guesses cannot race past them), checks the password, then issues a token.
+ */
 export async function login(hub: Hub, session: Session, message: ClientMessageOf<'login'>): Promise<void> {
   const { ref } = message;
   const { throttle } = hub.options.auth;
   const key = canonicalName(message.name);
-  const keys = [`account:${key}`, `ip:${session.info.ip}`];
-  const wait = throttle.retryAfter(keys);
-  if (wait > 0) {
+  const counted = throttle.begin(key, session.info.ip);
+  if ('waitMs' in counted) {
+    const wait = counted.waitMs;
     const minutes = Math.ceil(wait / 60_000);
     return session.fail(
       ErrorCode.LoginThrottled,
@@ -137,16 +154,14 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
       },
     );
   }
+  const { attempt } = counted;
   const account = await hub.options.store.accounts.account(key);
   decoyHash ??= hashPassword('decoy password', hub.options.auth.scrypt);
   const stored = account?.password ?? (await decoyHash);
   const valid = await hashing(hub, session, ref, () => verifyPassword(message.password, stored));
-  if (valid === undefined) return;
-  if (!account || !valid) {
-    throttle.fail(keys);
-    return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
-  }
-  throttle.clear(keys[0]!);
+  if (valid === undefined) return throttle.cancel(attempt);
+  if (!account || !valid) return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+  throttle.succeeded(attempt);
   await issueSession(hub, session, account, ref);
 }
 

@@ -8,6 +8,7 @@ import {
   type ServerLimits,
 } from 'aurora-protocol';
 import type { Hub, HubLimits } from '../hub.js';
+import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
 import type { Session } from '../session.js';
 import { roomKey, userChannel } from '../targets.js';
 import { authenticate, sendDigest } from './accounts.js';
@@ -97,7 +98,7 @@ async function claimIdentity(
       return undefined;
     }
     const { account, tokenHash } = login;
-    if (!(await directory.claimName(account.key, session.id, account.name, true))) {
+    if (!(await claimNames(directory, session.id, { key: account.key, nick: account.name }, true))) {
       session.fail(ErrorCode.NameTaken, `the name ${account.name} is in use by a guest; try again shortly`, {
         ref,
       });
@@ -112,7 +113,7 @@ async function claimIdentity(
   }
   const nick = checked.name;
   const key = canonicalName(nick);
-  const registered = await store.accounts.account(key);
+  const registered = await registeredLookalike(store.accounts, key, nick);
   if (registered) {
     session.fail(
       ErrorCode.NameRegistered,
@@ -121,8 +122,14 @@ async function claimIdentity(
     );
     return undefined;
   }
-  if (!(await directory.claimName(key, session.id, nick))) {
-    session.fail(ErrorCode.NameTaken, `the name ${nick} is taken; choose another`, { ref });
+  if (!(await claimNames(directory, session.id, { key, nick }, false))) {
+    session.fail(
+      ErrorCode.NameTaken,
+      `the name ${nick}, or one that looks like it, is taken; choose another`,
+      {
+        ref,
+      },
+    );
     return undefined;
   }
   return { nick, key };
@@ -162,24 +169,37 @@ export async function nick(hub: Hub, session: Session, message: ClientMessageOf<
     );
     return;
   }
-  if (next.key !== previous.key && (await store.accounts.account(next.key))) {
-    session.fail(ErrorCode.NameRegistered, `the name ${checked.name} is registered; log in to use it`, {
+  const registered =
+    next.key === previous.key ? undefined : await registeredLookalike(store.accounts, next.key, next.nick);
+  if (registered) {
+    session.fail(ErrorCode.NameRegistered, `the name ${registered.name} is registered; log in to use it`, {
       ref: message.ref,
     });
     return;
   }
-  if (next.key !== previous.key) {
-    if (!(await directory.claimName(next.key, session.id, next.nick))) {
-      session.fail(ErrorCode.NameTaken, `the name ${next.nick} is taken; choose another`, {
+  const shared = previous.account !== undefined;
+  const claimed =
+    next.key === previous.key
+      ? await claimLookalike(hub, session, next.nick, shared)
+      : await claimNames(directory, session.id, next, false);
+  if (!claimed) {
+    session.fail(
+      ErrorCode.NameTaken,
+      `the name ${next.nick}, or one that looks like it, is taken; choose another`,
+      {
         ref: message.ref,
-      });
-      return;
-    }
+      },
+    );
+    return;
+  }
+  if (lookalikeClaim(previous.nick) !== lookalikeClaim(next.nick))
+    await directory.releaseName(lookalikeClaim(previous.nick), session.id);
+  if (next.key !== previous.key) {
     await directory.releaseName(previous.key, session.id);
     hub.unsubscribe(session, userChannel(previous.key));
     hub.subscribe(session, userChannel(next.key));
   } else {
-    await directory.claimName(next.key, session.id, next.nick, previous.account !== undefined);
+    await directory.claimName(next.key, session.id, next.nick, shared);
   }
   session.identity = next;
   session.send({
@@ -228,4 +248,9 @@ export async function ping(_hub: Hub, session: Session, message: ClientMessageOf
     ...(message.t === undefined ? {} : { t: message.t }),
     ...(message.ref === undefined ? {} : { ref: message.ref }),
   });
+}
+
+/** Claims the look-alike skeleton of a new spelling of the same name (`alice` to `ALICE`). */
+async function claimLookalike(hub: Hub, session: Session, nick: string, shared: boolean): Promise<boolean> {
+  return hub.options.directory.claimName(lookalikeClaim(nick), session.id, nick, shared);
 }

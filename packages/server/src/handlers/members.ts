@@ -10,6 +10,7 @@ export function memberOf(session: Session): DirectoryMember {
   return {
     key: identity.key,
     nick: identity.nick,
+    ...(identity.account ? { account: true } : {}),
     away: session.away,
     ...(session.status ? { status: session.status } : {}),
   };

@@ -1,4 +1,5 @@
 import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
+import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
@@ -26,6 +27,7 @@ export async function say(
       room,
       from: nick,
       fromKey: key,
+      fromAccount: session.identity!.account !== undefined,
       text: message.text,
       cid: message.cid,
     },
@@ -61,14 +63,26 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
     return;
   }
   const channels = toKey === key ? [userChannel(key)] : [userChannel(key), userChannel(toKey)];
+  const target = dmKey(key, toKey);
+  if (toKey !== key)
+    await noteGuestConnections(
+      hub,
+      target,
+      [
+        { key, nick },
+        { key: toKey, nick: toNick },
+      ],
+      channels,
+    );
   const { message: stored } = await hub.storeAndPublish(
     {
-      target: dmKey(key, toKey),
+      target,
       kind: 'dm',
       to: toNick,
       toKey,
       from: nick,
       fromKey: key,
+      fromAccount: session.identity!.account !== undefined,
       text: message.text,
       cid: message.cid,
     },

@@ -48,7 +48,13 @@ export async function joinRoom(
     const { changed } = await directory.addMember(room, memberOf(session), session.id);
     if (changed) {
       await store.rememberMember({ room, key: identity.key, nick: identity.nick });
-      hub.publish(target, { type: 'presence', room, event: 'join', nick: identity.nick });
+      hub.publish(target, {
+        type: 'presence',
+        room,
+        event: 'join',
+        nick: identity.nick,
+        ...(identity.account ? { account: true } : {}),
+      });
       if (!remembered) await announce(hub, room, { kind: 'join', nick: identity.nick }, identity.key);
     }
   }

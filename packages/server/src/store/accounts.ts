@@ -25,9 +25,20 @@ export interface SessionRecord {
 
 /** Accounts, sessions and read markers, kept in the same store as history. */
 export interface AccountStore {
-  /** Creates an account; false when the name is already registered. */
-  createAccount(account: Account): Promise<boolean>;
+  /**
+   * Creates an account; false when the name is already registered, or a name with the same
+   * look-alike `skeleton` (`nameSkeleton`) is. Both checks and the write are one atomic step.
+   */
+  createAccount(account: Account, skeleton: string): Promise<boolean>;
   account(key: string): Promise<Account | undefined>;
+  /** A registered account whose name has this look-alike skeleton. */
+  accountBySkeleton(skeleton: string): Promise<Account | undefined>;
+  /**
+   * Recomputes the skeleton of every registered name (at start: the confusables data may be newer
+   * than the stored index). Accounts that now share a skeleton all keep working; the names of each
+   * such group are returned, for a log line.
+   */
+  reindexSkeletons(skeletonOf: (name: string) => string): Promise<string[][]>;
   createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void>;
   session(tokenHash: string): Promise<SessionRecord | undefined>;
   revokeSession(tokenHash: string): Promise<void>;

@@ -5,7 +5,7 @@ import type { RedisKeys } from '../cluster/keys.js';
 import { type Account, type AccountStore, INSPECTED_AFTER_MARKER, type SessionRecord } from './accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import type { StoredRecord } from './redis-record.js';
-import { MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
+import { CREATE_ACCOUNT, DELETE_IF, MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
 
 /** How long a session record stays readable after it expires (then Redis forgets it). */
 const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
@@ -18,11 +18,56 @@ export class RedisAccounts implements AccountStore {
     private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
-  createAccount(account: Account): Promise<boolean> {
-    return storage(
-      async () =>
-        (await this.redis.set(this.keys.account(account.key), JSON.stringify(account), 'NX')) === 'OK',
-    );
+  createAccount(account: Account, skeleton: string): Promise<boolean> {
+    return storage(async () => {
+      const keys = [this.keys.account(account.key), this.keys.accountSkeletons];
+      return (
+        Number(
+          await CREATE_ACCOUNT.run(this.redis, keys, [JSON.stringify(account), skeleton, account.key]),
+        ) === 1
+      );
+    });
+  }
+
+  accountBySkeleton(skeleton: string): Promise<Account | undefined> {
+    return storage(async () => {
+      const key = await this.redis.hget(this.keys.accountSkeletons, skeleton);
+      return key === null ? undefined : this.account(key);
+    });
+  }
+
+  reindexSkeletons(skeletonOf: (name: string) => string): Promise<string[][]> {
+    return storage(async () => {
+      const index = this.keys.accountSkeletons;
+      const groups = new Map<string, string[]>();
+      const skeletonOfKey = new Map<string, string>();
+      const accounts = this.redis.scanStream({ match: `${this.keys.account('')}*`, count: 500 });
+      for await (const batch of accounts as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        for (const json of await this.redis.mget(batch)) {
+          if (json === null) continue;
+          // Written by createAccount from an Account.
+          const account = JSON.parse(json) as Account;
+          const skeleton = skeletonOf(account.name);
+          skeletonOfKey.set(account.key, skeleton);
+          groups.set(skeleton, [...(groups.get(skeleton) ?? []), account.name]);
+        }
+      }
+      // Entries of an older skeleton of an account seen above go; compare-and-delete, so an entry
+      // a node wrote meanwhile for another account stays.
+      const entries = this.redis.hscanStream(index, { count: 500 });
+      for await (const batch of entries as AsyncIterable<string[]>) {
+        for (let i = 0; i + 1 < batch.length; i += 2) {
+          const [skeleton, key] = [batch[i]!, batch[i + 1]!];
+          const current = skeletonOfKey.get(key);
+          if (current !== undefined && current !== skeleton)
+            await DELETE_IF.run(this.redis, [index], [skeleton, key]);
+        }
+      }
+      // HSETNX: never takes a skeleton from an account a node registered meanwhile.
+      for (const [key, skeleton] of skeletonOfKey) await this.redis.hsetnx(index, skeleton, key);
+      return [...groups.values()].filter((names) => names.length > 1);
+    });
   }
 
   account(key: string): Promise<Account | undefined> {

@@ -29,6 +29,7 @@ export function pendingMessage(input: NewMessage, id: string, ts: number): ChatM
     ...(input.room === undefined ? {} : { room: input.room }),
     ...(input.to === undefined ? {} : { to: input.to }),
     from: input.from,
+    ...(input.fromAccount ? { account: true } : {}),
     text: input.text,
     ts,
     ...(input.cid === undefined ? {} : { cid: input.cid }),

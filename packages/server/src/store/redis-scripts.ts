@@ -118,3 +118,20 @@ for _, hash in ipairs(redis.call('SMEMBERS', KEYS[1])) do
 end
 return 0
 `);
+
+/**
+ * Creates an account unless its key, or a name with the same look-alike skeleton, is registered.
+ * KEYS: the account, the skeleton index. ARGV: account JSON, skeleton, account key. Returns 1 or 0.
+ */
+export const CREATE_ACCOUNT = new LuaScript(String.raw`
+if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+return 1
+`);
+
+/** Deletes a hash field if it still holds a value. KEYS: the hash. ARGV: field, value. */
+export const DELETE_IF = new LuaScript(String.raw`
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
+`);

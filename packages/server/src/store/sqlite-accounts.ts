@@ -10,12 +10,16 @@ CREATE TABLE IF NOT EXISTS sessions (
   expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS sessions_by_account ON sessions (account_key);
+-- Look-alike skeletons of registered names; rebuilt at every start by reindexSkeletons.
+CREATE TABLE IF NOT EXISTS account_skeletons (skeleton TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS read_markers (account_key TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (account_key, target));
 `;
 
 /** Accounts, sessions and read markers in the same SQLite database as history. */
 export class SqliteAccounts implements AccountStore {
   private readonly statements;
+  private readonly create: (account: Account, skeleton: string) => boolean;
+  private readonly reindex: (skeletonOf: (name: string) => string) => string[][];
 
   constructor(
     db: Database.Database,
@@ -28,6 +32,18 @@ export class SqliteAccounts implements AccountStore {
       ),
       account: db.prepare<[string], { key: string; name: string; password: string; created_at: number }>(
         'SELECT * FROM accounts WHERE key = ?',
+      ),
+      allAccounts: db.prepare<[], { key: string; name: string }>('SELECT key, name FROM accounts'),
+      skeletonHolder: db.prepare<[string], { key: string }>(
+        'SELECT key FROM account_skeletons WHERE skeleton = ? ORDER BY key LIMIT 1',
+      ),
+      insertSkeleton: db.prepare<[string, string]>(
+        'INSERT INTO account_skeletons (skeleton, key) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      ),
+      clearSkeletons: db.prepare('DELETE FROM account_skeletons'),
+      sharedSkeletons: db.prepare<[], { names: string }>(
+        `SELECT json_group_array(a.name) AS names FROM account_skeletons s JOIN accounts a ON a.key = s.key
+         GROUP BY s.skeleton HAVING COUNT(*) > 1`,
       ),
       insertSession: db.prepare<[string, string, number, number]>(
         'INSERT INTO sessions (token_hash, account_key, created_at, expires_at) VALUES (?, ?, ?, ?)',
@@ -65,13 +81,33 @@ export class SqliteAccounts implements AccountStore {
         'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
       ),
     };
+    this.create = db.transaction((account: Account, skeleton: string) => {
+      if (this.statements.skeletonHolder.get(skeleton)) return false;
+      const { key, name, password, createdAt } = account;
+      if (this.statements.insertAccount.run(key, name, password, createdAt).changes !== 1) return false;
+      this.statements.insertSkeleton.run(skeleton, key);
+      return true;
+    });
+    this.reindex = db.transaction((skeletonOf: (name: string) => string) => {
+      this.statements.clearSkeletons.run();
+      for (const { key, name } of this.statements.allAccounts.all())
+        this.statements.insertSkeleton.run(skeletonOf(name), key);
+      // json_group_array is SQLite's own JSON of a list of strings.
+      return this.statements.sharedSkeletons.all().map((row) => JSON.parse(row.names) as string[]);
+    });
   }
 
-  async createAccount(account: Account): Promise<boolean> {
-    return (
-      this.statements.insertAccount.run(account.key, account.name, account.password, account.createdAt)
-        .changes === 1
-    );
+  async createAccount(account: Account, skeleton: string): Promise<boolean> {
+    return this.create(account, skeleton);
+  }
+
+  async accountBySkeleton(skeleton: string): Promise<Account | undefined> {
+    const holder = this.statements.skeletonHolder.get(skeleton);
+    return holder && this.account(holder.key);
+  }
+
+  async reindexSkeletons(skeletonOf: (name: string) => string): Promise<string[][]> {
+    return this.reindex(skeletonOf);
   }
 
   async account(key: string): Promise<Account | undefined> {

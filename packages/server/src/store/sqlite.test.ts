@@ -94,6 +94,10 @@ describe('the SQLite store on disk', () => {
       message: { id: fresh.message.id, seq: 2 },
     });
     expect((await reopened.page('room:dev', { limit: 10 })).messages.map((m) => m.cid)).toEqual(['c1', 'c2']);
+    // The old table gained the column that says a sender was registered.
+    await reopened.append({ ...message, cid: 'c3', fromAccount: true });
+    const page = await reopened.page('room:dev', { limit: 10 });
+    expect(page.messages.map((m) => m.account)).toEqual([undefined, undefined, true]);
     await reopened.close();
   });
 

@@ -47,6 +47,8 @@ export interface Row {
   ts: number;
   cid: string | null;
   event: string | null;
+  /** 1 when the sender was logged in to the account of that name. */
+  from_account: number | null;
 }
 
 /** A row's columns in the order of the insert statement. */
@@ -64,6 +66,7 @@ type RowValues = [
   ts: number,
   cid: string | null,
   event: string | null,
+  from_account: number | null,
 ];
 
 interface Pending {
@@ -82,7 +85,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
   target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
   room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
-  ts INTEGER NOT NULL, cid TEXT, event TEXT,
+  ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER,
   PRIMARY KEY (target, seq)
 ) WITHOUT ROWID;
 -- The retry index leads with the cid: time-ordered cids (the terminal client's, ULIDs, counters)
@@ -132,6 +135,7 @@ export class SqliteStore implements Store {
     // can take the last transactions.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    addSenderAccountColumn(this.db);
     if (options.dataDir !== undefined) {
       // Checkpoints run on a worker thread instead of inside the commit that crosses SQLite's threshold.
       this.db.pragma('wal_autocheckpoint = 0');
@@ -156,8 +160,8 @@ export class SqliteStore implements Store {
     this.accounts = new SqliteAccounts(this.db, toMessage);
     this.statements = {
       insert: this.db.prepare<RowValues>(
-        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE cid = ? AND from_key = ?'),
       // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
@@ -218,6 +222,7 @@ export class SqliteStore implements Store {
       ts: this.options.clock.now(),
       cid: input.cid ?? null,
       event: input.event ? JSON.stringify(input.event) : null,
+      from_account: input.fromAccount ? 1 : null,
     };
     const promise = new Promise<AppendResult>((resolve, reject) => {
       this.batch.push({ row, message: toMessage(row), cidKey, resolve, reject });
@@ -388,6 +393,7 @@ export class SqliteStore implements Store {
             row.ts,
             row.cid,
             row.event,
+            row.from_account,
           );
         }
       });
@@ -424,9 +430,17 @@ export function toMessage(row: Row): ChatMessage {
   if (row.room !== null) message.room = row.room;
   if (row.to_nick !== null) message.to = row.to_nick;
   message.from = row.from_nick;
+  if (row.from_account === 1) message.account = true;
   message.text = row.text;
   message.ts = row.ts;
   if (row.cid !== null) message.cid = row.cid;
   if (row.event !== null) message.event = JSON.parse(row.event);
   return message;
+}
+
+/** Adds `from_account` to a database made before messages said whether their sender was registered. */
+function addSenderAccountColumn(db: Database.Database): void {
+  const columns = db.pragma('table_info(messages)') as { name: string }[];
+  if (!columns.some((column) => column.name === 'from_account'))
+    db.exec('ALTER TABLE messages ADD COLUMN from_account INTEGER');
 }

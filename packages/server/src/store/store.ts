@@ -13,6 +13,8 @@ export interface NewMessage {
   readonly from: string;
   /** The sender's canonical name: with `cid`, what makes a retry idempotent. */
   readonly fromKey: string;
+  /** True when the sender is logged in to the account of that name (`account` on the message). */
+  readonly fromAccount?: boolean;
   readonly text: string;
   readonly cid?: string;
   readonly event?: SystemEvent;

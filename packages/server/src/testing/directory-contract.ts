@@ -36,15 +36,32 @@ export function directoryContract(create: DirectoryFactory): void {
     expect(await directory.claimName('carol', 's3', 'Carol', true)).toBe(false);
   });
 
+  it('tells which connection holds a guest name, and nothing for accounts', async () => {
+    const directory = await create();
+    expect(await directory.guestHolder('bob')).toBeUndefined();
+    await directory.claimName('bob', 's1', 'bob');
+    const first = await directory.guestHolder('bob');
+    expect(first).toBeDefined();
+    await directory.releaseName('bob', 's1');
+    await directory.claimName('bob', 's2', 'bob');
+    const second = await directory.guestHolder('bob');
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    await directory.claimName('alice', 's3', 'alice', true);
+    expect(await directory.guestHolder('alice')).toBeUndefined();
+  });
+
   it('counts a person once however many connections they have in a room', async () => {
     const directory = await create();
     expect(await directory.addMember('dev', member('Bob'), 's1')).toEqual({ changed: true });
     expect(await directory.addMember('dev', member('Bob'), 's2')).toEqual({ changed: false });
-    expect(await directory.addMember('dev', member('alice', { away: true, status: 'lunch' }), 's3')).toEqual({
+    expect(
+      await directory.addMember('dev', member('alice', { account: true, away: true, status: 'lunch' }), 's3'),
+    ).toEqual({
       changed: true,
     });
     expect(await directory.members('dev')).toEqual([
-      { nick: 'alice', away: true, status: 'lunch' },
+      { nick: 'alice', account: true, away: true, status: 'lunch' },
       { nick: 'Bob', away: false },
     ]);
     expect(await directory.roomCounts()).toEqual(new Map([['dev', 2]]));

@@ -43,6 +43,20 @@ export function storeContract(create: StoreFactory): void {
     }
   };
 
+  it('keeps whether the sender was registered, in the message and in history', async () => {
+    const { store } = await open();
+    const signed = await store.append({ ...say('dev', 'from an account'), fromAccount: true });
+    const guest = await store.append(say('dev', 'from a guest', 'bob'));
+    expect(signed.message.account).toBe(true);
+    expect(guest.message).not.toHaveProperty('account');
+    const { messages } = await store.page('room:dev', { limit: 10 });
+    expect(messages.map((m) => [m.from, m.account])).toEqual([
+      ['alice', true],
+      ['bob', undefined],
+    ]);
+    expect(Object.keys(messages[0]!)).toEqual(Object.keys(signed.message));
+  });
+
   it('numbers each target 1, 2, 3 on its own, with the server time', async () => {
     const { store, clock } = await open();
     const first = await store.append(say('dev', 'one'));
@@ -177,12 +191,47 @@ export function storeContract(create: StoreFactory): void {
     expect(await store.rememberedMembers()).toEqual([{ room: 'dev', key: 'alice', nick: 'Alice' }]);
   });
 
+  it('refuses an account whose name looks like a registered one, and finds it by skeleton', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    const alice = { key: 'alice', name: 'alice', password: 'scrypt$x', createdAt: clock.now() };
+    expect(await accounts.createAccount(alice, 'alice')).toBe(true);
+    const alpha = { ...alice, key: '\u0251lice', name: '\u0251lice' };
+    expect(await accounts.createAccount(alpha, 'alice')).toBe(false);
+    expect(await accounts.account('\u0251lice')).toBeUndefined();
+    expect(await accounts.accountBySkeleton('alice')).toEqual(alice);
+    expect(await accounts.accountBySkeleton('bob')).toBeUndefined();
+  });
+
+  it('re-checks skeletons at start: accounts that now look alike both keep working, new ones are refused', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    // Registered under an older skeleton that told these apart.
+    const old = (name: string) => ({ key: name, name, password: 'scrypt$x', createdAt: clock.now() });
+    expect(await accounts.createAccount(old('alice'), 'alice')).toBe(true);
+    expect(await accounts.createAccount(old('\u0251lice'), '\u0251lice')).toBe(true);
+    expect(await accounts.createAccount(old('bob'), 'bob')).toBe(true);
+    expect(await accounts.createAccount(old('b0b'), 'b0b')).toBe(true);
+    // The newer skeleton sends "b0b" where "bob" was: the index must follow.
+    const newer = (name: string) => (name === 'b0b' ? 'bob' : name.replace('\u0251', 'a').toUpperCase());
+    const shared = await accounts.reindexSkeletons(newer);
+    expect(shared.map((names) => [...names].sort())).toEqual([['alice', '\u0251lice']]);
+    expect(await accounts.account('alice')).toEqual(old('alice'));
+    expect(await accounts.account('\u0251lice')).toEqual(old('\u0251lice'));
+    expect((await accounts.accountBySkeleton('ALICE'))?.name).toMatch(/^(alice|\u0251lice)$/);
+    expect(await accounts.accountBySkeleton('\u0251lice')).toBeUndefined();
+    expect(await accounts.createAccount(old('alIce'), 'ALICE')).toBe(false);
+    expect(await accounts.createAccount(old('carol'), 'CAROL')).toBe(true);
+    expect((await accounts.accountBySkeleton('BOB'))?.name).toBe('bob');
+    expect((await accounts.accountBySkeleton('bob'))?.name).toBe('b0b');
+  });
+
   it('creates an account once, and issues, finds and revokes sessions', async () => {
     const { store, clock } = await open();
     const { accounts } = store;
     const account = { key: 'alice', name: 'Alice', password: 'scrypt$x', createdAt: clock.now() };
-    expect(await accounts.createAccount(account)).toBe(true);
-    expect(await accounts.createAccount({ ...account, name: 'ALICE' })).toBe(false);
+    expect(await accounts.createAccount(account, 'alice')).toBe(true);
+    expect(await accounts.createAccount({ ...account, name: 'ALICE' }, 'allce')).toBe(false);
     expect(await accounts.account('alice')).toEqual(account);
     expect(await accounts.account('bob')).toBeUndefined();
     const session = (tokenHash: string) => ({

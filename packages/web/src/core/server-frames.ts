@@ -200,7 +200,7 @@ function updateMembers(members: readonly Member[], presence: ServerMessageOf<'pr
   const status = presence.status === undefined ? {} : { status: presence.status };
   switch (presence.event) {
     case 'join':
-      return [...others(presence.nick), { nick: presence.nick, away: false }];
+      return [...others(presence.nick), { nick: presence.nick, ...registered(presence), away: false }];
     case 'leave':
       return others(presence.nick);
     case 'rename': {
@@ -212,10 +212,12 @@ function updateMembers(members: readonly Member[], presence: ServerMessageOf<'pr
     }
     case 'away':
       return members.map((m) =>
-        sameName(m.nick, presence.nick) ? { nick: m.nick, away: true, ...status } : m,
+        sameName(m.nick, presence.nick) ? { nick: m.nick, ...registered(m), away: true, ...status } : m,
       );
     case 'back':
-      return members.map((m) => (sameName(m.nick, presence.nick) ? { nick: m.nick, away: false } : m));
+      return members.map((m) =>
+        sameName(m.nick, presence.nick) ? { nick: m.nick, ...registered(m), away: false } : m,
+      );
   }
 }
 
@@ -223,4 +225,9 @@ function roomListText(rooms: ServerMessageOf<'rooms'>['rooms']): string {
   if (rooms.length === 0) return 'There are no rooms yet. Type /join #name to open one.';
   const lines = rooms.map((r) => `#${r.room} (${r.members} online)${r.topic ? ` — ${r.topic}` : ''}`);
   return `Rooms:\n${lines.join('\n')}`;
+}
+
+/** `account: true` when a member or join says the person is registered, nothing otherwise. */
+function registered(source: { readonly account?: boolean | undefined }): { account?: true } {
+  return source.account ? { account: true } : {};
 }

@@ -1,4 +1,4 @@
-import { type ChatMessage, canonicalName, sameName } from 'aurora-protocol';
+import { type ChatMessage, canonicalName, inDirectConversation, sameName } from 'aurora-protocol';
 
 /**
  * Where a message belongs in the client: a room name (`dev`), or `@` and the canonical name of the
@@ -36,7 +36,7 @@ export interface MessagePlace {
 
 /** Places a message: its room, or the conversation with whoever is not `me`. */
 export function placeMessage(message: ChatMessage, me: string | undefined): MessagePlace | undefined {
-  if (message.kind === 'dm') {
+  if (inDirectConversation(message)) {
     const other = me !== undefined && sameName(message.from, me) ? message.to : message.from;
     return other ? { key: dmKey(other), name: other, isDm: true } : undefined;
   }

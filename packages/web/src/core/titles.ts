@@ -29,6 +29,7 @@ export function announcement(message: ChatMessage, state: ChatState): string | u
   if (state.me === undefined || sameName(message.from, state.me)) return undefined;
   const place = placeMessage(message, state.me);
   if (!place) return undefined;
+  if (place.isDm && message.kind === 'system') return message.text;
   if (place.isDm) return `Direct message from ${message.from}: ${message.text}`;
   if (place.key !== state.active) return undefined;
   if (message.kind === 'system') return message.text;

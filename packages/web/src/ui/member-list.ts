@@ -1,7 +1,7 @@
 import { type Member, sameName } from 'aurora-protocol';
 import type { TargetState } from '../core/chat-state.js';
 import { h, setText, syncChildren } from './dom.js';
-import { nickLabel } from './message-item.js';
+import { nickLabel, registeredMark } from './message-item.js';
 
 /** The members of the room on screen; choosing one opens a direct conversation. */
 export interface MemberList {
@@ -19,7 +19,11 @@ export function createMemberList(message: (nick: string) => void): MemberList {
   let shownMe: string | undefined;
 
   function item(member: Member, isMe: boolean): HTMLLIElement {
-    const label = [nickLabel(member.nick), isMe ? h('span', { class: 'muted' }, ' (you)') : null];
+    const label = [
+      nickLabel(member.nick),
+      registeredMark(member.account),
+      isMe ? h('span', { class: 'muted' }, ' (you)') : null,
+    ];
     const status = member.away
       ? h('span', { class: 'away-status' }, member.status ? `away: ${member.status}` : 'away')
       : null;
@@ -55,7 +59,8 @@ export function createMemberList(message: (nick: string) => void): MemberList {
       const sorted = [...members].sort(
         (a, b) => Number(a.away) - Number(b.away) || a.nick.localeCompare(b.nick),
       );
-      const keyOf = (m: Member) => `${m.nick}\u0000${m.away ? `away:${m.status ?? ''}` : ''}`;
+      const keyOf = (m: Member) =>
+        `${m.nick}\u0000${m.account ? 'account' : ''}\u0000${m.away ? `away:${m.status ?? ''}` : ''}`;
       const byKey = new Map(sorted.map((m) => [keyOf(m), m]));
       syncChildren(list, sorted.map(keyOf), cache, (key) => {
         const member = byKey.get(key)!;

@@ -1,4 +1,4 @@
-import { type ChatMessage, mentions, nameColour, sameName } from 'aurora-protocol';
+import { type ChatMessage, mentions, nameColour, REGISTERED_MARK, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
 import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
@@ -17,17 +17,31 @@ export function nickLabel(nick: string, className = 'nick'): HTMLElement {
   return label;
 }
 
+/**
+ * The sign after a registered person's name (`account: true`), so a guest with a similar name never
+ * looks verified; screen readers hear "registered".
+ */
+export function registeredMark(account: boolean | undefined): HTMLElement | null {
+  if (!account) return null;
+  return h(
+    'span',
+    { class: 'registered', title: 'Registered account', 'aria-label': 'registered' },
+    REGISTERED_MARK,
+  );
+}
+
 function timestamp(ts: number, context: ItemContext): HTMLElement {
   const attributes = { class: 'ts', datetime: new Date(ts).toISOString(), title: context.time.full(ts) };
   return h('time', attributes, context.time.time(ts));
 }
 
 /** The sender and the formatted text; an action reads `* alice waves`. */
-function messageLine(action: boolean, from: string, text: string): HTMLElement {
+function messageLine(action: boolean, from: string, text: string, account?: boolean): HTMLElement {
   const body = h('span', { class: 'body' }, richText(text));
+  const name = [nickLabel(from), registeredMark(account)];
   return action
-    ? h('div', { class: 'line' }, h('span', { 'aria-hidden': 'true' }, '* '), nickLabel(from), ' ', body)
-    : h('div', { class: 'line' }, nickLabel(from), ' ', body);
+    ? h('div', { class: 'line' }, h('span', { 'aria-hidden': 'true' }, '* '), ...name, ' ', body)
+    : h('div', { class: 'line' }, ...name, ' ', body);
 }
 
 /** One stored message: chat, `/me` action, system notice or direct message. */
@@ -40,7 +54,7 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
-  else item.appendChild(messageLine(message.kind === 'action', message.from, message.text));
+  else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message.account));
   return item;
 }
 

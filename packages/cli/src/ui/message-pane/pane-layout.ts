@@ -1,3 +1,4 @@
+import { markedName } from 'aurora-protocol';
 import type { TargetState } from '../../core/chat-state.js';
 import { itemTs } from '../../core/items.js';
 import type { TimeFormat } from '../../core/time-format.js';
@@ -14,7 +15,10 @@ export interface PaneLayout {
 
 /** The layout of a target's transcript at `width` columns. */
 export function layoutFor(target: TargetState, me: string, width: number, time: TimeFormat): PaneLayout {
-  const names = target.kind === 'dm' ? [target.label, me] : [...target.members.map((m) => m.nick), me];
+  const names =
+    target.kind === 'dm'
+      ? [target.label, me]
+      : [...target.members.map((m) => markedName(m.nick, m.account)), me];
   const longest = Math.max(0, ...names.map(displayWidth));
   const nickWidth = Math.min(width < 60 ? 8 : 12, Math.max(4, longest));
   return {

@@ -1,4 +1,4 @@
-import { sanitizeForTerminal } from 'aurora-protocol';
+import { markedName, sanitizeForTerminal } from 'aurora-protocol';
 import { awayText } from '../../core/away.js';
 import { type ChatState, HOME, listedTargets } from '../../core/chat-state.js';
 import type { Theme } from '../../core/theme.js';
@@ -33,7 +33,7 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
     const shown =
       target.members.length > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
     for (const member of shown) {
-      const nick = sanitizeForTerminal(member.nick);
+      const nick = sanitizeForTerminal(markedName(member.nick, member.account));
       if (member.away) rows.push(theme.muted(truncate(`${nick} (${awayText(member)})`, inner)));
       else rows.push(theme.name(member.nick, truncate(nick, inner)));
     }
