@@ -57,8 +57,7 @@ describe('the registered sign on a name wider than the nick column', () => {
         context,
       );
     };
-    const rows = (account: boolean) =>
-      row(account).map((line) => (typeof line === 'string' ? line : line.gutter + line.text).trimEnd());
+    const rows = (account: boolean) => row(account).map((line) => line.trimEnd());
     expect(rows(true)).toEqual(['12:01 deploy-bot✓', '             │ done']);
     expect(rows(false)).toEqual(['12:01 deploy-bot', '             │ done']);
   });
