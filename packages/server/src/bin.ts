@@ -44,7 +44,10 @@ try {
           ? `no permission to listen on ${config.host}:${config.port}; use a port above 1023`
           : code === 'EADDRNOTAVAIL'
             ? `${config.host} is not an address of this machine; check --host`
-            : `could not start: ${(error as Error).message}`;
+            : /^Could not locate the bindings file/.test((error as Error).message)
+              ? // npm 11 skips dependencies' install scripts until they are approved.
+                'better-sqlite3 (the SQLite driver) was installed without its native module: run `npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3` in the folder it was installed in'
+              : `could not start: ${(error as Error).message}`;
   process.stderr.write(`aurora-server: ${message}\n`);
   process.exit(1);
 }
