@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -155,5 +155,20 @@ describe('the packed packages, installed with npm outside the workspace', () => 
     await watcher.waitFor(/"bob joined"/);
     await tmux.waitFor('alice', /bob joined/);
     watcher.child.kill('SIGTERM');
+  });
+
+  it("without better-sqlite3's native module (npm 11 skips its build), the server says how to fix it", async () => {
+    const addon = join(home, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    await rename(addon, `${addon}.away`);
+    try {
+      const failed = await installed('aurora-server', ['--port', '0', '--data', join(home, 'data-2')]).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed).toMatchObject({ code: 1 });
+      const lines = (failed as { stderr: string }).stderr.trim().split('\n');
+      expect(lines).toEqual([expect.stringContaining('npm install-scripts approve better-sqlite3')]);
+    } finally {
+      await rename(`${addon}.away`, addon);
+    }
   });
 });
