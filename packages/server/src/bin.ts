@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
+import { createProgram, type ProgramOptions, toConfig, withoutLeadingSeparator } from './cli-options.js';
 import { redactUrl } from './cluster/redis-connection.js';
 import { startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
 const program = createProgram();
-program.parse();
+program.parse(withoutLeadingSeparator(process.argv.slice(2)), { from: 'user' });
 const config = toConfig(program.opts<ProgramOptions>());
 
 try {

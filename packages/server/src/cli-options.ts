@@ -147,6 +147,14 @@ export function createProgram(): Command {
     .showHelpAfterError('(run aurora-server --help for every option)');
 }
 
+/**
+ * The command's arguments without a leading `--`: `pnpm start -- --port 5` (as npm users type it)
+ * passes the `--` on, and after it commander would take every flag for an operand.
+ */
+export function withoutLeadingSeparator(args: readonly string[]): string[] {
+  return args[0] === '--' ? args.slice(1) : [...args];
+}
+
 /** The parsed options of {@link createProgram}. */
 export interface ProgramOptions {
   port: number;
