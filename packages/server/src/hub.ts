@@ -109,6 +109,9 @@ export class Hub {
    * Set once there are two. A Set of one costs about 150 bytes, and every connection has a channel.
    */
   private readonly channels = new Map<string, oneOrSet.OneOrSet<Session>>();
+  /** Every error frame a session is sent, with its code (never its request or message text). */
+  private readonly failed = (session: Session, code: ErrorCode): void =>
+    this.options.logger.info('error sent', { conn: session.id, code });
 
   constructor(readonly options: HubOptions) {
     this.typing = new TypingTracker(
@@ -132,7 +135,7 @@ export class Hub {
    */
   open(peer: Peer, info: PeerInfo): Session {
     const { clock, limits } = this.options;
-    const session = new Session(this.options.ids('s'), peer, info);
+    const session = new Session(this.options.ids('s'), peer, info, this.failed);
     this.sessions.add(session);
     session.helloTimer = clock.setTimeout(() => {
       if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');

@@ -129,8 +129,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     },
     pong: (ws) => heartbeat.answered(ws),
     error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
-    close: (ws) => {
+    close: (ws, code) => {
       sockets.delete(ws);
+      logConnectionClosed(logger, ws, code, clock.now());
       const left = (perIp.get(ws.ip) ?? 1) - 1;
       if (left > 0) perIp.set(ws.ip, left);
       else perIp.delete(ws.ip);
@@ -150,6 +151,8 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
     ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
+    ws.openedAt = clock.now();
+    logger.info('connection opened', { conn: ws.session.id, address: ip });
     heartbeat.track(ws);
     ws.events = events;
   }
@@ -167,6 +170,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     throw error;
   }
   const port = (http.address() as AddressInfo).port;
+  logger.info('server started', {
+    version: SERVER_VERSION,
+    host: config.host,
+    port,
+    storage: config.redis !== undefined ? 'redis' : config.dataDir === undefined ? 'memory' : 'sqlite',
+    ...(config.dataDir === undefined || config.redis !== undefined ? {} : { dataDir: config.dataDir }),
+  });
 
   const maintenance = setInterval(() => {
     store
@@ -193,6 +203,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
 
   async function shutdown(): Promise<void> {
+    logger.info('server stopping', { connections: sockets.size });
     clearInterval(maintenance);
     clearTimeout(sweep);
     heartbeat.stop();
@@ -213,7 +224,21 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     await hub.options.broker.close();
     await hub.options.directory.close();
     await cluster?.close();
+    logger.info('server stopped', { uptimeMs: clock.now() - startedAt });
   }
+}
+
+/** One line per closed connection: who it was, where it was, how long and how it ended. */
+function logConnectionClosed(logger: Logger, ws: AuroraSocket, code: number, now: number): void {
+  const session = ws.session;
+  logger.info('connection closed', {
+    conn: session?.id,
+    address: ws.ip,
+    nick: session?.identity?.nick,
+    rooms: session ? [...session.rooms] : [],
+    durationMs: now - ws.openedAt,
+    code,
+  });
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

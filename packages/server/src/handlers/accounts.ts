@@ -112,6 +112,7 @@ export async function register(
     });
   }
   const tokenHash = await issueSession(hub, session, account, ref);
+  logAccount(hub, session, 'account registered', account.name);
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await directory.claimName(key, session.id, session.identity.nick, true);
@@ -127,6 +128,7 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   const wait = throttle.retryAfter(keys);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
+    logAccount(hub, session, 'login throttled');
     return session.fail(
       ErrorCode.LoginThrottled,
       `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
@@ -143,10 +145,13 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   if (valid === undefined) return;
   if (!account || !valid) {
     throttle.fail(keys);
+    // The name is logged only when it is an account's: people type passwords into name fields.
+    logAccount(hub, session, 'login failed', account?.name);
     return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
   }
   throttle.clear(keys[0]!);
   await issueSession(hub, session, account, ref);
+  logAccount(hub, session, 'logged in', account.name);
 }
 
 /** `logout`: revokes this connection's session, or every session of the account. */
@@ -157,6 +162,7 @@ export async function logout(hub: Hub, session: Session, message: ClientMessageO
   const { accounts } = hub.options.store;
   if (message.everywhere) await accounts.revokeAllSessions(account.key);
   else await accounts.revokeSession(account.tokenHash);
+  logAccount(hub, session, message.everywhere ? 'logged out everywhere' : 'logged out', account.key);
   session.send({
     type: 'logged_out',
     everywhere: message.everywhere,
@@ -225,4 +231,9 @@ export async function sendDigest(hub: Hub, session: Session): Promise<void> {
     direct: direct.slice(-DIGEST_LIMIT),
     truncated: mentions.length > DIGEST_LIMIT || direct.length > DIGEST_LIMIT,
   });
+}
+
+/** One line per account event: the connection, its address and the account (never a secret). */
+function logAccount(hub: Hub, session: Session, event: string, account?: string): void {
+  hub.options.logger.info(event, { conn: session.id, address: session.info.ip, account: account ?? null });
 }
