@@ -144,6 +144,16 @@ export function createProgram(): Command {
         .default(d.sessionTtlMs / 86_400_000)
         .argParser(positiveNumber('--session-days')),
     )
+    .addOption(
+      new Option('--metrics-port <port>', 'serve Prometheus metrics at /metrics on this port (default: off)')
+        .env('AURORA_METRICS_PORT')
+        .argParser(integer('--metrics-port', 0, 65535)),
+    )
+    .addOption(
+      new Option('--metrics-host <host>', 'address the metrics port listens on')
+        .env('AURORA_METRICS_HOST')
+        .default(d.metricsHost),
+    )
     .showHelpAfterError('(run aurora-server --help for every option)');
 }
 
@@ -175,6 +185,8 @@ export interface ProgramOptions {
   helloTimeout: number;
   pingInterval: number;
   sessionDays: number;
+  metricsPort?: number;
+  metricsHost: string;
 }
 
 /** Turns parsed options into a server config. */
@@ -198,6 +210,8 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     maxBufferedBytes: options.maxBuffered,
     pingIntervalMs: options.pingInterval,
     sessionTtlMs: options.sessionDays * 86_400_000,
+    ...(options.metricsPort === undefined ? {} : { metricsPort: options.metricsPort }),
+    metricsHost: options.metricsHost,
     limits: {
       maxFrameBytes: options.maxPayload,
       ratePerSecond: options.rate,

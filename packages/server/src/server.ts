@@ -14,10 +14,12 @@ import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
 import { forgetAbsentMembers } from './handlers/rooms.js';
 import { Heartbeat } from './heartbeat.js';
+import { startMetricsServer } from './http/metrics-server.js';
 import { handleHttp } from './http/routes.js';
 import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { isOriginAllowed } from './origin.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
@@ -29,6 +31,8 @@ export interface AuroraServer {
   readonly port: number;
   readonly host: string;
   readonly hub: Hub;
+  /** The port serving `/metrics`, when metrics are on (`metricsPort`). */
+  readonly metricsPort: number | undefined;
   /** Stops accepting, closes every client with 1001, flushes and closes storage. */
   close(): Promise<void>;
 }
@@ -46,6 +50,7 @@ export interface ServerParts {
 export async function startServer(config: ServerConfig, parts: ServerParts = {}): Promise<AuroraServer> {
   const clock = parts.clock ?? systemClock;
   const logger = parts.logger ?? createLogger(config.logLevel);
+  const metrics = config.metricsPort === undefined ? undefined : createMetrics();
   const cluster =
     config.redis === undefined
       ? undefined
@@ -58,7 +63,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const store =
     parts.store ??
     cluster?.store ??
-    new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock, logger });
+    new SqliteStore({
+      dataDir: config.dataDir,
+      retention: config.retention,
+      clock,
+      logger,
+      onCommit: metrics?.committed,
+    });
   const hub = new Hub({
     store,
     broker: parts.broker ?? cluster?.broker ?? new LocalBroker(),
@@ -69,6 +80,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     limits: config.limits,
     server: { name: 'aurora-server', version: SERVER_VERSION },
     auth: createAuth(clock, { sessionTtlMs: config.sessionTtlMs }),
+    metrics,
   });
   cluster?.attach(hub);
   const startedAt = clock.now();
@@ -170,12 +182,29 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     throw error;
   }
   const port = (http.address() as AddressInfo).port;
+  metrics?.attach({
+    connections: () => sockets.size,
+    rooms: async () => (await hub.options.directory.roomCounts()).size,
+    delivered: () => hub.delivered,
+    stored: () => hub.stored,
+  });
+  const metricsServer =
+    metrics === undefined || config.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(metrics.registry, config.metricsPort, config.metricsHost).catch(
+          async (error: unknown) => {
+            await closeHttp(http);
+            await cluster?.close();
+            throw error;
+          },
+        );
   logger.info('server started', {
     version: SERVER_VERSION,
     host: config.host,
     port,
     storage: config.redis !== undefined ? 'redis' : config.dataDir === undefined ? 'memory' : 'sqlite',
     ...(config.dataDir === undefined || config.redis !== undefined ? {} : { dataDir: config.dataDir }),
+    ...(metricsServer === undefined ? {} : { metricsPort: metricsServer.port }),
   });
 
   const maintenance = setInterval(() => {
@@ -196,6 +225,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     port,
     host: config.host,
     hub,
+    metricsPort: metricsServer?.port,
     close: () => {
       closing ??= shutdown();
       return closing;
@@ -208,6 +238,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     clearTimeout(sweep);
     heartbeat.stop();
     const stopped = closeHttp(http);
+    await metricsServer?.close();
     const sessions = [...hub.sessions];
     await hub.shutdown();
     await waitForSockets(sockets, 2000);

@@ -30,6 +30,8 @@ export interface SqliteStoreOptions {
   readonly logger?: Pick<Logger, 'warn'>;
   /** When the WAL is checkpointed (on disk only); tests make it eager. */
   readonly checkpoint?: CheckpointOptions;
+  /** Told how long each group commit took, in seconds (for the metrics). */
+  readonly onCommit?: ((seconds: number) => void) | undefined;
 }
 
 /** A row of the messages table. */
@@ -363,7 +365,11 @@ export class SqliteStore implements Store {
     const resolveFlushed = this.resolveFlushed;
     this.flushScheduled = false;
     this.resolveFlushed = () => {};
-    if (batch.length > 0) this.write(batch);
+    if (batch.length > 0) {
+      const startedAt = performance.now();
+      this.write(batch);
+      this.options.onCommit?.((performance.now() - startedAt) / 1000);
+    }
     resolveFlushed();
   }
 
