@@ -12,8 +12,9 @@ try {
   const server = await startServer(config);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  const scheme = config.tls === undefined ? 'http' : 'https';
   process.stdout.write(
-    `Aurora ${SERVER_VERSION} is up: browser http://${address}  terminal ws://${address}/ws\n` +
+    `Aurora ${SERVER_VERSION} is up: browser ${scheme}://${address}  terminal ${scheme === 'https' ? 'wss' : 'ws'}://${address}/ws\n` +
       `${whereHistoryIs()} Press Ctrl+C to stop.\n`,
   );
   let stopping = false;
@@ -36,7 +37,7 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
-    code === 'REDIS_UNREACHABLE'
+    code === 'REDIS_UNREACHABLE' || code === 'TLS_FILE'
       ? (error as Error).message
       : code === 'EADDRINUSE'
         ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`

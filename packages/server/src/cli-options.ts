@@ -150,6 +150,12 @@ export function createProgram(): Command {
         .argParser(integer('--metrics-port', 0, 65535)),
     )
     .addOption(
+      new Option('--tls-cert <file>', 'serve https and wss with this PEM certificate (needs --tls-key)').env(
+        'AURORA_TLS_CERT',
+      ),
+    )
+    .addOption(new Option('--tls-key <file>', 'the PEM private key of --tls-cert').env('AURORA_TLS_KEY'))
+    .addOption(
       new Option('--metrics-host <host>', 'address the metrics port listens on')
         .env('AURORA_METRICS_HOST')
         .default(d.metricsHost),
@@ -187,6 +193,8 @@ export interface ProgramOptions {
   sessionDays: number;
   metricsPort?: number;
   metricsHost: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** Turns parsed options into a server config. */
@@ -212,6 +220,9 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     sessionTtlMs: options.sessionDays * 86_400_000,
     ...(options.metricsPort === undefined ? {} : { metricsPort: options.metricsPort }),
     metricsHost: options.metricsHost,
+    ...(options.tlsCert === undefined && options.tlsKey === undefined
+      ? {}
+      : { tls: { certFile: options.tlsCert ?? '', keyFile: options.tlsKey ?? '' } }),
     limits: {
       maxFrameBytes: options.maxPayload,
       ratePerSecond: options.rate,

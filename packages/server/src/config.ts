@@ -36,6 +36,8 @@ export interface ServerConfig {
   readonly metricsPort?: number | undefined;
   /** The address the metrics port listens on. */
   readonly metricsHost: string;
+  /** Serve https and wss with this PEM certificate (chain) and private key, read at start. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string } | undefined;
 }
 
 /** Where the server's build puts the browser client (see the build script). */

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from 'aurora-protocol';
@@ -23,6 +23,7 @@ import { createMetrics } from './metrics.js';
 import { isOriginAllowed } from './origin.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
+import { createWebServer, loadTls } from './tls.js';
 import { SERVER_VERSION } from './version.js';
 import { WsPeer } from './ws-peer.js';
 
@@ -50,6 +51,8 @@ export interface ServerParts {
 export async function startServer(config: ServerConfig, parts: ServerParts = {}): Promise<AuroraServer> {
   const clock = parts.clock ?? systemClock;
   const logger = parts.logger ?? createLogger(config.logLevel);
+  // Read before anything opens: a bad certificate stops the start with one line naming the file.
+  const tls = config.tls === undefined ? undefined : loadTls(config.tls);
   const metrics = config.metricsPort === undefined ? undefined : createMetrics();
   const cluster =
     config.redis === undefined
@@ -87,7 +90,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const sockets = new Set<AuroraSocket>();
   const perIp = new Map<string, number>();
 
-  const http = createServer((request, response) => {
+  const http = createWebServer(tls, (request, response) => {
     handleHttp(
       {
         webRoot: config.webRoot,
@@ -203,6 +206,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     host: config.host,
     port,
     storage: config.redis !== undefined ? 'redis' : config.dataDir === undefined ? 'memory' : 'sqlite',
+    tls: tls !== undefined,
     ...(config.dataDir === undefined || config.redis !== undefined ? {} : { dataDir: config.dataDir }),
     ...(metricsServer === undefined ? {} : { metricsPort: metricsServer.port }),
   });
