@@ -4,7 +4,12 @@ import { redactUrl } from './cluster/redis-connection.js';
 import { startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
-const program = createProgram();
+const program = createProgram()
+  // A bad flag or value: one line that says what to do, and exit 2 as command-line tools do.
+  .configureOutput({
+    outputError: (text, write) => write(`${text.trimEnd()} (aurora-server --help lists every option)\n`),
+  })
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 program.parse(withoutLeadingSeparator(process.argv.slice(2)), { from: 'user' });
 const config = toConfig(program.opts<ProgramOptions>());
 
@@ -37,7 +42,7 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
-    code === 'REDIS_UNREACHABLE' || code === 'TLS_FILE'
+    code === 'REDIS_UNREACHABLE' || code === 'TLS_FILE' || code === 'DATA_TOO_NEW'
       ? (error as Error).message
       : code === 'EADDRINUSE'
         ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`

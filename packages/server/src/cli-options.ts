@@ -159,8 +159,7 @@ export function createProgram(): Command {
       new Option('--metrics-host <host>', 'address the metrics port listens on')
         .env('AURORA_METRICS_HOST')
         .default(d.metricsHost),
-    )
-    .showHelpAfterError('(run aurora-server --help for every option)');
+    );
 }
 
 /**

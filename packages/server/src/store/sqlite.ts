@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
+import { checkSchemaVersion, recordSchemaVersion } from './schema-version.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import {
   type AppendResult,
@@ -129,11 +130,13 @@ export class SqliteStore implements Store {
       file = join(options.dataDir, 'aurora.db');
     }
     this.db = new Database(file);
+    checkSchemaVersion(this.db, file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a commit survives the process crashing; only an OS crash or power loss
     // can take the last transactions.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    recordSchemaVersion(this.db);
     if (options.dataDir !== undefined) {
       // Checkpoints run on a worker thread instead of inside the commit that crosses SQLite's threshold.
       this.db.pragma('wal_autocheckpoint = 0');
