@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
 import { makeConfig } from './config.js';
 import { silentLogger } from './logger.js';
 import { type AuroraServer, startServer } from './server.js';
@@ -36,6 +37,17 @@ async function scrapeUntil(url: string, check: (text: string) => boolean): Promi
 }
 
 describe('metrics', () => {
+  it('are turned on by --metrics-port, on 127.0.0.1 unless --metrics-host says otherwise', () => {
+    const parse = (args: string[]) =>
+      toConfig(createProgram().parse(args, { from: 'user' }).opts<ProgramOptions>());
+    expect(parse([]).metricsPort).toBeUndefined();
+    expect(parse([]).metricsHost).toBe('127.0.0.1');
+    expect(parse(['--metrics-port', '9464', '--metrics-host', '0.0.0.0'])).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+    });
+  });
+
   it('are off by default: the chat port has no /metrics', async () => {
     server = await startServer(makeConfig({ port: 0, dataDir: undefined, webRoot: undefined }), {
       logger: silentLogger,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
 import { makeConfig } from './config.js';
 import { silentLogger } from './logger.js';
 import { type AuroraServer, startServer } from './server.js';
@@ -98,5 +99,15 @@ describe('--tls-cert and --tls-key', () => {
       code: 'TLS_FILE',
       message: expect.stringMatching(/missing\.pem cannot be read: no such file/),
     });
+  });
+
+  it('come from the flags (or AURORA_TLS_CERT and AURORA_TLS_KEY); one without the other is refused', async () => {
+    const parse = (args: string[]) =>
+      toConfig(createProgram().parse(args, { from: 'user' }).opts<ProgramOptions>());
+    expect(parse(['--tls-cert', cert, '--tls-key', key]).tls).toEqual({ certFile: cert, keyFile: key });
+    expect(parse([]).tls).toBeUndefined();
+    await expect(
+      startServer(parse(['--memory', '--port', '0', '--tls-cert', cert]), { logger: silentLogger }),
+    ).rejects.toMatchObject({ code: 'TLS_FILE', message: expect.stringContaining('go together') });
   });
 });
