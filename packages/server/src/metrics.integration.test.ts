@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
 import { makeConfig } from './config.js';
 import { silentLogger } from './logger.js';
 import { type AuroraServer, startServer } from './server.js';
+import { describeWithRedis, TestRedis } from './testing/redis-server.js';
 import { TestClient } from './testing/ws-client.js';
 
 let server: AuroraServer | undefined;
@@ -98,5 +99,47 @@ describe('metrics', () => {
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
     expect((await fetch(`http://127.0.0.1:${server.metricsPort}/`)).status).toBe(404);
+  });
+});
+
+describeWithRedis('metrics in cluster mode', () => {
+  let redis: TestRedis;
+  const nodes: AuroraServer[] = [];
+
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.socket.terminate();
+    await Promise.all(nodes.map((node) => node.close()));
+    await redis?.dispose();
+  });
+
+  it('each node reports its own connections and deliveries', async () => {
+    for (let i = 0; i < 2; i++)
+      nodes.push(
+        await startServer(
+          makeConfig({ port: 0, dataDir: undefined, webRoot: undefined, redis: redis.url, metricsPort: 0 }),
+          { logger: silentLogger },
+        ),
+      );
+    const [one, two] = nodes as [AuroraServer, AuroraServer];
+    const alice = await TestClient.join(`ws://127.0.0.1:${one.port}/ws`, 'alice', { rooms: ['dev'] });
+    const bob = await TestClient.join(`ws://127.0.0.1:${one.port}/ws`, 'bob', { rooms: ['dev'] });
+    const carol = await TestClient.join(`ws://127.0.0.1:${two.port}/ws`, 'carol', { rooms: ['dev'] });
+    clients.push(alice, bob, carol);
+    for (const client of [alice, bob, carol]) await client.next('joined');
+    alice.send({ type: 'say', room: 'dev', text: 'hello', cid: 'c1' });
+    await carol.next('message', (m) => m.text === 'hello');
+
+    const scrape = (node: AuroraServer) => `http://127.0.0.1:${node.metricsPort}/metrics`;
+    const first = await scrapeUntil(scrape(one), (t) => sample(t, 'aurora_connections') === 2);
+    const second = await scrapeUntil(scrape(two), (t) => sample(t, 'aurora_connections') === 1);
+    // The message was stored once, by the node alice is on.
+    expect(sample(first, 'aurora_messages_stored_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(second, 'aurora_deliveries_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(first, 'aurora_deliveries_total')).toBeGreaterThan(
+      sample(second, 'aurora_deliveries_total')!,
+    );
   });
 });
