@@ -8,14 +8,18 @@ export default defineConfig({
   resolve: { conditions: sourceFirst(['module', 'browser', 'development|production']) },
   ssr: { resolve: { conditions: sourceFirst(['module', 'node', 'development|production']) } },
   test: {
-    projects: ['protocol', 'server', 'cli', 'web', 'bench'].map((name) => ({
-      extends: true as const,
-      test: {
-        name,
-        root: `packages/${name}`,
-        include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
-      },
-    })),
+    projects: [
+      ...['protocol', 'server', 'cli', 'web', 'bench'].map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+        },
+      })),
+      // The workspace's own scripts (scripts/build-stale.mjs).
+      { extends: true as const, test: { name: 'scripts', root: 'scripts', include: ['*.test.ts'] } },
+    ],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -6,7 +6,7 @@ export interface SocketEvents {
   message(socket: AuroraSocket, data: Buffer, isBinary: boolean): void;
   pong(socket: AuroraSocket): void;
   error(socket: AuroraSocket, error: Error): void;
-  close(socket: AuroraSocket): void;
+  close(socket: AuroraSocket, code: number): void;
 }
 
 /**
@@ -18,6 +18,8 @@ export interface SocketEvents {
 export class AuroraSocket extends WebSocket {
   session: Session | undefined = undefined;
   ip = '';
+  /** When the server accepted it (ms since the epoch), for the duration its close is logged with. */
+  openedAt = 0;
   /** Set when the server accepts the socket; a refused one keeps the usual EventEmitter. */
   events: SocketEvents | undefined = undefined;
 
@@ -38,7 +40,7 @@ export class AuroraSocket extends WebSocket {
         events.error(this, args[0]);
         break;
       case 'close':
-        events.close(this);
+        events.close(this, args[0]);
         break;
       default:
         return super.emit(event, ...args);

@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-import { createProgram, type ProgramOptions, toConfig } from './cli-options.js';
+import { createProgram, type ProgramOptions, toConfig, withoutLeadingSeparator } from './cli-options.js';
 import { redactUrl } from './cluster/redis-connection.js';
 import { startServer } from './server.js';
 import { SERVER_VERSION } from './version.js';
 
-const program = createProgram();
-program.parse();
+const program = createProgram()
+  // A bad flag or value: one line that says what to do, and exit 2 as command-line tools do.
+  .configureOutput({
+    outputError: (text, write) => write(`${text.trimEnd()} (aurora-server --help lists every option)\n`),
+  })
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+program.parse(withoutLeadingSeparator(process.argv.slice(2)), { from: 'user' });
 const config = toConfig(program.opts<ProgramOptions>());
 
 try {
   const server = await startServer(config);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  const scheme = config.tls === undefined ? 'http' : 'https';
   process.stdout.write(
-    `Aurora ${SERVER_VERSION} is up: browser http://${address}  terminal ws://${address}/ws\n` +
+    `Aurora ${SERVER_VERSION} is up: browser ${scheme}://${address}  terminal ${scheme === 'https' ? 'wss' : 'ws'}://${address}/ws\n` +
       `${whereHistoryIs()} Press Ctrl+C to stop.\n`,
   );
   let stopping = false;
@@ -36,7 +42,10 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
-    code === 'REDIS_UNREACHABLE' || code === 'DATA_FOLDER_UNUSABLE'
+    code === 'REDIS_UNREACHABLE' ||
+    code === 'DATA_FOLDER_UNUSABLE' ||
+    code === 'TLS_FILE' ||
+    code === 'DATA_TOO_NEW'
       ? (error as Error).message
       : code === 'EADDRINUSE'
         ? `port ${config.port} on ${config.host} is already in use; stop the other process or pick another with --port`
@@ -44,7 +53,10 @@ try {
           ? `no permission to listen on ${config.host}:${config.port}; use a port above 1023`
           : code === 'EADDRNOTAVAIL'
             ? `${config.host} is not an address of this machine; check --host`
-            : `could not start: ${(error as Error).message}`;
+            : /^Could not locate the bindings file/.test((error as Error).message)
+              ? // npm 11 skips dependencies' install scripts until they are approved.
+                'better-sqlite3 (the SQLite driver) was installed without its native module: run `npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3` in the folder it was installed in'
+              : `could not start: ${(error as Error).message}`;
   process.stderr.write(`aurora-server: ${message}\n`);
   process.exit(1);
 }

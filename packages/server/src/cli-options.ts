@@ -154,7 +154,30 @@ export function createProgram(): Command {
         .default(d.sessionTtlMs / 86_400_000)
         .argParser(positiveNumber('--session-days')),
     )
-    .showHelpAfterError('(run aurora-server --help for every option)');
+    .addOption(
+      new Option('--metrics-port <port>', 'serve Prometheus metrics at /metrics on this port (default: off)')
+        .env('AURORA_METRICS_PORT')
+        .argParser(integer('--metrics-port', 0, 65535)),
+    )
+    .addOption(
+      new Option('--tls-cert <file>', 'serve https and wss with this PEM certificate (needs --tls-key)').env(
+        'AURORA_TLS_CERT',
+      ),
+    )
+    .addOption(new Option('--tls-key <file>', 'the PEM private key of --tls-cert').env('AURORA_TLS_KEY'))
+    .addOption(
+      new Option('--metrics-host <host>', 'address the metrics port listens on')
+        .env('AURORA_METRICS_HOST')
+        .default(d.metricsHost),
+    );
+}
+
+/**
+ * The command's arguments without a leading `--`: `pnpm start -- --port 5` (as npm users type it)
+ * passes the `--` on, and after it commander would take every flag for an operand.
+ */
+export function withoutLeadingSeparator(args: readonly string[]): string[] {
+  return args[0] === '--' ? args.slice(1) : [...args];
 }
 
 /** The parsed options of {@link createProgram}. */
@@ -178,6 +201,10 @@ export interface ProgramOptions {
   helloTimeout: number;
   pingInterval: number;
   sessionDays: number;
+  metricsPort?: number;
+  metricsHost: string;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 /** Turns parsed options into a server config. */
@@ -202,6 +229,11 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     maxBufferedBytes: options.maxBuffered,
     pingIntervalMs: options.pingInterval,
     sessionTtlMs: options.sessionDays * 86_400_000,
+    ...(options.metricsPort === undefined ? {} : { metricsPort: options.metricsPort }),
+    metricsHost: options.metricsHost,
+    ...(options.tlsCert === undefined && options.tlsKey === undefined
+      ? {}
+      : { tls: { certFile: options.tlsCert ?? '', keyFile: options.tlsKey ?? '' } }),
     limits: {
       maxFrameBytes: options.maxPayload,
       ratePerSecond: options.rate,

@@ -37,6 +37,12 @@ export interface ServerConfig {
   readonly rememberGraceMs: number;
   /** How long a log-in session token works. */
   readonly sessionTtlMs: number;
+  /** Serve Prometheus metrics at `/metrics` on this port (0 picks one); undefined: no metrics. */
+  readonly metricsPort?: number | undefined;
+  /** The address the metrics port listens on. */
+  readonly metricsHost: string;
+  /** Serve https and wss with this PEM certificate (chain) and private key, read at start. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string } | undefined;
 }
 
 /** Where the server's build puts the browser client (see the build script). */
@@ -61,6 +67,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   pingIntervalMs: 30_000,
   rememberGraceMs: 60_000,
   sessionTtlMs: 30 * 86_400_000,
+  metricsHost: '127.0.0.1',
 };
 
 /** Builds a config from the defaults and overrides (nested limits merge). */

@@ -1,3 +1,5 @@
+import { destination, pino, stdTimeFunctions } from 'pino';
+
 /** Log levels, most severe first. */
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 /** One of the log levels. */
@@ -11,17 +13,36 @@ export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
 }
 
-/** Creates a logger that writes JSON lines at or above `level` to `write` (stderr by default). */
-export function createLogger(
-  level: LogLevel,
-  write: (line: string) => void = (line) => process.stderr.write(line),
-): Logger {
-  const threshold = LOG_LEVELS.indexOf(level);
-  const emit = (at: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
-    if (LOG_LEVELS.indexOf(at) > threshold) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields })}\n`);
+/**
+ * Fields that hold a secret or what someone wrote: a line never carries them, even when a caller
+ * passes a whole message by mistake (nested one level too).
+ */
+const SECRET_FIELDS = ['password', 'token', 'text', 'topic', 'status'];
+
+/**
+ * Creates a logger (pino) that writes JSON lines at or above `level` to `write`, or to stderr:
+ * `{"level":"info","time":"2026-12-05T12:00:00.000Z","pid":1,"msg":"...",...}`.
+ */
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
+  const logger = pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: {
+        paths: [...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)],
+        censor: '[redacted]',
+      },
+    },
+    write === undefined ? destination({ fd: 2, sync: true }) : { write },
+  );
+  return {
+    error: (msg, fields) => logger.error(fields ?? {}, msg),
+    warn: (msg, fields) => logger.warn(fields ?? {}, msg),
+    info: (msg, fields) => logger.info(fields ?? {}, msg),
+    debug: (msg, fields) => logger.debug(fields ?? {}, msg),
   };
-  return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }
 
 /** A logger that drops everything, for tests. */

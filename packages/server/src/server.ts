@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
@@ -15,14 +15,17 @@ import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
 import { forgetAbsentMembers } from './handlers/rooms.js';
 import { Heartbeat } from './heartbeat.js';
+import { startMetricsServer } from './http/metrics-server.js';
 import { handleHttp } from './http/routes.js';
 import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
 import { recheckRegisteredNames } from './name-claims.js';
 import { isOriginAllowed } from './origin.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
+import { createWebServer, loadTls } from './tls.js';
 import { SERVER_VERSION } from './version.js';
 import { WsPeer } from './ws-peer.js';
 
@@ -31,6 +34,8 @@ export interface AuroraServer {
   readonly port: number;
   readonly host: string;
   readonly hub: Hub;
+  /** The port serving `/metrics`, when metrics are on (`metricsPort`). */
+  readonly metricsPort: number | undefined;
   /** Stops accepting, closes every client with 1001, flushes and closes storage. */
   close(): Promise<void>;
 }
@@ -48,6 +53,9 @@ export interface ServerParts {
 export async function startServer(config: ServerConfig, parts: ServerParts = {}): Promise<AuroraServer> {
   const clock = parts.clock ?? systemClock;
   const logger = parts.logger ?? createLogger(config.logLevel);
+  // Read before anything opens: a bad certificate stops the start with one line naming the file.
+  const tls = config.tls === undefined ? undefined : loadTls(config.tls);
+  const metrics = config.metricsPort === undefined ? undefined : createMetrics();
   const cluster =
     config.redis === undefined
       ? undefined
@@ -60,7 +68,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const store =
     parts.store ??
     cluster?.store ??
-    new SqliteStore({ dataDir: config.dataDir, retention: config.retention, clock, logger });
+    new SqliteStore({
+      dataDir: config.dataDir,
+      retention: config.retention,
+      clock,
+      logger,
+      onCommit: metrics?.committed,
+    });
   await recheckRegisteredNames(store.accounts, logger);
   const hub = new Hub({
     store,
@@ -72,6 +86,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     limits: config.limits,
     server: { name: 'aurora-server', version: SERVER_VERSION },
     auth: createAuth(clock, { sessionTtlMs: config.sessionTtlMs }),
+    metrics,
   });
   cluster?.attach(hub);
   const startedAt = clock.now();
@@ -90,7 +105,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     requestTimeout: config.handshakeTimeoutMs,
     connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
   };
-  const http = createServer(timeouts, (request, response) => {
+  const http = createWebServer(tls, timeouts, (request, response) => {
     if (isForeignHost(request)) {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
       response.end(HOST_REFUSED);
@@ -157,9 +172,10 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     },
     pong: (ws) => heartbeat.answered(ws),
     error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
-    close: (ws) => {
+    close: (ws, code) => {
       sockets.delete(ws);
       heartbeat.forget(ws);
+      logConnectionClosed(logger, ws, code, clock.now());
       if (ws.session) hub.lost(ws.session);
     },
   };
@@ -170,6 +186,8 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
     ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
+    ws.openedAt = clock.now();
+    logger.info('connection opened', { conn: ws.session.id, address: ip });
     heartbeat.track(ws);
     ws.events = events;
   }
@@ -187,6 +205,31 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     throw error;
   }
   const port = (http.address() as AddressInfo).port;
+  metrics?.attach({
+    connections: () => sockets.size,
+    rooms: async () => (await hub.options.directory.roomCounts()).size,
+    delivered: () => hub.delivered,
+    stored: () => hub.stored,
+  });
+  const metricsServer =
+    metrics === undefined || config.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(metrics.registry, config.metricsPort, config.metricsHost).catch(
+          async (error: unknown) => {
+            await closeHttp(http);
+            await cluster?.close();
+            throw error;
+          },
+        );
+  logger.info('server started', {
+    version: SERVER_VERSION,
+    host: config.host,
+    port,
+    storage: config.redis !== undefined ? 'redis' : config.dataDir === undefined ? 'memory' : 'sqlite',
+    tls: tls !== undefined,
+    ...(config.dataDir === undefined || config.redis !== undefined ? {} : { dataDir: config.dataDir }),
+    ...(metricsServer === undefined ? {} : { metricsPort: metricsServer.port }),
+  });
 
   const maintenance = setInterval(() => {
     store
@@ -206,6 +249,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     port,
     host: config.host,
     hub,
+    metricsPort: metricsServer?.port,
     close: () => {
       closing ??= shutdown();
       return closing;
@@ -213,10 +257,12 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
 
   async function shutdown(): Promise<void> {
+    logger.info('server stopping', { connections: sockets.size });
     clearInterval(maintenance);
     clearTimeout(sweep);
     heartbeat.stop();
     const stopped = closeHttp(http);
+    await metricsServer?.close();
     const sessions = [...hub.sessions];
     await hub.shutdown();
     await waitForSockets(sockets, 2000);
@@ -233,7 +279,21 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     await hub.options.broker.close();
     await hub.options.directory.close();
     await cluster?.close();
+    logger.info('server stopped', { uptimeMs: clock.now() - startedAt });
   }
+}
+
+/** One line per closed connection: who it was, where it was, how long and how it ended. */
+function logConnectionClosed(logger: Logger, ws: AuroraSocket, code: number, now: number): void {
+  const session = ws.session;
+  logger.info('connection closed', {
+    conn: session?.id,
+    address: ws.ip,
+    nick: session?.identity?.nick,
+    rooms: session ? [...session.rooms] : [],
+    durationMs: now - ws.openedAt,
+    code,
+  });
 }
 
 /** What a request for a host name this server does not serve is told (not the name: it is remote text). */

@@ -54,6 +54,8 @@ export class Session {
     readonly id: string,
     readonly peer: Peer,
     readonly info: PeerInfo,
+    /** Told of every error this session is sent (the server logs and counts them). */
+    private readonly failed?: (session: Session, code: ErrorCode) => void,
   ) {}
 
   /** Sends a server message. */
@@ -68,6 +70,7 @@ export class Session {
     extra: { ref?: string | undefined; room?: string; cid?: string; retryAfterMs?: number } = {},
   ): void {
     const { ref, ...rest } = extra;
+    this.failed?.(this, code);
     this.send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }), ...rest });
   }
 

@@ -21,6 +21,8 @@ export interface ServerProcessOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Listen on this port instead of a free one (to restart on the same address). */
   readonly port?: number;
+  /** Run this aurora-server entry point instead of the workspace's build (an installed package). */
+  readonly bin?: string;
 }
 
 /** Whether `stop()` removes the data folder: true for the temporary folder `startServer` made. */
@@ -50,7 +52,7 @@ export async function startServer(options: ServerProcessOptions = {}): Promise<S
   const ownsDir = ownedDirs.get(options) ?? (options.dataDir === undefined && !options.memory);
   const dataDir = options.dataDir ?? (options.memory ? '' : await mkdtemp(join(tmpdir(), 'aurora-test-')));
   const args = [
-    SERVER_BIN,
+    options.bin ?? SERVER_BIN,
     '--host',
     '127.0.0.1',
     '--port',

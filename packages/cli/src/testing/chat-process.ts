@@ -12,8 +12,11 @@ export interface Run {
 export class ChatProcesses {
   private readonly children: ChildProcess[] = [];
 
-  /** Runs children with `env` added to this process's environment. */
-  constructor(private readonly env: NodeJS.ProcessEnv = {}) {}
+  /** Runs `bin` (the workspace's build unless told) with `env` added to this process's environment. */
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = {},
+    private readonly bin: string = CHAT_BIN,
+  ) {}
 
   /** Runs aurora-chat to completion, with `stdin` as its input. */
   run(args: readonly string[], stdin?: string): Promise<Run> {
@@ -55,7 +58,7 @@ export class ChatProcesses {
   }
 
   private spawn(args: readonly string[], stdio: ('pipe' | 'ignore')[]): ChildProcess {
-    const child = spawn(process.execPath, [CHAT_BIN, ...args], {
+    const child = spawn(process.execPath, [this.bin, ...args], {
       stdio: stdio as ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...this.env },
     });

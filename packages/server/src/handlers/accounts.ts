@@ -126,6 +126,7 @@ export async function register(
     );
   }
   const tokenHash = await issueSession(hub, session, account, ref);
+  logAccount(hub, session, 'account registered', account.name);
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await claimNames(directory, session.id, session.identity, true);
@@ -145,6 +146,7 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   if ('waitMs' in counted) {
     const wait = counted.waitMs;
     const minutes = Math.ceil(wait / 60_000);
+    logAccount(hub, session, 'login throttled');
     return session.fail(
       ErrorCode.LoginThrottled,
       `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
@@ -160,9 +162,14 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   const stored = account?.password ?? (await decoyHash);
   const valid = await hashing(hub, session, ref, () => verifyPassword(message.password, stored));
   if (valid === undefined) return throttle.cancel(attempt);
-  if (!account || !valid) return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+  if (!account || !valid) {
+    // The name is logged only when it is an account's: people type passwords into name fields.
+    logAccount(hub, session, 'login failed', account?.name);
+    return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+  }
   throttle.succeeded(attempt);
   await issueSession(hub, session, account, ref);
+  logAccount(hub, session, 'logged in', account.name);
 }
 
 /** `logout`: revokes this connection's session, or every session of the account. */
@@ -173,6 +180,7 @@ export async function logout(hub: Hub, session: Session, message: ClientMessageO
   const { accounts } = hub.options.store;
   if (message.everywhere) await accounts.revokeAllSessions(account.key);
   else await accounts.revokeSession(account.tokenHash);
+  logAccount(hub, session, message.everywhere ? 'logged out everywhere' : 'logged out', account.key);
   session.send({
     type: 'logged_out',
     everywhere: message.everywhere,
@@ -265,4 +273,9 @@ export async function sendDigest(hub: Hub, session: Session): Promise<void> {
     direct: direct.slice(-DIGEST_LIMIT),
     truncated: mentions.length > DIGEST_LIMIT || direct.length > DIGEST_LIMIT,
   });
+}
+
+/** One line per account event: the connection, its address and the account (never a secret). */
+function logAccount(hub: Hub, session: Session, event: string, account?: string): void {
+  hub.options.logger.info(event, { conn: session.id, address: session.info.ip, account: account ?? null });
 }
