@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, graphemes, padEnd, type Segment, truncate, wrapSegments } from './wrap.js';
+import { displayWidth, foldText, graphemes, padEnd, type Segment, truncate, wrapSegments } from './wrap.js';
 
 const plain = (text: string): Segment<string>[] => [{ text, style: 'plain' }];
 const wrap = (text: string, width: number) =>
@@ -142,5 +142,13 @@ describe('wrapSegments with a first line of another width', () => {
     expect(
       wrapSegments(plain('one two three four'), 10, 4).map((l) => l.map((s) => s.text).join('')),
     ).toEqual(['one', 'two three', 'four']);
+  });
+});
+
+describe('foldText', () => {
+  it('keeps every character, wide ones whole, over rows of the given widths', () => {
+    expect(foldText('abcdefgh', 3, 4)).toEqual(['abcd', 'efg', 'h']);
+    expect(foldText('李雷李雷李', 4)).toEqual(['李雷', '李雷', '李']);
+    expect(foldText('short', 10)).toEqual(['short']);
   });
 });

@@ -127,6 +127,29 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * Cuts `text` into rows of at most `width` columns, the first `first` columns wide: every character
+ * stays on screen, so two long names that differ only at the end never look the same, as cut ones do.
+ */
+export function foldText(text: string, width: number, first = width): string[] {
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = graphemeWidth(g);
+    const limit = Math.max(1, rows.length === 0 ? first : width);
+    if (used + w > limit && row !== '') {
+      rows.push(row);
+      row = '';
+      used = 0;
+    }
+    row += g;
+    used += w;
+  }
+  rows.push(row);
+  return rows;
+}
+
 /** Pads with spaces on the right to `width` columns (after truncating to it). */
 export function padEnd(text: string, width: number): string {
   const cut = truncate(text, width);

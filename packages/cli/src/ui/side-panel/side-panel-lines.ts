@@ -2,14 +2,18 @@ import { markedName, sanitizeForTerminal } from 'aurora-protocol';
 import { awayText } from '../../core/away.js';
 import { type ChatState, HOME, listedTargets } from '../../core/chat-state.js';
 import type { Theme } from '../../core/theme.js';
-import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
+import { displayWidth, foldText, padEnd, truncate } from '../../core/wrap.js';
 import { targetName } from '../status-line/status-text.js';
+
+/** How the second and later rows of a name folded over several rows start. */
+const CONTINUED = '  ';
 
 /**
  * The side panel's text, at most `height` rows of at most `width - 2` columns (its border and a space
  * go before them): the rooms and conversations (numbered for Alt+1..9, with unread counts and a `!`
  * for mentions, the current one highlighted), then the members of the current room, away ones dimmed.
- * Members that do not fit end in `+N more`. Rows are padded only where the padding shows (the
+ * Members that do not fit end in `+N more`. Names are never cut (two long ones would look the
+ * same): one wider than the panel goes on over the next rows. Rows are padded only where the padding shows (the
  * highlight, a badge at the right edge): Ink styles every character of every row on every frame.
  */
 export function sidePanelLines(state: ChatState, theme: Theme, width: number, height: number): string[] {
@@ -20,11 +24,24 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
     const index = state.order.indexOf(key);
     const number = key === HOME ? ' ' : index < 10 ? String(index) : ' ';
     const badge = `${target.unread > 0 ? String(target.unread) : ''}${target.mentions > 0 ? '!' : ''}`;
-    const name = truncate(`${number} ${targetName(target)}`, Math.max(1, inner - displayWidth(badge) - 1));
-    const line = badge || key === state.current ? padEnd(name, inner - displayWidth(badge)) + badge : name;
-    if (key === state.current) rows.push(theme.selected(line));
-    else if (target.mentions > 0) rows.push(theme.alert(line));
-    else rows.push(target.unread > 0 ? theme.unread(line) : line);
+    const style =
+      key === state.current
+        ? theme.selected
+        : target.mentions > 0
+          ? theme.alert
+          : target.unread > 0
+            ? theme.unread
+            : (line: string) => line;
+    const [name = '', ...more] = foldText(
+      `${number} ${targetName(target)}`,
+      inner - CONTINUED.length,
+      Math.max(1, inner - displayWidth(badge) - 1),
+    );
+    rows.push(
+      style(badge || key === state.current ? padEnd(name, inner - displayWidth(badge)) + badge : name),
+    );
+    for (const rest of more)
+      rows.push(style(key === state.current ? padEnd(CONTINUED + rest, inner) : CONTINUED + rest));
   }
   const target = state.targets[state.current]!;
   if (target.kind === 'room') {
@@ -34,8 +51,15 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
       target.members.length > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
     for (const member of shown) {
       const nick = sanitizeForTerminal(markedName(member.nick, member.account));
-      if (member.away) rows.push(theme.muted(truncate(`${nick} (${awayText(member)})`, inner)));
-      else rows.push(theme.name(member.nick, truncate(nick, inner)));
+      // The name is folded whole; only what follows it (the away message) may be cut.
+      const [first = '', ...more] = foldText(nick, inner - CONTINUED.length, inner);
+      const folded = [first, ...more.map((rest) => CONTINUED + rest)];
+      if (member.away) {
+        const last = folded.pop() ?? '';
+        const away = ` (${awayText(member)})`;
+        const lastRow = displayWidth(last) + 3 <= inner ? truncate(last + away, inner) : last;
+        rows.push(...[...folded, lastRow].map((row) => theme.muted(row)));
+      } else rows.push(...folded.map((row) => theme.name(member.nick, row)));
     }
     if (shown.length < target.members.length)
       rows.push(theme.muted(truncate(`+${target.members.length - shown.length} more`, inner)));

@@ -1,0 +1,33 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { onServerMessage } from '../../core/chat-server.js';
+import { initialChatState } from '../../core/chat-state.js';
+import { createTheme } from '../../core/theme.js';
+import { chat, joined, members } from '../../testing/frames.js';
+import { sidePanelLines } from './side-panel-lines.js';
+
+const theme = createTheme({ chalk: new Chalk({ level: 0 }) });
+const NOW = Date.UTC(2026, 2, 3, 12, 0);
+
+describe('sidePanelLines', () => {
+  it('never shows two long member names alike: each is folded whole over rows', () => {
+    let state = initialChatState('alice');
+    const crowd = members('alice', 'deploy-bot-production-eu', 'deploy-bot-production-us');
+    state = onServerMessage(state, joined('dev', { members: crowd }), NOW);
+    const lines = sidePanelLines(state, theme, 20, 20).map((line) => line.trimEnd());
+    const names = lines.slice(lines.indexOf('Members (3)') + 1);
+    expect(names).toEqual(['alice', 'deploy-bot-product', '  ion-eu', 'deploy-bot-product', '  ion-us']);
+  });
+
+  it('folds long conversation names in the room list, keeping the badge on the first row', () => {
+    let state = initialChatState('alice');
+    state = onServerMessage(state, joined('dev', { members: members('alice') }), NOW);
+    for (const from of ['deploy-bot-production-eu', 'deploy-bot-production-us'])
+      state = onServerMessage(state, chat(1, from, 'done', { to: 'alice' }), NOW);
+    const lines = sidePanelLines(state, theme, 20, 20).map((line) => line.trimEnd());
+    const rows = lines.slice(1, lines.indexOf(''));
+    expect(rows.join('\n')).toMatch(
+      /@deploy-bot-p\s+1!\n {2}roduction-eu\n.*@deploy-bot-p\s+1!\n {2}roduction-us/,
+    );
+  });
+});
