@@ -30,9 +30,10 @@ export { tailJson, tailText } from './core/tail-format.js';
 export { createTheme, type Theme } from './core/theme.js';
 export { createTimeFormat, type TimeFormat } from './core/time-format.js';
 export { wsSocketFactory } from './core/ws-socket.js';
-// The interactive client as a component, for aurora-bench's frame-time benchmark (it renders the
-// whole app with Ink over a fake socket). Importing these loads Ink and React.
+// The interactive client, for aurora-bench's frame-time benchmark (it renders the whole app over a
+// fake socket with the Ink and React bundled here). Importing these loads Ink and React.
 export { ChatApp, type ChatAppProps } from './ui/chat-app.js';
 export { limitHeapGrowth } from './ui/heap-growth.js';
+export { renderChatApp } from './ui/render-chat-app.js';
 export type { UiSettings } from './ui/ui-context.js';
 export { CLIENT_VERSION } from './version.js';

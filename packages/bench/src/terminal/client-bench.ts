@@ -2,17 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import {
-  ChatApp,
   Connection,
   createTheme,
   createTimeFormat,
   limitHeapGrowth,
+  renderChatApp,
   type SocketHandlers,
   systemClock,
 } from 'aurora-chat';
 import { encodeServerMessage, LIMITS, type ServerMessage } from 'aurora-protocol';
-import { render } from 'ink';
-import { createElement } from 'react';
 import type { TerminalRun } from '../report/results.js';
 import { FakeScreen, Keyboard } from './fake-terminal.js';
 import { type PasteShape, pasteText, timePaste } from './paste.js';
@@ -64,8 +62,8 @@ const ui = {
   server: 'bench:8000',
   bell: 'off' as const,
 };
-const app = render(
-  createElement(ChatApp, { connection, nick: ME, ui, ring: () => {}, size: { columns: 120, rows: 40 } }),
+const app = renderChatApp(
+  { connection, nick: ME, ui, ring: () => {}, size: { columns: 120, rows: 40 } },
   {
     stdout: screen as unknown as NodeJS.WriteStream,
     stdin: keyboard as unknown as NodeJS.ReadStream,
