@@ -67,31 +67,38 @@ describe.each([
       width,
       height,
     });
-    await messageRows(view.page).filter({ hasText: 'shipping at noon' }).waitFor();
-    await say(view.page, '/join release');
-    await say(view.page, '/join dev');
-    await priya.page.locator('button.target', { hasText: '#release' }).click();
-    await say(priya.page, 'release notes are drafted');
-    await say(priya.page, 'please review before noon');
-    await say(priya.page, `/msg ${viewer} can you look at the changelog?`);
-    await expect
-      .poll(() => view.page.locator('button.target .badge:not([hidden])').allTextContents())
-      .toEqual(['2', '1!']);
-    await say(view.page, 'on it, **thanks**');
-    await priya.page.locator('button.target', { hasText: '#dev' }).click();
-    if (typing) {
-      await priya.page.locator('#composer-input').pressSequentially('see you');
-      await expect.poll(() => view.page.locator('.typing-line').textContent()).toBe('priya is typing…');
-    }
+    // Closed even when a step fails, so the next test's member list is not thrown off by this viewer.
+    try {
+      await messageRows(view.page).filter({ hasText: 'shipping at noon' }).waitFor();
+      // Wait for each switch: a message that lands while the view still shows #release is read, not unread.
+      await say(view.page, '/join release');
+      await expect.poll(() => view.page.locator('.topbar .title').textContent()).toBe('#release');
+      await say(view.page, '/join dev');
+      await expect.poll(() => view.page.locator('.topbar .title').textContent()).toBe('#dev');
+      await priya.page.locator('button.target', { hasText: '#release' }).click();
+      await say(priya.page, 'release notes are drafted');
+      await say(priya.page, 'please review before noon');
+      await say(priya.page, `/msg ${viewer} can you look at the changelog?`);
+      await expect
+        .poll(() => view.page.locator('button.target .badge:not([hidden])').allTextContents())
+        .toEqual(['2', '1!']);
+      await say(view.page, 'on it, **thanks**');
+      await priya.page.locator('button.target', { hasText: '#dev' }).click();
+      if (typing) {
+        await priya.page.locator('#composer-input').pressSequentially('see you');
+        await expect.poll(() => view.page.locator('.typing-line').textContent()).toBe('priya is typing…');
+      }
 
-    await expect.poll(() => overflow(view.page)).toEqual({ page: 0, wide: [] });
-    await expect.poll(() => unlabelled(view.page)).toEqual([]);
-    const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe('rgb(15, 18, 24)');
-    await view.page.screenshot({ path: join(RESULTS_DIR, `chat-${width}.png`) });
-    await priya.page.locator('#composer-input').fill('');
-    view.expectClean();
-    await view.context.close();
+      await expect.poll(() => overflow(view.page)).toEqual({ page: 0, wide: [] });
+      await expect.poll(() => unlabelled(view.page)).toEqual([]);
+      const background = await view.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(15, 18, 24)');
+      await view.page.screenshot({ path: join(RESULTS_DIR, `chat-${width}.png`) });
+      await priya.page.locator('#composer-input').fill('');
+      view.expectClean();
+    } finally {
+      await view.context.close();
+    }
   });
 });
 
