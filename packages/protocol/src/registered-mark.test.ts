@@ -13,7 +13,7 @@ describe('markedName', () => {
     expect(checkNick(`alice${REGISTERED_MARK}`).ok).toBe(false);
   });
 
-  it('marks a webhook\'s name as a bot\'s, with a sign no name can contain', () => {
+  it("marks a webhook's name as a bot's, with a sign no name can contain", () => {
     expect(markedName('builds', undefined, true)).toBe(`builds${BOT_MARK}`);
     expect(markedName('builds', undefined, false)).toBe('builds');
     expect(checkNick(`builds${BOT_MARK}`).ok).toBe(false);
