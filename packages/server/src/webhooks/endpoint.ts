@@ -42,6 +42,11 @@ export class WebhookEndpoint {
       if ('status' in answer) this.refuse(request, response, answer);
       else send(response, 200, answer);
     } catch (error) {
+      // The poster went away while its body was arriving: there is nobody left to answer.
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        this.hub.options.logger.debug('webhook post aborted', { ip: request.socket.remoteAddress });
+        return;
+      }
       const storeDown = error instanceof Error && error.name === 'StoreError';
       this.hub.options.logger.error('webhook post failed', { error: String(error) });
       this.refuse(request, response, {
