@@ -4,7 +4,17 @@
  */
 export const REGISTERED_MARK = '✓';
 
-/** A name as clients show it: with the registered sign when it belongs to a logged-in account. */
-export function markedName(nick: string, account: boolean | undefined): string {
+/**
+ * The sign clients show after the name of an incoming webhook (`bot: true`). Names cannot contain
+ * it either, so neither a person nor a webhook can pass for the other.
+ */
+export const BOT_MARK = '⚙';
+
+/**
+ * A name as clients show it: with the registered sign when it belongs to a logged-in account, or
+ * the bot sign when a webhook posted it.
+ */
+export function markedName(nick: string, account: boolean | undefined, bot?: boolean): string {
+  if (bot) return `${nick}${BOT_MARK}`;
   return account ? `${nick}${REGISTERED_MARK}` : nick;
 }

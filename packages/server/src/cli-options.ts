@@ -207,11 +207,14 @@ export interface ProgramOptions {
   tlsKey?: string;
 }
 
+/** Whether `--memory` (or `AURORA_MEMORY`, where `0`, `false`, `no` and empty mean no) was given. */
+export function memoryRequested(memory: boolean | string | undefined): boolean {
+  return memory === true || (typeof memory === 'string' && !/^(0|false|no|)$/i.test(memory));
+}
+
 /** Turns parsed options into a server config. */
 export function toConfig(options: ProgramOptions): ServerConfig {
-  const memory =
-    options.memory === true ||
-    (typeof options.memory === 'string' && !/^(0|false|no|)$/i.test(options.memory));
+  const memory = memoryRequested(options.memory);
   return makeConfig({
     host: options.host,
     port: options.port,

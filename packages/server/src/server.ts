@@ -27,6 +27,7 @@ import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { createWebServer, loadTls } from './tls.js';
 import { SERVER_VERSION } from './version.js';
+import { WEBHOOK_PATH_PREFIX, WebhookEndpoint } from './webhooks/endpoint.js';
 import { WsPeer } from './ws-peer.js';
 
 /** A running server. */
@@ -89,6 +90,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     metrics,
   });
   cluster?.attach(hub);
+  const webhooks = new WebhookEndpoint(hub, config.limits.maxFrameBytes);
   const startedAt = clock.now();
   const sockets = new Set<AuroraSocket>();
 
@@ -109,6 +111,11 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     if (isForeignHost(request)) {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
       response.end(HOST_REFUSED);
+      return;
+    }
+    if (request.url?.startsWith(WEBHOOK_PATH_PREFIX)) {
+      // `handle` answers every failure itself and never rejects.
+      void webhooks.handle(request, response);
       return;
     }
     handleHttp(

@@ -282,7 +282,8 @@ export function onError(state: ChatState, error: ServerMessageOf<'error'>, now: 
 
 /** A stored message as a transcript item, marked when it is mine or mentions me. */
 export function toItem(state: ChatState, message: ChatMessage): MessageItem {
-  const mine = message.kind !== 'system' && sameName(message.from, state.me);
+  // A webhook may post under the name someone uses; its messages are never that person's.
+  const mine = message.kind !== 'system' && !message.bot && sameName(message.from, state.me);
   const mention =
     !mine &&
     (message.kind === 'dm' ||

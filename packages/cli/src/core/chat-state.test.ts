@@ -92,6 +92,18 @@ describe('chatReducer', () => {
     expect(state.alerts.messages).toBe(0);
   });
 
+  it('never takes a webhook posting under my name for my own message', () => {
+    const state = run(
+      ...online,
+      server(joined('dev')),
+      server(joined('ops')),
+      server(chat(1, 'alice', 'build 412 passed', { room: 'ops', bot: true })),
+    );
+    const item = state.targets.ops!.items.get(0);
+    expect(item.kind === 'message' && item.mine).toBe(false);
+    expect(state.targets.ops!.unread).toBe(1);
+  });
+
   it('shows a sent message as pending until the server echoes it', () => {
     let state = run(...online, server(joined('dev')), { type: 'sent', outgoing: outgoing('c1', 'hello') });
     expect(state.targets.dev!.pending.map((p) => p.outgoing.text)).toEqual(['hello']);

@@ -101,6 +101,7 @@ function compactMessage(m: ChatMessage): ChatMessage {
     ts: m.ts,
   };
   if (m.account) compact.account = true;
+  if (m.bot) compact.bot = true;
   return compact;
 }
 

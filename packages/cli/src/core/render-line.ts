@@ -123,8 +123,8 @@ function messageLines(
   time: string,
   context: LineContext,
 ): Line[] {
-  // Registered senders carry a sign a guest cannot put in a name.
-  const from = sanitize(markedName(message.from, message.account));
+  // Registered senders and webhooks carry a sign nobody can put in a name.
+  const from = sanitize(markedName(message.from, message.account, message.bot));
   const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
   const textRole = mention ? 'mention' : 'text';
   switch (message.kind) {
@@ -155,11 +155,11 @@ function messageLines(
 }
 
 /**
- * A sender's name for the nick column, with `✓` when registered. Never cut: a name wider than the
+ * A sender's name for the nick column, with `✓` when registered (`⚙` for a webhook). Never cut: a name wider than the
  * column gets a row of its own (see `layout`), so a guest's name never passes for a registered one.
  */
 function senderCell(message: ChatMessage): string {
-  return sanitize(markedName(message.from, message.account));
+  return sanitize(markedName(message.from, message.account, message.bot));
 }
 
 /**

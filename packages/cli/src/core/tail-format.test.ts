@@ -46,6 +46,14 @@ describe('tailJson', () => {
     expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('account');
   });
 
+  it('says when a webhook posted it, and only then', () => {
+    expect(JSON.parse(tailJson(chat(1, 'builds', 'passed', { bot: true })))).toMatchObject({
+      from: 'builds',
+      bot: true,
+    });
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('bot');
+  });
+
   it('gives direct messages a null room and the recipient', () => {
     expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
       kind: 'dm',
@@ -73,5 +81,9 @@ describe('tailText', () => {
       /\* alice✓ waves$/,
     );
     expect(tailText(chat(1, 'bob', 'hi'), 'w')).toMatch(/ #dev <bob> hi$/);
+  });
+
+  it('marks a webhook with ⚙', () => {
+    expect(tailText(chat(1, 'builds', 'passed', { bot: true }), 'w')).toMatch(/ #dev <builds⚙> passed$/);
   });
 });

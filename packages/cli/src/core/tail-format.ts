@@ -2,7 +2,7 @@ import { type ChatMessage, markedName, sanitizeForTerminal, stringifyForTerminal
 
 /**
  * One message as one JSON line for scripts: `type`, `kind`, `room` (null for direct messages), `to`,
- * `from`, `account: true` when the sender is registered, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
+ * `from`, `account: true` when the sender is registered, `bot: true` when a webhook posted it, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
  * Nothing in it is terminal formatting: control, format, bidi and invisible characters are JSON
  * escapes, never raw, so the line is safe on a terminal and still parses to the exact text.
  */
@@ -14,6 +14,7 @@ export function tailJson(message: ChatMessage): string {
     ...(message.to !== undefined ? { to: message.to } : {}),
     from: message.from,
     ...(message.account ? { account: true } : {}),
+    ...(message.bot ? { bot: true } : {}),
     text: message.text,
     ts: new Date(message.ts).toISOString(),
     id: message.id,
@@ -25,7 +26,7 @@ export function tailJson(message: ChatMessage): string {
 /**
  * One message as one line of text: `2026-03-03 12:04:05 #dev <alice> text` in local time; actions as
  * `* alice waves`, notices as `-- text`, direct messages under `@peer`; a registered sender's name
- * carries `✓` (`<alice✓>`). Remote strings are sanitized
+ * carries `✓` (`<alice✓>`), a webhook's `⚙` (`<builds⚙>`). Remote strings are sanitized
  * and line breaks become spaces, so one message is always one line.
  */
 export function tailText(message: ChatMessage, me: string): string {
@@ -34,7 +35,7 @@ export function tailText(message: ChatMessage, me: string): string {
     message.room !== undefined
       ? `#${message.room}`
       : `@${message.from === me ? (message.to ?? '') : message.from}`;
-  const from = sanitizeForTerminal(markedName(message.from, message.account));
+  const from = sanitizeForTerminal(markedName(message.from, message.account, message.bot));
   const text = sanitizeForTerminal(message.text);
   switch (message.kind) {
     case 'action':

@@ -50,6 +50,7 @@ export function chat(
     ...(options.to ? { to: options.to } : { room: options.room ?? 'dev' }),
     from,
     ...(options.account ? { account: true } : {}),
+    ...(options.bot ? { bot: true } : {}),
     text,
     ts: options.ts ?? Date.UTC(2026, 2, 3, 12, 0, 0) + seq * 60_000,
     ...(options.cid ? { cid: options.cid } : {}),

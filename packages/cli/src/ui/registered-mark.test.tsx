@@ -40,6 +40,21 @@ describe('registered names', () => {
   });
 });
 
+describe('webhook names', () => {
+  it('carry ⚙ in message rows, also under the name of someone here', async () => {
+    const app = renderChat({ nick: 'builds' });
+    await app.server.accept(
+      joined('dev', { members: [{ nick: 'builds', away: false }] }),
+      chat(1, 'builds', 'build 412 passed', { bot: true }),
+      chat(2, 'builds', 'from me'),
+    );
+    const screen = app.screen();
+    // Wider than the members' nick column, so the marked name takes a row of its own.
+    expect(screen).toMatch(/12:01 builds⚙ *│\n *│ build 412 passed/);
+    expect(screen).toMatch(/ builds │ from me/);
+  });
+});
+
 describe('the registered sign on a name wider than the nick column', () => {
   it('is kept with the whole name on a row of its own, so a guest never passes for a registered one', () => {
     const context = {

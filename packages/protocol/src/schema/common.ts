@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { LIMITS, utf8Length } from '../limits.js';
+import { LIMITS } from '../limits.js';
+import { textProblem } from '../message-text.js';
 
 /** A client-chosen identifier (`cid`, `ref`): short printable ASCII. */
 export const ClientId = v.pipe(v.string(), v.regex(/^[\x21-\x7e]+$/), v.maxLength(LIMITS.maxIdLength));
@@ -19,11 +20,8 @@ export const Timestamp = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 /** Message text: at least one non-space character and at most `maxTextBytes` of UTF-8. */
 export const Text = v.pipe(
   v.string(),
-  v.check((text) => text.trim().length > 0, 'text is empty'),
-  v.check(
-    (text) => utf8Length(text) <= LIMITS.maxTextBytes,
-    `text is longer than ${LIMITS.maxTextBytes} bytes`,
-  ),
+  v.check((text) => textProblem(text) !== 'empty', 'text is empty'),
+  v.check((text) => textProblem(text) !== 'too_long', `text is longer than ${LIMITS.maxTextBytes} bytes`),
 );
 
 /** A room topic; empty clears it. */
@@ -65,6 +63,11 @@ export const ChatMessage = v.object({
    * such names (registered), so a guest with a similar name never looks verified. Absent for guests.
    */
   account: v.optional(v.boolean()),
+  /**
+   * True when an operator's incoming webhook posted it, not a person: clients mark the name as a
+   * bot's, so a webhook can never pass for someone. Absent otherwise.
+   */
+  bot: v.optional(v.boolean()),
   text: v.string(),
   ts: Timestamp,
   /** The sender's client message id, present on messages a client sent. */

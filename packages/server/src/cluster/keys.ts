@@ -55,6 +55,11 @@ export class RedisKeys {
     return `${this.prefix}remembered`;
   }
 
+  /** Incoming webhooks: id -> JSON. */
+  get webhooks(): string {
+    return `${this.prefix}webhooks`;
+  }
+
   /** An account, as a hash. */
   account(key: string): string {
     return `${this.prefix}account:${key}`;

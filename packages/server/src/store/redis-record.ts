@@ -30,6 +30,7 @@ export function pendingMessage(input: NewMessage, id: string, ts: number): ChatM
     ...(input.to === undefined ? {} : { to: input.to }),
     from: input.from,
     ...(input.fromAccount ? { account: true } : {}),
+    ...(input.fromBot ? { bot: true } : {}),
     text: input.text,
     ts,
     ...(input.cid === undefined ? {} : { cid: input.cid }),

@@ -7,6 +7,7 @@ import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
 import { APPEND, PRUNE } from './redis-scripts.js';
+import { RedisWebhooks } from './redis-webhooks.js';
 import type {
   AppendResult,
   Bounds,
@@ -39,6 +40,7 @@ const PRUNE_STEP = 5000;
  */
 export class RedisStore implements Store {
   readonly accounts: RedisAccounts;
+  readonly webhooks: RedisWebhooks;
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
   private readonly ids: IdFactory;
@@ -49,6 +51,7 @@ export class RedisStore implements Store {
     this.keys = options.keys ?? new RedisKeys();
     this.ids = options.ids ?? createId;
     this.accounts = new RedisAccounts(this.redis, this.keys, options.clock);
+    this.webhooks = new RedisWebhooks(this.redis, this.keys);
   }
 
   append(input: NewMessage): Promise<AppendResult> {

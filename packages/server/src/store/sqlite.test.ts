@@ -94,10 +94,12 @@ describe('the SQLite store on disk', () => {
       message: { id: fresh.message.id, seq: 2 },
     });
     expect((await reopened.page('room:dev', { limit: 10 })).messages.map((m) => m.cid)).toEqual(['c1', 'c2']);
-    // The old table gained the column that says a sender was registered.
+    // The old table gained the columns that say a sender was registered, or a webhook.
     await reopened.append({ ...message, cid: 'c3', fromAccount: true });
+    await reopened.append({ ...message, fromBot: true });
     const page = await reopened.page('room:dev', { limit: 10 });
-    expect(page.messages.map((m) => m.account)).toEqual([undefined, undefined, true]);
+    expect(page.messages.map((m) => m.account)).toEqual([undefined, undefined, true, undefined]);
+    expect(page.messages.map((m) => m.bot)).toEqual([undefined, undefined, undefined, true]);
     await reopened.close();
   });
 

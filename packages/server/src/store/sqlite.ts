@@ -8,6 +8,7 @@ import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
 import { prepareDataFolder } from './data-folder.js';
 import { checkSchemaVersion, recordSchemaVersion } from './schema-version.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteWebhooks } from './sqlite-webhooks.js';
 import {
   type AppendResult,
   type Bounds,
@@ -52,6 +53,8 @@ export interface Row {
   event: string | null;
   /** 1 when the sender was logged in to the account of that name. */
   from_account: number | null;
+  /** 1 when an incoming webhook posted it. */
+  from_bot: number | null;
 }
 
 /** A row's columns in the order of the insert statement. */
@@ -70,6 +73,7 @@ type RowValues = [
   cid: string | null,
   event: string | null,
   from_account: number | null,
+  from_bot: number | null,
 ];
 
 interface Pending {
@@ -88,7 +92,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
   target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
   room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
-  ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER,
+  ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER, from_bot INTEGER,
   PRIMARY KEY (target, seq)
 ) WITHOUT ROWID;
 -- The retry index leads with the cid: time-ordered cids (the terminal client's, ULIDs, counters)
@@ -109,6 +113,7 @@ CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick 
  */
 export class SqliteStore implements Store {
   readonly accounts: SqliteAccounts;
+  readonly webhooks: SqliteWebhooks;
   private readonly db: Database.Database;
   private readonly ids: IdFactory;
   private readonly lastSeq = new Map<string, number>();
@@ -139,7 +144,7 @@ export class SqliteStore implements Store {
     // can take the last transactions.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    addSenderAccountColumn(this.db);
+    addSenderColumns(this.db);
     recordSchemaVersion(this.db);
     if (options.dataDir !== undefined) {
       // Checkpoints run on a worker thread instead of inside the commit that crosses SQLite's threshold.
@@ -163,10 +168,11 @@ export class SqliteStore implements Store {
     }
     this.ids = options.ids ?? createId;
     this.accounts = new SqliteAccounts(this.db, toMessage);
+    this.webhooks = new SqliteWebhooks(this.db);
     this.statements = {
       insert: this.db.prepare<RowValues>(
-        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE cid = ? AND from_key = ?'),
       // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
@@ -228,6 +234,7 @@ export class SqliteStore implements Store {
       cid: input.cid ?? null,
       event: input.event ? JSON.stringify(input.event) : null,
       from_account: input.fromAccount ? 1 : null,
+      from_bot: input.fromBot ? 1 : null,
     };
     const promise = new Promise<AppendResult>((resolve, reject) => {
       this.batch.push({ row, message: toMessage(row), cidKey, resolve, reject });
@@ -403,6 +410,7 @@ export class SqliteStore implements Store {
             row.cid,
             row.event,
             row.from_account,
+            row.from_bot,
           );
         }
       });
@@ -440,6 +448,7 @@ export function toMessage(row: Row): ChatMessage {
   if (row.to_nick !== null) message.to = row.to_nick;
   message.from = row.from_nick;
   if (row.from_account === 1) message.account = true;
+  if (row.from_bot === 1) message.bot = true;
   message.text = row.text;
   message.ts = row.ts;
   if (row.cid !== null) message.cid = row.cid;
@@ -447,9 +456,13 @@ export function toMessage(row: Row): ChatMessage {
   return message;
 }
 
-/** Adds `from_account` to a database made before messages said whether their sender was registered. */
-function addSenderAccountColumn(db: Database.Database): void {
+/**
+ * Adds `from_account` and `from_bot` to a database made before messages said whether their sender
+ * was registered, or a webhook.
+ */
+function addSenderColumns(db: Database.Database): void {
   const columns = db.pragma('table_info(messages)') as { name: string }[];
-  if (!columns.some((column) => column.name === 'from_account'))
-    db.exec('ALTER TABLE messages ADD COLUMN from_account INTEGER');
+  for (const name of ['from_account', 'from_bot'])
+    if (!columns.some((column) => column.name === name))
+      db.exec(`ALTER TABLE messages ADD COLUMN ${name} INTEGER`);
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage, MessageKind, SystemEvent } from 'aurora-protocol';
 import type { AccountStore } from './accounts.js';
+import type { WebhookStore } from './webhooks.js';
 
 /** A message to store; the store assigns `id`, `seq` and `ts`. */
 export interface NewMessage {
@@ -15,6 +16,8 @@ export interface NewMessage {
   readonly fromKey: string;
   /** True when the sender is logged in to the account of that name (`account` on the message). */
   readonly fromAccount?: boolean;
+  /** True when an incoming webhook posted it (`bot` on the message). */
+  readonly fromBot?: boolean;
   readonly text: string;
   readonly cid?: string;
   readonly event?: SystemEvent;
@@ -72,6 +75,8 @@ export class StoreError extends Error {
 export interface Store {
   /** Accounts, sessions and read markers. */
   readonly accounts: AccountStore;
+  /** The incoming webhooks operators made (`aurora-server webhook`). */
+  readonly webhooks: WebhookStore;
   append(message: NewMessage): Promise<AppendResult>;
   /**
    * Optional: stores a message and, when it is new, publishes it on the broker `channels` in one

@@ -57,6 +57,34 @@ export function storeContract(create: StoreFactory): void {
     expect(Object.keys(messages[0]!)).toEqual(Object.keys(signed.message));
   });
 
+  it('keeps whether a webhook posted it, in the message and in history', async () => {
+    const { store } = await open();
+    const posted = await store.append({ ...say('dev', 'build 412 passed', 'builds'), fromBot: true });
+    expect(posted.message.bot).toBe(true);
+    const { messages } = await store.page('room:dev', { limit: 10 });
+    expect(messages[0]?.bot).toBe(true);
+    expect(Object.keys(messages[0]!)).toEqual(Object.keys(posted.message));
+  });
+
+  it('keeps webhooks until they are revoked', async () => {
+    const { store } = await open();
+    const hook = (id: string, createdAt: number) => ({
+      id,
+      room: 'ci',
+      name: 'builds',
+      secretHash: `hash-${id}`,
+      createdAt,
+    });
+    await store.webhooks.createWebhook(hook('w2', 2000));
+    await store.webhooks.createWebhook(hook('w1', 1000));
+    expect(await store.webhooks.webhook('w2')).toEqual(hook('w2', 2000));
+    expect((await store.webhooks.webhooks()).map((w) => w.id)).toEqual(['w1', 'w2']);
+    expect(await store.webhooks.revokeWebhook('w1')).toBe(true);
+    expect(await store.webhooks.revokeWebhook('w1')).toBe(false);
+    expect(await store.webhooks.webhook('w1')).toBeUndefined();
+    expect(await store.webhooks.webhook('nope')).toBeUndefined();
+  });
+
   it('numbers each target 1, 2, 3 on its own, with the server time', async () => {
     const { store, clock } = await open();
     const first = await store.append(say('dev', 'one'));

@@ -109,6 +109,12 @@ describe('messages', () => {
     expect(state.targets.get('ops')?.unread).toBe(0);
   });
 
+  it('counts a webhook posting under my name as unread: it is not my message', () => {
+    let state = run(inDev(), server(joined('ops')));
+    state = run(state, server(chat(1, 'alice', 'build 412 passed', { room: 'ops', bot: true })));
+    expect(state.targets.get('ops')?.unread).toBe(1);
+  });
+
   it('counts messages in the room on screen while the page is hidden, and clears them on return', () => {
     let state = run(inDev(), { type: 'visibility', visible: false }, server(chat(3, 'bob', 'psst')));
     expect(state.targets.get('dev')?.unread).toBe(1);

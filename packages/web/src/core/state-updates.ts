@@ -43,7 +43,7 @@ export function addMessages(
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
     const entries = mode === 'live' ? newestWithinBounds(merged) : merged;
     const trimmed = entries !== merged;
-    const fromMe = next.me !== undefined && sameName(message.from, next.me);
+    const fromMe = next.me !== undefined && !message.bot && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.key;
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
     next = {

@@ -1,4 +1,4 @@
-import { type ChatMessage, mentions, nameColour, REGISTERED_MARK, sameName } from 'aurora-protocol';
+import { BOT_MARK, type ChatMessage, mentions, nameColour, REGISTERED_MARK, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
 import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
@@ -30,15 +30,29 @@ export function registeredMark(account: boolean | undefined): HTMLElement | null
   );
 }
 
+/**
+ * The sign after a webhook's name (`bot: true`), so what a script posted never passes for a person;
+ * screen readers hear "bot".
+ */
+function botMark(bot: boolean | undefined): HTMLElement | null {
+  if (!bot) return null;
+  return h('span', { class: 'bot', title: 'Posted by a webhook (a bot)', 'aria-label': 'bot' }, BOT_MARK);
+}
+
 function timestamp(ts: number, context: ItemContext): HTMLElement {
   const attributes = { class: 'ts', datetime: new Date(ts).toISOString(), title: context.time.full(ts) };
   return h('time', attributes, context.time.time(ts));
 }
 
 /** The sender and the formatted text; an action reads `* alice waves`. */
-function messageLine(action: boolean, from: string, text: string, account?: boolean): HTMLElement {
+function messageLine(
+  action: boolean,
+  from: string,
+  text: string,
+  marks: Pick<ChatMessage, 'account' | 'bot'> = {},
+): HTMLElement {
   const body = h('span', { class: 'body' }, richText(text));
-  const name = [nickLabel(from), registeredMark(account)];
+  const name = [nickLabel(from), marks.bot ? botMark(true) : registeredMark(marks.account)];
   return action
     ? h('div', { class: 'line' }, h('span', { 'aria-hidden': 'true' }, '* '), ...name, ' ', body)
     : h('div', { class: 'line' }, ...name, ' ', body);
@@ -46,7 +60,8 @@ function messageLine(action: boolean, from: string, text: string, account?: bool
 
 /** One stored message: chat, `/me` action, system notice or direct message. */
 export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIElement {
-  const own = context.me !== undefined && sameName(message.from, context.me);
+  // A webhook may post under the name someone uses; its messages are never that person's.
+  const own = context.me !== undefined && !message.bot && sameName(message.from, context.me);
   const classes = ['msg', `msg-${message.kind}`];
   if (own) classes.push('own');
   else if (context.me !== undefined && message.kind !== 'system' && mentions(message.text, context.me))
@@ -54,7 +69,7 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
-  else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message.account));
+  else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message));
   return item;
 }
 
