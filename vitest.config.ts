@@ -9,7 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: sourceFirst(['module', 'node', 'development|production']) } },
   test: {
     projects: [
-      ...['protocol', 'server', 'cli', 'web', 'bench'].map((name) => ({
+      ...['protocol', 'client', 'server', 'cli', 'web', 'bench'].map((name) => ({
         extends: true as const,
         test: {
           name,

@@ -1,23 +1,11 @@
-// The core of aurora-chat, for programs that talk to an Aurora server the way the terminal client
-// does (bots, other clients). The command itself is `aurora-chat` (src/bin.ts).
+// aurora-chat as a library: its script modes, credential store and Node socket, for programs that
+// run the terminal client's pieces. Bots and other clients use the engine itself: aurora-client.
+// The command is `aurora-chat` (src/bin.ts).
+
 export type { SendOptions } from './cli/send-command.js';
 export { sendMessage } from './cli/send-command.js';
 export type { TailOptions } from './cli/tail-command.js';
 export { tailMessages } from './cli/tail-command.js';
-export { type Clock, systemClock } from './core/clock.js';
-export type { ConnectionOptions } from './core/connection.js';
-export { Connection } from './core/connection.js';
-export type {
-  ChatConnection,
-  ConnectionEvent,
-  ConnectionListener,
-  ConnectionStatus,
-  Outgoing,
-  SessionEndReason,
-  Socket,
-  SocketFactory,
-  SocketHandlers,
-} from './core/connection-types.js';
 export {
   CredentialStore,
   CredentialsError,
@@ -28,7 +16,6 @@ export { normalizeServerAddress, type ServerAddress } from './core/server-addres
 export { SessionKeeper } from './core/session-keeper.js';
 export { tailJson, tailText } from './core/tail-format.js';
 export { createTheme, type Theme } from './core/theme.js';
-export { createTimeFormat, type TimeFormat } from './core/time-format.js';
 export { wsSocketFactory } from './core/ws-socket.js';
 // The interactive client, for aurora-bench's frame-time benchmark (it renders the whole app over a
 // fake socket with the Ink and React bundled here). Importing these loads Ink and React.

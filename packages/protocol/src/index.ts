@@ -1,3 +1,4 @@
+export type { Clock, TimerHandle } from './clock.js';
 export type { Decoded, DecodeError, DecodeOptions } from './codec.js';
 export {
   decodeClientMessage,

@@ -1,13 +1,9 @@
-/** The time source; injected so tests control time. */
-export interface Clock {
-  /** Milliseconds since the Unix epoch. */
-  now(): number;
-  setTimeout(callback: () => void, ms: number): Timer;
-  clearTimeout(timer: Timer): void;
-}
+import type { Clock, TimerHandle } from 'aurora-protocol';
+
+export type { Clock } from 'aurora-protocol';
 
 /** What `setTimeout` returns; opaque to callers. */
-export type Timer = { unref?(): unknown } | number;
+export type Timer = TimerHandle;
 
 /** The real clock. Timers are unref'd so they never keep the process alive on their own. */
 export const systemClock: Clock = {

@@ -1,15 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import {
-  Connection,
-  createTheme,
-  createTimeFormat,
-  limitHeapGrowth,
-  renderChatApp,
-  type SocketHandlers,
-  systemClock,
-} from 'aurora-chat';
+import { createTheme, limitHeapGrowth, renderChatApp } from 'aurora-chat';
+import { Connection, createTimeFormat, type SocketHandlers, systemClock } from 'aurora-client';
 import { encodeServerMessage, LIMITS, type ServerMessage } from 'aurora-protocol';
 import type { TerminalRun } from '../report/results.js';
 import { FakeScreen, Keyboard } from './fake-terminal.js';

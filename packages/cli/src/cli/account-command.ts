@@ -1,6 +1,6 @@
+import type { SessionEndReason, SocketFactory } from 'aurora-client';
+import { loginCommand } from 'aurora-client';
 import { ErrorCode, LIMITS, type ServerMessageOf } from 'aurora-protocol';
-import { loginCommand } from '../core/account-text.js';
-import type { SessionEndReason, SocketFactory } from '../core/connection-types.js';
 import type { CredentialStore } from '../core/credentials.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type PromptInput, type PromptOutput, passwordFromStdin, promptPassword } from './password-prompt.js';

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fakeSocketFactory } from 'aurora-client/testing';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeSocketFactory } from '../testing/fake-socket.js';
-import { chat, joined, welcome } from '../testing/frames.js';
 import { type ProgramIo, runProgram } from './program.js';
 import type { Settings } from './settings.js';
 

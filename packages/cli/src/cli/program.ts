@@ -1,7 +1,7 @@
 import { homedir, userInfo } from 'node:os';
+import type { SocketFactory } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { SocketFactory } from '../core/connection-types.js';
 import { CredentialStore, credentialsPath } from '../core/credentials.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { CLIENT_VERSION } from '../version.js';

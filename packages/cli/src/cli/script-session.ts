@@ -1,7 +1,6 @@
+import type { ConnectionEvent, ConnectionStatus, SocketFactory } from 'aurora-client';
+import { Connection, loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from 'aurora-client';
 import { ErrorCode } from 'aurora-protocol';
-import { loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from '../core/account-text.js';
-import { Connection } from '../core/connection.js';
-import type { ConnectionEvent, ConnectionStatus, SocketFactory } from '../core/connection-types.js';
 import type { CredentialStore, StoredSession } from '../core/credentials.js';
 import { SessionKeeper } from '../core/session-keeper.js';
 import { CLIENT_VERSION } from '../version.js';

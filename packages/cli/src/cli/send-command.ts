@@ -1,5 +1,5 @@
+import type { SocketFactory } from 'aurora-client';
 import { LIMITS, utf8Length } from 'aurora-protocol';
-import type { SocketFactory } from '../core/connection-types.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type ScriptCredentials, scriptSession, settleOn } from './script-session.js';
 import type { Settings } from './settings.js';

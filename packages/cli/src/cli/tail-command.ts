@@ -1,7 +1,7 @@
+import type { SocketFactory } from 'aurora-client';
+import { dmTarget } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf, sameName } from 'aurora-protocol';
-import type { SocketFactory } from '../core/connection-types.js';
 import { tailJson, tailText } from '../core/tail-format.js';
-import { dmTarget } from '../core/targets.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type ScriptCredentials, scriptSession, statusError } from './script-session.js';
 import type { Settings } from './settings.js';

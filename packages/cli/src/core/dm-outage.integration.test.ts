@@ -1,9 +1,9 @@
+import type { ConnectionEvent } from 'aurora-client';
+import { Connection } from 'aurora-client';
 import { decodeServerMessage, encodeClientMessage, type ServerMessage } from 'aurora-protocol';
 import { type ServerProcess, startServer } from 'aurora-testkit';
 import { afterEach, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Connection } from './connection.js';
-import type { ConnectionEvent } from './connection-types.js';
 import { wsSocketFactory } from './ws-socket.js';
 
 // The outage of issue 16: alice writes to guest bob while the server is down; after the restart her

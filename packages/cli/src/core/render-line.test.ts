@@ -1,10 +1,10 @@
+import type { ChatItem, PendingItem } from 'aurora-client';
+import { createTimeFormat } from 'aurora-client';
+import { chat } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { chat } from '../testing/frames.js';
-import type { ChatItem, PendingItem } from './items.js';
 import { createLineRenderer, type LineContext, renderItem } from './render-line.js';
 import { createTheme, hyperlink } from './theme.js';
-import { createTimeFormat } from './time-format.js';
 import { displayWidth } from './wrap.js';
 
 const time = createTimeFormat({ timeZone: 'UTC', locale: 'en-GB' });

@@ -1,3 +1,5 @@
+import type { TimeFormat } from 'aurora-client';
+import { type ChatItem, itemTs, type PendingItem } from 'aurora-client';
 import {
   type ChatMessage,
   formatMessage,
@@ -5,9 +7,7 @@ import {
   type SystemEvent,
   sanitizeForTerminal,
 } from 'aurora-protocol';
-import { type ChatItem, itemTs, type PendingItem } from './items.js';
 import type { TextStyle, Theme } from './theme.js';
-import type { TimeFormat } from './time-format.js';
 import { displayWidth, padStart, type Segment, wrapSegments } from './wrap.js';
 
 /** What drawing a transcript line depends on. A new context means new lines (the cache is per context). */

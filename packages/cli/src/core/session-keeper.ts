@@ -1,4 +1,4 @@
-import type { ChatConnection } from './connection-types.js';
+import type { ChatConnection } from 'aurora-client';
 import type { CredentialStore } from './credentials.js';
 
 /**

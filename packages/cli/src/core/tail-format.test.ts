@@ -1,5 +1,5 @@
+import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat } from '../testing/frames.js';
 import { tailJson, tailText } from './tail-format.js';
 
 describe('tailJson', () => {

@@ -1,6 +1,6 @@
+import type { SocketFactory } from 'aurora-client';
 import { MAX_SERVER_FRAME_BYTES } from 'aurora-protocol';
 import WebSocket from 'ws';
-import type { SocketFactory } from './connection-types.js';
 
 /** How long the WebSocket handshake may take before the attempt counts as failed. */
 const HANDSHAKE_TIMEOUT_MS = 10_000;

@@ -1,15 +1,14 @@
+import { createTimeFormat } from 'aurora-client';
+import type { FakeSocket } from 'aurora-client/testing';
+import { testConnection } from 'aurora-client/testing';
 import type { ClientMessage, ServerMessage } from 'aurora-protocol';
+import { ManualClock, welcome } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { render } from 'ink-testing-library';
 import type { BellMode } from '../core/config.js';
 import { createTheme } from '../core/theme.js';
-import { createTimeFormat } from '../core/time-format.js';
 import { ChatApp } from '../ui/chat-app.js';
 import type { TerminalSize } from '../ui/use-terminal-size.js';
-import type { FakeSocket } from './fake-socket.js';
-import { welcome } from './frames.js';
-import { ManualClock } from './manual-clock.js';
-import { testConnection } from './test-connection.js';
 
 /** Raw key sequences, as a terminal sends them. */
 export const KEYS = {

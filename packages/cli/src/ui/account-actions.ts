@@ -1,10 +1,6 @@
+import type { ChatAction, ChatConnection, ChatState, Clock, Command, PasswordPrompt } from 'aurora-client';
+import { lastSeq, ReadMarkers } from 'aurora-client';
 import { LIMITS, sameName } from 'aurora-protocol';
-import type { ChatAction, ChatState, PasswordPrompt } from '../core/chat-state.js';
-import type { Clock } from '../core/clock.js';
-import type { Command } from '../core/commands.js';
-import type { ChatConnection } from '../core/connection-types.js';
-import { lastSeq } from '../core/items.js';
-import { ReadMarkers } from '../core/read-markers.js';
 
 /** The account side of the chat actions: log-in commands, the password prompt, read markers. */
 export interface AccountActions {

@@ -1,7 +1,7 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, error, joined, members, welcome } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, error, joined, members, welcome } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
 
 afterEach(() => cleanup());

@@ -1,7 +1,7 @@
+import { ack, chat, error, joined, members } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../core/wrap.js';
-import { ack, chat, error, joined, members } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
 import { waitForFrame } from '../testing/wait-for-frame.js';
 

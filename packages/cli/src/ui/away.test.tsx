@@ -1,6 +1,6 @@
+import { joined, members } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joined, members } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
 import { waitForFrame } from '../testing/wait-for-frame.js';
 

@@ -1,13 +1,18 @@
+import type { ChatAction, ChatConnection, ChatState, Clock } from 'aurora-client';
+import {
+  awayMember,
+  awayText,
+  type Command,
+  canonicalKey,
+  dmPeer,
+  dmTarget,
+  firstSeq,
+  HOME,
+  helpLines,
+  isDmTarget,
+  parseInput,
+} from 'aurora-client';
 import { LIMITS, sanitizeForTerminal, utf8Length } from 'aurora-protocol';
-import { awayMember, awayText } from '../core/away.js';
-import type { ChatAction, ChatState } from '../core/chat-state.js';
-import { HOME } from '../core/chat-state.js';
-import { canonicalKey } from '../core/chat-targets.js';
-import type { Clock } from '../core/clock.js';
-import { type Command, helpLines, parseInput } from '../core/commands.js';
-import type { ChatConnection } from '../core/connection-types.js';
-import { firstSeq } from '../core/items.js';
-import { dmPeer, dmTarget, isDmTarget } from '../core/targets.js';
 import { type AccountActions, createAccountActions } from './account-actions.js';
 import { KEY_HELP } from './key-help.js';
 

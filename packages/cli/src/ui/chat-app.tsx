@@ -1,5 +1,5 @@
+import type { ChatConnection } from 'aurora-client';
 import { useApp } from 'ink';
-import type { ChatConnection } from '../core/connection-types.js';
 import { App } from './app.js';
 import { ChatProvider } from './chat-context.js';
 import { UiProvider, type UiSettings } from './ui-context.js';

@@ -1,7 +1,5 @@
+import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { ChatState } from '../core/chat-state.js';
-import type { Clock } from '../core/clock.js';
-import type { ChatConnection } from '../core/connection-types.js';
 import type { ChatActions } from './chat-actions.js';
 import { useUi } from './ui-context.js';
 import { type ChatCredentials, useChatSession } from './use-chat-session.js';

@@ -1,6 +1,6 @@
+import { chat, joined } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, joined } from '../testing/frames.js';
 import { renderChat } from '../testing/render-chat.js';
 
 // What a broken or hostile server sends must never stop the chat or grow it without bound.

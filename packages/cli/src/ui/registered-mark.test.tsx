@@ -1,10 +1,10 @@
+import { createTimeFormat } from 'aurora-client';
+import { chat, joined } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderItem } from '../core/render-line.js';
 import { createTheme } from '../core/theme.js';
-import { createTimeFormat } from '../core/time-format.js';
-import { chat, joined } from '../testing/frames.js';
 import { renderChat } from '../testing/render-chat.js';
 
 afterEach(() => cleanup());

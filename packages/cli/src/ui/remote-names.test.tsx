@@ -1,6 +1,6 @@
+import { chat, joined, members } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, joined, members } from '../testing/frames.js';
 import { KEYS, renderChat } from '../testing/render-chat.js';
 
 // Rooms and people named like Object.prototype members are rooms and people like any other.

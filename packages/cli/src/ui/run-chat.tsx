@@ -1,9 +1,8 @@
+import { createTimeFormat, systemClock } from 'aurora-client';
 import { render } from 'ink';
 import { connectionFor, type ScriptCredentials } from '../cli/script-session.js';
 import type { Settings } from '../cli/settings.js';
-import { systemClock } from '../core/clock.js';
 import { createTheme, noColourRequested } from '../core/theme.js';
-import { createTimeFormat } from '../core/time-format.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { ChatApp } from './chat-app.js';
 import { limitHeapGrowth } from './heap-growth.js';

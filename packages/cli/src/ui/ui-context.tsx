@@ -1,8 +1,7 @@
+import type { Clock, TimeFormat } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { Clock } from '../core/clock.js';
 import type { BellMode } from '../core/config.js';
 import type { Theme } from '../core/theme.js';
-import type { TimeFormat } from '../core/time-format.js';
 
 /** How the views draw: colours, time format, the clock, and the server's name for the status line. */
 export interface UiSettings {

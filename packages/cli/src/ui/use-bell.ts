@@ -1,5 +1,5 @@
+import type { ChatState } from 'aurora-client';
 import { useEffect, useRef } from 'react';
-import type { ChatState } from '../core/chat-state.js';
 import type { BellMode } from '../core/config.js';
 
 /** Rings once per update that brought a mention (or, with `all`, any message from someone else). */

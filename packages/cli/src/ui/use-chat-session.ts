@@ -1,7 +1,6 @@
+import type { ChatConnection, Clock } from 'aurora-client';
+import { type ChatState, chatReducer, initialChatState } from 'aurora-client';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import { type ChatState, chatReducer, initialChatState } from '../core/chat-state.js';
-import type { Clock } from '../core/clock.js';
-import type { ChatConnection } from '../core/connection-types.js';
 import type { CredentialStore } from '../core/credentials.js';
 import { SessionKeeper } from '../core/session-keeper.js';
 import { type ChatActions, createChatActions } from './chat-actions.js';

@@ -1,7 +1,7 @@
+import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { sequentialIds } from '../ids.js';
-import { ManualClock } from '../testing/manual-clock.js';
 import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { storeContract } from '../testing/store-contract.js';
 import { RedisStore } from './redis.js';

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { ManualClock } from 'aurora-testkit';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
-import { ManualClock } from '../testing/manual-clock.js';
 import { storeContract } from '../testing/store-contract.js';
 import { SqliteStore } from './sqlite.js';
 

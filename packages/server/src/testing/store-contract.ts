@@ -1,6 +1,6 @@
+import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
 import type { NewMessage, Retention, Store } from '../store/store.js';
-import { ManualClock } from './manual-clock.js';
 
 /** Makes a fresh, empty store on a manual clock. */
 export type StoreFactory = (options: { clock: ManualClock; retention?: Retention }) => Promise<Store>;

@@ -1,4 +1,5 @@
 import { type ClientMessageInput, encodeClientMessage } from 'aurora-protocol';
+import { ManualClock } from 'aurora-testkit';
 import { createAuth } from '../accounts/auth.js';
 import { LocalBroker } from '../broker/local.js';
 import { LocalDirectory } from '../directory/local.js';
@@ -8,7 +9,6 @@ import { type Logger, silentLogger } from '../logger.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Retention } from '../store/store.js';
 import { FakePeer } from './fake-peer.js';
-import { ManualClock } from './manual-clock.js';
 
 /** A connected fake client of a test hub. */
 export interface FakeClient {

@@ -1,9 +1,9 @@
 import { nameSkeleton } from 'aurora-protocol/skeleton';
+import { ManualClock } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../accounts/tokens.js';
 import { sequentialIds } from '../ids.js';
 import { SqliteStore } from '../store/sqlite.js';
-import { ManualClock } from '../testing/manual-clock.js';
 import { createWebhook } from './create.js';
 
 async function storeWithAccount(name: string) {

@@ -1,7 +1,7 @@
 import { utf8Length } from 'aurora-protocol';
+import { chat, joined, members } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chat, joined, members } from '../../testing/frames.js';
 import { KEYS, renderChat } from '../../testing/render-chat.js';
 import { waitForFrame } from '../../testing/wait-for-frame.js';
 

@@ -1,5 +1,5 @@
+import { COMMAND_NAMES } from 'aurora-client';
 import { useRef } from 'react';
-import { COMMAND_NAMES } from '../../core/commands.js';
 import { useChatActions, useChatState } from '../chat-context.js';
 import { type KeyPress, useKeypress } from '../keys/index.js';
 import type { CompletionSources } from './completion.js';

@@ -1,9 +1,9 @@
+import { createTimeFormat } from 'aurora-client';
+import { chat } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { createTheme } from '../../core/theme.js';
-import { createTimeFormat } from '../../core/time-format.js';
 import { displayWidth } from '../../core/wrap.js';
-import { chat } from '../../testing/frames.js';
 import { digestLines } from './digest-block.js';
 
 const ui = {

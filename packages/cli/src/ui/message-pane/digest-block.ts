@@ -1,7 +1,6 @@
+import type { Digest, TimeFormat } from 'aurora-client';
 import { type ChatMessage, formatMessage, sanitizeForTerminal } from 'aurora-protocol';
-import type { Digest } from '../../core/chat-state.js';
 import type { Theme } from '../../core/theme.js';
-import type { TimeFormat } from '../../core/time-format.js';
 import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;

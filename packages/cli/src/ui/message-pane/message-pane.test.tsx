@@ -1,7 +1,7 @@
+import { chat, joined, members } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../core/wrap.js';
-import { chat, joined, members } from '../../testing/frames.js';
 import { KEYS, renderChat } from '../../testing/render-chat.js';
 import { waitForFrame } from '../../testing/wait-for-frame.js';
 

@@ -1,7 +1,6 @@
+import { canLoadOlder, lastSeq } from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
-import { canLoadOlder } from '../../core/chat-state.js';
-import { lastSeq } from '../../core/items.js';
 import { createLineRenderer } from '../../core/render-line.js';
 import { truncate } from '../../core/wrap.js';
 import { useChatActions, useChatState } from '../chat-context.js';

@@ -1,7 +1,6 @@
+import type { TargetState, TimeFormat } from 'aurora-client';
+import { itemTs } from 'aurora-client';
 import { markedName } from 'aurora-protocol';
-import type { TargetState } from '../../core/chat-state.js';
-import { itemTs } from '../../core/items.js';
-import type { TimeFormat } from '../../core/time-format.js';
 import { displayWidth } from '../../core/wrap.js';
 import type { PaneList } from './scroll.js';
 

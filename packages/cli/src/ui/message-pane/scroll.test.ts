@@ -1,7 +1,7 @@
+import type { ChatItem, PendingItem } from 'aurora-client';
+import { ItemList } from 'aurora-client';
+import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { ItemList } from '../../core/item-list.js';
-import type { ChatItem, PendingItem } from '../../core/items.js';
-import { chat } from '../../testing/frames.js';
 import { type Anchor, FOLLOW, type Measure, paneList, scrollBy, visibleWindow } from './scroll.js';
 
 /** Messages 1..n; message k draws `linesOf(k)` lines named `k.0`, `k.1`, ... */

@@ -1,6 +1,5 @@
-import type { ItemList } from '../../core/item-list.js';
-import type { ChatItem, PendingItem } from '../../core/items.js';
-import { lowerBound } from '../../core/items.js';
+import type { ChatItem, ItemList, PendingItem } from 'aurora-client';
+import { lowerBound } from 'aurora-client';
 import type { Line } from '../../core/render-line.js';
 
 /**

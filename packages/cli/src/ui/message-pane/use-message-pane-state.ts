@@ -1,5 +1,5 @@
+import { type RemoteKeyed, remoteKeyed, withEntry } from 'aurora-client';
 import { useReducer } from 'react';
-import { type RemoteKeyed, remoteKeyed, withEntry } from '../../core/remote-keyed.js';
 import { type Anchor, FOLLOW, type Measure, scrollBy } from './scroll.js';
 
 /** Where each target's view is; a room keeps its position while another is shown. */

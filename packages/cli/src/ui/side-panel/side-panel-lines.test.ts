@@ -1,9 +1,8 @@
+import { initialChatState, onServerMessage } from 'aurora-client';
+import { chat, joined, members } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { onServerMessage } from '../../core/chat-server.js';
-import { initialChatState } from '../../core/chat-state.js';
 import { createTheme } from '../../core/theme.js';
-import { chat, joined, members } from '../../testing/frames.js';
 import { sidePanelLines } from './side-panel-lines.js';
 
 const theme = createTheme({ chalk: new Chalk({ level: 0 }) });

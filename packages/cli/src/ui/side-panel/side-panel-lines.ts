@@ -1,6 +1,5 @@
+import { awayText, type ChatState, HOME, listedTargets } from 'aurora-client';
 import { markedName, sanitizeForTerminal } from 'aurora-protocol';
-import { awayText } from '../../core/away.js';
-import { type ChatState, HOME, listedTargets } from '../../core/chat-state.js';
 import type { Theme } from '../../core/theme.js';
 import { displayWidth, foldText, padEnd, truncate } from '../../core/wrap.js';
 import { targetName } from '../status-line/status-text.js';

@@ -1,5 +1,5 @@
+import { type ChatState, initialChatState } from 'aurora-client';
 import { describe, expect, it } from 'vitest';
-import { type ChatState, initialChatState } from '../../core/chat-state.js';
 import { activityText } from './activity-text.js';
 
 /** A state with the current room `dev` and targets with these unread and mention counts. */

@@ -1,4 +1,4 @@
-import type { ChatState } from '../../core/chat-state.js';
+import type { ChatState } from 'aurora-client';
 import { displayWidth } from '../../core/wrap.js';
 import { targetName } from './target-name.js';
 

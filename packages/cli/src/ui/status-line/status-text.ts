@@ -1,8 +1,6 @@
+import type { ChatState, ConnectionStatus, TargetState } from 'aurora-client';
+import { awayMember, awayText, unsentLines } from 'aurora-client';
 import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
-import { awayMember, awayText } from '../../core/away.js';
-import type { ChatState, TargetState } from '../../core/chat-state.js';
-import { unsentLines } from '../../core/chat-targets.js';
-import type { ConnectionStatus } from '../../core/connection-types.js';
 import { displayWidth, truncate } from '../../core/wrap.js';
 import { activityText } from './activity-text.js';
 import { targetName } from './target-name.js';

@@ -1,5 +1,5 @@
+import type { TargetState } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
-import type { TargetState } from '../../core/chat-state.js';
 
 /** A target's name as shown: `#dev`, `@bob`, or `aurora` for home. */
 export function targetName(target: TargetState): string {

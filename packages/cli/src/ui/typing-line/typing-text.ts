@@ -1,5 +1,5 @@
+import type { Typist } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
-import type { Typist } from '../../core/chat-state.js';
 import { displayWidth, truncate } from '../../core/wrap.js';
 
 /**

@@ -1,5 +1,5 @@
+import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat } from '../testing/frames.js';
 import { ResumeCursors } from './resume-cursors.js';
 
 describe('ResumeCursors', () => {

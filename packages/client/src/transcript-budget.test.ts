@@ -1,6 +1,6 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat, joined, welcome } from '../testing/frames.js';
 import { type ChatAction, type ChatState, chatReducer, initialChatState } from './chat-state.js';
 import { itemWeight } from './item-list.js';
 import { DEFAULT_TRANSCRIPT_BUDGET } from './transcript-budget.js';

@@ -1,7 +1,7 @@
 import { LIMITS, utf8Length } from 'aurora-protocol';
+import { chat, error, joined } from 'aurora-testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chat, error, joined } from '../testing/frames.js';
 import {
   boundChatMessage,
   boundServerMessage,

@@ -1,8 +1,8 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, error, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat, error, joined, welcome } from '../testing/frames.js';
-import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent } from './connection-types.js';
+import { testConnection } from './testing/test-connection.js';
 
 const auth = (account: string, token: string, ref: 'register' | 'login'): ServerMessage => ({
   type: 'auth',

@@ -1,5 +1,5 @@
+import { ManualClock } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../testing/manual-clock.js';
 import { ReadMarkers } from './read-markers.js';
 
 function setup() {

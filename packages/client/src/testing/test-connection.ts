@@ -1,6 +1,6 @@
-import { Connection } from '../core/connection.js';
+import { ManualClock } from 'aurora-testkit';
+import { Connection } from '../connection.js';
 import { fakeSocketFactory } from './fake-socket.js';
-import { ManualClock } from './manual-clock.js';
 
 /** Options for {@link testConnection}. */
 export interface TestConnectionOptions {

@@ -1,6 +1,6 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, error, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat, error, joined, welcome } from '../testing/frames.js';
 import { type ChatAction, type ChatState, chatReducer, initialChatState } from './chat-state.js';
 import type { ConnectionStatus } from './connection-types.js';
 

@@ -1,8 +1,8 @@
 import { MAX_SERVER_FRAME_BYTES } from 'aurora-protocol';
+import { ack, chat, error, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { ack, chat, error, joined, welcome } from '../testing/frames.js';
-import { testConnection } from '../testing/test-connection.js';
 import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
+import { testConnection } from './testing/test-connection.js';
 import { STABLE_SESSION_MS } from './transport.js';
 
 function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {

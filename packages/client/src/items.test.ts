@@ -1,5 +1,5 @@
+import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { chat } from '../testing/frames.js';
 import { ItemList } from './item-list.js';
 import { type ChatItem, mergeMessages, messageOrder } from './items.js';
 

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../core/clock.js';
+import type { Clock, TimerHandle } from 'aurora-protocol';
 
 /** A clock for tests: time moves only when `advance` is called, and due timers run in order. */
 export class ManualClock implements Clock {

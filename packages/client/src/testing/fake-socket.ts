@@ -4,7 +4,7 @@ import {
   encodeServerMessage,
   type ServerMessage,
 } from 'aurora-protocol';
-import type { Socket, SocketFactory, SocketHandlers } from '../core/connection-types.js';
+import type { Socket, SocketFactory, SocketHandlers } from '../connection-types.js';
 
 /** One socket the connection opened, driven by the test as if it were the server. */
 export class FakeSocket implements Socket {

@@ -1,6 +1,6 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { ack, chat, error, joined, members, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { ack, chat, error, joined, members, welcome } from '../testing/frames.js';
 import { type ChatAction, type ChatState, chatReducer, HOME, initialChatState } from './chat-state.js';
 import type { ConnectionEvent, Outgoing } from './connection-types.js';
 

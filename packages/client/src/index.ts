@@ -1,0 +1,50 @@
+// The engine every Aurora client runs on: the terminal (aurora-chat), the browser and bots.
+export {
+  loggedOutElsewhereText,
+  loginCommand,
+  nameRegisteredText,
+  sessionEndedText,
+} from './account-text.js';
+export { awayMember, awayText } from './away.js';
+export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export { onServerMessage } from './chat-server.js';
+export {
+  type ChatAction,
+  type ChatState,
+  canLoadOlder,
+  chatReducer,
+  type Digest,
+  initialChatState,
+  listedTargets,
+  type PasswordPrompt,
+  type TargetState,
+  type Typist,
+} from './chat-state.js';
+export { canonicalKey, unsentLines } from './chat-targets.js';
+export { type Clock, systemClock, type TimerHandle } from './clock.js';
+export { closeReason } from './close-reason.js';
+export { COMMAND_NAMES, type Command, helpLines, parseInput } from './commands.js';
+export { Connection } from './connection.js';
+export type {
+  ChatConnection,
+  ConnectionEvent,
+  ConnectionListener,
+  ConnectionOptions,
+  ConnectionStatus,
+  Outgoing,
+  SessionEndReason,
+  Socket,
+  SocketFactory,
+  SocketHandlers,
+} from './connection-types.js';
+export { ItemList } from './item-list.js';
+export { type ChatItem, firstSeq, itemTs, lastSeq, lowerBound, type PendingItem } from './items.js';
+export { ReadMarkers } from './read-markers.js';
+export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
+export {
+  type StandardWebSocket,
+  type StandardWebSocketClass,
+  standardSocketFactory,
+} from './standard-socket.js';
+export { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+export { createTimeFormat, type TimeFormat } from './time-format.js';
