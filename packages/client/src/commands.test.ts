@@ -33,6 +33,9 @@ describe('parseInput', () => {
     expect(command('/leave #ops')).toEqual({ type: 'part', room: 'ops' });
     expect(command('/msg bob are you there?')).toEqual({ type: 'msg', nick: 'bob', text: 'are you there?' });
     expect(command('/msg @bob')).toEqual({ type: 'msg', nick: 'bob' });
+    // Spaces after the name separate, as after any command name: the text starts at its first word.
+    expect(command('/msg bob  hi')).toEqual({ type: 'msg', nick: 'bob', text: 'hi' });
+    expect(command('/msg bob \t  hi  there')).toEqual({ type: 'msg', nick: 'bob', text: 'hi  there' });
     expect(command('/me waves  slowly')).toEqual({ type: 'me', text: 'waves  slowly' });
     expect(command('/NICK alicia')).toEqual({ type: 'nick', nick: 'alicia' });
     expect(command('/who')).toEqual({ type: 'who' });

@@ -197,7 +197,7 @@ function unknown(typed: string): ParsedInput {
 }
 
 function splitFirst(rest: string): [string, string] {
-  const match = /^(\S+)(?:\s([\s\S]*))?$/.exec(rest.trimStart());
+  const match = /^(\S+)(?:\s+([\s\S]*))?$/.exec(rest.trimStart());
   return [match?.[1] ?? '', match?.[2] ?? ''];
 }
 

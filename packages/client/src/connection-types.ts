@@ -124,8 +124,10 @@ export interface ConnectionOptions {
   readonly backoff?: BackoffOptions;
   /** Retry when the very first connection fails, instead of reporting `unreachable`. */
   readonly retryFirstConnect?: boolean;
-  /** Interval of application-level pings; a connection silent for two intervals is dropped. */
-  readonly heartbeatMs?: number;
+  /** Silence after which the connection pings the server (default 25 s). */
+  readonly probeAfterMs?: number;
+  /** How long that ping may go unanswered before the connection is dropped and made again (10 s). */
+  readonly answerWithinMs?: number;
 }
 
 /** Receives connection events. */

@@ -620,13 +620,17 @@ describe('Connection', () => {
     expect(sockets.sockets).toHaveLength(1);
   });
 
-  it('drops a silent connection and reconnects', () => {
+  it('pings after 25 s of silence and drops the connection when 10 s pass without an answer', () => {
     const { connection, sockets, clock, accept, lastStatus } = setup();
     connection.start();
     accept(joined('dev'));
-    clock.advance(25_000);
+    clock.advance(24_999);
+    expect(sockets.last().sentOf('ping')).toHaveLength(0);
+    clock.advance(1);
     expect(sockets.last().sentOf('ping')).toHaveLength(1);
-    clock.advance(50_000);
+    clock.advance(9_999);
+    expect(lastStatus()).toMatchObject({ state: 'online' });
+    clock.advance(1);
     expect(lastStatus()).toMatchObject({
       state: 'reconnecting',
       attempt: 1,
@@ -637,6 +641,28 @@ describe('Connection', () => {
     expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
     clock.advance(1000);
     expect(sockets.sockets).toHaveLength(2);
+  });
+
+  it('stays connected while the server answers its pings, and needs none while frames arrive', () => {
+    const { connection, sockets, clock, accept, lastStatus } = setup();
+    connection.start();
+    accept(joined('dev'));
+    for (let i = 1; i <= 6; i++) {
+      clock.advance(25_000);
+      expect(sockets.last().sentOf('ping')).toHaveLength(i);
+      clock.advance(3_000); // a slow answer, well within the 10 s
+      sockets.last().deliver({ type: 'pong', t: clock.now() });
+    }
+    expect(sockets.sockets).toHaveLength(1);
+    const pings = sockets.last().sentOf('ping').length;
+    // A busy room: a frame every 20 s, so the silence never reaches 25 s.
+    for (let i = 0; i < 6; i++) {
+      clock.advance(20_000);
+      sockets.last().deliver(chat(i + 1, 'bob', 'hi'));
+    }
+    expect(sockets.last().sentOf('ping')).toHaveLength(pings);
+    expect(lastStatus()).toMatchObject({ state: 'online' });
+    expect(sockets.sockets).toHaveLength(1);
   });
 
   it('closes with 1000 and never reconnects after close()', () => {

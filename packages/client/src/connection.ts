@@ -109,7 +109,7 @@ export class Connection implements ChatConnection {
         closed: (code, why) => this.closed(code, why),
       },
     );
-    this.heartbeat = new Heartbeat(this.clock, options.heartbeatMs ?? 25_000);
+    this.heartbeat = new Heartbeat(this.clock, options.probeAfterMs, options.answerWithinMs);
     this.nick = options.nick;
     this.link = new AccountLink(options.session);
     this.followed = new FollowedTargets(options.rooms);

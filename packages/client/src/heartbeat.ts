@@ -1,33 +1,52 @@
 import type { Clock, TimerHandle } from './clock.js';
 
+/** Silence after which the connection probes the server with a `ping`. */
+export const PROBE_AFTER_MS = 25_000;
+
+/** How long a probe may go unanswered before the connection counts as dead. */
+export const ANSWER_WITHIN_MS = 10_000;
+
 /**
  * Notices a dead connection the operating system has not reported (a laptop that slept, a dropped
- * NAT entry): every interval it pings, and when nothing at all arrived for two intervals it gives up.
+ * NAT entry): after `probeAfterMs` with nothing from the server it pings, and when nothing at all
+ * arrives in the next `answerWithinMs` it gives up. A dead link is noticed at most
+ * 25 + 10 = 35 s after the last frame; a busy room never needs a ping.
  */
 export class Heartbeat {
   private timer: TimerHandle | undefined;
   private lastHeard = 0;
+  /** When the unanswered probe went out, if one is out. */
+  private probedAt: number | undefined;
 
-  /** Makes a heartbeat that pings every `intervalMs`. */
+  /** Makes a heartbeat with the given silence and answer times. */
   constructor(
     private readonly clock: Clock,
-    private readonly intervalMs: number,
+    private readonly probeAfterMs = PROBE_AFTER_MS,
+    private readonly answerWithinMs = ANSWER_WITHIN_MS,
   ) {}
 
-  /** Starts beating: `ping` every interval, `dead` (once) after two silent intervals. */
+  /** Starts watching: `ping` after a silence, `dead` (once) when a ping goes unanswered. */
   start(ping: () => void, dead: () => void): void {
     this.stop();
     this.heard();
-    const beat = () => {
-      if (this.clock.now() - this.lastHeard > 2 * this.intervalMs) {
+    const check = () => {
+      const now = this.clock.now();
+      if (this.probedAt !== undefined && this.lastHeard < this.probedAt) {
         this.timer = undefined;
         dead();
         return;
       }
-      ping();
-      this.timer = this.clock.setTimeout(beat, this.intervalMs);
+      const quietFor = now - this.lastHeard;
+      if (quietFor >= this.probeAfterMs) {
+        this.probedAt = now;
+        ping();
+        this.timer = this.clock.setTimeout(check, this.answerWithinMs);
+        return;
+      }
+      this.probedAt = undefined;
+      this.timer = this.clock.setTimeout(check, this.probeAfterMs - quietFor);
     };
-    this.timer = this.clock.setTimeout(beat, this.intervalMs);
+    this.timer = this.clock.setTimeout(check, this.probeAfterMs);
   }
 
   /** Something arrived from the server. */
@@ -35,9 +54,10 @@ export class Heartbeat {
     this.lastHeard = this.clock.now();
   }
 
-  /** Stops beating. */
+  /** Stops watching. */
   stop(): void {
-    if (this.timer) this.clock.clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
+    this.probedAt = undefined;
   }
 }

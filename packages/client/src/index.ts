@@ -48,3 +48,4 @@ export {
 } from './standard-socket.js';
 export { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 export { createTimeFormat, type TimeFormat } from './time-format.js';
+export { peopleTyping, typingSentence } from './typing-text.js';
