@@ -46,6 +46,14 @@ export {
   type StandardWebSocketClass,
   standardSocketFactory,
 } from './standard-socket.js';
-export { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+export {
+  dmPeer,
+  dmTarget,
+  HOME,
+  isDmTarget,
+  type MessagePlace,
+  messagePlace,
+  targetOfWire,
+} from './targets.js';
 export { createTimeFormat, type TimeFormat } from './time-format.js';
 export { peopleTyping, typingSentence } from './typing-text.js';

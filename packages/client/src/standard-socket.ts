@@ -40,8 +40,9 @@ export function standardSocketFactory(WebSocketClass: StandardWebSocketClass): S
     socket.addEventListener('message', (event) =>
       handlers.message(typeof event.data === 'string' ? event.data : String(event.data)),
     );
-    // Browsers give an error no detail (on purpose); `ws` says what failed.
-    socket.addEventListener('error', (event) => handlers.error(event.message || 'socket error'));
+    // Browsers give an error no detail (on purpose): the close code then says what happened. `ws`
+    // says what failed.
+    socket.addEventListener('error', (event) => handlers.error(event.message ?? ''));
     socket.addEventListener('close', (event) => handlers.close(event.code ?? 1006, event.reason ?? ''));
     return {
       send: (data) => {
