@@ -22,7 +22,13 @@ function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) 
     for (const frame of frames) socket.deliver(frame);
     return socket;
   };
-  return { clock, sockets, connection, events, statuses, lastStatus, accept };
+  /** Whether each typing notice written to the latest socket said typing (true) or stopped. */
+  const typingSent = () =>
+    sockets
+      .last()
+      .sentOf('typing')
+      .map((t) => t.active);
+  return { clock, sockets, connection, events, statuses, lastStatus, accept, typingSent };
 }
 
 describe('Connection', () => {
@@ -506,7 +512,7 @@ describe('Connection', () => {
   });
 
   it('throttles typing notices to the server interval', () => {
-    const { connection, sockets, clock, accept } = setup();
+    const { connection, clock, accept, typingSent } = setup();
     connection.start();
     accept(joined('dev'));
     connection.typing('dev', true);
@@ -516,16 +522,11 @@ describe('Connection', () => {
     connection.typing('dev', true);
     connection.typing('dev', false);
     connection.typing('dev', false);
-    expect(
-      sockets
-        .last()
-        .sentOf('typing')
-        .map((t) => t.active),
-    ).toEqual([true, true, false]);
+    expect(typingSent()).toEqual([true, true, false]);
   });
 
   it('says typing again at once after a line, since the line cleared the indicator', () => {
-    const { connection, sockets, clock, accept } = setup();
+    const { connection, clock, accept, typingSent } = setup();
     connection.start();
     accept(joined('dev'));
     connection.typing('dev', true);
@@ -534,12 +535,7 @@ describe('Connection', () => {
     connection.typing('dev', true);
     connection.typing('dev', false);
     connection.typing('dev', false);
-    expect(
-      sockets
-        .last()
-        .sentOf('typing')
-        .map((t) => t.active),
-    ).toEqual([true, true, false]);
+    expect(typingSent()).toEqual([true, true, false]);
   });
 
   it('echoes a ref on join, members and history requests so their answers can be told apart', () => {
