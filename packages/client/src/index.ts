@@ -23,7 +23,16 @@ export {
 export { canonicalKey, unsentLines } from './chat-targets.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { closeReason } from './close-reason.js';
-export { COMMAND_NAMES, type Command, helpLines, parseInput } from './commands.js';
+export {
+  COMMAND_NAMES,
+  COMMANDS,
+  type Command,
+  type CommandSpec,
+  helpLines,
+  type ParsedInput,
+  parseInput,
+  synopsis,
+} from './commands.js';
 export { Connection } from './connection.js';
 export type {
   ChatConnection,

@@ -91,7 +91,17 @@ describe('planCommand', () => {
 
   it('lists every command for /help', () => {
     const [notice] = plan('/help').actions;
-    expect(notice).toMatchObject({ type: 'notice', text: expect.stringContaining('/msg NAME [TEXT]') });
+    expect(notice).toMatchObject({
+      type: 'notice',
+      text: expect.stringContaining('\n/msg NAME [TEXT] — send a direct message, or open the conversation\n'),
+    });
+    expect(plan('/help part').actions).toEqual([
+      {
+        type: 'notice',
+        text: '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
+        tone: 'info',
+      },
+    ]);
   });
 
   it('comes back from away with a second /away, as the terminal client does', () => {

@@ -1,4 +1,4 @@
-import { type Command, dmTarget, helpLines } from 'aurora-client';
+import { COMMANDS, type Command, dmTarget, helpLines, synopsis } from 'aurora-client';
 import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -126,7 +126,7 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
     case 'help':
-      return info(helpLines(command.command).join('\n'));
+      return info(helpText(command.command));
     case 'quit':
       return { actions: [], frames: [], quit: true };
   }
@@ -137,4 +137,14 @@ function line(state: ChatState, planned: PlannedLine): CommandPlan {
   if (bytes > state.limits.maxTextBytes)
     return fail(`That message is ${bytes} bytes; the limit is ${state.limits.maxTextBytes}. Shorten it.`);
   return { actions: [], lines: [planned], frames: [] };
+}
+
+/** What `/help` shows: the engine's command table, one command a line, as a page reads it. */
+function helpText(command: string | undefined): string {
+  if (command !== undefined) return helpLines(command).join('\n');
+  return [
+    'Commands:',
+    ...COMMANDS.map((spec) => `${synopsis(spec)} — ${spec.help}`),
+    'Start a line with // to send text that begins with /.',
+  ].join('\n');
 }
