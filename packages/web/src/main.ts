@@ -137,8 +137,12 @@ function request(frame: PlannedRequest): void {
 }
 
 /** Hands a line to the engine's outbox, which keeps it until the server stores it. */
-function sendLine(line: PlannedLine): string | undefined {
-  const sent = connection?.send(line.kind === 'chat' ? 'say' : line.kind, line.to, line.text);
+function handOver(to: string, kind: PendingMessage['kind'], text: string) {
+  return connection?.send(kind === 'chat' ? 'say' : kind, to, text);
+}
+
+function sendLine(line: PlannedLine): void {
+  const sent = handOver(line.to, line.kind, line.text);
   if (sent)
     dispatch({
       type: 'send',
@@ -148,14 +152,12 @@ function sendLine(line: PlannedLine): string | undefined {
       text: line.text,
       now: sent.createdAt,
     });
-  return sent?.cid;
 }
 
 /** Sends a refused line again, in its place on screen. */
 function retry(pending: PendingMessage): void {
   const name = store.getState().targets.get(pending.target)?.name ?? pending.target;
-  const to = isDmTarget(pending.target) ? `@${name}` : pending.target;
-  const sent = connection?.send(pending.kind === 'chat' ? 'say' : pending.kind, to, pending.text);
+  const sent = handOver(isDmTarget(pending.target) ? `@${name}` : pending.target, pending.kind, pending.text);
   if (sent) dispatch({ type: 'retry', cid: pending.cid, newCid: sent.cid });
 }
 
