@@ -12,10 +12,10 @@ describe('/part with a line still unsent', () => {
     await alice.page.locator('.chat').waitFor();
     await expect.poll(() => bob.page.locator('.members .nick').allTextContents()).toEqual(['alice', 'bob']);
 
+    // Said back to back, the second line finds the burst spent: the server holds it back, and it
+    // waits in the outbox while alice leaves.
     await say(alice.page, 'first line');
-    await messageRows(alice.page).filter({ hasText: 'first line' }).waitFor();
     await say(alice.page, 'last words');
-    // The server held the second line back: it waits in the outbox while alice leaves.
     const waiting = alice.page.locator('.msg.pending', { hasText: 'last words' });
     await expect.poll(() => waiting.locator('.delivery').textContent()).toBe('waiting to send…');
     await say(alice.page, '/part');
@@ -31,6 +31,7 @@ describe('/part with a line still unsent', () => {
     await expect.poll(rows, { timeout: 10_000 }).toContain('alice left');
     const shown = await rows();
     expect(shown.filter((text) => text === 'last words')).toHaveLength(1);
+    expect(shown.indexOf('first line')).toBeLessThan(shown.indexOf('last words'));
     expect(shown.indexOf('last words')).toBeLessThan(shown.indexOf('alice left'));
     alice.expectClean();
     bob.expectClean();
