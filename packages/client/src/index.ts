@@ -20,7 +20,7 @@ export {
   type TargetState,
   type Typist,
 } from './chat-state.js';
-export { canonicalKey, unsentLines } from './chat-targets.js';
+export { canonicalKey, leavingText, unsentLines } from './chat-targets.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { closeReason } from './close-reason.js';
 export {

@@ -63,6 +63,28 @@ describe('planCommand', () => {
     });
   });
 
+  it('says a leave waits for the lines still on their way to the room, as the terminal does', () => {
+    const state = chatReducer(inDev(), {
+      type: 'send',
+      cid: 'c1',
+      target: 'dev',
+      kind: 'chat',
+      text: 'last words',
+      now: NOW,
+    });
+    expect(plan('/part', state)).toEqual({
+      actions: [
+        {
+          type: 'notice',
+          text: 'Leaving dev once your unsent line is delivered; /join dev to stay.',
+          tone: 'info',
+          target: 'dev',
+        },
+      ],
+      frames: [{ type: 'leave', room: 'dev' }],
+    });
+  });
+
   it('leaves the room on screen, a named room, or closes a conversation', () => {
     expect(plan('/leave').frames).toEqual([{ type: 'leave', room: 'dev' }]);
     expect(plan('/leave #ops').error).toBe('You are not in #ops.');

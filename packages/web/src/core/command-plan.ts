@@ -1,4 +1,4 @@
-import { COMMANDS, type Command, dmTarget, helpLines, synopsis } from 'aurora-client';
+import { COMMANDS, type Command, dmTarget, helpLines, leavingText, synopsis } from 'aurora-client';
 import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -90,12 +90,12 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'part': {
       if (command.room !== undefined) {
         return state.targets.has(command.room)
-          ? request({ type: 'leave', room: command.room })
+          ? leave(state, command.room)
           : fail(`You are not in #${command.room}.`);
       }
       if (!target) return nothing;
       if (target.isDm) return { actions: [{ type: 'close', target: target.key }], frames: [] };
-      return request({ type: 'leave', room: target.name });
+      return leave(state, target.name);
     }
     case 'nick':
       return request({ type: 'nick', nick: command.nick });
@@ -130,6 +130,17 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'quit':
       return { actions: [], frames: [], quit: true };
   }
+}
+
+/** Leaves `room`; the engine holds the leave while lines to it are unsent, and the page says so. */
+function leave(state: ChatState, room: string): CommandPlan {
+  const unsent = state.pending.filter((p) => p.target === room && p.failure === undefined).length;
+  const frames: PlannedRequest[] = [{ type: 'leave', room }];
+  if (unsent === 0) return { actions: [], frames };
+  return {
+    actions: [{ type: 'notice', text: leavingText(room, unsent), tone: 'info', target: room }],
+    frames,
+  };
 }
 
 function line(state: ChatState, planned: PlannedLine): CommandPlan {
