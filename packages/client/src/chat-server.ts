@@ -1,6 +1,5 @@
 import {
   type ChatMessage,
-  inDirectConversation,
   type Member,
   mentions,
   type ServerMessage,
@@ -22,7 +21,7 @@ import {
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
-import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
 import { withinBudget } from './transcript-budget.js';
 
 // How server messages change the chat state; chat-state.ts holds the types and the reducer.
@@ -167,7 +166,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
 
 /** A page of older history: in front of what is loaded. */
 export function onHistory(state: ChatState, message: ServerMessageOf<'history'>): ChatState {
-  const key = isDmTarget(message.target) ? dmTarget(dmPeer(message.target)) : message.target;
+  const key = targetOfWire(message.target);
   const target = state.targets[key];
   if (!target) return state;
   const merged = mergeMessages(
@@ -293,11 +292,7 @@ export function toItem(state: ChatState, message: ChatMessage): MessageItem {
 
 /** Which target a message belongs to: its room, or the conversation with the other person. */
 export function targetOf(state: ChatState, message: ChatMessage): string | undefined {
-  if (inDirectConversation(message)) {
-    const peer = sameName(message.from, state.me) ? message.to : message.from;
-    return peer === undefined ? undefined : dmTarget(peer);
-  }
-  return message.room;
+  return messagePlace(message, state.me)?.target;
 }
 
 /** How to name the other person of a direct message. */

@@ -49,14 +49,13 @@ export function markLeaving(state: ChatState, room: string, now: number): ChatSt
   const next = updateTarget(state, room, () => ({ leaving: true }));
   const unsent = unsentLines(target);
   if (unsent === 0) return next;
+  return addNotice(next, room, leavingText(room, unsent), 'info', now);
+}
+
+/** What a client says when a leave waits for `unsent` lines to the room (more than none). */
+export function leavingText(room: string, unsent: number): string {
   const lines = unsent === 1 ? 'unsent line is' : `${unsent} unsent lines are`;
-  return addNotice(
-    next,
-    room,
-    `Leaving ${room} once your ${lines} delivered; /join ${room} to stay.`,
-    'info',
-    now,
-  );
+  return `Leaving ${room} once your ${lines} delivered; /join ${room} to stay.`;
 }
 
 /** How many lines sent to a target still wait for the server (refused ones no longer do). */

@@ -182,7 +182,8 @@ export function helpLines(command?: string): string[] {
   ];
 }
 
-function synopsis(spec: CommandSpec): string {
+/** How a command is written: `/msg NAME [TEXT]`. */
+export function synopsis(spec: CommandSpec): string {
   return spec.args ? `/${spec.name} ${spec.args}` : `/${spec.name}`;
 }
 

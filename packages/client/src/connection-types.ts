@@ -139,14 +139,19 @@ export interface ChatConnection {
   start(): void;
   /** Closes for good (close code 1000); no reconnect follows. */
   close(): void;
+  /**
+   * While waiting to reconnect, tries again at once with the backoff started afresh (the user asked,
+   * or the network came back); does nothing otherwise.
+   */
+  retryNow(): void;
   /** Subscribes; returns the unsubscribe function. */
   subscribe(listener: ConnectionListener): () => void;
   /** The rooms the connection is in or on its way into (what its next `hello` names). */
   followedRooms(): readonly string[];
   /** Sends a chat message now or as soon as possible, and keeps it until acknowledged. */
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing;
-  /** Joins a room (also remembered for reconnects). */
-  join(room: string): void;
+  /** Joins a room (also remembered for reconnects); `ref` comes back on the answer or its error. */
+  join(room: string, ref?: string): void;
   /**
    * Leaves a room once the lines sent there are stored or refused for good, so they come before the
    * leave notice; until then the room stays joined. Joining it again meanwhile cancels the leave.
@@ -156,10 +161,10 @@ export interface ChatConnection {
   setNick(nick: string): void;
   /** Reports typing in a room, throttled to the server's interval. */
   typing(room: string, active: boolean): void;
-  /** Pages older history of a target. */
-  history(target: string, before: number | undefined, limit: number): void;
-  /** Asks for a room's members. */
-  members(room: string): void;
+  /** Pages older history of a target; `ref` comes back on the page or its error. */
+  history(target: string, before: number | undefined, limit: number, ref?: string): void;
+  /** Asks for a room's members; `ref` comes back on the list, to tell `/who` from a refresh. */
+  members(room: string, ref?: string): void;
   /** Asks for the room list. */
   rooms(): void;
   /** Sets or clears a room's topic. */

@@ -22,7 +22,13 @@ function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) 
     for (const frame of frames) socket.deliver(frame);
     return socket;
   };
-  return { clock, sockets, connection, events, statuses, lastStatus, accept };
+  /** Whether each typing notice written to the latest socket said typing (true) or stopped. */
+  const typingSent = () =>
+    sockets
+      .last()
+      .sentOf('typing')
+      .map((t) => t.active);
+  return { clock, sockets, connection, events, statuses, lastStatus, accept, typingSent };
 }
 
 describe('Connection', () => {
@@ -506,7 +512,7 @@ describe('Connection', () => {
   });
 
   it('throttles typing notices to the server interval', () => {
-    const { connection, sockets, clock, accept } = setup();
+    const { connection, clock, accept, typingSent } = setup();
     connection.start();
     accept(joined('dev'));
     connection.typing('dev', true);
@@ -516,12 +522,60 @@ describe('Connection', () => {
     connection.typing('dev', true);
     connection.typing('dev', false);
     connection.typing('dev', false);
-    expect(
-      sockets
-        .last()
-        .sentOf('typing')
-        .map((t) => t.active),
-    ).toEqual([true, true, false]);
+    expect(typingSent()).toEqual([true, true, false]);
+  });
+
+  it('says typing again at once after a line, since the line cleared the indicator', () => {
+    const { connection, clock, accept, typingSent } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.typing('dev', true);
+    connection.send('say', 'dev', 'hi');
+    clock.advance(500);
+    connection.typing('dev', true);
+    connection.typing('dev', false);
+    connection.typing('dev', false);
+    expect(typingSent()).toEqual([true, true, false]);
+  });
+
+  it('echoes a ref on join, members and history requests so their answers can be told apart', () => {
+    const { connection, sockets, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    connection.join('ops', 'join');
+    connection.members('dev', 'who');
+    connection.members('dev');
+    connection.history('dev', 5, 50, 'history');
+    const socket = sockets.last();
+    expect(socket.sentOf('join')).toEqual([{ type: 'join', room: 'ops', ref: 'join' }]);
+    expect(socket.sentOf('members')).toEqual([
+      { type: 'members', room: 'dev', ref: 'who' },
+      { type: 'members', room: 'dev' },
+    ]);
+    expect(socket.sentOf('history')).toEqual([
+      { type: 'history', target: 'dev', before: 5, limit: 50, ref: 'history' },
+    ]);
+  });
+
+  it('reconnects at once on retryNow while waiting, with the backoff started afresh', () => {
+    const { connection, sockets, lastStatus, clock, accept } = setup();
+    connection.start();
+    accept(joined('dev'));
+    sockets.last().drop(1006);
+    sockets.last().fail('connection refused');
+    connection.retryNow();
+    // The retry waiting on its timer is gone: only the one asked for opens a socket.
+    expect(sockets.sockets).toHaveLength(2);
+    clock.advance(60_000);
+    expect(sockets.sockets).toHaveLength(2);
+    expect(lastStatus()).toMatchObject({ state: 'connecting', everOnline: true });
+    sockets.last().fail('connection refused');
+    expect(lastStatus()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    clock.advance(1000);
+    accept();
+    connection.retryNow();
+    // Online, there is nothing to retry.
+    expect(sockets.sockets).toHaveLength(3);
   });
 
   it('reports a frame it cannot decode instead of throwing', () => {

@@ -146,15 +146,17 @@ export class Connection implements ChatConnection {
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
     if (kind === 'dm') this.followed.cursors.spell(dmPeer(target));
     const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
+    // The server clears the sender's typing indicator with the line: typing again must say so at once.
+    if (kind !== 'dm') this.typingThrottle.forget(target);
     this.delivery.add(message);
     return message;
   }
 
-  join(room: string): void {
+  join(room: string, ref?: string): void {
     // A leave still held never left the room: dropping it is all a join has to do.
     if (this.leaves.cancel(room)) return;
     this.followed.want(room, true);
-    this.write({ type: 'join', room });
+    this.write(withRef({ type: 'join', room }, ref));
   }
 
   leave(room: string): void {
@@ -180,17 +182,26 @@ export class Connection implements ChatConnection {
       this.write({ type: 'typing', room, active });
   }
 
-  history(target: string, before: number | undefined, limit: number): void {
+  history(target: string, before: number | undefined, limit: number, ref?: string): void {
     const wire = this.followed.cursors.wire(target);
     this.write(
-      before === undefined
-        ? { type: 'history', target: wire, limit }
-        : { type: 'history', target: wire, before, limit },
+      withRef(
+        before === undefined
+          ? { type: 'history', target: wire, limit }
+          : { type: 'history', target: wire, before, limit },
+        ref,
+      ),
     );
   }
 
-  members(room: string): void {
-    this.write({ type: 'members', room });
+  members(room: string, ref?: string): void {
+    this.write(withRef({ type: 'members', room }, ref));
+  }
+
+  retryNow(): void {
+    if (this.phase !== 'waiting') return;
+    this.transport.restart();
+    this.open();
   }
 
   rooms(): void {
@@ -486,6 +497,11 @@ export class Connection implements ChatConnection {
     this.delivery.stop();
     this.heartbeat.stop();
   }
+}
+
+/** `frame` with `ref` when one is given, so the answer (or the error) can be told apart. */
+function withRef<T extends ClientMessageInput>(frame: T, ref: string | undefined): T {
+  return ref === undefined ? frame : { ...frame, ref };
 }
 
 function defaultCid(): string {

@@ -20,10 +20,19 @@ export {
   type TargetState,
   type Typist,
 } from './chat-state.js';
-export { canonicalKey, unsentLines } from './chat-targets.js';
+export { canonicalKey, leavingText, unsentLines } from './chat-targets.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { closeReason } from './close-reason.js';
-export { COMMAND_NAMES, type Command, helpLines, parseInput } from './commands.js';
+export {
+  COMMAND_NAMES,
+  COMMANDS,
+  type Command,
+  type CommandSpec,
+  helpLines,
+  type ParsedInput,
+  parseInput,
+  synopsis,
+} from './commands.js';
 export { Connection } from './connection.js';
 export type {
   ChatConnection,
@@ -46,6 +55,14 @@ export {
   type StandardWebSocketClass,
   standardSocketFactory,
 } from './standard-socket.js';
-export { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
+export {
+  dmPeer,
+  dmTarget,
+  HOME,
+  isDmTarget,
+  type MessagePlace,
+  messagePlace,
+  targetOfWire,
+} from './targets.js';
 export { createTimeFormat, type TimeFormat } from './time-format.js';
 export { peopleTyping, typingSentence } from './typing-text.js';

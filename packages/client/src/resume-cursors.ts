@@ -1,6 +1,6 @@
 import { type ChatMessage, inDirectConversation, sameName } from 'aurora-protocol';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
-import { dmPeer, dmTarget, isDmTarget } from './targets.js';
+import { dmPeer, dmTarget, isDmTarget, targetOfWire } from './targets.js';
 
 /**
  * The last `seq` seen per room and direct conversation, which a reconnect sends in `hello.resume` so
@@ -52,7 +52,7 @@ export class ResumeCursors {
 
   /** A replay ended; an unrecovered one restarts the target at `seq`. */
   resumed(wireTarget: string, seq: number, recovered: boolean): void {
-    const target = isDmTarget(wireTarget) ? dmTarget(dmPeer(wireTarget)) : wireTarget;
+    const target = targetOfWire(wireTarget);
     if (recovered) this.advance(target, seq);
     else this.seqs.set(target, seq);
   }

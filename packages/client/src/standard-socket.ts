@@ -1,3 +1,4 @@
+/// <reference path="./timers.d.ts" />
 import type { SocketFactory } from './connection-types.js';
 
 /** What a socket's events carry, across the browser's WebSocket and the `ws` package's. */
@@ -34,14 +35,27 @@ const OPEN = 1;
  */
 export function standardSocketFactory(WebSocketClass: StandardWebSocketClass): SocketFactory {
   return (url, handlers) => {
-    const socket = new WebSocketClass(url);
+    let socket: StandardWebSocket;
+    try {
+      socket = new WebSocketClass(url);
+    } catch (error) {
+      // A URL the platform refuses (a bad scheme, a blocked port) throws at once instead of failing
+      // like a refused connection. Reported the same way, later, so the caller holds the socket first.
+      const message = error instanceof Error ? error.message : String(error);
+      queueMicrotask(() => {
+        handlers.error(message);
+        handlers.close(1006, '');
+      });
+      return { send: () => {}, close: () => {} };
+    }
     socket.addEventListener('open', () => handlers.open());
     // The protocol speaks text frames only; anything else is handed on as text and fails to decode.
     socket.addEventListener('message', (event) =>
       handlers.message(typeof event.data === 'string' ? event.data : String(event.data)),
     );
-    // Browsers give an error no detail (on purpose); `ws` says what failed.
-    socket.addEventListener('error', (event) => handlers.error(event.message || 'socket error'));
+    // Browsers give an error no detail (on purpose): the close code then says what happened. `ws`
+    // says what failed.
+    socket.addEventListener('error', (event) => handlers.error(event.message ?? ''));
     socket.addEventListener('close', (event) => handlers.close(event.code ?? 1006, event.reason ?? ''));
     return {
       send: (data) => {

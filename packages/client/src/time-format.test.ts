@@ -24,4 +24,18 @@ describe('createTimeFormat', () => {
       'Tuesday, March 3, 2026',
     );
   });
+
+  it('names today and yesterday where the reader is, and older days by their label', () => {
+    const tokyo = createTimeFormat({ timeZone: 'Asia/Tokyo', locale: 'en-US' });
+    const now = Date.UTC(2026, 2, 4, 1, 0); // 10:00 on 4 March in Tokyo
+    expect(tokyo.relativeDay(ts, now)).toBe('Today');
+    expect(tokyo.relativeDay(ts - 86_400_000, now)).toBe('Yesterday');
+    expect(tokyo.relativeDay(ts - 2 * 86_400_000, now)).toBe('Monday, March 2, 2026');
+  });
+
+  it('spells out the full date and time with seconds', () => {
+    expect(createTimeFormat({ timeZone: 'UTC', locale: 'en-US' }).full(ts)).toBe(
+      'Tuesday, March 3, 2026 at 11:30:00 PM',
+    );
+  });
 });

@@ -6,7 +6,13 @@ export interface TimeFormat {
   day(ts: number): string;
   /** `Tuesday, 3 March 2026` in the user's locale. */
   dayLabel(ts: number): string;
+  /** `Today`, `Yesterday`, or the day label: what a day separator says, seen at `now`. */
+  relativeDay(ts: number, now: number): string;
+  /** The full date and time with seconds, for a tooltip or a screen reader. */
+  full(ts: number): string;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Options for {@link createTimeFormat}; both default to the system's. Tests pin them. */
 export interface TimeFormatOptions {
@@ -37,6 +43,9 @@ export function createTimeFormat(options: TimeFormatOptions = {}): TimeFormat {
     day: 'numeric',
     ...zone,
   });
+  const full = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'medium', ...zone });
+  const dayOf = (ts: number) => day.format(ts);
+  const dayLabel = (ts: number) => label.format(ts);
   return {
     clock: (ts) => {
       const parts = clock.formatToParts(ts);
@@ -44,7 +53,14 @@ export function createTimeFormat(options: TimeFormatOptions = {}): TimeFormat {
       const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
       return `${hour}:${minute}`;
     },
-    day: (ts) => day.format(ts),
-    dayLabel: (ts) => label.format(ts),
+    day: dayOf,
+    dayLabel,
+    relativeDay(ts, now) {
+      if (dayOf(ts) === dayOf(now)) return 'Today';
+      // Noon yesterday is yesterday even on a day that daylight saving made 23 or 25 hours long.
+      if (dayOf(ts) === dayOf(now - DAY_MS)) return 'Yesterday';
+      return dayLabel(ts);
+    },
+    full: (ts) => full.format(ts),
   };
 }

@@ -1,6 +1,8 @@
-import type { Clock, Socket, SocketFactory, TimerHandle } from 'aurora-client';
-import { type BackoffOptions, backoffDelay, closeReason, DEFAULT_BACKOFF } from 'aurora-client';
 import { CloseCode } from 'aurora-protocol';
+import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import type { Clock, TimerHandle } from './clock.js';
+import { closeReason } from './close-reason.js';
+import type { Socket, SocketFactory } from './connection-types.js';
 
 /**
  * How long a greeted session must last before its failure starts the backoff afresh. Whatever a

@@ -17,6 +17,11 @@ export class TypingThrottle {
     return true;
   }
 
+  /** Forgets what was sent to `room`: the server cleared the indicator (the user's line arrived). */
+  forget(room: string): void {
+    this.lastSent.delete(room);
+  }
+
   /** Forgets what was sent (a new connection) and takes the server's interval. */
   reset(intervalMs: number): void {
     this.intervalMs = intervalMs;

@@ -27,8 +27,22 @@ export interface DecodeOptions {
   readonly maxBytes?: number;
 }
 
-const clientTypes = new Set(ClientMessage.options.map((option) => typeOf(option)));
-const serverTypes = new Set(ServerMessage.options.map((option) => typeOf(option)));
+/**
+ * The message types of a union, built on first use: built when the module loads, they would keep
+ * the other side's schemas in a bundle that never decodes them (the browser decodes server frames).
+ */
+function lazyTypes(union: {
+  readonly options: readonly { entries: { type: { literal: string } } }[];
+}): () => ReadonlySet<string> {
+  let types: ReadonlySet<string> | undefined;
+  return () => {
+    types ??= new Set(union.options.map((option) => typeOf(option)));
+    return types;
+  };
+}
+
+const clientTypes = /* @__PURE__ */ lazyTypes(ClientMessage);
+const serverTypes = /* @__PURE__ */ lazyTypes(ServerMessage);
 
 /**
  * Decodes a frame a client sent. Never throws. Rules: the frame must be a JSON object of at most
@@ -39,7 +53,7 @@ export function decodeClientMessage(
   raw: string | Uint8Array,
   options: DecodeOptions = {},
 ): Decoded<ClientMessage> {
-  return decodeWith(ClientMessage, clientTypes, raw, options.maxBytes ?? LIMITS.maxFrameBytes);
+  return decodeWith(ClientMessage, clientTypes(), raw, options.maxBytes ?? LIMITS.maxFrameBytes);
 }
 
 /**
@@ -57,7 +71,7 @@ export function decodeServerMessage(
   raw: string | Uint8Array,
   options: DecodeOptions = {},
 ): Decoded<ServerMessage> {
-  return decodeWith(ServerMessage, serverTypes, raw, options.maxBytes ?? MAX_SERVER_FRAME_BYTES);
+  return decodeWith(ServerMessage, serverTypes(), raw, options.maxBytes ?? MAX_SERVER_FRAME_BYTES);
 }
 
 /** Encodes a client message as a frame; the inverse of {@link decodeClientMessage}. */
@@ -102,7 +116,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 function decodeWith<T>(
   schema: v.GenericSchema<unknown, T>,
-  knownTypes: Set<string>,
+  knownTypes: ReadonlySet<string>,
   raw: string | Uint8Array,
   maxBytes: number,
 ): Decoded<T> {
@@ -133,7 +147,7 @@ function decodeWith<T>(
 
 function validate<T>(
   schema: v.GenericSchema<unknown, T>,
-  knownTypes: Set<string>,
+  knownTypes: ReadonlySet<string>,
   json: unknown,
 ): Decoded<T> {
   if (typeof json !== 'object' || json === null || Array.isArray(json))

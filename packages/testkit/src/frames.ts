@@ -12,20 +12,21 @@ export function welcome(nick: string): ServerMessageOf<'welcome'> {
   };
 }
 
-/** A `joined` frame. */
+/** A `joined` frame; `options` may set any of its fields (`read`, `unread` for an account). */
 export function joined(
   room: string,
-  options: { members?: Member[]; seq?: number; history?: ChatMessage[]; more?: boolean; topic?: string } = {},
+  options: Partial<Omit<ServerMessageOf<'joined'>, 'type' | 'room'>> = {},
 ): ServerMessageOf<'joined'> {
   const history = options.history ?? [];
   return {
     type: 'joined',
     room,
-    topic: options.topic ?? '',
-    members: options.members ?? [],
-    seq: options.seq ?? history.at(-1)?.seq ?? 0,
+    topic: '',
+    members: [],
+    seq: history.at(-1)?.seq ?? 0,
+    more: false,
+    ...options,
     history,
-    more: options.more ?? false,
   };
 }
 

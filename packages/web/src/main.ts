@@ -1,23 +1,28 @@
-import type { ClientMessageInput, ServerMessage } from 'aurora-protocol';
+import {
+  Connection,
+  type ConnectionEvent,
+  createTimeFormat,
+  isDmTarget,
+  messagePlace,
+  parseInput,
+  standardSocketFactory,
+  systemClock,
+  targetOfWire,
+} from 'aurora-client';
+import type { ServerMessage } from 'aurora-protocol';
 import { type ChatAction, chatReducer } from './core/chat-reducer.js';
-import { activeTarget, helloFor, initialState } from './core/chat-state.js';
-import { createCidSource } from './core/cid.js';
-import { systemClock } from './core/clock.js';
-import { planCommand } from './core/command-plan.js';
-import { parseCommand } from './core/commands.js';
-import { type ConnectionEvent, createConnection } from './core/connection.js';
-import { describeJoinError, endsSession, type JoinAttempt } from './core/join-errors.js';
+import { activeTarget, type ChatState, initialState, type PendingMessage } from './core/chat-state.js';
+import { type PlannedLine, type PlannedRequest, planCommand } from './core/command-plan.js';
+import { eventActions } from './core/connection-events.js';
+import type { JoinAttempt } from './core/join-errors.js';
 import { adjacentTarget, olderPageRequest } from './core/navigation.js';
-import { createOutboxPump } from './core/outbox-pump.js';
-import { createReadMarkers } from './core/read-markers.js';
+import { sendRequest } from './core/requests.js';
+import { createSeenMarker } from './core/seen-marker.js';
 import { createStore } from './core/store.js';
-import { keyOfWireTarget, placeMessage } from './core/targets.js';
-import { createTimeFormat } from './core/time-format.js';
 import { announcement, pageTitle } from './core/titles.js';
-import { createTypingSignal } from './core/typing.js';
+import { createTypingInput } from './core/typing-input.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
 import { createAnnouncer } from './ui/announcer.js';
-import { openBrowserSocket } from './ui/browser-socket.js';
 import { createChatScreen } from './ui/chat-screen.js';
 import { createJoinScreen } from './ui/join-screen.js';
 import { rememberedName, rememberName, storedSession, storeSession } from './ui/local-memory.js';
@@ -38,60 +43,72 @@ const store = createStore(
 /** How the current (or last) join was attempted, to explain its failure. */
 let attempt: JoinAttempt = session ? 'session' : 'guest';
 const dispatch = (action: ChatAction) => store.dispatch(action);
-const newCid = createCidSource(Math.random);
 const time = createTimeFormat();
 const announcer = createAnnouncer();
 /** Targets whose missed messages are being replayed: those are not read out one by one. */
 const replaying = new Set<string>();
+const socketFactory = standardSocketFactory(WebSocket);
+/** The engine's connection of the current join; a new join makes a new one. */
+let connection: Connection | undefined;
+let unsubscribe: (() => void) | undefined;
 
-const connection = createConnection({
-  url: socketUrl(location),
-  openSocket: openBrowserSocket,
-  hello: () => {
-    const hello = helloFor(store.getState(), CLIENT);
-    replaying.clear();
-    for (const target of Object.keys(hello.resume ?? {})) replaying.add(keyOfWireTarget(target));
-    return hello;
-  },
-  onEvent,
-  clock: systemClock,
-  random: Math.random,
-});
+/** Opens a connection for the join the state asks for, first logging in or signing up with `password`. */
+function connect(password?: string): void {
+  dropConnection();
+  const { wanted, session } = store.getState();
+  const next = new Connection({
+    url: socketUrl(location),
+    nick: wanted.nick,
+    ...(session ? { session: { account: session.account, token: session.token } } : {}),
+    rooms: wanted.rooms,
+    client: CLIENT,
+    socketFactory,
+  });
+  unsubscribe = next.subscribe(onEvent);
+  connection = next;
+  seen.reset();
+  typing.reset();
+  if (password !== undefined) {
+    if (attempt === 'signup') next.register(wanted.nick, password);
+    else next.login(wanted.nick, password);
+  }
+  next.start();
+}
 
-const typing = createTypingSignal(
-  (message) => void connection.send(message),
-  systemClock,
-  () => store.getState().limits.typingIntervalMs,
-);
+/** Closes the current connection without hearing from it again. */
+function dropConnection(): void {
+  unsubscribe?.();
+  unsubscribe = undefined;
+  connection?.close();
+  connection = undefined;
+}
 
 function onEvent(event: ConnectionEvent): void {
-  switch (event.type) {
-    case 'status':
-      dispatch({ type: 'connection', ...event.info });
-      return;
-    case 'frame':
-      dispatch({ type: 'server', message: event.message, now: Date.now() });
-      afterFrame(event.message);
-      return;
-    case 'join-failed':
-      dispatch({
-        type: 'hello-failed',
-        message: describeJoinError(event.code, event.message, store.getState().wanted.nick, attempt),
-        fatal: event.fatal,
-        endsSession: attempt === 'session' && endsSession(event.code),
-      });
-      return;
-    case 'bad-frame':
-      // Never breaks the page: the frame is dropped and noted for whoever debugs the server, quietly,
-      // as a server that floods odd frames must not flood the console too.
-      console.debug(`aurora: ignored a frame from the server (${event.error.code}): ${event.error.message}`);
-      return;
+  if (event.type === 'bad-frame') {
+    // Never breaks the page: the frame is dropped and noted for whoever debugs the server, quietly,
+    // as a server that floods odd frames must not flood the console too.
+    console.debug(`aurora: ignored a frame from the server (${event.error.code}): ${event.error.message}`);
+    return;
   }
+  const before = store.getState();
+  if (event.type === 'server' && event.message.type === 'welcome') noteReplays(before);
+  const outcome = eventActions(event, before, attempt, Date.now());
+  for (const action of outcome.actions) dispatch(action);
+  if (outcome.close) dropConnection();
+  if (event.type === 'server') afterFrame(event.message);
+}
+
+/** A reconnect replays what each room and conversation missed; those lines are not read out. */
+function noteReplays(state: ChatState): void {
+  replaying.clear();
+  if (state.me === undefined) return;
+  for (const target of state.targets.values())
+    if (!target.isDm || target.cursor > 0) replaying.add(target.key);
 }
 
 function afterFrame(message: ServerMessage): void {
   const state = store.getState();
-  if (message.type === 'logged_out') connection.close();
+  if (message.type === 'logged_out') dropConnection();
   if (message.type === 'welcome') {
     // From now on every reconnect says hello with the stored token, if there is one.
     attempt = state.session ? 'session' : 'guest';
@@ -100,17 +117,18 @@ function afterFrame(message: ServerMessage): void {
     // The chat screen is shown by the next render; focus can only move there after it.
     focusComposer = true;
   } else if (message.type === 'resumed') {
-    replaying.delete(keyOfWireTarget(message.target));
+    replaying.delete(targetOfWire(message.target));
   } else if (message.type === 'message') {
-    const place = placeMessage(message, state.me);
+    const place = messagePlace(message, state.me);
     const text = announcement(message, state);
-    if (place && text !== undefined && !replaying.has(place.key)) announcer.announce(text);
+    if (place && text !== undefined && !replaying.has(place.target)) announcer.announce(text);
   }
 }
 
 /** Sends a request now, or says why it cannot be sent. */
-function request(frame: ClientMessageInput): void {
-  if (!connection.send(frame))
+function request(frame: PlannedRequest): void {
+  if (connection && store.getState().connection.status === 'online') sendRequest(connection, frame);
+  else
     dispatch({
       type: 'notice',
       text: 'Not connected. Try again once the connection is back.',
@@ -118,18 +136,44 @@ function request(frame: ClientMessageInput): void {
     });
 }
 
+/** Hands a line to the engine's outbox, which keeps it until the server stores it. */
+function handOver(to: string, kind: PendingMessage['kind'], text: string) {
+  return connection?.send(kind === 'chat' ? 'say' : kind, to, text);
+}
+
+function sendLine(line: PlannedLine): void {
+  const sent = handOver(line.to, line.kind, line.text);
+  if (sent)
+    dispatch({
+      type: 'send',
+      cid: sent.cid,
+      target: line.target,
+      kind: line.kind,
+      text: line.text,
+      now: sent.createdAt,
+    });
+}
+
+/** Sends a refused line again, in its place on screen. */
+function retry(pending: PendingMessage): void {
+  const name = store.getState().targets.get(pending.target)?.name ?? pending.target;
+  const sent = handOver(isDmTarget(pending.target) ? `@${name}` : pending.target, pending.kind, pending.text);
+  if (sent) dispatch({ type: 'retry', cid: pending.cid, newCid: sent.cid });
+}
+
 function submit(text: string): string | undefined {
-  const command = parseCommand(text);
-  if (command === undefined) return undefined;
-  const plan = planCommand(command, store.getState(), { now: Date.now(), newCid });
+  const parsed = parseInput(text);
+  if (!parsed.ok) return parsed.code === 'empty' ? undefined : parsed.message;
+  const plan = planCommand(parsed.command, store.getState());
   if (plan.error !== undefined) return plan.error;
   for (const action of plan.actions) dispatch(action);
+  for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
   if (plan.quit) {
-    connection.close();
+    dropConnection();
     dispatch({ type: 'quit' });
   }
-  if (plan.actions.some((a) => a.type === 'send')) {
+  if (plan.lines?.length) {
     typing.reset();
     chat.messages.scrollToBottom();
   }
@@ -138,7 +182,10 @@ function submit(text: string): string | undefined {
 
 function loadOlder(key: string): void {
   const frame = olderPageRequest(store.getState(), key);
-  if (frame && connection.send(frame)) dispatch({ type: 'older-requested', target: key });
+  if (frame && connection) {
+    sendRequest(connection, frame);
+    dispatch({ type: 'older-requested', target: key });
+  }
 }
 
 function open(key: string): void {
@@ -175,11 +222,14 @@ const chat = createChatScreen(
       chat.composer.focus();
     },
     loadOlder,
-    retry: (cid) => dispatch({ type: 'retry', cid }),
+    retry: (cid) => {
+      const pending = store.getState().pending.find((p) => p.cid === cid);
+      if (pending) retry(pending);
+    },
     discard: (cid) => dispatch({ type: 'discard', cid }),
-    reconnect: () => connection.reconnectNow(),
+    reconnect: () => connection?.retryNow(),
     share,
-    logout: () => request({ type: 'logout' }),
+    logout: () => request({ type: 'logout', everywhere: false }),
   },
   time,
 );
@@ -188,9 +238,7 @@ const join = createJoinScreen({
   join: (request) => {
     attempt = request.attempt;
     dispatch({ type: 'join-requested', nick: request.nick, room: request.room });
-    const { nick: name, password } = request;
-    if (password === undefined) connection.connect();
-    else connection.connect({ type: request.attempt === 'signup' ? 'register' : 'login', name, password });
+    connect(request.password);
   },
   forgetSession: () => {
     attempt = 'guest';
@@ -218,27 +266,21 @@ const scheduleRender = () => {
   if (frame === 0) frame = requestAnimationFrame(render);
 };
 
-const outbox = createOutboxPump({
+const typing = createTypingInput((room, active) => connection?.typing(room, active));
+const seen = createSeenMarker({
   getState: store.getState,
-  send: (frame) => connection.send(frame),
-  dispatch,
-  clock: systemClock,
-});
-const readMarkers = createReadMarkers({
-  getState: store.getState,
-  send: (frame) => connection.send(frame),
+  markRead: (target, seq) => connection?.markRead(target, seq),
   dispatch,
   clock: systemClock,
   seeing: () => chat.messages.atBottom(),
 });
-let flushQueued = false;
 
 let shownRoom: string | undefined;
 let shownSession = session;
 store.subscribe((state) => {
   if (state.session !== shownSession) storeSession(state.session);
   shownSession = state.session;
-  readMarkers.changed();
+  seen.changed();
   // The title and address bar update at once, even in a background tab where frames are paused.
   document.title = pageTitle(state);
   const target = activeTarget(state);
@@ -246,21 +288,13 @@ store.subscribe((state) => {
   if (room !== undefined && room !== shownRoom)
     history.replaceState(null, '', `?${new URLSearchParams({ room })}`);
   shownRoom = room;
-  // The outbox is pumped after every change, coalesced into one microtask.
-  if (!flushQueued) {
-    flushQueued = true;
-    queueMicrotask(() => {
-      flushQueued = false;
-      outbox.flush();
-    });
-  }
   scheduleRender();
 });
 
 document.addEventListener('visibilitychange', () =>
   dispatch({ type: 'visibility', visible: document.visibilityState === 'visible' }),
 );
-window.addEventListener('online', () => connection.reconnectNow());
+window.addEventListener('online', () => connection?.retryNow());
 document.addEventListener('keydown', (event) => {
   // Alt+Up / Alt+Down move between conversations from anywhere on the chat screen.
   const state = store.getState();
@@ -280,5 +314,5 @@ setInterval(() => {
 render();
 if (link.autoJoin && link.name && link.room) {
   dispatch({ type: 'join-requested', nick: link.name, room: link.room });
-  connection.connect();
+  connect();
 } else join.focus();

@@ -1,7 +1,7 @@
+import { messagePlace, targetOfWire } from 'aurora-client';
 import { type ServerMessageOf, sameName } from 'aurora-protocol';
 import { type ChatState, initialState } from './chat-state.js';
 import { addMessages, addNotice, mentionsMe, updateTarget } from './state-updates.js';
-import { keyOfWireTarget, placeMessage } from './targets.js';
 import { clipMessage } from './timeline.js';
 
 // The parts of the chat state that only logged-in connections see: read markers shared between the
@@ -10,7 +10,7 @@ import { clipMessage } from './timeline.js';
 /** The account's marker moved (here or on another device): what it covers is read everywhere. */
 export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>): ChatState {
   const me = state.me;
-  return updateTarget(state, keyOfWireTarget(marker.target), (t) => {
+  return updateTarget(state, targetOfWire(marker.target), (t) => {
     if (marker.seq <= t.readSeq) return t;
     const after = t.entries.flatMap((e) =>
       e.type === 'message' &&
@@ -39,7 +39,7 @@ export function onDigest(state: ChatState, digest: ServerMessageOf<'digest'>): C
   if (digest.mentions.length === 0 && digest.direct.length === 0) return next;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const lines = digest.mentions.map((m) => {
-    const where = placeMessage(m, state.me);
+    const where = messagePlace(m, state.me);
     return `${m.from} in #${where?.name ?? '?'}: ${clipMessage(m).text}`;
   });
   const summary = `While you were away: ${count(digest.mentions.length, 'mention')}, ${count(digest.direct.length, 'direct message')}${digest.truncated ? ' (and more)' : ''}.`;

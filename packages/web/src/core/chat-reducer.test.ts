@@ -1,13 +1,12 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, members, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
-import { activeTarget, type ChatState, helloFor, initialState, totalUnread } from './chat-state.js';
+import { activeTarget, type ChatState, initialState, totalUnread } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
 import { MAX_ENTRIES } from './state-updates.js';
-import { chat, joined, welcome } from './test-frames.js';
 
 const NOW = 1_700_000_100_000;
-const client = { name: 'aurora-web', version: '0.1.0' };
 
 const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
 const server = (message: ServerMessage, now = NOW): ChatAction => ({ type: 'server', message, now });
@@ -21,7 +20,13 @@ function inDev(): ChatState {
     { type: 'join-requested', nick: 'alice', room: 'dev' },
     server(welcome('alice')),
     online,
-    server(joined('dev', [chat(1, 'bob', 'hi'), chat(2, 'alice', 'hello')], { more: true })),
+    server(
+      joined('dev', {
+        history: [chat(1, 'bob', 'hi'), chat(2, 'alice', 'hello')],
+        members: members('alice'),
+        more: true,
+      }),
+    ),
   );
 }
 
@@ -67,9 +72,10 @@ describe('joining', () => {
     });
   });
 
-  it('asks for the room in the first hello', () => {
+  it('keeps the name and room to join with, for the connection to greet with', () => {
     const state = chatReducer(initialState(), { type: 'join-requested', nick: 'alice', room: 'dev' });
-    expect(helloFor(state, client)).toEqual({ type: 'hello', v: 1, nick: 'alice', client, rooms: ['dev'] });
+    expect(state.wanted).toEqual({ nick: 'alice', rooms: ['dev'] });
+    expect(state.connection.status).toBe('connecting');
   });
 
   it('switches to a room joined with /join when the server confirms it', () => {
@@ -196,55 +202,44 @@ describe('sending', () => {
     expect(texts(state).at(-1)).toBe('quick');
   });
 
-  it('sends a message again after the connection dropped before the ack', () => {
-    let state = run(inDev(), send('c1', 'lost?'), { type: 'sent', cids: ['c1'] });
-    expect(state.pending[0]?.inFlight).toBe(true);
-    state = chatReducer(state, dropped);
-    expect(state.pending[0]).toMatchObject({ cid: 'c1', inFlight: false });
+  it('keeps a message pending while the connection is down, until the server stores it', () => {
+    let state = run(inDev(), send('c1', 'lost?'), dropped);
+    expect(state.pending).toMatchObject([{ cid: 'c1', text: 'lost?' }]);
     expect(activeTarget(state)?.joined).toBe(false);
+    state = run(state, server(welcome('alice')), online, server(joined('dev')), server(ack('c1', 3)));
+    expect(state.pending).toEqual([]);
+    expect(texts(state).at(-1)).toBe('lost?');
   });
 
   it('marks a refused message with the reason and lets the user retry or discard it', () => {
-    let state = run(
-      inDev(),
-      send('c1', 'x'),
-      server({ type: 'error', code: 'text_invalid', message: 'text is too long', cid: 'c1' }),
-    );
-    expect(state.pending[0]).toMatchObject({ failure: 'text is too long', inFlight: false });
-    state = chatReducer(state, { type: 'retry', cid: 'c1' });
-    expect(state.pending[0]?.failure).toBeUndefined();
-    expect(chatReducer(state, { type: 'discard', cid: 'c1' }).pending).toEqual([]);
+    let state = run(inDev(), send('c1', 'x'), {
+      type: 'send-failed',
+      cid: 'c1',
+      message: 'text is too long',
+    });
+    expect(state.pending[0]).toMatchObject({ failure: 'text is too long' });
+    state = chatReducer(state, { type: 'retry', cid: 'c1', newCid: 'c2' });
+    expect(state.pending).toEqual([{ cid: 'c2', target: 'dev', kind: 'chat', text: 'x', createdAt: NOW }]);
+    expect(chatReducer(state, { type: 'discard', cid: 'c2' }).pending).toEqual([]);
   });
 
-  it('holds a rate-limited message until the server says it may be retried', () => {
-    const state = run(
-      inDev(),
-      send('c1', 'x'),
-      server({ type: 'error', code: 'rate_limited', message: 'slow down', cid: 'c1', retryAfterMs: 700 }),
-    );
-    expect(state.pending[0]).toMatchObject({ retryAt: NOW + 700, inFlight: false });
+  it('shows a rate-limited message as waiting until the engine may send it again', () => {
+    const state = run(inDev(), send('c1', 'x'), { type: 'send-delayed', cid: 'c1', retryAt: NOW + 700 });
+    expect(state.pending[0]).toMatchObject({ retryAt: NOW + 700 });
     expect(state.pending[0]?.failure).toBeUndefined();
   });
 });
 
 describe('resuming', () => {
-  it('asks to resume every room and conversation from the last message seen', () => {
-    let state = run(
+  it('keeps the last message seen of every room and conversation, to tell a replay from news', () => {
+    const state = run(
       inDev(),
       server(chat(3, 'bob', 'three')),
-      server(chat(1, 'bob', 'psst', { kind: 'dm', room: undefined, to: 'alice' })),
+      server(chat(1, 'bob', 'psst', { to: 'alice' })),
       dropped,
     );
-    expect(helloFor(state, client)).toEqual({
-      type: 'hello',
-      v: 1,
-      nick: 'alice',
-      client,
-      rooms: ['dev'],
-      resume: { dev: 3, '@bob': 1 },
-    });
-    state = run(state, { type: 'open-dm', nick: 'carol' });
-    expect(helloFor(state, client).resume).toEqual({ dev: 3, '@bob': 1 });
+    expect(state.targets.get('dev')?.cursor).toBe(3);
+    expect(state.targets.get('@bob')?.cursor).toBe(1);
   });
 
   it('keeps what was shown and adds only the missed messages after a resume', () => {
@@ -253,7 +248,7 @@ describe('resuming', () => {
       dropped,
       server(welcome('alice')),
       online,
-      server(joined('dev', [], { seq: 4 })),
+      server(joined('dev', { seq: 4 })),
       server(chat(3, 'bob', 'missed 1')),
       server(chat(4, 'bob', 'missed 2')),
       server({ type: 'resumed', target: 'dev', recovered: true, replayed: 2, seq: 4 }),
@@ -263,7 +258,7 @@ describe('resuming', () => {
   });
 
   it('starts a room from the join point, not from its first message', () => {
-    const state = run(inDev(), server(joined('ops', [], { seq: 40, more: true })));
+    const state = run(inDev(), server(joined('ops', { seq: 40, more: true })));
     expect(state.targets.get('ops')).toMatchObject({ cursor: 40, hasOlder: true });
   });
 });
@@ -348,9 +343,9 @@ describe('members and presence', () => {
     expect(activeTarget(state)?.typing.size).toBe(0);
   });
 
-  it('follows its own rename for the next hello', () => {
+  it('follows its own rename', () => {
     const state = chatReducer(inDev(), server({ type: 'nick', nick: 'alicia', from: 'alice' }));
-    expect(helloFor(state, client).nick).toBe('alicia');
+    expect(state).toMatchObject({ me: 'alicia', wanted: { nick: 'alicia' } });
   });
 });
 

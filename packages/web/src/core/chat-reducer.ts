@@ -1,3 +1,4 @@
+import { dmTarget } from 'aurora-client';
 import type { ServerMessage } from 'aurora-protocol';
 import {
   type ChatState,
@@ -5,10 +6,10 @@ import {
   initialState,
   newTarget,
   type PendingMessage,
+  type TargetKey,
 } from './chat-state.js';
 import { applyServerMessage } from './server-frames.js';
 import { addNotice, mapTargets, removeTarget, updateTarget, withTarget } from './state-updates.js';
-import { dmKey, type TargetKey } from './targets.js';
 import type { NoticeTone } from './timeline.js';
 
 /** Everything that can change what the page shows. */
@@ -33,8 +34,12 @@ export type ChatAction =
       readonly text: string;
       readonly now: number;
     }
-  | { readonly type: 'sent'; readonly cids: readonly string[] }
-  | { readonly type: 'retry'; readonly cid: string }
+  /** The server refused a message for good (the engine dropped it); it waits for retry or discard. */
+  | { readonly type: 'send-failed'; readonly cid: string; readonly message: string }
+  /** The engine holds a message back until `retryAt` (rate limit, recipient not back yet). */
+  | { readonly type: 'send-delayed'; readonly cid: string; readonly retryAt: number }
+  /** A refused message was handed to the engine again, under its new `newCid`. */
+  | { readonly type: 'retry'; readonly cid: string; readonly newCid: string }
   | { readonly type: 'discard'; readonly cid: string }
   | { readonly type: 'open'; readonly target: TargetKey }
   | { readonly type: 'open-dm'; readonly nick: string }
@@ -93,39 +98,27 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
             kind: action.kind,
             text: action.text,
             createdAt: action.now,
-            inFlight: false,
           },
         ],
       };
-    case 'sent': {
-      const sent = new Set(action.cids);
-      return {
-        ...state,
-        pending: state.pending.map((p) => (sent.has(p.cid) ? { ...p, inFlight: true } : p)),
-      };
-    }
+    case 'send-failed':
+      return updatePending(state, action.cid, (p) => ({ ...p, failure: action.message }));
+    case 'send-delayed':
+      return updatePending(state, action.cid, (p) => ({ ...p, retryAt: action.retryAt }));
     case 'retry':
-      return {
-        ...state,
-        pending: state.pending.map((p) =>
-          p.cid === action.cid
-            ? {
-                cid: p.cid,
-                target: p.target,
-                kind: p.kind,
-                text: p.text,
-                createdAt: p.createdAt,
-                inFlight: false,
-              }
-            : p,
-        ),
-      };
+      return updatePending(state, action.cid, (p) => ({
+        cid: action.newCid,
+        target: p.target,
+        kind: p.kind,
+        text: p.text,
+        createdAt: p.createdAt,
+      }));
     case 'discard':
       return { ...state, pending: state.pending.filter((p) => p.cid !== action.cid) };
     case 'open':
       return state.targets.has(action.target) ? markRead({ ...state, active: action.target }) : state;
     case 'open-dm': {
-      const key = dmKey(action.nick);
+      const key = dmTarget(action.nick);
       const opened = state.targets.has(key)
         ? state
         : {
@@ -177,15 +170,20 @@ function onConnection(state: ChatState, info: ConnectionInfo): ChatState {
     ...(info.detail === undefined ? {} : { detail: info.detail }),
   };
   if (info.status === 'online') return { ...state, connection };
-  // Off the wire: nothing is in flight any more and rooms must be joined again before sending.
+  // Off the wire: rooms must be joined again, and nobody is seen typing.
   const offline = mapTargets(state, (t) =>
     t.joined || t.typing.size > 0 ? { ...t, joined: false, typing: new Map() } : t,
   );
-  return {
-    ...offline,
-    connection,
-    pending: offline.pending.map((p) => (p.inFlight ? { ...p, inFlight: false } : p)),
-  };
+  return { ...offline, connection };
+}
+
+function updatePending(
+  state: ChatState,
+  cid: string,
+  update: (pending: PendingMessage) => PendingMessage,
+): ChatState {
+  if (!state.pending.some((p) => p.cid === cid)) return state;
+  return { ...state, pending: state.pending.map((p) => (p.cid === cid ? update(p) : p)) };
 }
 
 /** Clears the unread count of the conversation on screen while the page is visible. */

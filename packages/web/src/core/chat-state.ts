@@ -1,13 +1,12 @@
-import {
-  type ClientMessageOf,
-  canonicalName,
-  LIMITS,
-  type Limits,
-  type Member,
-  PROTOCOL_VERSION,
-} from 'aurora-protocol';
-import { isDmKey, type TargetKey } from './targets.js';
+import { isDmTarget } from 'aurora-client';
+import { canonicalName, LIMITS, type Limits, type Member } from 'aurora-protocol';
 import type { TimelineEntry } from './timeline.js';
+
+/**
+ * Where a message belongs: a room name (`dev`), or `@` and the canonical name of the other person
+ * (`@alice`), the engine's target keys, so `Alice` and `alice` share one conversation.
+ */
+export type TargetKey = string;
 
 /** Where the connection stands, as the status bar shows it. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
@@ -28,15 +27,11 @@ export interface PendingMessage {
   readonly kind: 'chat' | 'action' | 'dm';
   readonly text: string;
   readonly createdAt: number;
-  /** Sent on the current connection; cleared when the connection drops, so it is sent again. */
-  readonly inFlight: boolean;
-  /** Wait until then before sending (the server asked to slow down). */
-  readonly retryAt?: number;
   /**
-   * A direct message whose recipient was not back yet after a reconnect: sent again then, while
-   * other messages go on (see `retryAfterReconnect`).
+   * The engine holds it back until then: the server asked to slow down, or its recipient was not
+   * back yet after a reconnect.
    */
-  readonly heldUntil?: number;
+  readonly retryAt?: number;
   /** Why the server refused it; such a message waits for the user to retry or discard it. */
   readonly failure?: string;
 }
@@ -99,10 +94,8 @@ export interface ChatState {
   readonly active?: TargetKey;
   /** A room the user asked to join: switch to it when the server confirms. */
   readonly focusOnJoin?: string;
-  /** Unacknowledged messages, oldest first. */
+  /** Unacknowledged messages, oldest first, as the engine's outbox holds them. */
   readonly pending: readonly PendingMessage[];
-  /** When the server welcomed us again after a drop (epoch ms); undefined on a first connection. */
-  readonly reconnectedAt?: number;
   /** Whether the page is visible; while hidden, new messages count as unread everywhere. */
   readonly visible: boolean;
   /** Grows with every local notice, to keep notices in the order they were added. */
@@ -132,7 +125,7 @@ export function newTarget(key: TargetKey, name: string): TargetState {
   return {
     key,
     name,
-    isDm: isDmKey(key),
+    isDm: isDmTarget(key),
     topic: '',
     members: [],
     entries: [],
@@ -165,35 +158,4 @@ export function isAway(state: ChatState): boolean {
   return state.order.some((key) =>
     state.targets.get(key)?.members.some((m) => m.away && canonicalName(m.nick) === canonicalName(me)),
   );
-}
-
-/** The wire name of a target: the room, or `@nick` for a conversation. */
-export function wireTarget(target: TargetState): string {
-  return target.isDm ? `@${target.name}` : target.name;
-}
-
-/**
- * The `hello` for the next connection: the wanted nick, every room we are in, and a resume cursor for
- * every room and conversation we have seen messages in, so the server replays exactly what we missed.
- */
-export function helloFor(
-  state: ChatState,
-  client: { name: string; version: string },
-): ClientMessageOf<'hello'> {
-  const targets = state.order.map((key) => state.targets.get(key)).filter((t) => t !== undefined);
-  const rooms =
-    state.screen === 'chat' ? targets.filter((t) => !t.isDm).map((t) => t.name) : state.wanted.rooms;
-  // fromEntries defines own properties, so no target name can reach the object's prototype.
-  const resume: Record<string, number> = Object.fromEntries(
-    targets.filter((t) => !t.isDm || t.cursor > 0).map((t) => [wireTarget(t), t.cursor]),
-  );
-  return {
-    type: 'hello',
-    v: PROTOCOL_VERSION,
-    nick: state.me ?? state.wanted.nick,
-    client,
-    ...(state.session ? { token: state.session.token } : {}),
-    rooms: [...rooms],
-    ...(Object.keys(resume).length > 0 ? { resume } : {}),
-  };
 }

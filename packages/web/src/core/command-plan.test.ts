@@ -1,10 +1,9 @@
+import { parseInput } from 'aurora-client';
+import { joined, members, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { type ChatState, initialState } from './chat-state.js';
 import { type CommandPlan, planCommand } from './command-plan.js';
-import { parseCommand } from './commands.js';
-import { dueMessages, frameFor } from './outbox.js';
-import { joined, welcome } from './test-frames.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -12,27 +11,33 @@ function inDev(): ChatState {
   const actions: ChatAction[] = [
     { type: 'join-requested', nick: 'alice', room: 'dev' },
     { type: 'server', message: welcome('alice'), now: NOW },
-    { type: 'server', message: joined('dev', [], { topic: 'Shipping 1.0' }), now: NOW },
+    {
+      type: 'server',
+      message: joined('dev', { topic: 'Shipping 1.0', members: members('alice') }),
+      now: NOW,
+    },
   ];
   return actions.reduce(chatReducer, initialState());
 }
 
-const plan = (line: string, state = inDev()): CommandPlan =>
-  planCommand(parseCommand(line)!, state, { now: NOW, newCid: () => 'cid1' });
+const plan = (line: string, state = inDev()): CommandPlan => {
+  const parsed = parseInput(line);
+  if (!parsed.ok) throw new Error(`not a command: ${parsed.message}`);
+  return planCommand(parsed.command, state);
+};
 
 describe('planCommand', () => {
   it('queues plain text as a message in the room on screen', () => {
     expect(plan('hello')).toEqual({
-      actions: [{ type: 'send', cid: 'cid1', target: 'dev', kind: 'chat', text: 'hello', now: NOW }],
+      actions: [],
+      lines: [{ target: 'dev', to: 'dev', kind: 'chat', text: 'hello' }],
       frames: [],
     });
   });
 
   it('sends to the person in a direct conversation', () => {
     const state = chatReducer(inDev(), { type: 'open-dm', nick: 'Bob' });
-    expect(plan('hi bob', state).actions).toEqual([
-      { type: 'send', cid: 'cid1', target: '@bob', kind: 'dm', text: 'hi bob', now: NOW },
-    ]);
+    expect(plan('hi bob', state).lines).toEqual([{ target: '@bob', to: '@Bob', kind: 'dm', text: 'hi bob' }]);
     expect(plan('/me waves', state).error).toBe('/me works in rooms only.');
   });
 
@@ -41,10 +46,9 @@ describe('planCommand', () => {
   });
 
   it('opens a conversation and sends the first message with /msg', () => {
-    expect(plan('/msg Bob hi there').actions).toEqual([
-      { type: 'open-dm', nick: 'Bob' },
-      { type: 'send', cid: 'cid1', target: '@bob', kind: 'dm', text: 'hi there', now: NOW },
-    ]);
+    const planned = plan('/msg Bob hi there');
+    expect(planned.actions).toEqual([{ type: 'open-dm', nick: 'Bob' }]);
+    expect(planned.lines).toEqual([{ target: '@bob', to: '@Bob', kind: 'dm', text: 'hi there' }]);
   });
 
   it('joins a new room, or switches to one already joined', () => {
@@ -56,6 +60,28 @@ describe('planCommand', () => {
     expect(plan('/join dev ops')).toEqual({
       actions: [{ type: 'open', target: 'dev' }],
       frames: [{ type: 'join', room: 'ops', ref: 'join' }],
+    });
+  });
+
+  it('says a leave waits for the lines still on their way to the room, as the terminal does', () => {
+    const state = chatReducer(inDev(), {
+      type: 'send',
+      cid: 'c1',
+      target: 'dev',
+      kind: 'chat',
+      text: 'last words',
+      now: NOW,
+    });
+    expect(plan('/part', state)).toEqual({
+      actions: [
+        {
+          type: 'notice',
+          text: 'Leaving dev once your unsent line is delivered; /join dev to stay.',
+          tone: 'info',
+          target: 'dev',
+        },
+      ],
+      frames: [{ type: 'leave', room: 'dev' }],
     });
   });
 
@@ -87,7 +113,17 @@ describe('planCommand', () => {
 
   it('lists every command for /help', () => {
     const [notice] = plan('/help').actions;
-    expect(notice).toMatchObject({ type: 'notice', text: expect.stringContaining('/msg NAME [TEXT]') });
+    expect(notice).toMatchObject({
+      type: 'notice',
+      text: expect.stringContaining('\n/msg NAME [TEXT] — send a direct message, or open the conversation\n'),
+    });
+    expect(plan('/help part').actions).toEqual([
+      {
+        type: 'notice',
+        text: '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
+        tone: 'info',
+      },
+    ]);
   });
 
   it('comes back from away with a second /away, as the terminal client does', () => {
@@ -100,11 +136,14 @@ describe('planCommand', () => {
     expect(plan('/away still out', away).frames).toEqual([{ type: 'away', away: true, status: 'still out' }]);
   });
 
-  it('passes on the parser’s explanation of a bad command', () => {
-    expect(plan('/frobnicate').error).toContain('Unknown command /frobnicate. Nothing was sent.');
+  it('sends people to the join screen to log in, where the password has a form', () => {
+    expect(plan('/login').error).toBe(
+      '/login works on the join screen here: /quit, then choose Log in or Sign up.',
+    );
+    expect(plan('/logout --everywhere').frames).toEqual([{ type: 'logout', everywhere: true }]);
   });
 
-  it('keeps a line typed before the first room is joined for that room, and sends it once joined', () => {
+  it('keeps a line typed before the first room is joined for that room', () => {
     const welcomed = [
       { type: 'join-requested', nick: 'alice', room: 'dev' },
       { type: 'server', message: welcome('alice'), now: NOW },
@@ -112,15 +151,7 @@ describe('planCommand', () => {
     ] as ChatAction[];
     const early = welcomed.reduce(chatReducer, initialState());
     const planned = plan('/me is here early', early);
-    expect(planned.actions).toEqual([
-      { type: 'send', cid: 'cid1', target: 'dev', kind: 'action', text: 'is here early', now: NOW },
-    ]);
-    const waiting = planned.actions.reduce(chatReducer, early);
-    expect(dueMessages(waiting, NOW)).toEqual([]);
-    const inRoom = chatReducer(waiting, { type: 'server', message: joined('dev', []), now: NOW });
-    expect(dueMessages(inRoom, NOW).map((p) => frameFor(inRoom, p))).toEqual([
-      { type: 'action', room: 'dev', text: 'is here early', cid: 'cid1' },
-    ]);
+    expect(planned.lines).toEqual([{ target: 'dev', to: 'dev', kind: 'action', text: 'is here early' }]);
   });
 
   it('asks to join a room before anything can be said', () => {

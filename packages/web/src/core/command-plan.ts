@@ -1,24 +1,33 @@
-import { type ClientMessageInput, utf8Length } from 'aurora-protocol';
+import { COMMANDS, type Command, dmTarget, helpLines, leavingText, synopsis } from 'aurora-client';
+import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
-import { activeTarget, type ChatState, isAway } from './chat-state.js';
+import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
-import { type Command, helpText } from './commands.js';
-import { dmKey, roomKey } from './targets.js';
 
-/** What carrying out a command takes: state changes, frames for the server, and whether to quit. */
+/** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
+export type PlannedRequest = ClientMessageOf<
+  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history'
+>;
+
+/** A chat line to hand to the engine's outbox. */
+export interface PlannedLine {
+  /** Where it shows while pending. */
+  readonly target: TargetKey;
+  /** The room, or `@nick` for a direct message, as the engine takes it. */
+  readonly to: string;
+  readonly kind: PendingMessage['kind'];
+  readonly text: string;
+}
+
+/** What carrying out a command takes: state changes, lines and requests for the server, and whether to quit. */
 export interface CommandPlan {
   readonly actions: readonly ChatAction[];
-  readonly frames: readonly ClientMessageInput[];
+  readonly lines?: readonly PlannedLine[];
+  readonly frames: readonly PlannedRequest[];
   /** Disconnect and return to the join screen. */
   readonly quit?: true;
   /** The command cannot be carried out: show this and keep the text in the composer. */
   readonly error?: string;
-}
-
-/** Ids and time for messages the plan creates. */
-export interface PlanContext {
-  readonly now: number;
-  readonly newCid: () => string;
 }
 
 const nothing: CommandPlan = { actions: [], frames: [] };
@@ -27,89 +36,95 @@ const info = (text: string): CommandPlan => ({
   actions: [{ type: 'notice', text, tone: 'info' }],
   frames: [],
 });
+const request = (frame: PlannedRequest): CommandPlan => ({ actions: [], frames: [frame] });
 
 /**
- * Decides what a parsed composer line does in the current state. Pure: the page applies the actions,
- * sends the frames, and messages go through the outbox so they survive a reconnect.
+ * Decides what a parsed composer line (the engine's command table) does in the current state. Pure:
+ * the page applies the actions, hands lines to the engine's outbox and requests to the connection.
  */
-export function planCommand(command: Command, state: ChatState, context: PlanContext): CommandPlan {
+export function planCommand(command: Command, state: ChatState): CommandPlan {
   const target = activeTarget(state);
   const room = target && !target.isDm ? target.name : undefined;
-  switch (command.kind) {
-    case 'invalid':
-      return fail(command.message);
+  switch (command.type) {
     case 'say':
-    case 'action': {
+    case 'me': {
       // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
       // being joined, instead of being refused for a moment's gap.
       const joining = target ? undefined : state.wanted.rooms[0];
-      const key = target?.key ?? (joining === undefined ? undefined : roomKey(joining));
+      const key = target?.key ?? joining;
       if (key === undefined) return fail('Join a room first: /join #room');
       const isDm = target?.isDm ?? false;
-      if (command.kind === 'action' && isDm) return fail('/me works in rooms only.');
-      return send(
-        state,
-        key,
-        isDm ? 'dm' : command.kind === 'say' ? 'chat' : 'action',
-        command.text,
-        context,
-      );
+      if (command.type === 'me' && isDm) return fail('/me works in rooms only.');
+      const name = target?.name ?? key;
+      return line(state, {
+        target: key,
+        to: isDm ? `@${name}` : name,
+        kind: isDm ? 'dm' : command.type === 'say' ? 'chat' : 'action',
+        text: command.text,
+      });
     }
     case 'msg': {
       const open: ChatAction = { type: 'open-dm', nick: command.nick };
       if (command.text === undefined) return { actions: [open], frames: [] };
-      const sent = send(state, dmKey(command.nick), 'dm', command.text, context);
-      return sent.error ? sent : { ...sent, actions: [open, ...sent.actions] };
+      const sent = line(state, {
+        target: dmTarget(command.nick),
+        to: `@${command.nick}`,
+        kind: 'dm',
+        text: command.text,
+      });
+      return sent.error ? sent : { ...sent, actions: [open] };
     }
     case 'join': {
       // Like the terminal: join every room not joined yet, and show the first one named.
       const [first] = command.rooms;
-      const fresh = command.rooms.filter((r) => !state.targets.has(roomKey(r)));
+      const fresh = command.rooms.filter((r) => !state.targets.has(r));
       const show: ChatAction =
-        first !== undefined && state.targets.has(roomKey(first))
-          ? { type: 'open', target: roomKey(first) }
+        first !== undefined && state.targets.has(first)
+          ? { type: 'open', target: first }
           : { type: 'join-room', room: first ?? '' };
       return {
         actions: [show],
         frames: fresh.map((room) => ({ type: 'join', room, ref: COMMAND_REFS.join })),
       };
     }
-    case 'leave': {
+    case 'part': {
       if (command.room !== undefined) {
-        return state.targets.has(roomKey(command.room))
-          ? { actions: [], frames: [{ type: 'leave', room: command.room }] }
+        return state.targets.has(command.room)
+          ? leave(state, command.room)
           : fail(`You are not in #${command.room}.`);
       }
       if (!target) return nothing;
       if (target.isDm) return { actions: [{ type: 'close', target: target.key }], frames: [] };
-      return { actions: [], frames: [{ type: 'leave', room: target.name }] };
+      return leave(state, target.name);
     }
     case 'nick':
-      return { actions: [], frames: [{ type: 'nick', nick: command.nick }] };
+      return request({ type: 'nick', nick: command.nick });
     case 'topic':
       if (!room) return fail('/topic works in rooms only.');
       if (command.topic === undefined)
         return info(target?.topic ? `The topic of #${room} is: ${target.topic}` : `#${room} has no topic.`);
-      return { actions: [], frames: [{ type: 'topic', room, topic: command.topic }] };
+      return request({ type: 'topic', room, topic: command.topic });
     case 'away':
       // `/away` again without a message comes back, as in the terminal client.
-      if (command.status === undefined && isAway(state))
-        return { actions: [], frames: [{ type: 'away', away: false }] };
-      return {
-        actions: [],
-        frames: [{ type: 'away', away: true, ...(command.status ? { status: command.status } : {}) }],
-      };
+      if (command.status === undefined && isAway(state)) return request({ type: 'away', away: false });
+      return request({ type: 'away', away: true, ...(command.status ? { status: command.status } : {}) });
     case 'back':
-      return { actions: [], frames: [{ type: 'away', away: false }] };
+      return request({ type: 'away', away: false });
     case 'rooms':
-      return { actions: [], frames: [{ type: 'rooms' }] };
+      return request({ type: 'rooms' });
     case 'who': {
       const which = command.room ?? room;
       if (!which) return fail('/who works in rooms: /who ROOM names one.');
-      return { actions: [], frames: [{ type: 'members', room: which, ref: COMMAND_REFS.who }] };
+      return request({ type: 'members', room: which, ref: COMMAND_REFS.who });
     }
     case 'clear':
       return target ? { actions: [{ type: 'clear', target: target.key }], frames: [] } : nothing;
+    case 'register':
+    case 'login':
+      // The page has no password prompt in the chat: the join screen asks for it, with a form.
+      return fail(`/${command.type} works on the join screen here: /quit, then choose Log in or Sign up.`);
+    case 'logout':
+      return request({ type: 'logout', everywhere: command.everywhere });
     case 'help':
       return info(helpText(command.command));
     case 'quit':
@@ -117,18 +132,30 @@ export function planCommand(command: Command, state: ChatState, context: PlanCon
   }
 }
 
-function send(
-  state: ChatState,
-  target: string,
-  kind: 'chat' | 'action' | 'dm',
-  text: string,
-  context: PlanContext,
-): CommandPlan {
-  const bytes = utf8Length(text);
+/** Leaves `room`; the engine holds the leave while lines to it are unsent, and the page says so. */
+function leave(state: ChatState, room: string): CommandPlan {
+  const unsent = state.pending.filter((p) => p.target === room && p.failure === undefined).length;
+  const frames: PlannedRequest[] = [{ type: 'leave', room }];
+  if (unsent === 0) return { actions: [], frames };
+  return {
+    actions: [{ type: 'notice', text: leavingText(room, unsent), tone: 'info', target: room }],
+    frames,
+  };
+}
+
+function line(state: ChatState, planned: PlannedLine): CommandPlan {
+  const bytes = utf8Length(planned.text);
   if (bytes > state.limits.maxTextBytes)
     return fail(`That message is ${bytes} bytes; the limit is ${state.limits.maxTextBytes}. Shorten it.`);
-  return {
-    actions: [{ type: 'send', cid: context.newCid(), target, kind, text, now: context.now }],
-    frames: [],
-  };
+  return { actions: [], lines: [planned], frames: [] };
+}
+
+/** What `/help` shows: the engine's command table, one command a line, as a page reads it. */
+function helpText(command: string | undefined): string {
+  if (command !== undefined) return helpLines(command).join('\n');
+  return [
+    'Commands:',
+    ...COMMANDS.map((spec) => `${synopsis(spec)} — ${spec.help}`),
+    'Start a line with // to send text that begins with /.',
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
+import { messagePlace } from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
-import { placeMessage } from './targets.js';
 
 describe('a notice the server stores in a direct conversation', () => {
   it('is placed in the conversation with the other person, like the messages around it', () => {
@@ -14,7 +14,7 @@ describe('a notice the server stores in a direct conversation', () => {
       text: 'bob is on a new guest connection',
       ts: 0,
     };
-    expect(placeMessage(notice, 'alice')).toMatchObject({ name: 'bob', isDm: true });
-    expect(placeMessage(notice, 'bob')).toMatchObject({ name: 'alice', isDm: true });
+    expect(messagePlace(notice, 'alice')).toMatchObject({ name: 'bob', isDm: true });
+    expect(messagePlace(notice, 'bob')).toMatchObject({ name: 'alice', isDm: true });
   });
 });

@@ -1,9 +1,9 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { type ChatState, initialState } from './chat-state.js';
 import { adjacentTarget, olderPageRequest } from './navigation.js';
-import { chat, joined, welcome } from './test-frames.js';
 
 const server = (message: ServerMessage): ChatAction => ({ type: 'server', message, now: 0 });
 const online: ChatAction = { type: 'connection', status: 'online' };
@@ -23,7 +23,7 @@ describe('adjacentTarget', () => {
 
 describe('olderPageRequest', () => {
   it('asks for the page before the oldest message shown', () => {
-    const s = state(server(joined('dev', [chat(40, 'bob', 'x')], { more: true })));
+    const s = state(server(joined('dev', { history: [chat(40, 'bob', 'x')], more: true })));
     expect(olderPageRequest(s, 'dev')).toEqual({
       type: 'history',
       target: 'dev',
@@ -37,14 +37,15 @@ describe('olderPageRequest', () => {
     const s = state(server(joined('dev')), { type: 'open-dm', nick: 'Bob' });
     expect(olderPageRequest(s, '@bob')).toEqual({
       type: 'history',
-      target: '@Bob',
+      // The engine spells the person as the server did, on the wire.
+      target: '@bob',
       limit: 50,
       ref: 'history',
     });
   });
 
   it('does not ask twice, past the beginning, or while offline', () => {
-    const s = state(server(joined('dev', [chat(40, 'bob', 'x')], { more: true })));
+    const s = state(server(joined('dev', { history: [chat(40, 'bob', 'x')], more: true })));
     expect(
       olderPageRequest(chatReducer(s, { type: 'older-requested', target: 'dev' }), 'dev'),
     ).toBeUndefined();

@@ -1,8 +1,8 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState } from './chat-state.js';
-import { chat, joined, welcome } from './test-frames.js';
 
 const NOW = 1_700_000_100_000;
 const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
@@ -17,7 +17,7 @@ describe('registered members', () => {
       { type: 'join-requested', nick: 'alice', room: 'dev' },
       server(welcome('alice')),
       { type: 'connection', status: 'online' },
-      server(joined('dev', [{ ...chat(1, 'carol', 'hi'), account: true }])),
+      server(joined('dev', { history: [{ ...chat(1, 'carol', 'hi'), account: true }] })),
       presence('join', 'carol', true),
       presence('join', 'dave'),
       presence('away', 'carol'),

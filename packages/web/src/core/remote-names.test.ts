@@ -1,9 +1,9 @@
+import { typingSentence } from 'aurora-client';
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, members, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
-import { activeTarget, type ChatState, helloFor, initialState, totalUnread } from './chat-state.js';
-import { chat, joined, welcome } from './test-frames.js';
-import { typingLine } from './typing.js';
+import { activeTarget, type ChatState, initialState, totalUnread } from './chat-state.js';
 
 // Rooms and people are named by whoever is on the other end; names that are also the names of
 // JavaScript object properties must behave like any other name.
@@ -24,24 +24,22 @@ function inRoom(room: string): ChatState {
     { type: 'join-requested', nick: 'alice', room },
     server(welcome('alice')),
     { type: 'connection', status: 'online' },
-    server(joined(room, [chat(1, 'bob', 'first', { room })])),
+    server(joined(room, { history: [chat(1, 'bob', 'first', { room })], members: members('alice') })),
   );
 }
 
 describe.each(NAMES)('a room called %s', (room) => {
-  it('shows its history and live messages, and resumes from them', () => {
+  it('shows its history and live messages, and keeps its place in them', () => {
     const state = run(inRoom(room), server(chat(2, 'bob', 'second', { room })));
     expect(state.order).toEqual([room]);
     expect(shown(state)).toEqual(['first', 'second']);
-    const hello = helloFor(state, { name: 'aurora-web', version: '0' });
-    expect(hello.rooms).toEqual([room]);
-    expect(JSON.parse(JSON.stringify(hello)).resume).toEqual({ [room]: 2 });
+    expect(state.targets.get(room)?.cursor).toBe(2);
   });
 
   it('counts unread messages while another room is on screen, and is left cleanly', () => {
     let state = run(
       inRoom('dev'),
-      server(joined(room, [])),
+      server(joined(room)),
       { type: 'open', target: 'dev' },
       server(chat(1, 'bob', 'hi', { room })),
     );
@@ -77,7 +75,7 @@ describe.each(NAMES)('a person called %s', (nick) => {
     const typers = (state: ChatState) =>
       [...(activeTarget(state)?.typing ?? [])].filter(([, until]) => until > NOW).map(([name]) => name);
     let state = run(inRoom('dev'), server({ type: 'typing', room: 'dev', nick, active: true }));
-    expect(typingLine(typers(state))).toBe(`${nick} is typing…`);
+    expect(typingSentence(typers(state))).toBe(`${nick} is typing…`);
     state = run(state, server({ type: 'typing', room: 'dev', nick: 'bob', active: true }));
     state = run(state, server({ type: 'typing', room: 'dev', nick, active: false }));
     expect(typers(state)).toEqual(['bob']);

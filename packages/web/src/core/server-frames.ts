@@ -1,13 +1,13 @@
+import { targetOfWire } from 'aurora-client';
 import {
   type ChatMessage,
   type Member,
-  retryAfterReconnect,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
 } from 'aurora-protocol';
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
-import { type ChatState, newTarget, type PendingMessage, type TargetState } from './chat-state.js';
+import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
 import {
   addMessages,
@@ -19,7 +19,6 @@ import {
   withRoomForOne,
   withTarget,
 } from './state-updates.js';
-import { keyOfWireTarget, roomKey } from './targets.js';
 import { latestSeq, mergeMessages } from './timeline.js';
 
 /** Applies one frame from the server to the chat state. Unknown situations leave the state as it was. */
@@ -27,9 +26,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
   switch (message.type) {
     case 'welcome':
       return {
-        ...withoutReconnect(state),
-        // Welcomed before: this is a reconnect, and the people we write to may be on their way back.
-        ...(state.me === undefined ? {} : { reconnectedAt: now }),
+        ...state,
         screen: 'chat',
         me: message.nick,
         account: message.account,
@@ -39,11 +36,11 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'joined':
       return onJoined(state, message);
     case 'left':
-      return removeTarget(state, roomKey(message.room));
+      return removeTarget(state, message.room);
     case 'message':
       return addMessages(state, [message], 'live');
     case 'resumed':
-      return updateTarget(state, keyOfWireTarget(message.target), (t) => ({
+      return updateTarget(state, targetOfWire(message.target), (t) => ({
         ...t,
         cursor: Math.max(t.cursor, message.seq),
       }));
@@ -52,7 +49,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'history':
       return onHistory(state, message);
     case 'presence':
-      return updateTarget(state, roomKey(message.room), (t) => ({
+      return updateTarget(state, message.room, (t) => ({
         ...t,
         members: updateMembers(t.members, message),
         typing:
@@ -69,7 +66,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'rooms':
       return addNotice(state, state.active, roomListText(message.rooms), 'info');
     case 'error':
-      return onError(state, message, now);
+      return onError(state, message);
     case 'auth':
       return {
         ...state,
@@ -88,7 +85,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
 }
 
 function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatState {
-  const key = roomKey(joined.room);
+  const key = joined.room;
   const existing = current.targets.get(key);
   const state = existing ? current : withRoomForOne(current);
   if (!state) return current;
@@ -141,7 +138,7 @@ function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState {
 }
 
 function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatState {
-  const key = keyOfWireTarget(page.target);
+  const key = targetOfWire(page.target);
   // Only a page that was asked for: unasked ones would grow the conversation without end.
   if (!state.targets.get(key)?.loadingOlder) return state;
   const next = addMessages(state, page.messages, 'history');
@@ -150,7 +147,7 @@ function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatStat
 
 function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: number): ChatState {
   if (state.me !== undefined && sameName(notice.nick, state.me)) return state;
-  return updateTarget(state, roomKey(notice.room), (t) => ({
+  return updateTarget(state, notice.room, (t) => ({
     ...t,
     typing: notice.active
       ? new Map(t.typing).set(notice.nick, now + state.limits.typingExpiryMs)
@@ -159,39 +156,21 @@ function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: numb
 }
 
 function onMembers(state: ChatState, list: ServerMessageOf<'members'>): ChatState {
-  const next = updateTarget(state, roomKey(list.room), (t) => ({ ...t, members: list.members }));
+  const next = updateTarget(state, list.room, (t) => ({ ...t, members: list.members }));
   if (list.ref !== COMMAND_REFS.who) return next;
   const names = list.members.map((m) => (m.away ? `${m.nick} (away)` : m.nick)).join(', ');
-  return addNotice(next, roomKey(list.room), `Members of #${list.room}: ${names}`, 'info');
+  return addNotice(next, list.room, `Members of #${list.room}: ${names}`, 'info');
 }
 
-const RETRY_LATER = new Set(['rate_limited']);
-
-function withoutReconnect(state: ChatState): ChatState {
-  const { reconnectedAt: _previous, ...rest } = state;
-  return rest;
-}
-
-function onError(state: ChatState, error: ServerMessageOf<'error'>, now: number): ChatState {
+/** An error the engine did not take as its own (those about our messages are send events). */
+function onError(state: ChatState, error: ServerMessageOf<'error'>): ChatState {
   let next = state;
   if (error.ref === COMMAND_REFS.history) {
     // Without this, a page that is not full would ask again at once, forever.
     next = mapTargets(next, (t) => (t.loadingOlder ? { ...t, loadingOlder: false, hasOlder: false } : t));
   }
   if (error.ref === COMMAND_REFS.join) next = { ...next, focusOnJoin: undefined };
-  const pending = error.cid === undefined ? undefined : next.pending.find((p) => p.cid === error.cid);
-  if (pending) {
-    const sinceReconnect = next.reconnectedAt === undefined ? undefined : now - next.reconnectedAt;
-    const again = retryAfterReconnect(error.code, sinceReconnect);
-    const update: PendingMessage = RETRY_LATER.has(error.code)
-      ? { ...pending, inFlight: false, retryAt: now + (error.retryAfterMs ?? 1000) }
-      : again !== undefined
-        ? { ...pending, inFlight: false, heldUntil: now + again }
-        : { ...pending, inFlight: false, failure: error.message };
-    return { ...next, pending: next.pending.map((p) => (p === pending ? update : p)) };
-  }
-  const where =
-    error.room !== undefined && next.targets.has(roomKey(error.room)) ? roomKey(error.room) : next.active;
+  const where = error.room !== undefined && next.targets.has(error.room) ? error.room : next.active;
   return addNotice(next, where, error.message, 'error');
 }
 

@@ -1,6 +1,6 @@
+import { messagePlace } from 'aurora-client';
 import { type ChatMessage, mentions, sameName } from 'aurora-protocol';
-import { type ChatState, newTarget, type TargetState } from './chat-state.js';
-import { placeMessage, type TargetKey } from './targets.js';
+import { type ChatState, newTarget, type TargetKey, type TargetState } from './chat-state.js';
 import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from './timeline.js';
 
 // Small state updates shared by the reducer's parts.
@@ -28,27 +28,27 @@ export function addMessages(
 ): ChatState {
   let next = state;
   for (const message of messages) {
-    const place = placeMessage(message, next.me);
+    const place = messagePlace(message, next.me);
     if (!place) continue;
-    const existing = next.targets.get(place.key);
+    const existing = next.targets.get(place.target);
     if (!existing && !place.isDm) continue;
     if (!existing) {
       const roomy = withRoomForOne(next);
       if (!roomy) continue;
       next = roomy;
     }
-    const target = existing ?? newTarget(place.key, place.name);
+    const target = existing ?? newTarget(place.target, place.name);
     const merged = mergeMessages(target.entries, [message]);
     if (merged === target.entries) continue;
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
     const entries = mode === 'live' ? newestWithinBounds(merged) : merged;
     const trimmed = entries !== merged;
     const fromMe = next.me !== undefined && !message.bot && sameName(message.from, next.me);
-    const seen = next.visible && next.active === place.key;
+    const seen = next.visible && next.active === place.target;
     const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
     next = {
       ...next,
-      targets: withTarget(next.targets, place.key, {
+      targets: withTarget(next.targets, place.target, {
         ...target,
         entries,
         cursor: Math.max(target.cursor, message.seq),
@@ -60,7 +60,7 @@ export function addMessages(
         // A conversation opened by a message has older history when it did not start here.
         hasOlder: trimmed || (existing ? target.hasOlder : message.seq > 1),
       }),
-      order: existing ? next.order : [...next.order, place.key],
+      order: existing ? next.order : [...next.order, place.target],
       pending: fromMe && message.cid ? next.pending.filter((p) => p.cid !== message.cid) : next.pending,
     };
   }

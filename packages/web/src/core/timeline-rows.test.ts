@@ -1,6 +1,6 @@
+import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import type { PendingMessage } from './chat-state.js';
-import { chat } from './test-frames.js';
 import { appendNotice, mergeMessages } from './timeline.js';
 import { type DayRules, timelineRows } from './timeline-rows.js';
 
@@ -37,8 +37,8 @@ describe('timelineRows', () => {
   it('keeps notices where they were added and pending messages last', () => {
     const entries = appendNotice(mergeMessages([], [at(1, DAY)]), 'Rooms: #dev', 'info', 4);
     const pending: PendingMessage[] = [
-      { cid: 'a', target: 'dev', kind: 'chat', text: 'x', createdAt: DAY, inFlight: true },
-      { cid: 'b', target: 'dev', kind: 'chat', text: 'y', createdAt: DAY, inFlight: false, failure: 'no' },
+      { cid: 'a', target: 'dev', kind: 'chat', text: 'x', createdAt: DAY },
+      { cid: 'b', target: 'dev', kind: 'chat', text: 'y', createdAt: DAY, failure: 'no' },
     ];
     expect(timelineRows(entries, pending, days).map((r) => r.key)).toEqual([
       'd1:day 1',

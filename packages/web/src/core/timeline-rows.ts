@@ -45,8 +45,7 @@ export function timelineRows(
     previous = message;
   }
   for (const p of pending) {
-    const state =
-      p.failure !== undefined ? 'failed' : p.retryAt !== undefined && !p.inFlight ? 'waiting' : 'sending';
+    const state = p.failure !== undefined ? 'failed' : p.retryAt !== undefined ? 'waiting' : 'sending';
     rows.push({ key: `p${p.cid}:${state}`, kind: 'pending', pending: p });
   }
   return rows;

@@ -1,8 +1,8 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { type ChatState, initialState } from './chat-state.js';
-import { chat, joined, welcome } from './test-frames.js';
 import { announcement, pageTitle } from './titles.js';
 
 const server = (message: ServerMessage): ChatAction => ({ type: 'server', message, now: 0 });

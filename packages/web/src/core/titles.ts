@@ -1,7 +1,7 @@
+import { messagePlace } from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
 import { sameName } from 'aurora-protocol';
 import { activeTarget, type ChatState, type TargetState, totalUnread } from './chat-state.js';
-import { placeMessage } from './targets.js';
 
 /** How a conversation is named on screen: `#dev`, or `@bob` for a direct one. */
 export function targetTitle(target: TargetState): string {
@@ -27,11 +27,11 @@ export function pageTitle(state: ChatState): string {
  */
 export function announcement(message: ChatMessage, state: ChatState): string | undefined {
   if (state.me === undefined || sameName(message.from, state.me)) return undefined;
-  const place = placeMessage(message, state.me);
+  const place = messagePlace(message, state.me);
   if (!place) return undefined;
   if (place.isDm && message.kind === 'system') return message.text;
   if (place.isDm) return `Direct message from ${message.from}: ${message.text}`;
-  if (place.key !== state.active) return undefined;
+  if (place.target !== state.active) return undefined;
   if (message.kind === 'system') return message.text;
   return message.kind === 'action' ? `${message.from} ${message.text}` : `${message.from}: ${message.text}`;
 }

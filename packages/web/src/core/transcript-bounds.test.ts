@@ -1,9 +1,9 @@
 import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState } from './chat-state.js';
 import { MAX_ENTRIES, MAX_TARGET_TEXT, MAX_TARGETS } from './state-updates.js';
-import { chat, joined, welcome } from './test-frames.js';
 import { MAX_MESSAGE_TEXT, MAX_NOTICE_TEXT } from './timeline.js';
 
 // A server that sends megabytes of text must not take the page's memory with it.
@@ -16,7 +16,7 @@ function inDev(): ChatState {
     initialState(),
     { type: 'join-requested', nick: 'alice', room: 'dev' },
     server(welcome('alice')),
-    server(joined('dev', [chat(1, 'bob', 'x'.repeat(3 * 1024 * 1024))])),
+    server(joined('dev', { history: [chat(1, 'bob', 'x'.repeat(3 * 1024 * 1024))] })),
   );
 }
 

@@ -1,14 +1,14 @@
+import type { TimeFormat } from 'aurora-client';
 import { activeTarget, type ChatState } from '../core/chat-state.js';
-import type { TimeFormat } from '../core/time-format.js';
-import { typingLine } from '../core/typing.js';
 import { type Composer, type ComposerActions, createComposer } from './composer.js';
-import { h, setText } from './dom.js';
+import { h } from './dom.js';
 import { createMemberList } from './member-list.js';
 import type { PendingActions } from './message-item.js';
 import { createMessageList, type MessageList } from './message-list.js';
 import { createRoomList, type RoomListActions } from './room-list.js';
 import { createStatusBanner } from './status-banner.js';
 import { createTopbar, type Panel } from './topbar.js';
+import { createTypingLine } from './typing-line.js';
 
 /** Everything the chat screen asks the page to do. */
 export interface ChatScreenActions extends RoomListActions, PendingActions {
@@ -61,7 +61,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
   });
   const banner = createStatusBanner(actions.reconnect);
   const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions });
-  const typing = h('p', { class: 'typing-line' });
+  const typing = createTypingLine();
   const composer = createComposer({ ...actions.composer, page: (direction) => messages.page(direction) });
   const scrim = h('div', { class: 'scrim', 'aria-hidden': 'true' });
   scrim.addEventListener('click', () => setPanel(undefined));
@@ -71,7 +71,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     topbar.element,
     banner.element,
     messages.element,
-    typing,
+    typing.element,
     composer.element,
   );
   const element = h(
@@ -117,8 +117,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
       topbar.render(state, open);
       banner.render(state, now);
       messages.render({ target, pending: pendingOf(state), me: state.me, now });
-      const typers = [...(target?.typing ?? [])].filter(([, until]) => until > now).map(([nick]) => nick);
-      setText(typing, typingLine(typers));
+      typing.render(target, now);
       composer.render(state);
     },
     closePanels: () => setPanel(undefined),

@@ -1,6 +1,6 @@
+import type { TimeFormat } from 'aurora-client';
 import { BOT_MARK, type ChatMessage, mentions, nameColour, REGISTERED_MARK, sameName } from 'aurora-protocol';
 import type { PendingMessage } from '../core/chat-state.js';
-import type { TimeFormat } from '../core/time-format.js';
 import { h } from './dom.js';
 import { richText } from './rich-text.js';
 
@@ -41,7 +41,7 @@ function botMark(bot: boolean | undefined): HTMLElement | null {
 
 function timestamp(ts: number, context: ItemContext): HTMLElement {
   const attributes = { class: 'ts', datetime: new Date(ts).toISOString(), title: context.time.full(ts) };
-  return h('time', attributes, context.time.time(ts));
+  return h('time', attributes, context.time.clock(ts));
 }
 
 /** The sender and the formatted text; an action reads `* alice waves`. */
@@ -94,7 +94,7 @@ export function pendingItem(
   const line = messageLine(kind === 'action', context.me ?? '', pending.text);
   item.appendChild(line);
   if (pending.failure === undefined) {
-    const waiting = (pending.retryAt ?? pending.heldUntil) !== undefined && !pending.inFlight;
+    const waiting = pending.retryAt !== undefined;
     line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
     return item;
   }

@@ -1,7 +1,6 @@
+import type { TimeFormat } from 'aurora-client';
 import { sameName } from 'aurora-protocol';
-import type { PendingMessage, TargetState } from '../core/chat-state.js';
-import type { TargetKey } from '../core/targets.js';
-import { differentDays, type TimeFormat } from '../core/time-format.js';
+import type { PendingMessage, TargetKey, TargetState } from '../core/chat-state.js';
 import { latestSeq } from '../core/timeline.js';
 import { type Row, timelineRows } from '../core/timeline-rows.js';
 import { h, setText, syncChildren } from './dom.js';
@@ -150,7 +149,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
     element,
     render(input) {
       const { target } = input;
-      const stamp = options.time.day(input.now, input.now);
+      const stamp = options.time.relativeDay(input.now, input.now);
       const switched = target?.key !== shown?.target?.key || input.me !== shown?.me;
       const unchanged =
         !switched &&
@@ -190,8 +189,8 @@ export function createMessageList(options: MessageListOptions): MessageList {
         }
       }
       const rows = timelineRows(target.entries, input.pending, {
-        label: (ts) => options.time.day(ts, input.now),
-        differ: differentDays,
+        label: (ts) => options.time.relativeDay(ts, input.now),
+        differ: (a, b) => options.time.day(a) !== options.time.day(b),
       });
       const byKey = new Map(rows.map((row) => [row.key, row]));
       syncChildren(

@@ -1,5 +1,4 @@
-import type { ChatState, TargetState } from '../core/chat-state.js';
-import type { TargetKey } from '../core/targets.js';
+import type { ChatState, TargetKey, TargetState } from '../core/chat-state.js';
 import { unreadBadge } from '../core/titles.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel } from './message-item.js';

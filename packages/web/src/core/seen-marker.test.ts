@@ -1,25 +1,23 @@
-import type { ClientMessageOf } from 'aurora-protocol';
+import { chat, joined, ManualClock, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { initialState } from './chat-state.js';
-import { fakeClock } from './fake-clock.js';
-import { createReadMarkers } from './read-markers.js';
+import { createSeenMarker } from './seen-marker.js';
 import { createStore } from './store.js';
-import { chat, joined, welcome } from './test-frames.js';
 
 function setup(account: boolean) {
-  const clock = fakeClock();
+  const clock = new ManualClock();
   const store = createStore(chatReducer, initialState());
-  const sent: ClientMessageOf<'read'>[] = [];
+  const sent: { target: string; seq: number }[] = [];
   let seeing = true;
-  const markers = createReadMarkers({
+  const marker = createSeenMarker({
     getState: store.getState,
-    send: (frame) => sent.push(frame) > 0,
+    markRead: (target, seq) => sent.push({ target, seq }),
     dispatch: store.dispatch,
     clock,
     seeing: () => seeing,
   });
-  store.subscribe(() => markers.changed());
+  store.subscribe(() => marker.changed());
   const now = clock.now();
   const actions: ChatAction[] = [
     { type: 'server', message: { ...welcome('alice'), ...(account ? { account: 'alice' } : {}) }, now },
@@ -28,20 +26,34 @@ function setup(account: boolean) {
   for (const action of actions) store.dispatch(action);
   const receive = (seq: number) =>
     store.dispatch({ type: 'server', message: chat(seq, 'bob', `m${seq}`), now });
-  return { clock, sent, receive, look: (value: boolean) => (seeing = value) };
+  return { clock, store, sent, receive, look: (value: boolean) => (seeing = value) };
 }
 
-describe('createReadMarkers', () => {
-  it('marks a burst of messages read once, up to the newest', () => {
-    const { clock, sent, receive } = setup(true);
+describe('createSeenMarker', () => {
+  it('marks a burst of messages read once, up to the newest, and remembers it', () => {
+    const { clock, store, sent, receive } = setup(true);
     receive(1);
     receive(2);
     receive(3);
     clock.advance(1000);
-    expect(sent).toEqual([{ type: 'read', target: 'dev', seq: 3 }]);
+    expect(sent).toEqual([{ target: 'dev', seq: 3 }]);
+    expect(store.getState().targets.get('dev')?.readSeq).toBe(3);
     receive(3);
     clock.advance(5000);
     expect(sent).toHaveLength(1);
+  });
+
+  it('paces the markers of a busy room to one a second', () => {
+    const { clock, sent, receive } = setup(true);
+    receive(1);
+    clock.advance(1000);
+    receive(2);
+    clock.advance(1000);
+    receive(3);
+    clock.advance(500);
+    expect(sent.map((m) => m.seq)).toEqual([1, 2]);
+    clock.advance(1000);
+    expect(sent.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
   it('does not mark what the reader has scrolled away from', () => {

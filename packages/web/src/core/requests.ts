@@ -1,0 +1,44 @@
+import type { ChatConnection } from 'aurora-client';
+import { LIMITS } from 'aurora-protocol';
+import type { PlannedRequest } from './command-plan.js';
+
+/**
+ * Hands a planned request to the connection method that writes it, so the engine does the rest:
+ * a leave waits for the lines still on their way to the room, a nick or away survives a reconnect.
+ */
+export function sendRequest(connection: ChatConnection, request: PlannedRequest): void {
+  switch (request.type) {
+    case 'join':
+      connection.join(request.room, request.ref);
+      break;
+    case 'leave':
+      connection.leave(request.room);
+      break;
+    case 'nick':
+      connection.setNick(request.nick);
+      break;
+    case 'topic':
+      connection.topic(request.room, request.topic);
+      break;
+    case 'away':
+      connection.away(request.away, request.status);
+      break;
+    case 'rooms':
+      connection.rooms();
+      break;
+    case 'members':
+      connection.members(request.room, request.ref);
+      break;
+    case 'logout':
+      connection.logout(request.everywhere ?? false);
+      break;
+    case 'history':
+      connection.history(
+        request.target,
+        request.before,
+        request.limit ?? LIMITS.historyPageDefault,
+        request.ref,
+      );
+      break;
+  }
+}
