@@ -46,6 +46,13 @@ export {
   type StandardWebSocketClass,
   standardSocketFactory,
 } from './standard-socket.js';
+export {
+  CURSOR_VERSION,
+  type CursorDecoding,
+  decodeCursor,
+  encodeCursor,
+  type StreamPositions,
+} from './stream-cursor.js';
 export { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 export { createTimeFormat, type TimeFormat } from './time-format.js';
 export { peopleTyping, typingSentence } from './typing-text.js';
