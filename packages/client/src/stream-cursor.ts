@@ -27,7 +27,7 @@ export type CursorDecoding =
 export function encodeCursor(positions: StreamPositions): string {
   const sorted = Object.keys(positions).sort();
   const p = Object.fromEntries(sorted.map((target) => [target, positions[target]]));
-  return toBase64Url(new TextEncoder().encode(JSON.stringify({ v: CURSOR_VERSION, p })));
+  return toBase64Url(asciiJson({ v: CURSOR_VERSION, p }));
 }
 
 /**
@@ -38,12 +38,12 @@ export function encodeCursor(positions: StreamPositions): string {
 export function decodeCursor(text: string): CursorDecoding {
   if (text.length === 0) return refuse('it is empty');
   if (text.length > MAX_CURSOR_LENGTH) return refuse(`it is longer than ${MAX_CURSOR_LENGTH} characters`);
-  const bytes = fromBase64Url(text);
-  if (!bytes) return refuse('it is not base64url');
-  let json: string;
+  const json = fromBase64Url(text);
+  if (json === undefined) return refuse('it is not base64url');
   let value: unknown;
+  // Cursors hold ASCII JSON only: anything else was not made here.
+  if (!/^[\x20-\x7e]*$/.test(json)) return refuse('it does not hold a cursor (cut short or edited?)');
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     value = JSON.parse(json);
   } catch {
     return refuse('it does not hold a cursor (cut short or edited?)');
@@ -78,15 +78,23 @@ function refuse(why: string): CursorDecoding {
   return { ok: false, problem: `not a cursor this client made: ${why}` };
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/**
+ * JSON with every character outside printable ASCII as a `\uXXXX` escape, so the text is its own
+ * bytes: base64 of it needs no UTF-8 encoder (the engine is built without runtime-specific types).
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[^\x20-\x7e]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
-/** The bytes of unpadded base64url text; undefined when it is not that. */
-function fromBase64Url(text: string): Uint8Array | undefined {
+function toBase64Url(ascii: string): string {
+  return btoa(ascii).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The text of unpadded base64url; undefined when it is not that. */
+function fromBase64Url(text: string): string | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return atob(text.replace(/-/g, '+').replace(/_/g, '/'));
 }

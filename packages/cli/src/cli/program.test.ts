@@ -182,13 +182,17 @@ describe('aurora-chat tail --history', () => {
     socket.deliver(welcome('alice'));
     socket.deliver(joined('dev', { history }));
     await until(() => p.stdout().includes('alice joined'));
+    await until(() => p.stdout().includes('caught_up'));
     p.interrupt();
     expect(await done).toBe(0);
-    return p
+    const lines = p
       .stdout()
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line).text);
+      .map((line) => JSON.parse(line));
+    // History printed, the stream says so once, with the cursor of its last message.
+    expect(lines.at(-1)).toEqual({ v: 1, type: 'caught_up', cursor: lines.at(-2).cursor });
+    return lines.slice(0, -1).map((line) => line.text);
   }
 
   it('prints the last N messages before its own join notice', async () => {

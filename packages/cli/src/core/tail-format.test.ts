@@ -10,8 +10,10 @@ describe('tailJson', () => {
         id: 'm_1',
         ts: Date.UTC(2026, 2, 3, 12, 4, 5),
       }),
+      'CURSOR',
     );
     expect(JSON.parse(line)).toEqual({
+      v: 1,
       type: 'message',
       kind: 'chat',
       room: 'dev',
@@ -20,42 +22,43 @@ describe('tailJson', () => {
       ts: '2026-03-03T12:04:05.000Z',
       id: 'm_1',
       seq: 7,
+      cursor: 'CURSOR',
     });
   });
 
   it('keeps the text exact but never writes a raw control character', () => {
     const text = 'a\x1b[31mb\x07\x9bc\u202ed\ne';
-    const line = tailJson(chat(1, 'bob', text));
+    const line = tailJson(chat(1, 'bob', text), 'CURSOR');
     expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
     expect(JSON.parse(line).text).toBe(text);
   });
 
   it('escapes DEL, zero-width space and BOM in every remote field, keeping them exact', () => {
     const text = 'del\x7f zwsp\u200b bom\ufeff';
-    const line = tailJson(chat(1, 'b\u200bob', text, { room: 'd\ufeffev' }));
+    const line = tailJson(chat(1, 'b\u200bob', text, { room: 'd\ufeffev' }), 'CURSOR');
     expect(line).not.toMatch(/[\x7f\u200b\ufeff]/);
     expect(line).toContain('del\\u007f zwsp\\u200b bom\\ufeff');
     expect(JSON.parse(line)).toMatchObject({ text, from: 'b\u200bob', room: 'd\ufeffev' });
   });
 
   it('says when the sender is registered, and only then', () => {
-    expect(JSON.parse(tailJson(chat(1, 'alice', 'hi', { account: true })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'alice', 'hi', { account: true }), 'CURSOR'))).toMatchObject({
       from: 'alice',
       account: true,
     });
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('account');
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi'), 'CURSOR'))).not.toHaveProperty('account');
   });
 
   it('says when a webhook posted it, and only then', () => {
-    expect(JSON.parse(tailJson(chat(1, 'builds', 'passed', { bot: true })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'builds', 'passed', { bot: true }), 'CURSOR'))).toMatchObject({
       from: 'builds',
       bot: true,
     });
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('bot');
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi'), 'CURSOR'))).not.toHaveProperty('bot');
   });
 
   it('gives direct messages a null room and the recipient', () => {
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' }), 'CURSOR'))).toMatchObject({
       kind: 'dm',
       room: null,
       to: 'watcher',
