@@ -1,0 +1,238 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeCursor, encodeCursor, remoteKeyed } from 'aurora-client';
+import { chat, joined, welcome } from 'aurora-testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { programHarness, until } from '../testing/program-harness.js';
+import { sendIdCid } from './send-id.js';
+
+// `tail --since`, `--cursor-file`, `--until-idle` and `send --id` in-process, over fake sockets.
+
+let configHome = '';
+
+beforeEach(async () => {
+  configHome = await mkdtemp(join(tmpdir(), 'aurora-tail-'));
+});
+
+afterEach(async () => {
+  await rm(configHome, { recursive: true, force: true });
+});
+
+const program = () => programHarness(configHome, { tty: false });
+const cursorOf = (entries: [string, number][]) => encodeCursor(remoteKeyed(entries));
+const positions = (cursor: string) => {
+  const decoded = decodeCursor(cursor);
+  if (!decoded.ok) throw new Error(decoded.problem);
+  return { ...decoded.positions };
+};
+const jsonLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+
+/** Starts `tail` with `args` and greets it as the server would. */
+async function tail(...args: string[]) {
+  const p = program();
+  const done = p.run('tail', '--room', 'dev', '--json', ...args);
+  await until(() => p.sockets.sockets.length === 1);
+  const socket = p.sockets.last();
+  socket.open();
+  socket.deliver(welcome('alice'));
+  return { p, done, socket };
+}
+
+describe('aurora-chat tail --since', () => {
+  it('resumes after the cursor: the replay, each line with its cursor, then caught_up', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 5]]));
+    expect(socket.sentOf('hello')[0]).toMatchObject({ rooms: ['dev'], resume: { dev: 5 } });
+    socket.deliver(joined('dev', { seq: 7 }));
+    socket.deliver(chat(6, 'bob', 'six'));
+    socket.deliver(chat(7, 'bob', 'seven'));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 2, seq: 7 });
+    await until(() => p.stdout().includes('caught_up'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    const lines = jsonLines(p.stdout());
+    expect(lines.map((line) => [line.type, line.text, positions(line.cursor)])).toEqual([
+      ['message', 'six', { dev: 6 }],
+      ['message', 'seven', { dev: 7 }],
+      ['caught_up', undefined, { dev: 7 }],
+    ]);
+  });
+
+  it('carries the places of rooms it does not follow this time in every cursor', async () => {
+    const { p, done, socket } = await tail(
+      '--since',
+      cursorOf([
+        ['dev', 5],
+        ['ops', 9],
+      ]),
+    );
+    expect(socket.sentOf('hello')[0]?.resume).toEqual({ dev: 5 });
+    socket.deliver(joined('dev', { seq: 6 }));
+    socket.deliver(chat(6, 'bob', 'six'));
+    await until(() => p.stdout().includes('six'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(positions(jsonLines(p.stdout())[0].cursor)).toEqual({ dev: 6, ops: 9 });
+  });
+
+  it('prints a gap line when the server no longer has what came after the cursor', async () => {
+    // The cursor is from before the server lost its data: its room restarted at 1.
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 50]]));
+    socket.deliver(joined('dev', { history: [chat(1, 'bob', 'one'), chat(2, 'bob', 'two')] }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: false, replayed: 0, seq: 2 });
+    socket.deliver(chat(3, 'bob', 'three'));
+    await until(() => p.stdout().includes('three'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    const lines = jsonLines(p.stdout());
+    expect(lines.map((line) => [line.type, line.target ?? line.text, positions(line.cursor)])).toEqual([
+      ['gap', 'dev', { dev: 2 }],
+      ['caught_up', undefined, { dev: 2 }],
+      ['message', 'three', { dev: 3 }],
+    ]);
+  });
+
+  it.each([
+    ['not base64url', 'not a cursor!'],
+    ['edited', cursorOf([['dev', 5]]).slice(0, -2)],
+  ])('refuses a cursor that is %s with bad_cursor and exit 2, before connecting', async (_what, cursor) => {
+    const p = program();
+    expect(await p.run('tail', '--room', 'dev', '--since', cursor)).toBe(2);
+    expect(p.stderr()).toMatch(
+      /^aurora-chat: --since is not a cursor this client made: .* \[bad_cursor\]\n$/,
+    );
+    expect(p.sockets.sockets).toHaveLength(0);
+  });
+});
+
+describe('aurora-chat tail --cursor-file', () => {
+  it('starts from the saved cursor and saves the cursor of every line, leaving no temporary file', async () => {
+    const file = join(configHome, 'dev.cursor');
+    await writeFile(file, `${cursorOf([['dev', 5]])}\n`);
+    const { p, done, socket } = await tail('--cursor-file', file);
+    expect(socket.sentOf('hello')[0]?.resume).toEqual({ dev: 5 });
+    socket.deliver(joined('dev', { seq: 6 }));
+    socket.deliver(chat(6, 'bob', 'six'));
+    await until(() => p.stdout().includes('six'));
+    expect(positions((await readFile(file, 'utf8')).trim())).toEqual({ dev: 6 });
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(await readdir(configHome)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+  });
+
+  it('starts afresh without the file, and saves where it started', async () => {
+    const file = join(configHome, 'new.cursor');
+    const { p, done, socket } = await tail('--cursor-file', file);
+    expect(socket.sentOf('hello')[0]).not.toHaveProperty('resume');
+    socket.deliver(joined('dev', { seq: 4 }));
+    await until(() => p.stdout().includes('caught_up'));
+    expect(positions((await readFile(file, 'utf8')).trim())).toEqual({ dev: 4 });
+    p.interrupt();
+    expect(await done).toBe(0);
+  });
+
+  it('refuses a file without a cursor (bad_cursor) and one it cannot use (bad_cursor_file)', async () => {
+    const garbled = join(configHome, 'garbled');
+    await writeFile(garbled, 'hello\n');
+    const folder = join(configHome, 'folder');
+    await mkdir(folder);
+    const p = program();
+    expect(await p.run('tail', '--room', 'dev', '--cursor-file', garbled)).toBe(2);
+    expect(await p.run('tail', '--room', 'dev', '--cursor-file', folder)).toBe(2);
+    expect(await p.run('tail', '--room', 'dev', '--cursor-file', join(configHome, 'no', 'such'))).toBe(2);
+    expect(p.stderr().split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/the cursor in .*garbled is not a cursor this client made: .*\[bad_cursor\]$/),
+      expect.stringMatching(/cannot read --cursor-file .*folder: it is a folder \[bad_cursor_file\]$/),
+      expect.stringMatching(
+        /cannot write --cursor-file .*such: its folder does not exist \[bad_cursor_file\]$/,
+      ),
+    ]);
+    expect(p.sockets.sockets).toHaveLength(0);
+  });
+});
+
+describe('aurora-chat tail --until-idle', () => {
+  it.each([['--until-idle'], ['--once']])(
+    'reads each room forward from the cursor without joining, then exits 0 (%s)',
+    async (flag) => {
+      const { p, done, socket } = await tail(flag, '--since', cursorOf([['dev', 5]]));
+      expect(socket.sentOf('hello')[0]).toMatchObject({ rooms: [] });
+      expect(socket.sentOf('hello')[0]).not.toHaveProperty('resume');
+      await until(() => socket.sentOf('history').length === 1);
+      expect(socket.sentOf('history')).toEqual([{ type: 'history', target: 'dev', after: 5, limit: 1000 }]);
+      socket.deliver({ type: 'history', target: 'dev', messages: [chat(6, 'bob', 'six')], more: true });
+      await until(() => socket.sentOf('history').length === 2);
+      expect(socket.sentOf('history')[1]).toEqual({ type: 'history', target: 'dev', after: 6, limit: 1000 });
+      socket.deliver({ type: 'history', target: 'dev', messages: [chat(7, 'bob', 'seven')], more: false });
+      expect(await done).toBe(0);
+      expect(socket.sentOf('join')).toEqual([]);
+      expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+        ['message', { dev: 6 }],
+        ['message', { dev: 7 }],
+        ['caught_up', { dev: 7 }],
+      ]);
+    },
+  );
+
+  it('starts a room without a place at its last --history messages, then reads on from there', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--history', '2');
+    await until(() => socket.sentOf('history').length === 1);
+    expect(socket.sentOf('history')[0]).toEqual({ type: 'history', target: 'dev', limit: 2 });
+    socket.deliver({
+      type: 'history',
+      target: 'dev',
+      messages: [chat(8, 'bob', 'eight'), chat(9, 'bob', 'nine')],
+      more: true,
+    });
+    await until(() => socket.sentOf('history').length === 2);
+    expect(socket.sentOf('history')[1]).toEqual({ type: 'history', target: 'dev', after: 9, limit: 1000 });
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => line.text ?? line.type)).toEqual([
+      'eight',
+      'nine',
+      'caught_up',
+    ]);
+  });
+});
+
+describe('aurora-chat send --id', () => {
+  it('sends with the cid derived from the room and the key', async () => {
+    const p = program();
+    const done = p.run('send', '--room', 'dev', '--id', 'deploy-412', 'deployed');
+    await until(() => p.sockets.sockets.length === 1);
+    const socket = p.sockets.last();
+    socket.open();
+    socket.deliver(welcome('alice'));
+    await until(() => socket.sentOf('say').length === 1);
+    const cid = sendIdCid('dev', 'deploy-412');
+    expect(cid).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+    expect(socket.sentOf('say')[0]).toMatchObject({ room: 'dev', text: 'deployed', cid });
+    socket.deliver({ type: 'ack', cid, id: 'm_1', seq: 1, room: 'dev', ts: 0 });
+    expect(await done).toBe(0);
+  });
+
+  it('gives one key different ids in different rooms and conversations', () => {
+    const ids = new Set([sendIdCid('dev', 'k'), sendIdCid('ops', 'k'), sendIdCid('@bob', 'k')]);
+    expect(ids.size).toBe(3);
+    expect(sendIdCid('dev', 'k')).toBe(sendIdCid('dev', 'k'));
+  });
+
+  it.each([
+    ['empty', '', /it is empty/],
+    ['with a space', 'deploy 412', /printable ASCII without spaces/],
+    ['not ASCII', 'déploiement', /printable ASCII/],
+    ['too long', 'k'.repeat(129), /longer than 128 characters/],
+  ])('refuses a key that is %s with bad_id and exit 2, before connecting', async (_what, key, why) => {
+    const p = program();
+    expect(await p.run('send', '--room', 'dev', '--id', key, 'text')).toBe(2);
+    expect(p.stderr()).toMatch(why);
+    expect(p.stderr()).toMatch(/ \[bad_id\]\n$/);
+    expect(p.sockets.sockets).toHaveLength(0);
+  });
+});
