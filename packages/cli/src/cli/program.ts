@@ -1,4 +1,4 @@
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import type { SocketFactory } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -14,6 +14,7 @@ import {
 } from './account-command.js';
 import { CliError, CliErrorCode, describeError } from './cli-error.js';
 import { CursorFile, cursorPositions } from './cursor-file.js';
+import { loginName, readAll } from './process-input.js';
 import type { ScriptCredentials } from './script-session.js';
 import { sendMessage } from './send-command.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
@@ -285,24 +286,4 @@ function unknownCommand(word: string, program: Command): CliError {
     CliErrorCode.UnknownCommand,
     `unknown command ${JSON.stringify(word)}; the commands are ${names.join(', ')}, or none for the chat (see aurora-chat --help)`,
   );
-}
-
-function loginName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'guest';
-  }
-}
-
-function readAll(stream: NodeJS.ReadStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      text += chunk;
-    });
-    stream.on('end', () => resolve(text));
-    stream.on('error', reject);
-  });
 }

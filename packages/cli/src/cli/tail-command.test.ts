@@ -110,6 +110,38 @@ describe('aurora-chat tail --since', () => {
   });
 });
 
+describe('aurora-chat tail --history across a reconnect', () => {
+  it('asks again for the older page the lost socket never brought, and prints every line once', async () => {
+    const { p, done, socket } = await tail('--history', '3');
+    socket.deliver(joined('dev', { history: [chat(4, 'bob', 'four'), chat(5, 'bob', 'five')], more: true }));
+    await until(() => socket.sentOf('history').length === 1);
+    expect(socket.sentOf('history')[0]).toEqual({ type: 'history', target: 'dev', before: 4, limit: 1 });
+    socket.drop(1006);
+    await until(() => p.sockets.sockets.length === 2);
+    const again = p.sockets.last();
+    again.open();
+    again.deliver(welcome('alice'));
+    again.deliver(joined('dev', { seq: 6 }));
+    again.deliver(chat(6, 'bob', 'six'));
+    again.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 1, seq: 6 });
+    await until(() => again.sentOf('history').length === 1);
+    expect(again.sentOf('history')[0]).toEqual({ type: 'history', target: 'dev', before: 4, limit: 1 });
+    again.deliver({ type: 'history', target: 'dev', messages: [chat(3, 'bob', 'three')], more: true });
+    again.deliver(chat(7, 'bob', 'seven'));
+    await until(() => p.stdout().includes('seven'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => line.text ?? line.type)).toEqual([
+      'three',
+      'four',
+      'five',
+      'six',
+      'caught_up',
+      'seven',
+    ]);
+  });
+});
+
 describe('aurora-chat tail --cursor-file', () => {
   it('starts from the saved cursor and saves the cursor of every line, leaving no temporary file', async () => {
     const file = join(configHome, 'dev.cursor');

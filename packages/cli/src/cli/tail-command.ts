@@ -35,6 +35,9 @@ interface RoomTail {
   /** Messages held back while older history is fetched, so lines stay in order. */
   held: ChatMessage[] | undefined;
   joinedHistory: ChatMessage[];
+  /** The page of older history asked for, to ask again if the socket drops before it comes. */
+  readonly before: number;
+  readonly limit: number;
 }
 
 /**
@@ -85,6 +88,13 @@ function follow(
   };
   const onJoined = (joined: ServerMessageOf<'joined'>) => {
     const room = joined.room;
+    const paging = rooms.get(room);
+    if (paging?.held) {
+      // Rejoined before the older page came: ask again; the replay meanwhile is held like live lines.
+      paging.held.push(...joined.history);
+      connection.history(room, paging.before, paging.limit);
+      return;
+    }
     if (printer.position(room) !== undefined) {
       // A resume: the replay (or, when it could not be served, the latest history) and `resumed` follow.
       for (const message of joined.history) printer.print(message);
@@ -100,9 +110,10 @@ function follow(
     const missing = options.history - (shown.length - own);
     const first = joined.history[0];
     if (missing > 0 && joined.more && first) {
-      rooms.set(room, { held: [], joinedHistory: shown });
+      const page = { before: first.seq, limit: Math.min(missing, LIMITS.historyPageMax) };
+      rooms.set(room, { held: [], joinedHistory: shown, ...page });
       printer.unsettle(room);
-      connection.history(room, first.seq, Math.min(missing, LIMITS.historyPageMax));
+      connection.history(room, page.before, page.limit);
       return;
     }
     printer.begin(room, (shown[0]?.seq ?? joined.seq + 1) - 1);
@@ -120,6 +131,7 @@ function follow(
   };
   const onResumed = (resumed: ServerMessageOf<'resumed'>) => {
     const target = resumed.target.startsWith('@') ? dmTarget(dmPeer(resumed.target)) : resumed.target;
+    if (rooms.get(target)?.held) return; // still paging: settled when the older page comes
     if (!resumed.recovered) printer.gap(target, resumed.seq);
     settled(target);
   };
@@ -132,6 +144,8 @@ function follow(
         const status = event.status;
         const stopped = statusError(status, settings);
         if (stopped) reject(stopped);
+        // Logged in without rooms or conversations to resume: nothing to print up to date.
+        else if (status.state === 'online' && pending.size === 0) printer.caughtUp();
         else if (status.state === 'reconnecting') {
           // With --wait, before the server was ever reached, there is nothing to reconnect to yet:
           // said once, not at every attempt of a service that waits for hours.
