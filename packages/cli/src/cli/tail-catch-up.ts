@@ -26,7 +26,7 @@ type Progress =
  */
 export function catchUp(options: CatchUpOptions): Promise<void> {
   const { printer, connection, settings } = options;
-  const wanted = Math.min(options.history, LIMITS.historyPageMax);
+  const wanted = options.history;
   const progress = new Map<string, Progress>();
   for (const target of [...settings.rooms, ...printer.conversations()])
     progress.set(
@@ -41,7 +41,8 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
     else if (state?.phase === 'back') {
       const oldest = state.collected[0]?.seq;
       // At least one message even when none are wanted: the newest one tells where the room is.
-      connection.history(target, oldest, Math.max(1, wanted - state.collected.length));
+      const limit = Math.min(LIMITS.historyPageMax, Math.max(1, wanted - state.collected.length));
+      connection.history(target, oldest, limit);
     }
   };
   const onPage = (page: ServerMessageOf<'history'>, done: () => void) => {

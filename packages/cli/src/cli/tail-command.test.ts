@@ -231,6 +231,23 @@ describe('aurora-chat tail --until-idle', () => {
       'caught_up',
     ]);
   });
+
+  it('pages back as far as --history asks, past the largest page', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--history', '1500');
+    const page = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => chat(from + i, 'bob', `n${from + i}`));
+    await until(() => socket.sentOf('history').length === 1);
+    expect(socket.sentOf('history')[0]).toEqual({ type: 'history', target: 'dev', limit: 1000 });
+    socket.deliver({ type: 'history', target: 'dev', messages: page(1001, 2000), more: true });
+    await until(() => socket.sentOf('history').length === 2);
+    expect(socket.sentOf('history')[1]).toEqual({ type: 'history', target: 'dev', before: 1001, limit: 500 });
+    socket.deliver({ type: 'history', target: 'dev', messages: page(501, 1000), more: true });
+    await until(() => socket.sentOf('history').length === 3);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    expect(await done).toBe(0);
+    const texts = jsonLines(p.stdout()).map((line) => line.text ?? line.type);
+    expect(texts).toEqual([...page(501, 2000).map((message) => message.text), 'caught_up']);
+  });
 });
 
 describe('aurora-chat send --id', () => {
