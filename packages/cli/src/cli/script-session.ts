@@ -136,3 +136,20 @@ export function settleOn<T>({ connection, settings, timeoutMs, awaited, handle }
     connection.start();
   });
 }
+
+/**
+ * A listener that turns what it throws (a cursor file that can no longer be written) into the
+ * command's failure: thrown inside the socket's event handler it would end the process with a stack.
+ */
+export function guarded(
+  reject: (error: unknown) => void,
+  listener: (event: ConnectionEvent) => void,
+): (event: ConnectionEvent) => void {
+  return (event) => {
+    try {
+      listener(event);
+    } catch (error) {
+      reject(error);
+    }
+  };
+}

@@ -1,7 +1,7 @@
 import { type Connection, dmPeer, dmTarget } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf } from 'aurora-protocol';
 import { CliError } from './cli-error.js';
-import { statusError } from './script-session.js';
+import { guarded, statusError } from './script-session.js';
 import type { TailOptions } from './tail-command.js';
 import type { TailPrinter } from './tail-printer.js';
 
@@ -71,20 +71,22 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
       printer.caughtUp();
       resolve();
     };
-    connection.subscribe((event) => {
-      if (event.type === 'status') {
-        const stopped = statusError(event.status, settings);
-        if (stopped) reject(stopped);
-        // Every online is a fresh socket: what was asked on the last one is asked again from here.
-        else if (event.status.state === 'online') for (const target of progress.keys()) ask(target);
-        return;
-      }
-      if (event.type !== 'server') return;
-      const message = event.message;
-      if (message.type === 'history') onPage(message, finish);
-      else if (message.type === 'error')
-        reject(new CliError(message.code, `cannot read the history: ${message.message}`));
-    });
+    connection.subscribe(
+      guarded(reject, (event) => {
+        if (event.type === 'status') {
+          const stopped = statusError(event.status, settings);
+          if (stopped) reject(stopped);
+          // Every online is a fresh socket: what was asked on the last one is asked again from here.
+          else if (event.status.state === 'online') for (const target of progress.keys()) ask(target);
+          return;
+        }
+        if (event.type !== 'server') return;
+        const message = event.message;
+        if (message.type === 'history') onPage(message, finish);
+        else if (message.type === 'error')
+          reject(new CliError(message.code, `cannot read the history: ${message.message}`));
+      }),
+    );
     if (options.signal.aborted) resolve();
     else if (progress.size === 0) finish();
     else connection.start();

@@ -5,7 +5,6 @@ import { decodeCursor, encodeCursor, remoteKeyed } from 'aurora-client';
 import { chat, joined, welcome } from 'aurora-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { programHarness, until } from '../testing/program-harness.js';
-import { sendIdCid } from './send-id.js';
 
 // `tail --since`, `--cursor-file`, `--until-idle` and `send --id` in-process, over fake sockets.
 
@@ -157,6 +156,20 @@ describe('aurora-chat tail --cursor-file', () => {
     expect(await readdir(configHome)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });
 
+  it('stops with cursor_not_saved and exit 1 when the file can no longer be written', async () => {
+    const folder = join(configHome, 'cursors');
+    await mkdir(folder);
+    const { p, done, socket } = await tail('--cursor-file', join(folder, 'dev.cursor'));
+    socket.deliver(joined('dev', { seq: 4 }));
+    await until(() => p.stdout().includes('caught_up'));
+    await rm(folder, { recursive: true });
+    socket.deliver(chat(5, 'bob', 'five'));
+    expect(await done).toBe(1);
+    expect(p.stderr()).toMatch(
+      /cannot write --cursor-file .*dev\.cursor: its folder does not exist \[cursor_not_saved\]\n$/,
+    );
+  });
+
   it('starts afresh without the file, and saves where it started', async () => {
     const file = join(configHome, 'new.cursor');
     const { p, done, socket } = await tail('--cursor-file', file);
@@ -247,41 +260,5 @@ describe('aurora-chat tail --until-idle', () => {
     expect(await done).toBe(0);
     const texts = jsonLines(p.stdout()).map((line) => line.text ?? line.type);
     expect(texts).toEqual([...page(501, 2000).map((message) => message.text), 'caught_up']);
-  });
-});
-
-describe('aurora-chat send --id', () => {
-  it('sends with the cid derived from the room and the key', async () => {
-    const p = program();
-    const done = p.run('send', '--room', 'dev', '--id', 'deploy-412', 'deployed');
-    await until(() => p.sockets.sockets.length === 1);
-    const socket = p.sockets.last();
-    socket.open();
-    socket.deliver(welcome('alice'));
-    await until(() => socket.sentOf('say').length === 1);
-    const cid = sendIdCid('dev', 'deploy-412');
-    expect(cid).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
-    expect(socket.sentOf('say')[0]).toMatchObject({ room: 'dev', text: 'deployed', cid });
-    socket.deliver({ type: 'ack', cid, id: 'm_1', seq: 1, room: 'dev', ts: 0 });
-    expect(await done).toBe(0);
-  });
-
-  it('gives one key different ids in different rooms and conversations', () => {
-    const ids = new Set([sendIdCid('dev', 'k'), sendIdCid('ops', 'k'), sendIdCid('@bob', 'k')]);
-    expect(ids.size).toBe(3);
-    expect(sendIdCid('dev', 'k')).toBe(sendIdCid('dev', 'k'));
-  });
-
-  it.each([
-    ['empty', '', /it is empty/],
-    ['with a space', 'deploy 412', /printable ASCII without spaces/],
-    ['not ASCII', 'déploiement', /printable ASCII/],
-    ['too long', 'k'.repeat(129), /longer than 128 characters/],
-  ])('refuses a key that is %s with bad_id and exit 2, before connecting', async (_what, key, why) => {
-    const p = program();
-    expect(await p.run('send', '--room', 'dev', '--id', key, 'text')).toBe(2);
-    expect(p.stderr()).toMatch(why);
-    expect(p.stderr()).toMatch(/ \[bad_id\]\n$/);
-    expect(p.sockets.sockets).toHaveLength(0);
   });
 });

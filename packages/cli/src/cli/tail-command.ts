@@ -3,7 +3,7 @@ import { dmPeer, dmTarget } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf, sameName } from 'aurora-protocol';
 import { CliError, CliErrorCode } from './cli-error.js';
 import type { CursorFile } from './cursor-file.js';
-import { type ScriptCredentials, scriptSession, statusError } from './script-session.js';
+import { guarded, type ScriptCredentials, scriptSession, statusError } from './script-session.js';
 import type { Settings } from './settings.js';
 import { catchUp } from './tail-catch-up.js';
 import { TailPrinter } from './tail-printer.js';
@@ -139,44 +139,46 @@ function follow(
   return new Promise<void>((resolve, reject) => {
     const stop = () => resolve();
     options.signal.addEventListener('abort', stop, { once: true });
-    connection.subscribe((event) => {
-      if (event.type === 'status') {
-        const status = event.status;
-        const stopped = statusError(status, settings);
-        if (stopped) reject(stopped);
-        // Logged in without rooms or conversations to resume: nothing to print up to date.
-        else if (status.state === 'online' && pending.size === 0) printer.caughtUp();
-        else if (status.state === 'reconnecting') {
-          // With --wait, before the server was ever reached, there is nothing to reconnect to yet:
-          // said once, not at every attempt of a service that waits for hours.
-          if (status.everOnline)
-            options.warn(
-              `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
-            );
-          else if (status.attempt === 1)
-            options.warn(
-              `aurora-chat: cannot reach ${settings.url} yet: ${status.reason}; trying again until it is up`,
-            );
+    connection.subscribe(
+      guarded(reject, (event) => {
+        if (event.type === 'status') {
+          const status = event.status;
+          const stopped = statusError(status, settings);
+          if (stopped) reject(stopped);
+          // Logged in without rooms or conversations to resume: nothing to print up to date.
+          else if (status.state === 'online' && pending.size === 0) printer.caughtUp();
+          else if (status.state === 'reconnecting') {
+            // With --wait, before the server was ever reached, there is nothing to reconnect to yet:
+            // said once, not at every attempt of a service that waits for hours.
+            if (status.everOnline)
+              options.warn(
+                `aurora-chat: ${status.reason}; reconnecting in ${Math.ceil((status.retryAt - Date.now()) / 1000)} s`,
+              );
+            else if (status.attempt === 1)
+              options.warn(
+                `aurora-chat: cannot reach ${settings.url} yet: ${status.reason}; trying again until it is up`,
+              );
+          }
+          return;
         }
-        return;
-      }
-      // Dropped by the connection, which reports the first of each socket: a line for whoever debugs.
-      if (event.type === 'bad-frame')
-        options.warn(
-          `aurora-chat: dropped a frame the server sent that this client cannot read: ${event.error.message}`,
-        );
-      if (event.type !== 'server') return;
-      const message = event.message;
-      if (message.type === 'joined') onJoined(message);
-      else if (message.type === 'history') onHistory(message);
-      else if (message.type === 'resumed') onResumed(message);
-      else if (message.type === 'message') {
-        const held = message.room === undefined ? undefined : rooms.get(message.room)?.held;
-        if (held) held.push(message);
-        else printer.print(message);
-      } else if (message.type === 'error' && message.room !== undefined)
-        reject(new CliError(message.code, `cannot tail ${message.room}: ${message.message}`));
-    });
+        // Dropped by the connection, which reports the first of each socket: a line for whoever debugs.
+        if (event.type === 'bad-frame')
+          options.warn(
+            `aurora-chat: dropped a frame the server sent that this client cannot read: ${event.error.message}`,
+          );
+        if (event.type !== 'server') return;
+        const message = event.message;
+        if (message.type === 'joined') onJoined(message);
+        else if (message.type === 'history') onHistory(message);
+        else if (message.type === 'resumed') onResumed(message);
+        else if (message.type === 'message') {
+          const held = message.room === undefined ? undefined : rooms.get(message.room)?.held;
+          if (held) held.push(message);
+          else printer.print(message);
+        } else if (message.type === 'error' && message.room !== undefined)
+          reject(new CliError(message.code, `cannot tail ${message.room}: ${message.message}`));
+      }),
+    );
     if (options.signal.aborted) stop();
     else connection.start();
   });
