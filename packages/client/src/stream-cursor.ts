@@ -1,5 +1,6 @@
 import { checkNick, checkRoom } from 'aurora-protocol';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
+import { dmTarget } from './targets.js';
 
 /**
  * Where a reader of a stream stands: the last `seq` it has seen per target, a room (`dev`) or a
@@ -63,9 +64,15 @@ export function decodeCursor(text: string): CursorDecoding {
   return { ok: true, positions: remoteKeyed(entries) };
 }
 
-/** True for a target as cursors name them: a canonical room name, or `@` and a valid name. */
+/**
+ * True for a target as cursors name them, in canonical form so one conversation or room has one
+ * place: a room name as `checkRoom` gives it, or `@` and a name as `dmTarget` keys it.
+ */
 function isTarget(target: string): boolean {
-  if (target.startsWith('@')) return checkNick(target.slice(1)).ok;
+  if (target.startsWith('@')) {
+    const nick = checkNick(target.slice(1));
+    return nick.ok && dmTarget(nick.name) === target;
+  }
   const room = checkRoom(target);
   return room.ok && room.name === target;
 }
