@@ -55,23 +55,28 @@ export function decodeCursor(text: string): CursorDecoding {
   if (value.v !== CURSOR_VERSION)
     return refuse(`it is of version ${JSON.stringify(value.v)}; this client reads version ${CURSOR_VERSION}`);
   const entries: [string, number][] = [];
+  const places = new Set<string>();
   for (const [target, seq] of Object.entries(value.p)) {
     if (!isTarget(target)) return refuse(`${JSON.stringify(target)} is no room or @name`);
     if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
       return refuse(`the position of ${JSON.stringify(target)} is not a whole number from 0`);
+    const place = target.startsWith('@') ? dmTarget(target.slice(1)) : target;
+    if (places.has(place)) return refuse(`it names the conversation ${JSON.stringify(target)} twice`);
+    places.add(place);
     entries.push([target, seq]);
   }
   return { ok: true, positions: remoteKeyed(entries) };
 }
 
 /**
- * True for a target as cursors name them, in canonical form so one conversation or room has one
- * place: a room name as `checkRoom` gives it, or `@` and a name as `dmTarget` keys it.
+ * True for a target as cursors name them: a room name as `checkRoom` gives it, or `@` and a name as
+ * the server spells it (`@Bob`). Names are kept as spelt, not in canonical form: that form may be
+ * no valid name (`ßß` folds to `ssss`, past the length limit), and the server is sent the name.
  */
 function isTarget(target: string): boolean {
   if (target.startsWith('@')) {
     const nick = checkNick(target.slice(1));
-    return nick.ok && dmTarget(nick.name) === target;
+    return nick.ok && nick.name === target.slice(1);
   }
   const room = checkRoom(target);
   return room.ok && room.name === target;

@@ -36,13 +36,14 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
 
   const ask = (target: string) => {
     const state = progress.get(target);
+    // Asked by the name the server spells, which is always a valid one (a canonical key may not be).
     if (state?.phase === 'forward')
-      connection.historyAfter(target, printer.position(target) ?? 0, LIMITS.historyPageMax);
+      connection.historyAfter(printer.wire(target), printer.position(target) ?? 0, LIMITS.historyPageMax);
     else if (state?.phase === 'back') {
       const oldest = state.collected[0]?.seq;
       // At least one message even when none are wanted: the newest one tells where the room is.
       const limit = Math.min(LIMITS.historyPageMax, Math.max(1, wanted - state.collected.length));
-      connection.history(target, oldest, limit);
+      connection.history(printer.wire(target), oldest, limit);
     }
   };
   const onPage = (page: ServerMessageOf<'history'>, done: () => void) => {

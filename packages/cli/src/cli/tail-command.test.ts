@@ -62,6 +62,32 @@ describe('aurora-chat tail --since', () => {
     ]);
   });
 
+  it('resumes conversations named as the server spells the person, and keeps that spelling', async () => {
+    // `ßß` folds to `ssss`: the spelling, not the canonical form, is what the server accepts back.
+    const { p, done, socket } = await tail(
+      '--since',
+      cursorOf([
+        ['dev', 1],
+        ['@Bob', 3],
+        ['@ßß', 9],
+      ]),
+    );
+    expect(socket.sentOf('hello')[0]?.resume).toEqual({ dev: 1, '@Bob': 3, '@ßß': 9 });
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    socket.deliver(chat(4, 'Bob', 'psst', { to: 'alice' }));
+    socket.deliver({ type: 'resumed', target: '@Bob', recovered: true, replayed: 1, seq: 4 });
+    socket.deliver({ type: 'resumed', target: '@ßß', recovered: true, replayed: 0, seq: 9 });
+    await until(() => p.stdout().includes('caught_up'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    const lines = jsonLines(p.stdout());
+    expect(lines.map((line) => [line.type, line.text, positions(line.cursor)])).toEqual([
+      ['message', 'psst', { dev: 1, '@Bob': 4, '@ßß': 9 }],
+      ['caught_up', undefined, { dev: 1, '@Bob': 4, '@ßß': 9 }],
+    ]);
+  });
+
   it('carries the places of rooms it does not follow this time in every cursor', async () => {
     const { p, done, socket } = await tail(
       '--since',

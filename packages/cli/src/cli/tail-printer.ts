@@ -1,4 +1,4 @@
-import { dmTarget, encodeCursor, remoteKeyed, type StreamPositions } from 'aurora-client';
+import { dmPeer, dmTarget, encodeCursor, isDmTarget, remoteKeyed, type StreamPositions } from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
 import { caughtUpJson, gapJson, tailJson, tailText } from '../core/tail-format.js';
 import type { CursorFile } from './cursor-file.js';
@@ -20,7 +20,10 @@ export interface TailOutput {
  * cursor file, so a `kill -9` between the two prints a line again on the next run but never skips one.
  */
 export class TailPrinter {
+  /** The last seq printed per room, and per conversation by canonical key (`@bob`). */
   private readonly printed = new Map<string, number>();
+  /** Conversations as the server spells the other person (`@Bob`), which is what cursors name. */
+  private readonly spelt = new Map<string, string>();
   /** Targets whose place is not known yet (older history still being fetched): left out of cursors. */
   private readonly unsettled = new Set<string>();
   private caughtUpOnce = false;
@@ -31,7 +34,7 @@ export class TailPrinter {
     start: StreamPositions | undefined,
     private readonly me: () => string,
   ) {
-    for (const [target, seq] of Object.entries(start ?? {})) this.printed.set(target, seq);
+    for (const [target, seq] of Object.entries(start ?? {})) this.printed.set(this.key(target), seq);
   }
 
   /** The last seq printed (or started from) of a target; undefined before its first. */
@@ -39,7 +42,7 @@ export class TailPrinter {
     return this.unsettled.has(target) ? undefined : this.printed.get(target);
   }
 
-  /** The conversations the start positions name (`@bob`). */
+  /** The conversations the start positions name, by canonical key (`@bob`). */
   conversations(): string[] {
     return [...this.printed.keys()].filter((target) => target.startsWith('@'));
   }
@@ -55,9 +58,15 @@ export class TailPrinter {
     this.unsettled.add(target);
   }
 
-  /** The target a message belongs to: its room, or `@` and the other person. */
+  /** A target as the server knows it: a room, or `@` and the person as the server spells them. */
+  wire(target: string): string {
+    return this.spelt.get(target) ?? target;
+  }
+
+  /** The target a message belongs to: its room, or `@` and the other person (canonical key). */
   targetOf(message: ChatMessage): string {
-    return message.room ?? dmTarget(message.from === this.me() ? (message.to ?? '') : message.from);
+    if (message.room !== undefined) return message.room;
+    return this.key(`@${message.from === this.me() ? (message.to ?? '') : message.from}`);
   }
 
   /** Prints a message unless it is not after the target's place. */
@@ -71,10 +80,10 @@ export class TailPrinter {
   /** The server could not replay `target` after its place: say so, and go on from `seq`. */
   gap(target: string, seq: number): void {
     this.printed.set(target, seq);
-    if (this.output.json) this.emit(gapJson(target, this.cursor()));
+    if (this.output.json) this.emit(gapJson(this.wire(target), this.cursor()));
     else {
       this.output.warn(
-        `aurora-chat: the server no longer has every message of ${target} after the cursor; some were not printed`,
+        `aurora-chat: the server no longer has every message of ${this.wire(target)} after the cursor; some were not printed`,
       );
       this.save();
     }
@@ -90,12 +99,21 @@ export class TailPrinter {
 
   /** The cursor of what was printed, every target of the start positions included. */
   cursor(): string {
-    return encodeCursor(remoteKeyed([...this.printed].filter(([target]) => !this.unsettled.has(target))));
+    const settled = [...this.printed].filter(([target]) => !this.unsettled.has(target));
+    return encodeCursor(remoteKeyed(settled.map(([target, seq]) => [this.wire(target), seq])));
   }
 
   /** Writes the starting cursor, so a path that cannot be written stops the command before it runs. */
   saveStart(): void {
     this.output.cursorFile?.write(this.cursor(), true);
+  }
+
+  /** The key of a target (`@Bob` -> `@bob`), remembering how a conversation's person is spelt. */
+  private key(target: string): string {
+    if (!isDmTarget(target)) return target;
+    const key = dmTarget(dmPeer(target));
+    this.spelt.set(key, target);
+    return key;
   }
 
   private emit(line: string): void {
