@@ -63,10 +63,10 @@ async function startPoster(url: string) {
         await eventually(() => cids.every((cid) => acked.has(cid)), `${burst.length} acks`);
       }
     },
-    /** Posts one text at a time, `gapMs` apart, each stored before the next. */
-    trickle: async (room: string, texts: readonly string[], gapMs: number) => {
+    /** Posts one text at a time to a room or `@name`, `gapMs` apart, each stored before the next. */
+    trickle: async (target: string, texts: readonly string[], gapMs: number) => {
       for (const text of texts) {
-        const { cid } = connection.send('say', room, text);
+        const { cid } = connection.send(target.startsWith('@') ? 'dm' : 'say', target, text);
         await eventually(() => acked.has(cid), `the ack of ${text}`);
         await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
@@ -146,6 +146,37 @@ describe('tail --json --since after a kill -9', () => {
     expect(messages(after).map((line) => line.text)).toEqual(
       expect.arrayContaining(['reader left', 'reader joined']),
     );
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe('tail --json --since after a kill -9, following direct messages', () => {
+  it('replays the conversation from the cursor with nothing skipped and nothing twice', async () => {
+    const registered = await chat(
+      ['register', '--server', server.wsUrl, '--name', 'dm-reader', '--password-stdin'],
+      'a long enough password\n',
+    );
+    expect(registered.code).toBe(0);
+    const texts = numbered('d', 80);
+    // Logged in and in no room, tail follows the account's direct messages.
+    const first = tail(['--name', 'dm-reader']);
+    await first.waitFor(/"caught_up"/);
+    const posting = poster.trickle('@dm-reader', texts, 5);
+    await first.waitFor(/"d 15"/);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const before = parse(first.completeLines());
+    expect(messages(before).map((line) => line.text)).not.toContain('d 80');
+
+    const second = tail(['--name', 'dm-reader', '--since', before.at(-1)?.cursor ?? '']);
+    await posting;
+    await second.waitFor(/"d 80"/);
+    await second.waitFor(/"caught_up"/);
+    const all = [...messages(before), ...messages(parse(second.lines()))];
+    expect(all.every((line) => line.room === null)).toBe(true);
+    expectUnbroken(all);
+    expectEachOnce(all, texts);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
