@@ -173,7 +173,9 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     });
 
   waiting(common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)'))
-    .description('print messages as they arrive, one per line, until Ctrl+C or SIGTERM')
+    .description(
+      'print messages as they arrive, one per line, until Ctrl+C or SIGTERM (with --until-idle: what is new, then exit)',
+    )
     .option(
       '--history <n>',
       'print the last N messages of each room first (rooms the cursor does not name)',
