@@ -116,9 +116,48 @@ describe('aurora-chat tail --since', () => {
     expect(await done).toBe(0);
     const lines = jsonLines(p.stdout());
     expect(lines.map((line) => [line.type, line.target ?? line.text, positions(line.cursor)])).toEqual([
-      ['gap', 'dev', { dev: 2 }],
+      ['gap', 'dev', { dev: 0 }],
+      ['message', 'one', { dev: 1 }],
+      ['message', 'two', { dev: 2 }],
       ['caught_up', undefined, { dev: 2 }],
       ['message', 'three', { dev: 3 }],
+    ]);
+  });
+
+  it('prints a gap line when retention dropped what came after the cursor, then the latest messages', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 3]]));
+    socket.deliver(joined('dev', { history: [chat(8, 'bob', 'eight'), chat(9, 'bob', 'nine')], more: true }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: false, replayed: 0, seq: 9 });
+    await until(() => p.stdout().includes('caught_up'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['gap', { dev: 7 }],
+      ['message', { dev: 8 }],
+      ['message', { dev: 9 }],
+      ['caught_up', { dev: 9 }],
+    ]);
+  });
+
+  it('prints a gap line when a conversation could not be replayed', async () => {
+    const { p, done, socket } = await tail(
+      '--since',
+      cursorOf([
+        ['dev', 1],
+        ['@Bob', 3],
+      ]),
+    );
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    socket.deliver(chat(20, 'Bob', 'latest', { to: 'alice' }));
+    socket.deliver({ type: 'resumed', target: '@Bob', recovered: false, replayed: 1, seq: 20 });
+    await until(() => p.stdout().includes('caught_up'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, line.target ?? line.text])).toEqual([
+      ['message', 'latest'],
+      ['gap', '@Bob'],
+      ['caught_up', undefined],
     ]);
   });
 

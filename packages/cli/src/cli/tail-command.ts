@@ -80,6 +80,8 @@ function follow(
 ): Promise<void> {
   const { settings } = options;
   const rooms = new Map<string, RoomTail>();
+  /** Rooms whose gap was printed at their join, before the `resumed` that confirms it. */
+  const gapped = new Set<string>();
   // The targets still to be printed up to date before `caught_up`.
   const pending = new Set([...settings.rooms, ...printer.conversations()]);
   const settled = (target: string) => {
@@ -96,7 +98,14 @@ function follow(
       return;
     }
     if (printer.position(room) !== undefined) {
-      // A resume: the replay (or, when it could not be served, the latest history) and `resumed` follow.
+      // A resume: the replay and `resumed` follow. A join with history is one the server could not
+      // serve (retention dropped what came after the cursor, or the cursor is from before the server
+      // lost its data): say so, then print the latest messages it has.
+      const first = joined.history[0];
+      if (first) {
+        printer.gap(room, first.seq - 1);
+        gapped.add(room);
+      }
       for (const message of joined.history) printer.print(message);
       return;
     }
@@ -132,7 +141,7 @@ function follow(
   const onResumed = (resumed: ServerMessageOf<'resumed'>) => {
     const target = resumed.target.startsWith('@') ? dmTarget(dmPeer(resumed.target)) : resumed.target;
     if (rooms.get(target)?.held) return; // still paging: settled when the older page comes
-    if (!resumed.recovered) printer.gap(target, resumed.seq);
+    if (!resumed.recovered && !gapped.delete(target)) printer.gap(target, resumed.seq);
     settled(target);
   };
 
