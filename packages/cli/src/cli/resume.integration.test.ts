@@ -91,6 +91,7 @@ interface Line {
   v: number;
   type: string;
   room?: string | null;
+  target?: string;
   from?: string;
   text?: string;
   seq?: number;
@@ -224,6 +225,38 @@ describe('tail --until-idle with --cursor-file, run from cron', () => {
     expectEachOnce(printed, texts);
     // Read through history only: no join or leave notice of the cron job's name.
     expect(printed.filter((line) => line.from === 'nightly')).toEqual([]);
+  });
+});
+
+describe('tail --until-idle after the server lost its data', () => {
+  it('prints a gap line, then everything the server has now', async () => {
+    let own = await startServer({ memory: true });
+    try {
+      const file = join(configHome, 'reset.cursor');
+      const run = async () => {
+        const args = ['--room', 'reset', '--name', 'nightly', '--until-idle', '--cursor-file', file];
+        const result = await chat(['tail', '--server', own.wsUrl, '--json', ...args]);
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        return parse(result.stdout.split('\n').filter(Boolean));
+      };
+      const send = (text: string) =>
+        chat(['send', '--server', own.wsUrl, '--room', 'reset', '--name', 'poster', text]);
+      await run();
+      for (const text of ['one', 'two', 'three']) expect((await send(text)).code).toBe(0);
+      expect(messages(await run()).map((line) => line.seq)).toEqual([1, 2, 3]);
+      // A server that kept nothing (--memory) comes back on the same port: its room restarts at 1.
+      const { port } = own;
+      await own.stop();
+      own = await startServer({ memory: true, port });
+      expect((await send('after the reset')).code).toBe(0);
+      expect((await run()).map((line) => [line.type, line.target ?? line.text])).toEqual([
+        ['gap', 'reset'],
+        ['message', 'after the reset'],
+        ['caught_up', undefined],
+      ]);
+    } finally {
+      await own.stop();
+    }
   });
 });
 

@@ -289,6 +289,53 @@ describe('aurora-chat tail --until-idle', () => {
     },
   );
 
+  it('prints a gap line when retention dropped messages after the cursor', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 5]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [chat(9, 'bob', 'nine')], more: false });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['gap', { dev: 8 }],
+      ['message', { dev: 9 }],
+      ['caught_up', { dev: 9 }],
+    ]);
+  });
+
+  it('checks, when nothing came after the cursor, that the server is not behind it', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    await until(() => socket.sentOf('history').length === 2);
+    expect(socket.sentOf('history')[1]).toEqual({ type: 'history', target: 'dev', limit: 1 });
+    // The server lost its data: its latest is 2, behind the cursor; all it has now is new.
+    socket.deliver({ type: 'history', target: 'dev', messages: [chat(2, 'bob', 'two')], more: true });
+    await until(() => socket.sentOf('history').length === 3);
+    expect(socket.sentOf('history')[2]).toEqual({ type: 'history', target: 'dev', after: 0, limit: 1000 });
+    socket.deliver({
+      type: 'history',
+      target: 'dev',
+      messages: [chat(1, 'bob', 'one'), chat(2, 'bob', 'two')],
+      more: false,
+    });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['gap', { dev: 0 }],
+      ['message', { dev: 1 }],
+      ['message', { dev: 2 }],
+      ['caught_up', { dev: 2 }],
+    ]);
+  });
+
+  it('is done at once when the server is where the cursor is', async () => {
+    const { p, done, socket } = await tail('--once', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [chat(50, 'bob', 'fifty')], more: true });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => line.type)).toEqual(['caught_up']);
+  });
+
   it('starts a room without a place at its last --history messages, then reads on from there', async () => {
     const { p, done, socket } = await tail('--until-idle', '--history', '2');
     await until(() => socket.sentOf('history').length === 1);
