@@ -76,7 +76,12 @@ describe('aurora-chat --wait, then /leave after a burst', () => {
     await tmux.typeLine('bob', '/leave');
     await tmux.waitFor('bob', (s) => /#dev │ leaving after \d+ unsent lines? /.test(statusLine(s)));
     await watcher.waitFor(/"bob left"/, 30_000);
-    const texts = watcher.lines().map((line) => JSON.parse(line).text as string);
+    // Message lines only: the `caught_up` line that follows the history has no text.
+    const texts = watcher
+      .lines()
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.type === 'message')
+      .map((line) => line.text as string);
     const posted = texts.filter((text) => text.startsWith('line '));
     expect(posted).toEqual(lines);
     expect(texts.at(-1)).toBe('bob left');

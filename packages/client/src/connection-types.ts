@@ -1,6 +1,7 @@
 import type { DecodeError, ServerMessage } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
+import type { StreamPositions } from './stream-cursor.js';
 
 /** Callbacks a socket reports to. */
 export interface SocketHandlers {
@@ -114,6 +115,12 @@ export interface ConnectionOptions {
   readonly session?: { readonly account: string; readonly token: string };
   /** Rooms to join on connect. */
   readonly rooms: readonly string[];
+  /**
+   * Where to start from, as a reconnect would (a script's saved cursor): the first `hello` resumes
+   * the given rooms that are in `rooms`, and every given conversation, so the server replays what
+   * came after instead of sending recent history. Rooms not in `rooms` are not joined.
+   */
+  readonly resume?: StreamPositions;
   readonly client: { readonly name: string; readonly version: string };
   readonly socketFactory: SocketFactory;
   readonly clock?: Clock;
@@ -163,6 +170,11 @@ export interface ChatConnection {
   typing(room: string, active: boolean): void;
   /** Pages older history of a target; `ref` comes back on the page or its error. */
   history(target: string, before: number | undefined, limit: number, ref?: string): void;
+  /**
+   * Pages history of a target forward, from just after `after`, oldest first. Rooms can be read so
+   * without joining them (no join or leave notice), which is how a script catches up and goes.
+   */
+  historyAfter(target: string, after: number, limit: number): void;
   /** Asks for a room's members; `ref` comes back on the list, to tell `/who` from a refresh. */
   members(room: string, ref?: string): void;
   /** Asks for the room list. */

@@ -112,7 +112,7 @@ export class Connection implements ChatConnection {
     this.heartbeat = new Heartbeat(this.clock, options.probeAfterMs, options.answerWithinMs);
     this.nick = options.nick;
     this.link = new AccountLink(options.session);
-    this.followed = new FollowedTargets(options.rooms);
+    this.followed = new FollowedTargets(options.rooms, options.resume);
     // A leave waits for the user's lines to the room, and for a join of it on its way on this socket
     // (named by the hello, or a /join): written before that join's answer, the server would take
     // the leave first and then join the room again.
@@ -192,6 +192,10 @@ export class Connection implements ChatConnection {
         ref,
       ),
     );
+  }
+
+  historyAfter(target: string, after: number, limit: number): void {
+    this.write({ type: 'history', target: this.followed.cursors.wire(target), after, limit });
   }
 
   members(room: string, ref?: string): void {
@@ -298,7 +302,8 @@ export class Connection implements ChatConnection {
         token: this.link.token,
         client: this.options.client,
         rooms: this.followed.rooms,
-        resume: this.everWelcomed ? this.followed.resume() : {},
+        // Before the first welcome only given positions are known: a script resuming from a cursor.
+        resume: this.everWelcomed || this.options.resume ? this.followed.resume() : {},
       }),
     );
   }

@@ -1,7 +1,8 @@
 import type { ServerMessage } from 'aurora-protocol';
 import type { Outgoing } from './connection-types.js';
-import type { RemoteKeyed } from './remote-keyed.js';
+import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { ResumeCursors } from './resume-cursors.js';
+import type { StreamPositions } from './stream-cursor.js';
 
 /**
  * What a connection follows across its sockets: the rooms to be in, the ones joined on the current
@@ -15,9 +16,10 @@ export class FollowedTargets {
   /** Rooms joined on the current socket. */
   private readonly joinedHere = new Set<string>();
 
-  /** Follows `rooms` from the start. */
-  constructor(rooms: readonly string[]) {
+  /** Follows `rooms`, from the given positions where there are some (else from the start). */
+  constructor(rooms: readonly string[], positions: StreamPositions = remoteKeyed()) {
     this.wanted = new Set(rooms);
+    for (const [target, seq] of Object.entries(positions)) this.cursors.start(target, seq);
   }
 
   /** The rooms to be in, for `hello.rooms`. */

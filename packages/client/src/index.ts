@@ -56,6 +56,13 @@ export {
   standardSocketFactory,
 } from './standard-socket.js';
 export {
+  CURSOR_VERSION,
+  type CursorDecoding,
+  decodeCursor,
+  encodeCursor,
+  type StreamPositions,
+} from './stream-cursor.js';
+export {
   dmPeer,
   dmTarget,
   HOME,

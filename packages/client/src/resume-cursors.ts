@@ -26,6 +26,14 @@ export class ResumeCursors {
     return isDmTarget(target) ? `@${this.peer(target)}` : target;
   }
 
+  /** Starts `target` (a room, or `@nick` as the server spells the person) at `seq`, before any socket. */
+  start(target: string, seq: number): void {
+    if (isDmTarget(target)) {
+      this.spell(dmPeer(target), true);
+      this.seqs.set(dmTarget(dmPeer(target)), seq);
+    } else this.seqs.set(target, seq);
+  }
+
   /**
    * A room was joined. With history (a first join, or a resume the server could not serve) the room
    * starts afresh at `seq`; a resumed join keeps the cursor until the replayed messages arrive.

@@ -22,6 +22,14 @@ export const CliErrorCode = {
   Unreachable: 'unreachable',
   /** No acknowledgement in time. */
   Timeout: 'timeout',
+  /** A `--since` cursor, or the one in a `--cursor-file`, is not one tail printed (exit 2). */
+  BadCursor: 'bad_cursor',
+  /** The `--cursor-file` cannot be read or written at the start (exit 2). */
+  BadCursorFile: 'bad_cursor_file',
+  /** Writing the `--cursor-file` failed while tailing (exit 1): the lines printed are not saved. */
+  CursorNotSaved: 'cursor_not_saved',
+  /** A `send --id` key is empty, too long or not printable ASCII (exit 2). */
+  BadId: 'bad_id',
 } as const;
 
 const USAGE_CODES = new Set<string>([
@@ -34,6 +42,9 @@ const USAGE_CODES = new Set<string>([
   CliErrorCode.TextTooLong,
   CliErrorCode.BadCredentials,
   CliErrorCode.PasswordMismatch,
+  CliErrorCode.BadCursor,
+  CliErrorCode.BadCursorFile,
+  CliErrorCode.BadId,
 ]);
 
 /**

@@ -1,12 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { fakeSocketFactory } from 'aurora-client/testing';
 import { chat, joined, welcome } from 'aurora-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ProgramIo, runProgram } from './program.js';
-import type { Settings } from './settings.js';
+import { programHarness, until } from '../testing/program-harness.js';
 
 // The program in-process: flags as commander parses them, over fake sockets, never a real server.
 
@@ -21,54 +18,7 @@ afterEach(async () => {
   await rm(configHome, { recursive: true, force: true });
 });
 
-/** A stream that says it is (or is not) a terminal and keeps what is written to it. */
-function stream(tty: boolean) {
-  const pass = new PassThrough();
-  let text = '';
-  pass.on('data', (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-  });
-  Object.assign(pass, { isTTY: tty });
-  // The program reads isTTY and writes; a PassThrough does both, without a real terminal.
-  return { stream: pass as unknown as NodeJS.ReadStream & NodeJS.WriteStream, text: () => text };
-}
-
-/** Runs the program with a terminal (or not), fake sockets, and the chat replaced by a recorder. */
-function program(options: { tty?: boolean } = {}) {
-  const tty = options.tty ?? true;
-  const stdout = stream(tty);
-  const stderr = stream(false);
-  const sockets = fakeSocketFactory();
-  const chats: Settings[] = [];
-  const interrupt = new AbortController();
-  const io: ProgramIo = {
-    env: { XDG_CONFIG_HOME: configHome, AURORA_NAME: 'alice' },
-    stdin: stream(tty).stream,
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    socketFactory: sockets.factory,
-    runChat: async (settings) => {
-      chats.push(settings);
-    },
-    interrupted: (controller) => interrupt.signal.addEventListener('abort', () => controller.abort()),
-  };
-  return {
-    run: (...argv: string[]) => runProgram(argv, io),
-    sockets,
-    chats,
-    stdout: stdout.text,
-    stderr: stderr.text,
-    /** Ctrl+C. */
-    interrupt: () => interrupt.abort(),
-  };
-}
-
-/** Polls until `check` holds, for at most 5 s. */
-async function until(check: () => boolean): Promise<void> {
-  for (let waited = 0; waited < 5000 && !check(); waited += 10)
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!check()) throw new Error('timed out');
-}
+const program = (options: { tty?: boolean } = {}) => programHarness(configHome, options);
 
 describe('aurora-chat --wait', () => {
   it('asks the chat to keep trying only when given', async () => {
@@ -182,13 +132,17 @@ describe('aurora-chat tail --history', () => {
     socket.deliver(welcome('alice'));
     socket.deliver(joined('dev', { history }));
     await until(() => p.stdout().includes('alice joined'));
+    await until(() => p.stdout().includes('caught_up'));
     p.interrupt();
     expect(await done).toBe(0);
-    return p
+    const lines = p
       .stdout()
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line).text);
+      .map((line) => JSON.parse(line));
+    // History printed, the stream says so once, with the cursor of its last message.
+    expect(lines.at(-1)).toEqual({ v: 1, type: 'caught_up', cursor: lines.at(-2).cursor });
+    return lines.slice(0, -1).map((line) => line.text);
   }
 
   it('prints the last N messages before its own join notice', async () => {

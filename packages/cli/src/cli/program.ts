@@ -1,4 +1,4 @@
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import type { SocketFactory } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -13,6 +13,8 @@ import {
   registerAccount,
 } from './account-command.js';
 import { CliError, CliErrorCode, describeError } from './cli-error.js';
+import { CursorFile, cursorPositions } from './cursor-file.js';
+import { loginName, readAll } from './process-input.js';
 import type { ScriptCredentials } from './script-session.js';
 import { sendMessage } from './send-command.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
@@ -39,6 +41,16 @@ Accounts:
   In the chat: /register, /login, /logout [--everywhere]. Passwords are typed without echo (or piped
   with --password-stdin), never given as flags. Sessions, never passwords, are kept per server in
   $XDG_CONFIG_HOME/aurora/credentials.json (else ~/.config/aurora/credentials.json), mode 0600.`;
+
+/** The flags of `tail`. */
+type TailFlags = CommonFlags & {
+  history: number;
+  json?: boolean;
+  since?: string;
+  cursorFile?: string;
+  untilIdle?: boolean;
+  once?: boolean;
+};
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -141,14 +153,19 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     )
     .argument('[text...]', 'the message (default: read stdin)')
     .option('-t, --to <nick>', 'send a direct message to this person instead')
+    .option(
+      '--id <key>',
+      'make retries safe: every run with the same key (and room or person) posts the message once',
+    )
     .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 10)
-    .action(async (words: string[], flags: CommonFlags & { to?: string; timeout: number }) => {
+    .action(async (words: string[], flags: CommonFlags & { to?: string; id?: string; timeout: number }) => {
       const settings = await settingsOf(flags);
       const text = words.length > 0 ? words.join(' ') : io.stdin.isTTY ? '' : await readAll(io.stdin);
       await sendMessage({
         settings,
         text,
         ...(flags.to ? { to: flags.to } : {}),
+        ...(flags.id === undefined ? {} : { id: flags.id }),
         timeoutMs: Math.max(1, flags.timeout) * 1000,
         socketFactory,
         credentials: await credentialsOf(settings),
@@ -156,16 +173,33 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     });
 
   waiting(common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)'))
-    .description('print messages as they arrive, one per line, until Ctrl+C or SIGTERM')
+    .description(
+      'print messages as they arrive, one per line, until Ctrl+C or SIGTERM (with --until-idle: what is new, then exit)',
+    )
     .option(
       '--history <n>',
-      'print the last N messages of each room first',
+      'print the last N messages of each room first (rooms the cursor does not name)',
       positiveInteger('--history', 10_000),
       0,
     )
-    .option('--json', 'one JSON object per line: type, kind, room, from, text, ts, id, seq')
-    .action(async (flags: CommonFlags & { history: number; json?: boolean }) => {
+    .option(
+      '--json',
+      'one JSON object per line, each with a resume cursor (the lines are a stable interface: see PROTOCOL.md)',
+    )
+    .option(
+      '--since <cursor>',
+      'start right after a cursor that tail printed: nothing skipped, nothing twice',
+    )
+    .option(
+      '--cursor-file <path>',
+      'start from the cursor saved in this file (if there is one) and keep it saved after every line',
+    )
+    .option('--until-idle', 'print what is new, then exit (for cron); joins no room')
+    .addOption(new Option('--once', 'same as --until-idle'))
+    .action(async (flags: TailFlags) => {
       const settings = await settingsOf(flags);
+      const cursorFile = flags.cursorFile === undefined ? undefined : new CursorFile(flags.cursorFile);
+      const since = flags.since !== undefined ? cursorPositions(flags.since) : cursorFile?.read();
       const controller = new AbortController();
       io.interrupted?.(controller);
       await tailMessages({
@@ -177,6 +211,9 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         warn: (line) => io.stderr.write(`${sanitizeForTerminal(line)}\n`),
         signal: controller.signal,
         credentials: await credentialsOf(settings),
+        ...(since ? { since } : {}),
+        ...(cursorFile ? { cursorFile } : {}),
+        untilIdle: flags.untilIdle === true || flags.once === true,
       });
     });
 
@@ -251,24 +288,4 @@ function unknownCommand(word: string, program: Command): CliError {
     CliErrorCode.UnknownCommand,
     `unknown command ${JSON.stringify(word)}; the commands are ${names.join(', ')}, or none for the chat (see aurora-chat --help)`,
   );
-}
-
-function loginName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'guest';
-  }
-}
-
-function readAll(stream: NodeJS.ReadStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      text += chunk;
-    });
-    stream.on('end', () => resolve(text));
-    stream.on('error', reject);
-  });
 }

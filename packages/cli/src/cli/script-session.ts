@@ -1,4 +1,4 @@
-import type { ConnectionEvent, ConnectionStatus, SocketFactory } from 'aurora-client';
+import type { ConnectionEvent, ConnectionOptions, ConnectionStatus, SocketFactory } from 'aurora-client';
 import { Connection, loggedOutElsewhereText, nameRegisteredText, sessionEndedText } from 'aurora-client';
 import { ErrorCode } from 'aurora-protocol';
 import type { CredentialStore, StoredSession } from '../core/credentials.js';
@@ -21,6 +21,9 @@ export interface ScriptSession {
   finish(): Promise<void>;
 }
 
+/** What a command may set on its connection beyond who connects where. */
+export type ScriptConnectionOptions = Pick<ConnectionOptions, 'resume' | 'newCid'>;
+
 /**
  * Opens (but does not start) the connection a command uses: as the stored account when logged in,
  * else as a guest; retrying a first connection that fails only with `--wait`. A token that stopped
@@ -31,8 +34,9 @@ export function scriptSession(
   rooms: readonly string[],
   socketFactory: SocketFactory,
   credentials: ScriptCredentials | undefined,
+  extra: ScriptConnectionOptions = {},
 ): ScriptSession {
-  const connection = connectionFor(settings, rooms, socketFactory, credentials?.session);
+  const connection = connectionFor(settings, rooms, socketFactory, credentials?.session, extra);
   const keeper = credentials && new SessionKeeper(connection, credentials.store, settings.url);
   return {
     connection,
@@ -54,8 +58,10 @@ export function connectionFor(
   rooms: readonly string[],
   socketFactory: SocketFactory,
   session: StoredSession | undefined,
+  extra: ScriptConnectionOptions = {},
 ): Connection {
   return new Connection({
+    ...extra,
     url: settings.url,
     nick: settings.nick,
     ...(session ? { session: { account: session.name, token: session.token } } : {}),
@@ -129,4 +135,21 @@ export function settleOn<T>({ connection, settings, timeoutMs, awaited, handle }
     });
     connection.start();
   });
+}
+
+/**
+ * A listener that turns what it throws (a cursor file that can no longer be written) into the
+ * command's failure: thrown inside the socket's event handler it would end the process with a stack.
+ */
+export function guarded(
+  reject: (error: unknown) => void,
+  listener: (event: ConnectionEvent) => void,
+): (event: ConnectionEvent) => void {
+  return (event) => {
+    try {
+      listener(event);
+    } catch (error) {
+      reject(error);
+    }
+  };
 }

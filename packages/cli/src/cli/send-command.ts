@@ -2,6 +2,7 @@ import type { SocketFactory } from 'aurora-client';
 import { LIMITS, utf8Length } from 'aurora-protocol';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type ScriptCredentials, scriptSession, settleOn } from './script-session.js';
+import { checkSendId, sendIdCid, sendTarget } from './send-id.js';
 import type { Settings } from './settings.js';
 
 /** What `aurora-chat send` needs. */
@@ -11,6 +12,11 @@ export interface SendOptions {
   readonly text: string;
   /** Send to this person instead of the first room. */
   readonly to?: string;
+  /**
+   * A key that makes the send idempotent (`--id`): every run with the same key and target stores
+   * the message once, and the later ones exit 0 as if they had sent it.
+   */
+  readonly id?: string;
   /** Give up after this long without an acknowledgement. */
   readonly timeoutMs: number;
   readonly socketFactory: SocketFactory;
@@ -25,7 +31,8 @@ export interface SendOptions {
  * the time is up; the server stores it once.
  */
 export async function sendMessage(options: SendOptions): Promise<void> {
-  const { settings, to } = options;
+  const { settings, to, id } = options;
+  if (id !== undefined) checkSendId(id);
   const text = options.text.replace(/\r\n/g, '\n').replace(/\n+$/, '');
   if (text.trim() === '')
     throw new CliError(CliErrorCode.NoText, 'no message: give it as an argument or pipe it on stdin');
@@ -39,7 +46,10 @@ export async function sendMessage(options: SendOptions): Promise<void> {
     throw new CliError(CliErrorCode.BadUsage, 'send needs a room (--room) or a person (--to)');
 
   // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
-  const session = scriptSession(settings, [], options.socketFactory, options.credentials);
+  const keyed = id === undefined ? undefined : sendIdCid(sendTarget(room, to), id);
+  const session = scriptSession(settings, [], options.socketFactory, options.credentials, {
+    ...(keyed === undefined ? {} : { newCid: () => keyed }),
+  });
   const { connection } = session;
   const cid = (to === undefined ? connection.send('say', room!, text) : connection.send('dm', `@${to}`, text))
     .cid;

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { tailJson, tailText } from './tail-format.js';
+import { caughtUpJson, gapJson, TAIL_JSON_VERSION, tailJson, tailText } from './tail-format.js';
 
 describe('tailJson', () => {
   it('has the fields scripts rely on, with an ISO 8601 time', () => {
@@ -10,8 +11,10 @@ describe('tailJson', () => {
         id: 'm_1',
         ts: Date.UTC(2026, 2, 3, 12, 4, 5),
       }),
+      'CURSOR',
     );
     expect(JSON.parse(line)).toEqual({
+      v: 1,
       type: 'message',
       kind: 'chat',
       room: 'dev',
@@ -20,42 +23,43 @@ describe('tailJson', () => {
       ts: '2026-03-03T12:04:05.000Z',
       id: 'm_1',
       seq: 7,
+      cursor: 'CURSOR',
     });
   });
 
   it('keeps the text exact but never writes a raw control character', () => {
     const text = 'a\x1b[31mb\x07\x9bc\u202ed\ne';
-    const line = tailJson(chat(1, 'bob', text));
+    const line = tailJson(chat(1, 'bob', text), 'CURSOR');
     expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f\u202e]/);
     expect(JSON.parse(line).text).toBe(text);
   });
 
   it('escapes DEL, zero-width space and BOM in every remote field, keeping them exact', () => {
     const text = 'del\x7f zwsp\u200b bom\ufeff';
-    const line = tailJson(chat(1, 'b\u200bob', text, { room: 'd\ufeffev' }));
+    const line = tailJson(chat(1, 'b\u200bob', text, { room: 'd\ufeffev' }), 'CURSOR');
     expect(line).not.toMatch(/[\x7f\u200b\ufeff]/);
     expect(line).toContain('del\\u007f zwsp\\u200b bom\\ufeff');
     expect(JSON.parse(line)).toMatchObject({ text, from: 'b\u200bob', room: 'd\ufeffev' });
   });
 
   it('says when the sender is registered, and only then', () => {
-    expect(JSON.parse(tailJson(chat(1, 'alice', 'hi', { account: true })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'alice', 'hi', { account: true }), 'CURSOR'))).toMatchObject({
       from: 'alice',
       account: true,
     });
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('account');
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi'), 'CURSOR'))).not.toHaveProperty('account');
   });
 
   it('says when a webhook posted it, and only then', () => {
-    expect(JSON.parse(tailJson(chat(1, 'builds', 'passed', { bot: true })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'builds', 'passed', { bot: true }), 'CURSOR'))).toMatchObject({
       from: 'builds',
       bot: true,
     });
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi')))).not.toHaveProperty('bot');
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi'), 'CURSOR'))).not.toHaveProperty('bot');
   });
 
   it('gives direct messages a null room and the recipient', () => {
-    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' })))).toMatchObject({
+    expect(JSON.parse(tailJson(chat(1, 'bob', 'hi', { to: 'watcher' }), 'CURSOR'))).toMatchObject({
       kind: 'dm',
       room: null,
       to: 'watcher',
@@ -85,5 +89,50 @@ describe('tailText', () => {
 
   it('marks a webhook with ⚙', () => {
     expect(tailText(chat(1, 'builds', 'passed', { bot: true }), 'w')).toMatch(/ #dev <builds⚙> passed$/);
+  });
+});
+
+describe('the JSON lines of tail, a stable interface (PROTOCOL.md, "Lines of tail --json")', () => {
+  // Read as a file, not imported: the table scripts are promised is the one these lines must match.
+  const protocol = readFileSync(new URL('../../../protocol/PROTOCOL.md', import.meta.url), 'utf8')
+    .split('### Lines of `tail --json`')[1]
+    ?.split('\n### ')[0];
+  /** The documented fields of a line type, in order; optional ones end with `?`. */
+  const documented = (type: string): string[] => {
+    const row = protocol?.split('\n').find((line) => line.startsWith(`| \`${type}\``));
+    if (!row) throw new Error(`PROTOCOL.md documents no ${type} line`);
+    return [...(row.split('|')[2] ?? '').matchAll(/`([a-z_]+\??)`/g)].map((match) => match[1] ?? '');
+  };
+  const keys = (line: string) => Object.keys(JSON.parse(line));
+  const full = chat(7, 'alice', 'joined', {
+    to: 'bob',
+    account: true,
+    bot: true,
+    kind: 'system',
+    event: { kind: 'join', nick: 'alice' },
+    id: 'm_1',
+    ts: Date.UTC(2026, 2, 3, 12, 4, 5),
+  });
+
+  it('prints exactly these lines, byte for byte', () => {
+    expect(tailJson(chat(7, 'alice', 'hi', { room: 'dev', id: 'm_1', ts: Date.UTC(2026, 2, 3) }), 'C1')).toBe(
+      '{"v":1,"type":"message","kind":"chat","room":"dev","from":"alice","text":"hi","ts":"2026-03-03T00:00:00.000Z","id":"m_1","seq":7,"cursor":"C1"}',
+    );
+    expect(tailJson(full, 'C2')).toBe(
+      '{"v":1,"type":"message","kind":"system","room":null,"to":"bob","from":"alice","account":true,"bot":true,"text":"joined","ts":"2026-03-03T12:04:05.000Z","id":"m_1","seq":7,"event":{"kind":"join","nick":"alice"},"cursor":"C2"}',
+    );
+    expect(caughtUpJson('C3')).toBe('{"v":1,"type":"caught_up","cursor":"C3"}');
+    expect(gapJson('@bob', 'C4')).toBe('{"v":1,"type":"gap","target":"@bob","cursor":"C4"}');
+    expect(TAIL_JSON_VERSION).toBe(1);
+  });
+
+  it('has the fields PROTOCOL.md lists, in its order, the optional ones only when set', () => {
+    const message = documented('message');
+    expect(keys(tailJson(full, 'C'))).toEqual(message.map((field) => field.replace('?', '')));
+    expect(keys(tailJson(chat(1, 'bob', 'hi'), 'C'))).toEqual(
+      message.filter((field) => !field.endsWith('?')),
+    );
+    expect(keys(caughtUpJson('C'))).toEqual(documented('caught_up'));
+    expect(keys(gapJson('dev', 'C'))).toEqual(documented('gap'));
   });
 });

@@ -1,13 +1,22 @@
 import { type ChatMessage, markedName, sanitizeForTerminal, stringifyForTerminal } from 'aurora-protocol';
 
 /**
- * One message as one JSON line for scripts: `type`, `kind`, `room` (null for direct messages), `to`,
- * `from`, `account: true` when the sender is registered, `bot: true` when a webhook posted it, `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, and `event` on notices.
+ * The version of the JSON lines `tail --json` prints (`"v"` on every line). It changes only when a
+ * field changes meaning or goes away; new fields may be added within a version (PROTOCOL.md).
+ */
+export const TAIL_JSON_VERSION = 1;
+
+/**
+ * One message as one JSON line for scripts: `v`, `type`, `kind`, `room` (null for direct messages),
+ * `to`, `from`, `account: true` when the sender is registered, `bot: true` when a webhook posted it,
+ * `text` as sent (markup included), `ts` in ISO 8601, `id`, `seq`, `event` on notices, and the
+ * `cursor` to resume after this line with (`tail --since`).
  * Nothing in it is terminal formatting: control, format, bidi and invisible characters are JSON
  * escapes, never raw, so the line is safe on a terminal and still parses to the exact text.
  */
-export function tailJson(message: ChatMessage): string {
+export function tailJson(message: ChatMessage, cursor: string): string {
   return stringifyForTerminal({
+    v: TAIL_JSON_VERSION,
     type: 'message',
     kind: message.kind,
     room: message.room ?? null,
@@ -20,7 +29,22 @@ export function tailJson(message: ChatMessage): string {
     id: message.id,
     seq: message.seq,
     ...(message.event ? { event: message.event } : {}),
+    cursor,
   });
+}
+
+/** The line printed once every followed room and conversation is printed up to date. */
+export function caughtUpJson(cursor: string): string {
+  return stringifyForTerminal({ v: TAIL_JSON_VERSION, type: 'caught_up', cursor });
+}
+
+/**
+ * The line printed when the server no longer had every message of `target` after the cursor (its
+ * retention dropped some, or the cursor is from before the server lost its data): those were
+ * never printed, and the target goes on from what the server still has.
+ */
+export function gapJson(target: string, cursor: string): string {
+  return stringifyForTerminal({ v: TAIL_JSON_VERSION, type: 'gap', target, cursor });
 }
 
 /**

@@ -38,6 +38,8 @@ export class ChatProcesses {
       child,
       exited,
       lines: () => seen.stdout.split('\n').filter(Boolean),
+      /** The lines printed in full: a process killed mid-write may leave half of one at the end. */
+      completeLines: () => seen.stdout.split('\n').slice(0, -1).filter(Boolean),
       stderr: () => seen.stderr,
       /** Waits until a printed line matches; fails with everything printed after `timeoutMs`. */
       waitFor: async (pattern: RegExp, timeoutMs = 10_000) => {

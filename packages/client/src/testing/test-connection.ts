@@ -1,5 +1,6 @@
 import { ManualClock } from 'aurora-testkit';
 import { Connection } from '../connection.js';
+import type { StreamPositions } from '../stream-cursor.js';
 import { fakeSocketFactory } from './fake-socket.js';
 
 /** Options for {@link testConnection}. */
@@ -10,6 +11,8 @@ export interface TestConnectionOptions {
   readonly clock?: ManualClock;
   /** A stored session to greet with. */
   readonly session?: { readonly account: string; readonly token: string };
+  /** Positions to start from (a script's saved cursor). */
+  readonly resume?: StreamPositions;
 }
 
 /**
@@ -24,6 +27,7 @@ export function testConnection(options: TestConnectionOptions = {}) {
     url: 'ws://test/ws',
     nick: options.nick ?? 'alice',
     ...(options.session ? { session: options.session } : {}),
+    ...(options.resume ? { resume: options.resume } : {}),
     rooms: options.rooms ?? ['dev'],
     client: { name: 'aurora-chat', version: 'test' },
     socketFactory: sockets.factory,
