@@ -23,6 +23,20 @@ describe('Outbox', () => {
     expect(cids(outbox.due(2, 0, always))).toEqual(['b']);
   });
 
+  it('keeps at most a window of messages awaiting their acknowledgements', () => {
+    const outbox = new Outbox(() => 0.5, undefined, 3);
+    for (const cid of ['a', 'b', 'c', 'd', 'e']) outbox.add(message(cid));
+    expect(cids(outbox.due(1, 0, always))).toEqual(['a', 'b', 'c']);
+    expect(cids(outbox.due(1, 0, always))).toEqual([]);
+    outbox.ack('a');
+    expect(cids(outbox.due(1, 0, always))).toEqual(['d']);
+    // A new socket writes the unacknowledged ones again, still within the window.
+    expect(cids(outbox.due(2, 0, always))).toEqual(['b', 'c', 'd']);
+    outbox.ack('b');
+    outbox.ack('c');
+    expect(cids(outbox.due(2, 0, always))).toEqual(['e']);
+  });
+
   it('holds a message whose room is not joined yet', () => {
     const outbox = new Outbox(() => 0.5);
     outbox.add(message('a', 'ops'));

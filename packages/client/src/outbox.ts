@@ -1,4 +1,4 @@
-import { ErrorCode, retryAfterReconnect } from 'aurora-protocol';
+import { ErrorCode, retryAfterReconnect, SEND_WINDOW } from 'aurora-protocol';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import type { Outgoing } from './connection-types.js';
 
@@ -24,7 +24,8 @@ export type Refusal =
 
 /**
  * Sent messages until the server acknowledges them, in the order they were sent. Each is written once
- * per socket; a new socket writes them all again with their original cids. A rate limit pauses
+ * per socket, at most `window` of them awaiting their acknowledgements at a time; a new socket writes
+ * them again with their original cids. A rate limit pauses
  * every message until the time the server named; a storage failure retries with backoff.
  */
 export class Outbox {
@@ -41,6 +42,7 @@ export class Outbox {
   constructor(
     private readonly random: () => number,
     private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
+    private readonly window: number = SEND_WINDOW,
   ) {}
 
   /** Keeps a message until it is acknowledged. */
@@ -80,13 +82,15 @@ export class Outbox {
   due(generation: number, now: number, ready: (message: Outgoing) => boolean): Outgoing[] {
     if (now < this.pausedUntilMs) return [];
     const entries = [...this.entries.values()];
-    if (this.oneAtATime && entries.some((entry) => entry.sentOn === generation)) return [];
+    let inFlight = 0;
+    for (const entry of entries) if (entry.sentOn === generation) inFlight++;
+    const room = this.oneAtATime ? 1 - inFlight : this.window - inFlight;
     const out: Outgoing[] = [];
     for (const entry of entries) {
+      if (out.length >= room) break;
       if (entry.sentOn === generation || entry.heldUntil > now || !ready(entry.message)) continue;
       entry.sentOn = generation;
       out.push(entry.message);
-      if (this.oneAtATime) break;
     }
     return out;
   }

@@ -36,6 +36,19 @@ export const LIMITS = {
   maxPasswordLength: 1024,
 } as const;
 
+/**
+ * Requests one connection may have waiting for the server; past this the server closes it (1008).
+ * Clients keep well under it: see `SEND_WINDOW`.
+ */
+export const MAX_QUEUED_REQUESTS = 256;
+
+/**
+ * Messages a client writes before their acknowledgements come back. A quarter of the server's queue,
+ * so a client with thousands of lines to send never overruns it (and is never closed, reconnected and
+ * made to write them all again), and joins or history requests still fit beside them.
+ */
+export const SEND_WINDOW = MAX_QUEUED_REQUESTS / 4;
+
 /** The limits a server announces in `welcome`. */
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
 

@@ -42,7 +42,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   ratePerSecond: 2,
   burst: 5,
   helloTimeoutMs: 10_000,
-  maxQueuedRequests: 256,
+  maxQueuedRequests: MAX_QUEUED_REQUESTS,
 };
 
 /**
