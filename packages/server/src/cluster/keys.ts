@@ -35,6 +35,11 @@ export class RedisKeys {
     return `${this.prefix}cids:${target}`;
   }
 
+  /** The search document counter: one number per indexed message, across targets (see redis-search.ts). */
+  get searchDocs(): string {
+    return `${this.prefix}sx-docs`;
+  }
+
   /** Every target that ever had a message (what retention walks). */
   get targets(): string {
     return `${this.prefix}targets`;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The layout of aurora.db this server writes (SQLite's user_version); raise it with each change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A database a newer Aurora wrote: this one would misread it. Code `DATA_TOO_NEW`. */
 export class SchemaTooNewError extends Error {
@@ -19,6 +19,11 @@ export function checkSchemaVersion(db: Database.Database, file: string): void {
     throw new SchemaTooNewError(
       `${file} was written by a newer aurora-server (database version ${found}; this one reads up to ${SCHEMA_VERSION}): upgrade aurora-server, or start with another --data folder`,
     );
+}
+
+/** The layout a database was last written with (0: before versions were recorded, or new). */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 /** Records this server's layout in a database it has just set up. */
