@@ -1,6 +1,7 @@
-import type { DecodeError, ServerMessage } from 'aurora-protocol';
+import type { DecodeError, ServerMessage, ServerMessageOf } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
+import type { SearchOptions } from './search-requests.js';
 
 /** Callbacks a socket reports to. */
 export interface SocketHandlers {
@@ -158,6 +159,12 @@ export interface ChatConnection {
   typing(room: string, active: boolean): void;
   /** Pages older history of a target. */
   history(target: string, before: number | undefined, limit: number): void;
+  /**
+   * Searches every room and conversation this connection may read (`parseSearchQuery` syntax):
+   * resolves with the page of results, or rejects with a `SearchError` (`bad_query`, `rate_limited`,
+   * or `disconnected` when not online or the socket closed first).
+   */
+  search(query: string, options?: SearchOptions): Promise<ServerMessageOf<'search_results'>>;
   /** Asks for a room's members. */
   members(room: string): void;
   /** Asks for the room list. */
