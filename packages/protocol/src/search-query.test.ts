@@ -62,6 +62,7 @@ describe('parseSearchQuery', () => {
     ['!!! ***', /nothing to search for/],
     ['before:yesterday x', /before: needs a date/],
     ['from:a from:b', /given twice/],
+    ['from:!!! x', /from: needs a name/],
     ['in:# x', /in: needs/],
     [Array.from({ length: 17 }, (_, i) => `w${i}`).join(' '), /more than 16/],
   ])('refuses %j with a sentence', (text, why) => {

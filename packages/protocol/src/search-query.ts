@@ -1,4 +1,5 @@
-import { foldWord, isCjk, searchTokens } from './search-text.js';
+import { checkNick } from './names.js';
+import { isCjk, searchTokens } from './search-text.js';
 
 // The search query language every end shares: `words`, "quoted phrases", `prefix*`, and the
 // filters `from:NAME`, `in:#room` or `in:@name`, `before:DATE`, `after:DATE` (UTC dates, or ISO
@@ -130,7 +131,7 @@ function applyFilter(
 ): string | undefined {
   if (name in filters) return `${name}: is given twice; give it once`;
   if (name === 'from') {
-    if (foldWord(value) === '') return `from: needs a name, as in from:alice`;
+    if (!checkNick(value).ok) return `from: needs a name, as in from:alice`;
     filters.from = value;
   } else if (name === 'in') {
     const target = value.startsWith('#') ? value.slice(1) : value;

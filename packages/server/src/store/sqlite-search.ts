@@ -39,9 +39,15 @@ export function indexBody(text: string): string {
   return indexTokens(text).join(' ');
 }
 
-/** The indexed form of a sender's canonical name (the ascii tokenizer splits it at punctuation). */
+/**
+ * The indexed form of a sender's canonical name: its letters and digits as tokens (the ascii
+ * tokenizer splits at punctuation), or its bytes in hex for a name of punctuation alone. The search
+ * then also compares `from_key` itself, so names that index alike are never mixed up.
+ */
 function senderBody(fromKey: string): string {
-  return indexTokens(fromKey.replace(/[^\p{L}\p{N}]/gu, ' ')).join(' ') || '_';
+  return (
+    indexTokens(fromKey.replace(/[^\p{L}\p{N}]/gu, ' ')).join(' ') || Buffer.from(fromKey).toString('hex')
+  );
 }
 
 /** Adds `messages.doc` to a database made before search (a no-op when it is there). */
