@@ -21,11 +21,6 @@ export function checkSchemaVersion(db: Database.Database, file: string): void {
     );
 }
 
-/** The layout a database was last written with (0: before versions were recorded, or new). */
-export function schemaVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
 /** Records this server's layout in a database it has just set up. */
 export function recordSchemaVersion(db: Database.Database): void {
   db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -154,8 +154,10 @@ describe('the SQLite store on disk', () => {
     logged.length = 0;
     const reopened = new SqliteStore({ clock: new ManualClock(), dataDir, logger });
     expect(logged).toEqual([]);
-    expect(new Database(join(dataDir, 'aurora.db')).pragma('user_version', { simple: true })).toBe(2);
     await reopened.close();
+    const check = new Database(join(dataDir, 'aurora.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
   });
 
   it('checkpoints in its own commits again, and says so, when the checkpoint worker dies', async () => {
