@@ -34,7 +34,7 @@ export function indexArgs(
 }
 
 /** The key prefix of one target's index. */
-function searchBase(keys: RedisKeys, target: string): string {
+export function searchBase(keys: RedisKeys, target: string): string {
   return `${keys.prefix}sx:${target}:`;
 }
 
