@@ -53,6 +53,32 @@ describeWithRedis('building the Redis search index for history from before searc
     expect((await shown('plan'))[0]).toBe('plan after the build');
   });
 
+  it('walks again when the builder died, and leaves it to a builder that is alive', async () => {
+    const redis = fixture.command;
+    const keys = new RedisKeys('resume:');
+    const clock = new ManualClock();
+    const store = new RedisStore({ redis, keys, clock, ids: sequentialIds() });
+    for (const text of ['first plan', 'second plan']) {
+      clock.advance(1000);
+      await store.append(say('dev', text));
+    }
+    await redis.del(...(await redis.keys('resume:sx*')));
+    const quiet = { info: () => {} };
+    // A builder is at work elsewhere: this node leaves it alone.
+    await redis.set(keys.searchBuildLock, 'n0', 'PX', 60_000);
+    await buildRedisSearchIndex(redis, keys, 'n1', quiet);
+    expect(await redis.get(keys.searchBuilt)).toBe('building:0');
+    // It died (its lock expired): the next node to start walks the history again.
+    await redis.del(keys.searchBuildLock);
+    await buildRedisSearchIndex(redis, keys, 'n2', quiet);
+    expect(await redis.get(keys.searchBuilt)).toBe('done');
+    const found = await store.search(storeSearch('plan', [{ target: 'room:dev' }]));
+    expect(found.found.map((f) => [f.doc, f.message.text])).toEqual([
+      [2, 'second plan'],
+      [1, 'first plan'],
+    ]);
+  });
+
   it('takes a fresh Redis as built, without a walk', async () => {
     const keys = new RedisKeys('fresh:');
     const logged: string[] = [];
