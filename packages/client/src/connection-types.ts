@@ -1,7 +1,8 @@
-import type { DecodeError, ServerMessage } from 'aurora-protocol';
+import type { DecodeError, ServerMessage, ServerMessageOf } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
 import type { StreamPositions } from './stream-cursor.js';
+import type { SearchOptions } from './search-requests.js';
 
 /** Callbacks a socket reports to. */
 export interface SocketHandlers {
@@ -175,6 +176,12 @@ export interface ChatConnection {
    * without joining them (no join or leave notice), which is how a script catches up and goes.
    */
   historyAfter(target: string, after: number, limit: number): void;
+  /**
+   * Searches every room and conversation this connection may read (`parseSearchQuery` syntax):
+   * resolves with the page of results, or rejects with a `SearchError` (`bad_query`, `rate_limited`,
+   * or `disconnected` when not online or the socket closed first).
+   */
+  search(query: string, options?: SearchOptions): Promise<ServerMessageOf<'search_results'>>;
   /** Asks for a room's members; `ref` comes back on the list, to tell `/who` from a refresh. */
   members(room: string, ref?: string): void;
   /** Asks for the room list. */

@@ -22,6 +22,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import { SearchError, type SearchOptions, SearchRequests } from './search-requests.js';
 import { boundServerMessage, keptTextBytes } from './server-bounds.js';
 import { dmPeer } from './targets.js';
 import { Transport } from './transport.js';
@@ -64,6 +65,7 @@ export class Connection implements ChatConnection {
     | 'refused'
     | 'closed' = 'idle';
   private readonly link: AccountLink;
+  private readonly searches = new SearchRequests();
   private nick: string;
   private everWelcomed = false;
   /** The token the last hello greeted with: a welcome as a guest after it is no reason to greet again. */
@@ -198,6 +200,14 @@ export class Connection implements ChatConnection {
     this.write({ type: 'history', target: this.followed.cursors.wire(target), after, limit });
   }
 
+  search(query: string, options: SearchOptions = {}): Promise<ServerMessageOf<'search_results'>> {
+    if (this.phase !== 'online')
+      return Promise.reject(new SearchError('disconnected', 'not connected; search once online'));
+    const { ref, answer } = this.searches.start();
+    this.writeRaw({ type: 'search', query, ref, ...options });
+    return answer;
+  }
+
   members(room: string, ref?: string): void {
     this.write(withRef({ type: 'members', room }, ref));
   }
@@ -317,6 +327,8 @@ export class Connection implements ChatConnection {
       return;
     }
     const message = boundServerMessage(decoded.message, this.maxTextBytes);
+    // An error answering a search belongs to whoever searched, not to the chat.
+    if (this.searches.answered(message) && message.type === 'error') return;
     this.followed.heard(message, this.nick);
     if (message.type === 'left' || message.type === 'joined') this.leaves.confirmed(message.room);
     switch (message.type) {
@@ -434,6 +446,7 @@ export class Connection implements ChatConnection {
   }
 
   private closed(code: number, why: string): void {
+    this.searches.lost();
     this.followed.newSocket();
     this.link.socketClosed();
     this.heartbeat.stop();

@@ -50,6 +50,7 @@ export { ItemList } from './item-list.js';
 export { type ChatItem, firstSeq, itemTs, lastSeq, lowerBound, type PendingItem } from './items.js';
 export { ReadMarkers } from './read-markers.js';
 export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
+export { SearchError, type SearchOptions } from './search-requests.js';
 export {
   type StandardWebSocket,
   type StandardWebSocketClass,

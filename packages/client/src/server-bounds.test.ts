@@ -76,6 +76,19 @@ describe('boundServerMessage', () => {
     const room = boundServerMessage(joined('dev', { topic: huge, history: [chat(1, 'bob', huge)] }), 4096);
     expect(room.type === 'joined' && room.topic.length).toBeLessThan(MAX_KEPT_SHORT_BYTES + 32);
     expect(room.type === 'joined' && room.history[0]?.text.length).toBeLessThan(4096 + 32);
+    const found = boundServerMessage(
+      {
+        type: 'search_results',
+        results: [
+          { target: huge, seq: 1, id: 'm1', kind: 'chat', from: huge, ts: 0, snippet: [{ text: huge }] },
+        ],
+      },
+      4096,
+    );
+    const hit = found.type === 'search_results' ? found.results[0] : undefined;
+    for (const s of [hit?.target, hit?.from])
+      expect(utf8Length(s ?? '')).toBeLessThan(MAX_KEPT_SHORT_BYTES + 32);
+    expect(hit?.snippet[0]?.text.length).toBeLessThan(4096 + 32);
     const refused = boundServerMessage(error('internal', huge), 4096);
     expect(refused.type === 'error' && refused.message.length).toBeLessThan(MAX_KEPT_SHORT_BYTES + 32);
   });

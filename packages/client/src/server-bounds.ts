@@ -82,6 +82,16 @@ export function boundServerMessage(message: ServerMessage, maxTextBytes: number)
       return { ...message, message: short(message.message) };
     case 'rooms':
       return { ...message, rooms: message.rooms.map((r) => ({ ...r, topic: short(r.topic) })) };
+    case 'search_results':
+      return {
+        ...message,
+        results: message.results.map((r) => ({
+          ...r,
+          target: short(r.target),
+          from: short(r.from),
+          snippet: r.snippet.map((part) => ({ ...part, text: cutText(part.text, maxTextBytes) })),
+        })),
+      };
     default:
       return message;
   }

@@ -41,6 +41,8 @@ export const ErrorCode = {
   PasswordInvalid: 'password_invalid',
   /** The request needs a logged-in connection. */
   LoginRequired: 'login_required',
+  /** A search query cannot be run (unknown filter, too long, nothing to search for); the message says why. */
+  BadQuery: 'bad_query',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */

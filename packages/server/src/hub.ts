@@ -97,8 +97,9 @@ class SessionConnection implements Connection {
 /** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
 const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
 
-/** Message types that count against the sender's rate limit. */
+/** Message types that count against the sender's rate limit (a search costs the store like a message). */
 const RATE_LIMITED = new Set<ClientMessage['type']>([
+  'search',
   'say',
   'action',
   'dm',

@@ -1,46 +1,30 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ChatProcesses } from '../testing/chat-process.js';
+import { TestComputers } from '../testing/chat-process.js';
 
 // Accounts as scripts and people use them from a shell: the built binary against a real server, each
 // test with its own config folder (its own credentials file), as if on its own computer.
 
 const PASSWORD = 'correct horse battery';
 let server: ServerProcess;
-const folders: string[] = [];
-const computers: ChatProcesses[] = [];
+const computers = new TestComputers('aurora-accounts-');
 
 beforeAll(async () => {
   if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
   server = await startServer({ memory: true });
 });
 
-afterEach(() => {
-  for (const computer of computers.splice(0)) computer.killAll();
-});
+afterEach(() => computers.killAll());
 
 afterAll(async () => {
   await server?.stop();
-  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  await computers.dispose();
 });
 
-/** A computer of its own: aurora-chat with a fresh config folder. */
-async function computer() {
-  const configHome = await mkdtemp(join(tmpdir(), 'aurora-accounts-'));
-  folders.push(configHome);
-  const processes = new ChatProcesses({ XDG_CONFIG_HOME: configHome });
-  computers.push(processes);
-  const at = ['--server', server.wsUrl];
-  return {
-    credentials: join(configHome, 'aurora', 'credentials.json'),
-    run: (args: string[], stdin?: string) => processes.run([...args, ...at], stdin),
-    tail: (args: string[]) => processes.follow(['tail', ...args, ...at]),
-  };
-}
+/** A computer of its own (its own credentials file). */
+const computer = () => computers.open(server.wsUrl);
 
 describe('aurora-chat accounts', () => {
   it('registers, keeps only a token (mode 0600), and sends as the account without a password', async () => {

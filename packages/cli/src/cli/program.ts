@@ -3,6 +3,7 @@ import type { SocketFactory } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CredentialStore, credentialsPath } from '../core/credentials.js';
+import { BOLD_MARKS, NO_MARKS } from '../core/search-format.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { CLIENT_VERSION } from '../version.js';
 import {
@@ -16,6 +17,7 @@ import { CliError, CliErrorCode, describeError } from './cli-error.js';
 import { CursorFile, cursorPositions } from './cursor-file.js';
 import { loginName, readAll } from './process-input.js';
 import type { ScriptCredentials } from './script-session.js';
+import { searchMessages } from './search-command.js';
 import { sendMessage } from './send-command.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
 import { tailMessages } from './tail-command.js';
@@ -216,6 +218,44 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         untilIdle: flags.untilIdle === true || flags.once === true,
       });
     });
+
+  identity(program.command('search'))
+    .description(
+      'print the newest messages that match, one per line: every room of your account and your direct messages, or one room with --room',
+    )
+    .argument(
+      '<query...>',
+      'words, "a phrase", prefix*, from:NAME, in:#room or in:@name, before:DATE, after:DATE',
+    )
+    .option(
+      '-r, --room <room>',
+      'search this room only (needed as a guest: it is searched without joining it)',
+    )
+    .option('--limit <n>', 'how many results, newest first (1 to 100)', positiveInteger('--limit', 100), 20)
+    .option('--json', 'one JSON object per line: type, target, kind, from, ts, id, seq, snippet, parts')
+    .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 10)
+    .action(
+      async (
+        words: string[],
+        flags: Omit<CommonFlags, 'room'> & { room?: string; limit: number; json?: boolean; timeout: number },
+      ) => {
+        const { room, ...rest } = flags;
+        const settings = await settingsOf(rest);
+        const plain = !io.stdout.isTTY || io.env.NO_COLOR !== undefined;
+        await searchMessages({
+          settings,
+          query: words.join(' '),
+          ...(room === undefined ? {} : { room }),
+          json: flags.json === true,
+          limit: Math.max(1, flags.limit),
+          marks: plain ? NO_MARKS : BOLD_MARKS,
+          timeoutMs: Math.max(1, flags.timeout) * 1000,
+          socketFactory,
+          write: (line) => io.stdout.write(`${line}\n`),
+          credentials: await credentialsOf(settings),
+        });
+      },
+    );
 
   const account = (name: string, description: string) =>
     identity(program.command(name))

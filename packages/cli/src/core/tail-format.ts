@@ -71,7 +71,8 @@ export function tailText(message: ChatMessage, me: string): string {
   }
 }
 
-function localStamp(ts: number): string {
+/** A time as `2026-03-03 12:04:05` in local time. */
+export function localStamp(ts: number): string {
   const d = new Date(ts);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;

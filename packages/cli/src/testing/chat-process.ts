@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHAT_BIN } from 'aurora-testkit';
 
 /** How a finished aurora-chat process ended and what it printed. */
@@ -78,4 +81,40 @@ function collect(child: ChildProcess) {
     seen.stderr += d;
   });
   return seen;
+}
+
+/**
+ * Computers of their own for integration tests: each runs aurora-chat against one server with a
+ * fresh config folder (its own credentials file), as if on its own machine.
+ */
+export class TestComputers {
+  private readonly folders: string[] = [];
+  private readonly processes: ChatProcesses[] = [];
+
+  constructor(private readonly prefix: string) {}
+
+  /** A new computer whose commands all go to `wsUrl`. */
+  async open(wsUrl: string) {
+    const configHome = await mkdtemp(join(tmpdir(), this.prefix));
+    this.folders.push(configHome);
+    const processes = new ChatProcesses({ XDG_CONFIG_HOME: configHome });
+    this.processes.push(processes);
+    const at = ['--server', wsUrl];
+    return {
+      credentials: join(configHome, 'aurora', 'credentials.json'),
+      run: (args: string[], stdin?: string) => processes.run([...args, ...at], stdin),
+      tail: (args: string[]) => processes.follow(['tail', ...args, ...at]),
+    };
+  }
+
+  /** Kills what the computers still run. */
+  killAll(): void {
+    for (const processes of this.processes.splice(0)) processes.killAll();
+  }
+
+  /** Removes their config folders. */
+  async dispose(): Promise<void> {
+    this.killAll();
+    for (const folder of this.folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  }
 }

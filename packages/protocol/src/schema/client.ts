@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
+import { SEARCH_LIMITS } from '../search-query.js';
 import { ClientId, Nick, Ref, RoomName, remoteRecord, Seq, Status, Text, Topic } from './common.js';
 
 /**
@@ -92,6 +93,20 @@ export const HistoryRequest = v.object({
   ref: Ref,
 });
 
+/**
+ * Full-text search over every room and conversation the connection may read, newest first. The
+ * query syntax is `parseSearchQuery`'s; the server answers `search_results` or `bad_query`. The wire
+ * bound on `query` is loose so that a long query gets `bad_query` with a sentence, not `bad_message`.
+ * `before` is the `next` cursor of the previous page.
+ */
+export const SearchRequest = v.object({
+  type: v.literal('search'),
+  query: v.pipe(v.string(), v.maxLength(LIMITS.maxTextBytes * 4)),
+  limit: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(SEARCH_LIMITS.pageMax))),
+  before: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  ref: Ref,
+});
+
 /** A password as sent in `register` and `login`; only ever sent, never echoed or logged. */
 const Password = v.pipe(v.string(), v.maxLength(LIMITS.maxPasswordLength));
 
@@ -129,6 +144,7 @@ export const ClientMessage = v.variant('type', [
   ListRooms,
   ListMembers,
   HistoryRequest,
+  SearchRequest,
   Ping,
   Register,
   Login,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ErrorCode } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { ChatMessage, Member, Ref, RoomSummary, Seq, Timestamp } from './common.js';
+import { ChatMessage, Member, MessageKind, Ref, RoomSummary, Seq, Timestamp } from './common.js';
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
@@ -113,6 +113,32 @@ export const HistoryPage = v.object({
   ref: Ref,
 });
 
+/** A piece of a search snippet: plain text, `match` true where it matched (see `searchSnippet`). */
+export const SnippetPart = v.object({ text: v.string(), match: v.optional(v.boolean()) });
+
+/** One message that matched a search: where it is, who sent it when, and a marked snippet. */
+export const SearchHit = v.object({
+  /** The room, or `@nick` for a direct conversation (the other person, or yourself). */
+  target: v.string(),
+  seq: Seq,
+  id: v.string(),
+  kind: MessageKind,
+  from: v.string(),
+  /** As on `message`: the sender was logged in to that account, or a webhook posted it. */
+  account: v.optional(v.boolean()),
+  bot: v.optional(v.boolean()),
+  ts: Timestamp,
+  snippet: v.array(SnippetPart),
+});
+
+/** Answers `search`: matches newest first; `next`, when present, is the `before` of the next page. */
+export const SearchResults = v.object({
+  type: v.literal('search_results'),
+  results: v.array(SearchHit),
+  next: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  ref: Ref,
+});
+
 /** The connection's nickname changed (after `nick`, or set by the server). */
 export const NickChanged = v.object({
   type: v.literal('nick'),
@@ -190,6 +216,7 @@ export const ServerMessage = v.variant('type', [
   TypingNotice,
   Ack,
   HistoryPage,
+  SearchResults,
   NickChanged,
   RoomList,
   MemberList,
@@ -205,5 +232,9 @@ export const ServerMessage = v.variant('type', [
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 /** The server message of one `type`. */
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+/** A piece of a search snippet. */
+export type SnippetPart = v.InferOutput<typeof SnippetPart>;
+/** One search result. */
+export type SearchHit = v.InferOutput<typeof SearchHit>;
 /** The limits announced in `welcome`. */
 export type ServerLimits = v.InferOutput<typeof Welcome>['limits'];

@@ -8,6 +8,7 @@ import type { Hub } from '../hub.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { RedisStore } from '../store/redis.js';
+import { buildRedisSearchIndex } from '../store/redis-search-build.js';
 import type { Retention } from '../store/store.js';
 import { RedisKeys } from './keys.js';
 import { localTargets } from './local-targets.js';
@@ -33,6 +34,8 @@ export interface ClusterOptions {
 export interface ClusterNode {
   readonly nodeId: string;
   readonly store: RedisStore;
+  /** Settles once the search index covers the history from before search (built in the background). */
+  readonly searchIndexBuilt: Promise<void>;
   readonly broker: RedisBroker;
   readonly directory: RedisDirectory;
   /** Wires the hub in: other nodes' log-outs, the reaper, re-registration after a loss. */
@@ -74,6 +77,12 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
     await heartbeat.start();
     await broker.start();
     logger.info('cluster node registered', { node: nodeId });
+    // In the background: a large history takes a while, and searches find what is indexed so far.
+    const searchIndexBuilt = buildRedisSearchIndex(command, keys, nodeId, logger).catch((error: unknown) =>
+      logger.warn('building the search index failed; it is tried again at the next start', {
+        error: String(error),
+      }),
+    );
     const stops: (() => void)[] = [
       () => heartbeat.close(),
       repeat(clock, timings.heartbeatMs, 'probe', logger, async () => {
@@ -83,6 +92,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
     return {
       nodeId,
       store,
+      searchIndexBuilt,
       broker,
       directory,
       attach(hub) {
@@ -113,6 +123,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
         );
       },
       async close() {
+        // A build still running stops with the connection (logged), and resumes at the next start.
         for (const stop of stops) stop();
         await Promise.all([quit(command), quit(subscriber)]);
       },

@@ -35,6 +35,26 @@ export class RedisKeys {
     return `${this.prefix}cids:${target}`;
   }
 
+  /** The search document counter: one number per indexed message, across targets (see redis-search.ts). */
+  get searchDocs(): string {
+    return `${this.prefix}sx-docs`;
+  }
+
+  /** Whether the search index was built for the history from before search: `building:<base>` or `done`. */
+  get searchBuilt(): string {
+    return `${this.prefix}sx-built`;
+  }
+
+  /** While the search index is being built: target -> the last seq stored before it began. */
+  get searchBuildUpTo(): string {
+    return `${this.prefix}sx-build-upto`;
+  }
+
+  /** Held by the one node that builds the search index. */
+  get searchBuildLock(): string {
+    return `${this.prefix}sx-build-lock`;
+  }
+
   /** Every target that ever had a message (what retention walks). */
   get targets(): string {
     return `${this.prefix}targets`;

@@ -5,6 +5,7 @@ import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
 import { dm, history, say } from './messages.js';
 import { join, leave, members, rooms, topic, typing } from './rooms.js';
+import { search } from './search.js';
 
 /** A handler for one client message type. */
 export type Handler<T extends ClientMessage['type']> = (
@@ -28,6 +29,7 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   rooms,
   members,
   history,
+  search,
   ping,
   register,
   login,

@@ -68,6 +68,8 @@ export interface AccountStore {
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]>;
+  /** The direct conversations (storage targets) a person takes part in, as sender or recipient. */
+  directTargets(key: string): Promise<string[]>;
   /** Direct messages sent to `key` by others, newest `limit`, oldest first, with their targets. */
   directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]>;
 }

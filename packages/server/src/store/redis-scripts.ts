@@ -6,7 +6,9 @@ import { LuaScript } from '../cluster/lua-script.js';
 /**
  * Appends one message. KEYS: seq, messages, cids, targets, then the direct-conversation sets of the
  * two people (DMs only). ARGV: cid field ('' without a cid), record header, frame head, frame tail,
- * target, fanout channel, broker channels ('' publishes nothing).
+ * target, fanout channel, broker channels ('' publishes nothing), then for search (see
+ * redis-search.ts): the target's index key prefix, the document counter, the words ('' indexes
+ * nothing) and the sender's canonical name.
  * Returns {1, seq} for a new message, or {0, stored member} for a retried cid.
  */
 export const APPEND = new LuaScript(String.raw`
@@ -23,6 +25,14 @@ redis.call('ZADD', KEYS[2], seq, ARGV[2] .. frame)
 if ARGV[1] ~= '' then redis.call('HSET', KEYS[3], ARGV[1], seq) end
 for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[5]) end
 redis.call('SADD', KEYS[4], ARGV[5])
+if ARGV[10] ~= '' then
+  local doc = redis.call('INCR', ARGV[9])
+  for word in string.gmatch(ARGV[10], '%S+') do
+    redis.call('ZADD', ARGV[8] .. 'w:' .. word, doc, seq)
+    redis.call('ZADD', ARGV[8] .. 'dict', 0, word)
+  end
+  redis.call('ZADD', ARGV[8] .. 'f:' .. ARGV[11], doc, seq)
+end
 if ARGV[7] ~= '' then
   redis.call('PUBLISH', ARGV[6], ARGV[7] .. '\n' .. ARGV[5] .. '\n' .. seq .. '\n' .. frame)
 end

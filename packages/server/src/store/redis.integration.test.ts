@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { sequentialIds } from '../ids.js';
 import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
-import { storeContract } from '../testing/store-contract.js';
+import { searchContract } from '../testing/search-contract.js';
+import { type StoreFactory, storeContract } from '../testing/store-contract.js';
 import { RedisStore } from './redis.js';
 
 describeWithRedis('the Redis store', () => {
@@ -12,10 +13,10 @@ describeWithRedis('the Redis store', () => {
   // Each store gets keys of its own, so the tests share one server without seeing each other.
   const keys = () => new RedisKeys(`test${++prefixes}:`);
 
-  storeContract(
-    async ({ clock, retention }) =>
-      new RedisStore({ redis: fixture.command, keys: keys(), clock, retention, ids: sequentialIds() }),
-  );
+  const redisStore: StoreFactory = async ({ clock, retention }) =>
+    new RedisStore({ redis: fixture.command, keys: keys(), clock, retention, ids: sequentialIds() });
+  storeContract(redisStore);
+  searchContract(redisStore);
 
   it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
     const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });

@@ -1,4 +1,4 @@
-import type { ChatMessage } from 'aurora-protocol';
+import { type ChatMessage, indexTokens } from 'aurora-protocol';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import { RedisKeys } from '../cluster/keys.js';
@@ -7,7 +7,9 @@ import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
 import { APPEND, PRUNE } from './redis-scripts.js';
+import { indexArgs, searchRedis } from './redis-search.js';
 import { RedisWebhooks } from './redis-webhooks.js';
+import { isIndexed, type SearchPage, type StoreSearch } from './search.js';
 import type {
   AppendResult,
   Bounds,
@@ -89,6 +91,10 @@ export class RedisStore implements Store {
       if (!ascending) kept.reverse();
       return { messages: kept, more: found.length > query.limit };
     });
+  }
+
+  search(query: StoreSearch): Promise<SearchPage> {
+    return storage(() => searchRedis(this.redis, this.keys, query));
   }
 
   bounds(target: string): Promise<Bounds> {
@@ -190,6 +196,8 @@ export class RedisStore implements Store {
       input.target,
       this.keys.fanout,
       channels.join(' '),
+      ...indexArgs(this.keys, input.target, isIndexed(input.kind) ? indexTokens(input.text) : []),
+      input.fromKey,
     ];
     const [fresh, value] = (await APPEND.run(this.redis, keys, args)) as [number, number | string];
     if (fresh === 0) return { message: decodeRecord(String(value)).message, duplicate: true };

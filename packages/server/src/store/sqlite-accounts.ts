@@ -77,6 +77,9 @@ export class SqliteAccounts implements AccountStore {
         `SELECT * FROM messages WHERE target = ? AND seq > ? AND seq <= ? AND from_key != ?
          AND kind IN ('chat', 'action') ORDER BY seq`,
       ),
+      directTargets: db.prepare<[string], { target: string }>(
+        'SELECT target FROM conversations WHERE key = ?',
+      ),
       directTo: db.prepare<[string, string, number], Row>(
         'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
       ),
@@ -188,6 +191,10 @@ export class SqliteAccounts implements AccountStore {
       if (found.length >= limit) break;
     }
     return found;
+  }
+
+  async directTargets(key: string): Promise<string[]> {
+    return this.statements.directTargets.all(key).map((row) => row.target);
   }
 
   async directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]> {

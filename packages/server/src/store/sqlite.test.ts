@@ -7,11 +7,13 @@ import { ManualClock } from 'aurora-testkit';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
+import { searchContract, storeSearch } from '../testing/search-contract.js';
 import { storeContract } from '../testing/store-contract.js';
 import { SqliteStore } from './sqlite.js';
 
 describe('the SQLite store', () => {
   storeContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
+  searchContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
 });
 
 describe('the SQLite store on disk', () => {
@@ -101,6 +103,61 @@ describe('the SQLite store on disk', () => {
     expect(page.messages.map((m) => m.account)).toEqual([undefined, undefined, true, undefined]);
     expect(page.messages.map((m) => m.bot)).toEqual([undefined, undefined, undefined, true]);
     await reopened.close();
+  });
+
+  it('builds the search index for a database from before search, once, logging its progress', async () => {
+    const old = new Database(join(dataDir, 'aurora.db'));
+    old.exec(`CREATE TABLE messages (
+      target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+      room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
+      ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER, from_bot INTEGER,
+      PRIMARY KEY (target, seq)) WITHOUT ROWID;`);
+    const insert = old.prepare(
+      "INSERT INTO messages VALUES (?, ?, ?, ?, 'dev', NULL, NULL, 'alice', 'alice', ?, ?, NULL, NULL, NULL, NULL)",
+    );
+    old.transaction(() => {
+      for (let seq = 1; seq <= 12_000; seq++)
+        insert.run(
+          'room:dev',
+          seq,
+          `m${seq}`,
+          seq === 1 ? 'system' : 'chat',
+          `Message number ${seq} café`,
+          seq,
+        );
+    })();
+    old.pragma('user_version = 1');
+    old.close();
+
+    const logged: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const logger = {
+      warn: () => {},
+      info: (message: string, fields?: Record<string, unknown>) => logged.push({ message, fields }),
+    };
+    const store = new SqliteStore({ clock: new ManualClock(), dataDir, logger });
+    expect(logged.map((line) => line.message)).toEqual([
+      'building the search index',
+      'search index progress',
+      'search index progress',
+      'search index progress',
+      'search index built',
+    ]);
+    expect(logged.at(-1)?.fields).toEqual({ messages: 11_999 });
+    const scope = [{ target: 'room:dev' }];
+    const page = await store.search({ ...storeSearch('CAFE', scope), limit: 2 });
+    expect(page.found.map((found) => found.message.seq)).toEqual([12_000, 11_999]);
+    const appended = await store.append({ ...message, text: 'a new café' });
+    const newest = await store.search({ ...storeSearch('cafe', scope), limit: 1 });
+    expect(newest.found.map((found) => found.message.id)).toEqual([appended.message.id]);
+    await store.close();
+
+    logged.length = 0;
+    const reopened = new SqliteStore({ clock: new ManualClock(), dataDir, logger });
+    expect(logged).toEqual([]);
+    await reopened.close();
+    const check = new Database(join(dataDir, 'aurora.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
   });
 
   it('checkpoints in its own commits again, and says so, when the checkpoint worker dies', async () => {

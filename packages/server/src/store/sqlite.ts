@@ -7,7 +7,19 @@ import type { Logger } from '../logger.js';
 import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
 import { prepareDataFolder } from './data-folder.js';
 import { checkSchemaVersion, recordSchemaVersion } from './schema-version.js';
+import type { SearchPage, StoreSearch } from './search.js';
+import { isIndexed } from './search.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import {
+  addConversations,
+  addDocColumn,
+  buildSearchIndex,
+  indexBody,
+  lastDoc,
+  prepareIndexInsert,
+  runSearch,
+  SEARCH_SCHEMA,
+} from './sqlite-search.js';
 import { SqliteWebhooks } from './sqlite-webhooks.js';
 import {
   type AppendResult,
@@ -28,8 +40,8 @@ export interface SqliteStoreOptions {
   readonly retention?: Retention;
   readonly clock: Pick<Clock, 'now'>;
   readonly ids?: IdFactory;
-  /** Told when a background WAL checkpoint fails. */
-  readonly logger?: Pick<Logger, 'warn'>;
+  /** Told when a background WAL checkpoint fails, and of building the search index. */
+  readonly logger?: Pick<Logger, 'warn'> & Partial<Pick<Logger, 'info'>>;
   /** When the WAL is checkpointed (on disk only); tests make it eager. */
   readonly checkpoint?: CheckpointOptions;
   /** Told how long each group commit took, in seconds (for the metrics). */
@@ -55,6 +67,8 @@ export interface Row {
   from_account: number | null;
   /** 1 when an incoming webhook posted it. */
   from_bot: number | null;
+  /** The search document number; null for system notices (not indexed). */
+  doc: number | null;
 }
 
 /** A row's columns in the order of the insert statement. */
@@ -74,10 +88,13 @@ type RowValues = [
   event: string | null,
   from_account: number | null,
   from_bot: number | null,
+  doc: number | null,
 ];
 
 interface Pending {
   row: Row;
+  /** The indexed tokens of the text (tokenized before the transaction, to keep it short). */
+  body: string | undefined;
   message: ChatMessage;
   /** Sender and cid, while the append is in flight (see `pendingByCid`). */
   cidKey: string | undefined;
@@ -129,6 +146,10 @@ export class SqliteStore implements Store {
   private resolveFlushed: () => void = () => {};
   private writeBatch: ((rows: readonly Pending[]) => void) | undefined;
   private readonly statements;
+  private readonly indexMessage: ReturnType<typeof prepareIndexInsert>;
+  private readonly noteConversation: Database.Statement<[string, string]>;
+  /** The next search document number (see `search.ts`). */
+  private nextDoc: number;
   private readonly checkpointer: Checkpointer | undefined;
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -145,7 +166,13 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     addSenderColumns(this.db);
+    this.db.exec(SEARCH_SCHEMA);
+    addDocColumn(this.db);
+    addConversations(this.db);
+    // Version 2 added search: a database from before gets its index built here, once.
+    buildSearchIndex(this.db, options.logger);
     recordSchemaVersion(this.db);
+    this.nextDoc = lastDoc(this.db) + 1;
     if (options.dataDir !== undefined) {
       // Checkpoints run on a worker thread instead of inside the commit that crosses SQLite's threshold.
       this.db.pragma('wal_autocheckpoint = 0');
@@ -171,8 +198,8 @@ export class SqliteStore implements Store {
     this.webhooks = new SqliteWebhooks(this.db);
     this.statements = {
       insert: this.db.prepare<RowValues>(
-        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE cid = ? AND from_key = ?'),
       // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
@@ -199,6 +226,12 @@ export class SqliteStore implements Store {
       ),
       remembered: this.db.prepare<[], RememberedMember>('SELECT room, key, nick FROM members'),
       pruneByAge: this.db.prepare<[number]>('DELETE FROM messages WHERE ts < ?'),
+      unindexByAge: this.db.prepare<[number]>(
+        'DELETE FROM message_index WHERE rowid IN (SELECT doc FROM messages WHERE ts < ? AND doc IS NOT NULL)',
+      ),
+      unindexByCount: this.db.prepare<[string, number]>(
+        'DELETE FROM message_index WHERE rowid IN (SELECT doc FROM messages WHERE target = ? AND seq <= ? AND doc IS NOT NULL)',
+      ),
       recordAged: this.db.prepare<[number]>(
         `INSERT INTO sequences (target, last) SELECT target, MAX(seq) FROM messages WHERE ts < ? GROUP BY target
          ON CONFLICT (target) DO UPDATE SET last = MAX(last, excluded.last)`,
@@ -208,6 +241,10 @@ export class SqliteStore implements Store {
       ),
       pruneByCount: this.db.prepare<[string, number]>('DELETE FROM messages WHERE target = ? AND seq <= ?'),
     };
+    this.indexMessage = prepareIndexInsert(this.db);
+    this.noteConversation = this.db.prepare<[string, string]>(
+      'INSERT OR IGNORE INTO conversations (key, target) VALUES (?, ?)',
+    );
   }
 
   append(input: NewMessage): Promise<AppendResult> {
@@ -235,9 +272,11 @@ export class SqliteStore implements Store {
       event: input.event ? JSON.stringify(input.event) : null,
       from_account: input.fromAccount ? 1 : null,
       from_bot: input.fromBot ? 1 : null,
+      doc: isIndexed(input.kind) ? this.nextDoc++ : null,
     };
+    const body = row.doc === null ? undefined : indexBody(input.text);
     const promise = new Promise<AppendResult>((resolve, reject) => {
-      this.batch.push({ row, message: toMessage(row), cidKey, resolve, reject });
+      this.batch.push({ row, body, message: toMessage(row), cidKey, resolve, reject });
     });
     if (cidKey !== undefined) this.pendingByCid.set(cidKey, promise);
     this.scheduleFlush();
@@ -267,6 +306,14 @@ export class SqliteStore implements Store {
     const kept = rows.slice(0, query.limit);
     if (!ascending) kept.reverse();
     return { messages: kept.map(toMessage), more };
+  }
+
+  async search(query: StoreSearch): Promise<SearchPage> {
+    return runSearch<Row>(this.db, query, (row) => ({
+      target: row.target,
+      doc: row.doc,
+      message: toMessage(row),
+    }));
   }
 
   async bounds(target: string): Promise<Bounds> {
@@ -308,10 +355,12 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       if (maxAgeMs !== undefined) {
         this.statements.recordAged.run(now - maxAgeMs);
+        this.statements.unindexByAge.run(now - maxAgeMs);
         removed += this.statements.pruneByAge.run(now - maxAgeMs).changes;
       }
       if (maxPerTarget !== undefined) {
         for (const { target, last } of this.statements.targets.all()) {
+          this.statements.unindexByCount.run(target, last - maxPerTarget);
           const result = this.statements.pruneByCount.run(target, last - maxPerTarget);
           if (result.changes > 0) this.statements.recordSeq.run(target, last);
           removed += result.changes;
@@ -411,7 +460,14 @@ export class SqliteStore implements Store {
             row.event,
             row.from_account,
             row.from_bot,
+            row.doc,
           );
+          if (row.to_key !== null) {
+            this.noteConversation.run(row.from_key, row.target);
+            this.noteConversation.run(row.to_key, row.target);
+          }
+          if (row.doc !== null && pending.body !== undefined)
+            this.indexMessage(row.doc, pending.body, row.from_key, row.target, row.seq);
         }
       });
       this.writeBatch(batch);

@@ -1,5 +1,6 @@
 import type { ChatMessage, MessageKind, SystemEvent } from 'aurora-protocol';
 import type { AccountStore } from './accounts.js';
+import type { SearchPage, StoreSearch } from './search.js';
 import type { WebhookStore } from './webhooks.js';
 
 /** A message to store; the store assigns `id`, `seq` and `ts`. */
@@ -86,6 +87,8 @@ export interface Store {
   appendAndPublish?(message: NewMessage, channels: readonly string[]): Promise<AppendResult>;
   page(target: string, query: PageQuery): Promise<Page>;
   bounds(target: string): Promise<Bounds>;
+  /** Full-text search within the scopes given, newest first (see `search.ts`). */
+  search(query: StoreSearch): Promise<SearchPage>;
   topic(room: string): Promise<string>;
   setTopic(room: string, topic: string): Promise<void>;
   rememberMember(member: RememberedMember): Promise<void>;

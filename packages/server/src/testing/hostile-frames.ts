@@ -45,6 +45,8 @@ const knownTypeWithAnyFields = fc
         'target',
         'to',
         'password',
+        'query',
+        'limit',
         't',
         'x',
       ),
@@ -70,6 +72,15 @@ const wellFormedRequest = fc
     }),
     fc.record({ type: fc.constant('dm'), to: hostileString, text: hostileString, cid: hostileString }),
     fc.record({ type: fc.constant('history'), target: hostileString, before: fc.integer() }),
+    fc.record({
+      type: fc.constant('search'),
+      query: fc.oneof(
+        hostileString,
+        fc.constantFrom('"unbalanced', 'a* OR (b NEAR c)', 'in:@', 'from:', 'before:2026-13-45', 'x:y', '東'),
+      ),
+      limit: fc.integer({ min: 1, max: 100 }),
+      before: fc.integer({ min: 1 }),
+    }),
     fc.record({
       type: fc.constantFrom('members', 'topic', 'typing'),
       room: hostileString,

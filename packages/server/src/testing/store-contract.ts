@@ -5,7 +5,8 @@ import type { NewMessage, Retention, Store } from '../store/store.js';
 /** Makes a fresh, empty store on a manual clock. */
 export type StoreFactory = (options: { clock: ManualClock; retention?: Retention }) => Promise<Store>;
 
-const say = (room: string, text: string, from = 'alice', cid?: string): NewMessage => ({
+/** A chat message to store in a room (the contracts' fixture). */
+export const say = (room: string, text: string, from = 'alice', cid?: string): NewMessage => ({
   target: `room:${room}`,
   kind: 'chat',
   room,
@@ -15,7 +16,8 @@ const say = (room: string, text: string, from = 'alice', cid?: string): NewMessa
   ...(cid === undefined ? {} : { cid }),
 });
 
-const dm = (from: string, to: string, text: string): NewMessage => ({
+/** A direct message to store (the contracts' fixture). */
+export const dm = (from: string, to: string, text: string): NewMessage => ({
   target: from < to ? `dm:${from} ${to}` : `dm:${to} ${from}`,
   kind: 'dm',
   to,

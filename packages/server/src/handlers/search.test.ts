@@ -1,0 +1,57 @@
+import { ErrorCode } from 'aurora-protocol';
+import { describe, expect, it } from 'vitest';
+import { createTestHub } from '../testing/test-hub.js';
+
+const fast = { limits: { burst: 1000, ratePerSecond: 1000 } };
+
+describe('search', () => {
+  it('counts against the rate limit, answering rate_limited with the wait', async () => {
+    const { connect } = createTestHub();
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    for (let i = 0; i < 6; i++) await alice.send({ type: 'search', query: 'x', ref: `s${i}` });
+    expect(alice.peer.of('search_results')).toHaveLength(5);
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.RateLimited, ref: 's5' });
+  });
+
+  it("never shows a guest the direct messages of the name's earlier holder", async () => {
+    const { connect, clock } = createTestHub(fast);
+    const bob = connect();
+    const first = connect();
+    await bob.hello('bob');
+    await first.hello('carol');
+    await bob.send({ type: 'dm', to: 'carol', text: 'secret for the first carol', cid: 'd1' });
+    await first.disconnect();
+    clock.advance(1000);
+    const second = connect();
+    await second.hello('carol');
+    await bob.send({ type: 'dm', to: 'carol', text: 'secret for the second carol', cid: 'd2' });
+    await second.send({ type: 'search', query: 'secret', ref: 's' });
+    expect(second.peer.last()).toMatchObject({
+      type: 'search_results',
+      results: [{ target: '@bob', from: 'bob' }],
+    });
+    await bob.send({ type: 'search', query: 'secret in:@Carol', ref: 's' });
+    const found = bob.peer.last();
+    expect(found?.type === 'search_results' && found.results.map((r) => r.target)).toEqual([
+      '@carol',
+      '@carol',
+    ]);
+  });
+
+  it('names a conversation with oneself @self, and refuses an in: that names nothing', async () => {
+    const { connect } = createTestHub(fast);
+    const alice = connect();
+    await alice.hello('alice');
+    await alice.send({ type: 'dm', to: 'alice', text: 'note to self', cid: 'd1' });
+    await alice.send({ type: 'search', query: 'note', ref: 's' });
+    expect(alice.peer.last()).toMatchObject({ results: [{ target: '@alice' }] });
+    const underscores = connect();
+    await underscores.hello('___', { rooms: ['dev'] });
+    await underscores.send({ type: 'say', room: 'dev', text: 'from a name of punctuation', cid: 'c1' });
+    await alice.send({ type: 'search', query: 'from:___ in:#dev', ref: 'p' });
+    expect(alice.peer.last()).toMatchObject({ type: 'search_results', results: [{ from: '___' }] });
+    await alice.send({ type: 'search', query: 'note in:@no.such!name', ref: 'bad' });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadQuery, ref: 'bad' });
+  });
+});

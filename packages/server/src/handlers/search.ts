@@ -1,0 +1,60 @@
+import {
+  type ClientMessageOf,
+  canonicalName,
+  ErrorCode,
+  parseSearchQuery,
+  SEARCH_LIMITS,
+  searchSnippet,
+} from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import { narrowScopes, searchScopes, wireTarget } from '../search/search-scope.js';
+import type { Session } from '../session.js';
+
+/**
+ * `search`: parses the query (a problem is `bad_query`), searches the rooms and conversations this
+ * connection may read (see `search-scope.ts`), and answers a page of results, newest first.
+ */
+export async function search(hub: Hub, session: Session, message: ClientMessageOf<'search'>): Promise<void> {
+  const ref = message.ref === undefined ? {} : { ref: message.ref };
+  const parsed = parseSearchQuery(message.query);
+  if (!parsed.ok) {
+    session.fail(ErrorCode.BadQuery, parsed.problem, ref);
+    return;
+  }
+  const query = parsed.query;
+  let scopes = await searchScopes(hub, session);
+  if (query.in !== undefined) {
+    const narrowed = narrowScopes(session, scopes, query.in);
+    if (narrowed === undefined) {
+      session.fail(ErrorCode.BadQuery, `in:${query.in} is not a room or a name`, ref);
+      return;
+    }
+    scopes = narrowed;
+  }
+  const page = await hub.options.store.search({
+    terms: query.terms,
+    scopes,
+    limit: message.limit ?? SEARCH_LIMITS.pageDefault,
+    ...(query.from === undefined ? {} : { fromKey: canonicalName(query.from) }),
+    ...(query.before === undefined ? {} : { before: query.before }),
+    ...(query.after === undefined ? {} : { after: query.after }),
+    ...(message.before === undefined ? {} : { cursor: message.before }),
+  });
+  const last = page.found.at(-1);
+  session.send({
+    type: 'search_results',
+    results: page.found.map(({ message: found }) => ({
+      target: wireTarget(session, found),
+      seq: found.seq,
+      id: found.id,
+      kind: found.kind,
+      from: found.from,
+      ...(found.account ? { account: true } : {}),
+      ...(found.bot ? { bot: true } : {}),
+      ts: found.ts,
+      snippet: searchSnippet(found.text, query.terms),
+    })),
+    ...(page.more && last ? { next: last.doc } : {}),
+    ...ref,
+  });
+}

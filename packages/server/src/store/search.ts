@@ -1,0 +1,66 @@
+import { type ChatMessage, indexTokens, type SearchTerm } from 'aurora-protocol';
+
+// What the stores share about search. Both index a message when it is stored, in the same step
+// (SQLite: the same transaction; Redis: the same script), under a document number that grows with
+// every indexed message across all targets: newest first is highest number first, and the number
+// is the paging cursor. System notices are not indexed. An edit or a delete (not in Aurora yet)
+// re-tokenizes the old text with `indexTokens` and removes that document (SQLite: by `messages.doc`;
+// Redis: the seq from each word's set), then indexes the new text under a new number.
+
+/** A target the asker may read, and from when (guests read their direct messages from taking the name). */
+export interface SearchScope {
+  readonly target: string;
+  readonly notBefore?: number;
+}
+
+/** A search as the stores run it: parsed terms, resolved filters, and the targets allowed. */
+export interface StoreSearch {
+  /** Every term must match; empty with `fromKey` lists that sender's messages. */
+  readonly terms: readonly SearchTerm[];
+  /** Only messages from this canonical name. */
+  readonly fromKey?: string;
+  /** Only these targets: nothing outside them is ever returned. */
+  readonly scopes: readonly SearchScope[];
+  /** Only messages sent before this time (exclusive) and at or after `after`. */
+  readonly before?: number;
+  readonly after?: number;
+  /** Only documents below this number (the previous page's `next`). */
+  readonly cursor?: number;
+  readonly limit: number;
+}
+
+/** One match: its target, its document number (the cursor) and the message. */
+export interface SearchFound {
+  readonly target: string;
+  readonly doc: number;
+  readonly message: ChatMessage;
+}
+
+/** A page of matches, newest first, and whether more follow. */
+export interface SearchPage {
+  readonly found: SearchFound[];
+  readonly more: boolean;
+}
+
+/** True when a kind of message is indexed (system notices are not). */
+export function isIndexed(kind: ChatMessage['kind']): boolean {
+  return kind !== 'system';
+}
+
+/**
+ * True when a text has every term, each phrase's tokens in a row (a prefix term's last token as a
+ * prefix). The Redis index keeps no positions, so it checks its candidates with this.
+ */
+export function matchesTerms(text: string, terms: readonly SearchTerm[]): boolean {
+  const tokens = indexTokens(text);
+  return terms.every((term) => tokens.some((_, start) => phraseAt(tokens, start, term)));
+}
+
+function phraseAt(tokens: readonly string[], start: number, term: SearchTerm): boolean {
+  const last = term.tokens.length - 1;
+  return term.tokens.every((token, i) => {
+    const found = tokens[start + i];
+    if (found === undefined) return false;
+    return term.prefix && i === last ? found.startsWith(token) : found === token;
+  });
+}
