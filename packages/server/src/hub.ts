@@ -5,6 +5,7 @@ import {
   ErrorCode,
   encodeServerMessage,
   LIMITS,
+  MAX_QUEUED_REQUESTS,
   type ServerLimits,
   type ServerMessage,
 } from 'aurora-protocol';
