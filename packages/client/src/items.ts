@@ -57,10 +57,14 @@ const MENTION = 2;
  * number (instead of five fields).
  */
 class StoredMessage implements MessageItem {
+  readonly #marks: number;
+
   constructor(
     readonly message: ChatMessage,
-    private readonly marks: number,
-  ) {}
+    marks: number,
+  ) {
+    this.#marks = marks;
+  }
 
   get kind(): 'message' {
     return 'message';
@@ -71,11 +75,11 @@ class StoredMessage implements MessageItem {
   }
 
   get mine(): boolean {
-    return (this.marks & MINE) !== 0;
+    return (this.#marks & MINE) !== 0;
   }
 
   get mention(): boolean {
-    return (this.marks & MENTION) !== 0;
+    return (this.#marks & MENTION) !== 0;
   }
 }
 
