@@ -4,8 +4,17 @@ import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The issue's budget for the page's JavaScript, gzipped. */
-const MAX_GZIPPED_JS = 60 * 1024;
+/**
+ * Issue #17's budget for the page's JavaScript, gzipped: at most 10% over the 23.7 KiB the page
+ * weighed before it ran on aurora-client, since every visitor downloads it before the chat opens.
+ */
+const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
+/**
+ * The size the build refuses to pass while app.js is still over BUDGET_GZIPPED_JS: what it weighs
+ * today plus ~100 bytes, so nothing grows while the rest is cut. Lower it with each saving and
+ * drop it (fail at the budget) once app.js is under the budget.
+ */
+const CEILING_GZIPPED_JS = 31_232;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
@@ -41,7 +50,14 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
   `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
 );
-if (gzipped(js) > MAX_GZIPPED_JS) {
-  console.error(`aurora-web: app.js is over its ${kib(MAX_GZIPPED_JS)} gzipped budget`);
+const jsGzipped = gzipped(js);
+if (jsGzipped > CEILING_GZIPPED_JS) {
+  console.error(
+    `aurora-web: app.js is ${jsGzipped} bytes gzipped, over the ${CEILING_GZIPPED_JS} it may not grow past (budget ${BUDGET_GZIPPED_JS})`,
+  );
   process.exit(1);
 }
+if (jsGzipped > BUDGET_GZIPPED_JS)
+  console.warn(
+    `aurora-web: app.js is ${jsGzipped - BUDGET_GZIPPED_JS} bytes over its ${BUDGET_GZIPPED_JS}-byte gzipped budget (#17)`,
+  );
