@@ -14,7 +14,7 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
  * today plus ~100 bytes, so nothing grows while the rest is cut. Lower it with each saving and
  * drop it (fail at the budget) once app.js is under the budget.
  */
-const CEILING_GZIPPED_JS = 31_232;
+const CEILING_GZIPPED_JS = 31_050;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
