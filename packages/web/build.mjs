@@ -30,6 +30,8 @@ await build({
   // such regex literals as `new RegExp(…)` calls, which it must then keep even when unused (valibot's
   // emoji pattern, about 0.5 KiB). Every target has had `\p{…}` with the `u` flag since 2020, and the
   // properties the page's own patterns use (L, M, N, Z, Cc; scx Latin, Common, Inherited) are ES2018's.
+  // A pattern naming a newer property (a script added since) must be a `new RegExp` in a try, as
+  // mixed-script.ts builds its script tests: as a literal it would stop the page parsing in an older browser.
   supported: { 'regexp-unicode-property-escapes': true },
   conditions: ['@aurora/source'],
   outdir,
