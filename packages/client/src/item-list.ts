@@ -48,25 +48,19 @@ export class ItemList implements Iterable<ChatItem> {
     return new ItemList({ slots, front: 0 }, 0, slots.length, weightOf(slots as ChatItem[]));
   }
 
-  readonly #backing: Backing;
-  /** Index of this version's first item in the backing. */
-  readonly #start: number;
-
   private constructor(
-    backing: Backing,
-    start: number,
+    private readonly backing: Backing,
+    /** Index of this version's first item in the backing. */
+    private readonly start: number,
     /** How many items this version has. */
     readonly length: number,
     /** The sum of the items' {@link itemWeight}s. */
     readonly weight: number,
-  ) {
-    this.#backing = backing;
-    this.#start = start;
-  }
+  ) {}
 
   /** The item at `index` (0 <= index < length). */
   get(index: number): ChatItem {
-    return this.#backing.slots[this.#start + index]!;
+    return this.backing.slots[this.start + index]!;
   }
 
   /** The item at `index`, counting from the end when negative; undefined outside the list. */
@@ -80,28 +74,23 @@ export class ItemList implements Iterable<ChatItem> {
     if (items.length === 0) return this;
     // The empty list starts a backing of its own, or every target would share (and pin) the first.
     if (this.length === 0) return ItemList.of(items);
-    const inPlace = this.#start + this.length === this.#backing.slots.length;
-    const list = inPlace ? this : this.#copy(0);
-    for (const item of items) list.#backing.slots.push(item);
-    return new ItemList(
-      list.#backing,
-      list.#start,
-      this.length + items.length,
-      this.weight + weightOf(items),
-    );
+    const inPlace = this.start + this.length === this.backing.slots.length;
+    const list = inPlace ? this : this.copy(0);
+    for (const item of items) list.backing.slots.push(item);
+    return new ItemList(list.backing, list.start, this.length + items.length, this.weight + weightOf(items));
   }
 
   /** This list with `items` before its start. */
   prepend(items: readonly ChatItem[]): ItemList {
     if (items.length === 0) return this;
     if (this.length === 0) return ItemList.of(items);
-    const inPlace = this.#start === this.#backing.front && this.#start >= items.length;
-    const list = inPlace ? this : this.#copy(Math.max(items.length, this.length));
-    const start = list.#start - items.length;
-    const { slots } = list.#backing;
+    const inPlace = this.start === this.backing.front && this.start >= items.length;
+    const list = inPlace ? this : this.copy(Math.max(items.length, this.length));
+    const start = list.start - items.length;
+    const { slots } = list.backing;
     for (let i = 0; i < items.length; i++) slots[start + i] = items[i];
-    list.#backing.front = start;
-    return new ItemList(list.#backing, start, this.length + items.length, this.weight + weightOf(items));
+    list.backing.front = start;
+    return new ItemList(list.backing, start, this.length + items.length, this.weight + weightOf(items));
   }
 
   /** This list without its first `count` items, in a backing of its own (so they can be collected). */
@@ -114,7 +103,7 @@ export class ItemList implements Iterable<ChatItem> {
 
   /** The items as a new array. */
   toArray(): ChatItem[] {
-    return this.#backing.slots.slice(this.#start, this.#start + this.length) as ChatItem[];
+    return this.backing.slots.slice(this.start, this.start + this.length) as ChatItem[];
   }
 
   *[Symbol.iterator](): Iterator<ChatItem> {
@@ -122,7 +111,7 @@ export class ItemList implements Iterable<ChatItem> {
   }
 
   /** This version in a backing of its own, with `room` free slots in front. */
-  #copy(room: number): ItemList {
+  private copy(room: number): ItemList {
     const slots: (ChatItem | undefined)[] = [];
     // Pushed one by one: `new Array(n)` of a large n makes a slow dictionary-backed array.
     for (let i = 0; i < room; i++) slots.push(undefined);

@@ -57,14 +57,10 @@ const MENTION = 2;
  * number (instead of five fields).
  */
 class StoredMessage implements MessageItem {
-  readonly #marks: number;
-
   constructor(
     readonly message: ChatMessage,
-    marks: number,
-  ) {
-    this.#marks = marks;
-  }
+    private readonly marks: number,
+  ) {}
 
   get kind(): 'message' {
     return 'message';
@@ -75,11 +71,11 @@ class StoredMessage implements MessageItem {
   }
 
   get mine(): boolean {
-    return (this.#marks & MINE) !== 0;
+    return (this.marks & MINE) !== 0;
   }
 
   get mention(): boolean {
-    return (this.#marks & MENTION) !== 0;
+    return (this.marks & MENTION) !== 0;
   }
 }
 
