@@ -4,8 +4,17 @@ import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The issue's budget for the page's JavaScript, gzipped. */
-const MAX_GZIPPED_JS = 60 * 1024;
+/**
+ * Issue #17's budget for the page's JavaScript, gzipped: at most 10% over the 23.7 KiB the page
+ * weighed before it ran on aurora-client, since every visitor downloads it before the chat opens.
+ */
+const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
+/**
+ * The size the build refuses to pass while app.js is still over BUDGET_GZIPPED_JS: what it weighs
+ * today plus ~100 bytes, so nothing grows while the rest is cut. Lower it with each saving and
+ * drop it (fail at the budget) once app.js is under the budget.
+ */
+const CEILING_GZIPPED_JS = 31_050;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
@@ -17,6 +26,13 @@ await build({
   minify: true,
   format: 'esm',
   target: ['es2022', 'chrome111', 'firefox115', 'safari16'],
+  // esbuild's data does not credit these browsers with every `\p{…}` property name, so it rewrites
+  // such regex literals as `new RegExp(…)` calls, which it must then keep even when unused (valibot's
+  // emoji pattern, about 0.5 KiB). Every target has had `\p{…}` with the `u` flag since 2020, and the
+  // properties the page's own patterns use (L, M, N, Z, Cc; scx Latin, Common, Inherited) are ES2018's.
+  // A pattern naming a newer property (a script added since) must be a `new RegExp` in a try, as
+  // mixed-script.ts builds its script tests: as a literal it would stop the page parsing in an older browser.
+  supported: { 'regexp-unicode-property-escapes': true },
   conditions: ['@aurora/source'],
   outdir,
   entryNames: '[name]',
@@ -36,7 +52,14 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
   `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
 );
-if (gzipped(js) > MAX_GZIPPED_JS) {
-  console.error(`aurora-web: app.js is over its ${kib(MAX_GZIPPED_JS)} gzipped budget`);
+const jsGzipped = gzipped(js);
+if (jsGzipped > CEILING_GZIPPED_JS) {
+  console.error(
+    `aurora-web: app.js is ${jsGzipped} bytes gzipped, over the ${CEILING_GZIPPED_JS} it may not grow past (budget ${BUDGET_GZIPPED_JS})`,
+  );
   process.exit(1);
 }
+if (jsGzipped > BUDGET_GZIPPED_JS)
+  console.warn(
+    `aurora-web: app.js is ${jsGzipped - BUDGET_GZIPPED_JS} bytes over its ${BUDGET_GZIPPED_JS}-byte gzipped budget (#17)`,
+  );

@@ -15,50 +15,50 @@ type SessionEvent = Extract<ConnectionEvent, { type: 'session-started' | 'sessio
  * happened; the connection decides what to write.
  */
 export class AccountLink {
-  private current: { readonly account: string; readonly token: string } | undefined;
-  private pending: AuthRequest | undefined;
+  #current: { readonly account: string; readonly token: string } | undefined;
+  #pending: AuthRequest | undefined;
   /** A register or login went out (or waits to) and has no answer yet: only then is an `auth` news. */
-  private asked = false;
-  private loggingOut = false;
+  #asked = false;
+  #loggingOut = false;
 
   /** Starts with a stored session (its account name and token), or as a guest. */
   constructor(stored?: { readonly account: string; readonly token: string }) {
-    this.current = stored;
+    this.#current = stored;
   }
 
   /** The token to greet with, if any. */
   get token(): string | undefined {
-    return this.current?.token;
+    return this.#current?.token;
   }
 
   /** The account this connection acts as (or will, once greeted with the token). */
   get account(): string | undefined {
-    return this.current?.account;
+    return this.#current?.account;
   }
 
   /** Builds a register or login frame; it waits here when there is no socket to write it to yet. */
   request(kind: AuthRequest['type'], name: string, password: string, queue: boolean): AuthRequest {
     const frame: AuthRequest = { type: kind, name, password, ref: kind };
-    this.pending = queue ? frame : undefined;
-    this.asked = true;
+    this.#pending = queue ? frame : undefined;
+    this.#asked = true;
     return frame;
   }
 
   /** The request waiting for a socket, handed over once (the password is not kept after that). */
   takePending(): AuthRequest | undefined {
-    const frame = this.pending;
-    this.pending = undefined;
+    const frame = this.#pending;
+    this.#pending = undefined;
     return frame;
   }
 
   /** A register or login was refused: the next `auth` is news only after another request. */
   refused(): void {
-    this.asked = false;
+    this.#asked = false;
   }
 
   /** The socket closed: a request written on it will never be answered (a queued one still will). */
   socketClosed(): void {
-    if (this.pending === undefined) this.asked = false;
+    if (this.#pending === undefined) this.#asked = false;
   }
 
   /**
@@ -72,10 +72,10 @@ export class AccountLink {
     nick: string,
     online: boolean,
   ): { event: SessionEvent; inPlace: boolean } | undefined {
-    if (!this.asked) return undefined;
-    this.asked = false;
-    this.current = { account: auth.account, token: auth.token };
-    this.loggingOut = false;
+    if (!this.#asked) return undefined;
+    this.#asked = false;
+    this.#current = { account: auth.account, token: auth.token };
+    this.#loggingOut = false;
     return {
       event: { type: 'session-started', account: auth.account, token: auth.token, expiresAt: auth.expiresAt },
       inPlace: online && auth.ref === 'register' && sameName(auth.account, nick),
@@ -84,25 +84,25 @@ export class AccountLink {
 
   /** The server refused the token this connection greeted with (expired, or revoked while away). */
   tokenRefused(): SessionEvent | undefined {
-    return this.end('expired');
+    return this.#end('expired');
   }
 
   /** The server confirmed a `logout` from here; the close with 4002 that follows is expected. */
   loggedOut(): SessionEvent | undefined {
-    this.loggingOut = true;
-    return this.end('logged-out');
+    this.#loggingOut = true;
+    return this.#end('logged-out');
   }
 
   /** The socket closed with 4002: logged out here, or elsewhere (then the token just stopped working). */
   closedLoggedOut(): { elsewhere: boolean; event: SessionEvent | undefined } {
-    const elsewhere = !this.loggingOut;
-    this.loggingOut = false;
-    return { elsewhere, event: elsewhere ? this.end('logged-out-elsewhere') : undefined };
+    const elsewhere = !this.#loggingOut;
+    this.#loggingOut = false;
+    return { elsewhere, event: elsewhere ? this.#end('logged-out-elsewhere') : undefined };
   }
 
-  private end(reason: Extract<SessionEvent, { type: 'session-ended' }>['reason']): SessionEvent | undefined {
-    const ended = this.current;
-    this.current = undefined;
+  #end(reason: Extract<SessionEvent, { type: 'session-ended' }>['reason']): SessionEvent | undefined {
+    const ended = this.#current;
+    this.#current = undefined;
     return ended && { type: 'session-ended', account: ended.account, token: ended.token, reason };
   }
 }

@@ -45,15 +45,15 @@ const WAIT_CEILING_MS = 5000;
  * randomness, ids and the socket are injected.
  */
 export class Connection implements ChatConnection {
-  private readonly clock: Clock;
-  private readonly newCid: () => string;
-  private readonly listeners = new Set<ConnectionListener>();
-  private readonly delivery: Delivery;
-  private readonly followed: FollowedTargets;
-  private readonly leaves: DeferredLeaves;
-  private readonly typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
-  private readonly transport: Transport;
-  private phase:
+  readonly #clock: Clock;
+  readonly #newCid: () => string;
+  readonly #listeners = new Set<ConnectionListener>();
+  readonly #delivery: Delivery;
+  readonly #followed: FollowedTargets;
+  readonly #leaves: DeferredLeaves;
+  readonly #typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
+  readonly #transport: Transport;
+  #phase:
     | 'idle'
     | 'opening'
     | 'greeting'
@@ -64,129 +64,132 @@ export class Connection implements ChatConnection {
     /** Waiting for the user: the hello was refused, or the session logged out. */
     | 'refused'
     | 'closed' = 'idle';
-  private readonly link: AccountLink;
-  private readonly searches = new SearchRequests();
-  private nick: string;
-  private everWelcomed = false;
+  readonly #link: AccountLink;
+  readonly #searches = new SearchRequests();
+  #nick: string;
+  #everWelcomed = false;
   /** The token the last hello greeted with: a welcome as a guest after it is no reason to greet again. */
-  private greetedWith: string | undefined;
+  #greetedWith: string | undefined;
   /** When the current socket was welcomed, if it was a reconnect (see `retryAfterReconnect`). */
-  private reconnectedAt: number | undefined;
+  #reconnectedAt: number | undefined;
   /** Set while the user is away (the server forgets it with the old connection). */
-  private awayStatus: string | undefined;
-  private readonly heartbeat: Heartbeat;
+  #awayStatus: string | undefined;
+  readonly #heartbeat: Heartbeat;
   /** The longest message text kept, from the server's announced limit within this client's bound. */
-  private maxTextBytes: number = LIMITS.maxTextBytes;
+  #maxTextBytes: number = LIMITS.maxTextBytes;
   /** Frames this socket sent that could not be decoded; only the first is reported. */
-  private badFrames = 0;
+  #badFrames = 0;
 
   /** Creates a connection; nothing happens until {@link start}. */
-  constructor(private readonly options: ConnectionOptions) {
-    this.clock = options.clock ?? systemClock;
-    this.newCid = options.newCid ?? defaultCid;
+  readonly #options: ConnectionOptions;
+
+  constructor(options: ConnectionOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#newCid = options.newCid ?? defaultCid;
     const random = options.random ?? Math.random;
-    this.delivery = new Delivery(
-      this.clock,
+    this.#delivery = new Delivery(
+      this.#clock,
       {
         generation: () =>
-          this.phase === 'online' && this.transport.connected ? this.transport.generation : undefined,
-        ready: (m) => this.followed.ready(m),
+          this.#phase === 'online' && this.#transport.connected ? this.#transport.generation : undefined,
+        ready: (m) => this.#followed.ready(m),
         write: ({ kind, target, text, cid }) =>
-          this.writeRaw(
+          this.#writeRaw(
             kind === 'dm'
-              ? { type: 'dm', to: this.followed.cursors.peer(target), text, cid }
+              ? { type: 'dm', to: this.#followed.cursors.peer(target), text, cid }
               : { type: kind, room: target, text, cid },
           ),
         sinceReconnect: () =>
-          this.reconnectedAt === undefined ? undefined : this.clock.now() - this.reconnectedAt,
+          this.#reconnectedAt === undefined ? undefined : this.#clock.now() - this.#reconnectedAt,
       },
       random,
       options.backoff,
     );
-    this.transport = new Transport(
-      { ...options, clock: this.clock, random },
+    this.#transport = new Transport(
+      { ...options, clock: this.#clock, random },
       {
-        open: () => this.opened(),
-        message: (data) => this.receive(data),
-        closed: (code, why) => this.closed(code, why),
+        open: () => this.#opened(),
+        message: (data) => this.#receive(data),
+        closed: (code, why) => this.#closed(code, why),
       },
     );
-    this.heartbeat = new Heartbeat(this.clock, options.probeAfterMs, options.answerWithinMs);
-    this.nick = options.nick;
-    this.link = new AccountLink(options.session);
-    this.followed = new FollowedTargets(options.rooms, options.resume);
+    this.#heartbeat = new Heartbeat(this.#clock, options.probeAfterMs, options.answerWithinMs);
+    this.#nick = options.nick;
+    this.#link = new AccountLink(options.session);
+    this.#followed = new FollowedTargets(options.rooms, options.resume);
     // A leave waits for the user's lines to the room, and for a join of it on its way on this socket
     // (named by the hello, or a /join): written before that join's answer, the server would take
     // the leave first and then join the room again.
-    this.leaves = new DeferredLeaves(
-      (room) => this.delivery.holds(room) || (this.transport.connected && this.followed.joining(room)),
-      (room) => this.leaveNow(room),
+    this.#leaves = new DeferredLeaves(
+      (room) => this.#delivery.holds(room) || (this.#transport.connected && this.#followed.joining(room)),
+      (room) => this.#leaveNow(room),
     );
   }
 
   start(): void {
-    if (this.phase === 'idle') this.open();
+    if (this.#phase === 'idle') this.#open();
   }
 
   close(): void {
-    if (this.phase === 'closed') return;
-    this.phase = 'closed';
-    this.clearTimers();
-    this.transport.drop('bye');
-    this.emit({ type: 'status', status: { state: 'closed' } });
+    if (this.#phase === 'closed') return;
+    this.#phase = 'closed';
+    this.#clearTimers();
+    this.#transport.drop('bye');
+    this.#emit({ type: 'status', status: { state: 'closed' } });
   }
 
   subscribe(listener: ConnectionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   followedRooms(): readonly string[] {
-    return this.followed.rooms;
+    return this.#followed.rooms;
   }
 
   send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
-    if (kind === 'dm') this.followed.cursors.spell(dmPeer(target));
-    const message: Outgoing = { cid: this.newCid(), kind, target, text, createdAt: this.clock.now() };
+    if (kind === 'dm') this.#followed.cursors.spell(dmPeer(target));
+    const message: Outgoing = { cid: this.#newCid(), kind, target, text, createdAt: this.#clock.now() };
     // The server clears the sender's typing indicator with the line: typing again must say so at once.
-    if (kind !== 'dm') this.typingThrottle.forget(target);
-    this.delivery.add(message);
+    if (kind !== 'dm') this.#typingThrottle.forget(target);
+    this.#delivery.add(message);
     return message;
   }
 
   join(room: string, ref?: string): void {
     // A leave still held never left the room: dropping it is all a join has to do.
-    if (this.leaves.cancel(room)) return;
-    this.followed.want(room, true);
-    this.write(withRef({ type: 'join', room }, ref));
+    if (this.#leaves.cancel(room)) return;
+    this.#followed.want(room, true);
+    this.#write(withRef({ type: 'join', room }, ref));
   }
 
   leave(room: string): void {
     // Until its lines are out the room stays wanted, so a reconnect greets with it and they are
     // posted as a member, before the leave notice.
-    this.leaves.request(room);
+    this.#leaves.request(room);
   }
 
   setNick(nick: string): void {
-    if (this.phase === 'online') {
-      this.write({ type: 'nick', nick });
+    if (this.#phase === 'online') {
+      this.#write({ type: 'nick', nick });
       return;
     }
-    this.nick = nick;
-    if (this.phase === 'refused') {
-      if (this.transport.connected) this.hello();
-      else this.open();
+    this.#nick = nick;
+    if (this.#phase === 'refused') {
+      if (this.#transport.connected) this.#hello();
+      else this.#open();
     }
   }
 
   typing(room: string, active: boolean): void {
-    if (this.phase === 'online' && this.typingThrottle.allows(room, active, this.clock.now()))
-      this.write({ type: 'typing', room, active });
+    if (this.#phase === 'online' && this.#typingThrottle.allows(room, active, this.#clock.now()))
+      this.#write({ type: 'typing', room, active });
   }
 
   history(target: string, before: number | undefined, limit: number, ref?: string): void {
-    const wire = this.followed.cursors.wire(target);
-    this.write(
+    const wire = this.#followed.cursors.wire(target);
+    this.#write(
       withRef(
         before === undefined
           ? { type: 'history', target: wire, limit }
@@ -197,195 +200,195 @@ export class Connection implements ChatConnection {
   }
 
   historyAfter(target: string, after: number, limit: number): void {
-    this.write({ type: 'history', target: this.followed.cursors.wire(target), after, limit });
+    this.#write({ type: 'history', target: this.#followed.cursors.wire(target), after, limit });
   }
 
   search(query: string, options: SearchOptions = {}): Promise<ServerMessageOf<'search_results'>> {
-    if (this.phase !== 'online')
+    if (this.#phase !== 'online')
       return Promise.reject(new SearchError('disconnected', 'not connected; search once online'));
-    const { ref, answer } = this.searches.start();
-    this.writeRaw({ type: 'search', query, ref, ...options });
+    const { ref, answer } = this.#searches.start();
+    this.#writeRaw({ type: 'search', query, ref, ...options });
     return answer;
   }
 
   members(room: string, ref?: string): void {
-    this.write(withRef({ type: 'members', room }, ref));
+    this.#write(withRef({ type: 'members', room }, ref));
   }
 
   retryNow(): void {
-    if (this.phase !== 'waiting') return;
-    this.transport.restart();
-    this.open();
+    if (this.#phase !== 'waiting') return;
+    this.#transport.restart();
+    this.#open();
   }
 
   rooms(): void {
-    this.write({ type: 'rooms' });
+    this.#write({ type: 'rooms' });
   }
 
   topic(room: string, topic: string): void {
-    this.write({ type: 'topic', room, topic });
+    this.#write({ type: 'topic', room, topic });
   }
 
   away(away: boolean, status?: string): void {
-    this.awayStatus = away ? (status ?? '') : undefined;
-    this.write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
+    this.#awayStatus = away ? (status ?? '') : undefined;
+    this.#write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
   }
 
   register(name: string, password: string): void {
-    this.authenticate('register', name, password);
+    this.#authenticate('register', name, password);
   }
 
   login(name: string, password: string): void {
-    this.authenticate('login', name, password);
+    this.#authenticate('login', name, password);
   }
 
   logout(everywhere: boolean): void {
-    this.write({ type: 'logout', everywhere });
+    this.#write({ type: 'logout', everywhere });
   }
 
   markRead(target: string, seq: number): void {
-    if (this.link.account !== undefined)
-      this.write({ type: 'read', target: this.followed.cursors.wire(target), seq });
+    if (this.#link.account !== undefined)
+      this.#write({ type: 'read', target: this.#followed.cursors.wire(target), seq });
   }
 
   /** Leaves a room with nothing more on its way there. */
-  private leaveNow(room: string): void {
-    this.followed.want(room, false);
-    if (this.phase === 'online' && this.transport.connected) {
-      this.leaves.wrote(room);
-      this.write({ type: 'leave', room });
+  #leaveNow(room: string): void {
+    this.#followed.want(room, false);
+    if (this.#phase === 'online' && this.#transport.connected) {
+      this.#leaves.wrote(room);
+      this.#write({ type: 'leave', room });
     }
     // Offline, nothing can be sent, and the next greeting no longer names the room: it is left as of
     // now, as the server would have said.
-    else this.left(room);
+    else this.#left(room);
   }
 
   /** Reports a room left without the server saying so (it will not: the room is not greeted again). */
-  private left(room: string): void {
-    this.emit({ type: 'server', message: { type: 'left', room } });
+  #left(room: string): void {
+    this.#emit({ type: 'server', message: { type: 'left', room } });
   }
 
   /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
-  private authenticate(kind: AuthRequest['type'], name: string, password: string): void {
-    if (this.phase === 'closed') return;
+  #authenticate(kind: AuthRequest['type'], name: string, password: string): void {
+    if (this.#phase === 'closed') return;
     const writable =
-      this.transport.connected && ['greeting', 'authenticating', 'online', 'refused'].includes(this.phase);
-    const frame = this.link.request(kind, name, password, !writable);
+      this.#transport.connected && ['greeting', 'authenticating', 'online', 'refused'].includes(this.#phase);
+    const frame = this.#link.request(kind, name, password, !writable);
     if (writable) {
-      if (this.phase === 'refused') this.phase = 'authenticating';
-      this.writeRaw(frame);
-    } else if (this.phase === 'refused') this.open(false);
-    else if (this.phase === 'waiting') this.open();
+      if (this.#phase === 'refused') this.#phase = 'authenticating';
+      this.#writeRaw(frame);
+    } else if (this.#phase === 'refused') this.#open(false);
+    else if (this.#phase === 'waiting') this.#open();
   }
 
   /** Opens a socket; `announce` false keeps the status as it is (a log-in while waiting for the user). */
-  private open(announce = true): void {
-    this.clearTimers();
-    this.phase = 'opening';
-    this.followed.newSocket();
-    this.badFrames = 0;
+  #open(announce = true): void {
+    this.#clearTimers();
+    this.#phase = 'opening';
+    this.#followed.newSocket();
+    this.#badFrames = 0;
     if (announce)
-      this.emit({
+      this.#emit({
         type: 'status',
-        status: { state: 'connecting', attempt: this.transport.attempt, everOnline: this.everWelcomed },
+        status: { state: 'connecting', attempt: this.#transport.attempt, everOnline: this.#everWelcomed },
       });
-    this.transport.connect();
+    this.#transport.connect();
   }
 
   /** A socket opened: greet, or first send the log-in the user asked for. */
-  private opened(): void {
-    const request = this.link.takePending();
+  #opened(): void {
+    const request = this.#link.takePending();
     if (!request) {
-      this.hello();
+      this.#hello();
       return;
     }
-    this.phase = 'authenticating';
-    this.writeRaw(request);
+    this.#phase = 'authenticating';
+    this.#writeRaw(request);
   }
 
-  private hello(): void {
-    this.phase = 'greeting';
-    this.greetedWith = this.link.token;
-    this.writeRaw(
+  #hello(): void {
+    this.#phase = 'greeting';
+    this.#greetedWith = this.#link.token;
+    this.#writeRaw(
       helloFrame({
-        nick: this.nick,
-        token: this.link.token,
-        client: this.options.client,
-        rooms: this.followed.rooms,
+        nick: this.#nick,
+        token: this.#link.token,
+        client: this.#options.client,
+        rooms: this.#followed.rooms,
         // Before the first welcome only given positions are known: a script resuming from a cursor.
-        resume: this.everWelcomed || this.options.resume ? this.followed.resume() : {},
+        resume: this.#everWelcomed || this.#options.resume ? this.#followed.resume() : {},
       }),
     );
   }
 
-  private receive(data: string): void {
-    this.heartbeat.heard();
+  #receive(data: string): void {
+    this.#heartbeat.heard();
     const decoded = decodeServerMessage(data);
     if (!decoded.ok) {
       // Dropped; said once per socket, so a server sending nothing else cannot fill the screen.
-      if (this.badFrames++ === 0) this.emit({ type: 'bad-frame', error: decoded.error });
+      if (this.#badFrames++ === 0) this.#emit({ type: 'bad-frame', error: decoded.error });
       return;
     }
-    const message = boundServerMessage(decoded.message, this.maxTextBytes);
+    const message = boundServerMessage(decoded.message, this.#maxTextBytes);
     // An error answering a search belongs to whoever searched, not to the chat.
-    if (this.searches.answered(message) && message.type === 'error') return;
-    this.followed.heard(message, this.nick);
-    if (message.type === 'left' || message.type === 'joined') this.leaves.confirmed(message.room);
+    if (this.#searches.answered(message) && message.type === 'error') return;
+    this.#followed.heard(message, this.#nick);
+    if (message.type === 'left' || message.type === 'joined') this.#leaves.confirmed(message.room);
     switch (message.type) {
       case 'welcome':
-        this.welcomed(message);
+        this.#welcomed(message);
         break;
       case 'nick':
-        this.nick = message.nick;
+        this.#nick = message.nick;
         break;
       case 'ack':
-        this.delivery.ack(message.cid);
-        this.leaves.settle();
+        this.#delivery.ack(message.cid);
+        this.#leaves.settle();
         break;
       case 'auth':
-        if (!this.authed(message)) return;
+        if (!this.#authed(message)) return;
         break;
       case 'logged_out':
-        this.emitIf(this.link.loggedOut());
+        this.#emitIf(this.#link.loggedOut());
         break;
       case 'error':
-        if (this.failed(message)) return;
+        if (this.#failed(message)) return;
         break;
     }
-    this.emit({ type: 'server', message });
-    if (message.type === 'joined' || message.type === 'welcome') this.delivery.flush();
-    if (message.type === 'joined') this.leaves.settle();
+    this.#emit({ type: 'server', message });
+    if (message.type === 'joined' || message.type === 'welcome') this.#delivery.flush();
+    if (message.type === 'joined') this.#leaves.settle();
   }
 
-  private welcomed(message: ServerMessageOf<'welcome'>): void {
+  #welcomed(message: ServerMessageOf<'welcome'>): void {
     // A log-in answered while the hello was on its way: greet again as the account. (A server that
     // welcomes the very token as a guest is not asked again: that would loop as fast as it answers.)
     if (
-      this.link.token !== undefined &&
+      this.#link.token !== undefined &&
       message.account === undefined &&
-      this.link.token !== this.greetedWith
+      this.#link.token !== this.#greetedWith
     ) {
-      this.reconnectNow();
+      this.#reconnectNow();
       return;
     }
-    this.phase = 'online';
-    this.reconnectedAt = this.everWelcomed ? this.clock.now() : undefined;
-    this.everWelcomed = true;
-    this.transport.succeeded();
-    this.nick = message.nick;
-    this.typingThrottle.reset(message.limits.typingIntervalMs);
-    this.maxTextBytes = keptTextBytes(message.limits.maxTextBytes);
-    if (this.awayStatus !== undefined)
-      this.writeRaw(
-        this.awayStatus
-          ? { type: 'away', away: true, status: this.awayStatus }
+    this.#phase = 'online';
+    this.#reconnectedAt = this.#everWelcomed ? this.#clock.now() : undefined;
+    this.#everWelcomed = true;
+    this.#transport.succeeded();
+    this.#nick = message.nick;
+    this.#typingThrottle.reset(message.limits.typingIntervalMs);
+    this.#maxTextBytes = keptTextBytes(message.limits.maxTextBytes);
+    if (this.#awayStatus !== undefined)
+      this.#writeRaw(
+        this.#awayStatus
+          ? { type: 'away', away: true, status: this.#awayStatus }
           : { type: 'away', away: true },
       );
-    this.heartbeat.start(
-      () => this.writeRaw({ type: 'ping', t: this.clock.now() }),
-      () => this.unresponsive(),
+    this.#heartbeat.start(
+      () => this.#writeRaw({ type: 'ping', t: this.#clock.now() }),
+      () => this.#unresponsive(),
     );
-    this.emit({
+    this.#emit({
       type: 'status',
       status: {
         state: 'online',
@@ -400,120 +403,120 @@ export class Connection implements ChatConnection {
    * A register or login succeeded: act as the account, on this socket if the server already does.
    * Returns false for an `auth` nobody asked for, which is dropped.
    */
-  private authed(auth: ServerMessageOf<'auth'>): boolean {
-    const answer = this.link.authed(auth, this.nick, this.phase === 'online');
+  #authed(auth: ServerMessageOf<'auth'>): boolean {
+    const answer = this.#link.authed(auth, this.#nick, this.#phase === 'online');
     if (!answer) return false;
-    this.emit(answer.event);
+    this.#emit(answer.event);
     if (answer.inPlace) return true;
-    if (this.phase === 'online') this.reconnectNow();
-    else if (this.transport.connected && (this.phase === 'authenticating' || this.phase === 'refused'))
-      this.hello();
+    if (this.#phase === 'online') this.#reconnectNow();
+    else if (this.#transport.connected && (this.#phase === 'authenticating' || this.#phase === 'refused'))
+      this.#hello();
     return true;
   }
 
   /** Greets on a fresh socket at once (a new identity), resuming the rooms but not the old conversations. */
-  private reconnectNow(): void {
-    this.transport.drop('changing identity');
-    this.followed.cursors.forgetConversations();
-    this.transport.restart();
-    this.open();
+  #reconnectNow(): void {
+    this.#transport.drop('changing identity');
+    this.#followed.cursors.forgetConversations();
+    this.#transport.restart();
+    this.#open();
   }
 
   /** Handles an error frame; returns true when it was consumed (not passed on as a server message). */
-  private failed(error: ServerMessageOf<'error'>): boolean {
+  #failed(error: ServerMessageOf<'error'>): boolean {
     if (error.ref !== undefined && AUTH_REFS.has(error.ref)) {
-      this.link.refused();
+      this.#link.refused();
       // A refused log-in leaves things as they were; the error itself is shown by whoever listens.
-      if (this.phase === 'authenticating') this.phase = 'refused';
+      if (this.#phase === 'authenticating') this.#phase = 'refused';
       return false;
     }
-    if (this.phase === 'greeting' && refusesHello(error)) {
-      if (error.code === ErrorCode.AuthFailed) this.emitIf(this.link.tokenRefused());
-      if (this.everWelcomed && error.code === ErrorCode.NameTaken) {
+    if (this.#phase === 'greeting' && refusesHello(error)) {
+      if (error.code === ErrorCode.AuthFailed) this.#emitIf(this.#link.tokenRefused());
+      if (this.#everWelcomed && error.code === ErrorCode.NameTaken) {
         // Our previous connection still holds the name until the server notices it is gone.
-        this.transport.drop('retry');
-        this.closed(CloseCode.Normal, 'the name is still held by the previous connection');
+        this.#transport.drop('retry');
+        this.#closed(CloseCode.Normal, 'the name is still held by the previous connection');
         return true;
       }
-      this.wait({ state: 'refused', code: error.code, message: error.message });
+      this.#wait({ state: 'refused', code: error.code, message: error.message });
       return false;
     }
-    const refusal = this.delivery.refused(error);
-    this.emitIf(refusal);
+    const refusal = this.#delivery.refused(error);
+    this.#emitIf(refusal);
     // A line refused for good left the outbox: a leave that waited for it may go now.
-    if (refusal?.type === 'send-failed') this.leaves.settle();
+    if (refusal?.type === 'send-failed') this.#leaves.settle();
     return refusal !== undefined;
   }
 
-  private closed(code: number, why: string): void {
-    this.searches.lost();
-    this.followed.newSocket();
-    this.link.socketClosed();
-    this.heartbeat.stop();
-    for (const room of this.leaves.unconfirmed()) this.left(room);
+  #closed(code: number, why: string): void {
+    this.#searches.lost();
+    this.#followed.newSocket();
+    this.#link.socketClosed();
+    this.#heartbeat.stop();
+    for (const room of this.#leaves.unconfirmed()) this.#left(room);
     // Joins on the lost socket no longer hold a leave back; lines waiting for an ack still do.
-    this.leaves.settle();
-    if (this.phase === 'closed') return;
-    if (this.phase === 'authenticating') this.phase = 'refused';
-    if (this.phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket
+    this.#leaves.settle();
+    if (this.#phase === 'closed') return;
+    if (this.#phase === 'authenticating') this.#phase = 'refused';
+    if (this.#phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket
     if (code === CloseCode.LoggedOut) {
-      const { elsewhere, event } = this.link.closedLoggedOut();
-      this.emitIf(event);
-      this.followed.cursors.forgetConversations();
-      this.wait({ state: 'logged-out', elsewhere });
+      const { elsewhere, event } = this.#link.closedLoggedOut();
+      this.#emitIf(event);
+      this.#followed.cursors.forgetConversations();
+      this.#wait({ state: 'logged-out', elsewhere });
       return;
     }
-    if (!this.transport.everOpened && !this.options.retryFirstConnect) {
-      this.phase = 'closed';
-      this.clearTimers();
-      this.emit({ type: 'status', status: { state: 'unreachable', message: why } });
+    if (!this.#transport.everOpened && !this.#options.retryFirstConnect) {
+      this.#phase = 'closed';
+      this.#clearTimers();
+      this.#emit({ type: 'status', status: { state: 'unreachable', message: why } });
       return;
     }
-    this.phase = 'waiting';
-    const { attempt, retryAt } = this.transport.retryLater(
-      () => this.open(),
-      this.everWelcomed ? undefined : WAIT_CEILING_MS,
+    this.#phase = 'waiting';
+    const { attempt, retryAt } = this.#transport.retryLater(
+      () => this.#open(),
+      this.#everWelcomed ? undefined : WAIT_CEILING_MS,
     );
-    this.emit({
+    this.#emit({
       type: 'status',
-      status: { state: 'reconnecting', attempt, retryAt, reason: why, everOnline: this.everWelcomed },
+      status: { state: 'reconnecting', attempt, retryAt, reason: why, everOnline: this.#everWelcomed },
     });
   }
 
   /** The server went silent: drop the socket and reconnect as if it had closed. */
-  private unresponsive(): void {
-    if (this.phase !== 'online' || !this.transport.connected) return;
-    this.transport.drop('unresponsive');
-    this.closed(CloseCode.Unresponsive, 'the server stopped answering');
+  #unresponsive(): void {
+    if (this.#phase !== 'online' || !this.#transport.connected) return;
+    this.#transport.drop('unresponsive');
+    this.#closed(CloseCode.Unresponsive, 'the server stopped answering');
   }
 
   /** Writes a request if a greeted socket is open; requests are not queued (state is resent on resume). */
-  private write(message: ClientMessageInput): void {
-    if (this.phase === 'online') this.writeRaw(message);
+  #write(message: ClientMessageInput): void {
+    if (this.#phase === 'online') this.#writeRaw(message);
   }
 
-  private writeRaw(message: ClientMessageInput): void {
-    this.transport.write(encodeClientMessage(message));
+  #writeRaw(message: ClientMessageInput): void {
+    this.#transport.write(encodeClientMessage(message));
   }
 
   /** Stops until the user acts (another nick, a log-in), showing `status` meanwhile. */
-  private wait(status: ConnectionStatus): void {
-    this.phase = 'refused';
-    this.heartbeat.stop();
-    this.emit({ type: 'status', status });
+  #wait(status: ConnectionStatus): void {
+    this.#phase = 'refused';
+    this.#heartbeat.stop();
+    this.#emit({ type: 'status', status });
   }
 
-  private emit(event: ConnectionEvent): void {
-    for (const listener of this.listeners) listener(event);
+  #emit(event: ConnectionEvent): void {
+    for (const listener of this.#listeners) listener(event);
   }
 
-  private emitIf(event: ConnectionEvent | undefined): void {
-    if (event) this.emit(event);
+  #emitIf(event: ConnectionEvent | undefined): void {
+    if (event) this.#emit(event);
   }
 
-  private clearTimers(): void {
-    this.delivery.stop();
-    this.heartbeat.stop();
+  #clearTimers(): void {
+    this.#delivery.stop();
+    this.#heartbeat.stop();
   }
 }
 

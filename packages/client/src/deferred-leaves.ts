@@ -8,28 +8,31 @@
  * socket lost before the confirmation does not leave the room half left.
  */
 export class DeferredLeaves {
-  private readonly held = new Set<string>();
-  private readonly written = new Set<string>();
+  readonly #held = new Set<string>();
+  readonly #written = new Set<string>();
 
   /**
    * `holds` says whether something is still on its way to a room (a line waiting for its
    * acknowledgement, a join waiting for its answer); `leaveNow` carries a leave out.
    */
-  constructor(
-    private readonly holds: (room: string) => boolean,
-    private readonly leaveNow: (room: string) => void,
-  ) {}
+  readonly #holds: (room: string) => boolean;
+  readonly #leaveNow: (room: string) => void;
+
+  constructor(holds: (room: string) => boolean, leaveNow: (room: string) => void) {
+    this.#holds = holds;
+    this.#leaveNow = leaveNow;
+  }
 
   /** The user asked to leave `room`: at once when nothing of theirs is on its way there, else later. */
   request(room: string): void {
-    if (this.written.has(room)) return;
-    if (this.holds(room)) this.held.add(room);
-    else this.carryOut(room);
+    if (this.#written.has(room)) return;
+    if (this.#holds(room)) this.#held.add(room);
+    else this.#carryOut(room);
   }
 
   /** Forgets a held leave (the user joined again); true when one was held, and the room never left. */
   cancel(room: string): boolean {
-    return this.held.delete(room);
+    return this.#held.delete(room);
   }
 
   /**
@@ -37,17 +40,17 @@ export class DeferredLeaves {
    * carries out every held leave whose room has nothing more on its way.
    */
   settle(): void {
-    for (const room of [...this.held]) if (!this.holds(room)) this.carryOut(room);
+    for (const room of [...this.#held]) if (!this.#holds(room)) this.#carryOut(room);
   }
 
   /** A leave was written on the socket; the server's `left` (or a `joined` after it) settles it. */
   wrote(room: string): void {
-    this.written.add(room);
+    this.#written.add(room);
   }
 
   /** The server said the room was left or joined: a leave written for it is settled. */
   confirmed(room: string): void {
-    this.written.delete(room);
+    this.#written.delete(room);
   }
 
   /**
@@ -55,13 +58,13 @@ export class DeferredLeaves {
    * does not name them, so they are left all the same.
    */
   unconfirmed(): string[] {
-    const rooms = [...this.written];
-    this.written.clear();
+    const rooms = [...this.#written];
+    this.#written.clear();
     return rooms;
   }
 
-  private carryOut(room: string): void {
-    this.held.delete(room);
-    this.leaveNow(room);
+  #carryOut(room: string): void {
+    this.#held.delete(room);
+    this.#leaveNow(room);
   }
 }

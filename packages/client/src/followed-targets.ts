@@ -12,43 +12,43 @@ export class FollowedTargets {
   /** The last seen seq per target, and how the server spells conversation partners. */
   readonly cursors = new ResumeCursors();
   /** Rooms to be in, by canonical room name. */
-  private readonly wanted: Set<string>;
+  readonly #wanted: Set<string>;
   /** Rooms joined on the current socket. */
-  private readonly joinedHere = new Set<string>();
+  readonly #joinedHere = new Set<string>();
 
   /** Follows `rooms`, from the given positions where there are some (else from the start). */
   constructor(rooms: readonly string[], positions: StreamPositions = remoteKeyed()) {
-    this.wanted = new Set(rooms);
+    this.#wanted = new Set(rooms);
     for (const [target, seq] of Object.entries(positions)) this.cursors.start(target, seq);
   }
 
   /** The rooms to be in, for `hello.rooms`. */
   get rooms(): string[] {
-    return [...this.wanted];
+    return [...this.#wanted];
   }
 
   /** The user asked to join (true) or leave (false) a room. */
   want(room: string, wanted: boolean): void {
-    if (wanted) this.wanted.add(room);
-    else this.wanted.delete(room);
+    if (wanted) this.#wanted.add(room);
+    else this.#wanted.delete(room);
   }
 
   /** A new socket: nothing is joined on it yet. */
   newSocket(): void {
-    this.joinedHere.clear();
+    this.#joinedHere.clear();
   }
 
   /** Keeps rooms and cursors current; `me` tells which side of a conversation is the other person. */
   heard(message: ServerMessage, me: string): void {
     switch (message.type) {
       case 'joined':
-        this.wanted.add(message.room);
-        this.joinedHere.add(message.room);
+        this.#wanted.add(message.room);
+        this.#joinedHere.add(message.room);
         this.cursors.joined(message.room, message.seq, message.history.length > 0);
         break;
       case 'left':
-        this.wanted.delete(message.room);
-        this.joinedHere.delete(message.room);
+        this.#wanted.delete(message.room);
+        this.#joinedHere.delete(message.room);
         this.cursors.left(message.room);
         break;
       case 'message':
@@ -62,7 +62,7 @@ export class FollowedTargets {
 
   /** Whether `room` is wanted but not joined on this socket yet (its join is on its way). */
   joining(room: string): boolean {
-    return this.wanted.has(room) && !this.joinedHere.has(room);
+    return this.#wanted.has(room) && !this.#joinedHere.has(room);
   }
 
   /**
@@ -70,11 +70,11 @@ export class FollowedTargets {
    * resume comes first); a room posted to without joining (as `send` does) takes it at once.
    */
   ready(message: Outgoing): boolean {
-    return message.kind === 'dm' || this.joinedHere.has(message.target) || !this.wanted.has(message.target);
+    return message.kind === 'dm' || this.#joinedHere.has(message.target) || !this.#wanted.has(message.target);
   }
 
   /** The `hello.resume` record: every conversation, and the rooms still wanted. */
   resume(): RemoteKeyed<number> {
-    return this.cursors.resume(this.wanted);
+    return this.cursors.resume(this.#wanted);
   }
 }

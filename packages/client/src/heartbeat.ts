@@ -13,51 +13,55 @@ export const ANSWER_WITHIN_MS = 10_000;
  * 25 + 10 = 35 s after the last frame; a busy room never needs a ping.
  */
 export class Heartbeat {
-  private timer: TimerHandle | undefined;
-  private lastHeard = 0;
+  #timer: TimerHandle | undefined;
+  #lastHeard = 0;
   /** When the unanswered probe went out, if one is out. */
-  private probedAt: number | undefined;
+  #probedAt: number | undefined;
 
   /** Makes a heartbeat with the given silence and answer times. */
-  constructor(
-    private readonly clock: Clock,
-    private readonly probeAfterMs = PROBE_AFTER_MS,
-    private readonly answerWithinMs = ANSWER_WITHIN_MS,
-  ) {}
+  readonly #clock: Clock;
+  readonly #probeAfterMs: number;
+  readonly #answerWithinMs: number;
+
+  constructor(clock: Clock, probeAfterMs = PROBE_AFTER_MS, answerWithinMs = ANSWER_WITHIN_MS) {
+    this.#clock = clock;
+    this.#probeAfterMs = probeAfterMs;
+    this.#answerWithinMs = answerWithinMs;
+  }
 
   /** Starts watching: `ping` after a silence, `dead` (once) when a ping goes unanswered. */
   start(ping: () => void, dead: () => void): void {
     this.stop();
     this.heard();
     const check = () => {
-      const now = this.clock.now();
-      if (this.probedAt !== undefined && this.lastHeard < this.probedAt) {
-        this.timer = undefined;
+      const now = this.#clock.now();
+      if (this.#probedAt !== undefined && this.#lastHeard < this.#probedAt) {
+        this.#timer = undefined;
         dead();
         return;
       }
-      const quietFor = now - this.lastHeard;
-      if (quietFor >= this.probeAfterMs) {
-        this.probedAt = now;
+      const quietFor = now - this.#lastHeard;
+      if (quietFor >= this.#probeAfterMs) {
+        this.#probedAt = now;
         ping();
-        this.timer = this.clock.setTimeout(check, this.answerWithinMs);
+        this.#timer = this.#clock.setTimeout(check, this.#answerWithinMs);
         return;
       }
-      this.probedAt = undefined;
-      this.timer = this.clock.setTimeout(check, this.probeAfterMs - quietFor);
+      this.#probedAt = undefined;
+      this.#timer = this.#clock.setTimeout(check, this.#probeAfterMs - quietFor);
     };
-    this.timer = this.clock.setTimeout(check, this.probeAfterMs);
+    this.#timer = this.#clock.setTimeout(check, this.#probeAfterMs);
   }
 
   /** Something arrived from the server. */
   heard(): void {
-    this.lastHeard = this.clock.now();
+    this.#lastHeard = this.#clock.now();
   }
 
   /** Stops watching. */
   stop(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-    this.probedAt = undefined;
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#probedAt = undefined;
   }
 }

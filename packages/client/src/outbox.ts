@@ -29,48 +29,52 @@ export type Refusal =
  * every message until the time the server named; a storage failure retries with backoff.
  */
 export class Outbox {
-  private readonly entries = new Map<string, Entry>();
-  private pausedUntilMs = 0;
+  readonly #entries = new Map<string, Entry>();
+  #pausedUntilMs = 0;
   /**
    * After a rate limit, one message in flight at a time until the outbox empties: writing every
    * queued line again after each pause would have the server refuse all but the first, again and
    * again (frames growing with the square of the queue).
    */
-  private oneAtATime = false;
+  #oneAtATime = false;
 
   /** Makes an empty outbox; `random` is for the backoff jitter. */
-  constructor(
-    private readonly random: () => number,
-    private readonly backoff: BackoffOptions = DEFAULT_BACKOFF,
-    private readonly window: number = SEND_WINDOW,
-  ) {}
+  readonly #random: () => number;
+  readonly #backoff: BackoffOptions;
+  readonly #window: number;
+
+  constructor(random: () => number, backoff: BackoffOptions = DEFAULT_BACKOFF, window: number = SEND_WINDOW) {
+    this.#random = random;
+    this.#backoff = backoff;
+    this.#window = window;
+  }
 
   /** Keeps a message until it is acknowledged. */
   add(message: Outgoing): void {
-    this.entries.set(message.cid, { message, sentOn: -1, retries: 0, heldUntil: 0 });
+    this.#entries.set(message.cid, { message, sentOn: -1, retries: 0, heldUntil: 0 });
   }
 
   /** Forgets an acknowledged message. */
   ack(cid: string): void {
-    this.forget(cid);
+    this.#forget(cid);
   }
 
   /** True while a message to `room` waits for its acknowledgement (direct messages never count). */
   holds(room: string): boolean {
-    for (const { message } of this.entries.values())
+    for (const { message } of this.#entries.values())
       if (message.kind !== 'dm' && message.target === room) return true;
     return false;
   }
 
   /** No message may be written before this time (ms since the epoch). */
   get pausedUntil(): number {
-    return this.pausedUntilMs;
+    return this.#pausedUntilMs;
   }
 
   /** The earliest time after `now` a paused or held message may go; undefined when none waits. */
   wakeAt(now: number): number | undefined {
-    let at = this.pausedUntilMs > now ? this.pausedUntilMs : undefined;
-    for (const { heldUntil } of this.entries.values())
+    let at = this.#pausedUntilMs > now ? this.#pausedUntilMs : undefined;
+    for (const { heldUntil } of this.#entries.values())
       if (heldUntil > now && (at === undefined || heldUntil < at)) at = heldUntil;
     return at;
   }
@@ -80,11 +84,11 @@ export class Outbox {
    * whether a message can go yet (its room joined on this socket).
    */
   due(generation: number, now: number, ready: (message: Outgoing) => boolean): Outgoing[] {
-    if (now < this.pausedUntilMs) return [];
-    const entries = [...this.entries.values()];
+    if (now < this.#pausedUntilMs) return [];
+    const entries = [...this.#entries.values()];
     let inFlight = 0;
     for (const entry of entries) if (entry.sentOn === generation) inFlight++;
-    const room = this.oneAtATime ? 1 - inFlight : this.window - inFlight;
+    const room = this.#oneAtATime ? 1 - inFlight : this.#window - inFlight;
     const out: Outgoing[] = [];
     for (const entry of entries) {
       if (out.length >= room) break;
@@ -107,7 +111,7 @@ export class Outbox {
     now: number,
     sinceReconnectMs?: number,
   ): Refusal {
-    const entry = this.entries.get(cid);
+    const entry = this.#entries.get(cid);
     if (!entry) return { kind: 'unknown' };
     const again = retryAfterReconnect(code, sinceReconnectMs);
     if (again !== undefined) {
@@ -117,21 +121,21 @@ export class Outbox {
     }
     const rateLimited = code === ErrorCode.RateLimited;
     if (!rateLimited && !(RETRYABLE.has(code) && entry.retries < MAX_RETRIES)) {
-      this.forget(cid);
+      this.#forget(cid);
       return { kind: 'failed' };
     }
-    if (rateLimited) this.oneAtATime = true;
+    if (rateLimited) this.#oneAtATime = true;
     const wait = rateLimited
       ? (retryAfterMs ?? 1000)
-      : backoffDelay(entry.retries, this.random, this.backoff);
+      : backoffDelay(entry.retries, this.#random, this.#backoff);
     if (!rateLimited) entry.retries += 1;
     entry.sentOn = -1;
-    this.pausedUntilMs = Math.max(this.pausedUntilMs, now + wait);
-    return { kind: 'delayed', retryAt: this.pausedUntilMs };
+    this.#pausedUntilMs = Math.max(this.#pausedUntilMs, now + wait);
+    return { kind: 'delayed', retryAt: this.#pausedUntilMs };
   }
 
-  private forget(cid: string): void {
-    this.entries.delete(cid);
-    if (this.entries.size === 0) this.oneAtATime = false;
+  #forget(cid: string): void {
+    this.#entries.delete(cid);
+    if (this.#entries.size === 0) this.#oneAtATime = false;
   }
 }

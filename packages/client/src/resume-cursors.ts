@@ -8,17 +8,17 @@ import { dmPeer, dmTarget, isDmTarget, targetOfWire } from './targets.js';
  * named on the wire as the server spells the person (`@Bob`).
  */
 export class ResumeCursors {
-  private readonly seqs = new Map<string, number>();
-  private readonly spelling = new Map<string, string>();
+  readonly #seqs = new Map<string, number>();
+  readonly #spelling = new Map<string, string>();
 
   /** How to name a conversation partner on the wire; the first spelling seen wins until the server's. */
   spell(nick: string, fromServer = false): void {
-    if (fromServer || !this.spelling.has(dmTarget(nick))) this.spelling.set(dmTarget(nick), nick);
+    if (fromServer || !this.#spelling.has(dmTarget(nick))) this.#spelling.set(dmTarget(nick), nick);
   }
 
   /** The nick to send a direct message to, for a target `@name`. */
   peer(target: string): string {
-    return this.spelling.get(dmTarget(dmPeer(target))) ?? dmPeer(target);
+    return this.#spelling.get(dmTarget(dmPeer(target))) ?? dmPeer(target);
   }
 
   /** A target as the wire names it: a room, or `@Nick`. */
@@ -30,8 +30,8 @@ export class ResumeCursors {
   start(target: string, seq: number): void {
     if (isDmTarget(target)) {
       this.spell(dmPeer(target), true);
-      this.seqs.set(dmTarget(dmPeer(target)), seq);
-    } else this.seqs.set(target, seq);
+      this.#seqs.set(dmTarget(dmPeer(target)), seq);
+    } else this.#seqs.set(target, seq);
   }
 
   /**
@@ -39,12 +39,12 @@ export class ResumeCursors {
    * starts afresh at `seq`; a resumed join keeps the cursor until the replayed messages arrive.
    */
   joined(room: string, seq: number, withHistory: boolean): void {
-    if (withHistory || !this.seqs.has(room)) this.seqs.set(room, seq);
+    if (withHistory || !this.#seqs.has(room)) this.#seqs.set(room, seq);
   }
 
   /** A room was left: nothing to resume there. */
   left(room: string): void {
-    this.seqs.delete(room);
+    this.#seqs.delete(room);
   }
 
   /** A message arrived; `me` tells which side of a conversation is the other person. */
@@ -52,31 +52,31 @@ export class ResumeCursors {
     if (inDirectConversation(message)) {
       const peer = sameName(message.from, me) ? (message.to ?? message.from) : message.from;
       this.spell(peer, true);
-      this.advance(dmTarget(peer), message.seq);
+      this.#advance(dmTarget(peer), message.seq);
     } else if (message.room !== undefined) {
-      this.advance(message.room, message.seq);
+      this.#advance(message.room, message.seq);
     }
   }
 
   /** A replay ended; an unrecovered one restarts the target at `seq`. */
   resumed(wireTarget: string, seq: number, recovered: boolean): void {
     const target = targetOfWire(wireTarget);
-    if (recovered) this.advance(target, seq);
-    else this.seqs.set(target, seq);
+    if (recovered) this.#advance(target, seq);
+    else this.#seqs.set(target, seq);
   }
 
   /** The `hello.resume` record: every conversation, and the rooms still wanted. */
   resume(rooms: ReadonlySet<string>): RemoteKeyed<number> {
-    const wanted = [...this.seqs].filter(([target]) => isDmTarget(target) || rooms.has(target));
+    const wanted = [...this.#seqs].filter(([target]) => isDmTarget(target) || rooms.has(target));
     return remoteKeyed(wanted.map(([target, seq]) => [this.wire(target), seq]));
   }
 
   /** The user became someone else (logged in or out): their conversations are not this user's. */
   forgetConversations(): void {
-    for (const target of this.seqs.keys()) if (isDmTarget(target)) this.seqs.delete(target);
+    for (const target of this.#seqs.keys()) if (isDmTarget(target)) this.#seqs.delete(target);
   }
 
-  private advance(target: string, seq: number): void {
-    if ((this.seqs.get(target) ?? -1) < seq) this.seqs.set(target, seq);
+  #advance(target: string, seq: number): void {
+    if ((this.#seqs.get(target) ?? -1) < seq) this.#seqs.set(target, seq);
   }
 }

@@ -26,17 +26,17 @@ const PREFIX = 'search-';
  * or rejects with the error that answered it, or when the socket closes before an answer.
  */
 export class SearchRequests {
-  private readonly waiting = new Map<
+  readonly #waiting = new Map<
     string,
     { resolve: (page: ServerMessageOf<'search_results'>) => void; reject: (error: SearchError) => void }
   >();
-  private made = 0;
+  #made = 0;
 
   /** A new request's ref and the promise of its answer. */
   start(): { ref: string; answer: Promise<ServerMessageOf<'search_results'>> } {
-    const ref = `${PREFIX}${++this.made}`;
+    const ref = `${PREFIX}${++this.#made}`;
     const answer = new Promise<ServerMessageOf<'search_results'>>((resolve, reject) => {
-      this.waiting.set(ref, { resolve, reject });
+      this.#waiting.set(ref, { resolve, reject });
     });
     return { ref, answer };
   }
@@ -45,9 +45,9 @@ export class SearchRequests {
   answered(message: ServerMessage): boolean {
     if ((message.type !== 'search_results' && message.type !== 'error') || message.ref === undefined)
       return false;
-    const request = this.waiting.get(message.ref);
+    const request = this.#waiting.get(message.ref);
     if (!request) return false;
-    this.waiting.delete(message.ref);
+    this.#waiting.delete(message.ref);
     if (message.type === 'search_results') request.resolve(message);
     else request.reject(new SearchError(message.code, message.message));
     return true;
@@ -55,8 +55,8 @@ export class SearchRequests {
 
   /** The socket closed: every search still waiting fails (the caller may search again). */
   lost(): void {
-    for (const request of this.waiting.values())
+    for (const request of this.#waiting.values())
       request.reject(new SearchError('disconnected', 'the connection closed before the search was answered'));
-    this.waiting.clear();
+    this.#waiting.clear();
   }
 }

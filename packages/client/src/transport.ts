@@ -35,74 +35,77 @@ export interface TransportOptions {
  * backoff and jitter. What a socket says and when to reconnect is the connection's business.
  */
 export class Transport {
-  private socket: Socket | undefined;
-  private retryTimer: TimerHandle | undefined;
-  private lastError = '';
-  private attempts = 0;
+  #socket: Socket | undefined;
+  #retryTimer: TimerHandle | undefined;
+  #lastError = '';
+  #attempts = 0;
   /** When the current socket's session was greeted; undefined while it was not. */
-  private greetedAt: number | undefined;
-  private opened = false;
+  #greetedAt: number | undefined;
+  #opened = false;
   /** Counts sockets; messages written on an older generation are written again on a newer one. */
   generation = 0;
 
   /** A transport that reports to `handlers`; nothing opens until {@link connect}. */
-  constructor(
-    private readonly options: TransportOptions,
-    private readonly handlers: TransportHandlers,
-  ) {}
+  readonly #options: TransportOptions;
+  readonly #handlers: TransportHandlers;
+
+  constructor(options: TransportOptions, handlers: TransportHandlers) {
+    this.#options = options;
+    this.#handlers = handlers;
+  }
 
   /** True while a socket is open or opening. */
   get connected(): boolean {
-    return this.socket !== undefined;
+    return this.#socket !== undefined;
   }
 
   /** Failed attempts since the last successful greeting. */
   get attempt(): number {
-    return this.attempts;
+    return this.#attempts;
   }
 
   /** True once any socket of this transport opened. */
   get everOpened(): boolean {
-    return this.opened;
+    return this.#opened;
   }
 
   /** Opens a new socket (dropping the current one, if any) and cancels a scheduled reconnect. */
   connect(): void {
     this.drop('replaced');
-    this.lastError = '';
+    this.#lastError = '';
     const generation = this.generation;
-    const current = () => generation === this.generation && this.socket !== undefined;
-    this.socket = this.options.socketFactory(this.options.url, {
+    const current = () => generation === this.generation && this.#socket !== undefined;
+    this.#socket = this.#options.socketFactory(this.#options.url, {
       open: () => {
         if (!current()) return;
-        this.opened = true;
-        this.handlers.open();
+        this.#opened = true;
+        this.#handlers.open();
       },
       message: (data) => {
-        if (current()) this.handlers.message(data);
+        if (current()) this.#handlers.message(data);
       },
       error: (message) => {
-        if (current()) this.lastError = message;
+        if (current()) this.#lastError = message;
       },
       close: (code, reason) => {
         if (!current()) return;
-        this.socket = undefined;
-        this.handlers.closed(code, this.lastError || closeReason(code, reason));
+        this.#socket = undefined;
+        this.#handlers.closed(code, this.#lastError || closeReason(code, reason));
       },
     });
   }
 
   /** Writes a frame to the open socket, if there is one. */
   write(data: string): void {
-    this.socket?.send(data);
+    this.#socket?.send(data);
   }
 
   /** Closes the socket without reporting it, and cancels a scheduled reconnect. */
   drop(reason: string, code: number = CloseCode.Normal): void {
-    if (this.retryTimer) this.options.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
-    const socket = this.socket;
-    this.socket = undefined;
+    if (this.#retryTimer) this.#options.clock.clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    const socket = this.#socket;
+    this.#socket = undefined;
     this.generation += 1;
     socket?.close(code, reason);
   }
@@ -115,20 +118,20 @@ export class Transport {
     reconnect: () => void,
     ceilingMs = Number.POSITIVE_INFINITY,
   ): { attempt: number; retryAt: number } {
-    const now = this.options.clock.now();
-    if (this.greetedAt !== undefined && now - this.greetedAt >= STABLE_SESSION_MS) this.attempts = 0;
-    this.greetedAt = undefined;
-    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
-    const delay = backoffDelay(this.attempts, this.options.random, {
+    const now = this.#options.clock.now();
+    if (this.#greetedAt !== undefined && now - this.#greetedAt >= STABLE_SESSION_MS) this.#attempts = 0;
+    this.#greetedAt = undefined;
+    const backoff = this.#options.backoff ?? DEFAULT_BACKOFF;
+    const delay = backoffDelay(this.#attempts, this.#options.random, {
       ...backoff,
       maxMs: Math.min(backoff.maxMs, ceilingMs),
     });
-    this.attempts += 1;
-    this.retryTimer = this.options.clock.setTimeout(() => {
-      this.retryTimer = undefined;
+    this.#attempts += 1;
+    this.#retryTimer = this.#options.clock.setTimeout(() => {
+      this.#retryTimer = undefined;
       reconnect();
     }, delay);
-    return { attempt: this.attempts, retryAt: now + delay };
+    return { attempt: this.#attempts, retryAt: now + delay };
   }
 
   /**
@@ -136,12 +139,12 @@ export class Transport {
    * the shortest again; a session that fails sooner keeps the backoff growing.
    */
   succeeded(): void {
-    this.greetedAt = this.options.clock.now();
+    this.#greetedAt = this.#options.clock.now();
   }
 
   /** The user starts afresh (a new identity): the next failure waits the shortest. */
   restart(): void {
-    this.attempts = 0;
-    this.greetedAt = undefined;
+    this.#attempts = 0;
+    this.#greetedAt = undefined;
   }
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isHighlyRestrictive, resolvedScripts } from './mixed-script.js';
+import { SCRIPT_CODES } from './scripts.js';
 
 describe('resolvedScripts', () => {
   it('intersects the scripts of the letters, ignoring digits and punctuation', () => {
-    expect([...resolvedScripts('alice_2')!]).toEqual(['Latin']);
+    expect([...resolvedScripts('alice_2')!]).toEqual(['Latn']);
     expect(resolvedScripts('42')).toBeUndefined();
     expect(resolvedScripts('\u0430lice')!.size).toBe(0);
   });
@@ -25,5 +26,21 @@ describe('isHighlyRestrictive', () => {
     'ali\u0570e', // Armenian + Latin
   ])('refuses %j', (name) => {
     expect(isHighlyRestrictive(name)).toBe(false);
+  });
+});
+
+describe('SCRIPT_CODES', () => {
+  it('names each script once, by a code the engine knows', () => {
+    expect(new Set(SCRIPT_CODES).size).toBe(SCRIPT_CODES.length);
+    const unknown = SCRIPT_CODES.filter((code) => {
+      try {
+        new RegExp(`\\p{scx=${code}}`, 'u');
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    // A Node whose ICU predates Unicode 17 lacks its four new scripts, and skips them as a browser would.
+    expect(unknown.filter((code) => !['Berf', 'Sidt', 'Tayo', 'Tols'].includes(code))).toEqual([]);
   });
 });

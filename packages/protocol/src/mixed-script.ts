@@ -1,14 +1,14 @@
-import { SCRIPT_NAMES } from './scripts.js';
+import { SCRIPT_CODES } from './scripts.js';
 
 const ANY_SCRIPT = /^[\p{scx=Common}\p{scx=Inherited}]$/u;
 // UTS #39 augments the script sets so that Han, kana and Hangul count as Japanese, Chinese
 // (with Bopomofo) or Korean writing.
 const AUGMENTED = new Map<string, readonly string[]>([
-  ['Han', ['Hanb', 'Jpan', 'Kore']],
-  ['Hiragana', ['Jpan']],
-  ['Katakana', ['Jpan']],
-  ['Hangul', ['Kore']],
-  ['Bopomofo', ['Hanb']],
+  ['Hani', ['Hanb', 'Jpan', 'Kore']],
+  ['Hira', ['Jpan']],
+  ['Kana', ['Jpan']],
+  ['Hang', ['Kore']],
+  ['Bopo', ['Hanb']],
 ]);
 const CJK = ['Hanb', 'Jpan', 'Kore'];
 
@@ -18,7 +18,7 @@ let tests: readonly (readonly [string, RegExp])[] | undefined;
 function scriptTests(): readonly (readonly [string, RegExp])[] {
   if (tests) return tests;
   const built: (readonly [string, RegExp])[] = [];
-  for (const name of SCRIPT_NAMES) {
+  for (const name of SCRIPT_CODES) {
     try {
       built.push([name, new RegExp(`^\\p{scx=${name}}$`, 'u')]);
     } catch {
@@ -31,9 +31,9 @@ function scriptTests(): readonly (readonly [string, RegExp])[] {
 }
 
 /**
- * The UTS #39 resolved script set of some text: the intersection of its characters' augmented
- * Script_Extensions, where Common and Inherited characters belong to every script. Undefined when
- * no character names a script (digits and `_` only).
+ * The UTS #39 resolved script set of some text, as ISO 15924 codes: the intersection of its
+ * characters' augmented Script_Extensions, where Common and Inherited characters belong to every
+ * script. Undefined when no character names a script (digits and `_` only).
  */
 export function resolvedScripts(text: string): Set<string> | undefined {
   let resolved: Set<string> | undefined;
