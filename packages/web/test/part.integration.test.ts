@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { messageRows, openPage, say, useBrowserAndServer } from './harness.js';
 
-// One line at once, then one every two seconds: the second line of a quick pair is rate limited.
-const env = useBrowserAndServer({ args: ['--rate', '0.5', '--burst', '1'] });
+// One line at once, then one every five seconds: the second line of a quick pair is rate limited, and
+// stays held long enough for a busy machine to see it waiting and type /part behind it.
+const env = useBrowserAndServer({ args: ['--rate', '0.2', '--burst', '1'] });
 
 describe('/part with a line still unsent', () => {
-  it('posts the rate-limited line before leaving, so the room sees it ahead of the leave notice', async () => {
+  it('posts the rate-limited line before leaving, so the room sees it ahead of the leave notice', {
+    timeout: 40_000,
+  }, async () => {
     const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=parting&name=bob`);
     await bob.page.locator('.chat').waitFor();
     const alice = await openPage(env.browser, `${env.server.httpUrl}/?room=parting&name=alice`);
@@ -22,13 +25,13 @@ describe('/part with a line still unsent', () => {
 
     // The room closes for alice once the line is stored, and bob sees the line before she leaves.
     await expect
-      .poll(() => alice.page.locator('.sidebar .targets').first().textContent(), { timeout: 10_000 })
+      .poll(() => alice.page.locator('.sidebar .targets').first().textContent(), { timeout: 20_000 })
       .not.toContain('parting');
     const rows = () =>
       messageRows(bob.page).evaluateAll((items) =>
         items.map((item) => (item.querySelector('.body') ?? item.querySelector('.line'))?.textContent ?? ''),
       );
-    await expect.poll(rows, { timeout: 10_000 }).toContain('alice left');
+    await expect.poll(rows, { timeout: 20_000 }).toContain('alice left');
     const shown = await rows();
     expect(shown.filter((text) => text === 'last words')).toHaveLength(1);
     expect(shown.indexOf('first line')).toBeLessThan(shown.indexOf('last words'));
