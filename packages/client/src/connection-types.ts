@@ -1,8 +1,8 @@
 import type { DecodeError, ServerMessage, ServerMessageOf } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
-import type { StreamPositions } from './stream-cursor.js';
 import type { SearchOptions } from './search-requests.js';
+import type { StreamPositions } from './stream-cursor.js';
 
 /** Callbacks a socket reports to. */
 export interface SocketHandlers {

@@ -193,8 +193,16 @@ export function mergeMessages(items: ItemList, incoming: readonly MessageItem[])
     }
     return { items: items.append(appended), added: incoming.length, reset: false };
   }
-  if (incoming.length > 1 && last.order < items.get(0).order && isRun(incoming))
-    return { items: items.prepend(incoming), added: incoming.length, reset: false };
+  const start = items.get(0);
+  if (incoming.length > 1 && last.order < start.order && isRun(incoming)) {
+    // A page from further back than what is loaded (a jump to an old message) is not adjacent to it.
+    const apart = start.kind === 'message' && start.message.seq > last.message.seq + 1;
+    return {
+      items: items.prepend(apart ? [...incoming, gapBefore(start)] : incoming),
+      added: incoming.length,
+      reset: false,
+    };
+  }
   let out: ChatItem[] | undefined;
   let added = 0;
   for (const item of incoming) {

@@ -1,6 +1,7 @@
 import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { ChatActions } from './chat-actions.js';
+import { useSearchView } from './search-view/index.js';
 import { useUi } from './ui-context.js';
 import { type ChatCredentials, useChatSession } from './use-chat-session.js';
 
@@ -17,14 +18,16 @@ export interface ChatProviderProps {
   readonly children: ReactNode;
 }
 
-/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider). */
+/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider and a SearchViewProvider). */
 export function ChatProvider({ connection, nick, clock, onQuit, credentials, children }: ChatProviderProps) {
   const { server } = useUi();
+  const [, searchView] = useSearchView();
   const [state, actions] = useChatSession(connection, {
     nick,
     server,
     clock,
     quit: onQuit,
+    openSearch: (query) => searchView({ type: 'open', query }),
     ...(credentials ? { credentials } : {}),
   });
   return (

@@ -117,6 +117,23 @@ export function scrollBy(anchor: Anchor, delta: number, measure: Measure): Ancho
   };
 }
 
+/**
+ * The anchor that shows the item with `order` a third of the pane above the bottom (newer lines
+ * below it, older above), or as low as the list allows; following when that is the newest screen.
+ */
+export function revealAnchor(order: number, measure: Measure): Anchor {
+  const { list } = measure;
+  const index = list.indexOf(order);
+  if (index < 0) return FOLLOW;
+  const at: Anchor = {
+    follow: false,
+    order: list.orderAt(index),
+    fromBottom: 0,
+    seenOrder: newestOrder(list),
+  };
+  return scrollBy(at, -Math.floor(measure.height / 3), measure);
+}
+
 /** Computes the rows to draw, walking back from the anchor only as far as the pane is tall. */
 export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
   const { list, height } = measure;

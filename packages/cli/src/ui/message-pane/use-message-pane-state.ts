@@ -1,6 +1,6 @@
 import { type RemoteKeyed, remoteKeyed, withEntry } from 'aurora-client';
 import { useReducer } from 'react';
-import { type Anchor, FOLLOW, type Measure, scrollBy } from './scroll.js';
+import { type Anchor, FOLLOW, type Measure, revealAnchor, scrollBy } from './scroll.js';
 
 /** Where each target's view is; a room keeps its position while another is shown. */
 export type PaneState = RemoteKeyed<Anchor>;
@@ -9,7 +9,9 @@ export type PaneState = RemoteKeyed<Anchor>;
 export type PaneAction =
   | { readonly type: 'scroll'; readonly target: string; readonly rows: number; readonly measure: Measure }
   | { readonly type: 'page'; readonly target: string; readonly pages: number; readonly measure: Measure }
-  | { readonly type: 'bottom'; readonly target: string };
+  | { readonly type: 'bottom'; readonly target: string }
+  /** Shows the item with `order` with context around it (a jump from the search view). */
+  | { readonly type: 'reveal'; readonly target: string; readonly order: number; readonly measure: Measure };
 
 /** The pure reducer of scroll positions. */
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -23,6 +25,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case 'bottom':
       return anchor.follow ? state : withEntry(state, action.target, FOLLOW);
+    case 'reveal':
+      return withEntry(state, action.target, revealAnchor(action.order, action.measure));
   }
 }
 
