@@ -1,7 +1,9 @@
 import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { ChatActions } from './chat-actions.js';
-import { useSearchView } from './search-view/index.js';
+// Not the folder's index: that also exports the view's key hook, which imports this module, and an
+// import cycle deadlocks the bundle's lazy start of the UI (Ink's graph has a top-level await).
+import { useSearchView } from './search-view/search-view-context.js';
 import { useUi } from './ui-context.js';
 import { type ChatCredentials, useChatSession } from './use-chat-session.js';
 
