@@ -2,7 +2,15 @@ import type { ChatItem, PendingItem } from 'aurora-client';
 import { ItemList } from 'aurora-client';
 import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { type Anchor, FOLLOW, type Measure, paneList, scrollBy, visibleWindow } from './scroll.js';
+import {
+  type Anchor,
+  FOLLOW,
+  type Measure,
+  paneList,
+  revealAnchor,
+  scrollBy,
+  visibleWindow,
+} from './scroll.js';
 
 /** Messages 1..n; message k draws `linesOf(k)` lines named `k.0`, `k.1`, ... */
 function world(n: number, linesOf: (seq: number) => number = () => 1, pending: PendingItem[] = []) {
@@ -118,5 +126,23 @@ describe('scrollBy', () => {
   it('follows again at the bottom of an empty or short list', () => {
     expect(scrollBy(FOLLOW, 5, world(0).measure())).toEqual(FOLLOW);
     expect(scrollBy(FOLLOW, 5, world(3).measure())).toEqual(FOLLOW);
+  });
+});
+
+describe('revealAnchor', () => {
+  const at = (seq: number) => seq * 1024;
+
+  it('shows the message with a third of the pane of newer lines below it', () => {
+    const { measure } = world(100);
+    expect(rows(revealAnchor(at(50), measure(9)), measure(9))).toEqual(
+      ['45', '46', '47', '48', '49', '50', '51', '52', '53'].map((n) => `${n}.0`),
+    );
+  });
+
+  it('keeps a message near the top of what is loaded on screen, and follows near the newest', () => {
+    const { measure } = world(100);
+    expect(rows(revealAnchor(at(2), measure(9)), measure(9))).toContain('2.0');
+    expect(rows(revealAnchor(at(2), measure(9)), measure(9))[0]).toBe('1.0');
+    expect(revealAnchor(at(99), measure(9))).toEqual(FOLLOW);
   });
 });

@@ -105,10 +105,15 @@ export function scrollBy(anchor: Anchor, delta: number, measure: Measure): Ancho
       } else break;
     }
   }
-  const lastIndex = list.count - 1;
+  return anchorFor({ index, line }, measure, anchor.follow ? newestOrder(list) : anchor.seenOrder);
+}
+
+/** The anchor with `position` as the bottom row: following when that is the newest line. */
+function anchorFor(position: Position, measure: Measure, seenOrder: number): Anchor {
+  const { list } = measure;
+  const { index, line } = position;
   if (list.orderAt(index) === Number.POSITIVE_INFINITY) return FOLLOW;
-  if (index === lastIndex && line >= measure.lines(index).length - 1) return FOLLOW;
-  const seenOrder = anchor.follow ? newestOrder(list) : anchor.seenOrder;
+  if (index === list.count - 1 && line >= measure.lines(index).length - 1) return FOLLOW;
   return {
     follow: false,
     order: list.orderAt(index),
@@ -125,13 +130,15 @@ export function revealAnchor(order: number, measure: Measure): Anchor {
   const { list } = measure;
   const index = list.indexOf(order);
   if (index < 0) return FOLLOW;
-  const at: Anchor = {
-    follow: false,
-    order: list.orderAt(index),
-    fromBottom: 0,
-    seenOrder: newestOrder(list),
-  };
-  return scrollBy(at, -Math.floor(measure.height / 3), measure);
+  let position: Position = { index, line: measure.lines(index).length - 1 };
+  for (let below = Math.floor(measure.height / 3); below > 0; below--) {
+    const next = advance(position, measure);
+    if (!next) break;
+    position = next;
+  }
+  // Clamped after moving down, not before: near the top of what is loaded, clamping first would
+  // put the bottom a pane's height down and then a third more, past the message.
+  return anchorFor(clampTop(position, measure), measure, newestOrder(list));
 }
 
 /** Computes the rows to draw, walking back from the anchor only as far as the pane is tall. */
