@@ -108,6 +108,16 @@ describe.each([
           .some((row) => row.includes('zanzibar plan') && row.includes('\x1b[7m')),
       10_000,
     );
+    // Reading on down from there loads what lies between it and the newest lines, without a hole.
+    let screen = await tmux.waitFor(session, (s) => !/could not be loaded/.test(s));
+    for (let page = 0; page < 30 && !/line 6\d of the day/.test(screen); page++) {
+      const before = screen;
+      tmux.keys(session, 'NPage');
+      screen = await tmux.waitFor(session, (s) => s !== before);
+    }
+    screen = await tmux.waitFor(session, (s) => /line 6\d of the day/.test(s) && !/could not be loaded/.test(s));
+    const shown = [...screen.matchAll(/line (\d+) of the day/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(shown.map((_, i) => shown[0]! + i));
     // End goes back to the newest lines.
     tmux.keys(session, 'End');
     await tmux.waitFor(session, /line 200 of the day/);

@@ -221,7 +221,18 @@ export function mergeMessages(items: ItemList, incoming: readonly MessageItem[])
     out.splice(at, 0, ...inserted);
     added += 1;
   }
-  return { items: out ? ItemList.of(out) : items, added, reset: false };
+  return { items: out ? ItemList.of(withoutClosedGaps(out)) : items, added, reset: false };
+}
+
+/** Drops the gap markers that messages put in the middle have closed (a page that filled a hole). */
+function withoutClosedGaps(items: ChatItem[]): ChatItem[] {
+  let previous: number | undefined;
+  return items.filter((item, i) => {
+    if (item.kind === 'message') previous = item.message.seq;
+    if (item.kind !== 'gap') return true;
+    const next = items[i + 1];
+    return !(next?.kind === 'message' && previous !== undefined && next.message.seq === previous + 1);
+  });
 }
 
 function gapBefore(item: MessageItem): ChatItem {

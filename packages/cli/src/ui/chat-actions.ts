@@ -36,6 +36,8 @@ export interface ChatActions extends Omit<AccountActions, 'run'> {
   search(query: string, before?: number): Promise<ServerMessageOf<'search_results'>>;
   /** Shows the room or conversation of a search result (`target` as on the wire), joining a room if need be. */
   showTarget(target: string): void;
+  /** Pages in the history just before `seq` of a target (fills a hole in what is loaded). */
+  loadBefore(target: string, seq: number): void;
   /** Loads the messages around `seq` of a target (its key), however far back, so it shows in context. */
   loadAround(target: string, seq: number): void;
   /** Tells the room the user is (or stopped) typing. */
@@ -231,6 +233,12 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     }
   };
 
+  const historyBefore = (target: string, before: number, limit: number) => {
+    const state = getState().targets[target];
+    if (!state || state.kind === 'home') return;
+    connection.history(state.kind === 'dm' ? dmTarget(state.label) : target, before, limit);
+  };
+
   return {
     submit: (line) => {
       const parsed = parseInput(line);
@@ -264,15 +272,9 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       // Results come from rooms the account is a member of; one not joined here is joined to show it.
       else run({ type: 'join', rooms: [wire] });
     },
-    loadAround: (target, seq) => {
-      const state = getState().targets[target];
-      if (!state || state.kind === 'home') return;
-      connection.history(
-        state.kind === 'dm' ? dmTarget(state.label) : target,
-        seq + CONTEXT_AFTER + 1,
-        CONTEXT_BEFORE + 1 + CONTEXT_AFTER,
-      );
-    },
+    loadAround: (target, seq) =>
+      historyBefore(target, seq + CONTEXT_AFTER + 1, CONTEXT_BEFORE + 1 + CONTEXT_AFTER),
+    loadBefore: (target, seq) => historyBefore(target, seq, HISTORY_PAGE),
     typing: (active) => {
       const here = current();
       // No notices from a room being left: nothing more will be said there.

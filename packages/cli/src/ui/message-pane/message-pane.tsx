@@ -10,6 +10,7 @@ import { digestLines } from './digest-block.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
 import { markLine, PaneRows } from './pane-row.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
+import { useGapFill } from './use-gap-fill.js';
 import { useJumpFocus } from './use-jump-focus.js';
 import { useMessagePane } from './use-message-pane.js';
 import { anchorOf, useMessagePaneState } from './use-message-pane-state.js';
@@ -28,7 +29,7 @@ export interface MessagePaneProps {
  * stays put while messages arrive and the last row counts them; at the top, older history loads.
  * Logged in, seeing the newest messages moves the account's read marker; the "while you were away"
  * digest sits above the transcript until the user moves to another view. A message jumped to from
- * the search view is loaded, scrolled to and marked for a moment.
+ * the search view is loaded, scrolled to and marked for a moment; a hole on screen fills.
  */
 export function MessagePane({ width, height }: MessagePaneProps) {
   const state = useChatState();
@@ -80,6 +81,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   useEffect(() => {
     if (window.reachedTop && canLoadOlder(target)) actions.loadOlder(target.key);
   }, [window.reachedTop, target, actions]);
+  useGapFill(target, window, anchor, dispatch, measure, state.status.state === 'online');
 
   const newest = lastSeq(target.items);
   const reading = state.status.state === 'online' && state.account !== undefined;

@@ -69,6 +69,10 @@ export interface PaneWindow {
   readonly reachedTop: boolean;
   /** Messages that arrived below the view since the user scrolled up. */
   readonly newCount: number;
+  /** The seq of the message after the first gap marker on screen: the history before it is missing. */
+  readonly gapBefore?: number;
+  /** The top row: a line of the item with this order. */
+  readonly top?: { readonly order: number; readonly line: number };
 }
 
 /** Scrolls by `delta` rows: positive is up (older), negative down. Reaching the bottom follows again. */
@@ -169,13 +173,49 @@ export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
   const rows = above.reverse();
   // Scrolled near the top with little above: fill the rest from below instead of leaving a gap.
   let next: Position | undefined = advance(bottom, measure);
+  let lastShown = bottom.index;
   while (rows.length < height && next) {
     rows.push(measure.lines(next.index)[next.line]!);
+    lastShown = next.index;
     next = advance(next, measure);
   }
   while (rows.length < height) rows.unshift('');
   const newCount = anchor.follow ? 0 : list.countAfter(anchor.seenOrder);
-  return { rows, reachedTop, newCount };
+  const gapBefore = firstGap(list, index, lastShown);
+  return {
+    rows,
+    reachedTop,
+    newCount,
+    top: { order: list.orderAt(index), line },
+    ...(gapBefore === undefined ? {} : { gapBefore }),
+  };
+}
+
+/**
+ * The anchor that keeps a line of the item with `order` (or of the last item before it, when it
+ * went) as the top row: what was on screen stays put while a hole below it fills.
+ */
+export function pinTopAnchor(order: number, line: number, measure: Measure): Anchor {
+  const { list } = measure;
+  const index = Math.max(0, list.indexOf(order));
+  if (list.count === 0) return FOLLOW;
+  let position: Position = { index, line: Math.min(line, measure.lines(index).length - 1) };
+  for (let below = measure.height - 1; below > 0; below--) {
+    const next = advance(position, measure);
+    if (!next) break;
+    position = next;
+  }
+  return anchorFor(position, measure, newestOrder(list));
+}
+
+/** The seq of the message after the first gap marker among items `from` to `to`. */
+function firstGap(list: PaneList, from: number, to: number): number | undefined {
+  for (let i = from; i <= to; i++) {
+    if (list.itemAt(i).kind !== 'gap' || i + 1 >= list.count) continue;
+    const after = list.itemAt(i + 1);
+    if (after.kind === 'message') return after.message.seq;
+  }
+  return undefined;
 }
 
 /** The bottom row's position for an anchor, clamped to the list. */
