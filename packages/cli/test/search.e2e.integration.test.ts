@@ -115,7 +115,10 @@ describe.each([
       tmux.keys(session, 'NPage');
       screen = await tmux.waitFor(session, (s) => s !== before);
     }
-    screen = await tmux.waitFor(session, (s) => /line 6\d of the day/.test(s) && !/could not be loaded/.test(s));
+    screen = await tmux.waitFor(
+      session,
+      (s) => /line 6\d of the day/.test(s) && !/could not be loaded/.test(s),
+    );
     const shown = [...screen.matchAll(/line (\d+) of the day/g)].map((m) => Number(m[1]));
     expect(shown).toEqual(shown.map((_, i) => shown[0]! + i));
     // End goes back to the newest lines.

@@ -45,7 +45,10 @@ describe('mergeMessages', () => {
     const jumped = mergeMessages(list(item(150), item(151)), [item(9), item(10)]).items;
     const half = mergeMessages(jumped, [item(140), item(141)]).items;
     expect(seqs(half)).toEqual([9, 10, 'gap', 140, 141, 'gap', 150, 151]);
-    const closed = mergeMessages(half, Array.from({ length: 129 }, (_, i) => item(11 + i))).items;
+    const closed = mergeMessages(
+      half,
+      Array.from({ length: 129 }, (_, i) => item(11 + i)),
+    ).items;
     expect(seqs(closed)).toEqual([...Array.from({ length: 133 }, (_, i) => 9 + i), 'gap', 150, 151]);
   });
 
