@@ -20,14 +20,17 @@ export function useGapFill(
 ): void {
   const actions = useChatActions();
   const asked = useRef(new Set<string>());
-  const waiting = useRef<{ target: string; gap: number; order: number; line: number } | undefined>(undefined);
+  const waiting = useRef<
+    { target: string; gap: number; order: number; line: number; anchor: Anchor } | undefined
+  >(undefined);
   const { gapBefore, top } = window;
   // No dependency list: it compares what is on screen with what was asked, every frame, cheaply.
   useEffect(() => {
     const pending = waiting.current;
     if (pending && (pending.target !== target.key || gapBefore !== pending.gap)) {
       waiting.current = undefined;
-      if (pending.target === target.key && !anchor.follow)
+      // Only if the view stayed where it was asked from: a scroll or a jump since then wins.
+      if (pending.target === target.key && pending.anchor === anchor && !anchor.follow)
         dispatch({
           type: 'pin-top',
           target: target.key,
@@ -40,7 +43,7 @@ export function useGapFill(
     const key = `${target.key} ${gapBefore}`;
     if (asked.current.has(key)) return;
     asked.current.add(key);
-    waiting.current = { target: target.key, gap: gapBefore, order: top.order, line: top.line };
+    waiting.current = { target: target.key, gap: gapBefore, order: top.order, line: top.line, anchor };
     actions.loadBefore(target.key, gapBefore);
   });
 }
