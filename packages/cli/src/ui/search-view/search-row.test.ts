@@ -8,6 +8,7 @@ import { searchViewLines } from './search-view-lines.js';
 import { CLOSED, searchViewReducer } from './use-search-view-state.js';
 
 const ts = new Date(2026, 2, 3, 12, 4, 5).getTime();
+const now = new Date(2026, 11, 6, 2, 0, 0).getTime();
 const hit = (over: Partial<SearchHit> = {}): SearchHit => ({
   target: 'dev',
   seq: 7,
@@ -23,11 +24,13 @@ const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe('searchRow', () => {
   it('reads time #room <sender> snippet, with the matches marked', () => {
-    const parts = searchRow(hit(), 80);
-    expect(plain(parts)).toBe(`${rowStamp(ts)} #dev <alice> the zanzibar plan`);
-    expect(rowStamp(ts)).toBe('03-03 12:04');
+    const parts = searchRow(hit(), 80, now);
+    expect(plain(parts)).toBe(`${rowStamp(ts, now)} #dev <alice> the zanzibar plan`);
+    expect(rowStamp(ts, now)).toBe('03-03 12:04');
+    // A year back shows its year instead of the time, in as many columns.
+    expect(rowStamp(new Date(2025, 11, 24, 9, 0).getTime(), now)).toBe('2025-12-24');
     expect(parts.filter((p) => p.kind === 'match').map((p) => p.text)).toEqual(['zanzibar']);
-    expect(plain(searchRow(hit({ kind: 'action', target: '@bob' }), 80))).toBe(
+    expect(plain(searchRow(hit({ kind: 'action', target: '@bob' }), 80, now))).toBe(
       '03-03 12:04 @bob * alice the zanzibar plan',
     );
   });
@@ -37,6 +40,7 @@ describe('searchRow', () => {
       searchRow(
         hit({ target: 'dev', from: 'eve\u202e', snippet: [{ text: 'a\x1b[2Jb\nc', match: true }] }),
         80,
+        now,
       ),
     );
     expect(row).toBe('03-03 12:04 #dev <eve> ab c');
@@ -48,11 +52,11 @@ describe('searchRow', () => {
       snippet: [{ text: '会議は' }, { text: '明日', match: true }, { text: 'の十時から始まります' }],
     });
     for (let width = 20; width <= 44; width++) {
-      const row = plain(searchRow(wide, width));
+      const row = plain(searchRow(wide, width, now));
       expect(displayWidth(row)).toBeLessThanOrEqual(width);
       expect(row).not.toContain('\ufffd');
     }
-    expect(plain(searchRow(wide, 30))).toBe('03-03 12:04 #dev <alice> 会議…');
+    expect(plain(searchRow(wide, 30, now))).toBe('03-03 12:04 #dev <alice> 会議…');
   });
 });
 
@@ -62,7 +66,7 @@ describe('searchViewLines', () => {
 
   it('fills the height: heading, results, keys; the match bold even without colour', () => {
     const state = searchViewReducer(open, { type: 'page', id: 1, hits: [hit(), hit({ id: 'm8', seq: 8 })] });
-    const lines = searchViewLines(state, 60, 8, theme);
+    const lines = searchViewLines(state, 60, 8, theme, now);
     expect(lines).toHaveLength(8);
     expect(strip(lines[0]!)).toBe('Search: zanzibar — 2 results');
     expect(lines[1]).toContain('\x1b[1mzanzibar\x1b[22m');
@@ -73,10 +77,10 @@ describe('searchViewLines', () => {
   });
 
   it('says when it searches, when nothing matched, and what the server refused', () => {
-    expect(strip(searchViewLines(open, 60, 5, theme)[1]!)).toBe('Searching…');
+    expect(strip(searchViewLines(open, 60, 5, theme, now)[1]!)).toBe('Searching…');
     const none = searchViewReducer(open, { type: 'page', id: 1, hits: [] });
-    expect(strip(searchViewLines(none, 60, 5, theme)[1]!)).toBe('No messages match zanzibar.');
+    expect(strip(searchViewLines(none, 60, 5, theme, now)[1]!)).toBe('No messages match zanzibar.');
     const bad = searchViewReducer(open, { type: 'failed', id: 1, message: 'unknown filter "colour:"' });
-    expect(strip(searchViewLines(bad, 60, 5, theme)[1]!)).toBe('unknown filter "colour:"');
+    expect(strip(searchViewLines(bad, 60, 5, theme, now)[1]!)).toBe('unknown filter "colour:"');
   });
 });

@@ -14,10 +14,15 @@ export interface RowPart {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** `MM-DD HH:MM` in local time: short enough for a narrow terminal, and every row as wide. */
-export function rowStamp(ts: number): string {
+/**
+ * `MM-DD HH:MM` in local time, or `YYYY-MM-DD` for another year than `now`'s: short enough for a
+ * narrow terminal, every row as wide, and a message a year back never looks like today's.
+ */
+export function rowStamp(ts: number, now: number): string {
   const d = new Date(ts);
-  return `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  const day = `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  if (d.getFullYear() !== new Date(now).getFullYear()) return `${d.getFullYear()}-${day}`;
+  return `${day} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
 /**
@@ -25,11 +30,11 @@ export function rowStamp(ts: number): string {
  * for a conversation), at most `width` columns: cut at a whole character (a wide one that would not
  * fit is left out) and ended with `…`. Every remote string is sanitized; line breaks become spaces.
  */
-export function searchRow(hit: SearchHit, width: number): readonly RowPart[] {
+export function searchRow(hit: SearchHit, width: number, now: number): readonly RowPart[] {
   const where = sanitizeForTerminal(hit.target.startsWith('@') ? hit.target : `#${hit.target}`);
   const from = sanitizeForTerminal(markedName(hit.from, hit.account, hit.bot));
   const parts: RowPart[] = [
-    { kind: 'time', text: `${rowStamp(hit.ts)} ` },
+    { kind: 'time', text: `${rowStamp(hit.ts, now)} ` },
     { kind: 'where', text: `${where} ` },
     ...(hit.kind === 'action'
       ? [{ kind: 'text', text: '* ' } as const, { kind: 'from', text: from, nick: hit.from } as const]

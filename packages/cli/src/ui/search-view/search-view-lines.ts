@@ -16,6 +16,8 @@ export function searchViewLines(
   width: number,
   height: number,
   theme: Theme,
+  /** The time now, for the year in the rows' stamps. */
+  now: number,
 ): string[] {
   const listRows = Math.max(1, height - 2);
   const heading = searchHeading(view.query, view.hits.length, view.next !== undefined, width, theme);
@@ -23,7 +25,7 @@ export function searchViewLines(
   const top = firstVisible(view, listRows);
   for (const [i, hit] of view.hits.slice(top, top + listRows).entries()) {
     const selected = top + i === view.selected;
-    body.push(paintRow(searchRow(hit, width), selected, width, theme));
+    body.push(paintRow(searchRow(hit, width, now), selected, width, theme));
   }
   const status = statusLine(view);
   if (status && body.length < listRows)

@@ -15,8 +15,8 @@ export interface SearchViewProps {
  */
 export function SearchView({ width, height }: SearchViewProps) {
   const [view] = useSearchView();
-  const { theme } = useUi();
-  const lines = searchViewLines(view, width, height, theme);
+  const { theme, clock } = useUi();
+  const lines = searchViewLines(view, width, height, theme, clock.now());
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       {lines.map((line, i) => (
