@@ -63,6 +63,7 @@ describe.each([
 ])('/search in a $columns x $rows terminal', (size) => {
   const session = `bob${size.columns}`;
 
+  // Paging through 60 lines and waiting out the mark takes a while on a busy machine: 60 s.
   it('finds an early message and Enter shows it in its room with its neighbours', async () => {
     tmux.start(
       session,
@@ -80,7 +81,11 @@ describe.each([
       ],
       size,
     );
-    await tmux.waitFor(session, (s) => /online │ #dev/.test(s.split('\n')[0] ?? '') && /line 200 of/.test(s));
+    await tmux.waitFor(
+      session,
+      (s) => /online │ #dev/.test(s.split('\n')[0] ?? '') && /line 200 of/.test(s),
+      30_000,
+    );
     await tmux.typeLine(session, '/search zanzibar');
     const results = await tmux.waitFor(session, /#dev <alice> line 12: the zanzibar/);
     expect(results).toMatch(/Search: zanzibar — 1 result\b/);
@@ -125,5 +130,5 @@ describe.each([
     tmux.keys(session, 'End');
     await tmux.waitFor(session, /line 200 of the day/);
     tmux.keys(session, 'C-c');
-  });
+  }, 60_000);
 });
