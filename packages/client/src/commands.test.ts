@@ -44,6 +44,8 @@ describe('parseInput', () => {
     expect(command('/topic')).toEqual({ type: 'topic' });
     expect(command('/topic ship **it**')).toEqual({ type: 'topic', topic: 'ship **it**' });
     expect(command('/topic --clear')).toEqual({ type: 'topic', topic: '' });
+    expect(command('/search  "ship it" from:bob ')).toEqual({ type: 'search', query: '"ship it" from:bob' });
+    expect(command('/find deploy')).toEqual({ type: 'search', query: 'deploy' });
     expect(command('/away lunch')).toEqual({ type: 'away', status: 'lunch' });
     expect(command('/away')).toEqual({ type: 'away' });
     expect(command('/back')).toEqual({ type: 'back' });
@@ -107,6 +109,7 @@ describe('helpLines', () => {
       'who',
       'rooms',
       'topic',
+      'search',
       'away',
       'clear',
       'help',
@@ -116,6 +119,9 @@ describe('helpLines', () => {
     expect(helpLines('leave')).toEqual([
       '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
     ]);
+    expect(helpLines('search')[0]).toMatch(/^\/search QUERY — find messages/);
+    const bare = parseInput('/search  ');
+    expect(bare.ok ? undefined : bare.message).toMatch(/^Usage: \/search QUERY/);
     expect(helpLines('nope')[0]).toContain('No command /nope');
   });
 

@@ -11,6 +11,7 @@ export type Command =
   | { readonly type: 'who'; readonly room?: string }
   | { readonly type: 'rooms' }
   | { readonly type: 'topic'; readonly topic?: string }
+  | { readonly type: 'search'; readonly query: string }
   | { readonly type: 'away'; readonly status?: string }
   | { readonly type: 'back' }
   | { readonly type: 'clear' }
@@ -60,6 +61,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'who', args: '[ROOM]', help: 'list the members of this room', aliases: ['names'] },
   { name: 'rooms', args: '', help: 'list the rooms on the server', aliases: ['list'] },
   { name: 'topic', args: '[TEXT|--clear]', help: "show, set or clear this room's topic" },
+  {
+    name: 'search',
+    args: 'QUERY',
+    help: 'find messages in your rooms and conversations (words, "phrases", from:, in:, before:, after:)',
+    aliases: ['find'],
+  },
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
@@ -137,6 +144,8 @@ export function parseInput(line: string): ParsedInput {
     case 'topic':
       if (rest.trim() === '') return ok({ type: 'topic' });
       return ok({ type: 'topic', topic: rest.trim() === '--clear' ? '' : rest.trim() });
+    case 'search':
+      return rest.trim() === '' ? usage(spec) : ok({ type: 'search', query: rest.trim() });
     case 'away':
       return ok(rest.trim() ? { type: 'away', status: rest.trim() } : { type: 'away' });
     case 'help':

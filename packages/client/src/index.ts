@@ -47,7 +47,15 @@ export type {
   SocketHandlers,
 } from './connection-types.js';
 export { ItemList } from './item-list.js';
-export { type ChatItem, firstSeq, itemTs, lastSeq, lowerBound, type PendingItem } from './items.js';
+export {
+  type ChatItem,
+  firstSeq,
+  itemTs,
+  lastSeq,
+  lowerBound,
+  messageOrder,
+  type PendingItem,
+} from './items.js';
 export { ReadMarkers } from './read-markers.js';
 export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
 export { SearchError, type SearchOptions } from './search-requests.js';

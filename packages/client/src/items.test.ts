@@ -35,6 +35,23 @@ describe('mergeMessages', () => {
     expect(result.added).toBe(3);
   });
 
+  it('marks the hole after a page from further back (a jump to an old message)', () => {
+    const result = mergeMessages(list(item(150), item(151)), [item(9), item(10), item(11)]);
+    expect(seqs(result.items)).toEqual([9, 10, 11, 'gap', 150, 151]);
+    expect(result.added).toBe(3);
+  });
+
+  it('drops the mark of a hole once pages fill it', () => {
+    const jumped = mergeMessages(list(item(150), item(151)), [item(9), item(10)]).items;
+    const half = mergeMessages(jumped, [item(140), item(141)]).items;
+    expect(seqs(half)).toEqual([9, 10, 'gap', 140, 141, 'gap', 150, 151]);
+    const closed = mergeMessages(
+      half,
+      Array.from({ length: 129 }, (_, i) => item(11 + i)),
+    ).items;
+    expect(seqs(closed)).toEqual([...Array.from({ length: 133 }, (_, i) => 9 + i), 'gap', 150, 151]);
+  });
+
   it('fills a hole in the middle and marks holes it cannot fill', () => {
     expect(seqs(mergeMessages(list(item(1), item(4)), [item(2), item(3)]).items)).toEqual([1, 2, 3, 4]);
     expect(seqs(mergeMessages(list(item(1)), [item(7)]).items)).toEqual([1, 'gap', 7]);

@@ -193,8 +193,16 @@ export function mergeMessages(items: ItemList, incoming: readonly MessageItem[])
     }
     return { items: items.append(appended), added: incoming.length, reset: false };
   }
-  if (incoming.length > 1 && last.order < items.get(0).order && isRun(incoming))
-    return { items: items.prepend(incoming), added: incoming.length, reset: false };
+  const start = items.get(0);
+  if (incoming.length > 1 && last.order < start.order && isRun(incoming)) {
+    // A page from further back than what is loaded (a jump to an old message) is not adjacent to it.
+    const apart = start.kind === 'message' && start.message.seq > last.message.seq + 1;
+    return {
+      items: items.prepend(apart ? [...incoming, gapBefore(start)] : incoming),
+      added: incoming.length,
+      reset: false,
+    };
+  }
   let out: ChatItem[] | undefined;
   let added = 0;
   for (const item of incoming) {
@@ -213,7 +221,18 @@ export function mergeMessages(items: ItemList, incoming: readonly MessageItem[])
     out.splice(at, 0, ...inserted);
     added += 1;
   }
-  return { items: out ? ItemList.of(out) : items, added, reset: false };
+  return { items: out ? ItemList.of(withoutClosedGaps(out)) : items, added, reset: false };
+}
+
+/** Drops the gap markers that messages put in the middle have closed (a page that filled a hole). */
+function withoutClosedGaps(items: ChatItem[]): ChatItem[] {
+  let previous: number | undefined;
+  return items.filter((item, i) => {
+    if (item.kind === 'message') previous = item.message.seq;
+    if (item.kind !== 'gap') return true;
+    const next = items[i + 1];
+    return !(next?.kind === 'message' && previous !== undefined && next.message.seq === previous + 1);
+  });
 }
 
 function gapBefore(item: MessageItem): ChatItem {

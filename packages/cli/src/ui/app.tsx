@@ -1,11 +1,12 @@
 import { sanitizeForTerminal, utf8Length } from 'aurora-protocol';
 import { Box, Text, useApp } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CliError, CliErrorCode } from '../cli/cli-error.js';
 import { truncate } from '../core/wrap.js';
 import { useChatState } from './chat-context.js';
 import { InputBox, inputBoxLayout, useInputBox } from './input-box/index.js';
 import { MessagePane } from './message-pane/index.js';
+import { SearchView, useSearchView, useSearchViewKeys } from './search-view/index.js';
 import { SidePanel } from './side-panel/index.js';
 import { StatusLine, targetName } from './status-line/index.js';
 import { TypingLine } from './typing-line/index.js';
@@ -32,9 +33,12 @@ export function App({ ring, size }: AppProps) {
   const state = useChatState();
   const { bell, server } = useUi();
   const { exit } = useApp();
-  const input = useInputBox();
+  const [search] = useSearchView();
+  const input = useInputBox(!search.open);
   const [panel, setPanel] = useState<boolean | undefined>(undefined);
-  useAppKeys(() => setPanel((shown) => !(shown ?? columns >= 80)));
+  useAppKeys(() => setPanel((shown) => !(shown ?? columns >= 80)), !search.open);
+  const searchRows = useRef(1);
+  useSearchViewKeys(() => searchRows.current);
   useBell(state.alerts, bell, ring);
   useEffect(() => {
     if (state.status.state === 'unreachable')
@@ -57,10 +61,13 @@ export function App({ ring, size }: AppProps) {
   const paneWidth = columns - panelWidth;
   const inputLayout = inputBoxLayout(input, prompt, columns, masked);
   const paneHeight = Math.max(1, height - 2 - inputLayout.rows.length);
+  searchRows.current = paneHeight - 2;
   return (
     <Box flexDirection="column" width={columns} height={height}>
       <StatusLine width={columns} activity={panelWidth === 0} />
-      <Box flexDirection="row" height={paneHeight}>
+      {search.open ? <SearchView width={columns} height={paneHeight} /> : null}
+      {/* Hidden, not unmounted, under the search view: Esc returns to the transcript as it was scrolled. */}
+      <Box flexDirection="row" height={paneHeight} display={search.open ? 'none' : 'flex'}>
         <MessagePane width={paneWidth} height={paneHeight} />
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
       </Box>

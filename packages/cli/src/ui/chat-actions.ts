@@ -11,8 +11,9 @@ import {
   helpLines,
   isDmTarget,
   parseInput,
+  targetOfWire,
 } from 'aurora-client';
-import { LIMITS, sanitizeForTerminal, utf8Length } from 'aurora-protocol';
+import { LIMITS, type ServerMessageOf, sanitizeForTerminal, utf8Length } from 'aurora-protocol';
 import { type AccountActions, createAccountActions } from './account-actions.js';
 import { KEY_HELP } from './key-help.js';
 
@@ -31,6 +32,14 @@ export interface ChatActions extends Omit<AccountActions, 'run'> {
   selectIndex(index: number): void;
   /** Pages in older history of a target. */
   loadOlder(target: string): void;
+  /** Asks the server for a page of search results, newest first (`before` is the last page's `next`). */
+  search(query: string, before?: number): Promise<ServerMessageOf<'search_results'>>;
+  /** Shows the room or conversation of a search result (`target` as on the wire), joining a room if need be. */
+  showTarget(target: string): void;
+  /** Pages in the history just before `seq` of a target (fills a hole in what is loaded). */
+  loadBefore(target: string, seq: number): void;
+  /** Loads the messages around `seq` of a target (its key), however far back, so it shows in context. */
+  loadAround(target: string, seq: number): void;
   /** Tells the room the user is (or stopped) typing. */
   typing(active: boolean): void;
   /** Leaves the chat. */
@@ -44,10 +53,17 @@ export interface ChatActionDeps {
   readonly getState: () => ChatState;
   readonly clock: Clock;
   readonly quit: () => void;
+  /** Opens the search view (`/search QUERY`). */
+  readonly openSearch: (query: string) => void;
 }
 
 /** How many older messages one scroll past the top asks for. */
 const HISTORY_PAGE = 100;
+/** A page of search results: a screenful or two in a tall terminal. */
+const SEARCH_PAGE = 50;
+/** Messages loaded before and after one jumped to: enough to fill a tall pane around it. */
+const CONTEXT_BEFORE = 40;
+const CONTEXT_AFTER = 10;
 
 /** Builds the actions; commands become connection requests and local state changes. */
 export function createChatActions(deps: ChatActionDeps): ChatActions {
@@ -181,6 +197,9 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
         }
         connection.topic(here.key, command.topic);
         return true;
+      case 'search':
+        deps.openSearch(command.query);
+        return true;
       case 'away':
         if (command.status === undefined && getState().away) return run({ type: 'back' });
         connection.away(true, command.status);
@@ -214,6 +233,12 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     }
   };
 
+  const historyBefore = (target: string, before: number, limit: number) => {
+    const state = getState().targets[target];
+    if (!state || state.kind === 'home') return;
+    connection.history(state.kind === 'dm' ? dmTarget(state.label) : target, before, limit);
+  };
+
   return {
     submit: (line) => {
       const parsed = parseInput(line);
@@ -238,6 +263,18 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
         HISTORY_PAGE,
       );
     },
+    search: (query, before) =>
+      connection.search(query, { limit: SEARCH_PAGE, ...(before === undefined ? {} : { before }) }),
+    showTarget: (wire) => {
+      const key = targetOfWire(wire);
+      if (getState().targets[key]) dispatch({ type: 'select', target: key });
+      else if (isDmTarget(wire)) dispatch({ type: 'open-dm', nick: dmPeer(wire) });
+      // Results come from rooms the account is a member of; one not joined here is joined to show it.
+      else run({ type: 'join', rooms: [wire] });
+    },
+    loadAround: (target, seq) =>
+      historyBefore(target, seq + CONTEXT_AFTER + 1, CONTEXT_BEFORE + 1 + CONTEXT_AFTER),
+    loadBefore: (target, seq) => historyBefore(target, seq, HISTORY_PAGE),
     typing: (active) => {
       const here = current();
       // No notices from a room being left: nothing more will be said there.

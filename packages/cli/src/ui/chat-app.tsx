@@ -2,6 +2,7 @@ import type { ChatConnection } from 'aurora-client';
 import { useApp } from 'ink';
 import { App } from './app.js';
 import { ChatProvider } from './chat-context.js';
+import { SearchViewProvider } from './search-view/index.js';
 import { UiProvider, type UiSettings } from './ui-context.js';
 import type { ChatCredentials } from './use-chat-session.js';
 import type { TerminalSize } from './use-terminal-size.js';
@@ -22,15 +23,17 @@ export function ChatApp({ connection, nick, ui, ring, size, credentials }: ChatA
   const { exit } = useApp();
   return (
     <UiProvider value={ui}>
-      <ChatProvider
-        connection={connection}
-        nick={nick}
-        clock={ui.clock}
-        onQuit={() => exit()}
-        {...(credentials ? { credentials } : {})}
-      >
-        <App ring={ring} {...(size ? { size } : {})} />
-      </ChatProvider>
+      <SearchViewProvider>
+        <ChatProvider
+          connection={connection}
+          nick={nick}
+          clock={ui.clock}
+          onQuit={() => exit()}
+          {...(credentials ? { credentials } : {})}
+        >
+          <App ring={ring} {...(size ? { size } : {})} />
+        </ChatProvider>
+      </SearchViewProvider>
     </UiProvider>
   );
 }

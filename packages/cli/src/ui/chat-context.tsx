@@ -1,6 +1,9 @@
 import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { ChatActions } from './chat-actions.js';
+// Not the folder's index: that also exports the view's key hook, which imports this module, and an
+// import cycle deadlocks the bundle's lazy start of the UI (Ink's graph has a top-level await).
+import { useSearchView } from './search-view/search-view-context.js';
 import { useUi } from './ui-context.js';
 import { type ChatCredentials, useChatSession } from './use-chat-session.js';
 
@@ -17,14 +20,16 @@ export interface ChatProviderProps {
   readonly children: ReactNode;
 }
 
-/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider). */
+/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider and a SearchViewProvider). */
 export function ChatProvider({ connection, nick, clock, onQuit, credentials, children }: ChatProviderProps) {
   const { server } = useUi();
+  const [, searchView] = useSearchView();
   const [state, actions] = useChatSession(connection, {
     nick,
     server,
     clock,
     quit: onQuit,
+    openSearch: (query) => searchView({ type: 'open', query }),
     ...(credentials ? { credentials } : {}),
   });
   return (

@@ -19,6 +19,8 @@ export interface ChatSessionOptions {
   readonly server: string;
   readonly clock: Clock;
   readonly quit: () => void;
+  /** Opens the search view (`/search QUERY`). */
+  readonly openSearch: (query: string) => void;
   /** Keep log-ins in the credentials file; without it (tests, benchmarks) they last one run. */
   readonly credentials?: ChatCredentials;
 }
@@ -30,7 +32,7 @@ export interface ChatSessionOptions {
  */
 export function useChatSession(
   connection: ChatConnection,
-  { nick, server, clock, quit, credentials }: ChatSessionOptions,
+  { nick, server, clock, quit, openSearch, credentials }: ChatSessionOptions,
 ): [ChatState, ChatActions] {
   const [state, dispatch] = useReducer(chatReducer, undefined, () =>
     initialChatState(nick, server, connection.followedRooms()[0]),
@@ -39,6 +41,8 @@ export function useChatSession(
   latest.current = state;
   const quitRef = useRef(quit);
   quitRef.current = quit;
+  const openSearchRef = useRef(openSearch);
+  openSearchRef.current = openSearch;
 
   useEffect(() => {
     const unsubscribe = connection.subscribe((event) =>
@@ -77,6 +81,7 @@ export function useChatSession(
         getState: () => latest.current,
         clock,
         quit: () => quitRef.current(),
+        openSearch: (query) => openSearchRef.current(query),
       }),
     [connection, clock],
   );

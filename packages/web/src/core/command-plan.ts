@@ -125,6 +125,9 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
       return fail(`/${command.type} works on the join screen here: /quit, then choose Log in or Sign up.`);
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
+    case 'search':
+      // The page's search box is its own piece of work (#20); the command table already lists /search.
+      return fail('/search is not in the browser yet: use aurora-chat search QUERY in a terminal.');
     case 'help':
       return info(helpText(command.command));
     case 'quit':

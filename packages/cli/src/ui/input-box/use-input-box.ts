@@ -45,7 +45,7 @@ const EDITS = new Set<InputAction['type']>([
  * input takes it instead: Enter hands it over and clears it, Esc or Ctrl+C cancels, and it never
  * reaches the history or the typing indicator. Returns the input state for the view.
  */
-export function useInputBox(): InputState {
+export function useInputBox(active = true): InputState {
   const [state, apply, current] = useInputBoxState();
   const chat = useChatState();
   const actions = useChatActions();
@@ -121,6 +121,6 @@ export function useInputBox(): InputState {
       case 'key':
         return onKey(event.key);
     }
-  });
+  }, active);
   return state;
 }

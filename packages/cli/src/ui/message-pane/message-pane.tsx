@@ -4,11 +4,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { createLineRenderer } from '../../core/render-line.js';
 import { truncate } from '../../core/wrap.js';
 import { useChatActions, useChatState } from '../chat-context.js';
+import { useSearchView } from '../search-view/index.js';
 import { useUi } from '../ui-context.js';
 import { digestLines } from './digest-block.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
-import { PaneRows } from './pane-row.js';
+import { markLine, PaneRows } from './pane-row.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
+import { useGapFill } from './use-gap-fill.js';
+import { useJumpFocus } from './use-jump-focus.js';
 import { useMessagePane } from './use-message-pane.js';
 import { anchorOf, useMessagePaneState } from './use-message-pane-state.js';
 
@@ -25,7 +28,8 @@ export interface MessagePaneProps {
  * message), so a room with 100,000 loaded messages scrolls like an empty one. Scrolled up, the view
  * stays put while messages arrive and the last row counts them; at the top, older history loads.
  * Logged in, seeing the newest messages moves the account's read marker; the "while you were away"
- * digest sits above the transcript until the user moves to another view.
+ * digest sits above the transcript until the user moves to another view. A message jumped to from
+ * the search view is loaded, scrolled to and marked for a moment; a hole on screen fills.
  */
 export function MessagePane({ width, height }: MessagePaneProps) {
   const state = useChatState();
@@ -33,6 +37,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   const { theme, time, clock } = useUi();
   const target = state.targets[state.current]!;
   const [pane, dispatch] = useMessagePaneState();
+  const [search] = useSearchView();
   const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
   const render = useMemo(
     () => createLineRenderer({ width, nickWidth, me: state.me, theme, time }),
@@ -47,14 +52,21 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   const measure = (): Measure => ({
     list,
     height: rows,
-    lines: (i) => render(list.itemAt(i), showDate(list, i)),
+    lines: (i) => {
+      const item = list.itemAt(i);
+      const lines = render(item, showDate(list, i));
+      return item.kind === 'message' && item.message.seq === marked
+        ? lines.map((l) => markLine(l, theme))
+        : lines;
+    },
   });
+  const marked = useJumpFocus(target, list, dispatch, measure);
   const window = visibleWindow(anchor, measure());
   const shown =
     target.kind === 'home' && list.count === 0 && state.status.state === 'online'
       ? [...window.rows.slice(1), theme.muted(truncate(HOME_HINT, width))]
       : window.rows;
-  useMessagePane(target.key, dispatch, measure);
+  useMessagePane(target.key, dispatch, measure, !search.open);
 
   // The user's own line brings the view down to it (scrolled up, it would only count as "new").
   const sent = useRef({ target: target.key, cid: target.pending.at(-1)?.outgoing.cid });
@@ -69,6 +81,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   useEffect(() => {
     if (window.reachedTop && canLoadOlder(target)) actions.loadOlder(target.key);
   }, [window.reachedTop, target, actions]);
+  useGapFill(target, window, anchor, dispatch, measure, state.status.state === 'online');
 
   const newest = lastSeq(target.items);
   const reading = state.status.state === 'online' && state.account !== undefined;

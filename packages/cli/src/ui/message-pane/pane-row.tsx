@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Line } from '../../core/render-line.js';
+import type { Theme } from '../../core/theme.js';
 
 type SplitLine = Exclude<Line, string>;
 
@@ -21,6 +22,13 @@ export function PaneRows({ rows }: { readonly rows: readonly Line[] }) {
     // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on screen, not items
     <PaneRow key={i} line={row} />
   ));
+}
+
+/** A row of a marked message (one jumped to), drawn in reverse. */
+export function markLine(line: Line, theme: Theme): Line {
+  return typeof line === 'string'
+    ? theme.selected(line)
+    : { gutter: theme.selected(line.gutter), text: theme.selected(line.text) };
 }
 
 /** One row: a line, or a gutter beside its text (two texts; see {@link Line}). */

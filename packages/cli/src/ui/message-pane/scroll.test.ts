@@ -2,7 +2,16 @@ import type { ChatItem, PendingItem } from 'aurora-client';
 import { ItemList } from 'aurora-client';
 import { chat } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { type Anchor, FOLLOW, type Measure, paneList, scrollBy, visibleWindow } from './scroll.js';
+import {
+  type Anchor,
+  FOLLOW,
+  type Measure,
+  paneList,
+  pinTopAnchor,
+  revealAnchor,
+  scrollBy,
+  visibleWindow,
+} from './scroll.js';
 
 /** Messages 1..n; message k draws `linesOf(k)` lines named `k.0`, `k.1`, ... */
 function world(n: number, linesOf: (seq: number) => number = () => 1, pending: PendingItem[] = []) {
@@ -118,5 +127,62 @@ describe('scrollBy', () => {
   it('follows again at the bottom of an empty or short list', () => {
     expect(scrollBy(FOLLOW, 5, world(0).measure())).toEqual(FOLLOW);
     expect(scrollBy(FOLLOW, 5, world(3).measure())).toEqual(FOLLOW);
+  });
+});
+
+describe('revealAnchor', () => {
+  const at = (seq: number) => seq * 1024;
+
+  it('shows the message with a third of the pane of newer lines below it', () => {
+    const { measure } = world(100);
+    expect(rows(revealAnchor(at(50), measure(9)), measure(9))).toEqual(
+      ['45', '46', '47', '48', '49', '50', '51', '52', '53'].map((n) => `${n}.0`),
+    );
+  });
+
+  it('keeps a message near the top of what is loaded on screen, and follows near the newest', () => {
+    const { measure } = world(100);
+    expect(rows(revealAnchor(at(2), measure(9)), measure(9))).toContain('2.0');
+    expect(rows(revealAnchor(at(2), measure(9)), measure(9))[0]).toBe('1.0');
+    expect(revealAnchor(at(99), measure(9))).toEqual(FOLLOW);
+  });
+});
+
+describe('holes on screen', () => {
+  /** Messages 1..5, a hole, then 20..40 (a jump's window before the newest messages). */
+  function holed() {
+    const message = (seq: number): ChatItem => ({
+      kind: 'message',
+      order: seq * 1024,
+      message: chat(seq, 'bob', `m${seq}`),
+      mine: false,
+      mention: false,
+    });
+    const items: ChatItem[] = [1, 2, 3, 4, 5].map(message);
+    items.push({ kind: 'gap', order: 20 * 1024 - 1, id: 'gap:m20', ts: 0 });
+    for (let seq = 20; seq <= 40; seq++) items.push(message(seq));
+    return build(items, [], () => 1);
+  }
+
+  it('says which message a hole on screen is before, and where the top row is', () => {
+    const { measure } = holed();
+    const near = scrollBy(FOLLOW, 18, measure(6));
+    expect(visibleWindow(near, measure(6))).toMatchObject({
+      gapBefore: 20,
+      top: { order: 4 * 1024, line: 0 },
+    });
+    expect(visibleWindow(FOLLOW, measure(6)).gapBefore).toBeUndefined();
+  });
+
+  it('keeps the top row in place when the hole fills, or the item before it when that went', () => {
+    const { measure } = holed();
+    expect(rows(pinTopAnchor(3 * 1024, 0, measure(4)), measure(4))).toEqual(['3.0', '4.0', '5.0', 'pending']);
+    expect(rows(pinTopAnchor(20 * 1024 - 1, 0, measure(4)), measure(4))).toEqual([
+      'pending',
+      '20.0',
+      '21.0',
+      '22.0',
+    ]);
+    expect(rows(pinTopAnchor(19 * 1024, 0, measure(4)), measure(4))[0]).toBe('5.0');
   });
 });

@@ -69,6 +69,10 @@ export interface PaneWindow {
   readonly reachedTop: boolean;
   /** Messages that arrived below the view since the user scrolled up. */
   readonly newCount: number;
+  /** The seq of the message after the first gap marker on screen: the history before it is missing. */
+  readonly gapBefore?: number;
+  /** The top row: a line of the item with this order. */
+  readonly top?: { readonly order: number; readonly line: number };
 }
 
 /** Scrolls by `delta` rows: positive is up (older), negative down. Reaching the bottom follows again. */
@@ -105,16 +109,40 @@ export function scrollBy(anchor: Anchor, delta: number, measure: Measure): Ancho
       } else break;
     }
   }
-  const lastIndex = list.count - 1;
+  return anchorFor({ index, line }, measure, anchor.follow ? newestOrder(list) : anchor.seenOrder);
+}
+
+/** The anchor with `position` as the bottom row: following when that is the newest line. */
+function anchorFor(position: Position, measure: Measure, seenOrder: number): Anchor {
+  const { list } = measure;
+  const { index, line } = position;
   if (list.orderAt(index) === Number.POSITIVE_INFINITY) return FOLLOW;
-  if (index === lastIndex && line >= measure.lines(index).length - 1) return FOLLOW;
-  const seenOrder = anchor.follow ? newestOrder(list) : anchor.seenOrder;
+  if (index === list.count - 1 && line >= measure.lines(index).length - 1) return FOLLOW;
   return {
     follow: false,
     order: list.orderAt(index),
     fromBottom: measure.lines(index).length - 1 - line,
     seenOrder,
   };
+}
+
+/**
+ * The anchor that shows the item with `order` a third of the pane above the bottom (newer lines
+ * below it, older above), or as low as the list allows; following when that is the newest screen.
+ */
+export function revealAnchor(order: number, measure: Measure): Anchor {
+  const { list } = measure;
+  const index = list.indexOf(order);
+  if (index < 0) return FOLLOW;
+  let position: Position = { index, line: measure.lines(index).length - 1 };
+  for (let below = Math.floor(measure.height / 3); below > 0; below--) {
+    const next = advance(position, measure);
+    if (!next) break;
+    position = next;
+  }
+  // Clamped after moving down, not before: near the top of what is loaded, clamping first would
+  // put the bottom a pane's height down and then a third more, past the message.
+  return anchorFor(clampTop(position, measure), measure, newestOrder(list));
 }
 
 /** Computes the rows to draw, walking back from the anchor only as far as the pane is tall. */
@@ -145,13 +173,49 @@ export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
   const rows = above.reverse();
   // Scrolled near the top with little above: fill the rest from below instead of leaving a gap.
   let next: Position | undefined = advance(bottom, measure);
+  let lastShown = bottom.index;
   while (rows.length < height && next) {
     rows.push(measure.lines(next.index)[next.line]!);
+    lastShown = next.index;
     next = advance(next, measure);
   }
   while (rows.length < height) rows.unshift('');
   const newCount = anchor.follow ? 0 : list.countAfter(anchor.seenOrder);
-  return { rows, reachedTop, newCount };
+  const gapBefore = firstGap(list, index, lastShown);
+  return {
+    rows,
+    reachedTop,
+    newCount,
+    top: { order: list.orderAt(index), line },
+    ...(gapBefore === undefined ? {} : { gapBefore }),
+  };
+}
+
+/**
+ * The anchor that keeps a line of the item with `order` (or of the last item before it, when it
+ * went) as the top row: what was on screen stays put while a hole below it fills.
+ */
+export function pinTopAnchor(order: number, line: number, measure: Measure): Anchor {
+  const { list } = measure;
+  const index = Math.max(0, list.indexOf(order));
+  if (list.count === 0) return FOLLOW;
+  let position: Position = { index, line: Math.min(line, measure.lines(index).length - 1) };
+  for (let below = measure.height - 1; below > 0; below--) {
+    const next = advance(position, measure);
+    if (!next) break;
+    position = next;
+  }
+  return anchorFor(position, measure, newestOrder(list));
+}
+
+/** The seq of the message after the first gap marker among items `from` to `to`. */
+function firstGap(list: PaneList, from: number, to: number): number | undefined {
+  for (let i = from; i <= to; i++) {
+    if (list.itemAt(i).kind !== 'gap' || i + 1 >= list.count) continue;
+    const after = list.itemAt(i + 1);
+    if (after.kind === 'message') return after.message.seq;
+  }
+  return undefined;
 }
 
 /** The bottom row's position for an anchor, clamped to the list. */

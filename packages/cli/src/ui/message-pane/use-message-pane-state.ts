@@ -1,6 +1,6 @@
 import { type RemoteKeyed, remoteKeyed, withEntry } from 'aurora-client';
 import { useReducer } from 'react';
-import { type Anchor, FOLLOW, type Measure, scrollBy } from './scroll.js';
+import { type Anchor, FOLLOW, type Measure, pinTopAnchor, revealAnchor, scrollBy } from './scroll.js';
 
 /** Where each target's view is; a room keeps its position while another is shown. */
 export type PaneState = RemoteKeyed<Anchor>;
@@ -9,7 +9,17 @@ export type PaneState = RemoteKeyed<Anchor>;
 export type PaneAction =
   | { readonly type: 'scroll'; readonly target: string; readonly rows: number; readonly measure: Measure }
   | { readonly type: 'page'; readonly target: string; readonly pages: number; readonly measure: Measure }
-  | { readonly type: 'bottom'; readonly target: string };
+  | { readonly type: 'bottom'; readonly target: string }
+  /** Shows the item with `order` with context around it (a jump from the search view). */
+  | { readonly type: 'reveal'; readonly target: string; readonly order: number; readonly measure: Measure }
+  /** Keeps the top row in place (a hole below it filled). */
+  | {
+      readonly type: 'pin-top';
+      readonly target: string;
+      readonly order: number;
+      readonly line: number;
+      readonly measure: Measure;
+    };
 
 /** The pure reducer of scroll positions. */
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -23,6 +33,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case 'bottom':
       return anchor.follow ? state : withEntry(state, action.target, FOLLOW);
+    case 'reveal':
+      return withEntry(state, action.target, revealAnchor(action.order, action.measure));
+    case 'pin-top':
+      return withEntry(state, action.target, pinTopAnchor(action.order, action.line, action.measure));
   }
 }
 

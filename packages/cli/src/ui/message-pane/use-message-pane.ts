@@ -4,7 +4,12 @@ import type { Measure } from './scroll.js';
 import type { PaneAction } from './use-message-pane-state.js';
 
 /** Scroll keys: PgUp/PgDn by page, Shift+Up/Down by line, End back to the newest messages. */
-export function useMessagePane(target: string, dispatch: Dispatch<PaneAction>, measure: () => Measure): void {
+export function useMessagePane(
+  target: string,
+  dispatch: Dispatch<PaneAction>,
+  measure: () => Measure,
+  active = true,
+): void {
   useKeypress((event) => {
     if (event.type !== 'key') return;
     const { name, shift, ctrl, alt } = event.key;
@@ -15,5 +20,5 @@ export function useMessagePane(target: string, dispatch: Dispatch<PaneAction>, m
     else if (name === 'down' && shift && !ctrl && !alt)
       dispatch({ type: 'scroll', target, rows: -1, measure: measure() });
     else if (name === 'end') dispatch({ type: 'bottom', target });
-  });
+  }, active);
 }
