@@ -102,10 +102,14 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
   // Node closes a request (or WebSocket handshake) whose headers are not all in by then with 408,
   // checking every second; an upgraded socket is no longer the HTTP server's and is not timed out.
+  // An idle kept-alive connection is closed well before that check could: its `Keep-Alive: timeout`
+  // tells clients (fetch closes a second before it) when to stop reusing it, so none sends a request
+  // on a connection the server is closing, which loses the request.
   const timeouts = {
     headersTimeout: config.handshakeTimeoutMs,
     requestTimeout: config.handshakeTimeoutMs,
     connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
+    keepAliveTimeout: Math.max(1000, config.handshakeTimeoutMs / 2),
   };
   const http = createWebServer(tls, timeouts, (request, response) => {
     if (isForeignHost(request)) {

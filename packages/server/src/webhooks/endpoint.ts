@@ -6,6 +6,9 @@ import { readBody, webhookText } from './body.js';
 import { WebhookErrorCode, type WebhookRefusal } from './errors.js';
 import { secretMatches } from './secret.js';
 
+/** The largest refused body still read to its end so that its poster gets the answer. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
 /** Where webhooks are posted: `/hooks/<id>/<secret>`. */
 export const WEBHOOK_PATH_PREFIX = '/hooks/';
 
@@ -120,9 +123,13 @@ export class WebhookEndpoint {
     if (refusal.status === 405) headers.Allow = 'POST';
     if (refusal.retryAfterMs !== undefined)
       headers['Retry-After'] = String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)));
-    // A body left unread (refused before or while reading it) is not waited for: the connection closes.
     if (!request.readableEnded) {
-      headers.Connection = 'close';
+      // A body refused before it was read is read and dropped when it says it is small enough, so
+      // the poster finishes sending and reads this answer (a connection closed under a sender that
+      // is still writing loses the answer to a reset); the request timeout bounds how long that
+      // takes. A bigger body, or one refused while it arrived, closes the connection.
+      const declared = Number(request.headers['content-length']);
+      if (!(request.readableFlowing === null && declared <= DRAIN_LIMIT_BYTES)) headers.Connection = 'close';
       request.resume();
     }
     send(response, refusal.status, { code: refusal.code, message: refusal.message }, headers);

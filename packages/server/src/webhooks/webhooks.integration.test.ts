@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { SERVER_BIN, type ServerProcess, startServer } from 'aurora-testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
 import { TestClient } from '../testing/ws-client.js';
 
@@ -111,6 +112,34 @@ describe('incoming webhooks on one node', () => {
     const alice = await TestClient.join(server.wsUrl, 'bob', { rooms: ['limits'] });
     expect((await alice.next('joined')).history.filter((m) => m.kind !== 'system')).toEqual([]);
     alice.close();
+  });
+
+  it('answers 413 to a poster still sending its body, and reads the rest so the answer is not lost', async () => {
+    const url = new URL(createHook(store, 'limits', 'slow', server.httpUrl));
+    const socket = connect(Number(url.port), url.hostname);
+    onTestFinished(() => {
+      socket.destroy();
+    });
+    let received = '';
+    let closed = false;
+    socket.setEncoding('utf8').on('data', (text: string) => {
+      received += text;
+    });
+    socket.on('close', () => {
+      closed = true;
+    });
+    const size = 200_000;
+    socket.write(
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    // The answer comes before the body: the poster is still sending when it arrives.
+    await expect.poll(() => received).toContain('body_too_large');
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    for (let sent = 0; sent < size; sent += 10_000) socket.write('x'.repeat(10_000));
+    // The body was read to its end, and the same connection serves the next request.
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    await expect.poll(() => received).toMatch(/HTTP\/1\.1 200 [^]*"status":"ok"/);
+    expect(closed).toBe(false);
   });
 
   it('rate-limits each webhook on its own, with 429 and Retry-After', async () => {
