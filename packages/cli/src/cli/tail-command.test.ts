@@ -326,6 +326,58 @@ describe('aurora-chat tail --until-idle', () => {
     ]);
   });
 
+  it('keeps the place of a pruned room and of a conversation the session cannot see older messages of', async () => {
+    // Retention deleted every message of a quiet room; a guest sees no direct message from before it
+    // took its name. Neither server lost anything: its latest seq is still the cursor's.
+    const { p, done, socket } = await tail(
+      '--until-idle',
+      '--since',
+      cursorOf([
+        ['dev', 50],
+        ['@Bob', 7],
+      ]),
+    );
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 50 });
+    socket.deliver({ type: 'history', target: '@Bob', messages: [], more: false, seq: 7 });
+    await until(() => socket.sentOf('history').length === 4);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 50 });
+    socket.deliver({ type: 'history', target: '@Bob', messages: [], more: false, seq: 7 });
+    expect(await done).toBe(0);
+    expect(p.stderr()).toBe('');
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 50, '@Bob': 7 }],
+    ]);
+  });
+
+  it('keeps the place when a server that sends no latest seq has no messages of the target', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 50 }],
+    ]);
+  });
+
+  it('starts over when the latest seq of a server with no messages is behind the cursor', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    await until(() => socket.sentOf('history').length === 3);
+    expect(socket.sentOf('history')[2]).toEqual({ type: 'history', target: 'dev', after: 0, limit: 1000 });
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['gap', { dev: 0 }],
+      ['caught_up', { dev: 0 }],
+    ]);
+  });
+
   it('is done at once when the server is where the cursor is', async () => {
     const { p, done, socket } = await tail('--once', '--since', cursorOf([['dev', 50]]));
     await until(() => socket.sentOf('history').length === 1);
