@@ -139,6 +139,26 @@ describe('aurora-chat tail --since', () => {
     ]);
   });
 
+  it.each([
+    ['starts at or below the cursor', [4, 5, 6, 7]],
+    ['starts right after the cursor', [6, 7]],
+  ])('prints no gap and no line twice when an unrecovered join history %s', async (_what, seqs) => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 5]]));
+    socket.deliver(joined('dev', { history: seqs.map((seq) => chat(seq, 'bob', `n${seq}`)) }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: false, replayed: 0, seq: 7 });
+    socket.deliver(chat(8, 'bob', 'n8'));
+    await until(() => p.stdout().includes('n8'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(p.stderr()).toBe('');
+    expect(jsonLines(p.stdout()).map((line) => [line.type, line.text, positions(line.cursor)])).toEqual([
+      ['message', 'n6', { dev: 6 }],
+      ['message', 'n7', { dev: 7 }],
+      ['caught_up', undefined, { dev: 7 }],
+      ['message', 'n8', { dev: 8 }],
+    ]);
+  });
+
   it('prints a gap line when a conversation could not be replayed', async () => {
     const { p, done, socket } = await tail(
       '--since',
