@@ -1,4 +1,4 @@
-import { type Connection, dmPeer, dmTarget } from 'aurora-client';
+import { type Connection, targetOfWire } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf } from 'aurora-protocol';
 import { CliError } from './cli-error.js';
 import { guarded, statusError } from './script-session.js';
@@ -116,7 +116,7 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
             reject(new CliError(message.code, `cannot read the history: ${message.message}`));
           return;
         }
-        const target = message.target.startsWith('@') ? dmTarget(dmPeer(message.target)) : message.target;
+        const target = targetOfWire(message.target);
         if (onPage(target, message)) finish();
       }),
     );

@@ -159,6 +159,35 @@ describe('aurora-chat tail --since', () => {
     ]);
   });
 
+  it('files a direct message I sent under the other person, however my name is spelt', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 1]]));
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    // The server spells me `ALICE` here, and the welcome `alice`: both are me.
+    socket.deliver(chat(4, 'ALICE', 'to bob', { to: 'Bob' }));
+    await until(() => p.stdout().includes('to bob'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(positions(jsonLines(p.stdout()).at(-1).cursor)).toEqual({ dev: 1, '@Bob': 4 });
+  });
+
+  it('keeps a readable cursor when a direct message names no one to file it under', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 1]]));
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    const { room: _room, ...direct } = chat(4, 'alice', 'to nobody', { kind: 'dm' });
+    socket.deliver(direct);
+    socket.deliver(chat(2, 'bob', 'two'));
+    await until(() => p.stdout().includes('two'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(p.stderr()).toMatch(/names no room or person/);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 1 }],
+      ['message', { dev: 2 }],
+    ]);
+  });
+
   it('prints a gap line when a conversation could not be replayed', async () => {
     const { p, done, socket } = await tail(
       '--since',

@@ -1,5 +1,5 @@
 import type { Connection, SocketFactory, StreamPositions } from 'aurora-client';
-import { dmPeer, dmTarget } from 'aurora-client';
+import { targetOfWire } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf, sameName } from 'aurora-protocol';
 import { CliError, CliErrorCode } from './cli-error.js';
 import type { CursorFile } from './cursor-file.js';
@@ -142,7 +142,7 @@ function follow(
     settled(page.target);
   };
   const onResumed = (resumed: ServerMessageOf<'resumed'>) => {
-    const target = resumed.target.startsWith('@') ? dmTarget(dmPeer(resumed.target)) : resumed.target;
+    const target = targetOfWire(resumed.target);
     if (rooms.get(target)?.held) return; // still paging: settled when the older page comes
     if (!resumed.recovered && !rejoined.delete(target)) printer.gap(target, resumed.seq);
     settled(target);
