@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Connection } from 'aurora-client';
+import { Connection, decodeCursor } from 'aurora-client';
 import { CHAT_BIN, eventually, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsSocketFactory } from '../core/ws-socket.js';
@@ -167,6 +167,34 @@ describe('tail --json --since after a kill -9, following direct messages', () =>
 });
 
 describe('tail --until-idle with --cursor-file, run from cron', () => {
+  it('keeps the place of a conversation a new guest session cannot see the earlier messages of', async () => {
+    const first = tail(['--room', 'guest-lobby', '--name', 'dm-guest']);
+    await first.waitFor(/"caught_up"/);
+    await poster.trickle('@dm-guest', numbered('g', 3), 5);
+    await first.waitFor(/"g 3"/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const cursor = parse(first.completeLines()).at(-1)?.cursor ?? '';
+    const place = (text: string) => {
+      const decoded = decodeCursor(text);
+      if (!decoded.ok) throw new Error(decoded.problem);
+      return decoded.positions['@poster'];
+    };
+    expect(place(cursor)).toBeGreaterThan(0);
+
+    // A new guest session of the name sees no direct message from before it took it: that is no gap.
+    const args = ['tail', '--server', server.wsUrl, '--room', 'guest-lobby', '--name', 'dm-guest'];
+    const result = await eventually('the name dm-guest to be free', async () => {
+      const run = await chat([...args, '--json', '--until-idle', '--since', cursor]);
+      return run.stderr.includes('name_taken') ? undefined : run;
+    });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const lines = parse(result.stdout.split('\n').filter(Boolean));
+    expect(lines.map((line) => line.type)).not.toContain('gap');
+    expect(lines.at(-1)?.type).toBe('caught_up');
+    expect(place(lines.at(-1)?.cursor ?? '')).toBe(place(cursor));
+  });
+
   it('prints every message exactly once over repeated runs, and never joins the room', async () => {
     const file = join(configHome, 'cron.cursor');
     const printed: Line[] = [];
