@@ -429,6 +429,22 @@ describe('resume', () => {
     expect(texts(bob.peer.of('joined')[0]!.history)).toEqual(['m6', 'm7', 'm8', 'bob joined']);
   });
 
+  it('tells the latest seq with a history page, even when retention pruned every message', async () => {
+    const { connect, hub, clock } = createTestHub({ retention: { maxAgeMs: 1000 } });
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    for (let i = 1; i <= 3; i++) await alice.send({ type: 'say', room: 'dev', text: `m${i}`, cid: `c${i}` });
+    clock.advance(5000);
+    await hub.options.store.prune(clock.now());
+    const bob = connect();
+    await bob.hello('bob');
+    await bob.send({ type: 'history', target: 'dev', after: 4 });
+    // Its join notice and three messages: a cursor at 4 is where the room is, not ahead of it.
+    expect(bob.peer.last()).toMatchObject({ type: 'history', messages: [], seq: 4 });
+    await bob.send({ type: 'history', target: 'ops' });
+    expect(bob.peer.last()).toMatchObject({ type: 'history', messages: [], seq: 0 });
+  });
+
   // Between two accounts, so that no guest-connection notice takes a seq in the conversation.
   async function accounts(hub: ReturnType<typeof createTestHub>, ...names: string[]) {
     const tokens = new Map<string, string>();

@@ -1,3 +1,4 @@
+export { eventually } from './eventually.js';
 export * from './frames.js';
 export { freePort } from './free-port.js';
 export { ManualClock } from './manual-clock.js';

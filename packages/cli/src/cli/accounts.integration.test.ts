@@ -1,30 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TestComputers } from '../testing/chat-process.js';
+import { describe, expect, it } from 'vitest';
+import { withShellServer } from '../testing/shell-server.js';
 
 // Accounts as scripts and people use them from a shell: the built binary against a real server, each
 // test with its own config folder (its own credentials file), as if on its own computer.
 
 const PASSWORD = 'correct horse battery';
-let server: ServerProcess;
-const computers = new TestComputers('aurora-accounts-');
-
-beforeAll(async () => {
-  if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
-  server = await startServer({ memory: true });
-});
-
-afterEach(() => computers.killAll());
-
-afterAll(async () => {
-  await server?.stop();
-  await computers.dispose();
-});
-
-/** A computer of its own (its own credentials file). */
-const computer = () => computers.open(server.wsUrl);
+const { computer, wsUrl } = withShellServer('aurora-accounts-');
 
 describe('aurora-chat accounts', () => {
   it('registers, keeps only a token (mode 0600), and sends as the account without a password', async () => {
@@ -36,7 +19,7 @@ describe('aurora-chat accounts', () => {
     expect((await stat(laptop.credentials)).mode & 0o777).toBe(0o600);
     const file = await readFile(laptop.credentials, 'utf8');
     expect(file).not.toContain(PASSWORD);
-    expect(JSON.parse(file).servers[server.wsUrl].alice).toMatchObject({ name: 'alice' });
+    expect(JSON.parse(file).servers[wsUrl()].alice).toMatchObject({ name: 'alice' });
 
     const watcher = (await computer()).tail([
       '--room',

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Connection } from 'aurora-client';
-import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
+import { Connection, decodeCursor } from 'aurora-client';
+import { CHAT_BIN, eventually, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { ChatProcesses } from '../testing/chat-process.js';
@@ -50,38 +50,23 @@ async function startPoster(url: string) {
     if (event.type === 'server' && event.message.type === 'ack') acked.add(event.message.cid);
   });
   connection.start();
-  await eventually(() => online, 'the poster to connect');
+  await eventually('the poster to connect', () => online);
   return {
-    /**
-     * Posts the texts in bursts of 200 and waits until all are stored. (The engine writes its whole
-     * outbox at once, and the server closes a socket with more than 256 requests in flight.)
-     */
+    /** Posts the texts and waits until all are stored (the engine keeps at most SEND_WINDOW in flight). */
     post: async (room: string, texts: readonly string[]) => {
-      for (let start = 0; start < texts.length; start += 200) {
-        const burst = texts.slice(start, start + 200);
-        const cids = burst.map((text) => connection.send('say', room, text).cid);
-        await eventually(() => cids.every((cid) => acked.has(cid)), `${burst.length} acks`);
-      }
+      const cids = texts.map((text) => connection.send('say', room, text).cid);
+      await eventually(`${texts.length} acks`, () => cids.every((cid) => acked.has(cid)));
     },
     /** Posts one text at a time to a room or `@name`, `gapMs` apart, each stored before the next. */
     trickle: async (target: string, texts: readonly string[], gapMs: number) => {
       for (const text of texts) {
         const { cid } = connection.send(target.startsWith('@') ? 'dm' : 'say', target, text);
-        await eventually(() => acked.has(cid), `the ack of ${text}`);
+        await eventually(`the ack of ${text}`, () => acked.has(cid));
         await new Promise((resolve) => setTimeout(resolve, gapMs));
       }
     },
     close: () => connection.close(),
   };
-}
-
-/** Waits until `check` holds, failing after `timeoutMs` with what was awaited. */
-async function eventually(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const numbered = (prefix: string, count: number) =>
@@ -182,6 +167,34 @@ describe('tail --json --since after a kill -9, following direct messages', () =>
 });
 
 describe('tail --until-idle with --cursor-file, run from cron', () => {
+  it('keeps the place of a conversation a new guest session cannot see the earlier messages of', async () => {
+    const first = tail(['--room', 'guest-lobby', '--name', 'dm-guest']);
+    await first.waitFor(/"caught_up"/);
+    await poster.trickle('@dm-guest', numbered('g', 3), 5);
+    await first.waitFor(/"g 3"/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const cursor = parse(first.completeLines()).at(-1)?.cursor ?? '';
+    const place = (text: string) => {
+      const decoded = decodeCursor(text);
+      if (!decoded.ok) throw new Error(decoded.problem);
+      return decoded.positions['@poster'];
+    };
+    expect(place(cursor)).toBeGreaterThan(0);
+
+    // A new guest session of the name sees no direct message from before it took it: that is no gap.
+    const args = ['tail', '--server', server.wsUrl, '--room', 'guest-lobby', '--name', 'dm-guest'];
+    const result = await eventually('the name dm-guest to be free', async () => {
+      const run = await chat([...args, '--json', '--until-idle', '--since', cursor]);
+      return run.stderr.includes('name_taken') ? undefined : run;
+    });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const lines = parse(result.stdout.split('\n').filter(Boolean));
+    expect(lines.map((line) => line.type)).not.toContain('gap');
+    expect(lines.at(-1)?.type).toBe('caught_up');
+    expect(place(lines.at(-1)?.cursor ?? '')).toBe(place(cursor));
+  });
+
   it('prints every message exactly once over repeated runs, and never joins the room', async () => {
     const file = join(configHome, 'cron.cursor');
     const printed: Line[] = [];

@@ -1,6 +1,6 @@
 import type { SocketFactory } from 'aurora-client';
 import { SearchError } from 'aurora-client';
-import type { ServerMessageOf } from 'aurora-protocol';
+import { checkRoom, type ServerMessageOf } from 'aurora-protocol';
 import { type MatchMarks, searchJson, searchText } from '../core/search-format.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 import { type ScriptCredentials, scriptSession, settleOn } from './script-session.js';
@@ -39,7 +39,7 @@ export async function searchMessages(options: SearchCommandOptions): Promise<num
       CliErrorCode.BadUsage,
       'search needs a room (--room) unless you are logged in (then it searches every room of your account)',
     );
-  const query = room === undefined ? options.query : `${options.query} in:#${room.replace(/^#/, '')}`;
+  const query = room === undefined ? options.query : `${options.query} in:#${roomFilter(room)}`;
   const session = scriptSession(settings, [], options.socketFactory, options.credentials);
   const { connection } = session;
   try {
@@ -66,4 +66,12 @@ export async function searchMessages(options: SearchCommandOptions): Promise<num
   } finally {
     await session.finish();
   }
+}
+
+/** The room of `--room`, checked as every room flag is: a space or a filter in it would change the query. */
+function roomFilter(room: string): string {
+  const checked = checkRoom(room);
+  if (!checked.ok)
+    throw new CliError(CliErrorCode.BadUsage, `"${room}" cannot be a room: ${checked.problem.message}`);
+  return checked.name;
 }

@@ -1,28 +1,10 @@
-import { existsSync } from 'node:fs';
-import { CHAT_BIN, type ServerProcess, startServer } from 'aurora-testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TestComputers } from '../testing/chat-process.js';
+import { describe, expect, it } from 'vitest';
+import { withShellServer } from '../testing/shell-server.js';
 
 // `aurora-chat search` as scripts use it: the built binary against a real server, each test with its
 // own config folder (its own credentials), as if on its own computer.
 
-let server: ServerProcess;
-const computers = new TestComputers('aurora-search-');
-
-beforeAll(async () => {
-  if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
-  server = await startServer({ memory: true });
-});
-
-afterEach(() => computers.killAll());
-
-afterAll(async () => {
-  await server?.stop();
-  await computers.dispose();
-});
-
-/** A computer of its own (its own credentials file). */
-const computer = () => computers.open(server.wsUrl);
+const { computer } = withShellServer('aurora-search-');
 
 describe('aurora-chat search', () => {
   it('finds a room as a guest with --room, without joining it, in safe text and in JSON', async () => {

@@ -1,4 +1,4 @@
-import { type Connection, dmPeer, dmTarget } from 'aurora-client';
+import { type Connection, targetOfWire } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf } from 'aurora-protocol';
 import { CliError } from './cli-error.js';
 import { guarded, statusError } from './script-session.js';
@@ -78,8 +78,11 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
       return next(target, { phase: 'forward', seen: true });
     }
     if (state.phase === 'check') {
-      // The server's latest is behind the cursor: it lost its data. Everything it has now is new.
-      if ((page.messages.at(-1)?.seq ?? 0) >= position) return next(target, { phase: 'done' });
+      // The target's latest seq outlives its messages: an empty room may only have been pruned, and a
+      // guest sees no conversation from before it took its name. Without `seq` (an older server) only a
+      // message behind the cursor proves a loss. Behind it, the server lost its data: all it has is new.
+      const latest = page.seq ?? page.messages.at(-1)?.seq;
+      if (latest === undefined || latest >= position) return next(target, { phase: 'done' });
       printer.gap(target, 0);
       return next(target, { phase: 'forward', seen: true });
     }
@@ -113,7 +116,7 @@ export function catchUp(options: CatchUpOptions): Promise<void> {
             reject(new CliError(message.code, `cannot read the history: ${message.message}`));
           return;
         }
-        const target = message.target.startsWith('@') ? dmTarget(dmPeer(message.target)) : message.target;
+        const target = targetOfWire(message.target);
         if (onPage(target, message)) finish();
       }),
     );

@@ -139,6 +139,55 @@ describe('aurora-chat tail --since', () => {
     ]);
   });
 
+  it.each([
+    ['starts at or below the cursor', [4, 5, 6, 7]],
+    ['starts right after the cursor', [6, 7]],
+  ])('prints no gap and no line twice when an unrecovered join history %s', async (_what, seqs) => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 5]]));
+    socket.deliver(joined('dev', { history: seqs.map((seq) => chat(seq, 'bob', `n${seq}`)) }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: false, replayed: 0, seq: 7 });
+    socket.deliver(chat(8, 'bob', 'n8'));
+    await until(() => p.stdout().includes('n8'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(p.stderr()).toBe('');
+    expect(jsonLines(p.stdout()).map((line) => [line.type, line.text, positions(line.cursor)])).toEqual([
+      ['message', 'n6', { dev: 6 }],
+      ['message', 'n7', { dev: 7 }],
+      ['caught_up', undefined, { dev: 7 }],
+      ['message', 'n8', { dev: 8 }],
+    ]);
+  });
+
+  it('files a direct message I sent under the other person, however my name is spelt', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 1]]));
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    // The server spells me `ALICE` here, and the welcome `alice`: both are me.
+    socket.deliver(chat(4, 'ALICE', 'to bob', { to: 'Bob' }));
+    await until(() => p.stdout().includes('to bob'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(positions(jsonLines(p.stdout()).at(-1).cursor)).toEqual({ dev: 1, '@Bob': 4 });
+  });
+
+  it('keeps a readable cursor when a direct message names no one to file it under', async () => {
+    const { p, done, socket } = await tail('--since', cursorOf([['dev', 1]]));
+    socket.deliver(joined('dev', { seq: 1 }));
+    socket.deliver({ type: 'resumed', target: 'dev', recovered: true, replayed: 0, seq: 1 });
+    const { room: _room, ...direct } = chat(4, 'alice', 'to nobody', { kind: 'dm' });
+    socket.deliver(direct);
+    socket.deliver(chat(2, 'bob', 'two'));
+    await until(() => p.stdout().includes('two'));
+    p.interrupt();
+    expect(await done).toBe(0);
+    expect(p.stderr()).toMatch(/names no room or person/);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 1 }],
+      ['message', { dev: 2 }],
+    ]);
+  });
+
   it('prints a gap line when a conversation could not be replayed', async () => {
     const { p, done, socket } = await tail(
       '--since',
@@ -323,6 +372,58 @@ describe('aurora-chat tail --until-idle', () => {
       ['message', { dev: 1 }],
       ['message', { dev: 2 }],
       ['caught_up', { dev: 2 }],
+    ]);
+  });
+
+  it('keeps the place of a pruned room and of a conversation the session cannot see older messages of', async () => {
+    // Retention deleted every message of a quiet room; a guest sees no direct message from before it
+    // took its name. Neither server lost anything: its latest seq is still the cursor's.
+    const { p, done, socket } = await tail(
+      '--until-idle',
+      '--since',
+      cursorOf([
+        ['dev', 50],
+        ['@Bob', 7],
+      ]),
+    );
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 50 });
+    socket.deliver({ type: 'history', target: '@Bob', messages: [], more: false, seq: 7 });
+    await until(() => socket.sentOf('history').length === 4);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 50 });
+    socket.deliver({ type: 'history', target: '@Bob', messages: [], more: false, seq: 7 });
+    expect(await done).toBe(0);
+    expect(p.stderr()).toBe('');
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 50, '@Bob': 7 }],
+    ]);
+  });
+
+  it('keeps the place when a server that sends no latest seq has no messages of the target', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['caught_up', { dev: 50 }],
+    ]);
+  });
+
+  it('starts over when the latest seq of a server with no messages is behind the cursor', async () => {
+    const { p, done, socket } = await tail('--until-idle', '--since', cursorOf([['dev', 50]]));
+    await until(() => socket.sentOf('history').length === 1);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    await until(() => socket.sentOf('history').length === 2);
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    await until(() => socket.sentOf('history').length === 3);
+    expect(socket.sentOf('history')[2]).toEqual({ type: 'history', target: 'dev', after: 0, limit: 1000 });
+    socket.deliver({ type: 'history', target: 'dev', messages: [], more: false, seq: 0 });
+    expect(await done).toBe(0);
+    expect(jsonLines(p.stdout()).map((line) => [line.type, positions(line.cursor)])).toEqual([
+      ['gap', { dev: 0 }],
+      ['caught_up', { dev: 0 }],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Connection, SocketFactory, StreamPositions } from 'aurora-client';
-import { dmPeer, dmTarget } from 'aurora-client';
+import { targetOfWire } from 'aurora-client';
 import { type ChatMessage, LIMITS, type ServerMessageOf, sameName } from 'aurora-protocol';
 import { CliError, CliErrorCode } from './cli-error.js';
 import type { CursorFile } from './cursor-file.js';
@@ -80,8 +80,8 @@ function follow(
 ): Promise<void> {
   const { settings } = options;
   const rooms = new Map<string, RoomTail>();
-  /** Rooms whose gap was printed at their join, before the `resumed` that confirms it. */
-  const gapped = new Set<string>();
+  /** Rooms whose unrecovered join was dealt with (a gap printed or not), before its `resumed`. */
+  const rejoined = new Set<string>();
   // The targets still to be printed up to date before `caught_up`.
   const pending = new Set([...settings.rooms, ...printer.conversations()]);
   const settled = (target: string) => {
@@ -97,14 +97,17 @@ function follow(
       connection.history(room, paging.before, paging.limit);
       return;
     }
-    if (printer.position(room) !== undefined) {
+    const position = printer.position(room);
+    if (position !== undefined) {
       // A resume: the replay and `resumed` follow. A join with history is one the server could not
-      // serve (retention dropped what came after the cursor, or the cursor is from before the server
-      // lost its data): say so, then print the latest messages it has.
+      // serve: print what it has after the place, with a gap line when messages are missing before it.
       const first = joined.history[0];
       if (first) {
-        printer.gap(room, first.seq - 1);
-        gapped.add(room);
+        rejoined.add(room);
+        // Behind the place, the server lost its data: the place goes back to what it has now.
+        if (joined.seq < position) printer.gap(room, first.seq - 1);
+        // Seqs have no holes: a first seq past the next one means retention dropped some.
+        else if (first.seq > position + 1) printer.gap(room, first.seq - 1);
       }
       for (const message of joined.history) printer.print(message);
       return;
@@ -139,9 +142,9 @@ function follow(
     settled(page.target);
   };
   const onResumed = (resumed: ServerMessageOf<'resumed'>) => {
-    const target = resumed.target.startsWith('@') ? dmTarget(dmPeer(resumed.target)) : resumed.target;
+    const target = targetOfWire(resumed.target);
     if (rooms.get(target)?.held) return; // still paging: settled when the older page comes
-    if (!resumed.recovered && !gapped.delete(target)) printer.gap(target, resumed.seq);
+    if (!resumed.recovered && !rejoined.delete(target)) printer.gap(target, resumed.seq);
     settled(target);
   };
 

@@ -1,4 +1,11 @@
-import { dmPeer, dmTarget, encodeCursor, isDmTarget, remoteKeyed, type StreamPositions } from 'aurora-client';
+import {
+  encodeCursor,
+  isDmTarget,
+  messagePlace,
+  remoteKeyed,
+  type StreamPositions,
+  targetOfWire,
+} from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
 import { caughtUpJson, gapJson, tailJson, tailText } from '../core/tail-format.js';
 import type { CursorFile } from './cursor-file.js';
@@ -63,15 +70,23 @@ export class TailPrinter {
     return this.spelt.get(target) ?? target;
   }
 
-  /** The target a message belongs to: its room, or `@` and the other person (canonical key). */
-  targetOf(message: ChatMessage): string {
-    if (message.room !== undefined) return message.room;
-    return this.key(`@${message.from === this.me() ? (message.to ?? '') : message.from}`);
+  /**
+   * The target a message belongs to: its room, or `@` and the other person (canonical key); undefined
+   * for a message that names neither (a direct message without its `to`).
+   */
+  targetOf(message: ChatMessage): string | undefined {
+    const place = messagePlace(message, this.me());
+    return place?.isDm ? this.key(`@${place.name}`) : place?.target;
   }
 
-  /** Prints a message unless it is not after the target's place. */
+  /** Prints a message unless it is not after the target's place, or has no place to keep. */
   print(message: ChatMessage): void {
     const target = this.targetOf(message);
+    // Without a target there is no place to save, and a cursor naming none could not be read back.
+    if (target === undefined) {
+      this.output.warn(`aurora-chat: dropped message ${message.id}, which names no room or person`);
+      return;
+    }
     if ((this.printed.get(target) ?? 0) >= message.seq) return;
     this.printed.set(target, message.seq);
     this.emit(this.output.json ? tailJson(message, this.cursor()) : tailText(message, this.me()));
@@ -111,7 +126,7 @@ export class TailPrinter {
   /** The key of a target (`@Bob` -> `@bob`), remembering how a conversation's person is spelt. */
   private key(target: string): string {
     if (!isDmTarget(target)) return target;
-    const key = dmTarget(dmPeer(target));
+    const key = targetOfWire(target);
     this.spelt.set(key, target);
     return key;
   }

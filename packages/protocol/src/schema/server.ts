@@ -109,6 +109,12 @@ export const HistoryPage = v.object({
   messages: v.array(ChatMessage),
   /** True when more messages exist beyond this page in the direction asked. */
   more: v.boolean(),
+  /**
+   * The target's latest seq, which outlives retention: a cursor past it is from before the server
+   * lost its data, while an empty page alone may only mean retention pruned everything or the reader
+   * may not see older messages. Absent from servers before it was added.
+   */
+  seq: v.optional(Seq),
   ref: Ref,
 });
 

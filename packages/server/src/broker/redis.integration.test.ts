@@ -1,10 +1,11 @@
+import { eventually } from 'aurora-testkit';
 import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { connectRedis } from '../cluster/redis-connection.js';
 import { silentLogger } from '../logger.js';
 import { RedisStore } from '../store/redis.js';
 import type { NewMessage } from '../store/store.js';
-import { describeWithRedis, eventually, useTestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import type { Delivery } from './broker.js';
 import { LOGOUT_CHANNEL } from './control.js';
 import { RedisBroker } from './redis.js';

@@ -1,11 +1,12 @@
 import { CloseCode, ErrorCode } from 'aurora-protocol';
+import { eventually } from 'aurora-testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { makeConfig } from '../config.js';
 import { RedisDirectory } from '../directory/redis.js';
 import { silentLogger } from '../logger.js';
 import { type AuroraServer, startServer } from '../server.js';
 import { RedisStore } from '../store/redis.js';
-import { describeWithRedis, eventually, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
 import { TcpProxy } from '../testing/tcp-proxy.js';
 import { TestClient } from '../testing/ws-client.js';
 import { RedisKeys } from './keys.js';

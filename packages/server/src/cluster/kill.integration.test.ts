@@ -1,7 +1,7 @@
 import { ErrorCode, type ServerMessage } from 'aurora-protocol';
-import { type ServerProcess, startServer } from 'aurora-testkit';
+import { eventually, type ServerProcess, startServer } from 'aurora-testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithRedis, eventually, TestRedis } from '../testing/redis-server.js';
+import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
 import { TestClient } from '../testing/ws-client.js';
 import { RedisKeys } from './keys.js';
 

@@ -130,17 +130,23 @@ export async function history(
     session.fail(ErrorCode.BadMessage, resolved.error, { ref: message.ref });
     return;
   }
-  const page = await hub.options.store.page(resolved.target, {
-    limit: message.limit ?? hub.options.limits.historyPageDefault,
-    ...(message.before === undefined ? {} : { before: message.before }),
-    ...(message.after === undefined ? {} : { after: message.after }),
-    ...(resolved.notBefore === undefined ? {} : { notBefore: resolved.notBefore }),
-  });
+  const store = hub.options.store;
+  const [page, bounds] = await Promise.all([
+    store.page(resolved.target, {
+      limit: message.limit ?? hub.options.limits.historyPageDefault,
+      ...(message.before === undefined ? {} : { before: message.before }),
+      ...(message.after === undefined ? {} : { after: message.after }),
+      ...(resolved.notBefore === undefined ? {} : { notBefore: resolved.notBefore }),
+    }),
+    store.bounds(resolved.target),
+  ]);
   session.send({
     type: 'history',
     target: resolved.name,
     messages: page.messages,
     more: page.more,
+    // Never behind a message of the page, even if the two reads straddled a write.
+    seq: Math.max(bounds.last, page.messages.at(-1)?.seq ?? 0),
     ...(message.ref === undefined ? {} : { ref: message.ref }),
   });
 }
