@@ -40,7 +40,6 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(message.before === undefined ? {} : { cursor: message.before }),
   });
-  const last = page.found.at(-1);
   session.send({
     type: 'search_results',
     results: page.found.map(({ message: found }) => ({
@@ -54,7 +53,7 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
       ts: found.ts,
       snippet: searchSnippet(found.text, query.terms),
     })),
-    ...(page.more && last ? { next: last.doc } : {}),
+    ...(page.next === undefined ? {} : { next: page.next }),
     ...ref,
   });
 }

@@ -13,10 +13,41 @@ describeWithRedis('the Redis store', () => {
   // Each store gets keys of its own, so the tests share one server without seeing each other.
   const keys = () => new RedisKeys(`test${++prefixes}:`);
 
-  const redisStore: StoreFactory = async ({ clock, retention }) =>
-    new RedisStore({ redis: fixture.command, keys: keys(), clock, retention, ids: sequentialIds() });
+  const redisStore: StoreFactory = async ({ clock, retention, searchBudget }) =>
+    new RedisStore({
+      redis: fixture.command,
+      keys: keys(),
+      clock,
+      retention,
+      ids: sequentialIds(),
+      ...(searchBudget === undefined ? {} : { searchBudget }),
+    });
   storeContract(redisStore);
   searchContract(redisStore);
+
+  it('ends a page at the search budget, short, with next where the scan stopped', async () => {
+    const clock = new ManualClock();
+    const store = new RedisStore({ redis: fixture.command, keys: keys(), clock, searchBudget: 3 });
+    for (let i = 1; i <= 10; i++) {
+      clock.advance(1000);
+      await store.append({
+        target: 'room:dev',
+        kind: 'chat',
+        room: 'dev',
+        from: 'a',
+        fromKey: 'a',
+        text: 'the',
+      });
+    }
+    const page = await store.search({
+      terms: [{ tokens: ['the'], prefix: false }],
+      scopes: [{ target: 'room:dev' }],
+      after: clock.now() + 1,
+      limit: 20,
+    });
+    // Documents 10, 9 and 8 were examined and rejected; the next page starts below 8.
+    expect(page).toEqual({ found: [], next: 8 });
+  });
 
   it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
     const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });

@@ -29,6 +29,8 @@ export interface RedisStoreOptions {
   readonly retention?: Retention;
   readonly clock: Pick<Clock, 'now'>;
   readonly ids?: IdFactory;
+  /** Search candidates examined per target per page (default `SEARCH_BUDGET`; tests make it small). */
+  readonly searchBudget?: number;
 }
 
 /** Messages retention removes per script run, so one run never blocks Redis for long. */
@@ -94,7 +96,7 @@ export class RedisStore implements Store {
   }
 
   search(query: StoreSearch): Promise<SearchPage> {
-    return storage(() => searchRedis(this.redis, this.keys, query));
+    return storage(() => searchRedis(this.redis, this.keys, query, this.options.searchBudget));
   }
 
   bounds(target: string): Promise<Bounds> {

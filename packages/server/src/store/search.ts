@@ -36,10 +36,15 @@ export interface SearchFound {
   readonly message: ChatMessage;
 }
 
-/** A page of matches, newest first, and whether more follow. */
+/**
+ * A page of matches, newest first. `next`, when present, is the cursor of the next page: more may
+ * follow below it. A page can be short, even empty, and still have `next` when a store stopped
+ * early to bound its work (Redis examines at most a budget of candidates per target per page), so
+ * the only end of the results is a page without `next`.
+ */
 export interface SearchPage {
   readonly found: SearchFound[];
-  readonly more: boolean;
+  readonly next?: number;
 }
 
 /** True when a kind of message is indexed (system notices are not). */

@@ -148,7 +148,7 @@ export function runSearch<Row extends { target: string; ts: number }>(
   toFound: (row: SearchRow<Row>) => SearchFound,
 ): SearchPage {
   const match = matchExpression(query);
-  if (match === undefined || query.scopes.length === 0) return { found: [], more: false };
+  if (match === undefined || query.scopes.length === 0) return { found: [] };
   const params: (string | number)[] = [match, JSON.stringify(query.scopes.map((scope) => scope.target))];
   const clauses = ['message_index MATCH ?', 'i.target IN (SELECT value FROM json_each(?))'];
   if (query.cursor !== undefined) {
@@ -179,5 +179,7 @@ export function runSearch<Row extends { target: string; ts: number }>(
     JOIN messages m ON m.target = i.target AND m.seq = i.seq
     WHERE ${clauses.join(' AND ')} ORDER BY i.rowid DESC LIMIT ?`;
   const rows = db.prepare<(string | number)[], SearchRow<Row>>(sql).all(...params, query.limit + 1);
-  return { found: rows.slice(0, query.limit).map(toFound), more: rows.length > query.limit };
+  const found = rows.slice(0, query.limit).map(toFound);
+  const last = found.at(-1);
+  return rows.length > query.limit && last ? { found, next: last.doc } : { found };
 }

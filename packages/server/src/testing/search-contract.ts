@@ -103,10 +103,38 @@ export function searchContract(create: StoreFactory): void {
         storeSearch('match', rooms('dev', 'ops'), { limit: 3, ...(cursor === undefined ? {} : { cursor }) }),
       );
       seen.push(...page.found.map((found) => found.message.text));
-      if (!page.more) break;
-      cursor = page.found.at(-1)?.doc;
+      cursor = page.next;
+      if (cursor === undefined) break;
     }
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1].map((i) => `match ${i}`));
+  });
+
+  it('pages on through candidates the filters reject, short pages included, every match once', async () => {
+    const clock = new ManualClock();
+    // A small budget, where a store has one, so the rejected candidates outnumber it several times.
+    const store = await create({ clock, searchBudget: 4 });
+    let before = 0;
+    for (let i = 1; i <= 14; i++) {
+      clock.advance(1000);
+      await store.append(say(i % 2 ? 'dev' : 'ops', `match ${i}`));
+      if (i === 3) before = clock.now() + 1;
+    }
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await store.search(
+        storeSearch('match', rooms('dev', 'ops'), {
+          limit: 2,
+          before,
+          ...(cursor === undefined ? {} : { cursor }),
+        }),
+      );
+      expect(page.found.length).toBeLessThanOrEqual(2);
+      seen.push(...page.found.map((found) => found.message.text));
+      cursor = page.next;
+      if (cursor === undefined) break;
+    }
+    expect(seen).toEqual(['match 3', 'match 2', 'match 1']);
   });
 
   it('lists the direct conversations a person takes part in, sent or received', async () => {
