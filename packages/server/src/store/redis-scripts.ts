@@ -7,8 +7,8 @@ import { LuaScript } from '../cluster/lua-script.js';
  * Appends one message. KEYS: seq, messages, cids, targets, then the direct-conversation sets of the
  * two people (DMs only). ARGV: cid field ('' without a cid), record header, frame head, frame tail,
  * target, fanout channel, broker channels ('' publishes nothing), then for search (see
- * redis-search.ts): the target's index key prefix, the document counter, the words ('' indexes
- * nothing) and the sender's canonical name.
+ * redis-search.ts): the target's index key prefix ('' indexes nothing: a system notice), the
+ * document counter, the words (possibly none) and the sender's canonical name.
  * Returns {1, seq} for a new message, or {0, stored member} for a retried cid.
  */
 export const APPEND = new LuaScript(String.raw`
@@ -25,7 +25,9 @@ redis.call('ZADD', KEYS[2], seq, ARGV[2] .. frame)
 if ARGV[1] ~= '' then redis.call('HSET', KEYS[3], ARGV[1], seq) end
 for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[5]) end
 redis.call('SADD', KEYS[4], ARGV[5])
-if ARGV[10] ~= '' then
+if ARGV[8] ~= '' then
+  -- Every indexed message takes a document number and joins its sender's set, words or not, so
+  -- from: finds a message of emoji or punctuation alone (as SQLite and the index build do).
   local doc = redis.call('INCR', ARGV[9])
   for word in string.gmatch(ARGV[10], '%S+') do
     redis.call('ZADD', ARGV[8] .. 'w:' .. word, doc, seq)

@@ -25,12 +25,16 @@ import {
 /** Words a prefix expands to, at most, per target. */
 export const PREFIX_WORDS = 64;
 
-/** The words and sender an append indexes, as the append script's arguments. */
+/**
+ * What an append indexes, as the append script's arguments: the index base, the document counter
+ * and the words. `tokens` undefined indexes nothing (system notices); empty indexes the sender only.
+ */
 export function indexArgs(
   keys: RedisKeys,
   target: string,
-  tokens: readonly string[],
+  tokens: readonly string[] | undefined,
 ): [string, string, string] {
+  if (tokens === undefined) return ['', keys.searchDocs, ''];
   return [searchBase(keys, target), keys.searchDocs, [...new Set(tokens)].join(' ')];
 }
 

@@ -198,7 +198,7 @@ export class RedisStore implements Store {
       input.target,
       this.keys.fanout,
       channels.join(' '),
-      ...indexArgs(this.keys, input.target, isIndexed(input.kind) ? indexTokens(input.text) : []),
+      ...indexArgs(this.keys, input.target, isIndexed(input.kind) ? indexTokens(input.text) : undefined),
       input.fromKey,
     ];
     const [fresh, value] = (await APPEND.run(this.redis, keys, args)) as [number, number | string];

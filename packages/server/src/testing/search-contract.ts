@@ -93,6 +93,18 @@ export function searchContract(create: StoreFactory): void {
     expect(await find('lunch', [{ target: 'dm:alice bob', notBefore: middle }])).toEqual(['lunch dm']);
   });
 
+  it('finds by sender the messages without a word: emoji and punctuation alone', async () => {
+    const { add, find } = await open();
+    await add(
+      say('dev', '👍', 'alice'),
+      say('dev', ':)', 'alice'),
+      say('dev', '+1', 'bob'),
+      say('dev', '!!', 'bob'),
+    );
+    expect(await find('from:alice', rooms('dev'))).toEqual([':)', '👍']);
+    expect(await find('from:bob', rooms('dev'))).toEqual(['!!', '+1']);
+  });
+
   it('pages newest first with a cursor, every match once', async () => {
     const { add, store } = await open();
     for (let i = 1; i <= 7; i++) await add(say(i % 2 ? 'dev' : 'ops', `match ${i}`));
