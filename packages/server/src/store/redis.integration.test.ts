@@ -49,6 +49,28 @@ describeWithRedis('the Redis store', () => {
     expect(page).toEqual({ found: [], next: 8 });
   });
 
+  it('takes what retention removed out of the search index: word sets, sender sets, dictionary', async () => {
+    const clock = new ManualClock();
+    const prefix = keys();
+    const store = new RedisStore({
+      redis: fixture.command,
+      keys: prefix,
+      clock,
+      retention: { maxPerTarget: 1 },
+    });
+    const say = (text: string, from: string) =>
+      store.append({ target: 'room:dev', kind: 'chat', room: 'dev', from, fromKey: from, text });
+    await say('zebra shared', 'dora');
+    await say('👍', 'dora');
+    await say('shared words', 'eve');
+    await store.prune(clock.now());
+    const base = `${prefix.prefix}sx:room:dev:`;
+    const index = (await fixture.command.keys(`${base}*`)).map((key) => key.slice(base.length)).sort();
+    expect(index).toEqual(['dict', 'f:eve', 'w:shared', 'w:words']);
+    expect(await fixture.command.zrange(`${base}dict`, 0, -1)).toEqual(['shared', 'words']);
+    expect(await fixture.command.zrange(`${base}w:shared`, 0, -1)).toEqual(['3']);
+  });
+
   it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
     const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });
     const listener = fixture.server.client();

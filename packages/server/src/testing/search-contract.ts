@@ -157,6 +157,25 @@ export function searchContract(create: StoreFactory): void {
     expect(await store.accounts.directTargets('dave')).toEqual([]);
   });
 
+  it('finds nothing retention removed, by word, prefix, phrase or sender', async () => {
+    const clock = new ManualClock();
+    const store: Store = await create({ clock, retention: { maxPerTarget: 1 } });
+    for (const message of [
+      say('dev', 'zebra crossing', 'dora'),
+      say('dev', '👍', 'dora'),
+      say('dev', 'kept', 'eve'),
+    ]) {
+      clock.advance(1000);
+      await store.append(message);
+    }
+    await store.prune(clock.now());
+    const texts = async (text: string) =>
+      (await store.search(storeSearch(text, rooms('dev')))).found.map((found) => found.message.text);
+    for (const query of ['zebra', 'zeb*', '"zebra crossing"', 'from:dora'])
+      expect(await texts(query)).toEqual([]);
+    expect(await texts('from:eve')).toEqual(['kept']);
+  });
+
   it('does not index system notices, and forgets what retention removed', async () => {
     const clock = new ManualClock();
     const store: Store = await create({ clock, retention: { maxPerTarget: 2 } });
