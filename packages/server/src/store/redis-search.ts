@@ -5,10 +5,12 @@ import { LuaScript } from '../cluster/lua-script.js';
 import { decodeRecord } from './redis-record.js';
 import {
   matchesTerms,
+  PREFIX_WORDS,
   type SearchFound,
   type SearchPage,
   type SearchScope,
   type StoreSearch,
+  searchPrefixes,
 } from './search.js';
 
 // The Redis search index, for plain Redis 6.2+ without modules: an inverted index per target. Each
@@ -17,13 +19,10 @@ import {
 // the sender is one more set, `sx:<target>:f:<name>`; and `sx:<target>:dict` lists the target's
 // words for prefix expansion. The append script writes them with the message, in one atomic step.
 //
-// Limits, by design: a prefix expands to at most PREFIX_WORDS words of the target's dictionary
-// (the alphabetically first); phrases are checked against the text of each candidate, since sets
-// keep no positions; and an intersection costs the size of its smallest set, per target searched.
+// Limits, by design: a prefix that matches more than PREFIX_WORDS words in the targets searched is
+// refused (`tooCommon`), as SQLite refuses it; phrases are checked against the text of each
+// candidate, since sets keep no positions; and an intersection costs the size of its smallest set, per target searched.
 // A page examines at most SEARCH_BUDGET candidates per target (see there).
-
-/** Words a prefix expands to, at most, per target. */
-export const PREFIX_WORDS = 64;
 
 /**
  * What an append indexes, as the append script's arguments: the index base, the document counter
@@ -126,6 +125,8 @@ export async function searchRedis(
 ): Promise<SearchPage> {
   const terms = termArgs(query);
   if (terms.length === 0) return { found: [] };
+  for (const prefix of searchPrefixes(query))
+    if (await prefixTooCommon(redis, keys, prefix, query.scopes)) return { found: [], tooCommon: prefix };
   const pages = await Promise.all(
     query.scopes.map((scope) => searchTarget(redis, keys, query, scope, terms, budget)),
   );
@@ -181,6 +182,34 @@ async function searchTarget(
   const cut = pairs.length >= budget * 2;
   return { found, knownTo: cut ? Number(pairs.at(-1)) : 0 };
 }
+
+/** True when a prefix matches more than PREFIX_WORDS distinct words in the targets' dictionaries. */
+async function prefixTooCommon(
+  redis: Redis,
+  keys: RedisKeys,
+  prefix: string,
+  scopes: readonly SearchScope[],
+): Promise<boolean> {
+  // Byte 0xFF ends the range: no UTF-8 word has it, so every word that starts with the prefix sorts below.
+  const end = Buffer.concat([Buffer.from(`[${prefix}`), Buffer.from([0xff])]);
+  const pipeline = redis.pipeline();
+  for (const scope of scopes)
+    pipeline.zrangebylex(
+      `${searchBase(keys, scope.target)}dict`,
+      `[${prefix}`,
+      end,
+      'LIMIT',
+      0,
+      PREFIX_WORDS + 1,
+    );
+  const words = new Set<string>();
+  for (const [error, found] of (await pipeline.exec()) ?? []) {
+    if (error) throw error;
+    for (const word of found as string[]) words.add(word);
+  }
+  return words.size > PREFIX_WORDS;
+}
+
 function accepts(query: StoreSearch, scope: SearchScope, ts: number, text: string): boolean {
   if (query.before !== undefined && ts >= query.before) return false;
   if (query.after !== undefined && ts < query.after) return false;

@@ -1,7 +1,7 @@
 import { parseSearchQuery } from 'aurora-protocol';
 import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
-import type { SearchScope, StoreSearch } from '../store/search.js';
+import { PREFIX_WORDS, type SearchScope, type StoreSearch } from '../store/search.js';
 import type { NewMessage, Store } from '../store/store.js';
 import { dm, type StoreFactory, say } from './store-contract.js';
 
@@ -103,6 +103,20 @@ export function searchContract(create: StoreFactory): void {
     );
     expect(await find('from:alice', rooms('dev'))).toEqual([':)', '👍']);
     expect(await find('from:bob', rooms('dev'))).toEqual(['!!', '+1']);
+  });
+
+  it('refuses a prefix of more than PREFIX_WORDS words in the targets searched, and runs one of that many', async () => {
+    const { add, store } = await open();
+    const words = Array.from({ length: PREFIX_WORDS + 1 }, (_, i) => `pre${String(i).padStart(3, '0')}x`);
+    await add(say('dev', words.slice(0, PREFIX_WORDS).join(' ')), say('ops', words.at(-1)!));
+    const dev = await store.search(storeSearch('pre*', rooms('dev')));
+    expect(dev.tooCommon).toBeUndefined();
+    expect(dev.found).toHaveLength(1);
+    expect(await store.search(storeSearch('pre*', rooms('dev', 'ops')))).toEqual({
+      found: [],
+      tooCommon: 'pre',
+    });
+    expect((await store.search(storeSearch('pre00*', rooms('dev', 'ops')))).found).toHaveLength(1);
   });
 
   it('pages newest first with a cursor, every match once', async () => {
