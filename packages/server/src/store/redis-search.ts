@@ -73,6 +73,8 @@ for i = 6, #ARGV, 2 do
     args[#args + 1] = 'AGGREGATE'
     args[#args + 1] = 'MAX'
     redis.call('ZUNIONSTORE', unpack(args))
+    -- Deleted below; the expiry only cleans up should the script fail half-way.
+    redis.call('PEXPIRE', union, 10000)
     temps[#temps + 1] = union
     sets[#sets + 1] = union
   else
@@ -88,6 +90,7 @@ if #sets > 1 then
   args[#args + 1] = 'AGGREGATE'
   args[#args + 1] = 'MAX'
   redis.call('ZINTERSTORE', unpack(args))
+  redis.call('PEXPIRE', from, 10000)
   temps[#temps + 1] = from
 end
 local found = redis.call('ZREVRANGEBYSCORE', from, ARGV[2], '-inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
