@@ -1,5 +1,6 @@
 import { ErrorCode } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
+import { PREFIX_WORDS } from '../store/search.js';
 import { createTestHub } from '../testing/test-hub.js';
 
 const fast = { limits: { burst: 1000, ratePerSecond: 1000 } };
@@ -53,5 +54,22 @@ describe('search', () => {
     expect(alice.peer.last()).toMatchObject({ type: 'search_results', results: [{ from: '___' }] });
     await alice.send({ type: 'search', query: 'note in:@no.such!name', ref: 'bad' });
     expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadQuery, ref: 'bad' });
+  });
+
+  it('refuses a prefix too common to expand with bad_query, saying to add letters', async () => {
+    const { connect } = createTestHub(fast);
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    const words = Array.from({ length: PREFIX_WORDS + 1 }, (_, i) => `pre${i}x`).join(' ');
+    await alice.send({ type: 'say', room: 'dev', text: words, cid: 'c1' });
+    await alice.send({ type: 'search', query: 'pre*', ref: 'p' });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadQuery, ref: 'p' });
+    expect(JSON.stringify(alice.peer.last())).toContain('add letters');
+    await alice.send({ type: 'search', query: 'pre1*', ref: 'q' });
+    expect(alice.peer.last()).toMatchObject({
+      type: 'search_results',
+      results: [{ from: 'alice' }],
+      ref: 'q',
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
 import type { Hub } from '../hub.js';
 import { narrowScopes, searchScopes, wireTarget } from '../search/search-scope.js';
 import type { Session } from '../session.js';
+import { PREFIX_WORDS } from '../store/search.js';
 
 /**
  * `search`: parses the query (a problem is `bad_query`), searches the rooms and conversations this
@@ -40,7 +41,14 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(message.before === undefined ? {} : { cursor: message.before }),
   });
-  const last = page.found.at(-1);
+  if (page.tooCommon !== undefined) {
+    session.fail(
+      ErrorCode.BadQuery,
+      `prefix too common: ${page.tooCommon}* matches more than ${PREFIX_WORDS} words here; add letters`,
+      ref,
+    );
+    return;
+  }
   session.send({
     type: 'search_results',
     results: page.found.map(({ message: found }) => ({
@@ -54,7 +62,7 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
       ts: found.ts,
       snippet: searchSnippet(found.text, query.terms),
     })),
-    ...(page.more && last ? { next: last.doc } : {}),
+    ...(page.next === undefined ? {} : { next: page.next }),
     ...ref,
   });
 }

@@ -7,8 +7,8 @@ import { LuaScript } from '../cluster/lua-script.js';
  * Appends one message. KEYS: seq, messages, cids, targets, then the direct-conversation sets of the
  * two people (DMs only). ARGV: cid field ('' without a cid), record header, frame head, frame tail,
  * target, fanout channel, broker channels ('' publishes nothing), then for search (see
- * redis-search.ts): the target's index key prefix, the document counter, the words ('' indexes
- * nothing) and the sender's canonical name.
+ * redis-search.ts): the target's index key prefix ('' indexes nothing: a system notice), the
+ * document counter, the words (possibly none) and the sender's canonical name.
  * Returns {1, seq} for a new message, or {0, stored member} for a retried cid.
  */
 export const APPEND = new LuaScript(String.raw`
@@ -25,7 +25,9 @@ redis.call('ZADD', KEYS[2], seq, ARGV[2] .. frame)
 if ARGV[1] ~= '' then redis.call('HSET', KEYS[3], ARGV[1], seq) end
 for i = 5, #KEYS do redis.call('SADD', KEYS[i], ARGV[5]) end
 redis.call('SADD', KEYS[4], ARGV[5])
-if ARGV[10] ~= '' then
+if ARGV[8] ~= '' then
+  -- Every indexed message takes a document number and joins its sender's set, words or not, so
+  -- from: finds a message of emoji or punctuation alone (as SQLite and the index build do).
   local doc = redis.call('INCR', ARGV[9])
   for word in string.gmatch(ARGV[10], '%S+') do
     redis.call('ZADD', ARGV[8] .. 'w:' .. word, doc, seq)
@@ -43,15 +45,17 @@ return {1, seq}
  * Applies retention to one target, removing at most ARGV[3] messages (the caller repeats while that
  * many went). KEYS: messages, cids. ARGV: cutoff ts ('' for none), messages kept ('' for no cap), most.
  * Age pruning walks from the oldest and stops at the first message young enough, so what remains is
- * always one contiguous run of seqs and `bounds` stays exact.
+ * always one contiguous run of seqs and `bounds` stays exact. Returns the removed members: their
+ * words are tokenized in TypeScript, so the caller takes them out of the search index (UNINDEX).
  */
 export const PRUNE = new LuaScript(String.raw`
-local removed, most = 0, tonumber(ARGV[3])
+local removed, most, dropped = 0, tonumber(ARGV[3]), {}
 local function drop(member)
   local from, cid = string.match(member, '^([^\n]*)\n[^\n]*\n[^\n]*\n[^\n]*\n([^\n]*)\n')
   if cid ~= '' then redis.call('HDEL', KEYS[2], from .. '\n' .. cid) end
   redis.call('ZREM', KEYS[1], member)
   removed = removed + 1
+  dropped[removed] = member
 end
 if ARGV[2] ~= '' then
   local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2]
@@ -75,7 +79,27 @@ if ARGV[1] ~= '' then
     end
   end
 end
-return removed
+return dropped
+`);
+
+/**
+ * Takes pruned messages out of one target's search index: each seq leaves its words' sets and its
+ * sender's set, and a word whose set is now empty leaves the dictionary (so prefixes expand to live
+ * words only). ARGV: index base, then per message its seq, sender's canonical name and words
+ * (space-separated, possibly none).
+ */
+export const UNINDEX = new LuaScript(`
+local base = ARGV[1]
+for i = 2, #ARGV, 3 do
+  local seq, sender, words = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  redis.call('ZREM', base .. 'f:' .. sender, seq)
+  for word in string.gmatch(words, '%S+') do
+    local set = base .. 'w:' .. word
+    redis.call('ZREM', set, seq)
+    if redis.call('EXISTS', set) == 0 then redis.call('ZREM', base .. 'dict', word) end
+  end
+end
+return 0
 `);
 
 /**

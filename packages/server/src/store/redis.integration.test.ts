@@ -13,10 +13,63 @@ describeWithRedis('the Redis store', () => {
   // Each store gets keys of its own, so the tests share one server without seeing each other.
   const keys = () => new RedisKeys(`test${++prefixes}:`);
 
-  const redisStore: StoreFactory = async ({ clock, retention }) =>
-    new RedisStore({ redis: fixture.command, keys: keys(), clock, retention, ids: sequentialIds() });
+  const redisStore: StoreFactory = async ({ clock, retention, searchBudget }) =>
+    new RedisStore({
+      redis: fixture.command,
+      keys: keys(),
+      clock,
+      retention,
+      ids: sequentialIds(),
+      ...(searchBudget === undefined ? {} : { searchBudget }),
+    });
   storeContract(redisStore);
   searchContract(redisStore);
+
+  it('ends a page at the search budget, short, with next where the scan stopped', async () => {
+    const clock = new ManualClock();
+    const store = new RedisStore({ redis: fixture.command, keys: keys(), clock, searchBudget: 3 });
+    for (let i = 1; i <= 10; i++) {
+      clock.advance(1000);
+      await store.append({
+        target: 'room:dev',
+        kind: 'chat',
+        room: 'dev',
+        from: 'a',
+        fromKey: 'a',
+        text: 'the',
+      });
+    }
+    const page = await store.search({
+      terms: [{ tokens: ['the'], prefix: false }],
+      scopes: [{ target: 'room:dev' }],
+      after: clock.now() + 1,
+      limit: 20,
+    });
+    // Documents 10, 9 and 8 were examined and rejected; the next page starts below 8.
+    expect(page).toEqual({ found: [], next: 8 });
+  });
+
+  it('takes what retention removed out of the search index: word sets, sender sets, dictionary', async () => {
+    const clock = new ManualClock();
+    const prefix = keys();
+    const store = new RedisStore({
+      redis: fixture.command,
+      keys: prefix,
+      clock,
+      retention: { maxPerTarget: 1 },
+    });
+    const say = (text: string, from: string) =>
+      store.append({ target: 'room:dev', kind: 'chat', room: 'dev', from, fromKey: from, text });
+    await say('zebra shared', 'dora');
+    await say('👍', 'dora');
+    await say('shared words', 'eve');
+    await store.prune(clock.now());
+    const base = `${prefix.prefix}sx:room:dev:`;
+    const index = (await fixture.command.keys(`${base}*`)).map((key) => key.slice(base.length)).sort();
+    expect(index).toEqual(['dict', 'f:eve', 'w:shared', 'w:words']);
+    expect(await fixture.command.zrange(`${base}dict`, 0, -1)).toEqual(['shared', 'words']);
+    expect(await fixture.command.zrange(`${base}w:shared`, 0, -1)).toEqual(['3']);
+  });
 
   it('publishes a new message once, on every channel asked, in the layout the broker reads', async () => {
     const store = new RedisStore({ redis: fixture.command, keys: keys(), clock: new ManualClock() });

@@ -6,8 +6,8 @@ import { createId, type IdFactory } from '../ids.js';
 import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
-import { APPEND, PRUNE } from './redis-scripts.js';
-import { indexArgs, searchRedis } from './redis-search.js';
+import { APPEND, PRUNE, UNINDEX } from './redis-scripts.js';
+import { indexArgs, searchBase, searchRedis } from './redis-search.js';
 import { RedisWebhooks } from './redis-webhooks.js';
 import { isIndexed, type SearchPage, type StoreSearch } from './search.js';
 import type {
@@ -29,10 +29,15 @@ export interface RedisStoreOptions {
   readonly retention?: Retention;
   readonly clock: Pick<Clock, 'now'>;
   readonly ids?: IdFactory;
+  /** Search candidates examined per target per page (default `SEARCH_BUDGET`; tests make it small). */
+  readonly searchBudget?: number;
 }
 
-/** Messages retention removes per script run, so one run never blocks Redis for long. */
-const PRUNE_STEP = 5000;
+/**
+ * Messages retention removes per script run, so one run never blocks Redis for long (and its reply,
+ * which carries the removed messages for the search index, stays small).
+ */
+const PRUNE_STEP = 1000;
 
 /**
  * The cluster store: history, topics and accounts in Redis, shared by every node. An append is one
@@ -94,7 +99,7 @@ export class RedisStore implements Store {
   }
 
   search(query: StoreSearch): Promise<SearchPage> {
-    return storage(() => searchRedis(this.redis, this.keys, query));
+    return storage(() => searchRedis(this.redis, this.keys, query, this.options.searchBudget));
   }
 
   bounds(target: string): Promise<Bounds> {
@@ -159,9 +164,10 @@ export class RedisStore implements Store {
       for (const target of await this.redis.smembers(this.keys.targets)) {
         const keys = [this.keys.messages(target), this.keys.cids(target)];
         for (;;) {
-          const step = Number(await PRUNE.run(this.redis, keys, args));
-          removed += step;
-          if (step < PRUNE_STEP) break;
+          const dropped = (await PRUNE.run(this.redis, keys, args)) as string[];
+          await this.unindex(target, dropped);
+          removed += dropped.length;
+          if (dropped.length < PRUNE_STEP) break;
         }
       }
       return removed;
@@ -174,6 +180,25 @@ export class RedisStore implements Store {
 
   async close(): Promise<void> {
     await this.flush();
+  }
+
+  /**
+   * Takes messages retention removed out of the search index, tokenized as the append indexed them.
+   * It runs after the prune: were this node to die between, the entries left behind point at no
+   * message, and searches skip them.
+   */
+  private async unindex(target: string, members: readonly string[]): Promise<void> {
+    const args = [searchBase(this.keys, target)];
+    for (const member of members) {
+      const record = decodeRecord(member);
+      if (!isIndexed(record.kind)) continue;
+      args.push(
+        String(record.message.seq),
+        record.fromKey,
+        [...new Set(indexTokens(record.message.text))].join(' '),
+      );
+    }
+    if (args.length > 1) await UNINDEX.run(this.redis, [], args);
   }
 
   private async runAppend(input: NewMessage, channels: readonly string[]): Promise<AppendResult> {
@@ -196,7 +221,7 @@ export class RedisStore implements Store {
       input.target,
       this.keys.fanout,
       channels.join(' '),
-      ...indexArgs(this.keys, input.target, isIndexed(input.kind) ? indexTokens(input.text) : []),
+      ...indexArgs(this.keys, input.target, isIndexed(input.kind) ? indexTokens(input.text) : undefined),
       input.fromKey,
     ];
     const [fresh, value] = (await APPEND.run(this.redis, keys, args)) as [number, number | string];

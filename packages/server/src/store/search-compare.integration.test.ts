@@ -64,7 +64,7 @@ describeWithRedis('search in SQLite and in Redis', () => {
         );
         const [fromSqlite, fromRedis] = await Promise.all(stores.map((store) => store.search(search)));
         const shown = (page: typeof fromSqlite) => ({
-          more: page?.more,
+          next: page?.next,
           found: page?.found.map((found) => `${found.doc} ${found.target} ${found.message.seq}`),
         });
         expect(shown(fromRedis), text).toEqual(shown(fromSqlite));

@@ -36,10 +36,29 @@ export interface SearchFound {
   readonly message: ChatMessage;
 }
 
-/** A page of matches, newest first, and whether more follow. */
+/**
+ * Words a prefix may match in the targets searched, at most. Past it a search is refused rather
+ * than expanded (Redis unions each word's set, and would otherwise have to truncate the expansion
+ * silently); both stores count the same words, so both refuse the same queries.
+ */
+export const PREFIX_WORDS = 64;
+
+/**
+ * A page of matches, newest first. `next`, when present, is the cursor of the next page: more may
+ * follow below it. A page can be short, even empty, and still have `next` when a store stopped
+ * early to bound its work (Redis examines at most a budget of candidates per target per page), so
+ * the only end of the results is a page without `next`.
+ */
 export interface SearchPage {
   readonly found: SearchFound[];
-  readonly more: boolean;
+  readonly next?: number;
+  /** Set, with nothing found, when this prefix matches more than PREFIX_WORDS words: not run. */
+  readonly tooCommon?: string;
+}
+
+/** The prefixes of a search's terms (the last token of each prefix term). */
+export function searchPrefixes(query: StoreSearch): string[] {
+  return query.terms.flatMap((term) => (term.prefix ? [term.tokens[term.tokens.length - 1]!] : []));
 }
 
 /** True when a kind of message is indexed (system notices are not). */

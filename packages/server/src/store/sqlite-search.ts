@@ -1,7 +1,13 @@
 import { indexTokens, type SearchTerm } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
-import type { SearchFound, SearchPage, StoreSearch } from './search.js';
+import {
+  PREFIX_WORDS,
+  type SearchFound,
+  type SearchPage,
+  type StoreSearch,
+  searchPrefixes,
+} from './search.js';
 
 // The SQLite search index: a contentless FTS5 table (the text lives in `messages`; the index holds
 // only the folded tokens, space-separated, which the `ascii` tokenizer splits back exactly as the
@@ -14,7 +20,8 @@ export const SEARCH_SCHEMA = `
 CREATE VIRTUAL TABLE IF NOT EXISTS message_index USING fts5(
   body, sender, target UNINDEXED, seq UNINDEXED,
   content='', contentless_delete=1, contentless_unindexed=1, tokenize='ascii'
-);`;
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.message_words USING fts5vocab(main, message_index, col);`;
 
 /**
  * Who takes part in which direct conversation, so a search can list a person's conversations
@@ -148,7 +155,9 @@ export function runSearch<Row extends { target: string; ts: number }>(
   toFound: (row: SearchRow<Row>) => SearchFound,
 ): SearchPage {
   const match = matchExpression(query);
-  if (match === undefined || query.scopes.length === 0) return { found: [], more: false };
+  if (match === undefined || query.scopes.length === 0) return { found: [] };
+  const tooCommon = searchPrefixes(query).find((prefix) => prefixTooCommon(db, prefix, query));
+  if (tooCommon !== undefined) return { found: [], tooCommon };
   const params: (string | number)[] = [match, JSON.stringify(query.scopes.map((scope) => scope.target))];
   const clauses = ['message_index MATCH ?', 'i.target IN (SELECT value FROM json_each(?))'];
   if (query.cursor !== undefined) {
@@ -179,5 +188,32 @@ export function runSearch<Row extends { target: string; ts: number }>(
     JOIN messages m ON m.target = i.target AND m.seq = i.seq
     WHERE ${clauses.join(' AND ')} ORDER BY i.rowid DESC LIMIT ?`;
   const rows = db.prepare<(string | number)[], SearchRow<Row>>(sql).all(...params, query.limit + 1);
-  return { found: rows.slice(0, query.limit).map(toFound), more: rows.length > query.limit };
+  const found = rows.slice(0, query.limit).map(toFound);
+  const last = found.at(-1);
+  return rows.length > query.limit && last ? { found, next: last.doc } : { found };
+}
+
+/**
+ * True when a prefix matches more than PREFIX_WORDS words in the targets searched (the rule Redis
+ * keeps too). The vocabulary lists every target's words: when it has few enough, so do the targets;
+ * otherwise each word is looked for in the targets until one too many is found.
+ */
+function prefixTooCommon(db: Database.Database, prefix: string, query: StoreSearch): boolean {
+  const words = db
+    .prepare<[string, string], { term: string }>(
+      "SELECT term FROM temp.message_words WHERE col = 'body' AND term >= ? AND term < ? ORDER BY term",
+    )
+    .all(prefix, `${prefix}\u{10FFFF}`)
+    .map((row) => row.term);
+  if (words.length <= PREFIX_WORDS) return false;
+  const inScope = db.prepare<[string, string], { found: number }>(
+    `SELECT 1 AS found FROM message_index WHERE message_index MATCH ?
+     AND target IN (SELECT value FROM json_each(?)) LIMIT 1`,
+  );
+  const targets = JSON.stringify(query.scopes.map((scope) => scope.target));
+  let found = 0;
+  for (const word of words) {
+    if (inScope.get(`body : "${word.replaceAll('"', '""')}"`, targets) && ++found > PREFIX_WORDS) return true;
+  }
+  return false;
 }

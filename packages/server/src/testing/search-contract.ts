@@ -1,7 +1,7 @@
 import { parseSearchQuery } from 'aurora-protocol';
 import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
-import type { SearchScope, StoreSearch } from '../store/search.js';
+import { PREFIX_WORDS, type SearchScope, type StoreSearch } from '../store/search.js';
 import type { NewMessage, Store } from '../store/store.js';
 import { dm, type StoreFactory, say } from './store-contract.js';
 
@@ -93,6 +93,32 @@ export function searchContract(create: StoreFactory): void {
     expect(await find('lunch', [{ target: 'dm:alice bob', notBefore: middle }])).toEqual(['lunch dm']);
   });
 
+  it('finds by sender the messages without a word: emoji and punctuation alone', async () => {
+    const { add, find } = await open();
+    await add(
+      say('dev', '👍', 'alice'),
+      say('dev', ':)', 'alice'),
+      say('dev', '+1', 'bob'),
+      say('dev', '!!', 'bob'),
+    );
+    expect(await find('from:alice', rooms('dev'))).toEqual([':)', '👍']);
+    expect(await find('from:bob', rooms('dev'))).toEqual(['!!', '+1']);
+  });
+
+  it('refuses a prefix of more than PREFIX_WORDS words in the targets searched, and runs one of that many', async () => {
+    const { add, store } = await open();
+    const words = Array.from({ length: PREFIX_WORDS + 1 }, (_, i) => `pre${String(i).padStart(3, '0')}x`);
+    await add(say('dev', words.slice(0, PREFIX_WORDS).join(' ')), say('ops', words.at(-1)!));
+    const dev = await store.search(storeSearch('pre*', rooms('dev')));
+    expect(dev.tooCommon).toBeUndefined();
+    expect(dev.found).toHaveLength(1);
+    expect(await store.search(storeSearch('pre*', rooms('dev', 'ops')))).toEqual({
+      found: [],
+      tooCommon: 'pre',
+    });
+    expect((await store.search(storeSearch('pre00*', rooms('dev', 'ops')))).found).toHaveLength(1);
+  });
+
   it('pages newest first with a cursor, every match once', async () => {
     const { add, store } = await open();
     for (let i = 1; i <= 7; i++) await add(say(i % 2 ? 'dev' : 'ops', `match ${i}`));
@@ -103,10 +129,38 @@ export function searchContract(create: StoreFactory): void {
         storeSearch('match', rooms('dev', 'ops'), { limit: 3, ...(cursor === undefined ? {} : { cursor }) }),
       );
       seen.push(...page.found.map((found) => found.message.text));
-      if (!page.more) break;
-      cursor = page.found.at(-1)?.doc;
+      cursor = page.next;
+      if (cursor === undefined) break;
     }
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1].map((i) => `match ${i}`));
+  });
+
+  it('pages on through candidates the filters reject, short pages included, every match once', async () => {
+    const clock = new ManualClock();
+    // A small budget, where a store has one, so the rejected candidates outnumber it several times.
+    const store = await create({ clock, searchBudget: 4 });
+    let before = 0;
+    for (let i = 1; i <= 14; i++) {
+      clock.advance(1000);
+      await store.append(say(i % 2 ? 'dev' : 'ops', `match ${i}`));
+      if (i === 3) before = clock.now() + 1;
+    }
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await store.search(
+        storeSearch('match', rooms('dev', 'ops'), {
+          limit: 2,
+          before,
+          ...(cursor === undefined ? {} : { cursor }),
+        }),
+      );
+      expect(page.found.length).toBeLessThanOrEqual(2);
+      seen.push(...page.found.map((found) => found.message.text));
+      cursor = page.next;
+      if (cursor === undefined) break;
+    }
+    expect(seen).toEqual(['match 3', 'match 2', 'match 1']);
   });
 
   it('lists the direct conversations a person takes part in, sent or received', async () => {
@@ -115,6 +169,25 @@ export function searchContract(create: StoreFactory): void {
     expect((await store.accounts.directTargets('alice')).sort()).toEqual(['dm:alice bob', 'dm:alice carol']);
     expect(await store.accounts.directTargets('bob')).toEqual(['dm:alice bob']);
     expect(await store.accounts.directTargets('dave')).toEqual([]);
+  });
+
+  it('finds nothing retention removed, by word, prefix, phrase or sender', async () => {
+    const clock = new ManualClock();
+    const store: Store = await create({ clock, retention: { maxPerTarget: 1 } });
+    for (const message of [
+      say('dev', 'zebra crossing', 'dora'),
+      say('dev', '👍', 'dora'),
+      say('dev', 'kept', 'eve'),
+    ]) {
+      clock.advance(1000);
+      await store.append(message);
+    }
+    await store.prune(clock.now());
+    const texts = async (text: string) =>
+      (await store.search(storeSearch(text, rooms('dev')))).found.map((found) => found.message.text);
+    for (const query of ['zebra', 'zeb*', '"zebra crossing"', 'from:dora'])
+      expect(await texts(query)).toEqual([]);
+    expect(await texts('from:eve')).toEqual(['kept']);
   });
 
   it('does not index system notices, and forgets what retention removed', async () => {

@@ -3,7 +3,12 @@ import { expect, it } from 'vitest';
 import type { NewMessage, Retention, Store } from '../store/store.js';
 
 /** Makes a fresh, empty store on a manual clock. */
-export type StoreFactory = (options: { clock: ManualClock; retention?: Retention }) => Promise<Store>;
+export type StoreFactory = (options: {
+  clock: ManualClock;
+  retention?: Retention;
+  /** Search candidates a store may examine per target per page, where it has such a budget (Redis). */
+  searchBudget?: number;
+}) => Promise<Store>;
 
 /** A chat message to store in a room (the contracts' fixture). */
 export const say = (room: string, text: string, from = 'alice', cid?: string): NewMessage => ({
