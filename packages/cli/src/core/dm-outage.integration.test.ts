@@ -18,10 +18,10 @@ afterEach(async () => {
 });
 
 /** Polls until `check` holds, or fails after `ms`. */
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 15_000, state = () => ''): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${state()}`.trimEnd());
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -73,9 +73,16 @@ it('delivers a direct message written during an outage to a guest who reconnects
   );
 
   const back = await guest(second.wsUrl, 'bob');
+  // Should this time out, the message says what alice's engine did with the line meanwhile.
+  const sendEvents = () =>
+    JSON.stringify(
+      events.filter((e) => e.type === 'send-delayed' || e.type === 'send-failed' || e.type === 'status'),
+    );
   await until(
     () => back.received.some((m) => m.type === 'message' && m.kind === 'dm' && m.text === 'hi'),
     'the direct message at bob',
+    15_000,
+    sendEvents,
   );
   expect(events.some((e) => e.type === 'send-failed')).toBe(false);
 });
