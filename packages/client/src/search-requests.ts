@@ -14,6 +14,8 @@ export class SearchError extends Error {
     /** The server's error code, or `disconnected` when the socket closed first. */
     readonly code: string,
     message: string,
+    /** With `rate_limited`: how long to wait before searching again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -49,7 +51,7 @@ export class SearchRequests {
     if (!request) return false;
     this.#waiting.delete(message.ref);
     if (message.type === 'search_results') request.resolve(message);
-    else request.reject(new SearchError(message.code, message.message));
+    else request.reject(new SearchError(message.code, message.message, message.retryAfterMs));
     return true;
   }
 

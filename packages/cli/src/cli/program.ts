@@ -17,7 +17,7 @@ import { CliError, CliErrorCode, describeError } from './cli-error.js';
 import { CursorFile, cursorPositions } from './cursor-file.js';
 import { loginName, readAll } from './process-input.js';
 import type { ScriptCredentials } from './script-session.js';
-import { searchMessages } from './search-command.js';
+import { MOST_RESULTS, searchMessages } from './search-command.js';
 import { sendMessage } from './send-command.js';
 import { type CommonFlags, resolveSettings, type Settings } from './settings.js';
 import { tailMessages } from './tail-command.js';
@@ -231,7 +231,12 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       '-r, --room <room>',
       'search this room only (needed as a guest: it is searched without joining it)',
     )
-    .option('--limit <n>', 'how many results, newest first (1 to 100)', positiveInteger('--limit', 100), 20)
+    .option(
+      '--limit <n>',
+      `how many results, newest first (1 to ${MOST_RESULTS})`,
+      positiveInteger('--limit', MOST_RESULTS),
+      20,
+    )
     .option('--json', 'one JSON object per line: type, target, kind, from, ts, id, seq, snippet, parts')
     .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 10)
     .action(
