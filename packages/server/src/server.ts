@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
+import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './accounts/throttle.js';
 import { isHostAllowed } from './allowed-hosts.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
@@ -86,7 +87,20 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     logger,
     limits: config.limits,
     server: { name: 'aurora-server', version: SERVER_VERSION },
-    auth: createAuth(clock, { sessionTtlMs: config.sessionTtlMs }),
+    auth: createAuth(clock, {
+      sessionTtlMs: config.sessionTtlMs,
+      // A cluster counts log-in attempts in Redis, so spreading guesses over the nodes gains nothing.
+      ...(cluster
+        ? {
+            throttle: new LoginThrottle(
+              clock,
+              DEFAULT_THROTTLE_LIMITS,
+              cluster.attempts,
+              `${cluster.nodeId}.`,
+            ),
+          }
+        : {}),
+    }),
     metrics,
   });
   cluster?.attach(hub);

@@ -116,6 +116,25 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     expect((await onA.closed).code).toBe(CloseCode.LoggedOut);
   });
 
+  it('counts wrong log-ins on every node together: the 6th is throttled wherever it lands', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const signup = await TestClient.connect(a.url);
+    clients.push(signup);
+    signup.send({ type: 'register', name: 'carol', password: 'correct horse' });
+    await signup.next('auth');
+    const onA = await TestClient.connect(a.url);
+    const onB = await TestClient.connect(b.url);
+    clients.push(onA, onB);
+    const guess = async (client: TestClient, ref: string) => {
+      client.send({ type: 'login', name: 'carol', password: 'wrong guess', ref });
+      return (await client.next('error', (e) => e.ref === ref)).code;
+    };
+    for (let i = 0; i < 5; i++)
+      expect(await guess(i % 2 === 0 ? onA : onB, `g${i}`)).toBe(ErrorCode.AuthFailed);
+    expect(await guess(onB, 'g5')).toBe(ErrorCode.LoginThrottled);
+    expect(await guess(onA, 'g6')).toBe(ErrorCode.LoginThrottled);
+  });
+
   it('gives a name raced for on two nodes to exactly one client, 200 times out of 200', async () => {
     const [a, b] = [await startNode(), await startNode()];
     const race = async (i: number) => {

@@ -8,6 +8,7 @@ import type { Hub } from '../hub.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { RedisStore } from '../store/redis.js';
+import { RedisAttemptLog } from '../store/redis-attempts.js';
 import { buildRedisSearchIndex } from '../store/redis-search-build.js';
 import type { Retention } from '../store/store.js';
 import { RedisKeys } from './keys.js';
@@ -38,6 +39,8 @@ export interface ClusterNode {
   readonly searchIndexBuilt: Promise<void>;
   readonly broker: RedisBroker;
   readonly directory: RedisDirectory;
+  /** Log-in attempts, counted in Redis so every node enforces the same throttle. */
+  readonly attempts: RedisAttemptLog;
   /** Wires the hub in: other nodes' log-outs, the reaper, re-registration after a loss. */
   attach(hub: Hub): void;
   /** Stops the timers and closes both connections (after the hub and the parts closed). */
@@ -95,6 +98,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
       searchIndexBuilt,
       broker,
       directory,
+      attempts: new RedisAttemptLog(command, keys),
       attach(hub) {
         broker.setInterest((channel) => hub.channelSize(channel) > 0);
         broker.setLocalTargets(() => localTargets(hub, (key) => store.accounts.directTargets(key)));

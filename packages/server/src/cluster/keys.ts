@@ -55,6 +55,11 @@ export class RedisKeys {
     return `${this.prefix}sx-build-lock`;
   }
 
+  /** The log-in attempts of one throttle scope (see accounts/throttle.ts): a sorted set by time. */
+  loginAttempts(scope: string): string {
+    return `${this.prefix}login:${scope}`;
+  }
+
   /** Every target that ever had a message (what retention walks). */
   get targets(): string {
     return `${this.prefix}targets`;

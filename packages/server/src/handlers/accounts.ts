@@ -142,7 +142,7 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   const { ref } = message;
   const { throttle } = hub.options.auth;
   const key = canonicalName(message.name);
-  const counted = throttle.begin(key, session.info.ip);
+  const counted = await throttle.begin(key, session.info.ip);
   if ('waitMs' in counted) {
     const wait = counted.waitMs;
     const minutes = Math.ceil(wait / 60_000);
@@ -167,7 +167,7 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
     logAccount(hub, session, 'login failed', account?.name);
     return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
   }
-  throttle.succeeded(attempt);
+  await throttle.succeeded(attempt);
   await issueSession(hub, session, account, ref);
   logAccount(hub, session, 'logged in', account.name);
 }
