@@ -1,5 +1,6 @@
 import { CloseCode, ErrorCode } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
+import { HOLD_MS } from './send-gate.js';
 import { createTestHub } from './testing/test-hub.js';
 
 const texts = (messages: { text: string }[]) => messages.map((m) => m.text);
@@ -275,7 +276,44 @@ describe('messages', () => {
       retryAfterMs: 500,
     });
     clock.advance(500);
-    await alice.send({ type: 'say', room: 'dev', text: 'later', cid: 'c6' });
+    await alice.send({ type: 'say', room: 'dev', text: 'again', cid: 'c5' });
+    expect(alice.peer.last()).toMatchObject({ type: 'ack', cid: 'c5' });
+  });
+
+  it('keeps lines in the order sent across a rate limit: none overtakes the refused one', async () => {
+    const { connect, clock, store } = createTestHub();
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    for (let i = 0; i < 6; i++) await alice.send({ type: 'say', room: 'dev', text: `m${i}`, cid: `c${i}` });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.RateLimited, cid: 'c5' });
+    // m6 was written before alice heard of the refusal, and reaches the server once a token is back.
+    clock.advance(500);
+    await alice.send({ type: 'say', room: 'dev', text: 'm6', cid: 'c6' });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.RateLimited, cid: 'c6' });
+    await alice.send({ type: 'say', room: 'dev', text: 'm5', cid: 'c5' });
+    expect(alice.peer.last()).toMatchObject({ type: 'ack', cid: 'c5' });
+    clock.advance(500);
+    await alice.send({ type: 'say', room: 'dev', text: 'm6', cid: 'c6' });
+    expect(alice.peer.last()).toMatchObject({ type: 'ack', cid: 'c6' });
+    const page = await store.page('room:dev', { limit: 20 });
+    expect(page.messages.filter((m) => m.kind === 'chat').map((m) => m.text)).toEqual([
+      'm0',
+      'm1',
+      'm2',
+      'm3',
+      'm4',
+      'm5',
+      'm6',
+    ]);
+  });
+
+  it('lets the rest go when a refused line never comes back', async () => {
+    const { connect, clock } = createTestHub();
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    for (let i = 0; i < 6; i++) await alice.send({ type: 'say', room: 'dev', text: `m${i}`, cid: `c${i}` });
+    clock.advance(HOLD_MS);
+    await alice.send({ type: 'say', room: 'dev', text: 'm6', cid: 'c6' });
     expect(alice.peer.last()).toMatchObject({ type: 'ack', cid: 'c6' });
   });
 

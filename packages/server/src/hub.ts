@@ -23,7 +23,7 @@ import type { HubMetrics } from './metrics.js';
 import { releaseNames } from './name-claims.js';
 import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
-import { TokenBucket } from './rate-limit.js';
+import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
 import type { AppendResult, NewMessage, Store } from './store/store.js';
 import { roomKey, userChannel } from './targets.js';
@@ -310,8 +310,8 @@ export class Hub {
     const message = decoded.message;
     if (RATE_LIMITED.has(message.type)) {
       const { limits, clock } = this.options;
-      session.bucket ??= new TokenBucket(limits.burst, limits.ratePerSecond, clock);
-      const wait = session.bucket.take();
+      session.gate ??= new SendGate(limits.burst, limits.ratePerSecond, clock);
+      const wait = session.gate.admit('cid' in message ? message.cid : undefined);
       if (wait > 0) {
         session.fail(ErrorCode.RateLimited, `too many messages; retry in ${wait} ms`, {
           ref: message.ref,

@@ -3,7 +3,7 @@ import type { Delivery } from './broker/broker.js';
 import type { Timer } from './clock.js';
 import { JoinedRooms } from './joined-rooms.js';
 import type { Peer, PeerInfo } from './peer.js';
-import type { TokenBucket } from './rate-limit.js';
+import type { SendGate } from './send-gate.js';
 
 /** Who a greeted session is. */
 export interface Identity {
@@ -39,7 +39,7 @@ export class Session {
    * The rate limit, made at the first limited request: a new bucket is full, as one made at connect
    * would be by then, and a silent connection never needs one.
    */
-  bucket: TokenBucket | undefined;
+  gate: SendGate | undefined;
   /** Frames held per channel while it is synchronised; created on the first hold (most never need it). */
   private held: Map<string, { delivery: Delivery; bytes: Buffer }[]> | undefined;
   /**
