@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SearchError, type SearchOptions } from 'aurora-client';
+import type { ServerMessage } from 'aurora-protocol';
 import { welcome } from 'aurora-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { programHarness, until } from '../testing/program-harness.js';
@@ -60,7 +61,7 @@ const hit = (seq: number) => ({
 
 describe('aurora-chat search pages', () => {
   /** Runs `search --room dev deploy` with `flags`, answering each search with the next of `answers`. */
-  async function walk(flags: string[], answers: Array<Record<string, unknown>>) {
+  async function walk(flags: string[], answers: ServerMessage[]) {
     const p = program();
     const done = p.run('search', '--room', 'dev', ...flags, 'deploy');
     await until(() => p.sockets.sockets.length === 1);
