@@ -22,4 +22,10 @@ export {
   shouldNotify,
   type TerminalFocus,
 } from './should-notify.js';
-export { autoNotifyKind, knownTerminal, resolveNotifyKind, type TerminalIdentity } from './terminal-kind.js';
+export {
+  autoNotifyKind,
+  type KnownTerminal,
+  knownTerminal,
+  resolveNotifyKind,
+  type TerminalIdentity,
+} from './terminal-kind.js';

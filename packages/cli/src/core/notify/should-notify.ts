@@ -14,7 +14,10 @@ export interface NotifyContext {
   /** The room or conversation on screen. */
   readonly current: string;
   readonly focus: TerminalFocus;
-  /** The level of a target (a room, or `@name`). */
+  /**
+   * The level of a target (a room, or `@name`). Per-room levels and mutes plug in here: a muted
+   * target is `none` until its mute ends.
+   */
   readonly level: (target: string) => NotifyLevel;
 }
 

@@ -13,7 +13,7 @@ export interface TerminalIdentity {
 }
 
 /** One terminal: the names that identify it, an environment variable only it sets, and its escape. */
-interface KnownTerminal {
+export interface KnownTerminal {
   readonly terminal: string;
   readonly kind: NotifyKind;
   /** Lower-case names, matched against the first word of TERM_PROGRAM, TERM, LC_TERMINAL and tmux's. */
