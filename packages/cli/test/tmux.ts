@@ -42,10 +42,37 @@ export class Tmux {
     );
   }
 
-  /** Starts the built aurora-chat (bell off) in a new session, with `env` added to its environment. */
-  startChat(session: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): void {
+  /**
+   * Starts the built aurora-chat (bell and notifications off, unless `args` turn them on) in a new
+   * session, with `env` added to its environment. With `captureTo`, everything the chat writes to
+   * its terminal, escapes included, is appended to that file from its very first byte.
+   */
+  startChat(
+    session: string,
+    args: readonly string[],
+    env: Readonly<Record<string, string>> = {},
+    options: { readonly captureTo?: string } = {},
+  ): void {
     const vars = Object.entries(env).map(([name, value]) => `${name}=${value}`);
-    this.start(session, ['env', ...vars, process.execPath, CHAT_BIN, '--bell', 'off', ...args]);
+    const chat = ['env', ...vars, process.execPath, CHAT_BIN, '--bell', 'off', '--notify', 'off', ...args];
+    if (options.captureTo === undefined) {
+      this.start(session, chat);
+      return;
+    }
+    // The shell waits for Enter before it becomes the chat, so the pipe is open before its first byte.
+    this.start(session, ['sh', '-c', 'read go && exec "$@"', 'sh', ...chat]);
+    this.pipeOutput(session, options.captureTo);
+    this.keys(session, 'Enter');
+  }
+
+  /** Appends the raw output of the session's pane (what its program writes, escapes and all) to `file`. */
+  pipeOutput(session: string, file: string): void {
+    this.run('pipe-pane', '-O', '-t', session, `cat >> '${file.replace(/'/g, `'\\''`)}'`);
+  }
+
+  /** Writes bytes to the session's program as if the terminal sent them (`sendBytes(s, 0x1b, 0x5b, 0x49)`). */
+  sendBytes(session: string, ...bytes: number[]): void {
+    this.run('send-keys', '-t', session, '-H', ...bytes.map((byte) => byte.toString(16).padStart(2, '0')));
   }
 
   /** The visible screen of a session, as text. */

@@ -132,6 +132,11 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
         'all',
       ]),
     )
+    // Checked with the config file's value in resolveSettings, with one message listing the choices.
+    .option(
+      '--notify <kind>',
+      'desktop notifications on mentions and direct messages: auto, osc777, osc9, osc99, bell, off (default: auto, from the terminal)',
+    )
     // Words after the chat's flags are taken, so a mistyped command is named as one below, not
     // refused as "too many arguments".
     .allowExcessArguments()

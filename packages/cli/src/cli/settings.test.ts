@@ -35,6 +35,7 @@ describe('resolveSettings', () => {
       nick: 'alice',
       rooms: [],
       bell: 'mentions',
+      notify: 'auto',
       hyperlinks: true,
       wait: false,
       warnings: [],
@@ -85,6 +86,31 @@ describe('resolveSettings', () => {
     });
     expect(await failure(resolveSettings({ bell: 'loud' }, sources()))).toMatchObject({
       message: '--bell takes off, mentions or all, not "loud"',
+    });
+  });
+
+  it('takes --notify from the flag, else the config file, else auto', async () => {
+    const config = join(home, 'notify.json');
+    await writeFile(config, JSON.stringify({ notify: 'osc9' }));
+    expect(await resolveSettings({}, sources())).toMatchObject({ notify: 'auto' });
+    expect(await resolveSettings({}, sources({ AURORA_CONFIG: config }))).toMatchObject({ notify: 'osc9' });
+    expect(await resolveSettings({ notify: 'off' }, sources({ AURORA_CONFIG: config }))).toMatchObject({
+      notify: 'off',
+    });
+  });
+
+  it('refuses an unknown --notify, listing the choices', async () => {
+    expect(await failure(resolveSettings({ notify: 'loud' }, sources()))).toEqual({
+      code: 'bad_usage',
+      message: '--notify takes auto, osc777, osc9, osc99, bell or off, not "loud"',
+      exitCode: 2,
+    });
+    const config = join(home, 'bad-notify.json');
+    await writeFile(config, JSON.stringify({ notify: 'osc777;x' }));
+    expect(await failure(resolveSettings({}, sources({ AURORA_CONFIG: config })))).toEqual({
+      code: 'bad_config',
+      message: `config file ${config}: "notify": notify takes auto, osc777, osc9, osc99, bell or off`,
+      exitCode: 2,
     });
   });
 

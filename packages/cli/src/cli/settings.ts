@@ -1,6 +1,6 @@
 import { checkNick, checkRoom } from 'aurora-protocol';
 import * as v from 'valibot';
-import { BellMode, configPath, loadConfig } from '../core/config.js';
+import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode } from '../core/config.js';
 import { normalizeServerAddress } from '../core/server-address.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 
@@ -11,6 +11,8 @@ export interface CommonFlags {
   readonly room?: readonly string[];
   readonly config?: string;
   readonly bell?: string;
+  /** `--notify` (the chat only). */
+  readonly notify?: string;
   /** `--wait` (chat and tail only). */
   readonly wait?: boolean;
 }
@@ -24,6 +26,8 @@ export interface Settings {
   readonly nick: string;
   readonly rooms: readonly string[];
   readonly bell: BellMode;
+  /** How desktop notifications reach the terminal; `auto` is settled when the chat starts. */
+  readonly notify: NotifyMode;
   readonly hyperlinks: boolean;
   /** Keep retrying a first connection that fails (`--wait`), instead of stopping with `unreachable`. */
   readonly wait: boolean;
@@ -41,7 +45,8 @@ export interface SettingsSources {
 
 /**
  * Merges settings, first found wins: flags, then environment (`AURORA_SERVER`, `AURORA_NAME`), then
- * the config file, then defaults (`localhost:8000`, the login name, bell on mentions). Every value is
+ * the config file, then defaults (`localhost:8000`, the login name, bell on mentions, notifications
+ * chosen for the terminal). Every value is
  * checked here, so a bad one stops the program with one clear line before anything connects.
  */
 export async function resolveSettings(flags: CommonFlags, sources: SettingsSources): Promise<Settings> {
@@ -80,12 +85,17 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
   if (!v.is(BellMode, bell))
     throw new CliError(CliErrorCode.BadUsage, `--bell takes off, mentions or all, not "${bell}"`);
 
+  const notify = flags.notify ?? config.notify ?? 'auto';
+  if (!v.is(NotifyMode, notify))
+    throw new CliError(CliErrorCode.BadUsage, `--notify takes ${NOTIFY_CHOICES}, not "${notify}"`);
+
   return {
     url: address.url,
     server: address.display,
     nick: nick.name,
     rooms,
     bell,
+    notify,
     hyperlinks: config.hyperlinks ?? true,
     wait: flags.wait === true,
     warnings: loaded.warnings,

@@ -7,6 +7,15 @@ export const BellMode = v.picklist(['off', 'mentions', 'all']);
 /** How often the terminal bell rings. */
 export type BellMode = v.InferOutput<typeof BellMode>;
 
+/** The ways a desktop notification can reach the terminal, `auto` choosing one from its identity. */
+export const NOTIFY_MODES = ['auto', 'osc777', 'osc9', 'osc99', 'bell', 'off'] as const;
+/** The sentence every refused notify setting ends with: it lists the choices. */
+export const NOTIFY_CHOICES = 'auto, osc777, osc9, osc99, bell or off';
+/** How desktop notifications reach the terminal (`--notify`). */
+export const NotifyMode = v.picklist(NOTIFY_MODES, `notify takes ${NOTIFY_CHOICES}`);
+/** How desktop notifications reach the terminal. */
+export type NotifyMode = v.InferOutput<typeof NotifyMode>;
+
 /** The config file: defaults for the command-line flags. Every key is optional. */
 export const ConfigFile = v.object({
   /** Server address in any usual form (`host:port`, `ws://...`, `https://...`). */
@@ -16,6 +25,8 @@ export const ConfigFile = v.object({
   /** Rooms to join: a list, or one comma-separated string. */
   rooms: v.optional(v.union([v.string(), v.array(v.string())])),
   bell: v.optional(BellMode),
+  /** Desktop notifications through the terminal (default `auto`). */
+  notify: v.optional(NotifyMode),
   /** Draw links as OSC 8 hyperlinks (default true). */
   hyperlinks: v.optional(v.boolean()),
 });

@@ -6,6 +6,7 @@ import { ManualClock, welcome } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { render } from 'ink-testing-library';
 import type { BellMode } from '../core/config.js';
+import type { NotificationText } from '../core/notify/index.js';
 import { createTheme } from '../core/theme.js';
 import { ChatApp } from '../ui/chat-app.js';
 import type { TerminalSize } from '../ui/use-terminal-size.js';
@@ -37,6 +38,9 @@ export const KEYS = {
   ctrlJ: '\n',
   ctrlU: '\x15',
   ctrlW: '\x17',
+  /** Focus reports, as a terminal sends them with focus reporting on. */
+  focusIn: '\x1b[I',
+  focusOut: '\x1b[O',
   alt: (key: string) => `\x1b${key}`,
 } as const;
 
@@ -46,6 +50,8 @@ export interface RenderChatOptions {
   readonly rooms?: string[];
   readonly size?: TerminalSize;
   readonly bell?: BellMode;
+  /** Collect desktop notifications in `notifications` (the real client writes them as escapes). */
+  readonly notify?: boolean;
   /** Start logged in as `nick` (a stored session): the server's welcome names the account. */
   readonly loggedIn?: boolean;
   /** Keep retrying a first connection that fails, as `--wait` does. */
@@ -76,8 +82,17 @@ export function renderChat(options: RenderChatOptions = {}) {
   };
   const bell = { rings: 0 };
   const ring = () => bell.rings++;
+  const notifications: NotificationText[] = [];
+  const notify = options.notify ? (text: NotificationText) => notifications.push(text) : undefined;
   const element = (size: TerminalSize) => (
-    <ChatApp connection={connection} nick={nick} ui={ui} ring={ring} size={size} />
+    <ChatApp
+      connection={connection}
+      nick={nick}
+      ui={ui}
+      ring={ring}
+      {...(notify ? { notify } : {})}
+      size={size}
+    />
   );
   const app = render(element(options.size ?? { columns: 80, rows: 16 }));
   const socket = (): FakeSocket => sockets.last();
@@ -123,6 +138,8 @@ export function renderChat(options: RenderChatOptions = {}) {
     sockets,
     server,
     bell,
+    /** The desktop notifications sent (with `notify: true`), oldest first. */
+    notifications,
     /** The last frame as text. */
     screen: () => app.lastFrame() ?? '',
     settle,

@@ -2,8 +2,9 @@ import { sanitizeForTerminal, utf8Length } from 'aurora-protocol';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { CliError, CliErrorCode } from '../cli/cli-error.js';
+import type { NotificationText } from '../core/notify/index.js';
 import { truncate } from '../core/wrap.js';
-import { useChatState } from './chat-context.js';
+import { useArrivals, useChatState } from './chat-context.js';
 import { InputBox, inputBoxLayout, useInputBox } from './input-box/index.js';
 import { MessagePane } from './message-pane/index.js';
 import { SearchView, useSearchView, useSearchViewKeys } from './search-view/index.js';
@@ -13,12 +14,16 @@ import { TypingLine } from './typing-line/index.js';
 import { useUi } from './ui-context.js';
 import { useAppKeys } from './use-app-keys.js';
 import { useBell } from './use-bell.js';
+import { useNotifications } from './use-notifications.js';
+import { useTerminalFocus } from './use-terminal-focus.js';
 import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
   /** Rings the terminal bell. */
   readonly ring: () => void;
+  /** Sends a desktop notification through the terminal; absent with `--notify off`. */
+  readonly notify?: (text: NotificationText) => void;
   /** Pins the terminal size (tests); otherwise it follows the terminal. */
   readonly size?: TerminalSize;
 }
@@ -28,7 +33,7 @@ export interface AppProps {
  * shorter than the terminal, because Ink redraws the whole screen on every change once its output
  * fills the terminal.
  */
-export function App({ ring, size }: AppProps) {
+export function App({ ring, notify, size }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const state = useChatState();
   const { bell, server } = useUi();
@@ -40,6 +45,8 @@ export function App({ ring, size }: AppProps) {
   const searchRows = useRef(1);
   useSearchViewKeys(() => searchRows.current);
   useBell(state.alerts, bell, ring);
+  const focus = useTerminalFocus();
+  useNotifications(useArrivals(), { me: state.me, current: state.current, focus }, notify);
   useEffect(() => {
     if (state.status.state === 'unreachable')
       exit(new CliError(CliErrorCode.Unreachable, `cannot reach ${server}: ${state.status.message}`));

@@ -1,5 +1,6 @@
 import type { ChatConnection } from 'aurora-client';
 import { useApp } from 'ink';
+import type { NotificationText } from '../core/notify/index.js';
 import { App } from './app.js';
 import { ChatProvider } from './chat-context.js';
 import { SearchViewProvider } from './search-view/index.js';
@@ -13,13 +14,15 @@ export interface ChatAppProps {
   readonly nick: string;
   readonly ui: UiSettings;
   readonly ring: () => void;
+  /** Sends a desktop notification through the terminal; absent with `--notify off`. */
+  readonly notify?: (text: NotificationText) => void;
   readonly size?: TerminalSize;
   /** Keep log-ins in the credentials file (the real client does; tests and benchmarks need not). */
   readonly credentials?: ChatCredentials;
 }
 
 /** The whole interactive client: providers around the screen. */
-export function ChatApp({ connection, nick, ui, ring, size, credentials }: ChatAppProps) {
+export function ChatApp({ connection, nick, ui, ring, notify, size, credentials }: ChatAppProps) {
   const { exit } = useApp();
   return (
     <UiProvider value={ui}>
@@ -31,7 +34,7 @@ export function ChatApp({ connection, nick, ui, ring, size, credentials }: ChatA
           onQuit={() => exit()}
           {...(credentials ? { credentials } : {})}
         >
-          <App ring={ring} {...(size ? { size } : {})} />
+          <App ring={ring} {...(notify ? { notify } : {})} {...(size ? { size } : {})} />
         </ChatProvider>
       </SearchViewProvider>
     </UiProvider>

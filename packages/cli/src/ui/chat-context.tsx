@@ -1,5 +1,6 @@
 import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
+import type { ArrivalLog } from '../core/notify/index.js';
 import type { ChatActions } from './chat-actions.js';
 // Not the folder's index: that also exports the view's key hook, which imports this module, and an
 // import cycle deadlocks the bundle's lazy start of the UI (Ink's graph has a top-level await).
@@ -9,6 +10,7 @@ import { type ChatCredentials, useChatSession } from './use-chat-session.js';
 
 const ChatStateContext = createContext<ChatState | undefined>(undefined);
 const ChatActionsContext = createContext<ChatActions | undefined>(undefined);
+const ArrivalsContext = createContext<ArrivalLog | undefined>(undefined);
 
 /** Props of {@link ChatProvider}. */
 export interface ChatProviderProps {
@@ -20,11 +22,14 @@ export interface ChatProviderProps {
   readonly children: ReactNode;
 }
 
-/** Owns the chat session and hands state and actions down in two contexts (inside a UiProvider and a SearchViewProvider). */
+/**
+ * Owns the chat session and hands state, actions and arrivals down in three contexts (inside a
+ * UiProvider and a SearchViewProvider).
+ */
 export function ChatProvider({ connection, nick, clock, onQuit, credentials, children }: ChatProviderProps) {
   const { server } = useUi();
   const [, searchView] = useSearchView();
-  const [state, actions] = useChatSession(connection, {
+  const [state, actions, arrivals] = useChatSession(connection, {
     nick,
     server,
     clock,
@@ -34,7 +39,9 @@ export function ChatProvider({ connection, nick, clock, onQuit, credentials, chi
   });
   return (
     <ChatActionsContext.Provider value={actions}>
-      <ChatStateContext.Provider value={state}>{children}</ChatStateContext.Provider>
+      <ChatStateContext.Provider value={state}>
+        <ArrivalsContext.Provider value={arrivals}>{children}</ArrivalsContext.Provider>
+      </ChatStateContext.Provider>
     </ChatActionsContext.Provider>
   );
 }
@@ -51,4 +58,11 @@ export function useChatActions(): ChatActions {
   const actions = useContext(ChatActionsContext);
   if (!actions) throw new Error('useChatActions must be used inside <ChatProvider>');
   return actions;
+}
+
+/** The messages that arrived (for notifications); throws outside a {@link ChatProvider}. */
+export function useArrivals(): ArrivalLog {
+  const arrivals = useContext(ArrivalsContext);
+  if (!arrivals) throw new Error('useArrivals must be used inside <ChatProvider>');
+  return arrivals;
 }

@@ -1,7 +1,8 @@
 import type { ChatConnection, Clock } from 'aurora-client';
-import { type ChatState, chatReducer, initialChatState } from 'aurora-client';
+import { type ChatState, initialChatState } from 'aurora-client';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { CredentialStore } from '../core/credentials.js';
+import { type ArrivalLog, chatSessionReducer, NO_ARRIVALS } from '../core/notify/index.js';
 import { SessionKeeper } from '../core/session-keeper.js';
 import { type ChatActions, createChatActions } from './chat-actions.js';
 
@@ -28,15 +29,17 @@ export interface ChatSessionOptions {
 /**
  * The one place the socket lives: starts the connection, feeds its events into the chat reducer,
  * keeps its log-ins in the credentials file, closes it on unmount, and builds the actions the views
- * call. Typing indicators expire on a one-second tick that only runs while someone is typing.
+ * call. Typing indicators expire on a one-second tick that only runs while someone is typing. Beside
+ * the state it returns the log of messages that arrived (what notifications are made of).
  */
 export function useChatSession(
   connection: ChatConnection,
   { nick, server, clock, quit, openSearch, credentials }: ChatSessionOptions,
-): [ChatState, ChatActions] {
-  const [state, dispatch] = useReducer(chatReducer, undefined, () =>
-    initialChatState(nick, server, connection.followedRooms()[0]),
-  );
+): [ChatState, ChatActions, ArrivalLog] {
+  const [{ chat: state, arrivals }, dispatch] = useReducer(chatSessionReducer, undefined, () => ({
+    chat: initialChatState(nick, server, connection.followedRooms()[0]),
+    arrivals: NO_ARRIVALS,
+  }));
   const latest = useRef(state);
   latest.current = state;
   const quitRef = useRef(quit);
@@ -85,5 +88,5 @@ export function useChatSession(
       }),
     [connection, clock],
   );
-  return [state, actions];
+  return [state, actions, arrivals];
 }

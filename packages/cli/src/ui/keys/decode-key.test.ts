@@ -77,6 +77,15 @@ describe('decodeInput', () => {
     expect(decodeInput('\x1b[201~')).toEqual([{ type: 'paste-end' }]);
   });
 
+  it('reports focus in and out (mode 1004), never as a key or text', () => {
+    expect(decodeInput('\x1b[I')).toEqual([{ type: 'focus', focused: true }]);
+    expect(decodeInput('\x1b[O')).toEqual([{ type: 'focus', focused: false }]);
+    // Anything else ending in I or O is no focus report.
+    expect(decodeInput('\x1b[2I')).toEqual([]);
+    expect(decodeInput('\x1b\x1b[O')).toEqual([]);
+    expect(decodeInput('\x1bOI')).toEqual([]);
+  });
+
   it('drops unknown escape sequences and stray controls instead of inserting them', () => {
     expect(decodeInput('\x1b[99;9X')).toEqual([]);
     expect(decodeInput('\x1b[?25h')).toEqual([]);

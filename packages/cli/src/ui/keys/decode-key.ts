@@ -39,7 +39,9 @@ export type InputEvent =
   | { readonly type: 'paste'; readonly text: string }
   /** Bracketed paste markers (`ESC [200~` ... `ESC [201~`). */
   | { readonly type: 'paste-start' }
-  | { readonly type: 'paste-end' };
+  | { readonly type: 'paste-end' }
+  /** The terminal gained (`CSI I`) or lost (`CSI O`) focus; reported once focus reporting is on. */
+  | { readonly type: 'focus'; readonly focused: boolean };
 
 const CSI = /^\x1b(\x1b)?\[(\d*(?:;\d*)*)([~A-Za-z])$/;
 const SS3 = /^\x1b(\x1b)?O([A-Za-z])$/;
@@ -130,6 +132,9 @@ function decodeEscape(raw: string): InputEvent[] {
       return name ? [key(name, mods)] : [];
     }
     if (final === 'Z') return [key('tab', { shift: true })];
+    // Focus reports (mode 1004) carry no parameters; they never reach the input as keys or text.
+    if ((final === 'I' || final === 'O') && params === '' && !doubled)
+      return [{ type: 'focus', focused: final === 'I' }];
     const rxvt = RXVT_ARROWS[final];
     if (rxvt) return [key(rxvt, { ...mods, shift: true })];
     const name = LETTER_KEYS[final];
