@@ -1,6 +1,8 @@
-// Bundles the browser client into dist/ (index.html, app.js, app.css, favicon.svg) with esbuild;
-// aurora-server serves that folder. Fails when app.js grows past its gzipped budget.
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+// Bundles the browser client into dist/ (index.html, app.js, app.css, favicon.svg, and chunks/ for
+// what the page loads on first use) with esbuild; aurora-server serves that folder. Fails when app.js
+// grows past its gzipped budget.
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -20,9 +22,8 @@ const CEILING_GZIPPED_JS = 31_200;
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
 await rm(outdir, { recursive: true, force: true });
-await mkdir(outdir, { recursive: true });
-await build({
-  entryPoints: { app: here('./src/main.ts'), 'app-style': here('./src/styles.css') },
+await mkdir(here('./dist/chunks/'), { recursive: true });
+const options = {
   bundle: true,
   minify: true,
   format: 'esm',
@@ -35,10 +36,40 @@ await build({
   // mixed-script.ts builds its script tests: as a literal it would stop the page parsing in an older browser.
   supported: { 'regexp-unicode-property-escapes': true },
   conditions: ['@aurora/source'],
-  outdir,
-  entryNames: '[name]',
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+// The search panel (src/search/) is a bundle of its own, which main.ts loads with `import()` on first
+// use. Not esbuild's code splitting: that would move every module the panel shares with the page
+// (the DOM helper, names, colours) into a chunk that app.js must load before it starts. The panel
+// keeps its own copy of those few stateless helpers; what must be one (the store, the chat screen,
+// the connection) the page hands it. Named by its content, so a page never loads another build's.
+const search = await build({
+  ...options,
+  entryPoints: [here('./src/search/index.ts')],
+  write: false,
+  outdir,
+});
+const searchCode = search.outputFiles[0].contents;
+const searchFile = `chunks/search-${createHash('sha256').update(searchCode).digest('hex').slice(0, 8)}.js`;
+await writeFile(here(`./dist/${searchFile}`), searchCode);
+const lazySearch = {
+  name: 'lazy-search',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/search\/index\.js$/ }, () => ({
+      path: `./${searchFile}`,
+      external: true,
+    }));
+  },
+};
+
+await build({
+  ...options,
+  entryPoints: { app: here('./src/main.ts'), 'app-style': here('./src/styles.css') },
+  outdir,
+  entryNames: '[name]',
+  plugins: [lazySearch],
 });
 // esbuild names a CSS entry after its key; the page links app.css.
 await copyFile(here('./dist/app-style.css'), here('./dist/app.css'));
@@ -51,7 +82,7 @@ const css = await readFile(here('./dist/app.css'));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
-  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
+  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped); on first use ${searchFile} ${kib(searchCode.length)} (${kib(gzipped(searchCode))} gzipped)`,
 );
 const jsGzipped = gzipped(js);
 if (jsGzipped > CEILING_GZIPPED_JS) {

@@ -22,6 +22,7 @@ import { createStore } from './core/store.js';
 import { announcement, pageTitle } from './core/titles.js';
 import { createTypingInput } from './core/typing-input.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
+import type { Search } from './search/index.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { createChatScreen } from './ui/chat-screen.js';
 import { createJoinScreen } from './ui/join-screen.js';
@@ -169,6 +170,7 @@ function submit(text: string): string | undefined {
   for (const action of plan.actions) dispatch(action);
   for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
+  if (plan.search !== undefined) openSearch(plan.search);
   if (plan.quit) {
     dropConnection();
     dispatch({ type: 'quit' });
@@ -192,6 +194,22 @@ function open(key: string): void {
   dispatch({ type: 'open', target: key });
   typing.reset();
   chat.composer.focus();
+}
+
+/**
+ * The search panel, loaded on first use: a bundle of its own (see build.mjs), so that the page
+ * everyone loads first does not grow (#17). It is handed the page's live parts.
+ */
+let searchPanel: Promise<Search> | undefined;
+function openSearch(query?: string): void {
+  searchPanel ??= import('./search/index.js').then((module) =>
+    module.createSearch({ chat, store, connection: () => connection, submit }),
+  );
+  searchPanel.then(
+    (panel) => panel.open(query),
+    // The chunk could not be fetched (the server was updated meanwhile, say): the browser's own words.
+    (error: unknown) => dispatch({ type: 'notice', text: String(error), tone: 'error' }),
+  );
 }
 
 function share(): void {
@@ -222,6 +240,7 @@ const chat = createChatScreen(
       chat.composer.focus();
     },
     loadOlder,
+    search: openSearch,
     retry: (cid) => {
       const pending = store.getState().pending.find((p) => p.cid === cid);
       if (pending) retry(pending);

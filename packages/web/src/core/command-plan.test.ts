@@ -111,6 +111,11 @@ describe('planCommand', () => {
     expect(plan('/quit')).toMatchObject({ quit: true });
   });
 
+  it('opens the search panel with the query for /search and /find, as the terminal does', () => {
+    expect(plan('/search deploy* from:bob')).toEqual({ actions: [], frames: [], search: 'deploy* from:bob' });
+    expect(plan('/find "release notes" in:#ops').search).toBe('"release notes" in:#ops');
+  });
+
   it('lists every command for /help', () => {
     const [notice] = plan('/help').actions;
     expect(notice).toMatchObject({

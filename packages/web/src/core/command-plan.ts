@@ -26,6 +26,8 @@ export interface CommandPlan {
   readonly frames: readonly PlannedRequest[];
   /** Disconnect and return to the join screen. */
   readonly quit?: true;
+  /** Open the search panel with this query (`/search`, `/find`). */
+  readonly search?: string;
   /** The command cannot be carried out: show this and keep the text in the composer. */
   readonly error?: string;
 }
@@ -126,8 +128,7 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
     case 'search':
-      // The page's search box is its own piece of work (#20); the command table already lists /search.
-      return fail('/search is not in the browser yet: use aurora-chat search QUERY in a terminal.');
+      return { actions: [], frames: [], search: command.query };
     case 'help':
       return info(helpText(command.command));
     case 'quit':
