@@ -40,25 +40,30 @@ const options = {
   logLevel: 'warning',
 };
 
-// The search panel (src/search/) is a bundle of its own, which main.ts loads with `import()` on first
-// use. Not esbuild's code splitting: that would move every module the panel shares with the page
-// (the DOM helper, names, colours) into a chunk that app.js must load before it starts. The panel
-// keeps its own copy of those few stateless helpers; what must be one (the store, the chat screen,
-// the connection) the page hands it. Named by its content, so a page never loads another build's.
-const search = await build({
-  ...options,
-  entryPoints: [here('./src/search/index.ts')],
-  write: false,
-  outdir,
-});
-const searchCode = search.outputFiles[0].contents;
-const searchFile = `chunks/search-${createHash('sha256').update(searchCode).digest('hex').slice(0, 8)}.js`;
-await writeFile(here(`./dist/${searchFile}`), searchCode);
-const lazySearch = {
-  name: 'lazy-search',
+// Parts of the page used now and then (src/search/, src/help/) are bundles of their own, which
+// main.ts loads with `import()` on first use. Not esbuild's code splitting: that would move every
+// module such a part shares with the page (the DOM helper, names, colours) into a chunk that app.js
+// must load before it starts. Each part keeps its own copy of the few stateless modules it uses; what
+// must be one (the store, the chat screen, the connection) the page hands it. Each file is named by
+// its content, so a page never loads another build's.
+const chunks = new Map();
+for (const part of ['search', 'help']) {
+  const { outputFiles } = await build({
+    ...options,
+    entryPoints: [here(`./src/${part}/index.ts`)],
+    write: false,
+    outdir,
+  });
+  const code = outputFiles[0].contents;
+  const file = `chunks/${part}-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+  await writeFile(here(`./dist/${file}`), code);
+  chunks.set(part, { file, code });
+}
+const onFirstUse = {
+  name: 'on-first-use',
   setup(build) {
-    build.onResolve({ filter: /^\.\/search\/index\.js$/ }, () => ({
-      path: `./${searchFile}`,
+    build.onResolve({ filter: /^\.\/(search|help)\/index\.js$/ }, ({ path }) => ({
+      path: `./${chunks.get(path.split('/')[1]).file}`,
       external: true,
     }));
   },
@@ -69,7 +74,7 @@ await build({
   entryPoints: { app: here('./src/main.ts'), 'app-style': here('./src/styles.css') },
   outdir,
   entryNames: '[name]',
-  plugins: [lazySearch],
+  plugins: [onFirstUse],
 });
 // esbuild names a CSS entry after its key; the page links app.css.
 await copyFile(here('./dist/app-style.css'), here('./dist/app.css'));
@@ -82,7 +87,10 @@ const css = await readFile(here('./dist/app.css'));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
-  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped); on first use ${searchFile} ${kib(searchCode.length)} (${kib(gzipped(searchCode))} gzipped)`,
+  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
+);
+console.log(
+  `aurora-web: on first use: ${[...chunks.values()].map(({ file, code }) => `${file} ${kib(code.length)} (${kib(gzipped(code))} gzipped)`).join(', ')}`,
 );
 const jsGzipped = gzipped(js);
 if (jsGzipped > CEILING_GZIPPED_JS) {

@@ -171,6 +171,12 @@ function submit(text: string): string | undefined {
   for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
   if (plan.search !== undefined) openSearch(plan.search);
+  if (plan.help !== undefined) {
+    const command = plan.help;
+    later(import('./help/index.js'), (help) =>
+      dispatch({ type: 'notice', text: help.helpText(command), tone: 'info' }),
+    );
+  }
   if (plan.quit) {
     dropConnection();
     dispatch({ type: 'quit' });
@@ -197,19 +203,21 @@ function open(key: string): void {
 }
 
 /**
- * The search panel, loaded on first use: a bundle of its own (see build.mjs), so that the page
- * everyone loads first does not grow (#17). It is handed the page's live parts.
+ * Uses a part of the page loaded on first use (a bundle of its own, see build.mjs), so that the page
+ * everyone loads first does not carry it (#17). When it cannot be fetched (the server was updated
+ * meanwhile, say), the browser's own words say so.
  */
+function later<T>(load: Promise<T>, use: (module: T) => void): void {
+  load.then(use, (error: unknown) => dispatch({ type: 'notice', text: String(error), tone: 'error' }));
+}
+
+/** The search panel, made on first use and handed the page's live parts. */
 let searchPanel: Promise<Search> | undefined;
 function openSearch(query?: string): void {
   searchPanel ??= import('./search/index.js').then((module) =>
     module.createSearch({ chat, store, connection: () => connection, submit }),
   );
-  searchPanel.then(
-    (panel) => panel.open(query),
-    // The chunk could not be fetched (the server was updated meanwhile, say): the browser's own words.
-    (error: unknown) => dispatch({ type: 'notice', text: String(error), tone: 'error' }),
-  );
+  later(searchPanel, (panel) => panel.open(query));
 }
 
 function share(): void {
@@ -315,10 +323,14 @@ document.addEventListener('visibilitychange', () =>
 );
 window.addEventListener('online', () => connection?.retryNow());
 document.addEventListener('keydown', (event) => {
-  // Alt+Up / Alt+Down move between conversations from anywhere on the chat screen.
+  // Alt+Up / Alt+Down move between conversations from anywhere on the chat screen; Ctrl+K searches.
   const state = store.getState();
-  if (state.screen !== 'chat' || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown'))
-    return;
+  if (state.screen !== 'chat') return;
+  if (event.key === 'k' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    openSearch();
+  }
+  if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
   const next = adjacentTarget(state, event.key === 'ArrowUp' ? -1 : 1);
   if (next !== undefined) {
     event.preventDefault();
