@@ -11,7 +11,7 @@ export type RevealList = Pick<MessageList, 'element' | 'scroller' | 'atBottom' |
 export interface Revealer {
   /** Scrolls to message `seq` of the conversation on screen once it is drawn, and marks it. */
   reveal(seq: number): void;
-  /** Hides the way back (the conversation changed). */
+  /** Hides the way back, and forgets a message not shown yet: the conversation changed. */
   reset(): void;
 }
 
@@ -38,10 +38,13 @@ export function createRevealer(messages: RevealList): Revealer {
     { passive: true },
   );
 
-  const show = (seq: number, frames: number) => {
+  /** Counts reveals asked for, so that one asked before the conversation changed shows nothing. */
+  let asked = 0;
+  const show = (seq: number, frames: number, id: number) => {
+    if (id !== asked) return;
     const item = scroller.querySelector<HTMLElement>(`.messages > .msg[data-seq="${seq}"]`);
     if (!item) {
-      if (frames > 0) requestAnimationFrame(() => show(seq, frames - 1));
+      if (frames > 0) requestAnimationFrame(() => show(seq, frames - 1, id));
       return;
     }
     for (const old of scroller.querySelectorAll('.found')) old.classList.remove('found');
@@ -54,8 +57,12 @@ export function createRevealer(messages: RevealList): Revealer {
     latest.hidden = false;
   };
   return {
-    reveal: (seq) => requestAnimationFrame(() => show(seq, FRAMES)),
+    reveal(seq) {
+      const id = ++asked;
+      requestAnimationFrame(() => show(seq, FRAMES, id));
+    },
     reset() {
+      asked++;
       latest.hidden = true;
     },
   };

@@ -9,7 +9,8 @@ const PAGE = 50;
 /** How close to the end of the results (px) scrolling brings the next page. */
 const MORE_WITHIN = 300;
 /** What the query language is, under the field. */
-const SYNTAX = 'Words, "a phrase", prefix*, from:name, in:#room or in:@name, before:2026-01-31, after:…';
+const SYNTAX =
+  'Words, "a phrase", prefix*, from:name, in:#room or in:@name, before: and after:2026-01-31. Ctrl+K opens this anywhere.';
 
 /** What the panel needs from the page. */
 export interface PanelDeps {

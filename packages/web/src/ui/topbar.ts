@@ -51,8 +51,11 @@ export function createTopbar(actions: TopbarActions): Topbar {
     { type: 'button', class: 'icon-button share', title: 'Copy a link to this room' },
     'Share',
   );
-  // Alt+K in most browsers (the access key's modifier is the browser's).
-  const search = h('button', { type: 'button', class: 'icon-button', accesskey: 'k' }, 'Search');
+  const search = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-keyshortcuts': 'Control+K' },
+    'Search',
+  );
   const membersButton = h('button', {
     type: 'button',
     class: 'icon-button toggle-members',
