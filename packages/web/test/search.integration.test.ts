@@ -195,6 +195,31 @@ describe('the search box', () => {
     reader.expectClean();
   });
 
+  it('marks a registered sender, finds direct messages, and jumps into the conversation', async () => {
+    const { page } = reader;
+    const olivia = await openPage(env.browser, `${env.server.httpUrl}/?room=beta`);
+    await olivia.page.getByRole('radio', { name: 'Sign up' }).check();
+    await olivia.page.getByLabel('Your name').fill('olivia');
+    await olivia.page.getByLabel('Password').fill('correct horse battery');
+    await olivia.page.getByRole('button', { name: 'Create account and join', exact: true }).click();
+    await olivia.page.locator('.chat').waitFor();
+    await say(olivia.page, 'a wallaby from an account');
+    await say(olivia.page, '/msg reader a wallaby by direct message');
+    await messageRows(olivia.page).filter({ hasText: 'a wallaby by direct message' }).waitFor();
+
+    await search(page, 'wallaby');
+    await expect.poll(() => results(page).count()).toBe(2);
+    expect(await results(page).locator('.hit-where').allTextContents()).toEqual(['@olivia', '#beta']);
+    expect(await results(page).locator('.registered').count()).toBe(2);
+    await results(page).first().click();
+    await expect.poll(() => page.locator('.topbar .title').textContent()).toBe('@olivia');
+    await expect
+      .poll(() => page.locator('.messages li.msg.found .body').textContent())
+      .toBe('a wallaby by direct message');
+    olivia.expectClean();
+    await olivia.context.close();
+  });
+
   it('fits a narrow window, results and jump alike, with no sideways scrolling', async () => {
     for (const width of [600, 375]) {
       const narrow = await openPage(env.browser, `${env.server.httpUrl}/?room=beta&name=narrow${width}`, {
