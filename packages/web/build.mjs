@@ -1,6 +1,8 @@
-// Bundles the browser client into dist/ (index.html, app.js, app.css, favicon.svg) with esbuild;
-// aurora-server serves that folder. Fails when app.js grows past its gzipped budget.
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+// Bundles the browser client into dist/ (index.html, app.js, app.css, favicon.svg, and chunks/ for
+// what the page loads on first use) with esbuild; aurora-server serves that folder. Fails when app.js
+// grows past its gzipped budget.
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -20,9 +22,8 @@ const CEILING_GZIPPED_JS = 31_200;
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
 await rm(outdir, { recursive: true, force: true });
-await mkdir(outdir, { recursive: true });
-await build({
-  entryPoints: { app: here('./src/main.ts'), 'app-style': here('./src/styles.css') },
+await mkdir(here('./dist/chunks/'), { recursive: true });
+const options = {
   bundle: true,
   minify: true,
   format: 'esm',
@@ -35,10 +36,45 @@ await build({
   // mixed-script.ts builds its script tests: as a literal it would stop the page parsing in an older browser.
   supported: { 'regexp-unicode-property-escapes': true },
   conditions: ['@aurora/source'],
-  outdir,
-  entryNames: '[name]',
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+// Parts of the page used now and then (src/search/, src/help/) are bundles of their own, which
+// main.ts loads with `import()` on first use. Not esbuild's code splitting: that would move every
+// module such a part shares with the page (the DOM helper, names, colours) into a chunk that app.js
+// must load before it starts. Each part keeps its own copy of the few stateless modules it uses; what
+// must be one (the store, the chat screen, the connection) the page hands it. Each file is named by
+// its content, so a page never loads another build's.
+const chunks = new Map();
+for (const part of ['search', 'help']) {
+  const { outputFiles } = await build({
+    ...options,
+    entryPoints: [here(`./src/${part}/index.ts`)],
+    write: false,
+    outdir,
+  });
+  const code = outputFiles[0].contents;
+  const file = `chunks/${part}-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`;
+  await writeFile(here(`./dist/${file}`), code);
+  chunks.set(part, { file, code });
+}
+const onFirstUse = {
+  name: 'on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(search|help)\/index\.js$/ }, ({ path }) => ({
+      path: `./${chunks.get(path.split('/')[1]).file}`,
+      external: true,
+    }));
+  },
+};
+
+await build({
+  ...options,
+  entryPoints: { app: here('./src/main.ts'), 'app-style': here('./src/styles.css') },
+  outdir,
+  entryNames: '[name]',
+  plugins: [onFirstUse],
 });
 // esbuild names a CSS entry after its key; the page links app.css.
 await copyFile(here('./dist/app-style.css'), here('./dist/app.css'));
@@ -52,6 +88,9 @@ const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
   `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
+);
+console.log(
+  `aurora-web: on first use: ${[...chunks.values()].map(({ file, code }) => `${file} ${kib(code.length)} (${kib(gzipped(code))} gzipped)`).join(', ')}`,
 );
 const jsGzipped = gzipped(js);
 if (jsGzipped > CEILING_GZIPPED_JS) {

@@ -83,8 +83,11 @@ for (const spec of COMMANDS) {
   for (const alias of spec.aliases ?? []) BY_NAME.set(alias, spec);
 }
 
-/** Every name and alias a command can be typed as, for completion. */
-export const COMMAND_NAMES: readonly string[] = [...BY_NAME.keys()].sort();
+/**
+ * Every name and alias a command can be typed as, for completion. Marked pure, so that a bundle that
+ * completes nothing (the browser's) does not sort it on every load.
+ */
+export const COMMAND_NAMES: readonly string[] = /* @__PURE__ */ Array.from(BY_NAME.keys()).sort();
 
 /**
  * Parses a line typed into the input. Text not starting with `/` is said; `//text` says `/text`. An

@@ -22,6 +22,7 @@ import { createStore } from './core/store.js';
 import { announcement, pageTitle } from './core/titles.js';
 import { createTypingInput } from './core/typing-input.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
+import type { Search } from './search/index.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { createChatScreen } from './ui/chat-screen.js';
 import { createJoinScreen } from './ui/join-screen.js';
@@ -169,6 +170,13 @@ function submit(text: string): string | undefined {
   for (const action of plan.actions) dispatch(action);
   for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
+  if (plan.search !== undefined) openSearch(plan.search);
+  if (plan.help !== undefined) {
+    const command = plan.help;
+    later(import('./help/index.js'), (help) =>
+      dispatch({ type: 'notice', text: help.helpText(command), tone: 'info' }),
+    );
+  }
   if (plan.quit) {
     dropConnection();
     dispatch({ type: 'quit' });
@@ -192,6 +200,24 @@ function open(key: string): void {
   dispatch({ type: 'open', target: key });
   typing.reset();
   chat.composer.focus();
+}
+
+/**
+ * Uses a part of the page loaded on first use (a bundle of its own, see build.mjs), so that the page
+ * everyone loads first does not carry it (#17). When it cannot be fetched (the server was updated
+ * meanwhile, say), the browser's own words say so.
+ */
+function later<T>(load: Promise<T>, use: (module: T) => void): void {
+  load.then(use, (error: unknown) => dispatch({ type: 'notice', text: String(error), tone: 'error' }));
+}
+
+/** The search panel, made on first use and handed the page's live parts. */
+let searchPanel: Promise<Search> | undefined;
+function openSearch(query?: string): void {
+  searchPanel ??= import('./search/index.js').then((module) =>
+    module.createSearch({ chat, store, connection: () => connection, submit }),
+  );
+  later(searchPanel, (panel) => panel.open(query));
 }
 
 function share(): void {
@@ -222,6 +248,7 @@ const chat = createChatScreen(
       chat.composer.focus();
     },
     loadOlder,
+    search: openSearch,
     retry: (cid) => {
       const pending = store.getState().pending.find((p) => p.cid === cid);
       if (pending) retry(pending);
@@ -296,10 +323,14 @@ document.addEventListener('visibilitychange', () =>
 );
 window.addEventListener('online', () => connection?.retryNow());
 document.addEventListener('keydown', (event) => {
-  // Alt+Up / Alt+Down move between conversations from anywhere on the chat screen.
+  // Alt+Up / Alt+Down move between conversations from anywhere on the chat screen; Ctrl+K searches.
   const state = store.getState();
-  if (state.screen !== 'chat' || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown'))
-    return;
+  if (state.screen !== 'chat') return;
+  if (event.key === 'k' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    openSearch();
+  }
+  if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
   const next = adjacentTarget(state, event.key === 'ArrowUp' ? -1 : 1);
   if (next !== undefined) {
     event.preventDefault();

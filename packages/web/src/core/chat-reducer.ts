@@ -45,6 +45,7 @@ export type ChatAction =
   | { readonly type: 'open-dm'; readonly nick: string }
   | { readonly type: 'close'; readonly target: TargetKey }
   | { readonly type: 'join-room'; readonly room: string }
+  /** A page of history was asked for (older messages, a search result's context, a gap). */
   | { readonly type: 'older-requested'; readonly target: TargetKey }
   | { readonly type: 'clear'; readonly target: TargetKey }
   /** This device told the server it has read `target` up to `seq`. */

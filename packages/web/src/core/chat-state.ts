@@ -56,6 +56,10 @@ export interface TargetState {
   /** The resume cursor: the latest `seq` this client has seen here. */
   readonly cursor: number;
   readonly hasOlder: boolean;
+  /**
+   * A page of history asked for is on its way: older messages, or the context of a search result
+   * or of a gap (one at a time, and only such a page is taken in).
+   */
   readonly loadingOlder: boolean;
   readonly unread: number;
   /** How many of the unread messages mention the user (direct messages all do): the `!` mark. */

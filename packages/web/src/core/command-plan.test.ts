@@ -111,19 +111,14 @@ describe('planCommand', () => {
     expect(plan('/quit')).toMatchObject({ quit: true });
   });
 
-  it('lists every command for /help', () => {
-    const [notice] = plan('/help').actions;
-    expect(notice).toMatchObject({
-      type: 'notice',
-      text: expect.stringContaining('\n/msg NAME [TEXT] — send a direct message, or open the conversation\n'),
-    });
-    expect(plan('/help part').actions).toEqual([
-      {
-        type: 'notice',
-        text: '/part [ROOM] — leave this room (or ROOM); closes a conversation (also /leave, /close)',
-        tone: 'info',
-      },
-    ]);
+  it('opens the search panel with the query for /search and /find, as the terminal does', () => {
+    expect(plan('/search deploy* from:bob')).toEqual({ actions: [], frames: [], search: 'deploy* from:bob' });
+    expect(plan('/find "release notes" in:#ops').search).toBe('"release notes" in:#ops');
+  });
+
+  it('asks for the help of all commands or of one, which the page loads on first use', () => {
+    expect(plan('/help')).toEqual({ actions: [], frames: [], help: '' });
+    expect(plan('/help part').help).toBe('part');
   });
 
   it('comes back from away with a second /away, as the terminal client does', () => {

@@ -1,4 +1,4 @@
-import { COMMANDS, type Command, dmTarget, helpLines, leavingText, synopsis } from 'aurora-client';
+import { type Command, dmTarget, leavingText } from 'aurora-client';
 import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -26,6 +26,10 @@ export interface CommandPlan {
   readonly frames: readonly PlannedRequest[];
   /** Disconnect and return to the join screen. */
   readonly quit?: true;
+  /** Open the search panel with this query (`/search`, `/find`). */
+  readonly search?: string;
+  /** Show the help of this command, or of all when empty (`/help`), loaded on first use. */
+  readonly help?: string;
   /** The command cannot be carried out: show this and keep the text in the composer. */
   readonly error?: string;
 }
@@ -126,10 +130,9 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
     case 'search':
-      // The page's search box is its own piece of work (#20); the command table already lists /search.
-      return fail('/search is not in the browser yet: use aurora-chat search QUERY in a terminal.');
+      return { actions: [], frames: [], search: command.query };
     case 'help':
-      return info(helpText(command.command));
+      return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':
       return { actions: [], frames: [], quit: true };
   }
@@ -151,14 +154,4 @@ function line(state: ChatState, planned: PlannedLine): CommandPlan {
   if (bytes > state.limits.maxTextBytes)
     return fail(`That message is ${bytes} bytes; the limit is ${state.limits.maxTextBytes}. Shorten it.`);
   return { actions: [], lines: [planned], frames: [] };
-}
-
-/** What `/help` shows: the engine's command table, one command a line, as a page reads it. */
-function helpText(command: string | undefined): string {
-  if (command !== undefined) return helpLines(command).join('\n');
-  return [
-    'Commands:',
-    ...COMMANDS.map((spec) => `${synopsis(spec)} — ${spec.help}`),
-    'Start a line with // to send text that begins with /.',
-  ].join('\n');
 }

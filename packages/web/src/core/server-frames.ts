@@ -80,7 +80,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'digest':
       return onDigest(state, message);
     case 'pong':
-    case 'search_results': // the browser has no search box yet (#20)
+    case 'search_results': // answers the promise of Connection.search, in the search panel
       return state;
   }
 }

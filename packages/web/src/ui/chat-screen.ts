@@ -17,6 +17,7 @@ export interface ChatScreenActions extends RoomListActions, PendingActions {
   loadOlder(target: string): void;
   reconnect(): void;
   share(): void;
+  search(): void;
 }
 
 /** The chat: sidebar, conversation (top bar, messages, typing line, composer) and member list. */
@@ -24,6 +25,8 @@ export interface ChatScreen {
   readonly element: HTMLElement;
   readonly messages: MessageList;
   readonly composer: Composer;
+  /** The conversation column, which the search panel covers while it is open. */
+  readonly conversation: HTMLElement;
   render(state: ChatState, now: number): void;
   /** Closes a drawer on narrow screens (after choosing a conversation). */
   closePanels(): void;
@@ -58,6 +61,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
   const topbar = createTopbar({
     toggle: (panel) => setPanel(open === panel ? undefined : panel),
     share: actions.share,
+    search: actions.search,
   });
   const banner = createStatusBanner(actions.reconnect);
   const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions });
@@ -107,6 +111,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     element,
     messages,
     composer,
+    conversation,
     render(state, now) {
       last = { state, now };
       element.hidden = state.screen !== 'chat';

@@ -34,7 +34,7 @@ export function registeredMark(account: boolean | undefined): HTMLElement | null
  * The sign after a webhook's name (`bot: true`), so what a script posted never passes for a person;
  * screen readers hear "bot".
  */
-function botMark(bot: boolean | undefined): HTMLElement | null {
+export function botMark(bot: boolean | undefined): HTMLElement | null {
   if (!bot) return null;
   return h('span', { class: 'bot', title: 'Posted by a webhook (a bot)', 'aria-label': 'bot' }, BOT_MARK);
 }

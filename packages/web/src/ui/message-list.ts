@@ -38,6 +38,8 @@ export interface MessageList {
   page(direction: 1 | -1): void;
   /** True while the newest message is in view (what arrives is being seen). */
   atBottom(): boolean;
+  /** The element that scrolls; its message rows carry their `data-seq`. */
+  readonly scroller: HTMLElement;
 }
 
 /** How close to the bottom (px) still counts as "at the bottom", to forgive sub-pixel layouts. */
@@ -217,6 +219,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
       scroller.scrollBy({ top: direction * scroller.clientHeight * 0.85 });
     },
     atBottom: () => stick,
+    scroller,
   };
 }
 

@@ -10,6 +10,8 @@ export type Panel = 'rooms' | 'members';
 export interface TopbarActions {
   toggle(panel: Panel): void;
   share(): void;
+  /** Opens the search panel. */
+  search(): void;
 }
 
 /** The bar above the messages: conversation name and topic, connection state, panel toggles. */
@@ -49,6 +51,11 @@ export function createTopbar(actions: TopbarActions): Topbar {
     { type: 'button', class: 'icon-button share', title: 'Copy a link to this room' },
     'Share',
   );
+  const search = h(
+    'button',
+    { type: 'button', class: 'icon-button', 'aria-keyshortcuts': 'Control+K' },
+    'Search',
+  );
   const membersButton = h('button', {
     type: 'button',
     class: 'icon-button toggle-members',
@@ -58,12 +65,14 @@ export function createTopbar(actions: TopbarActions): Topbar {
   roomsButton.addEventListener('click', () => actions.toggle('rooms'));
   membersButton.addEventListener('click', () => actions.toggle('members'));
   share.addEventListener('click', () => actions.share());
+  search.addEventListener('click', () => actions.search());
   const element = h(
     'header',
     { class: 'topbar' },
     roomsButton,
     h('div', { class: 'heading' }, title, topic),
     status,
+    search,
     share,
     membersButton,
   );
