@@ -101,17 +101,16 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
   const known = lastSeq(target.items);
   const history = message.history.map((m) => toItem(next, m));
   let items = target.items;
-  let reset = false;
-  if (history.length > 0) {
-    if (known !== undefined && message.seq < known) reset = true;
-    else {
-      const merged = mergeMessages(items, history);
-      items = merged.items;
-      reset = merged.reset;
-    }
-    if (reset) items = ItemList.of(history);
+  // The server's latest seq is below what is shown (even with no history: a room emptied by a
+  // restart of a server without storage), or a seq came back with another message: it started over.
+  let reset = known !== undefined && message.seq < known;
+  if (!reset && history.length > 0) {
+    const merged = mergeMessages(items, history);
+    items = merged.items;
+    reset = merged.reset;
   }
-  const more = history.length > 0 || target.items.length === 0 ? message.more : target.more;
+  if (reset) items = ItemList.of(history);
+  const more = history.length > 0 || target.items.length === 0 || reset ? message.more : target.more;
   next = updateTarget(next, room, () => ({
     topic: message.topic,
     members: sortMembers(message.members),

@@ -185,6 +185,19 @@ describe('chatReducer', () => {
     ]);
   });
 
+  it('starts afresh when a restarted server without storage joins the room empty', () => {
+    let state = run(
+      ...online,
+      server(joined('dev', { history: [chat(1, 'bob', 'a'), chat(2, 'bob', 'b')] })),
+    );
+    state = chatReducer(state, server(joined('dev', { seq: 0 })));
+    state = chatReducer(state, server(chat(1, 'carol', 'first after the restart', { id: 'fresh' })));
+    expect(texts(state)).toEqual([
+      'notice:The server no longer has the earlier messages of this room.',
+      '1:first after the restart',
+    ]);
+  });
+
   it('takes a new topic from the notice that announces it', () => {
     const state = run(
       ...online,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState, totalUnread } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
-import { MAX_ENTRIES } from './state-updates.js';
+import { MAX_ENTRIES, STARTED_OVER } from './state-updates.js';
 
 const NOW = 1_700_000_100_000;
 
@@ -192,7 +192,7 @@ describe('sending', () => {
     state = chatReducer(state, server(ack('c1', 3)));
     expect(state.pending).toEqual([]);
     expect(texts(state)).toEqual(['hi', 'hello', 'hello there']);
-    state = chatReducer(state, server(chat(3, 'alice', 'hello there', { cid: 'c1' })));
+    state = chatReducer(state, server(chat(3, 'alice', 'hello there', { cid: 'c1', id: 'm3' })));
     expect(texts(state)).toEqual(['hi', 'hello', 'hello there']);
   });
 
@@ -255,6 +255,41 @@ describe('resuming', () => {
     );
     expect(texts(state)).toEqual(['hi', 'hello', 'missed 1', 'missed 2']);
     expect(activeTarget(state)).toMatchObject({ cursor: 4, joined: true, hasOlder: true });
+  });
+
+  it('shows the messages of a server that restarted without storage, though their seqs were seen', () => {
+    const restarted = run(
+      inDev(),
+      server(chat(1, 'bob', 'psst', { to: 'alice' })),
+      dropped,
+      server(welcome('alice')),
+      online,
+      // The room is empty on the new server, and its seqs start again at 1.
+      server(joined('dev', { seq: 0 })),
+      server({ type: 'resumed', target: 'dev', recovered: false, replayed: 0, seq: 0 }),
+      server(chat(1, 'bob', 'after the restart', { id: 'new-1' })),
+      server(chat(1, 'bob', 'a new psst', { to: 'alice', id: 'new-dm-1' })),
+    );
+    expect(texts(restarted)).toEqual([`[${STARTED_OVER}]`, 'after the restart']);
+    expect(texts(restarted, '@bob')).toEqual(['a new psst', `[${STARTED_OVER}]`]);
+    expect(restarted.targets.get('dev')).toMatchObject({ cursor: 1 });
+  });
+
+  it('starts over with the history of a restarted server that already has messages again', () => {
+    const state = run(
+      inDev(),
+      server(chat(3, 'bob', 'three')),
+      dropped,
+      server(welcome('alice')),
+      online,
+      server(
+        joined('dev', {
+          seq: 2,
+          history: [chat(1, 'carol', 'new one', { id: 'n1' }), chat(2, 'carol', 'new two', { id: 'n2' })],
+        }),
+      ),
+    );
+    expect(texts(state)).toEqual(['new one', 'new two', `[${STARTED_OVER}]`]);
   });
 
   it('starts a room from the join point, not from its first message', () => {

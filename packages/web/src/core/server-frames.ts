@@ -14,12 +14,13 @@ import {
   addNotice,
   mapTargets,
   removeTarget,
+  STARTED_OVER,
   updateTarget,
   without,
   withRoomForOne,
   withTarget,
 } from './state-updates.js';
-import { latestSeq, mergeMessages } from './timeline.js';
+import { latestSeq, mergeMessages, startsOver } from './timeline.js';
 
 /** Applies one frame from the server to the chat state. Unknown situations leave the state as it was. */
 export function applyServerMessage(state: ChatState, message: ServerMessage, now: number): ChatState {
@@ -90,7 +91,10 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
   const existing = current.targets.get(key);
   const state = existing ? current : withRoomForOne(current);
   if (!state) return current;
-  const base = existing ?? newTarget(key, joined.room);
+  const found = existing ?? newTarget(key, joined.room);
+  // The server's latest seq is below what is shown: it started its history over (see startsOver).
+  const over = joined.seq < latestSeq(found.entries) || startsOver(found.entries, joined.history);
+  const base = over ? { ...found, entries: [], cursor: 0 } : found;
   const entries = mergeMessages(base.entries, joined.history);
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
   const target: TargetState = {
@@ -100,7 +104,7 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
     entries,
     // A fresh join knows everything up to joined.seq; a resume learns what it missed from the replay.
     cursor: existing ? Math.max(base.cursor, latestSeq(entries)) : Math.max(joined.seq, latestSeq(entries)),
-    hasOlder: existing && existing.entries.length > 0 ? existing.hasOlder : joined.more,
+    hasOlder: existing && existing.entries.length > 0 && !over ? existing.hasOlder : joined.more,
     joined: true,
     readSeq: Math.max(base.readSeq, joined.read ?? 0),
     // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
@@ -115,7 +119,8 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
     wanted: { ...state.wanted, rooms: state.wanted.rooms.filter((room) => room !== joined.room) },
     ...(focus ? { active: key, focusOnJoin: undefined } : {}),
   };
-  return focus ? showDigest(next) : next;
+  const told = over ? addNotice(next, key, STARTED_OVER, 'info') : next;
+  return focus ? showDigest(told) : told;
 }
 
 /** The server stored a message we sent: it becomes an ordinary message, shown once. */

@@ -1,7 +1,7 @@
 import { messagePlace } from 'aurora-client';
 import { type ChatMessage, mentions, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetKey, type TargetState } from './chat-state.js';
-import { appendNotice, mergeMessages, type NoticeTone, type TimelineEntry } from './timeline.js';
+import { appendNotice, mergeMessages, type NoticeTone, startsOver, type TimelineEntry } from './timeline.js';
 
 // Small state updates shared by the reducer's parts.
 
@@ -37,7 +37,9 @@ export function addMessages(
       if (!roomy) continue;
       next = roomy;
     }
-    const target = existing ?? newTarget(place.target, place.name);
+    const found = existing ?? newTarget(place.target, place.name);
+    const over = startsOver(found.entries, [message]);
+    const target = over ? { ...found, entries: [], cursor: 0, hasOlder: message.seq > 1 } : found;
     const merged = mergeMessages(target.entries, [message]);
     if (merged === target.entries) continue;
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
@@ -63,9 +65,13 @@ export function addMessages(
       order: existing ? next.order : [...next.order, place.target],
       pending: fromMe && message.cid ? next.pending.filter((p) => p.cid !== message.cid) : next.pending,
     };
+    if (over) next = addNotice(next, place.target, STARTED_OVER, 'info');
   }
   return next;
 }
+
+/** Said where the server's history started over and what was shown before it is gone from view. */
+export const STARTED_OVER = 'The server no longer has the earlier messages here.';
 
 /** The newest entries that fit `MAX_ENTRIES` and `MAX_TARGET_TEXT`; `entries` itself when all fit. */
 function newestWithinBounds(entries: readonly TimelineEntry[]): readonly TimelineEntry[] {

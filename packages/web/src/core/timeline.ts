@@ -63,6 +63,17 @@ export function clipMessage(message: ChatMessage): ChatMessage {
 }
 
 /**
+ * Whether `messages` show that the server started its history over (a server without storage
+ * restarted): one of them has a seq the timeline holds under another message id. Merged by seq,
+ * they would be taken for messages already shown and never appear.
+ */
+export function startsOver(entries: readonly TimelineEntry[], messages: readonly ChatMessage[]): boolean {
+  return messages.some((m) =>
+    entries.some((e) => e.type === 'message' && e.seq === m.seq && e.message.id !== m.id),
+  );
+}
+
+/**
  * Adds messages to a timeline, keeping it ordered and holding each `seq` once: a message that was
  * already shown (replayed after a reconnect, or answered by both `ack` and `message`) is not repeated.
  * Returns the same array when nothing was new.
