@@ -5,6 +5,7 @@ import {
   ErrorCode,
   encodeClientMessage,
   LIMITS,
+  type PrefsChange,
   type ServerMessageOf,
 } from 'aurora-protocol';
 import { AccountLink, AUTH_REFS, type AuthRequest } from './account-link.js';
@@ -249,6 +250,24 @@ export class Connection implements ChatConnection {
   markRead(target: string, seq: number): void {
     if (this.#link.account !== undefined)
       this.#write({ type: 'read', target: this.#followed.cursors.wire(target), seq });
+  }
+
+  changePrefs(change: PrefsChange): void {
+    if (this.#link.account === undefined) return;
+    switch (change.type) {
+      case 'notify':
+        return this.#write({ type: 'notify', target: change.target, level: change.level });
+      case 'mute':
+        return this.#write(
+          change.forMs === undefined
+            ? { type: 'mute', target: change.target }
+            : { type: 'mute', target: change.target, forMs: change.forMs },
+        );
+      case 'unmute':
+        return this.#write({ type: 'unmute', target: change.target });
+      case 'highlight':
+        return this.#write({ type: 'highlight', op: change.op, word: change.word });
+    }
   }
 
   /** Leaves a room with nothing more on its way there. */

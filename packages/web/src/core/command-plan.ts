@@ -128,6 +128,14 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'search':
       // The page's search box is its own piece of work (#20); the command table already lists /search.
       return fail('/search is not in the browser yet: use aurora-chat search QUERY in a terminal.');
+    case 'notify':
+    case 'mute':
+    case 'unmute':
+    case 'highlight':
+      // Notification levels in the browser are their own piece of work (#21); the table lists them.
+      return fail(
+        `/${command.type} is not in the browser yet: use it in aurora-chat, and it follows your account here.`,
+      );
     case 'help':
       return info(helpText(command.command));
     case 'quit':

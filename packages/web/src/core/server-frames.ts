@@ -81,6 +81,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onDigest(state, message);
     case 'pong':
     case 'search_results': // the browser has no search box yet (#20)
+    case 'prefs': // notification levels in the browser are their own piece of work (#21)
       return state;
   }
 }
