@@ -253,21 +253,7 @@ export class Connection implements ChatConnection {
   }
 
   changePrefs(change: PrefsChange): void {
-    if (this.#link.account === undefined) return;
-    switch (change.type) {
-      case 'notify':
-        return this.#write({ type: 'notify', target: change.target, level: change.level });
-      case 'mute':
-        return this.#write(
-          change.forMs === undefined
-            ? { type: 'mute', target: change.target }
-            : { type: 'mute', target: change.target, forMs: change.forMs },
-        );
-      case 'unmute':
-        return this.#write({ type: 'unmute', target: change.target });
-      case 'highlight':
-        return this.#write({ type: 'highlight', op: change.op, word: change.word });
-    }
+    if (this.#link.account !== undefined) this.#write(prefsFrame(change));
   }
 
   /** Leaves a room with nothing more on its way there. */
@@ -546,4 +532,20 @@ function withRef<T extends ClientMessageInput>(frame: T, ref: string | undefined
 
 function defaultCid(): string {
   return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The client message that asks the server for a preferences change. */
+function prefsFrame(change: PrefsChange): ClientMessageInput {
+  switch (change.type) {
+    case 'notify':
+      return { type: 'notify', target: change.target, level: change.level };
+    case 'mute':
+      return change.forMs === undefined
+        ? { type: 'mute', target: change.target }
+        : { type: 'mute', target: change.target, forMs: change.forMs };
+    case 'unmute':
+      return { type: 'unmute', target: change.target };
+    case 'highlight':
+      return { type: 'highlight', op: change.op, word: change.word };
+  }
 }

@@ -30,6 +30,7 @@ export {
   isMuted,
   notifyLevel,
   PREFS_LIMITS,
+  parsePrefs,
   prefsTarget,
 } from './prefs.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';

@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { ErrorCode } from './errors.js';
 import { canonicalName, checkNick, checkRoom } from './names.js';
-import type { NotifyLevel, NotifyPrefs } from './schema/common.js';
+import { type NotifyLevel, NotifyPrefs } from './schema/common.js';
 
 /** Bounds of one account's notification preferences, the same on the server and in every client. */
 export const PREFS_LIMITS = {
@@ -23,6 +24,16 @@ export const EMPTY_PREFS: NotifyPrefs = Object.freeze({
   mutes: Object.freeze(Object.create(null)),
   keywords: Object.freeze([]) as unknown as string[],
 });
+
+/**
+ * Reads preferences kept as JSON (a server's store, a guest terminal's file) through the schema, so
+ * keys such as `constructor` come back as null-prototype entries; undefined when it is not
+ * preferences at all. Bounds are not checked here: what was stored passed `changePrefs`.
+ */
+export function parsePrefs(value: unknown): NotifyPrefs | undefined {
+  const parsed = v.safeParse(NotifyPrefs, value);
+  return parsed.success ? parsed.output : undefined;
+}
 
 /** The level of a target with none set. Direct messages are mentions, so a conversation tells of each. */
 export const DEFAULT_NOTIFY_LEVEL: NotifyLevel = 'mentions';
