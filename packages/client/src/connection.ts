@@ -253,7 +253,8 @@ export class Connection implements ChatConnection {
   }
 
   changePrefs(change: PrefsChange): void {
-    if (this.#link.account !== undefined) this.#write(prefsFrame(change));
+    // A change has the fields of its client message (`notify`, `mute`, `unmute`, `highlight`).
+    if (this.#link.account !== undefined) this.#write(change);
   }
 
   /** Leaves a room with nothing more on its way there. */
@@ -532,20 +533,4 @@ function withRef<T extends ClientMessageInput>(frame: T, ref: string | undefined
 
 function defaultCid(): string {
   return `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** The client message that asks the server for a preferences change. */
-function prefsFrame(change: PrefsChange): ClientMessageInput {
-  switch (change.type) {
-    case 'notify':
-      return { type: 'notify', target: change.target, level: change.level };
-    case 'mute':
-      return change.forMs === undefined
-        ? { type: 'mute', target: change.target }
-        : { type: 'mute', target: change.target, forMs: change.forMs };
-    case 'unmute':
-      return { type: 'unmute', target: change.target };
-    case 'highlight':
-      return { type: 'highlight', op: change.op, word: change.word };
-  }
 }

@@ -14,8 +14,8 @@ const at = (now: number, message: ServerMessage): ChatAction => ({
 const server = (message: ServerMessage) => at(NOW, message);
 const prefsFrame = (prefs: Partial<NotifyPrefs>): ServerMessage => ({
   type: 'prefs',
-  levels: {},
-  mutes: {},
+  levels: [],
+  mutes: [],
   keywords: [],
   ...prefs,
 });
@@ -33,7 +33,7 @@ const start = (prefs: Partial<NotifyPrefs>, ...actions: ChatAction[]): ChatState
 describe('notification preferences in the chat state', () => {
   it('counts a muted room unread, but never marks it with ! or rings', () => {
     const state = start(
-      { mutes: { ops: null } },
+      { mutes: [{ target: 'ops' }] },
       server(chat(1, 'bob', 'alice: look', { room: 'ops' })),
       server(chat(2, 'bob', 'anyone?', { room: 'ops' })),
     );
@@ -43,7 +43,7 @@ describe('notification preferences in the chat state', () => {
 
   it('highlights again once a timed mute ends', () => {
     const state = start(
-      { mutes: { ops: NOW + 60_000 } },
+      { mutes: [{ target: 'ops', until: NOW + 60_000 }] },
       at(NOW + 60_000, chat(1, 'bob', 'alice: back?', { room: 'ops' })),
     );
     expect(state.targets.ops).toMatchObject({ unread: 1, mentions: 1 });
@@ -53,7 +53,7 @@ describe('notification preferences in the chat state', () => {
   it('takes down the ! of a room as it is muted, keeping its unread count', () => {
     const marked = start({}, server(chat(1, 'bob', 'alice: look', { room: 'ops' })));
     expect(marked.targets.ops).toMatchObject({ unread: 1, mentions: 1 });
-    const muted = chatReducer(marked, server(prefsFrame({ mutes: { ops: null } })));
+    const muted = chatReducer(marked, server(prefsFrame({ mutes: [{ target: 'ops' }] })));
     expect(muted.targets.ops).toMatchObject({ unread: 1, mentions: 0 });
   });
 
@@ -69,15 +69,21 @@ describe('notification preferences in the chat state', () => {
   });
 
   it('calls for every message in a room at all, and for none in a room at none (which keeps its !)', () => {
-    const all = start({ levels: { ops: 'all' } }, server(chat(1, 'bob', 'anyone?', { room: 'ops' })));
+    const all = start(
+      { levels: [{ target: 'ops', level: 'all' }] },
+      server(chat(1, 'bob', 'anyone?', { room: 'ops' })),
+    );
     expect(all.alerts).toEqual({ mentions: 1, messages: 1 });
-    const none = start({ levels: { ops: 'none' } }, server(chat(1, 'bob', 'alice: look', { room: 'ops' })));
+    const none = start(
+      { levels: [{ target: 'ops', level: 'none' }] },
+      server(chat(1, 'bob', 'alice: look', { room: 'ops' })),
+    );
     expect(none.alerts).toEqual({ mentions: 0, messages: 0 });
     expect(none.targets.ops).toMatchObject({ unread: 1, mentions: 1 });
   });
 
   it('mutes a conversation too: a direct message then neither marks nor rings', () => {
-    const state = start({ mutes: { '@bob': null } }, server(chat(1, 'Bob', 'psst', { to: 'alice' })));
+    const state = start({ mutes: [{ target: '@bob' }] }, server(chat(1, 'Bob', 'psst', { to: 'alice' })));
     expect(state.targets['@bob']).toMatchObject({ unread: 1, mentions: 0 });
     expect(state.alerts).toEqual({ mentions: 0, messages: 0 });
   });
@@ -130,7 +136,9 @@ describe('preference commands', () => {
       kind: 'change',
       change: { type: 'mute', target: 'dev', forMs: 30 * 60_000 },
     });
-    expect(muted.kind === 'change' && muted.prefs.mutes.dev).toBe(NOW + 30 * 60_000);
+    expect(muted.kind === 'change' && muted.prefs.mutes).toEqual([
+      { target: 'dev', until: NOW + 30 * 60_000 },
+    ]);
     expect(muted.kind === 'change' && muted.text).toMatch(/^#dev is muted for 30 minutes more/);
     expect(plan(state, '/notify all')).toMatchObject({
       kind: 'change',

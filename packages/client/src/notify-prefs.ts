@@ -77,9 +77,8 @@ export function targetPrefsText(prefs: NotifyPrefs, target: string, now: number)
     none: 'you are told of nothing (mentions still show !)',
   }[level];
   if (!isMuted(prefs, target, now)) return `${name}: ${told}.`;
-  const until = prefs.mutes[target];
-  const muted =
-    until === null || until === undefined ? 'until you /unmute' : `for ${durationText(until - now)} more`;
+  const until = prefs.mutes.find((mute) => mute.target === target)?.until;
+  const muted = until === undefined ? 'until you /unmute' : `for ${durationText(until - now)} more`;
   return `${name} is muted ${muted}: it counts unread but never highlights, rings or notifies. Otherwise ${told}.`;
 }
 

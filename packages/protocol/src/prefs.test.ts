@@ -46,7 +46,7 @@ describe('levels and mutes', () => {
     const all = apply({ type: 'notify', target: 'dev', level: 'all' });
     expect(notifyLevel(all, 'dev')).toBe('all');
     const back = changePrefs(all, { type: 'notify', target: 'dev', level: 'mentions' }, NOW);
-    expect(back.ok && Object.keys(back.prefs.levels)).toEqual([]);
+    expect(back.ok && back.prefs.levels).toEqual([]);
   });
 
   it('mutes until unmuted, or for a while on the clock it was given', () => {
@@ -54,7 +54,7 @@ describe('levels and mutes', () => {
     expect(isMuted(prefs, 'dev', NOW + 10 ** 12)).toBe(true);
     expect(isMuted(prefs, '@bob', NOW + 59_999)).toBe(true);
     expect(isMuted(prefs, '@bob', NOW + 60_000)).toBe(false);
-    expect(activePrefs(prefs, NOW + 60_000).mutes).toEqual({ dev: null });
+    expect(activePrefs(prefs, NOW + 60_000).mutes).toEqual([{ target: 'dev' }]);
     const unmuted = changePrefs(prefs, { type: 'unmute', target: 'dev' }, NOW);
     expect(unmuted.ok && isMuted(unmuted.prefs, 'dev', NOW)).toBe(false);
   });
@@ -144,11 +144,11 @@ describe('prefs frames', () => {
     expect(decodeClientMessage('{"type":"highlight","op":"add","word":"deploy"}').ok).toBe(true);
     expect(decodeClientMessage('{"type":"highlight","op":"toggle","word":"deploy"}').ok).toBe(false);
     const state = decodeServerMessage(
-      '{"type":"prefs","levels":{"dev":"all"},"mutes":{"ops":null,"@bob":5},"keywords":["deploy"]}',
+      '{"type":"prefs","levels":[{"target":"dev","level":"all"}],"mutes":[{"target":"ops"},{"target":"@bob","until":5}],"keywords":["deploy"]}',
     );
     expect(state.ok && state.message).toMatchObject({
-      levels: { dev: 'all' },
-      mutes: { ops: null, '@bob': 5 },
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'ops' }, { target: '@bob', until: 5 }],
     });
   });
 });

@@ -19,16 +19,12 @@ export const PREFS_LIMITS = {
 } as const;
 
 /** Preferences nobody set: every target at its default level, nothing muted, no keywords. */
-export const EMPTY_PREFS: NotifyPrefs = Object.freeze({
-  levels: Object.freeze(Object.create(null)),
-  mutes: Object.freeze(Object.create(null)),
-  keywords: Object.freeze([]) as unknown as string[],
-});
+export const EMPTY_PREFS: NotifyPrefs = { levels: [], mutes: [], keywords: [] };
 
 /**
- * Reads preferences kept as JSON (a server's store, a guest terminal's file) through the schema, so
- * keys such as `constructor` come back as null-prototype entries; undefined when it is not
- * preferences at all. Bounds are not checked here: what was stored passed `changePrefs`.
+ * Reads preferences kept as JSON (a server's store, a guest terminal's file) through the schema;
+ * undefined when it is not preferences at all. Bounds are not checked here: what was stored passed
+ * `changePrefs`.
  */
 export function parsePrefs(value: unknown): NotifyPrefs | undefined {
   const parsed = v.safeParse(NotifyPrefs, value);
@@ -92,23 +88,19 @@ export function checkKeyword(raw: string): { readonly ok: true; readonly word: s
 
 /** True while the target is muted at `now`: a mute without an end, or one that ends later. */
 export function isMuted(prefs: NotifyPrefs, target: string, now: number): boolean {
-  if (!Object.hasOwn(prefs.mutes, target)) return false;
-  const until = prefs.mutes[target];
-  return until === null || (until !== undefined && until > now);
+  const mute = prefs.mutes.find((entry) => entry.target === target);
+  return mute !== undefined && (mute.until === undefined || mute.until > now);
 }
 
 /** The level of a target (its own, or {@link DEFAULT_NOTIFY_LEVEL}); mutes are apart (see {@link isMuted}). */
 export function notifyLevel(prefs: NotifyPrefs, target: string): NotifyLevel {
-  return Object.hasOwn(prefs.levels, target) ? prefs.levels[target]! : DEFAULT_NOTIFY_LEVEL;
+  return prefs.levels.find((entry) => entry.target === target)?.level ?? DEFAULT_NOTIFY_LEVEL;
 }
 
 /** The preferences without the mutes that ended by `now` (what is sent and stored). */
 export function activePrefs(prefs: NotifyPrefs, now: number): NotifyPrefs {
-  const ended = Object.keys(prefs.mutes).filter((target) => !isMuted(prefs, target, now));
-  if (ended.length === 0) return prefs;
-  const mutes = copy(prefs.mutes);
-  for (const target of ended) delete mutes[target];
-  return { ...prefs, mutes };
+  const mutes = prefs.mutes.filter((mute) => mute.until === undefined || mute.until > now);
+  return mutes.length === prefs.mutes.length ? prefs : { ...prefs, mutes };
 }
 
 /**
@@ -123,23 +115,26 @@ export function changePrefs(prefs: NotifyPrefs, change: PrefsChange, now: number
   const target = prefsTarget(change.target);
   if (!target.ok) return target;
   const { key } = target;
-  const levels = copy(current.levels);
-  const mutes = copy(current.mutes);
+  let { levels, mutes } = current;
   switch (change.type) {
     case 'notify':
-      if (change.level === DEFAULT_NOTIFY_LEVEL) delete levels[key];
-      else levels[key] = change.level;
+      levels = levels.filter((entry) => entry.target !== key);
+      if (change.level !== DEFAULT_NOTIFY_LEVEL) levels = [...levels, { target: key, level: change.level }];
       break;
     case 'mute':
-      mutes[key] = change.forMs === undefined ? null : now + change.forMs;
+      mutes = [
+        ...mutes.filter((entry) => entry.target !== key),
+        change.forMs === undefined ? { target: key } : { target: key, until: now + change.forMs },
+      ];
       break;
     case 'unmute':
-      delete mutes[key];
+      mutes = mutes.filter((entry) => entry.target !== key);
       break;
   }
-  const targets = new Set([...Object.keys(levels), ...Object.keys(mutes)]);
-  const before = new Set([...Object.keys(current.levels), ...Object.keys(current.mutes)]);
-  if (targets.size > PREFS_LIMITS.maxTargets && targets.size > before.size)
+  const targets = (p: Pick<NotifyPrefs, 'levels' | 'mutes'>) =>
+    new Set([...p.levels, ...p.mutes].map((entry) => entry.target)).size;
+  const count = targets({ levels, mutes });
+  if (count > PREFS_LIMITS.maxTargets && count > targets(current))
     return {
       ok: false,
       code: ErrorCode.TooManyPrefs,
@@ -162,9 +157,4 @@ function changeKeywords(prefs: NotifyPrefs, op: 'add' | 'remove', raw: string): 
       message: `You have ${PREFS_LIMITS.maxKeywords} keywords, as many as you may have; remove one first (/highlight remove WORD).`,
     };
   return { ok: true, prefs: { ...prefs, keywords: [...prefs.keywords, checked.word] } };
-}
-
-/** A null-prototype copy of a record: its keys are room names, and `__proto__` is one. */
-function copy<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, record);
 }

@@ -18,16 +18,23 @@ describe('guest preferences file', () => {
     expect(guestPrefsPath({}, '/home/a', 'linux')).toBe('/home/a/.config/aurora/guest-prefs.json');
   });
 
-  it('keeps preferences per server, and reads them back with null-prototype records', async () => {
+  it('keeps preferences per server, and reads them back', async () => {
     const file = new GuestPrefsFile(join(folder, 'aurora', 'guest-prefs.json'));
     const one = file.forServer('ws://one:8000/ws');
     const two = file.forServer('ws://two:8000/ws');
-    await one.save({ levels: { dev: 'all' }, mutes: { constructor: null }, keywords: ['deploy'] });
-    await two.save({ levels: {}, mutes: {}, keywords: ['pager'] });
+    await one.save({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'constructor' }],
+      keywords: ['deploy'],
+    });
+    await two.save({ levels: [], mutes: [], keywords: ['pager'] });
     const loaded = await one.load();
     expect(loaded.keywords).toEqual(['deploy']);
-    expect(loaded.mutes.constructor).toBeNull();
-    expect(Object.getPrototypeOf(loaded.mutes)).toBeNull();
+    expect(loaded).toEqual({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'constructor' }],
+      keywords: ['deploy'],
+    });
     expect((await two.load()).keywords).toEqual(['pager']);
     expect((await file.forServer('ws://three/ws').load()).keywords).toEqual([]);
     expect(JSON.parse(await readFile(file.path, 'utf8'))).toMatchObject({ version: 1 });
@@ -37,8 +44,8 @@ describe('guest preferences file', () => {
     const path = join(folder, 'guest-prefs.json');
     await writeFile(path, 'not json');
     const prefs = new GuestPrefsFile(path).forServer('ws://one/ws');
-    expect(await prefs.load()).toEqual({ levels: {}, mutes: {}, keywords: [] });
-    await prefs.save({ levels: {}, mutes: {}, keywords: ['x'] });
+    expect(await prefs.load()).toEqual({ levels: [], mutes: [], keywords: [] });
+    await prefs.save({ levels: [], mutes: [], keywords: ['x'] });
     expect((await prefs.load()).keywords).toEqual(['x']);
   });
 });

@@ -9,8 +9,8 @@ afterEach(() => cleanup());
 
 const prefs = (set: Partial<NotifyPrefs>) => ({
   type: 'prefs' as const,
-  levels: {},
-  mutes: {},
+  levels: [],
+  mutes: [],
   keywords: [],
   ...set,
 });
@@ -24,7 +24,7 @@ const start = async (set: Partial<NotifyPrefs>) => {
 
 describe('notification levels, mutes and keywords in the terminal', () => {
   it('rings nothing and notifies nothing for a muted room, and shows no !, while counting unread', async () => {
-    const app = await start({ mutes: { ops: null } });
+    const app = await start({ mutes: [{ target: 'ops' }] });
     await app.server.send(
       chat(1, 'bob', 'alice: look', { room: 'ops' }),
       chat(2, 'bob', 'hello?', { room: 'ops' }),
@@ -36,7 +36,7 @@ describe('notification levels, mutes and keywords in the terminal', () => {
   });
 
   it('notifies of every message in a room set to all', async () => {
-    const app = await start({ levels: { ops: 'all' } });
+    const app = await start({ levels: [{ target: 'ops', level: 'all' }] });
     await app.server.send(chat(1, 'bob', 'lunch?', { room: 'ops' }));
     await app.server.send(chat(2, 'carol', 'soup', { room: 'ops' }));
     expect(app.notifications.map((n) => n.body)).toEqual(['lunch?', 'soup']);
@@ -70,7 +70,7 @@ describe('notification levels, mutes and keywords in the terminal', () => {
     await app.server.accept(joined('dev', { members: members('alice', 'bob') }), joined('ops'));
     await app.type('/mute');
     await app.press(KEYS.enter);
-    expect(kept.current.mutes).toEqual({ dev: null });
+    expect(kept.current.mutes).toEqual([{ target: 'dev' }]);
     expect(app.server.received().some((m) => m.type === 'mute')).toBe(false);
     await app.press(KEYS.focusOut);
     await app.server.send(chat(1, 'bob', 'alice: there?'));
@@ -79,7 +79,7 @@ describe('notification levels, mutes and keywords in the terminal', () => {
   });
 
   it('starts a guest with the preferences kept for the server', async () => {
-    const kept = memoryGuestPrefs({ levels: {}, mutes: {}, keywords: ['pager'] });
+    const kept = memoryGuestPrefs({ levels: [], mutes: [], keywords: ['pager'] });
     const app = renderChat({ rooms: ['dev', 'ops'], notify: true, guestPrefs: kept });
     await app.server.accept(joined('dev'), joined('ops'));
     await app.server.send(chat(1, 'bob', 'PAGER went off', { room: 'ops' }));

@@ -99,13 +99,14 @@ export const RoomSummary = v.object({
 export const NotifyLevel = v.picklist(['all', 'mentions', 'none']);
 
 /**
- * An account's notification preferences, keyed by target (a room, or `@` and a canonical name):
- * levels other than the default, mutes (when each ends, in ms since the epoch on the server's clock,
- * or null until unmuted), and highlight keywords. See `changePrefs` for the rules and bounds.
+ * An account's notification preferences, by target (a room, or `@` and a canonical name): levels
+ * other than the default, mutes (`until` in ms since the epoch on the server's clock; absent, until
+ * unmuted), and highlight keywords. Lists of entries rather than objects keyed by target, so a room
+ * called `constructor` needs no care anywhere. See `changePrefs` for the rules and bounds.
  */
 export const NotifyPrefs = v.object({
-  levels: remoteRecord(v.string(), NotifyLevel),
-  mutes: remoteRecord(v.string(), v.nullable(Timestamp)),
+  levels: v.array(v.object({ target: v.string(), level: NotifyLevel })),
+  mutes: v.array(v.object({ target: v.string(), until: v.optional(Timestamp) })),
   keywords: v.array(v.string()),
 });
 

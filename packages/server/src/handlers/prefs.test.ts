@@ -28,14 +28,14 @@ describe('notification preferences', () => {
     const laptop = await device(hub, token);
     const phone = await device(hub, token);
     expect(laptop.peer.received.map((m) => m.type).slice(0, 3)).toEqual(['welcome', 'prefs', 'digest']);
-    expect(lastPrefs(laptop)).toMatchObject({ levels: {}, mutes: {}, keywords: [] });
+    expect(lastPrefs(laptop)).toMatchObject({ levels: [], mutes: [], keywords: [] });
 
     await laptop.send({ type: 'notify', target: '#Ops', level: 'all' });
     await laptop.send({ type: 'mute', target: '@Bob', forMs: 30 * 60_000 });
     await laptop.send({ type: 'highlight', op: 'add', word: 'deploy' });
     const expected = {
-      levels: { ops: 'all' },
-      mutes: { '@bob': hub.clock.now() + 30 * 60_000 },
+      levels: [{ target: 'ops', level: 'all' }],
+      mutes: [{ target: '@bob', until: hub.clock.now() + 30 * 60_000 }],
       keywords: ['deploy'],
     };
     expect(lastPrefs(phone)).toMatchObject(expected);
@@ -118,7 +118,7 @@ describe('notification preferences', () => {
     expect(later.peer.of('digest')[0]?.direct).toEqual([]);
     expect(later.peer.of('joined')[0]).toMatchObject({ unread: 1, mentions: 1 });
     // The ended mute is no longer sent; the one without an end is.
-    expect(lastPrefs(later)?.mutes).toEqual({ '@bob': null });
+    expect(lastPrefs(later)?.mutes).toEqual([{ target: '@bob' }]);
   });
 
   it('sends the account its (empty) preferences when a guest registers the name it uses', async () => {
@@ -128,6 +128,6 @@ describe('notification preferences', () => {
     expect(guest.peer.of('prefs')).toEqual([]);
     await guest.send({ type: 'register', name: 'carol', password: 'correct horse' });
     await guest.send({ type: 'notify', target: 'dev', level: 'none' });
-    expect(lastPrefs(guest)).toMatchObject({ levels: { dev: 'none' } });
+    expect(lastPrefs(guest)).toMatchObject({ levels: [{ target: 'dev', level: 'none' }] });
   });
 });

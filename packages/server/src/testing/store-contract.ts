@@ -370,7 +370,7 @@ export function storeContract(create: StoreFactory): void {
     const { accounts } = store;
     const apply = (key: string, change: PrefsChange) =>
       accounts.changePrefs(key, (current) => changePrefs(current, change, clock.now()));
-    expect(await accounts.prefs('uma')).toEqual({ levels: {}, mutes: {}, keywords: [] });
+    expect(await accounts.prefs('uma')).toEqual({ levels: [], mutes: [], keywords: [] });
     await apply('uma', { type: 'notify', target: 'dev', level: 'all' });
     await apply('uma', { type: 'mute', target: 'constructor', forMs: 60_000 });
     await apply('uma', { type: 'mute', target: '@Bob' });
@@ -378,14 +378,12 @@ export function storeContract(create: StoreFactory): void {
     const refused = await apply('uma', { type: 'highlight', op: 'add', word: 'two words' });
     expect(refused).toMatchObject({ ok: false, code: ErrorCode.KeywordInvalid });
     const stored = await accounts.prefs('uma');
-    expect({ ...stored, levels: { ...stored.levels }, mutes: { ...stored.mutes } }).toEqual({
-      levels: { dev: 'all' },
-      mutes: { constructor: clock.now() + 60_000, '@bob': null },
+    expect(stored).toEqual({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'constructor', until: clock.now() + 60_000 }, { target: '@bob' }],
       keywords: ['deploy'],
     });
-    // Null-prototype records: a room called constructor is an entry like any other.
-    expect(Object.getPrototypeOf(stored.mutes)).toBeNull();
-    expect(await accounts.prefs('vic')).toEqual({ levels: {}, mutes: {}, keywords: [] });
+    expect(await accounts.prefs('vic')).toEqual({ levels: [], mutes: [], keywords: [] });
   });
 
   it('applies concurrent preference changes one after another, losing none', async () => {

@@ -133,9 +133,7 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'unmute':
     case 'highlight':
       // Notification levels in the browser are their own piece of work (#21); the table lists them.
-      return fail(
-        `/${command.type} is not in the browser yet: use it in aurora-chat, and it follows your account here.`,
-      );
+      return fail(`/${command.type} is not in the browser yet.`);
     case 'help':
       return info(helpText(command.command));
     case 'quit':
