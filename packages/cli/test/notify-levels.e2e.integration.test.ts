@@ -27,7 +27,7 @@ const send = async (args: string[]) =>
   expect((await processes.run(['send', '--server', server.wsUrl, ...args])).code).toBe(0);
 
 /** Types a command into alice's chat and waits for what it shows. */
-async function command(line: string, shows: RegExp) {
+async function command(line: string, shows: RegExp | ((screen: string) => boolean)) {
   tmux.run('send-keys', '-t', 'alice', '-l', line);
   tmux.keys('alice', 'Enter');
   await tmux.waitFor('alice', shows);
