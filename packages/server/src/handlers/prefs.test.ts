@@ -70,13 +70,22 @@ describe('notification preferences', () => {
   });
 
   it(`refuses keyword ${PREFS_LIMITS.maxKeywords + 1} with too_many_keywords`, async () => {
-    const hub = createTestHub();
+    const hub = createTestHub({ limits: { burst: 100 } });
     const alice = await device(hub, await register(hub, 'alice'));
     for (let i = 0; i < PREFS_LIMITS.maxKeywords; i++)
       await alice.send({ type: 'highlight', op: 'add', word: `word${i}` });
     await alice.send({ type: 'highlight', op: 'add', word: 'onemore' });
     expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.TooManyKeywords });
     expect(lastPrefs(alice)?.keywords).toHaveLength(PREFS_LIMITS.maxKeywords);
+  });
+
+  it('counts preference changes against the rate limit, as messages are', async () => {
+    const hub = createTestHub();
+    const alice = await device(hub, await register(hub, 'alice'));
+    for (let i = 0; i < 6; i++)
+      await alice.send({ type: 'highlight', op: 'add', word: `w${i}`, ref: `h${i}` });
+    expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.RateLimited, ref: 'h5' });
+    expect(lastPrefs(alice)?.keywords).toHaveLength(5);
   });
 
   it('counts keywords as mentions in joined and the digest, so a fresh device shows them', async () => {
