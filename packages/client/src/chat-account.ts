@@ -3,6 +3,7 @@ import { loggedOutElsewhereText, loginCommand, sessionEndedText } from './accoun
 import type { ChatState, Digest, TargetState } from './chat-state.js';
 import { addNotice, updateTarget } from './chat-targets.js';
 import type { ConnectionStatus } from './connection-types.js';
+import { NO_PREFS } from './notify-prefs.js';
 import { dmPeer, dmTarget, isDmTarget } from './targets.js';
 
 // The parts of the chat state only accounts have: logging in and out, read markers shared between
@@ -15,11 +16,14 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
     case 'online': {
       const account = status.account;
       const same = account !== undefined && state.account !== undefined && sameName(account, state.account);
+      // Another account's preferences (or those of the account just left) are not this one's.
+      const leftAccount = state.account !== undefined && !same;
       return {
         ...next,
         me: status.nick,
         account,
         ...(same ? {} : { digest: undefined, awayDigest: undefined }),
+        ...(leftAccount ? { prefs: NO_PREFS } : {}),
       };
     }
     case 'reconnecting':
@@ -35,7 +39,7 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
     case 'refused':
       return addNotice(next, state.current, refusalText(state, status), 'error', now);
     case 'logged-out': {
-      const gone = { ...next, account: undefined, awayDigest: undefined };
+      const gone = { ...next, account: undefined, awayDigest: undefined, prefs: NO_PREFS };
       if (!status.elsewhere) return gone; // said when the server confirmed (onLoggedOut)
       const text = sentence(loggedOutElsewhereText(state.account ?? state.me, state.server, 'chat'));
       return addNotice(gone, state.current, text, 'info', now);

@@ -20,6 +20,7 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
+import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
 import { withinBudget } from './transcript-budget.js';
@@ -81,6 +82,12 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
       return onLoggedOut(state, message, now);
     case 'read':
       return onReadMarker(state, message);
+    case 'prefs':
+      return onPrefs(
+        state,
+        { levels: message.levels, mutes: message.mutes, keywords: message.keywords },
+        now,
+      );
     case 'digest': {
       // Direct messages that came while away join their conversations (as unread, without a bell).
       let next = state;
@@ -137,6 +144,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   if (merged.added === 0) return state;
   // Messages the server already counted when the room was joined (a resume replays them) count once.
   const counts = !item.mine && message.kind !== 'system' && message.seq > target.countedSeq;
+  const attention = attentionOf(state.prefs, key, item.mention, now);
   const away = key !== next.current;
   const typing =
     message.kind === 'system' ? target.typing : withoutEntry(target.typing, canonicalKey(message.from));
@@ -148,7 +156,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
     pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,
     typing,
     unread: t.unread + (counts && away ? 1 : 0),
-    mentions: t.mentions + (counts && away && item.mention ? 1 : 0),
+    mentions: t.mentions + (counts && away && attention.highlight ? 1 : 0),
   }));
   if (merged.reset)
     next = addNotice(next, key, 'The server no longer has the earlier messages here.', 'info', now);
@@ -157,8 +165,8 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   return {
     ...next,
     alerts: {
-      mentions: next.alerts.mentions + (item.mention ? 1 : 0),
-      messages: next.alerts.messages + 1,
+      mentions: next.alerts.mentions + (attention.calls ? 1 : 0),
+      messages: next.alerts.messages + (attention.rings ? 1 : 0),
     },
   };
 }
@@ -278,14 +286,15 @@ export function onError(state: ChatState, error: ServerMessageOf<'error'>, now: 
   return addNotice(next, where, `${error.message} (${error.code})`, 'error', now);
 }
 
-/** A stored message as a transcript item, marked when it is mine or mentions me. */
+/** A stored message as a transcript item, marked when it is mine or mentions me (or a keyword of mine). */
 export function toItem(state: ChatState, message: ChatMessage): MessageItem {
   // A webhook may post under the name someone uses; its messages are never that person's.
   const mine = message.kind !== 'system' && !message.bot && sameName(message.from, state.me);
   const mention =
     !mine &&
     (message.kind === 'dm' ||
-      ((message.kind === 'chat' || message.kind === 'action') && mentions(message.text, state.me)));
+      ((message.kind === 'chat' || message.kind === 'action') &&
+        mentions(message.text, state.me, state.prefs.keywords)));
   return messageItem(message, mine, mention);
 }
 

@@ -1,4 +1,4 @@
-import { LIMITS, type Member, type ServerMessageOf } from 'aurora-protocol';
+import { LIMITS, type Member, type NotifyPrefs, type ServerMessageOf } from 'aurora-protocol';
 import { onStatus } from './chat-account.js';
 import { onServerMessage } from './chat-server.js';
 import {
@@ -15,6 +15,7 @@ import {
 import type { ConnectionEvent, ConnectionStatus, Outgoing } from './connection-types.js';
 import { ItemList } from './item-list.js';
 import { firstSeq, type PendingItem } from './items.js';
+import { NO_PREFS, onPrefs } from './notify-prefs.js';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
 import { DEFAULT_TRANSCRIPT_BUDGET, type TranscriptBudget } from './transcript-budget.js';
@@ -80,8 +81,17 @@ export interface ChatState {
   readonly selectOnJoin: string | undefined;
   readonly maxTextBytes: number;
   readonly typingExpiryMs: number;
-  /** Counters the bell watches: mentions (and DMs) of this user, and every message from others. */
+  /**
+   * Counters the bell and notifications watch (see `attentionOf`): `mentions` counts messages that
+   * call for the user (mentions, keywords and direct messages; everything where the level is `all`),
+   * `messages` every message from others; neither counts muted targets, nor `messages` those at `none`.
+   */
   readonly alerts: { readonly mentions: number; readonly messages: number };
+  /**
+   * Notification levels, mutes and highlight keywords: the account's, as the server last sent them,
+   * or a guest's own (which the client keeps and hands in with the `prefs` action).
+   */
+  readonly prefs: NotifyPrefs;
   /** The server as shown to the user (`host:port`), for sentences about the session. */
   readonly server: string;
   /** The account this connection acts as; undefined for a guest. */
@@ -115,6 +125,8 @@ export type ChatAction =
   | { readonly type: 'prompt'; readonly prompt: PasswordPrompt | undefined }
   /** The user saw a target up to `seq` (the marker went to the server). */
   | { readonly type: 'marked-read'; readonly target: string; readonly seq: number }
+  /** Preferences from elsewhere than the server: a guest's, kept by the client. */
+  | { readonly type: 'prefs'; readonly prefs: NotifyPrefs; readonly now: number }
   | { readonly type: 'tick'; readonly now: number };
 
 /**
@@ -133,6 +145,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
     maxTextBytes: LIMITS.maxTextBytes,
     typingExpiryMs: LIMITS.typingExpiryMs,
     alerts: { mentions: 0, messages: 0 },
+    prefs: NO_PREFS,
     server,
     account: undefined,
     digest: undefined,
@@ -200,6 +213,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         unread: 0,
         mentions: 0,
       }));
+    case 'prefs':
+      return onPrefs(state, action.prefs, action.now);
     case 'tick':
       return expireTyping(state, action.now);
   }

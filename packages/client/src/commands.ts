@@ -1,4 +1,4 @@
-import { checkNick, checkRoom, suggestCommand } from 'aurora-protocol';
+import { checkNick, checkRoom, type NotifyLevel, PREFS_LIMITS, suggestCommand } from 'aurora-protocol';
 
 /** What a line typed into the input means. */
 export type Command =
@@ -18,6 +18,12 @@ export type Command =
   | { readonly type: 'register'; readonly name?: string }
   | { readonly type: 'login'; readonly name?: string }
   | { readonly type: 'logout'; readonly everywhere: boolean }
+  | { readonly type: 'notify'; readonly level?: NotifyLevel }
+  /** `forMs` absent: until unmuted. */
+  | { readonly type: 'mute'; readonly forMs?: number }
+  | { readonly type: 'unmute' }
+  /** Without `op`: list the keywords. */
+  | { readonly type: 'highlight'; readonly op?: 'add' | 'remove'; readonly word?: string }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -70,6 +76,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
+  { name: 'notify', args: '[all|mentions|none]', help: 'what this window notifies you of' },
+  { name: 'mute', args: '[DURATION]', help: 'silence this window (30m, 2h, 1d; or until /unmute)' },
+  { name: 'unmute', args: '', help: 'end the mute of this window' },
+  { name: 'highlight', args: '[add|remove WORD]', help: 'words that count as mentions of you' },
   { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
   { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
   { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
@@ -151,6 +161,31 @@ export function parseInput(line: string): ParsedInput {
       return rest.trim() === '' ? usage(spec) : ok({ type: 'search', query: rest.trim() });
     case 'away':
       return ok(rest.trim() ? { type: 'away', status: rest.trim() } : { type: 'away' });
+    case 'notify': {
+      if (words.length === 0) return ok({ type: 'notify' });
+      const level = words[0]!.toLowerCase();
+      if (words.length > 1 || (level !== 'all' && level !== 'mentions' && level !== 'none'))
+        return usage(spec);
+      return ok({ type: 'notify', level });
+    }
+    case 'mute': {
+      if (words.length === 0) return ok({ type: 'mute' });
+      const forMs = words.length === 1 ? parseDuration(words[0]!) : undefined;
+      if (forMs === undefined)
+        return fail(
+          'bad_argument',
+          `Usage: ${synopsis(spec)} — a duration such as 30m, 2h, 1d or 1h30m, at most 366d.`,
+        );
+      return ok({ type: 'mute', forMs });
+    }
+    case 'unmute':
+      return words.length === 0 ? ok({ type: 'unmute' }) : usage(spec);
+    case 'highlight': {
+      if (words.length === 0) return ok({ type: 'highlight' });
+      const op = words[0]!.toLowerCase();
+      if (words.length !== 2 || (op !== 'add' && op !== 'remove')) return usage(spec);
+      return ok({ type: 'highlight', op, word: words[1]! });
+    }
     case 'help':
       return ok(words[0] ? { type: 'help', command: words[0].replace(/^\//, '') } : { type: 'help' });
     case 'rooms':
@@ -177,6 +212,26 @@ export function parseInput(line: string): ParsedInput {
     default:
       return ok({ type: 'quit' });
   }
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/**
+ * A mute's duration as typed, `30m`, `2h`, `1d`, `1w` or a run of them (`1h30m`), in ms; undefined
+ * when it is not one, is zero, or is longer than a mute may be (`PREFS_LIMITS.maxMuteMs`).
+ */
+export function parseDuration(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  if (!/^(?:\d{1,6}[mhdw])+$/.test(lower)) return undefined;
+  let ms = 0;
+  for (const [, amount, unit] of lower.matchAll(/(\d+)([mhdw])/g))
+    ms += Number(amount) * DURATION_UNITS[unit!]!;
+  return ms > 0 && ms <= PREFS_LIMITS.maxMuteMs ? ms : undefined;
 }
 
 /** The lines `/help` shows: every command, or one. */

@@ -216,4 +216,28 @@ describe('Connection: accounts', () => {
       { type: 'read', target: '@Bob', seq: 7 },
     ]);
   });
+
+  it('sends preference changes only when logged in (a guest keeps its own)', () => {
+    const guest = setup();
+    guest.connection.start();
+    guest.sockets.last().open();
+    guest.sockets.last().deliver(welcome('alice'));
+    guest.connection.changePrefs({ type: 'mute', target: 'dev' });
+    expect(guest.sockets.last().sentOf('mute')).toEqual([]);
+
+    const { connection, sockets } = setup({ session: { account: 'alice', token: 'tok' } });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(asAccount('alice'));
+    connection.changePrefs({ type: 'mute', target: 'dev', forMs: 60_000 });
+    connection.changePrefs({ type: 'mute', target: '@bob' });
+    connection.changePrefs({ type: 'notify', target: 'ops', level: 'all' });
+    connection.changePrefs({ type: 'highlight', op: 'add', word: 'deploy' });
+    expect(sockets.last().sentOf('mute')).toEqual([
+      { type: 'mute', target: 'dev', forMs: 60_000 },
+      { type: 'mute', target: '@bob' },
+    ]);
+    expect(sockets.last().sentOf('notify')).toEqual([{ type: 'notify', target: 'ops', level: 'all' }]);
+    expect(sockets.last().sentOf('highlight')).toEqual([{ type: 'highlight', op: 'add', word: 'deploy' }]);
+  });
 });

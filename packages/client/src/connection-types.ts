@@ -1,4 +1,4 @@
-import type { DecodeError, ServerMessage, ServerMessageOf } from 'aurora-protocol';
+import type { DecodeError, PrefsChange, ServerMessage, ServerMessageOf } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
 import type { SearchOptions } from './search-requests.js';
@@ -198,4 +198,9 @@ export interface ChatConnection {
   logout(everywhere: boolean): void;
   /** Moves the account's read marker of a target (room or `@nick`) forward to `seq`. */
   markRead(target: string, seq: number): void;
+  /**
+   * Changes the account's notification preferences (a level, a mute, a keyword); the server answers
+   * every device with `prefs`. Does nothing for a guest, whose client keeps its own.
+   */
+  changePrefs(change: PrefsChange): void;
 }

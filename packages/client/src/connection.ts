@@ -5,6 +5,7 @@ import {
   ErrorCode,
   encodeClientMessage,
   LIMITS,
+  type PrefsChange,
   type ServerMessageOf,
 } from 'aurora-protocol';
 import { AccountLink, AUTH_REFS, type AuthRequest } from './account-link.js';
@@ -249,6 +250,11 @@ export class Connection implements ChatConnection {
   markRead(target: string, seq: number): void {
     if (this.#link.account !== undefined)
       this.#write({ type: 'read', target: this.#followed.cursors.wire(target), seq });
+  }
+
+  changePrefs(change: PrefsChange): void {
+    // A change has the fields of its client message (`notify`, `mute`, `unmute`, `highlight`).
+    if (this.#link.account !== undefined) this.#write(change);
   }
 
   /** Leaves a room with nothing more on its way there. */

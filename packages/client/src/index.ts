@@ -30,6 +30,7 @@ export {
   type CommandSpec,
   helpLines,
   type ParsedInput,
+  parseDuration,
   parseInput,
   synopsis,
 } from './commands.js';
@@ -56,6 +57,17 @@ export {
   messageOrder,
   type PendingItem,
 } from './items.js';
+export {
+  type Attention,
+  attentionOf,
+  durationText,
+  keywordsText,
+  levelNow,
+  NO_PREFS,
+  prefsTargetName,
+  targetPrefsText,
+} from './notify-prefs.js';
+export { type PrefsCommand, type PrefsCommandPlan, planPrefsCommand } from './prefs-command.js';
 export { ReadMarkers } from './read-markers.js';
 export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
 export { SearchError, type SearchOptions } from './search-requests.js';

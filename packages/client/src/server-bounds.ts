@@ -1,4 +1,4 @@
-import { type ChatMessage, LIMITS, type ServerMessage, utf8Length } from 'aurora-protocol';
+import { type ChatMessage, LIMITS, PREFS_LIMITS, type ServerMessage, utf8Length } from 'aurora-protocol';
 
 // What this client keeps of what a server sends. A server is trusted to say who wrote what, not to
 // stay within the limits it announces: 25 messages of 1 MiB text once took the terminal client to
@@ -91,6 +91,14 @@ export function boundServerMessage(message: ServerMessage, maxTextBytes: number)
           from: short(r.from),
           snippet: r.snippet.map((part) => ({ ...part, text: cutText(part.text, maxTextBytes) })),
         })),
+      };
+    case 'prefs':
+      // Keywords are matched against every message: a server sending thousands must not slow each one.
+      return {
+        ...message,
+        keywords: message.keywords
+          .slice(0, PREFS_LIMITS.maxKeywords)
+          .map((word) => word.slice(0, PREFS_LIMITS.maxKeywordLength * 2)),
       };
     default:
       return message;

@@ -43,6 +43,12 @@ export const ErrorCode = {
   LoginRequired: 'login_required',
   /** A search query cannot be run (unknown filter, too long, nothing to search for); the message says why. */
   BadQuery: 'bad_query',
+  /** A highlight keyword is empty, too long, or not one word; the message says which. */
+  KeywordInvalid: 'keyword_invalid',
+  /** The account has as many highlight keywords as it may have; remove one first. */
+  TooManyKeywords: 'too_many_keywords',
+  /** The account has levels or mutes for as many targets as it may have; reset some first. */
+  TooManyPrefs: 'too_many_prefs',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */

@@ -20,6 +20,19 @@ export { textProblem } from './message-text.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 export type { NameCheck, NameProblem } from './names.js';
 export { canonicalName, checkNick, checkRoom, sameName } from './names.js';
+export type { PrefsChange, PrefsOutcome, PrefsRefusal } from './prefs.js';
+export {
+  activePrefs,
+  changePrefs,
+  checkKeyword,
+  DEFAULT_NOTIFY_LEVEL,
+  EMPTY_PREFS,
+  isMuted,
+  notifyLevel,
+  PREFS_LIMITS,
+  parsePrefs,
+  prefsTarget,
+} from './prefs.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';

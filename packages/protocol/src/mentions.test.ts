@@ -45,3 +45,22 @@ describe('mentions', () => {
     expect(mentionMatcher('')('anything at all')).toBe(false);
   });
 });
+
+describe('mentions with highlight keywords', () => {
+  it('counts a keyword as a mention, folded and whole, as a name is', () => {
+    const matcher = mentionMatcher('alice', ['deploy', 'on-call']);
+    expect(matcher('DEPLOY is done')).toBe(true);
+    expect(matcher('ｄｅｐｌｏｙ now')).toBe(true);
+    expect(matcher('who is on-call?')).toBe(true);
+    expect(matcher('after the deploy.')).toBe(true);
+    expect(matcher('redeploy it')).toBe(false);
+    expect(matcher('deployed')).toBe(false);
+    expect(matcher('on call')).toBe(false);
+    expect(matcher('alice, look')).toBe(true);
+  });
+
+  it('matches keywords even with an empty nick, and nothing with neither', () => {
+    expect(mentions('a deploy', '', ['deploy'])).toBe(true);
+    expect(mentionMatcher('', [])('deploy')).toBe(false);
+  });
+});

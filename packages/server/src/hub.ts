@@ -98,8 +98,15 @@ class SessionConnection implements Connection {
 /** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
 const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
 
-/** Message types that count against the sender's rate limit (a search costs the store like a message). */
+/**
+ * Message types that count against the sender's rate limit (a search costs the store like a message;
+ * a preferences change is a store write and a frame to every device of the account).
+ */
 const RATE_LIMITED = new Set<ClientMessage['type']>([
+  'notify',
+  'mute',
+  'unmute',
+  'highlight',
   'search',
   'say',
   'action',

@@ -6,6 +6,7 @@ import { ManualClock, welcome } from 'aurora-testkit';
 import { Chalk } from 'chalk';
 import { render } from 'ink-testing-library';
 import type { BellMode } from '../core/config.js';
+import type { GuestPrefs } from '../core/guest-prefs.js';
 import type { NotificationText } from '../core/notify/index.js';
 import { createTheme } from '../core/theme.js';
 import { ChatApp } from '../ui/chat-app.js';
@@ -56,6 +57,8 @@ export interface RenderChatOptions {
   readonly loggedIn?: boolean;
   /** Keep retrying a first connection that fails, as `--wait` does. */
   readonly wait?: boolean;
+  /** Where a guest's notification preferences are kept (see `memoryGuestPrefs`). */
+  readonly guestPrefs?: GuestPrefs;
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,6 +94,7 @@ export function renderChat(options: RenderChatOptions = {}) {
       ui={ui}
       ring={ring}
       {...(notify ? { notify } : {})}
+      {...(options.guestPrefs ? { guestPrefs: options.guestPrefs } : {})}
       size={size}
     />
   );

@@ -36,7 +36,7 @@ export interface AppProps {
 export function App({ ring, notify, size }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const state = useChatState();
-  const { bell, server } = useUi();
+  const { bell, server, clock } = useUi();
   const { exit } = useApp();
   const [search] = useSearchView();
   const input = useInputBox(!search.open);
@@ -46,7 +46,11 @@ export function App({ ring, notify, size }: AppProps) {
   useSearchViewKeys(() => searchRows.current);
   useBell(state.alerts, bell, ring);
   const focus = useTerminalFocus();
-  useNotifications(useArrivals(), { me: state.me, current: state.current, focus }, notify);
+  useNotifications(
+    useArrivals(),
+    { me: state.me, current: state.current, focus, prefs: state.prefs, clock },
+    notify,
+  );
   useEffect(() => {
     if (state.status.state === 'unreachable')
       exit(new CliError(CliErrorCode.Unreachable, `cannot reach ${server}: ${state.status.message}`));

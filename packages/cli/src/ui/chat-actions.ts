@@ -10,10 +10,18 @@ import {
   HOME,
   helpLines,
   isDmTarget,
+  type PrefsCommand,
   parseInput,
+  planPrefsCommand,
   targetOfWire,
 } from 'aurora-client';
-import { LIMITS, type ServerMessageOf, sanitizeForTerminal, utf8Length } from 'aurora-protocol';
+import {
+  LIMITS,
+  type NotifyPrefs,
+  type ServerMessageOf,
+  sanitizeForTerminal,
+  utf8Length,
+} from 'aurora-protocol';
 import { type AccountActions, createAccountActions } from './account-actions.js';
 import { KEY_HELP } from './key-help.js';
 
@@ -55,6 +63,8 @@ export interface ChatActionDeps {
   readonly quit: () => void;
   /** Opens the search view (`/search QUERY`). */
   readonly openSearch: (query: string) => void;
+  /** Keeps a guest's changed notification preferences (an account's go to its server). */
+  readonly keepGuestPrefs?: (prefs: NotifyPrefs) => Promise<void>;
 }
 
 /** How many older messages one scroll past the top asks for. */
@@ -104,6 +114,31 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     dispatch({ type: 'sent', outgoing: connection.send(kind, target, text) });
     if (kind !== 'dm') connection.typing(target, false);
     else tellAway(dmPeer(target));
+    return true;
+  };
+
+  /** `/notify`, `/mute`, `/unmute`, `/highlight`: to the server for an account, kept here for a guest. */
+  const prefs = (command: PrefsCommand): boolean => {
+    const plan = planPrefsCommand(getState(), command, clock.now());
+    if (plan.kind === 'refused') {
+      notice(plan.text, 'error');
+      return false;
+    }
+    if (plan.kind === 'change') {
+      if (getState().account !== undefined) connection.changePrefs(plan.change);
+      else {
+        dispatch({ type: 'prefs', prefs: plan.prefs, now: clock.now() });
+        deps
+          .keepGuestPrefs?.(plan.prefs)
+          .catch((error: unknown) =>
+            notice(
+              `Could not keep your notification settings: ${error instanceof Error ? error.message : String(error)}`,
+              'error',
+            ),
+          );
+      }
+    }
+    notice(sanitizeForTerminal(plan.text));
     return true;
   };
 
@@ -230,6 +265,11 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'logout':
         account.run(command);
         return true;
+      case 'notify':
+      case 'mute':
+      case 'unmute':
+      case 'highlight':
+        return prefs(command);
     }
   };
 

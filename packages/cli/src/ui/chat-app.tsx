@@ -1,5 +1,6 @@
 import type { ChatConnection } from 'aurora-client';
 import { useApp } from 'ink';
+import type { GuestPrefs } from '../core/guest-prefs.js';
 import type { NotificationText } from '../core/notify/index.js';
 import { App } from './app.js';
 import { ChatProvider } from './chat-context.js';
@@ -19,10 +20,12 @@ export interface ChatAppProps {
   readonly size?: TerminalSize;
   /** Keep log-ins in the credentials file (the real client does; tests and benchmarks need not). */
   readonly credentials?: ChatCredentials;
+  /** Keep a guest's notification preferences (the real client keeps them in its config folder). */
+  readonly guestPrefs?: GuestPrefs;
 }
 
 /** The whole interactive client: providers around the screen. */
-export function ChatApp({ connection, nick, ui, ring, notify, size, credentials }: ChatAppProps) {
+export function ChatApp({ connection, nick, ui, ring, notify, size, credentials, guestPrefs }: ChatAppProps) {
   const { exit } = useApp();
   return (
     <UiProvider value={ui}>
@@ -33,6 +36,7 @@ export function ChatApp({ connection, nick, ui, ring, notify, size, credentials 
           clock={ui.clock}
           onQuit={() => exit()}
           {...(credentials ? { credentials } : {})}
+          {...(guestPrefs ? { guestPrefs } : {})}
         >
           <App ring={ring} {...(notify ? { notify } : {})} {...(size ? { size } : {})} />
         </ChatProvider>

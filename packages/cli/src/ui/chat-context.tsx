@@ -1,5 +1,6 @@
 import type { ChatConnection, ChatState, Clock } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
+import type { GuestPrefs } from '../core/guest-prefs.js';
 import type { ArrivalLog } from '../core/notify/index.js';
 import type { ChatActions } from './chat-actions.js';
 // Not the folder's index: that also exports the view's key hook, which imports this module, and an
@@ -19,6 +20,7 @@ export interface ChatProviderProps {
   readonly clock: Clock;
   readonly onQuit: () => void;
   readonly credentials?: ChatCredentials;
+  readonly guestPrefs?: GuestPrefs;
   readonly children: ReactNode;
 }
 
@@ -26,7 +28,15 @@ export interface ChatProviderProps {
  * Owns the chat session and hands state, actions and arrivals down in three contexts (inside a
  * UiProvider and a SearchViewProvider).
  */
-export function ChatProvider({ connection, nick, clock, onQuit, credentials, children }: ChatProviderProps) {
+export function ChatProvider({
+  connection,
+  nick,
+  clock,
+  onQuit,
+  credentials,
+  guestPrefs,
+  children,
+}: ChatProviderProps) {
   const { server } = useUi();
   const [, searchView] = useSearchView();
   const [state, actions, arrivals] = useChatSession(connection, {
@@ -36,6 +46,7 @@ export function ChatProvider({ connection, nick, clock, onQuit, credentials, chi
     quit: onQuit,
     openSearch: (query) => searchView({ type: 'open', query }),
     ...(credentials ? { credentials } : {}),
+    ...(guestPrefs ? { guestPrefs } : {}),
   });
   return (
     <ChatActionsContext.Provider value={actions}>

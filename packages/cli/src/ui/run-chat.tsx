@@ -1,7 +1,9 @@
+import { homedir } from 'node:os';
 import { createTimeFormat, systemClock } from 'aurora-client';
 import { render } from 'ink';
 import { connectionFor, type ScriptCredentials } from '../cli/script-session.js';
 import type { Settings } from '../cli/settings.js';
+import { GuestPrefsFile, guestPrefsPath } from '../core/guest-prefs.js';
 import {
   encodeNotification,
   type NotificationText,
@@ -70,6 +72,7 @@ export async function runChat(settings: Settings, credentials: ScriptCredentials
       ring={() => stdout.write('\x07')}
       {...(notify ? { notify } : {})}
       credentials={{ store: credentials.store, url: settings.url }}
+      guestPrefs={new GuestPrefsFile(guestPrefsPath(process.env, homedir())).forServer(settings.url)}
     />,
     { exitOnCtrlC: false, patchConsole: true },
   );

@@ -2,6 +2,7 @@ import type { ChatConnection, Clock } from 'aurora-client';
 import { type ChatState, initialChatState } from 'aurora-client';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { CredentialStore } from '../core/credentials.js';
+import type { GuestPrefs } from '../core/guest-prefs.js';
 import { type ArrivalLog, chatSessionReducer, NO_ARRIVALS } from '../core/notify/index.js';
 import { SessionKeeper } from '../core/session-keeper.js';
 import { type ChatActions, createChatActions } from './chat-actions.js';
@@ -24,6 +25,11 @@ export interface ChatSessionOptions {
   readonly openSearch: (query: string) => void;
   /** Keep log-ins in the credentials file; without it (tests, benchmarks) they last one run. */
   readonly credentials?: ChatCredentials;
+  /**
+   * Where a guest's notification preferences are kept (an account's are on its server); without
+   * it they last one run.
+   */
+  readonly guestPrefs?: GuestPrefs;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface ChatSessionOptions {
  */
 export function useChatSession(
   connection: ChatConnection,
-  { nick, server, clock, quit, openSearch, credentials }: ChatSessionOptions,
+  { nick, server, clock, quit, openSearch, credentials, guestPrefs }: ChatSessionOptions,
 ): [ChatState, ChatActions, ArrivalLog] {
   const [{ chat: state, arrivals }, dispatch] = useReducer(chatSessionReducer, undefined, () => ({
     chat: initialChatState(nick, server, connection.followedRooms()[0]),
@@ -69,6 +75,24 @@ export function useChatSession(
     };
   }, [connection, clock, credentials]);
 
+  // A guest's preferences are this terminal's: loaded at start and whenever the account is left.
+  const guest = state.account === undefined;
+  useEffect(() => {
+    if (!guest || !guestPrefs) return;
+    let current = true;
+    guestPrefs.load().then(
+      (prefs) => {
+        // Logged in meanwhile: the account's preferences (from the server) win.
+        if (current && latest.current.account === undefined)
+          dispatch({ type: 'prefs', prefs, now: clock.now() });
+      },
+      () => {}, // load never rejects (an unreadable file is no preferences); nothing to report
+    );
+    return () => {
+      current = false;
+    };
+  }, [guest, guestPrefs, clock]);
+
   const someoneTyping = Object.values(state.targets).some((t) => Object.keys(t.typing).length > 0);
   useEffect(() => {
     if (!someoneTyping) return;
@@ -85,8 +109,9 @@ export function useChatSession(
         clock,
         quit: () => quitRef.current(),
         openSearch: (query) => openSearchRef.current(query),
+        ...(guestPrefs ? { keepGuestPrefs: (prefs) => guestPrefs.save(prefs) } : {}),
       }),
-    [connection, clock],
+    [connection, clock, guestPrefs],
   );
   return [state, actions, arrivals];
 }

@@ -1,7 +1,8 @@
+import { type Clock, levelNow } from 'aurora-client';
+import type { NotifyPrefs } from 'aurora-protocol';
 import { type RefObject, useEffect, useRef } from 'react';
 import {
   type ArrivalLog,
-  DEFAULT_LEVEL,
   type NotificationText,
   notificationText,
   shouldNotify,
@@ -14,6 +15,9 @@ export interface NotificationContext {
   /** The room or conversation on screen. */
   readonly current: string;
   readonly focus: RefObject<TerminalFocus>;
+  /** Levels and mutes: a muted target is at `none` until its mute ends. */
+  readonly prefs: NotifyPrefs;
+  readonly clock: Clock;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface NotificationContext {
  */
 export function useNotifications(
   arrivals: ArrivalLog,
-  { me, current, focus }: NotificationContext,
+  { me, current, focus, prefs, clock }: NotificationContext,
   notify: ((text: NotificationText) => void) | undefined,
 ): void {
   const seen = useRef(arrivals.count);
@@ -31,9 +35,11 @@ export function useNotifications(
     const fresh = arrivals.count - seen.current;
     seen.current = arrivals.count;
     if (!notify || fresh <= 0) return;
-    const context = { me, current, focus: focus.current, level: DEFAULT_LEVEL };
+    const now = clock.now();
+    const level = (target: string) => levelNow(prefs, target, now);
+    const context = { me, current, focus: focus.current, level };
     const wanted = arrivals.recent.slice(-fresh).filter((arrival) => shouldNotify(arrival, context));
     const newest = wanted.at(-1);
     if (newest) notify(notificationText(newest.message, wanted.length - 1));
-  }, [arrivals, me, current, focus, notify]);
+  }, [arrivals, me, current, focus, notify, prefs, clock]);
 }

@@ -1,7 +1,19 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
+import { PREFS_LIMITS } from '../prefs.js';
 import { SEARCH_LIMITS } from '../search-query.js';
-import { ClientId, Nick, Ref, RoomName, remoteRecord, Seq, Status, Text, Topic } from './common.js';
+import {
+  ClientId,
+  Nick,
+  NotifyLevel,
+  Ref,
+  RoomName,
+  remoteRecord,
+  Seq,
+  Status,
+  Text,
+  Topic,
+} from './common.js';
 
 /**
  * What history and resume cursors are about: a room name (`dev`), or `@nick` for the direct
@@ -126,6 +138,36 @@ export const Logout = v.object({
 /** Marks a target (room or `@nick`) read up to `seq`; synced to the account's other connections. */
 export const MarkRead = v.object({ type: v.literal('read'), target: Target, seq: Seq, ref: Ref });
 
+/** Sets the account's notification level of a target (room or `@nick`); answered by `prefs`. */
+export const SetNotify = v.object({
+  type: v.literal('notify'),
+  target: Target,
+  level: NotifyLevel,
+  ref: Ref,
+});
+
+/** Mutes a target for `forMs` milliseconds (on the server's clock), or until `unmute` without it. */
+export const Mute = v.object({
+  type: v.literal('mute'),
+  target: Target,
+  forMs: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(PREFS_LIMITS.maxMuteMs))),
+  ref: Ref,
+});
+
+/** Ends a target's mute. */
+export const Unmute = v.object({ type: v.literal('unmute'), target: Target, ref: Ref });
+
+/**
+ * Adds or removes a highlight keyword (a word that counts as a mention). The wire bound is loose, so
+ * that a keyword breaking the rules gets `keyword_invalid` with a sentence, not `bad_message`.
+ */
+export const Highlight = v.object({
+  type: v.literal('highlight'),
+  op: v.picklist(['add', 'remove']),
+  word: v.pipe(v.string(), v.maxLength(PREFS_LIMITS.maxKeywordLength * 4)),
+  ref: Ref,
+});
+
 /** Keep-alive at the application level; answered by `pong` with the same `t`. */
 export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
 
@@ -150,6 +192,10 @@ export const ClientMessage = v.variant('type', [
   Login,
   Logout,
   MarkRead,
+  SetNotify,
+  Mute,
+  Unmute,
+  Highlight,
 ]);
 
 /** A message from a client to the server. */

@@ -92,6 +92,24 @@ export const RoomSummary = v.object({
   topic: v.string(),
 });
 
+/**
+ * What a room or conversation asks to be told about: every message, mentions (and direct messages,
+ * which are mentions), or nothing. Rooms and conversations without a level are at `mentions`.
+ */
+export const NotifyLevel = v.picklist(['all', 'mentions', 'none']);
+
+/**
+ * An account's notification preferences, by target (a room, or `@` and a canonical name): levels
+ * other than the default, mutes (`until` in ms since the epoch on the server's clock; absent, until
+ * unmuted), and highlight keywords. Lists of entries rather than objects keyed by target, so a room
+ * called `constructor` needs no care anywhere. See `changePrefs` for the rules and bounds.
+ */
+export const NotifyPrefs = v.object({
+  levels: v.array(v.object({ target: v.string(), level: NotifyLevel })),
+  mutes: v.array(v.object({ target: v.string(), until: v.optional(Timestamp) })),
+  keywords: v.array(v.string()),
+});
+
 /** A stored chat, action, system or direct message. */
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;
 /** What a system notice is about. */
@@ -100,6 +118,10 @@ export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 export type Member = v.InferOutput<typeof Member>;
 /** A room in a room list. */
 export type RoomSummary = v.InferOutput<typeof RoomSummary>;
+/** A notification level. */
+export type NotifyLevel = v.InferOutput<typeof NotifyLevel>;
+/** An account's (or a guest terminal's) notification preferences. */
+export type NotifyPrefs = v.InferOutput<typeof NotifyPrefs>;
 /** One of the message kinds. */
 export type MessageKind = v.InferOutput<typeof MessageKind>;
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
-import { ChatMessage, Member, MessageKind, Ref, RoomSummary, Seq, Timestamp } from './common.js';
+import { ChatMessage, Member, MessageKind, NotifyPrefs, Ref, RoomSummary, Seq, Timestamp } from './common.js';
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
@@ -191,6 +191,12 @@ export const Digest = v.object({
   truncated: v.boolean(),
 });
 
+/**
+ * The account's notification preferences, whole: after `welcome` on a logged-in connection, and to
+ * every connection of the account whenever they change (on any device). Expired mutes are left out.
+ */
+export const PrefsMessage = v.object({ type: v.literal('prefs'), ...NotifyPrefs.entries, ref: Ref });
+
 /** Answers `ping`. */
 export const Pong = v.object({ type: v.literal('pong'), t: v.optional(v.number()), ref: Ref });
 
@@ -233,6 +239,7 @@ export const ServerMessage = v.variant('type', [
   LoggedOut,
   ReadMarker,
   Digest,
+  PrefsMessage,
 ]);
 
 /** A message from the server to a client. */

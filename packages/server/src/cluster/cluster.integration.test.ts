@@ -116,6 +116,25 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     expect((await onA.closed).code).toBe(CloseCode.LoggedOut);
   });
 
+  it("sends an account's notification preferences, changed on one node, to its device on another", async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const signup = await TestClient.connect(a.url);
+    clients.push(signup);
+    signup.send({ type: 'register', name: 'dana', password: 'correct horse' });
+    const { token } = await signup.next('auth');
+    const onA = await enter(a.url, 'dana', ['dev'], { token });
+    const onB = await enter(b.url, 'dana', ['dev'], { token });
+    onA.send({ type: 'mute', target: 'dev', forMs: 3_600_000 });
+    onA.send({ type: 'highlight', op: 'add', word: 'deploy' });
+    const synced = await onB.next('prefs', (p) => p.keywords.includes('deploy'));
+    expect(synced.mutes).toEqual([{ target: 'dev', until: expect.any(Number) }]);
+    expect(synced.mutes[0]?.until).toBeGreaterThan(Date.now());
+    expect(synced.keywords).toEqual(['deploy']);
+    // A third device, on the other node, is sent what the store holds.
+    const later = await enter(b.url, 'dana', [], { token });
+    expect(await later.next('prefs')).toMatchObject({ keywords: ['deploy'] });
+  });
+
   it('counts wrong log-ins on every node together: the 6th is throttled wherever it lands', async () => {
     const [a, b] = [await startNode(), await startNode()];
     const signup = await TestClient.connect(a.url);

@@ -113,6 +113,11 @@ export class RedisKeys {
     return `${this.prefix}read:${accountKey}`;
   }
 
+  /** An account's notification preferences: levels, mutes and keywords, one JSON string (NotifyPrefs). */
+  prefs(accountKey: string): string {
+    return `${this.prefix}prefs:${accountKey}`;
+  }
+
   /** A node's heartbeat; it expires when the node stops renewing it. */
   node(id: string): string {
     return `${this.prefix}node:${id}`;

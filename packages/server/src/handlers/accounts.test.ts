@@ -66,7 +66,7 @@ describe('sign-up and log-in', () => {
     const guest = hub.connect();
     await guest.hello('carol', { rooms: ['dev'] });
     await guest.send({ type: 'register', name: 'carol', password: 'correct horse' });
-    expect(guest.peer.last()).toMatchObject({ type: 'auth', account: 'carol' });
+    expect(guest.peer.of('auth')).toMatchObject([{ account: 'carol' }]);
     await guest.send({ type: 'read', target: 'dev', seq: 1 });
     expect(guest.peer.last()).toMatchObject({ type: 'read', target: 'dev', seq: 1 });
   });

@@ -5,6 +5,7 @@ import {
   checkNick,
   ErrorCode,
   LIMITS,
+  type NotifyPrefs,
 } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
 import { hashPassword, verifyPassword } from '../accounts/passwords.js';
@@ -15,6 +16,7 @@ import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
 import { resolveTarget } from './messages.js';
+import { mentionRule, mutedNow, sendPrefs } from './prefs.js';
 
 /** Entries a digest lists at most, for mentions and for direct messages each. */
 const DIGEST_LIMIT = 50;
@@ -131,6 +133,7 @@ export async function register(
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await claimNames(directory, session.id, session.identity, true);
     await adoptRooms(hub, session, key);
+    await sendPrefs(hub, session, key);
   }
 }
 
@@ -218,7 +221,8 @@ export async function authenticate(
 /**
  * The account's read marker, unread count and unread mentions for a room, for `joined`. Joining
  * makes the room the account's: a room with no marker yet gets one at its latest message, so the
- * digest looks there from now on, even if no device ever opens it.
+ * digest looks there from now on, even if no device ever opens it. Highlight keywords count as
+ * mentions; a muted room has none (it still counts unread), as every client shows it.
  */
 export async function unreadIn(
   hub: Hub,
@@ -233,9 +237,18 @@ export async function unreadIn(
   const read =
     (await store.accounts.readMarkers(account.key)).get(target) ??
     (await store.accounts.startReading(account.key, target, (await store.bounds(target)).last));
+  const prefs = await store.accounts.prefs(account.key);
   const [unread, mentioned] = await Promise.all([
     store.accounts.unreadCount(target, read, account.key),
-    store.accounts.mentions(target, read, identity.nick, account.key, INSPECTED_AFTER_MARKER),
+    mutedNow(hub, prefs, room)
+      ? []
+      : store.accounts.mentions(
+          target,
+          read,
+          mentionRule(identity.nick, prefs),
+          account.key,
+          INSPECTED_AFTER_MARKER,
+        ),
   ]);
   return { read, unread, mentions: mentioned.length };
 }
@@ -250,21 +263,24 @@ export async function adoptRooms(hub: Hub, session: Session, accountKey: string)
 }
 
 /**
- * Sends "while you were away": mentions and direct messages since the account's read markers. Every
- * room the account joined has a marker (see {@link unreadIn}), so each of them is looked at.
+ * Sends "while you were away": mentions (of the name or a highlight keyword) and direct messages
+ * since the account's read markers, leaving out rooms and conversations muted now. Every room the
+ * account joined has a marker (see {@link unreadIn}), so each of them is looked at.
  */
-export async function sendDigest(hub: Hub, session: Session): Promise<void> {
+export async function sendDigest(hub: Hub, session: Session, prefs: NotifyPrefs): Promise<void> {
   const identity = session.identity!;
   const account = identity.account!;
   const { accounts } = hub.options.store;
   const markers = await accounts.readMarkers(account.key);
+  const rule = mentionRule(identity.nick, prefs);
   const mentions: ChatMessage[] = [];
   for (const [target, seq] of markers) {
-    if (!target.startsWith('room:')) continue;
-    mentions.push(...(await accounts.mentions(target, seq, identity.nick, account.key, DIGEST_LIMIT + 1)));
+    if (!target.startsWith('room:') || mutedNow(hub, prefs, target.slice('room:'.length))) continue;
+    mentions.push(...(await accounts.mentions(target, seq, rule, account.key, DIGEST_LIMIT + 1)));
   }
   const direct = (await accounts.directTo(account.key, DIGEST_LIMIT + 1))
     .filter(({ target, message }) => message.seq > (markers.get(target) ?? 0))
+    .filter(({ message }) => !mutedNow(hub, prefs, `@${canonicalName(message.from)}`))
     .map(({ message }) => message);
   mentions.sort((a, b) => a.ts - b.ts);
   session.send({

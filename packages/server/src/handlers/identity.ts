@@ -14,6 +14,7 @@ import { roomKey, userChannel } from '../targets.js';
 import { authenticate, sendDigest } from './accounts.js';
 import { announce, memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
+import { sendPrefs } from './prefs.js';
 import { joinRoom } from './rooms.js';
 import { resumeConversation } from './sync.js';
 
@@ -54,9 +55,11 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     ...(ref === undefined ? {} : { ref }),
   });
 
-  // A hello with resume cursors is a reconnect: the person never went away, so no digest.
+  // A hello with resume cursors is a reconnect: the person never went away, so no digest. The
+  // preferences come every time: they may have changed on another device meanwhile.
   const resuming = message.resume !== undefined && Object.keys(message.resume).length > 0;
-  if (account && !resuming) await sendDigest(hub, session);
+  const prefs = account ? await sendPrefs(hub, session, account.key) : undefined;
+  if (prefs && !resuming) await sendDigest(hub, session, prefs);
   // Null-prototype either way: `resume.constructor` must not find Object for a room so named.
   const resume: Readonly<Record<string, number>> = message.resume ?? Object.create(null);
   const rooms = new Set([

@@ -4,6 +4,7 @@ import type { Session } from '../session.js';
 import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
 import { dm, history, say } from './messages.js';
+import { changePrefsRequest } from './prefs.js';
 import { join, leave, members, rooms, topic, typing } from './rooms.js';
 import { search } from './search.js';
 
@@ -35,4 +36,8 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   login,
   logout,
   read,
+  notify: changePrefsRequest,
+  mute: changePrefsRequest,
+  unmute: changePrefsRequest,
+  highlight: changePrefsRequest,
 };

@@ -1,4 +1,4 @@
-import type { ChatMessage } from 'aurora-protocol';
+import type { ChatMessage, NotifyPrefs, PrefsOutcome } from 'aurora-protocol';
 
 /** Messages after a read marker inspected for unread counts and mentions, at most (bounds the work). */
 export const INSPECTED_AFTER_MARKER = 10_000;
@@ -23,7 +23,7 @@ export interface SessionRecord {
   readonly revoked: boolean;
 }
 
-/** Accounts, sessions and read markers, kept in the same store as history. */
+/** Accounts, sessions, read markers and notification preferences, kept in the same store as history. */
 export interface AccountStore {
   /**
    * Creates an account; false when the name is already registered, or a name with the same
@@ -58,13 +58,14 @@ export interface AccountStore {
   /** Messages in a target after `seq` that others sent (system notices excluded). */
   unreadCount(target: string, after: number, readerKey: string): Promise<number>;
   /**
-   * Chat and action messages by others after `seq` in a room target that mention `nick` (by the
-   * protocol's `mentionMatcher`), oldest first, among the first INSPECTED_AFTER_MARKER messages.
+   * Chat and action messages by others after `seq` in a room target that mention the reader (their
+   * `nick` or one of their highlight `keywords`, by the protocol's `mentionMatcher`), oldest first,
+   * among the first INSPECTED_AFTER_MARKER messages.
    */
   mentions(
     target: string,
     after: number,
-    nick: string,
+    reader: MentionRule,
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]>;
@@ -72,4 +73,18 @@ export interface AccountStore {
   directTargets(key: string): Promise<string[]>;
   /** Direct messages sent to `key` by others, newest `limit`, oldest first, with their targets. */
   directTo(key: string, limit: number): Promise<{ target: string; message: ChatMessage }[]>;
+  /** The account's notification preferences as stored (`EMPTY_PREFS` when it never set any). */
+  prefs(accountKey: string): Promise<NotifyPrefs>;
+  /**
+   * Changes the account's preferences as one step, even while another node changes them too:
+   * `change` gets what is stored and returns the new preferences (stored) or a refusal (nothing is
+   * stored). It may be called more than once, so it must not do anything but compute.
+   */
+  changePrefs(accountKey: string, change: (current: NotifyPrefs) => PrefsOutcome): Promise<PrefsOutcome>;
+}
+
+/** Who mentions are looked for: a name, and the words its account counts as mentions too. */
+export interface MentionRule {
+  readonly nick: string;
+  readonly keywords: readonly string[];
 }

@@ -1,14 +1,40 @@
-import { type ChatMessage, mentionMatcher } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  ErrorCode,
+  mentionMatcher,
+  type NotifyPrefs,
+  type PrefsOutcome,
+} from 'aurora-protocol';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import type { RedisKeys } from '../cluster/keys.js';
-import { type Account, type AccountStore, INSPECTED_AFTER_MARKER, type SessionRecord } from './accounts.js';
+import {
+  type Account,
+  type AccountStore,
+  INSPECTED_AFTER_MARKER,
+  type MentionRule,
+  type SessionRecord,
+} from './accounts.js';
+import { decodePrefs } from './prefs-json.js';
 import { scanRecords, storage } from './redis-call.js';
 import type { StoredRecord } from './redis-record.js';
-import { CREATE_ACCOUNT, DELETE_IF, MARK_READ, REVOKE_ALL, REVOKE_ONE, UNREAD } from './redis-scripts.js';
+import {
+  CREATE_ACCOUNT,
+  DELETE_IF,
+  MARK_READ,
+  REPLACE_IF,
+  REVOKE_ALL,
+  REVOKE_ONE,
+  UNREAD,
+} from './redis-scripts.js';
 
 /** How long a session record stays readable after it expires (then Redis forgets it). */
 const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
+/**
+ * Tries of a preferences change that another node's change keeps overtaking. Each try is a read and
+ * a compare-and-set; people change preferences by hand, so even two tries are rare.
+ */
+const PREFS_TRIES = 16;
 
 /** Accounts, sessions and read markers in Redis, beside the history they point into. */
 export class RedisAccounts implements AccountStore {
@@ -165,11 +191,11 @@ export class RedisAccounts implements AccountStore {
   mentions(
     target: string,
     after: number,
-    nick: string,
+    reader: MentionRule,
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]> {
-    const mentioned = mentionMatcher(nick);
+    const mentioned = mentionMatcher(reader.nick, reader.keywords);
     const found: ChatMessage[] = [];
     let inspected = 0;
     // The oldest mentions after the marker, among the first INSPECTED_AFTER_MARKER messages.
@@ -206,6 +232,33 @@ export class RedisAccounts implements AccountStore {
         .slice(0, limit)
         .reverse()
         .map(({ target, record }) => ({ target, message: record.message }));
+    });
+  }
+
+  prefs(accountKey: string): Promise<NotifyPrefs> {
+    return storage(async () => decodePrefs(await this.redis.get(this.keys.prefs(accountKey))));
+  }
+
+  changePrefs(accountKey: string, change: (current: NotifyPrefs) => PrefsOutcome): Promise<PrefsOutcome> {
+    const key = this.keys.prefs(accountKey);
+    return storage(async () => {
+      // Optimistic: read, compute, and write only if nobody wrote in between (else read again).
+      for (let tries = 0; tries < PREFS_TRIES; tries++) {
+        const stored = await this.redis.get(key);
+        const outcome = change(decodePrefs(stored));
+        if (!outcome.ok) return outcome;
+        const written = await REPLACE_IF.run(
+          this.redis,
+          [key],
+          [stored ?? '', JSON.stringify(outcome.prefs)],
+        );
+        if (Number(written) === 1) return outcome;
+      }
+      return {
+        ok: false,
+        code: ErrorCode.StoreUnavailable,
+        message: 'your preferences are being changed elsewhere at the same time; try again',
+      };
     });
   }
 }

@@ -169,3 +169,14 @@ export const DELETE_IF = new LuaScript(String.raw`
 if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
 return 0
 `);
+
+/**
+ * Replaces a string if it still holds what was read ('' for a key that did not exist): the
+ * compare-and-set of a read-modify-write that another node may race. KEYS: the key. ARGV: the value
+ * read, the new value. Returns 1 when written, 0 when the value had changed.
+ */
+export const REPLACE_IF = new LuaScript(`
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`);

@@ -1,6 +1,13 @@
-import { type ChatMessage, mentionMatcher } from 'aurora-protocol';
+import { type ChatMessage, mentionMatcher, type NotifyPrefs, type PrefsOutcome } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
-import { type Account, type AccountStore, INSPECTED_AFTER_MARKER, type SessionRecord } from './accounts.js';
+import {
+  type Account,
+  type AccountStore,
+  INSPECTED_AFTER_MARKER,
+  type MentionRule,
+  type SessionRecord,
+} from './accounts.js';
+import { decodePrefs } from './prefs-json.js';
 import type { Row } from './sqlite.js';
 
 const SCHEMA = `
@@ -13,6 +20,8 @@ CREATE INDEX IF NOT EXISTS sessions_by_account ON sessions (account_key);
 -- Look-alike skeletons of registered names; rebuilt at every start by reindexSkeletons.
 CREATE TABLE IF NOT EXISTS account_skeletons (skeleton TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (skeleton, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS read_markers (account_key TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (account_key, target));
+-- Version 3: notification levels, mutes and keywords, one JSON document (NotifyPrefs) per account.
+CREATE TABLE IF NOT EXISTS account_prefs (account_key TEXT PRIMARY KEY, prefs TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 /** Accounts, sessions and read markers in the same SQLite database as history. */
@@ -20,6 +29,10 @@ export class SqliteAccounts implements AccountStore {
   private readonly statements;
   private readonly create: (account: Account, skeleton: string) => boolean;
   private readonly reindex: (skeletonOf: (name: string) => string) => string[][];
+  private readonly change: (
+    accountKey: string,
+    change: (current: NotifyPrefs) => PrefsOutcome,
+  ) => PrefsOutcome;
 
   constructor(
     db: Database.Database,
@@ -83,7 +96,17 @@ export class SqliteAccounts implements AccountStore {
       directTo: db.prepare<[string, string, number], Row>(
         'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
       ),
+      prefs: db.prepare<[string], { prefs: string }>('SELECT prefs FROM account_prefs WHERE account_key = ?'),
+      setPrefs: db.prepare<[string, string]>(
+        `INSERT INTO account_prefs (account_key, prefs) VALUES (?, ?)
+         ON CONFLICT (account_key) DO UPDATE SET prefs = excluded.prefs`,
+      ),
     };
+    this.change = db.transaction((accountKey: string, change: (current: NotifyPrefs) => PrefsOutcome) => {
+      const outcome = change(decodePrefs(this.statements.prefs.get(accountKey)?.prefs));
+      if (outcome.ok) this.statements.setPrefs.run(accountKey, JSON.stringify(outcome.prefs));
+      return outcome;
+    });
     this.create = db.transaction((account: Account, skeleton: string) => {
       if (this.statements.skeletonHolder.get(skeleton)) return false;
       const { key, name, password, createdAt } = account;
@@ -173,12 +196,12 @@ export class SqliteAccounts implements AccountStore {
   async mentions(
     target: string,
     after: number,
-    nick: string,
+    reader: MentionRule,
     readerKey: string,
     limit: number,
   ): Promise<ChatMessage[]> {
     // Every candidate is tested in JavaScript: no SQL pattern folds width and look-alikes as the rule does.
-    const mentioned = mentionMatcher(nick);
+    const mentioned = mentionMatcher(reader.nick, reader.keywords);
     const found: ChatMessage[] = [];
     for (const row of this.statements.mentions.iterate(
       target,
@@ -202,5 +225,16 @@ export class SqliteAccounts implements AccountStore {
       .all(key, key, limit)
       .reverse()
       .map((row) => ({ target: row.target, message: this.toMessage(row) }));
+  }
+
+  async prefs(accountKey: string): Promise<NotifyPrefs> {
+    return decodePrefs(this.statements.prefs.get(accountKey)?.prefs);
+  }
+
+  async changePrefs(
+    accountKey: string,
+    change: (current: NotifyPrefs) => PrefsOutcome,
+  ): Promise<PrefsOutcome> {
+    return this.change(accountKey, change);
   }
 }

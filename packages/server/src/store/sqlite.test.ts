@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
 import { searchContract, storeSearch } from '../testing/search-contract.js';
 import { storeContract } from '../testing/store-contract.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { SqliteStore } from './sqlite.js';
 
 describe('the SQLite store', () => {
@@ -156,7 +157,32 @@ describe('the SQLite store on disk', () => {
     expect(logged).toEqual([]);
     await reopened.close();
     const check = new Database(join(dataDir, 'aurora.db'));
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it('takes a version 2 database (from before notification preferences) and keeps preferences in it', async () => {
+    const clock = new ManualClock();
+    const first = new SqliteStore({ clock, dataDir });
+    await first.accounts.markRead('uma', 'room:dev', 4);
+    await first.close();
+    const old = new Database(join(dataDir, 'aurora.db'));
+    old.exec('DROP TABLE account_prefs');
+    old.pragma('user_version = 2');
+    old.close();
+
+    const upgraded = new SqliteStore({ clock, dataDir });
+    expect(await upgraded.accounts.readMarkers('uma')).toEqual(new Map([['room:dev', 4]]));
+    await upgraded.accounts.changePrefs('uma', (current) => ({
+      ok: true,
+      prefs: { ...current, keywords: ['deploy'] },
+    }));
+    await upgraded.close();
+    const reopened = new SqliteStore({ clock, dataDir });
+    expect((await reopened.accounts.prefs('uma')).keywords).toEqual(['deploy']);
+    await reopened.close();
+    const check = new Database(join(dataDir, 'aurora.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     check.close();
   });
 

@@ -1,3 +1,4 @@
+import { changePrefs, ErrorCode, type NotifyPrefs, type PrefsChange } from 'aurora-protocol';
 import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
 import type { NewMessage, Retention, Store } from '../store/store.js';
@@ -327,9 +328,24 @@ export function storeContract(create: StoreFactory): void {
     await store.append(say('dev', 'bob talking about bob', 'bob'));
     for (const text of ['ｂｏｂ, lunch?', 'bob-bot deployed', 'thanks bob.'])
       await store.append(say('dev', text, 'carol'));
-    const mentions = await accounts.mentions('room:dev', 1, 'bob', 'bob', 10);
+    const bob = { nick: 'bob', keywords: [] };
+    const mentions = await accounts.mentions('room:dev', 1, bob, 'bob', 10);
     expect(texts(mentions)).toEqual(['ping @Bob!', 'carol: BOB?', 'ｂｏｂ, lunch?', 'thanks bob.']);
-    expect(await accounts.mentions('room:dev', 0, 'bob', 'bob', 1)).toHaveLength(1);
+    expect(await accounts.mentions('room:dev', 0, bob, 'bob', 1)).toHaveLength(1);
+    const deployed = await accounts.mentions(
+      'room:dev',
+      1,
+      { nick: 'bob', keywords: ['DEPLOYED'] },
+      'bob',
+      10,
+    );
+    expect(texts(deployed)).toEqual([
+      'ping @Bob!',
+      'carol: BOB?',
+      'ｂｏｂ, lunch?',
+      'bob-bot deployed',
+      'thanks bob.',
+    ]);
 
     for (const [from, to, text] of [
       ['alice', 'bob', 'a1'],
@@ -347,5 +363,40 @@ export function storeContract(create: StoreFactory): void {
       ['dm:alice bob', 'a2', 'bob'],
     ]);
     expect(texts((await accounts.directTo('bob', 10)).map((d) => d.message))).toEqual(['a1', 'c1', 'a2']);
+  });
+
+  it('keeps notification preferences per account, and stores nothing for a refused change', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    const apply = (key: string, change: PrefsChange) =>
+      accounts.changePrefs(key, (current) => changePrefs(current, change, clock.now()));
+    expect(await accounts.prefs('uma')).toEqual({ levels: [], mutes: [], keywords: [] });
+    await apply('uma', { type: 'notify', target: 'dev', level: 'all' });
+    await apply('uma', { type: 'mute', target: 'constructor', forMs: 60_000 });
+    await apply('uma', { type: 'mute', target: '@Bob' });
+    await apply('uma', { type: 'highlight', op: 'add', word: 'deploy' });
+    const refused = await apply('uma', { type: 'highlight', op: 'add', word: 'two words' });
+    expect(refused).toMatchObject({ ok: false, code: ErrorCode.KeywordInvalid });
+    const stored = await accounts.prefs('uma');
+    expect(stored).toEqual({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'constructor', until: clock.now() + 60_000 }, { target: '@bob' }],
+      keywords: ['deploy'],
+    });
+    expect(await accounts.prefs('vic')).toEqual({ levels: [], mutes: [], keywords: [] });
+  });
+
+  it('applies concurrent preference changes one after another, losing none', async () => {
+    const { store, clock } = await open();
+    const { accounts } = store;
+    const words = Array.from({ length: 12 }, (_, i) => `word${i}`);
+    await Promise.all(
+      words.map((word) =>
+        accounts.changePrefs('uma', (current: NotifyPrefs) =>
+          changePrefs(current, { type: 'highlight', op: 'add', word }, clock.now()),
+        ),
+      ),
+    );
+    expect([...(await accounts.prefs('uma')).keywords].sort()).toEqual([...words].sort());
   });
 }

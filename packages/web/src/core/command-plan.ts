@@ -131,6 +131,12 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
       return request({ type: 'logout', everywhere: command.everywhere });
     case 'search':
       return { actions: [], frames: [], search: command.query };
+    case 'notify':
+    case 'mute':
+    case 'unmute':
+    case 'highlight':
+      // Notification levels in the browser are their own piece of work (#21); the table lists them.
+      return fail(`/${command.type} is not in the browser yet.`);
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

@@ -82,6 +82,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onDigest(state, message);
     case 'pong':
     case 'search_results': // answers the promise of Connection.search, in the search panel
+    case 'prefs': // notification levels in the browser are their own piece of work (#21)
       return state;
   }
 }

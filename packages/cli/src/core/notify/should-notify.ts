@@ -15,15 +15,15 @@ export interface NotifyContext {
   readonly current: string;
   readonly focus: TerminalFocus;
   /**
-   * The level of a target (a room, or `@name`). Per-room levels and mutes plug in here: a muted
-   * target is `none` until its mute ends.
+   * The level of a target (a room, or `@name`): the engine's `levelNow`, from the account's (or the
+   * guest's) preferences, so a muted target is `none` until its mute ends.
    */
   readonly level: (target: string) => NotifyLevel;
 }
 
 /**
- * Every room and conversation at the default level until per-room levels exist: mentions, and
- * direct messages (which count as mentions).
+ * Every room and conversation at the default level: mentions, and direct messages (which count as
+ * mentions). What a target nobody set a level for is at; the chat asks `levelNow` instead.
  */
 export const DEFAULT_LEVEL = (_target: string): NotifyLevel => 'mentions';
 

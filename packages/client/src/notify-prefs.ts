@@ -1,0 +1,108 @@
+import {
+  EMPTY_PREFS,
+  isMuted,
+  type NotifyLevel,
+  type NotifyPrefs,
+  notifyLevel,
+  PREFS_LIMITS,
+} from 'aurora-protocol';
+import type { ChatState } from './chat-state.js';
+import { updateTarget } from './chat-targets.js';
+import { isDmTarget } from './targets.js';
+
+// How notification preferences (levels, mutes, keywords) decide what a message does: the `!` mark,
+// the bell's counters and the terminal's notifications all ask here, so they never disagree.
+
+/** Preferences nobody set: where a client starts, and a guest without a saved file stays. */
+export const NO_PREFS: NotifyPrefs = EMPTY_PREFS;
+
+/** What one new message from someone else may do, by the preferences of its target. */
+export interface Attention {
+  /** It marks its target with `!` (a mention or direct message, outside a muted target). */
+  readonly highlight: boolean;
+  /** It calls for the user (bell, notification): a highlight at `mentions` or `all`, anything at `all`. */
+  readonly calls: boolean;
+  /** It counts for the bell's "every message" mode: anything outside a muted target or one at `none`. */
+  readonly rings: boolean;
+}
+
+/**
+ * The level a target is at now: `none` while muted (a mute silences everything), else its own.
+ * This is what a notification asks (`shouldNotify` in the terminal).
+ */
+export function levelNow(prefs: NotifyPrefs, target: string, now: number): NotifyLevel {
+  return isMuted(prefs, target, now) ? 'none' : notifyLevel(prefs, target);
+}
+
+/**
+ * What a message from someone else in `target` may do at `now`. A muted target still counts unread
+ * but never highlights; a target at `none` keeps its `!` marks but never rings or notifies.
+ */
+export function attentionOf(prefs: NotifyPrefs, target: string, mention: boolean, now: number): Attention {
+  if (isMuted(prefs, target, now)) return { highlight: false, calls: false, rings: false };
+  const level = notifyLevel(prefs, target);
+  return {
+    highlight: mention,
+    calls: level === 'all' || (level === 'mentions' && mention),
+    rings: level !== 'none',
+  };
+}
+
+/**
+ * New preferences (from the server, or a guest's own): kept, and the `!` marks of targets muted now
+ * taken down, since a muted target never highlights. Unread counts stay.
+ */
+export function onPrefs(state: ChatState, prefs: NotifyPrefs, now: number): ChatState {
+  let next: ChatState = { ...state, prefs };
+  for (const target of Object.values(state.targets))
+    if (target.mentions > 0 && isMuted(prefs, target.key, now))
+      next = updateTarget(next, target.key, () => ({ mentions: 0 }));
+  return next;
+}
+
+/** `#dev` or `@bob`, as preference sentences name a target. */
+export function prefsTargetName(target: string): string {
+  return isDmTarget(target) ? target : `#${target}`;
+}
+
+/** The sentence `/notify`, `/mute` and `/unmute` show: what the target is at now. */
+export function targetPrefsText(prefs: NotifyPrefs, target: string, now: number): string {
+  const name = prefsTargetName(target);
+  const level = notifyLevel(prefs, target);
+  const told = {
+    all: 'you are told of every message',
+    mentions: isDmTarget(target)
+      ? 'you are told of every message (direct messages are mentions)'
+      : 'you are told of mentions of you and your keywords',
+    none: 'you are told of nothing (mentions still show !)',
+  }[level];
+  if (!isMuted(prefs, target, now)) return `${name}: ${told}.`;
+  const until = prefs.mutes.find((mute) => mute.target === target)?.until;
+  const muted = until === undefined ? 'until you /unmute' : `for ${durationText(until - now)} more`;
+  return `${name} is muted ${muted}: it counts unread but never highlights, rings or notifies. Otherwise ${told}.`;
+}
+
+/** The sentence `/highlight` shows: the keywords, and how to change them. */
+export function keywordsText(prefs: NotifyPrefs): string {
+  if (prefs.keywords.length === 0)
+    return 'No highlight keywords. /highlight add WORD makes a word count as a mention of you.';
+  return `Highlight keywords (${prefs.keywords.length} of ${PREFS_LIMITS.maxKeywords}): ${prefs.keywords.join(', ')}. /highlight remove WORD takes one away.`;
+}
+
+/** A duration in words, rounded up to the minute: `45 minutes`, `2 hours 5 minutes`, `3 days`. */
+export function durationText(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [
+    days > 0 ? plural(days, 'day') : '',
+    hours > 0 ? plural(hours, 'hour') : '',
+    rest > 0 && days === 0 ? plural(rest, 'minute') : '',
+  ].filter(Boolean);
+  return parts.join(' ') || plural(1, 'minute');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
