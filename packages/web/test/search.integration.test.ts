@@ -216,6 +216,8 @@ describe('the search box', () => {
     await expect
       .poll(() => page.locator('.messages li.msg.found .body').textContent())
       .toBe('a wallaby by direct message');
+    // The whole conversation is on screen: nothing to lead back to.
+    expect(await page.getByRole('button', { name: 'Latest messages ↓' }).isVisible()).toBe(false);
     olivia.expectClean();
     await olivia.context.close();
   });

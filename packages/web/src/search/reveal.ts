@@ -54,7 +54,11 @@ export function createRevealer(messages: RevealList): Revealer {
     item.tabIndex = -1;
     item.scrollIntoView({ block: 'center' });
     item.focus({ preventScroll: true });
-    latest.hidden = false;
+    // With the list's end on screen and no hole below the message, the latest ones are in view.
+    const holes = [...scroller.querySelectorAll('.messages > .gap')];
+    latest.hidden =
+      messages.atBottom() &&
+      !holes.some((hole) => item.compareDocumentPosition(hole) & Node.DOCUMENT_POSITION_FOLLOWING);
   };
   return {
     reveal(seq) {
