@@ -72,6 +72,14 @@ export { ReadMarkers } from './read-markers.js';
 export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
 export { SearchError, type SearchOptions } from './search-requests.js';
 export {
+  NO_RESULTS,
+  type PageRequest,
+  type SearchFailure,
+  type SearchResults,
+  type SearchResultsAction,
+  searchResultsReducer,
+} from './search-results.js';
+export {
   type StandardWebSocket,
   type StandardWebSocketClass,
   standardSocketFactory,

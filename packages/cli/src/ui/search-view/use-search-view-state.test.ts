@@ -69,9 +69,9 @@ describe('searchViewReducer', () => {
   it('keeps the server refusal, and drops answers to a search that was closed or replaced', () => {
     const failed = run(
       { type: 'open', query: 'colour:red' },
-      { type: 'failed', id: 1, message: 'unknown filter' },
+      { type: 'failed', id: 1, code: 'bad_query', message: 'unknown filter' },
     );
-    expect(failed).toMatchObject({ open: true, error: 'unknown filter', loading: undefined });
+    expect(failed).toMatchObject({ open: true, failure: { message: 'unknown filter' }, loading: undefined });
     const replaced = run({ type: 'open', query: 'a' }, { type: 'open', query: 'b' });
     expect(searchViewReducer(replaced, { type: 'page', id: 1, hits: page(5, 1) }).hits).toEqual([]);
     const closed = run({ type: 'open', query: 'a' }, { type: 'close' });
