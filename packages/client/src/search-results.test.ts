@@ -1,4 +1,5 @@
 import type { SearchHit } from 'aurora-protocol';
+import { searchHit } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import {
   NO_RESULTS,
@@ -7,15 +8,7 @@ import {
   searchResultsReducer,
 } from './search-results.js';
 
-const hit = (seq: number): SearchHit => ({
-  target: 'dev',
-  seq,
-  id: `m${seq}`,
-  kind: 'chat',
-  from: 'bob',
-  ts: 1_700_000_000_000 + seq,
-  snippet: [{ text: `message ${seq}` }],
-});
+const hit = (seq: number): SearchHit => searchHit(seq, { id: `m${seq}` });
 const run = (state: SearchResults, ...actions: SearchResultsAction[]) =>
   actions.reduce(searchResultsReducer, state);
 const searched = (query = 'deploy') => run(NO_RESULTS, { type: 'search', query });

@@ -1,4 +1,5 @@
 import type { SearchHit } from 'aurora-protocol';
+import { searchHit } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED,
@@ -9,15 +10,7 @@ import {
   statusText,
 } from './search-state.js';
 
-const hit = (seq: number, target = 'dev'): SearchHit => ({
-  target,
-  seq,
-  id: `m${target}${seq}`,
-  kind: 'chat',
-  from: 'bob',
-  ts: 1_700_000_000_000 + seq,
-  snippet: [{ text: `message ${seq}` }],
-});
+const hit = (seq: number, target = 'dev'): SearchHit => searchHit(seq, { target });
 const run = (state: SearchState, ...actions: SearchAction[]) => actions.reduce(searchReducer, state);
 const searched = (query = 'deploy') => run(CLOSED, { type: 'open' }, { type: 'search', query });
 

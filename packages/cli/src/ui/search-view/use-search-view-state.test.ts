@@ -1,4 +1,5 @@
 import type { SearchHit } from 'aurora-protocol';
+import { searchHit } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED,
@@ -9,15 +10,7 @@ import {
   selectedHit,
 } from './use-search-view-state.js';
 
-const hit = (seq: number, target = 'dev'): SearchHit => ({
-  target,
-  seq,
-  id: `m${target}${seq}`,
-  kind: 'chat',
-  from: 'alice',
-  ts: 1_700_000_000_000 + seq,
-  snippet: [{ text: `message ${seq}` }],
-});
+const hit = (seq: number, target = 'dev'): SearchHit => searchHit(seq, { target, from: 'alice' });
 const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => hit(from - i));
 const run = (...actions: SearchViewAction[]) => actions.reduce(searchViewReducer, CLOSED);
 const opened = (hits: SearchHit[], next?: number): SearchViewState =>
