@@ -20,7 +20,7 @@ const times = <T>(n: number, ...events: T[]): T[] => Array.from({ length: n }, (
 const HOUR = 3_600_000;
 const notice = (seq: number, event: MembershipEvent, ts = seq * 1000): ChatMessage =>
   chat(seq, event.nick, 'x', { kind: 'system', event, ts });
-const day = (ts: number) => String(Math.floor(ts / (24 * HOUR)));
+const day = (a: number, b: number) => Math.floor(a / (24 * HOUR)) !== Math.floor(b / (24 * HOUR));
 
 describe('runSentence', () => {
   it('says a tail started and stopped three times, and who else came, in one short line', () => {

@@ -18,15 +18,19 @@ export function membershipEvent(message: ChatMessage): MembershipEvent | undefin
 /**
  * Whether `next`, the message right after `previous` in a transcript, continues the run `previous`
  * is in: both are joins, leaves or renames, with no message missing between them (a gap marker
- * breaks a run) and on the same day (`day` is a key that differs exactly when the day does). So
+ * breaks a run) and on the same day (`daysDiffer` says when two times are on different days). So
  * anything else between them breaks a run: a chat line, an action, a topic, a local notice.
  */
-export function continuesRun(previous: ChatMessage, next: ChatMessage, day: (ts: number) => string): boolean {
+export function continuesRun(
+  previous: ChatMessage,
+  next: ChatMessage,
+  daysDiffer: (a: number, b: number) => boolean,
+): boolean {
   return (
     next.seq === previous.seq + 1 &&
     membershipEvent(previous) !== undefined &&
     membershipEvent(next) !== undefined &&
-    day(previous.ts) === day(next.ts)
+    !daysDiffer(previous.ts, next.ts)
   );
 }
 

@@ -45,7 +45,7 @@ export function MessagePane({ width, height }: MessagePaneProps) {
     const context = { width, nickWidth, me: state.me, theme, time };
     return createPaneLines(createLineRenderer(context), {
       hide,
-      day: time.day,
+      daysDiffer: (a, b) => time.day(a) !== time.day(b),
       drawRun: (ts, text, showDate) => runLines(ts, text, showDate, context),
     });
   }, [width, nickWidth, state.me, theme, time, hide]);

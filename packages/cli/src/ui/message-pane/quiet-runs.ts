@@ -15,8 +15,8 @@ import type { PaneList } from './scroll.js';
 export interface QuietRules {
   /** The room hides them (it has more members than `--quiet-joins`). */
   readonly hide: boolean;
-  /** A key that differs exactly when the local day differs: a new day starts a new run. */
-  day(ts: number): string;
+  /** Whether two times fall on different local days: a new day starts a new run. */
+  daysDiffer(a: number, b: number): boolean;
   /** Draws a run's condensed line under the time of its first notice. */
   drawRun(ts: number, text: string, showDate: boolean): readonly Line[];
 }
@@ -45,7 +45,7 @@ export function createPaneLines(render: LineRenderer, rules: QuietRules): PaneLi
   const continues = (list: PaneList, index: number): boolean => {
     const previous = messageAt(list, index - 1);
     const next = messageAt(list, index);
-    return previous !== undefined && next !== undefined && continuesRun(previous, next, rules.day);
+    return previous !== undefined && next !== undefined && continuesRun(previous, next, rules.daysDiffer);
   };
 
   return (list, index, showDate) => {
