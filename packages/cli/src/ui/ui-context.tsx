@@ -11,8 +11,8 @@ export interface UiSettings {
   /** The server as shown in the status line. */
   readonly server: string;
   readonly bell: BellMode;
-  /** Rooms with more members than this hide joins, leaves and renames (`--quiet-joins`). */
-  readonly quietJoins: QuietJoins;
+  /** Rooms with more members than this hide joins, leaves and renames (`--quiet-joins`; default 50). */
+  readonly quietJoins?: QuietJoins;
 }
 
 const UiContext = createContext<UiSettings | undefined>(undefined);

@@ -1,4 +1,4 @@
-import { canLoadOlder, hidesMembership, lastSeq } from 'aurora-client';
+import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq } from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { createLineRenderer, runLines } from '../../core/render-line.js';
@@ -35,7 +35,7 @@ export interface MessagePaneProps {
 export function MessagePane({ width, height }: MessagePaneProps) {
   const state = useChatState();
   const actions = useChatActions();
-  const { theme, time, clock, quietJoins } = useUi();
+  const { theme, time, clock, quietJoins = DEFAULT_QUIET_JOINS } = useUi();
   const target = state.targets[state.current]!;
   const [pane, dispatch] = useMessagePaneState();
   const [search] = useSearchView();
