@@ -58,6 +58,21 @@ export {
   type PendingItem,
 } from './items.js';
 export {
+  CONDENSED_PEOPLE,
+  CONDENSED_RUN_MIN,
+  condenseRun,
+  continuesRun,
+  DEFAULT_QUIET_JOINS,
+  hidesMembership,
+  type MembershipEvent,
+  membershipEvent,
+  type PersonChanges,
+  parseQuietJoins,
+  QUIET_JOINS_CHOICES,
+  type QuietJoins,
+  runSentence,
+} from './membership-runs.js';
+export {
   type Attention,
   attentionOf,
   durationText,
