@@ -1,3 +1,4 @@
+import { DEFAULT_QUIET_JOINS, parseQuietJoins, QUIET_JOINS_CHOICES, type QuietJoins } from 'aurora-client';
 import { checkNick, checkRoom } from 'aurora-protocol';
 import * as v from 'valibot';
 import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode } from '../core/config.js';
@@ -13,6 +14,8 @@ export interface CommonFlags {
   readonly bell?: string;
   /** `--notify` (the chat only). */
   readonly notify?: string;
+  /** `--quiet-joins` (the chat only). */
+  readonly quietJoins?: string;
   /** `--wait` (chat and tail only). */
   readonly wait?: boolean;
 }
@@ -29,6 +32,8 @@ export interface Settings {
   /** How desktop notifications reach the terminal; `auto` is settled when the chat starts. */
   readonly notify: NotifyMode;
   readonly hyperlinks: boolean;
+  /** Rooms with more members than this hide joins, leaves and renames (`0` always, `Infinity` never). */
+  readonly quietJoins: QuietJoins;
   /** Keep retrying a first connection that fails (`--wait`), instead of stopping with `unreachable`. */
   readonly wait: boolean;
   /** Lines to print on stderr before starting (unknown config keys). */
@@ -89,6 +94,18 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
   if (!v.is(NotifyMode, notify))
     throw new CliError(CliErrorCode.BadUsage, `--notify takes ${NOTIFY_CHOICES}, not "${notify}"`);
 
+  const quietJoins =
+    flags.quietJoins === undefined
+      ? config.quietJoins === undefined
+        ? DEFAULT_QUIET_JOINS
+        : parseQuietJoins(config.quietJoins)!
+      : parseQuietJoins(flags.quietJoins);
+  if (quietJoins === undefined)
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      `--quiet-joins takes ${QUIET_JOINS_CHOICES}, not "${flags.quietJoins}"`,
+    );
+
   return {
     url: address.url,
     server: address.display,
@@ -97,6 +114,7 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     bell,
     notify,
     hyperlinks: config.hyperlinks ?? true,
+    quietJoins,
     wait: flags.wait === true,
     warnings: loaded.warnings,
   };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseQuietJoins, QUIET_JOINS_CHOICES } from 'aurora-client';
 import * as v from 'valibot';
 
 /** How often the terminal bell rings: never, on mentions and direct messages, or on every message. */
@@ -16,6 +17,12 @@ export const NotifyMode = v.picklist(NOTIFY_MODES, `notify takes ${NOTIFY_CHOICE
 /** How desktop notifications reach the terminal. */
 export type NotifyMode = v.InferOutput<typeof NotifyMode>;
 
+/** When joins, leaves and renames are hidden (`--quiet-joins`): a number of members, always or never. */
+export const QuietJoinsSetting = v.custom<string | number>(
+  (input) => (typeof input === 'string' || typeof input === 'number') && parseQuietJoins(input) !== undefined,
+  `quietJoins takes ${QUIET_JOINS_CHOICES}`,
+);
+
 /** The config file: defaults for the command-line flags. Every key is optional. */
 export const ConfigFile = v.object({
   /** Server address in any usual form (`host:port`, `ws://...`, `https://...`). */
@@ -29,6 +36,8 @@ export const ConfigFile = v.object({
   notify: v.optional(NotifyMode),
   /** Draw links as OSC 8 hyperlinks (default true). */
   hyperlinks: v.optional(v.boolean()),
+  /** Hide joins, leaves and renames in rooms with more members than this (default 50). */
+  quietJoins: v.optional(QuietJoinsSetting),
 });
 /** The config file's contents. */
 export type ConfigFile = v.InferOutput<typeof ConfigFile>;
