@@ -27,9 +27,14 @@ export type PrefsCommandPlan =
 /**
  * Plans `/notify`, `/mute`, `/unmute` and `/highlight` for the room or conversation on screen at
  * `now`, checking the change with the protocol's `changePrefs`, so a guest and an account are held
- * to the same bounds and a refusal needs no round trip.
+ * to the same bounds and a refusal needs no round trip. Only the preferences and the target are
+ * read, so a client with a state of its own (the browser) plans with the same rule.
  */
-export function planPrefsCommand(state: ChatState, command: PrefsCommand, now: number): PrefsCommandPlan {
+export function planPrefsCommand(
+  state: Pick<ChatState, 'prefs' | 'current'>,
+  command: PrefsCommand,
+  now: number,
+): PrefsCommandPlan {
   const { prefs, current } = state;
   if (command.type === 'highlight') {
     if (command.op === undefined || command.word === undefined)

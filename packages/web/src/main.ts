@@ -10,6 +10,7 @@ import {
   targetOfWire,
 } from 'aurora-client';
 import type { ServerMessage } from 'aurora-protocol';
+import type { Attention } from './attention/index.js';
 import { type ChatAction, chatReducer } from './core/chat-reducer.js';
 import { activeTarget, type ChatState, initialState, type PendingMessage } from './core/chat-state.js';
 import { type PlannedLine, type PlannedRequest, planCommand } from './core/command-plan.js';
@@ -23,10 +24,17 @@ import { announcement, pageTitle } from './core/titles.js';
 import { createTypingInput } from './core/typing-input.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
 import type { Search } from './search/index.js';
+import { createAlertsSwitch } from './ui/alerts-switch.js';
 import { createAnnouncer } from './ui/announcer.js';
 import { createChatScreen } from './ui/chat-screen.js';
 import { createJoinScreen } from './ui/join-screen.js';
-import { rememberedName, rememberName, storedSession, storeSession } from './ui/local-memory.js';
+import {
+  hasGuestPrefs,
+  rememberedName,
+  rememberName,
+  storedSession,
+  storeSession,
+} from './ui/local-memory.js';
 
 const CLIENT = { name: 'aurora-web', version: '0.1.0' };
 
@@ -96,7 +104,7 @@ function onEvent(event: ConnectionEvent): void {
   const outcome = eventActions(event, before, attempt, Date.now());
   for (const action of outcome.actions) dispatch(action);
   if (outcome.close) dropConnection();
-  if (event.type === 'server') afterFrame(event.message);
+  if (event.type === 'server') afterFrame(event.message, before);
 }
 
 /** A reconnect replays what each room and conversation missed; those lines are not read out. */
@@ -107,12 +115,14 @@ function noteReplays(state: ChatState): void {
     if (!target.isDm || target.cursor > 0) replaying.add(target.key);
 }
 
-function afterFrame(message: ServerMessage): void {
+function afterFrame(message: ServerMessage, before: ChatState): void {
   const state = store.getState();
   if (message.type === 'logged_out') dropConnection();
   if (message.type === 'welcome') {
     // From now on every reconnect says hello with the stored token, if there is one.
     attempt = state.session ? 'session' : 'guest';
+    // An account's preferences come from the server (`prefs`); a guest's are kept in this browser.
+    if (state.account === undefined && hasGuestPrefs()) withAttention((part) => part.loadGuestPrefs());
     rememberName(message.nick);
     typing.reset();
     // The chat screen is shown by the next render; focus can only move there after it.
@@ -123,6 +133,9 @@ function afterFrame(message: ServerMessage): void {
     const place = messagePlace(message, state.me);
     const text = announcement(message, state);
     if (place && text !== undefined && !replaying.has(place.target)) announcer.announce(text);
+    // Whether it is due a notification is decided in the attention part, by the state before it.
+    const watching = document.visibilityState === 'visible' && document.hasFocus();
+    if (alerts.on()) withAttention((part) => part.notify(message, before, watching));
   }
 }
 
@@ -171,6 +184,11 @@ function submit(text: string): string | undefined {
   for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
   if (plan.search !== undefined) openSearch(plan.search);
+  if (plan.prefs !== undefined) {
+    const command = plan.prefs;
+    const target = store.getState().active;
+    withAttention((part) => part.command(command, target));
+  }
   if (plan.help !== undefined) {
     const command = plan.help;
     later(import('./help/index.js'), (help) =>
@@ -220,6 +238,15 @@ function openSearch(query?: string): void {
   later(searchPanel, (panel) => panel.open(query));
 }
 
+/** Notification settings and desktop notifications, loaded on first use and handed the page's live parts. */
+let attentionPart: Promise<Attention> | undefined;
+function withAttention(use: (part: Attention) => void): void {
+  attentionPart ??= import('./attention/index.js').then((module) =>
+    module.createAttention({ store, connection: () => connection, now: Date.now, open }),
+  );
+  later(attentionPart, use);
+}
+
 function share(): void {
   const target = activeTarget(store.getState());
   if (!target || target.isDm) return;
@@ -242,6 +269,7 @@ const chat = createChatScreen(
     },
     open,
     close: (key) => dispatch({ type: 'close', target: key }),
+    menu: (key, anchor, name) => withAttention((part) => part.menu(anchor, key, name)),
     join: (room) => submit(`/join ${room}`),
     message: (nick) => {
       dispatch({ type: 'open-dm', nick });
@@ -273,6 +301,10 @@ const join = createJoinScreen({
   },
 });
 join.explainLink(link.problems);
+const alerts = createAlertsSwitch((on, permission) =>
+  withAttention((part) => part.alertsChanged(on, permission)),
+);
+chat.sidebar.append(alerts.element);
 
 document.getElementById('app')?.replaceChildren(join.element, chat.element, announcer.element);
 

@@ -82,13 +82,18 @@ export interface WatchedPage {
   expectClean(allowed?: readonly RegExp[]): void;
 }
 
-/** Opens a page in its own browser context (its own storage), watching for problems. */
+/**
+ * Opens a page in its own browser context (its own storage), watching for problems. `prepare` sets
+ * the context up before the page loads (permissions, init scripts).
+ */
 export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
+  await prepare?.(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

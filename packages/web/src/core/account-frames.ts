@@ -20,7 +20,7 @@ export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>):
         ? [e.message]
         : [],
     );
-    const mentioned = after.filter((message) => mentionsMe(message, me)).length;
+    const mentioned = after.filter((message) => mentionsMe(message, me, state.prefs.keywords)).length;
     return {
       ...t,
       readSeq: marker.seq,
@@ -34,8 +34,8 @@ export function onReadMarker(state: ChatState, marker: ServerMessageOf<'read'>):
  * "While you were away": direct messages join their conversations as unread, and a notice lists
  * the mentions, shown in the first room that opens.
  */
-export function onDigest(state: ChatState, digest: ServerMessageOf<'digest'>): ChatState {
-  const next = addMessages(state, digest.direct, 'live');
+export function onDigest(state: ChatState, digest: ServerMessageOf<'digest'>, now: number): ChatState {
+  const next = addMessages(state, digest.direct, 'live', now);
   if (digest.mentions.length === 0 && digest.direct.length === 0) return next;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const lines = digest.mentions.map((m) => {

@@ -1,5 +1,5 @@
 import { dmTarget } from 'aurora-client';
-import type { ServerMessage } from 'aurora-protocol';
+import type { NotifyPrefs, ServerMessage } from 'aurora-protocol';
 import {
   type ChatState,
   type ConnectionInfo,
@@ -8,6 +8,7 @@ import {
   type PendingMessage,
   type TargetKey,
 } from './chat-state.js';
+import { withoutEndedMutes, withPrefs } from './prefs-state.js';
 import { applyServerMessage } from './server-frames.js';
 import { addNotice, mapTargets, removeTarget, updateTarget, withTarget } from './state-updates.js';
 import type { NoticeTone } from './timeline.js';
@@ -53,6 +54,8 @@ export type ChatAction =
   | { readonly type: 'notice'; readonly text: string; readonly tone: NoticeTone; readonly target?: TargetKey }
   | { readonly type: 'visibility'; readonly visible: boolean }
   | { readonly type: 'tick'; readonly now: number }
+  /** A guest's own notification preferences: read from this browser, or changed here. */
+  | { readonly type: 'prefs'; readonly prefs: NotifyPrefs; readonly now: number }
   | { readonly type: 'quit' };
 
 /** The one place chat state changes: pure, so every behaviour is tested without a page or socket. */
@@ -154,7 +157,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'visibility':
       return action.visible === state.visible ? state : markRead({ ...state, visible: action.visible });
     case 'tick':
-      return expireTyping(state, action.now);
+      return withoutEndedMutes(expireTyping(state, action.now), action.now);
+    case 'prefs':
+      return withPrefs(state, action.prefs, action.now);
     case 'quit':
       return initialState({
         nick: state.me ?? state.wanted.nick,

@@ -1,5 +1,12 @@
 import { isDmTarget } from 'aurora-client';
-import { canonicalName, LIMITS, type Limits, type Member } from 'aurora-protocol';
+import {
+  canonicalName,
+  EMPTY_PREFS,
+  LIMITS,
+  type Limits,
+  type Member,
+  type NotifyPrefs,
+} from 'aurora-protocol';
 import type { TimelineEntry } from './timeline.js';
 
 /**
@@ -104,6 +111,11 @@ export interface ChatState {
   readonly visible: boolean;
   /** Grows with every local notice, to keep notices in the order they were added. */
   readonly noticeCount: number;
+  /**
+   * Notification levels, mutes and highlight keywords: the account's from the server's `prefs`
+   * frame, or a guest's own kept in this browser (see prefs-state.ts).
+   */
+  readonly prefs: NotifyPrefs;
 }
 
 /** The state of a page that has not joined yet. */
@@ -121,6 +133,7 @@ export function initialState(
     pending: [],
     visible: true,
     noticeCount: 0,
+    prefs: EMPTY_PREFS,
   };
 }
 

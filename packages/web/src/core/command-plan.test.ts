@@ -153,4 +153,11 @@ describe('planCommand', () => {
     const state = chatReducer(inDev(), { type: 'server', message: { type: 'left', room: 'dev' }, now: NOW });
     expect(plan('hello', state).error).toBe('Join a room first: /join #room');
   });
+
+  it('hands /notify, /mute, /unmute and /highlight to the attention part, loaded on first use', () => {
+    expect(plan('/mute 30m')).toEqual({ actions: [], frames: [], prefs: { type: 'mute', forMs: 1_800_000 } });
+    expect(plan('/notify all').prefs).toEqual({ type: 'notify', level: 'all' });
+    expect(plan('/unmute').prefs).toEqual({ type: 'unmute' });
+    expect(plan('/highlight add deploy').prefs).toEqual({ type: 'highlight', op: 'add', word: 'deploy' });
+  });
 });

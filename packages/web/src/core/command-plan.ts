@@ -1,4 +1,4 @@
-import { type Command, dmTarget, leavingText } from 'aurora-client';
+import { type Command, dmTarget, leavingText, type PrefsCommand } from 'aurora-client';
 import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -30,6 +30,8 @@ export interface CommandPlan {
   readonly search?: string;
   /** Show the help of this command, or of all when empty (`/help`), loaded on first use. */
   readonly help?: string;
+  /** Read or change notification preferences for the conversation on screen, loaded on first use. */
+  readonly prefs?: PrefsCommand;
   /** The command cannot be carried out: show this and keep the text in the composer. */
   readonly error?: string;
 }
@@ -135,8 +137,7 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'mute':
     case 'unmute':
     case 'highlight':
-      // Notification levels in the browser are their own piece of work (#21); the table lists them.
-      return fail(`/${command.type} is not in the browser yet.`);
+      return { actions: [], frames: [], prefs: command };
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

@@ -9,6 +9,7 @@ import {
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
+import { withPrefs } from './prefs-state.js';
 import {
   addMessages,
   addNotice,
@@ -39,7 +40,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'left':
       return removeTarget(state, message.room);
     case 'message':
-      return addMessages(state, [message], 'live');
+      return addMessages(state, [message], 'live', now);
     case 'resumed':
       return updateTarget(state, targetOfWire(message.target), (t) => ({
         ...t,
@@ -79,10 +80,15 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'read':
       return onReadMarker(state, message);
     case 'digest':
-      return onDigest(state, message);
+      return onDigest(state, message, now);
+    case 'prefs':
+      return withPrefs(
+        state,
+        { levels: message.levels, mutes: message.mutes, keywords: message.keywords },
+        now,
+      );
     case 'pong':
     case 'search_results': // answers the promise of Connection.search, in the search panel
-    case 'prefs': // notification levels in the browser are their own piece of work (#21)
       return state;
   }
 }

@@ -1,4 +1,4 @@
-import { messagePlace } from 'aurora-client';
+import { attentionOf, messagePlace } from 'aurora-client';
 import { type ChatMessage, mentions, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetKey, type TargetState } from './chat-state.js';
 import { appendNotice, mergeMessages, type NoticeTone, startsOver, type TimelineEntry } from './timeline.js';
@@ -20,11 +20,15 @@ export const MAX_TARGET_TEXT = 500_000;
  */
 export const MAX_TARGETS = 100;
 
-/** Adds stored messages to their conversations; `live` ones count as unread where nobody is looking. */
+/**
+ * Adds stored messages to their conversations; `live` ones count as unread where nobody is looking,
+ * and as mentions by the preferences at `now` (only live ones look at the clock).
+ */
 export function addMessages(
   state: ChatState,
   messages: readonly ChatMessage[],
   mode: 'live' | 'history',
+  now = 0,
 ): ChatState {
   let next = state;
   for (const message of messages) {
@@ -55,7 +59,7 @@ export function addMessages(
         entries,
         cursor: Math.max(target.cursor, message.seq),
         unread: target.unread + (counts ? 1 : 0),
-        mentions: target.mentions + (counts && mentionsMe(message, next.me) ? 1 : 0),
+        mentions: target.mentions + (counts && highlights(next, place.target, message, now) ? 1 : 0),
         typing: without(target.typing, message.from),
         // Only live notices move the topic: an older page of history would bring back a stale one.
         topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
@@ -100,11 +104,23 @@ export function withRoomForOne(state: ChatState): ChatState | undefined {
   return closable === undefined ? undefined : removeTarget(state, closable);
 }
 
-/** Whether a message calls for the user: every direct message, and chat that mentions them. */
-export function mentionsMe(message: ChatMessage, me: string | undefined): boolean {
+/**
+ * Whether a message calls for the user: every direct message, and chat that mentions them or one of
+ * their highlight `keywords`.
+ */
+export function mentionsMe(
+  message: ChatMessage,
+  me: string | undefined,
+  keywords?: readonly string[],
+): boolean {
   if (message.kind === 'dm') return true;
   if (me === undefined || (message.kind !== 'chat' && message.kind !== 'action')) return false;
-  return mentions(message.text, me);
+  return mentions(message.text, me, keywords);
+}
+
+/** Whether a message marks `target` with `!`: a mention, outside a muted target (the engine's rule). */
+export function highlights(state: ChatState, target: TargetKey, message: ChatMessage, now: number): boolean {
+  return attentionOf(state.prefs, target, mentionsMe(message, state.me, state.prefs.keywords), now).highlight;
 }
 
 /** Adds a local notice to a conversation (the active one when `key` is undefined or gone). */

@@ -27,6 +27,8 @@ export interface ChatScreen {
   readonly composer: Composer;
   /** The conversation column, which the search panel covers while it is open. */
   readonly conversation: HTMLElement;
+  /** The room list, whose foot holds the desktop notifications switch. */
+  readonly sidebar: HTMLElement;
   render(state: ChatState, now: number): void;
   /** Closes a drawer on narrow screens (after choosing a conversation). */
   closePanels(): void;
@@ -48,6 +50,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
       actions.open(key);
     },
     close: actions.close,
+    menu: actions.menu,
     join: (room) => {
       setPanel(undefined);
       actions.join(room);
@@ -112,12 +115,13 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     messages,
     composer,
     conversation,
+    sidebar: roomList.element,
     render(state, now) {
       last = { state, now };
       element.hidden = state.screen !== 'chat';
       if (state.screen !== 'chat') return;
       const target = activeTarget(state);
-      roomList.render(state);
+      roomList.render(state, now);
       memberList.render(target, state.me);
       topbar.render(state, open);
       banner.render(state, now);

@@ -1,5 +1,6 @@
+import { isMuted } from 'aurora-protocol';
 import type { ChatState, TargetKey, TargetState } from '../core/chat-state.js';
-import { unreadBadge } from '../core/titles.js';
+import { targetTitle, unreadBadge } from '../core/titles.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel } from './message-item.js';
 
@@ -8,6 +9,8 @@ export interface RoomListActions {
   open(target: TargetKey): void;
   close(target: TargetKey): void;
   join(room: string): void;
+  /** Opens or closes the notification menu of a room or conversation (`name`) under its button. */
+  menu(target: TargetKey, anchor: HTMLElement, name: string): void;
   /** Ends the log-in on the server (accounts only). */
   logout(): void;
 }
@@ -15,7 +18,7 @@ export interface RoomListActions {
 /** The sidebar: rooms and direct conversations with unread counts, and a field to join a room. */
 export interface RoomList {
   readonly element: HTMLElement;
-  render(state: ChatState): void;
+  render(state: ChatState, now: number): void;
 }
 
 /** Creates the sidebar. */
@@ -65,9 +68,30 @@ export function createRoomList(actions: RoomListActions): RoomList {
       ? nickLabel(target.name, 'target-name')
       : h('span', { class: 'target-name' }, `#${target.name}`);
     const badge = h('span', { class: 'badge', hidden: true });
-    const button = h('button', { type: 'button', class: 'target', 'data-target': target.key }, label, badge);
+    const muted = h('span', { class: 'muted-mark', hidden: true }, 'muted');
+    const button = h(
+      'button',
+      { type: 'button', class: 'target', 'data-target': target.key },
+      label,
+      muted,
+      badge,
+    );
     button.addEventListener('click', () => actions.open(target.key));
-    const li = h('li', {}, button);
+    const title = targetTitle(target);
+    const menu = h(
+      'button',
+      {
+        type: 'button',
+        class: 'menu-button',
+        'aria-haspopup': 'menu',
+        'aria-expanded': 'false',
+        'aria-label': `Notifications for ${title}`,
+        title: 'Notifications',
+      },
+      '⋯',
+    );
+    menu.addEventListener('click', () => actions.menu(target.key, menu, title));
+    const li = h('li', {}, button, menu);
     if (target.isDm) {
       const close = h(
         'button',
@@ -85,9 +109,10 @@ export function createRoomList(actions: RoomListActions): RoomList {
     return li;
   }
 
-  function update(li: HTMLLIElement, target: TargetState, active: boolean): void {
+  function update(li: HTMLLIElement, target: TargetState, active: boolean, muted: boolean): void {
     const button = li.querySelector('button.target')!;
     const badge = li.querySelector<HTMLElement>('.badge')!;
+    li.querySelector<HTMLElement>('.muted-mark')!.hidden = !muted;
     if (active) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
     button.classList.toggle('unread', target.unread > 0);
@@ -99,11 +124,17 @@ export function createRoomList(actions: RoomListActions): RoomList {
     const mentioned = target.mentions > 0 ? `, ${target.mentions} mentioning you` : '';
     button.setAttribute(
       'aria-label',
-      target.unread > 0 ? `${name}, ${target.unread} unread${mentioned}` : name,
+      `${name}${muted ? ', muted' : ''}${target.unread > 0 ? `, ${target.unread} unread${mentioned}` : ''}`,
     );
   }
 
-  function sync(list: HTMLElement, cache: Map<string, HTMLLIElement>, state: ChatState, dm: boolean): void {
+  function sync(
+    list: HTMLElement,
+    cache: Map<string, HTMLLIElement>,
+    state: ChatState,
+    dm: boolean,
+    now: number,
+  ): void {
     const targets = state.order
       .map((key) => state.targets.get(key))
       .filter((t): t is TargetState => t?.isDm === dm);
@@ -113,14 +144,21 @@ export function createRoomList(actions: RoomListActions): RoomList {
       cache,
       (key) => item(state.targets.get(key)!),
     );
-    for (const target of targets) update(cache.get(target.key)!, target, target.key === state.active);
+    for (const target of targets)
+      update(
+        cache.get(target.key)!,
+        target,
+        target.key === state.active,
+        isMuted(state.prefs, target.key, now),
+      );
   }
 
   return {
     element,
-    render(state) {
+    render(state, now) {
       if (
         shown &&
+        shown.prefs === state.prefs &&
         shown.targets === state.targets &&
         shown.order === state.order &&
         shown.active === state.active &&
@@ -129,8 +167,8 @@ export function createRoomList(actions: RoomListActions): RoomList {
       )
         return;
       shown = state;
-      sync(rooms, roomCache, state, false);
-      sync(dms, dmCache, state, true);
+      sync(rooms, roomCache, state, false, now);
+      sync(dms, dmCache, state, true, now);
       const hasDms = dmCache.size > 0;
       dmHeading.hidden = !hasDms;
       dms.hidden = !hasDms;
