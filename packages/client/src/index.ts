@@ -75,10 +75,12 @@ export {
 export {
   type Attention,
   attentionOf,
+  callsAt,
   durationText,
   keywordsText,
   levelNow,
   NO_PREFS,
+  notificationDue,
   prefsTargetName,
   targetPrefsText,
 } from './notify-prefs.js';

@@ -1,10 +1,12 @@
 import {
+  type ChatMessage,
   EMPTY_PREFS,
   isMuted,
   type NotifyLevel,
   type NotifyPrefs,
   notifyLevel,
   PREFS_LIMITS,
+  sameName,
 } from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import { updateTarget } from './chat-targets.js';
@@ -41,11 +43,28 @@ export function levelNow(prefs: NotifyPrefs, target: string, now: number): Notif
 export function attentionOf(prefs: NotifyPrefs, target: string, mention: boolean, now: number): Attention {
   if (isMuted(prefs, target, now)) return { highlight: false, calls: false, rings: false };
   const level = notifyLevel(prefs, target);
-  return {
-    highlight: mention,
-    calls: level === 'all' || (level === 'mentions' && mention),
-    rings: level !== 'none',
-  };
+  return { highlight: mention, calls: callsAt(level, mention), rings: level !== 'none' };
+}
+
+/** Whether a message is worth a notification at `level`: any at `all`, a mention at `mentions`. */
+export function callsAt(level: NotifyLevel, mention: boolean): boolean {
+  return level === 'all' || (level === 'mentions' && mention);
+}
+
+/**
+ * Whether a live message calls for a desktop notification, in every client: never a notice or
+ * one's own message (a webhook posting under one's name is not one's own), only where the
+ * preferences call for it (`calls`, from `attentionOf` or `callsAt`), and never for the
+ * conversation the person is watching.
+ */
+export function notificationDue(
+  message: ChatMessage,
+  me: string,
+  calls: boolean,
+  watching: boolean,
+): boolean {
+  if (message.kind === 'system' || (!message.bot && sameName(message.from, me))) return false;
+  return calls && !watching;
 }
 
 /**

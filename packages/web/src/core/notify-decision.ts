@@ -1,5 +1,5 @@
-import { attentionOf, messagePlace } from 'aurora-client';
-import { type ChatMessage, sameName } from 'aurora-protocol';
+import { attentionOf, messagePlace, notificationDue } from 'aurora-client';
+import type { ChatMessage } from 'aurora-protocol';
 import type { ChatState, TargetKey } from './chat-state.js';
 import { mentionsMe } from './state-updates.js';
 
@@ -17,14 +17,13 @@ export function notificationTarget(
   watching: boolean,
 ): TargetKey | undefined {
   const { me, prefs } = state;
-  if (me === undefined || message.kind === 'system') return undefined;
-  // A webhook may post under the person's name; its messages are never theirs.
-  if (!message.bot && sameName(message.from, me)) return undefined;
+  if (me === undefined) return undefined;
   const place = messagePlace(message, me);
   if (!place) return undefined;
   const known = state.targets.get(place.target);
   if (known ? message.seq <= known.cursor : !place.isDm) return undefined;
-  if (watching && state.active === place.target) return undefined;
-  const mention = mentionsMe(message, me, prefs.keywords);
-  return attentionOf(prefs, place.target, mention, now).calls ? place.target : undefined;
+  const calls = attentionOf(prefs, place.target, mentionsMe(message, me, prefs.keywords), now).calls;
+  return notificationDue(message, me, calls, watching && state.active === place.target)
+    ? place.target
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import { sameName } from 'aurora-protocol';
+import { callsAt, notificationDue } from 'aurora-client';
 import type { Arrival } from './arrivals.js';
 
 /** What a room or conversation asks to be told about: every message, mentions, or nothing. */
@@ -34,12 +34,7 @@ export const DEFAULT_LEVEL = (_target: string): NotifyLevel => 'mentions';
  * so a terminal that never reports focus still notifies about every other room.
  */
 export function shouldNotify(arrival: Arrival, context: NotifyContext): boolean {
-  const { message } = arrival;
-  if (message.kind === 'system') return false;
-  // The engine never counts one's own lines; this keeps it so if that ever changes.
-  if (!message.bot && sameName(message.from, context.me)) return false;
-  const level = context.level(arrival.target);
-  if (level === 'none' || (level === 'mentions' && !arrival.mention)) return false;
   const watching = arrival.target === context.current && context.focus !== 'unfocused';
-  return !watching;
+  const calls = callsAt(context.level(arrival.target), arrival.mention);
+  return notificationDue(arrival.message, context.me, calls, watching);
 }
