@@ -61,6 +61,8 @@ export {
   type Attention,
   attentionOf,
   durationText,
+  hiddenByIgnore,
+  ignoredText,
   keywordsText,
   levelNow,
   NO_PREFS,
