@@ -68,6 +68,7 @@ export {
   NO_PREFS,
   prefsTargetName,
   targetPrefsText,
+  visibleItems,
 } from './notify-prefs.js';
 export { type PrefsCommand, type PrefsCommandPlan, planPrefsCommand } from './prefs-command.js';
 export { ReadMarkers } from './read-markers.js';

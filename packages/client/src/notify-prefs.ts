@@ -9,6 +9,7 @@ import {
 } from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import { updateTarget } from './chat-targets.js';
+import { ItemList } from './item-list.js';
 import type { ChatItem } from './items.js';
 import { withoutEntry } from './remote-keyed.js';
 import { isDmTarget } from './targets.js';
@@ -115,6 +116,13 @@ export function hiddenByIgnore(prefs: NotifyPrefs, item: ChatItem): boolean {
     item.message.kind !== 'system' &&
     isIgnored(prefs, item.message.from)
   );
+}
+
+/** A transcript without the items {@link hiddenByIgnore} hides: the same list while nobody is ignored. */
+export function visibleItems(items: ItemList, prefs: NotifyPrefs): ItemList {
+  if (prefs.ignored.length === 0) return items;
+  const kept = items.toArray().filter((item) => !hiddenByIgnore(prefs, item));
+  return kept.length === items.length ? items : ItemList.of(kept);
 }
 
 /** A duration in words, rounded up to the minute: `45 minutes`, `2 hours 5 minutes`, `3 days`. */
