@@ -85,6 +85,8 @@ export interface ChatState {
   readonly session?: StoredSession;
   /** The account this connection acts for, once welcomed with a session. */
   readonly account?: string;
+  /** The people the account ignores (its `prefs`): their messages and typing are not shown. */
+  readonly ignored?: readonly string[];
   /** "While you were away", waiting for a room to be shown in. */
   readonly digest?: string;
   readonly connection: ConnectionInfo;

@@ -6,7 +6,7 @@ import { COMMAND_REFS } from './command-refs.js';
 
 /** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
 export type PlannedRequest = ClientMessageOf<
-  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history'
+  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history' | 'ignore'
 >;
 
 /** A chat line to hand to the engine's outbox. */
@@ -137,6 +137,16 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'highlight':
       // Notification levels in the browser are their own piece of work (#21); the table lists them.
       return fail(`/${command.type} is not in the browser yet.`);
+    case 'ignore': {
+      // The account keeps the list and its `prefs` answer hides them; a guest's page keeps none yet.
+      if (state.account === undefined) return fail('Ignoring needs an account in the browser (/ignore).');
+      const { op, name } = command;
+      if (!op || !name) return info(`You ignore: ${state.ignored?.join(', ') || 'nobody'}.`);
+      return {
+        ...info(`${op === 'add' ? 'Ignoring' : 'No longer ignoring'} ${name}.`),
+        frames: [{ type: 'ignore', op, name }],
+      };
+    }
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

@@ -12,6 +12,8 @@ import { COMMAND_REFS } from './command-refs.js';
 import {
   addMessages,
   addNotice,
+  hiddenBy,
+  ignores,
   mapTargets,
   removeTarget,
   STARTED_OVER,
@@ -80,9 +82,11 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onReadMarker(state, message);
     case 'digest':
       return onDigest(state, message);
+    case 'prefs':
+      // Only who is ignored, so far; notification levels in the browser are their own piece of work (#21).
+      return onIgnored({ ...state, ignored: message.ignored });
     case 'pong':
     case 'search_results': // answers the promise of Connection.search, in the search panel
-    case 'prefs': // notification levels in the browser are their own piece of work (#21)
       return state;
   }
 }
@@ -96,7 +100,7 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
   // The server's latest seq is below what is shown: it started its history over (see startsOver).
   const over = joined.seq < latestSeq(found.entries) || startsOver(found.entries, joined.history);
   const base = over ? { ...found, entries: [], cursor: 0 } : found;
-  const entries = mergeMessages(base.entries, joined.history);
+  const entries = mergeMessages(base.entries, joined.history, hiddenBy(state));
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
   const target: TargetState = {
     ...base,
@@ -152,8 +156,19 @@ function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatStat
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
 }
 
+/** Who is ignored changed: their messages are hidden or shown again, and they no longer type. */
+function onIgnored(state: ChatState): ChatState {
+  const hidden = hiddenBy(state);
+  return mapTargets(state, (t) => ({
+    ...t,
+    entries: t.entries.map((e) => (e.type === 'message' ? { ...e, hidden: hidden(e.message) } : e)),
+    typing: new Map([...t.typing].filter(([nick]) => !ignores(state, nick))),
+  }));
+}
+
 function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: number): ChatState {
   if (state.me !== undefined && sameName(notice.nick, state.me)) return state;
+  if (ignores(state, notice.nick)) return state;
   return updateTarget(state, notice.room, (t) => ({
     ...t,
     typing: notice.active
