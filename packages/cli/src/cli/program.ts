@@ -137,6 +137,10 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       '--notify <kind>',
       'desktop notifications on mentions and direct messages: auto, osc777, osc9, osc99, bell, off (default: auto, from the terminal)',
     )
+    .option(
+      '--title <mode>',
+      'set the terminal title to the unread count and the room: on, off (default: on)',
+    )
     // Words after the chat's flags are taken, so a mistyped command is named as one below, not
     // refused as "too many arguments".
     .allowExcessArguments()

@@ -1,6 +1,6 @@
 import { checkNick, checkRoom } from 'aurora-protocol';
 import * as v from 'valibot';
-import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode } from '../core/config.js';
+import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode, TitleMode } from '../core/config.js';
 import { normalizeServerAddress } from '../core/server-address.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 
@@ -13,6 +13,8 @@ export interface CommonFlags {
   readonly bell?: string;
   /** `--notify` (the chat only). */
   readonly notify?: string;
+  /** `--title` (the chat only). */
+  readonly title?: string;
   /** `--wait` (chat and tail only). */
   readonly wait?: boolean;
 }
@@ -28,6 +30,8 @@ export interface Settings {
   readonly bell: BellMode;
   /** How desktop notifications reach the terminal; `auto` is settled when the chat starts. */
   readonly notify: NotifyMode;
+  /** Set the terminal's title to the unread count and the place on screen (`--title`). */
+  readonly title: TitleMode;
   readonly hyperlinks: boolean;
   /** Keep retrying a first connection that fails (`--wait`), instead of stopping with `unreachable`. */
   readonly wait: boolean;
@@ -89,6 +93,10 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
   if (!v.is(NotifyMode, notify))
     throw new CliError(CliErrorCode.BadUsage, `--notify takes ${NOTIFY_CHOICES}, not "${notify}"`);
 
+  const title = flags.title ?? config.title ?? 'on';
+  if (!v.is(TitleMode, title))
+    throw new CliError(CliErrorCode.BadUsage, `--title takes on or off, not "${title}"`);
+
   return {
     url: address.url,
     server: address.display,
@@ -96,6 +104,7 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     rooms,
     bell,
     notify,
+    title,
     hyperlinks: config.hyperlinks ?? true,
     wait: flags.wait === true,
     warnings: loaded.warnings,

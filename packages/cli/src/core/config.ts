@@ -16,6 +16,11 @@ export const NotifyMode = v.picklist(NOTIFY_MODES, `notify takes ${NOTIFY_CHOICE
 /** How desktop notifications reach the terminal. */
 export type NotifyMode = v.InferOutput<typeof NotifyMode>;
 
+/** Whether the chat sets the terminal's title to the unread count and the place on screen (`--title`). */
+export const TitleMode = v.picklist(['on', 'off'], 'title takes on or off');
+/** Whether the chat sets the terminal's title. */
+export type TitleMode = v.InferOutput<typeof TitleMode>;
+
 /** The config file: defaults for the command-line flags. Every key is optional. */
 export const ConfigFile = v.object({
   /** Server address in any usual form (`host:port`, `ws://...`, `https://...`). */
@@ -27,6 +32,8 @@ export const ConfigFile = v.object({
   bell: v.optional(BellMode),
   /** Desktop notifications through the terminal (default `auto`). */
   notify: v.optional(NotifyMode),
+  /** Set the terminal's title to the unread count and the room (default `on`). */
+  title: v.optional(TitleMode),
   /** Draw links as OSC 8 hyperlinks (default true). */
   hyperlinks: v.optional(v.boolean()),
 });
