@@ -154,7 +154,8 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const key = targetOf(state, message);
   if (key === undefined) return state;
   const ignored = message.kind !== 'system' && isIgnored(state.prefs, message.from);
-  if (ignored && isDmTarget(key) && !state.targets[key]) return state;
+  // Not even a notice (the server's "bob is a guest") opens a conversation with someone ignored.
+  if (isDmTarget(key) && !state.targets[key] && isIgnored(state.prefs, dmLabel(state, message))) return state;
   const label = isDmTarget(key) ? dmLabel(state, message) : key;
   let next = ensureTarget(state, key, label);
   const item = toItem(next, message);

@@ -135,7 +135,11 @@ describe('ignored people in the chat state', () => {
     expect(shown(next, '@bob')).toEqual([]);
     expect(next.targets['@bob']).toMatchObject({ unread: 1, mentions: 1 });
     expect(next.alerts).toEqual(opened.alerts);
-    const fresh = start({ ignored: ['dave'] }, server(chat(1, 'dave', 'psst', { to: 'alice' })));
+    const fresh = start(
+      { ignored: ['dave'] },
+      server(chat(1, 'dave', 'dave is a guest', { to: 'alice', kind: 'system' })),
+      server(chat(2, 'dave', 'psst', { to: 'alice' })),
+    );
     expect(fresh.targets['@dave']).toBeUndefined();
     expect(fresh.alerts).toEqual({ mentions: 0, messages: 0 });
   });

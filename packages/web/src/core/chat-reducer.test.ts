@@ -446,7 +446,8 @@ describe('ignoring people', () => {
       server(chat(3, 'Bob', 'alice: you there?')),
       server({ type: 'typing', room: 'dev', nick: 'bob', active: true }),
       server(chat(4, 'carol', 'hi all')),
-      server(chat(1, 'bob', 'psst', { to: 'alice' })),
+      server(chat(1, 'bob', 'bob is a guest', { to: 'alice', kind: 'system' })),
+      server(chat(2, 'bob', 'psst', { to: 'alice' })),
     );
     expect(rows(state)).toEqual(['hello', 'hi all']);
     expect(state.targets.get('dev')).toMatchObject({ unread: 1, mentions: 0 });

@@ -32,7 +32,7 @@ export function addMessages(
     const place = messagePlace(message, next.me);
     if (!place) continue;
     const existing = next.targets.get(place.target);
-    if (!existing && (!place.isDm || hidden(message))) continue;
+    if (!existing && (!place.isDm || ignores(next, place.name))) continue;
     if (!existing) {
       const roomy = withRoomForOne(next);
       if (!roomy) continue;
