@@ -58,6 +58,21 @@ export {
   type PendingItem,
 } from './items.js';
 export {
+  CONDENSED_PEOPLE,
+  CONDENSED_RUN_MIN,
+  condenseRun,
+  continuesRun,
+  DEFAULT_QUIET_JOINS,
+  hidesMembership,
+  type MembershipEvent,
+  membershipEvent,
+  type PersonChanges,
+  parseQuietJoins,
+  QUIET_JOINS_CHOICES,
+  type QuietJoins,
+  runSentence,
+} from './membership-runs.js';
+export {
   type Attention,
   attentionOf,
   durationText,
@@ -74,6 +89,14 @@ export { type PrefsCommand, type PrefsCommandPlan, planPrefsCommand } from './pr
 export { ReadMarkers } from './read-markers.js';
 export { type RemoteKeyed, remoteKeyed, withEntry } from './remote-keyed.js';
 export { SearchError, type SearchOptions } from './search-requests.js';
+export {
+  NO_RESULTS,
+  type PageRequest,
+  type SearchFailure,
+  type SearchResults,
+  type SearchResultsAction,
+  searchResultsReducer,
+} from './search-results.js';
 export {
   type StandardWebSocket,
   type StandardWebSocketClass,

@@ -1,4 +1,4 @@
-import { type ChatMessage, LIMITS, type Member, type ServerMessageOf } from 'aurora-protocol';
+import { type ChatMessage, LIMITS, type Member, type SearchHit, type ServerMessageOf } from 'aurora-protocol';
 
 /** A `welcome` frame for `nick` with the default limits. */
 export function welcome(nick: string): ServerMessageOf<'welcome'> {
@@ -78,4 +78,19 @@ export function error(
   extra: { cid?: string; retryAfterMs?: number; room?: string; ref?: string } = {},
 ): ServerMessageOf<'error'> {
   return { type: 'error', code, message, ...extra };
+}
+
+/** One search result: message `seq` of `target` (a room, or `@name`), its text `message SEQ`. */
+export function searchHit(seq: number, options: Partial<SearchHit> = {}): SearchHit {
+  const target = options.target ?? 'dev';
+  return {
+    target,
+    seq,
+    id: `m${target}${seq}`,
+    kind: 'chat',
+    from: 'bob',
+    ts: 1_700_000_000_000 + seq,
+    snippet: [{ text: `message ${seq}` }],
+    ...options,
+  };
 }

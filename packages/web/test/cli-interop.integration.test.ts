@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { CHAT_BIN } from 'aurora-testkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { messageRows, openPage, say, useBrowserAndServer } from './harness.js';
+import { messageRows, openPage, RESULTS_DIR, say, useBrowserAndServer } from './harness.js';
 
 const env = useBrowserAndServer();
 
@@ -70,6 +70,33 @@ describe('the page and the terminal client', () => {
     expect(said).toMatchObject({ type: 'message', room: 'dev', from: 'typist' });
     expect(typeof said?.seq).toBe('number');
     expect(typeof said?.id).toBe('string');
+    page.expectClean();
+    await page.context.close();
+  });
+
+  it('shows a tail started and stopped three times as one line, as the terminal does', async () => {
+    const page = await openPage(env.browser, `${env.server.httpUrl}/?room=quiet&name=reader`);
+    await page.page.locator('.chat').waitFor();
+    const lurker = page.page.locator('#members .nick', { hasText: 'lurker' });
+    for (let i = 0; i < 3; i++) {
+      const tail = spawn(
+        process.execPath,
+        [CHAT_BIN, 'tail', '--room', 'quiet', '--name', 'lurker', '--server', env.server.wsUrl],
+        { stdio: 'ignore' },
+      );
+      children.push(tail);
+      await lurker.waitFor();
+      const exited = new Promise((resolve) => tail.once('exit', resolve));
+      tail.kill('SIGTERM');
+      await exited;
+      await lurker.waitFor({ state: 'detached' });
+    }
+    const runs = page.page.locator('.messages li.msg-run');
+    await expect
+      .poll(() => runs.allTextContents())
+      .toEqual([expect.stringContaining('lurker joined and left 3 times')]);
+    expect(await messageRows(page.page).filter({ hasText: 'lurker' }).count()).toBe(1);
+    await page.page.screenshot({ path: `${RESULTS_DIR}quiet-runs.png` });
     page.expectClean();
     await page.context.close();
   });

@@ -141,6 +141,10 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       '--title <mode>',
       'set the terminal title to the unread count and the room: on, off (default: on)',
     )
+    .option(
+      '--quiet-joins <members>',
+      'hide joins, leaves and renames in rooms with more members than this: a number, always or never (default: 50); runs of them show as one line',
+    )
     // Words after the chat's flags are taken, so a mistyped command is named as one below, not
     // refused as "too many arguments".
     .allowExcessArguments()

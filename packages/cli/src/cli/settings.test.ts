@@ -38,6 +38,7 @@ describe('resolveSettings', () => {
       notify: 'auto',
       title: 'on',
       hyperlinks: true,
+      quietJoins: 50,
       wait: false,
       warnings: [],
     });
@@ -125,6 +126,36 @@ describe('resolveSettings', () => {
     expect(await failure(resolveSettings({}, sources({ AURORA_CONFIG: config })))).toEqual({
       code: 'bad_config',
       message: `config file ${config}: "notify": notify takes auto, osc777, osc9, osc99, bell or off`,
+      exitCode: 2,
+    });
+  });
+
+  it('takes --quiet-joins as a member count, always or never, from the flag, else the config file', async () => {
+    const config = join(home, 'quiet.json');
+    await writeFile(config, JSON.stringify({ quietJoins: 'always' }));
+    expect(await resolveSettings({}, sources({ AURORA_CONFIG: config }))).toMatchObject({ quietJoins: 0 });
+    expect(await resolveSettings({ quietJoins: 'never' }, sources())).toMatchObject({
+      quietJoins: Number.POSITIVE_INFINITY,
+    });
+    expect(await resolveSettings({ quietJoins: '200' }, sources({ AURORA_CONFIG: config }))).toMatchObject({
+      quietJoins: 200,
+    });
+    await writeFile(config, JSON.stringify({ quietJoins: 10 }));
+    expect(await resolveSettings({}, sources({ AURORA_CONFIG: config }))).toMatchObject({ quietJoins: 10 });
+  });
+
+  it('refuses a --quiet-joins that is neither a member count nor always or never, listing the choices', async () => {
+    expect(await failure(resolveSettings({ quietJoins: 'some' }, sources()))).toEqual({
+      code: 'bad_usage',
+      message:
+        '--quiet-joins takes a number of members (hide in rooms with more), always or never, not "some"',
+      exitCode: 2,
+    });
+    const config = join(home, 'bad-quiet.json');
+    await writeFile(config, JSON.stringify({ quietJoins: -5 }));
+    expect(await failure(resolveSettings({}, sources({ AURORA_CONFIG: config })))).toEqual({
+      code: 'bad_config',
+      message: `config file ${config}: "quietJoins": quietJoins takes a number of members (hide in rooms with more), always or never`,
       exitCode: 2,
     });
   });

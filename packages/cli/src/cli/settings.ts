@@ -1,3 +1,4 @@
+import { DEFAULT_QUIET_JOINS, parseQuietJoins, QUIET_JOINS_CHOICES, type QuietJoins } from 'aurora-client';
 import { checkNick, checkRoom } from 'aurora-protocol';
 import * as v from 'valibot';
 import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode, TitleMode } from '../core/config.js';
@@ -15,6 +16,8 @@ export interface CommonFlags {
   readonly notify?: string;
   /** `--title` (the chat only). */
   readonly title?: string;
+  /** `--quiet-joins` (the chat only). */
+  readonly quietJoins?: string;
   /** `--wait` (chat and tail only). */
   readonly wait?: boolean;
 }
@@ -33,6 +36,8 @@ export interface Settings {
   /** Set the terminal's title to the unread count and the place on screen (`--title`). */
   readonly title: TitleMode;
   readonly hyperlinks: boolean;
+  /** Rooms with more members than this hide joins, leaves and renames (`0` always, `Infinity` never). */
+  readonly quietJoins: QuietJoins;
   /** Keep retrying a first connection that fails (`--wait`), instead of stopping with `unreachable`. */
   readonly wait: boolean;
   /** Lines to print on stderr before starting (unknown config keys). */
@@ -97,6 +102,18 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
   if (!v.is(TitleMode, title))
     throw new CliError(CliErrorCode.BadUsage, `--title takes on or off, not "${title}"`);
 
+  const quietJoins =
+    flags.quietJoins === undefined
+      ? config.quietJoins === undefined
+        ? DEFAULT_QUIET_JOINS
+        : parseQuietJoins(config.quietJoins)!
+      : parseQuietJoins(flags.quietJoins);
+  if (quietJoins === undefined)
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      `--quiet-joins takes ${QUIET_JOINS_CHOICES}, not "${flags.quietJoins}"`,
+    );
+
   return {
     url: address.url,
     server: address.display,
@@ -106,6 +123,7 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     notify,
     title,
     hyperlinks: config.hyperlinks ?? true,
+    quietJoins,
     wait: flags.wait === true,
     warnings: loaded.warnings,
   };

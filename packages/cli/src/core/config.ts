@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseQuietJoins, QUIET_JOINS_CHOICES } from 'aurora-client';
 import * as v from 'valibot';
 
 /** How often the terminal bell rings: never, on mentions and direct messages, or on every message. */
@@ -21,6 +22,12 @@ export const TitleMode = v.picklist(['on', 'off'], 'title takes on or off');
 /** Whether the chat sets the terminal's title. */
 export type TitleMode = v.InferOutput<typeof TitleMode>;
 
+/** When joins, leaves and renames are hidden (`--quiet-joins`): a number of members, always or never. */
+export const QuietJoinsSetting = v.custom<string | number>(
+  (input) => (typeof input === 'string' || typeof input === 'number') && parseQuietJoins(input) !== undefined,
+  `quietJoins takes ${QUIET_JOINS_CHOICES}`,
+);
+
 /** The config file: defaults for the command-line flags. Every key is optional. */
 export const ConfigFile = v.object({
   /** Server address in any usual form (`host:port`, `ws://...`, `https://...`). */
@@ -36,6 +43,8 @@ export const ConfigFile = v.object({
   title: v.optional(TitleMode),
   /** Draw links as OSC 8 hyperlinks (default true). */
   hyperlinks: v.optional(v.boolean()),
+  /** Hide joins, leaves and renames in rooms with more members than this (default 50). */
+  quietJoins: v.optional(QuietJoinsSetting),
 });
 /** The config file's contents. */
 export type ConfigFile = v.InferOutput<typeof ConfigFile>;

@@ -8,7 +8,7 @@ import {
   sanitizeForTerminal,
 } from 'aurora-protocol';
 import type { TextStyle, Theme } from './theme.js';
-import { displayWidth, padStart, type Segment, wrapSegments } from './wrap.js';
+import { displayWidth, padStart, type Segment, truncate, wrapSegments } from './wrap.js';
 
 /** What drawing a transcript line depends on. A new context means new lines (the cache is per context). */
 export interface LineContext {
@@ -56,6 +56,20 @@ export function createLineRenderer(context: LineContext): LineRenderer {
     return lines;
   };
 }
+
+/**
+ * Draws the condensed line of a run of joins, leaves and renames (`text` is the engine's sentence),
+ * under the time of its first notice: dimmed like a notice, sanitized, and cut to one row.
+ */
+export function runLines(ts: number, text: string, showDate: boolean, context: LineContext): Line[] {
+  const time = context.time.clock(ts);
+  const room = context.width - (time.length + 1 + Math.max(context.nickWidth, RUN_ARROW.length) + 3);
+  const body = [{ text: truncate(sanitize(text), Math.max(1, room)), style: { role: 'system' } as const }];
+  const lines = layout(time, RUN_ARROW, { role: 'system' }, SEPARATOR, body, context).slice(0, 1);
+  return showDate ? [dayLine(ts, context), ...lines] : lines;
+}
+
+const RUN_ARROW = '<->';
 
 /** Draws one item without caching, each row as one string. */
 export function renderItem(item: ChatItem | PendingItem, showDate: boolean, context: LineContext): string[] {

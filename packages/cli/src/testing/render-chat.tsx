@@ -1,4 +1,4 @@
-import { createTimeFormat } from 'aurora-client';
+import { createTimeFormat, DEFAULT_QUIET_JOINS } from 'aurora-client';
 import type { FakeSocket } from 'aurora-client/testing';
 import { testConnection } from 'aurora-client/testing';
 import type { ClientMessage, ServerMessage } from 'aurora-protocol';
@@ -61,6 +61,8 @@ export interface RenderChatOptions {
   readonly wait?: boolean;
   /** Where a guest's notification preferences are kept (see `memoryGuestPrefs`). */
   readonly guestPrefs?: GuestPrefs;
+  /** `--quiet-joins` as a number of members (default: the client's default). */
+  readonly quietJoins?: number;
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,6 +86,7 @@ export function renderChat(options: RenderChatOptions = {}) {
     clock,
     server: 'test:8000',
     bell: options.bell ?? 'mentions',
+    quietJoins: options.quietJoins ?? DEFAULT_QUIET_JOINS,
   };
   const bell = { rings: 0 };
   const ring = () => bell.rings++;

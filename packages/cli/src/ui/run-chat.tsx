@@ -58,6 +58,7 @@ export async function runChat(settings: Settings, credentials: ScriptCredentials
     clock: systemClock,
     server: settings.server,
     bell: settings.bell,
+    quietJoins: settings.quietJoins,
   };
   let restored = false;
   const restore = () => {

@@ -1,4 +1,4 @@
-import type { Clock, TimeFormat } from 'aurora-client';
+import type { Clock, QuietJoins, TimeFormat } from 'aurora-client';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { BellMode } from '../core/config.js';
 import type { Theme } from '../core/theme.js';
@@ -11,6 +11,8 @@ export interface UiSettings {
   /** The server as shown in the status line. */
   readonly server: string;
   readonly bell: BellMode;
+  /** Rooms with more members than this hide joins, leaves and renames (`--quiet-joins`; default 50). */
+  readonly quietJoins?: QuietJoins;
 }
 
 const UiContext = createContext<UiSettings | undefined>(undefined);

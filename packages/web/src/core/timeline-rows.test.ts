@@ -48,4 +48,54 @@ describe('timelineRows', () => {
       'pb:failed',
     ]);
   });
+
+  it('draws a run of joins and leaves as one row, with the sentence the terminal shows', () => {
+    const notice = (seq: number, kind: 'join' | 'leave', nick = 'watcher') =>
+      chat(seq, nick, `${nick} ${kind}`, { kind: 'system', event: { kind, nick }, ts: DAY + seq });
+    const messages = [at(1, DAY), notice(2, 'join'), notice(3, 'leave'), notice(4, 'join')];
+    const entries = mergeMessages(
+      [],
+      [...messages, notice(5, 'leave'), notice(6, 'join', 'pat'), at(7, DAY + 7)],
+    );
+    expect(timelineRows(entries, [], days).slice(1)).toEqual([
+      expect.objectContaining({ kind: 'message', key: 'm1' }),
+      { key: 'r2-6', kind: 'run', text: 'watcher joined and left 2 times, pat joined', ts: DAY + 2 },
+      expect.objectContaining({ kind: 'message', key: 'm7' }),
+    ]);
+    // A run growing at the bottom gets a new key, so the page draws its row again.
+    const growing = mergeMessages([], messages);
+    expect(timelineRows(growing, [], days).at(-1)).toMatchObject({ key: 'r2-4' });
+    const grown = mergeMessages(growing, [notice(5, 'leave')]);
+    expect(timelineRows(grown, [], days).at(-1)).toMatchObject({
+      key: 'r2-5',
+      text: 'watcher joined and left 2 times',
+    });
+  });
+
+  it('breaks runs at a gap, a new day and a notice, and shows a lone notice as it is', () => {
+    const notice = (seq: number, ts = DAY + seq) =>
+      chat(seq, 'pat', 'pat joined', { kind: 'system', event: { kind: 'join', nick: 'pat' }, ts });
+    const entries = appendNotice(mergeMessages([], [notice(1), notice(2), notice(4)]), 'note', 'info', 1);
+    const later = mergeMessages(entries, [notice(5, 2 * DAY), notice(6, 2 * DAY + 1)]);
+    expect(timelineRows(later, [], days).map((r) => r.key)).toEqual([
+      'd1:day 1',
+      'r1-2',
+      'g4',
+      'm4',
+      'n1',
+      'd5:day 2',
+      'r5-6',
+    ]);
+  });
+
+  it('hides joins, leaves and renames in a room that hides them, without a false gap', () => {
+    const notice = (seq: number) =>
+      chat(seq, 'pat', 'pat joined', { kind: 'system', event: { kind: 'join', nick: 'pat' }, ts: DAY + seq });
+    const entries = mergeMessages([], [at(1, DAY), notice(2), notice(3), at(4, DAY + 4)]);
+    expect(timelineRows(entries, [], { ...days, hideMembership: true }).map((r) => r.key)).toEqual([
+      'd1:day 1',
+      'm1',
+      'm4',
+    ]);
+  });
 });

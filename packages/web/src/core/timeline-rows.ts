@@ -1,3 +1,10 @@
+import {
+  CONDENSED_RUN_MIN,
+  continuesRun,
+  type MembershipEvent,
+  membershipEvent,
+  runSentence,
+} from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
 import type { PendingMessage } from './chat-state.js';
 import type { TimelineEntry } from './timeline.js';
@@ -7,6 +14,8 @@ export type Row =
   | { readonly key: string; readonly kind: 'day'; readonly label: string }
   | { readonly key: string; readonly kind: 'gap' }
   | { readonly key: string; readonly kind: 'message'; readonly message: ChatMessage }
+  /** A run of joins, leaves and renames as one line: the engine's sentence, at its first notice. */
+  | { readonly key: string; readonly kind: 'run'; readonly text: string; readonly ts: number }
   | { readonly key: string; readonly kind: 'notice'; readonly text: string; readonly tone: 'info' | 'error' }
   | { readonly key: string; readonly kind: 'pending'; readonly pending: PendingMessage };
 
@@ -16,12 +25,16 @@ export interface DayRules {
   label(ts: number): string;
   /** True when `a` and `b` fall on different days. */
   differ(a: number, b: number): boolean;
+  /** The room hides joins, leaves and renames (it is bigger than the quiet-joins setting). */
+  readonly hideMembership?: boolean;
 }
 
 /**
  * Lays out a conversation: a day separator before each day's first message, a gap marker where
  * messages are missing (sequence numbers have no gaps, so a jump means messages were lost to
- * retention), the messages and notices, then the messages still being sent.
+ * retention), the messages and notices, then the messages still being sent. A run of joins, leaves
+ * and renames is one row (the rule is the engine's, as in the terminal), or none when the room
+ * hides them; the messages stay in the timeline as they came.
  */
 export function timelineRows(
   entries: readonly TimelineEntry[],
@@ -30,7 +43,8 @@ export function timelineRows(
 ): Row[] {
   const rows: Row[] = [];
   let previous: ChatMessage | undefined;
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.type === 'notice') {
       rows.push({ key: `n${entry.order}`, kind: 'notice', text: entry.text, tone: entry.tone });
       continue;
@@ -45,12 +59,40 @@ export function timelineRows(
       const label = days.label(message.ts);
       rows.push({ key: `d${message.seq}:${label}`, kind: 'day', label });
     }
-    rows.push({ key: `m${message.seq}`, kind: 'message', message });
     previous = message;
+    const event = membershipEvent(message);
+    if (event && days.hideMembership) continue;
+    const run = event ? runFrom(entries, i, message, days) : undefined;
+    if (!run) {
+      rows.push({ key: `m${message.seq}`, kind: 'message', message });
+      continue;
+    }
+    i += run.events.length - 1;
+    previous = run.last;
+    const text = runSentence(run.events);
+    rows.push({ key: `r${message.seq}-${run.last.seq}`, kind: 'run', text, ts: message.ts });
   }
   for (const p of pending) {
     const state = p.failure !== undefined ? 'failed' : p.retryAt !== undefined ? 'waiting' : 'sending';
     rows.push({ key: `p${p.cid}:${state}`, kind: 'pending', pending: p });
   }
   return rows;
+}
+
+/** The run of two or more membership notices that starts with `first` at `entries[start]`, if any. */
+function runFrom(
+  entries: readonly TimelineEntry[],
+  start: number,
+  first: ChatMessage,
+  days: DayRules,
+): { events: MembershipEvent[]; last: ChatMessage } | undefined {
+  const events = [membershipEvent(first)!];
+  let last = first;
+  for (let i = start + 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.type !== 'message' || !continuesRun(last, entry.message, days.differ)) break;
+    events.push(membershipEvent(entry.message)!);
+    last = entry.message;
+  }
+  return events.length >= CONDENSED_RUN_MIN ? { events, last } : undefined;
 }

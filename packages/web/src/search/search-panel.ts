@@ -81,13 +81,13 @@ export function createSearchPanel(deps: PanelDeps): SearchPanel {
     const previous = state;
     state = searchReducer(state, action);
     if (state === previous) return;
-    if (state.loading && state.loading !== previous.loading) ask(state.loading);
+    if (state.loading && state.loading !== previous.loading) ask(state.query, state.loading);
     render();
   };
 
-  function ask(request: NonNullable<typeof state.loading>): void {
+  function ask(query: string, request: NonNullable<typeof state.loading>): void {
     const options = { limit: PAGE, ...(request.before === undefined ? {} : { before: request.before }) };
-    deps.search(request.query, options).then(
+    deps.search(query, options).then(
       (page) =>
         dispatch({
           type: 'page',

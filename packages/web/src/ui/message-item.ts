@@ -73,6 +73,19 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   return item;
 }
 
+/**
+ * A run of joins, leaves and renames as one line (`watcher joined and left 3 times, pat joined`),
+ * at the time of its first notice: the engine's sentence, names in it as plain text.
+ */
+export function runItem(
+  run: { readonly text: string; readonly ts: number },
+  context: ItemContext,
+): HTMLLIElement {
+  const item = h('li', { class: 'msg msg-system msg-run' }, timestamp(run.ts, context));
+  item.appendChild(h('div', { class: 'line' }, run.text));
+  return item;
+}
+
 /** Callbacks for the buttons on a message the server refused. */
 export interface PendingActions {
   retry(cid: string): void;

@@ -1,4 +1,4 @@
-import type { TimeFormat } from 'aurora-client';
+import { hidesMembership, type QuietJoins, type TimeFormat } from 'aurora-client';
 import { sameName } from 'aurora-protocol';
 import type { PendingMessage, TargetKey, TargetState } from '../core/chat-state.js';
 import { latestSeq } from '../core/timeline.js';
@@ -11,13 +11,17 @@ import {
   noticeItem,
   type PendingActions,
   pendingItem,
+  runItem,
 } from './message-item.js';
+import { storedQuietJoins } from './quiet-joins-setting.js';
 
 /** What the message list needs from the page. */
 export interface MessageListOptions {
   readonly time: TimeFormat;
   readonly loadOlder: (target: TargetKey) => void;
   readonly pendingActions: PendingActions;
+  /** Rooms with more members than this hide joins, leaves and renames (default: this browser's setting). */
+  readonly quietJoins?: QuietJoins;
 }
 
 /** What the message list shows. */
@@ -69,6 +73,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
   /** The newest seq the reader has had on screen at the bottom. */
   let seenSeq = 0;
   let dayStamp = '';
+  const quietJoins = options.quietJoins ?? storedQuietJoins();
 
   const atBottom = () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK;
   const toBottom = () => {
@@ -116,6 +121,8 @@ export function createMessageList(options: MessageListOptions): MessageList {
         return messageItem(row.message, context);
       case 'notice':
         return noticeItem(row.text, row.tone);
+      case 'run':
+        return runItem(row, context);
       case 'pending':
         return pendingItem(row.pending, context, options.pendingActions);
     }
@@ -193,6 +200,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
       const rows = timelineRows(target.entries, input.pending, {
         label: (ts) => options.time.relativeDay(ts, input.now),
         differ: (a, b) => options.time.day(a) !== options.time.day(b),
+        hideMembership: !target.isDm && hidesMembership(quietJoins, target.members.length),
       });
       const byKey = new Map(rows.map((row) => [row.key, row]));
       syncChildren(

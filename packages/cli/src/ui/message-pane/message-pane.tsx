@@ -1,7 +1,7 @@
-import { canLoadOlder, lastSeq, visibleItems } from 'aurora-client';
+import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq, visibleItems } from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
-import { createLineRenderer } from '../../core/render-line.js';
+import { createLineRenderer, runLines } from '../../core/render-line.js';
 import { truncate } from '../../core/wrap.js';
 import { useChatActions, useChatState } from '../chat-context.js';
 import { useSearchView } from '../search-view/index.js';
@@ -9,6 +9,7 @@ import { useUi } from '../ui-context.js';
 import { digestLines } from './digest-block.js';
 import { layoutFor, newMessagesMarker } from './pane-layout.js';
 import { markLine, PaneRows } from './pane-row.js';
+import { createPaneLines } from './quiet-runs.js';
 import { type Measure, paneList, visibleWindow } from './scroll.js';
 import { useGapFill } from './use-gap-fill.js';
 import { useJumpFocus } from './use-jump-focus.js';
@@ -34,15 +35,20 @@ export interface MessagePaneProps {
 export function MessagePane({ width, height }: MessagePaneProps) {
   const state = useChatState();
   const actions = useChatActions();
-  const { theme, time, clock } = useUi();
+  const { theme, time, clock, quietJoins = DEFAULT_QUIET_JOINS } = useUi();
   const target = state.targets[state.current]!;
   const [pane, dispatch] = useMessagePaneState();
   const [search] = useSearchView();
   const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
-  const render = useMemo(
-    () => createLineRenderer({ width, nickWidth, me: state.me, theme, time }),
-    [width, nickWidth, state.me, theme, time],
-  );
+  const hide = target.kind === 'room' && hidesMembership(quietJoins, target.members.length);
+  const lines = useMemo(() => {
+    const context = { width, nickWidth, me: state.me, theme, time };
+    return createPaneLines(createLineRenderer(context), {
+      hide,
+      daysDiffer: (a, b) => time.day(a) !== time.day(b),
+      drawRun: (ts, text, showDate) => runLines(ts, text, showDate, context),
+    });
+  }, [width, nickWidth, state.me, theme, time, hide]);
   // People the user ignores are left out here; their messages stay in the transcript (see hiddenByIgnore).
   const items = useMemo(() => visibleItems(target.items, state.prefs), [target.items, state.prefs]);
   const list = useMemo(() => paneList(items, target.pending), [items, target.pending]);
@@ -56,10 +62,10 @@ export function MessagePane({ width, height }: MessagePaneProps) {
     height: rows,
     lines: (i) => {
       const item = list.itemAt(i);
-      const lines = render(item, showDate(list, i));
+      const drawn = lines(list, i, showDate(list, i));
       return item.kind === 'message' && item.message.seq === marked
-        ? lines.map((l) => markLine(l, theme))
-        : lines;
+        ? drawn.map((l) => markLine(l, theme))
+        : drawn;
     },
   });
   const marked = useJumpFocus(target, list, dispatch, measure);

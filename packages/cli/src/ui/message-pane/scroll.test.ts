@@ -186,3 +186,32 @@ describe('holes on screen', () => {
     expect(rows(pinTopAnchor(19 * 1024, 0, measure(4)), measure(4))[0]).toBe('5.0');
   });
 });
+
+describe('items that draw no rows (notices folded into a run, or hidden)', () => {
+  // Messages 3 to 6 and 10 draw nothing: a folded run in the middle, a hidden notice at the end.
+  const folded = (seq: number) => ((seq >= 3 && seq <= 6) || seq === 10 ? 0 : 1);
+
+  it('passes over them when drawing, following and scrolling', () => {
+    const { measure } = world(10, folded);
+    expect(rows(FOLLOW, measure())).toEqual(['2.0', '7.0', '8.0', '9.0']);
+    expect(visibleWindow(FOLLOW, measure()).reachedTop).toBe(false);
+    const up = scrollBy(FOLLOW, 1, measure());
+    expect(rows(up, measure())).toEqual(['1.0', '2.0', '7.0', '8.0']);
+    expect(visibleWindow(up, measure()).reachedTop).toBe(true);
+    expect(scrollBy(up, 5, measure())).toEqual(up);
+    expect(scrollBy(up, -1, measure())).toEqual(FOLLOW);
+  });
+
+  it('holds an anchor on a folded item at the row that stands for it', () => {
+    const { measure } = world(20, (seq) => (seq >= 10 && seq <= 13 ? 0 : 1));
+    const anchor: Anchor = { follow: false, order: 12 * 1024, fromBottom: 0, seenOrder: 20 * 1024 };
+    expect(rows(anchor, measure())).toEqual(['6.0', '7.0', '8.0', '9.0']);
+    expect(rows(revealAnchor(12 * 1024, measure()), measure())).toEqual(['7.0', '8.0', '9.0', '14.0']);
+  });
+
+  it('shows an empty pane when nothing draws a row', () => {
+    const { measure } = world(5, () => 0);
+    expect(visibleWindow(FOLLOW, measure())).toMatchObject({ rows: ['', '', '', ''], reachedTop: true });
+    expect(scrollBy(FOLLOW, 3, measure())).toEqual(FOLLOW);
+  });
+});

@@ -48,7 +48,11 @@ export function paneList(items: ItemList, pending: readonly PendingItem[]): Pane
   };
 }
 
-/** What scrolling needs to know: the list, the pane height and each item's drawn lines. */
+/**
+ * What scrolling needs to know: the list, the pane height and each item's drawn lines. An item may
+ * draw none (a notice folded into the condensed line of its run, or hidden in a big room): walking
+ * the rows passes over it.
+ */
 export interface Measure {
   readonly list: PaneList;
   readonly height: number;
@@ -78,38 +82,17 @@ export interface PaneWindow {
 /** Scrolls by `delta` rows: positive is up (older), negative down. Reaching the bottom follows again. */
 export function scrollBy(anchor: Anchor, delta: number, measure: Measure): Anchor {
   const { list } = measure;
-  if (list.count === 0) return FOLLOW;
-  let { index, line } = clampTop(bottomOf(anchor, measure), measure);
-  if (delta > 0) {
-    let remaining = delta;
-    while (remaining > 0) {
-      if (line > 0) {
-        const step = Math.min(line, remaining);
-        line -= step;
-        remaining -= step;
-      } else if (index > 0) {
-        index -= 1;
-        line = measure.lines(index).length - 1;
-        remaining -= 1;
-      } else break;
-    }
-    ({ index, line } = clampTop({ index, line }, measure));
-  } else {
-    let remaining = -delta;
-    while (remaining > 0) {
-      const last = measure.lines(index).length - 1;
-      if (line < last) {
-        const step = Math.min(last - line, remaining);
-        line += step;
-        remaining -= step;
-      } else if (index < list.count - 1) {
-        index += 1;
-        line = 0;
-        remaining -= 1;
-      } else break;
-    }
+  const bottom = bottomOf(anchor, measure);
+  if (!bottom) return FOLLOW;
+  let position = clampTop(bottom, measure);
+  const step = delta > 0 ? retreat : advance;
+  for (let remaining = Math.abs(delta); remaining > 0; remaining--) {
+    const next = step(position, measure);
+    if (!next) break;
+    position = next;
   }
-  return anchorFor({ index, line }, measure, anchor.follow ? newestOrder(list) : anchor.seenOrder);
+  if (delta > 0) position = clampTop(position, measure);
+  return anchorFor(position, measure, anchor.follow ? newestOrder(list) : anchor.seenOrder);
 }
 
 /** The anchor with `position` as the bottom row: following when that is the newest line. */
@@ -117,7 +100,7 @@ function anchorFor(position: Position, measure: Measure, seenOrder: number): Anc
   const { list } = measure;
   const { index, line } = position;
   if (list.orderAt(index) === Number.POSITIVE_INFINITY) return FOLLOW;
-  if (index === list.count - 1 && line >= measure.lines(index).length - 1) return FOLLOW;
+  if (!advance(position, measure)) return FOLLOW;
   return {
     follow: false,
     order: list.orderAt(index),
@@ -132,7 +115,8 @@ function anchorFor(position: Position, measure: Measure, seenOrder: number): Anc
  */
 export function revealAnchor(order: number, measure: Measure): Anchor {
   const { list } = measure;
-  const index = list.indexOf(order);
+  const found = list.indexOf(order);
+  const index = found < 0 ? -1 : shownNear(found, measure);
   if (index < 0) return FOLLOW;
   let position: Position = { index, line: measure.lines(index).length - 1 };
   for (let below = Math.floor(measure.height / 3); below > 0; below--) {
@@ -148,28 +132,19 @@ export function revealAnchor(order: number, measure: Measure): Anchor {
 /** Computes the rows to draw, walking back from the anchor only as far as the pane is tall. */
 export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
   const { list, height } = measure;
-  if (list.count === 0 || height <= 0)
-    return { rows: Array(Math.max(0, height)).fill(''), reachedTop: true, newCount: 0 };
-  const bottom = bottomOf(anchor, measure);
+  const bottom = height > 0 ? bottomOf(anchor, measure) : undefined;
+  if (!bottom) return { rows: Array(Math.max(0, height)).fill(''), reachedTop: true, newCount: 0 };
   const above: Line[] = [];
-  let index = bottom.index;
-  let lines = measure.lines(index);
-  let line = bottom.line;
-  let reachedTop = false;
+  let top = bottom;
   for (;;) {
-    above.push(lines[line]!);
+    above.push(measure.lines(top.index)[top.line]!);
     if (above.length >= height) break;
-    if (line > 0) line -= 1;
-    else if (index > 0) {
-      index -= 1;
-      lines = measure.lines(index);
-      line = lines.length - 1;
-    } else {
-      reachedTop = true;
-      break;
-    }
+    const previous = retreat(top, measure);
+    if (!previous) break;
+    top = previous;
   }
-  if (index === 0 && line === 0) reachedTop = true;
+  const { index, line } = top;
+  const reachedTop = !retreat(top, measure);
   const rows = above.reverse();
   // Scrolled near the top with little above: fill the rest from below instead of leaving a gap.
   let next: Position | undefined = advance(bottom, measure);
@@ -197,8 +172,8 @@ export function visibleWindow(anchor: Anchor, measure: Measure): PaneWindow {
  */
 export function pinTopAnchor(order: number, line: number, measure: Measure): Anchor {
   const { list } = measure;
-  const index = Math.max(0, list.indexOf(order));
-  if (list.count === 0) return FOLLOW;
+  const index = list.count === 0 ? -1 : shownNear(Math.max(0, list.indexOf(order)), measure);
+  if (index < 0) return FOLLOW;
   let position: Position = { index, line: Math.min(line, measure.lines(index).length - 1) };
   for (let below = measure.height - 1; below > 0; below--) {
     const next = advance(position, measure);
@@ -218,21 +193,29 @@ function firstGap(list: PaneList, from: number, to: number): number | undefined 
   return undefined;
 }
 
-/** The bottom row's position for an anchor, clamped to the list. */
-function bottomOf(anchor: Anchor, measure: Measure): Position {
+/**
+ * The bottom row's position for an anchor, clamped to the list; undefined when no item draws a row.
+ * An anchor on an item that draws none (it joined a condensed run) holds the row that stands for it.
+ */
+function bottomOf(anchor: Anchor, measure: Measure): Position | undefined {
   const { list } = measure;
   if (anchor.follow) {
-    const index = list.count - 1;
-    return { index, line: measure.lines(index).length - 1 };
+    const index = shownAtOrBefore(list.count - 1, measure);
+    return index < 0 ? undefined : { index, line: measure.lines(index).length - 1 };
   }
-  const index = Math.max(0, list.indexOf(anchor.order));
+  const anchored = Math.max(0, list.indexOf(anchor.order));
+  const index = shownNear(anchored, measure);
+  if (index < 0) return undefined;
   const count = measure.lines(index).length;
+  if (index !== anchored) return { index, line: count - 1 };
   return { index, line: Math.max(0, count - 1 - Math.min(anchor.fromBottom, count - 1)) };
 }
 
 /** Keeps the bottom row at least a pane's height below the very first line, so no scroll is wasted. */
 function clampTop(position: Position, measure: Measure): Position {
-  let top: Position = { index: 0, line: 0 };
+  const first = shownAtOrAfter(0, measure);
+  if (first >= measure.list.count) return position;
+  let top: Position = { index: first, line: 0 };
   for (let left = measure.height - 1; left > 0; left--) {
     const next = advance(top, measure);
     if (!next) break;
@@ -241,11 +224,41 @@ function clampTop(position: Position, measure: Measure): Position {
   return before(position, top) ? top : position;
 }
 
+/** The row below `position`, passing over items that draw none; undefined at the last row. */
 function advance(position: Position, measure: Measure): Position | undefined {
   if (position.line < measure.lines(position.index).length - 1)
     return { index: position.index, line: position.line + 1 };
-  if (position.index < measure.list.count - 1) return { index: position.index + 1, line: 0 };
-  return undefined;
+  const index = shownAtOrAfter(position.index + 1, measure);
+  return index < measure.list.count ? { index, line: 0 } : undefined;
+}
+
+/** The row above `position`, passing over items that draw none; undefined at the first row. */
+function retreat(position: Position, measure: Measure): Position | undefined {
+  if (position.line > 0) return { index: position.index, line: position.line - 1 };
+  const index = shownAtOrBefore(position.index - 1, measure);
+  return index < 0 ? undefined : { index, line: measure.lines(index).length - 1 };
+}
+
+/** The last item at or before `index` that draws rows, or -1. */
+function shownAtOrBefore(index: number, measure: Measure): number {
+  let i = index;
+  while (i >= 0 && measure.lines(i).length === 0) i--;
+  return i;
+}
+
+/** The first item at or after `index` that draws rows, or the list's length. */
+function shownAtOrAfter(index: number, measure: Measure): number {
+  let i = index;
+  while (i < measure.list.count && measure.lines(i).length === 0) i++;
+  return i;
+}
+
+/** The item drawn for item `index`: itself, the run line above it, or the first shown after it; -1 if none. */
+function shownNear(index: number, measure: Measure): number {
+  const before = shownAtOrBefore(index, measure);
+  if (before >= 0) return before;
+  const after = shownAtOrAfter(index, measure);
+  return after < measure.list.count ? after : -1;
 }
 
 function before(a: Position, b: Position): boolean {

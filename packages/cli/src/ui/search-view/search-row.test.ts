@@ -80,7 +80,12 @@ describe('searchViewLines', () => {
     expect(strip(searchViewLines(open, 60, 5, theme, now)[1]!)).toBe('Searching…');
     const none = searchViewReducer(open, { type: 'page', id: 1, hits: [] });
     expect(strip(searchViewLines(none, 60, 5, theme, now)[1]!)).toBe('No messages match zanzibar.');
-    const bad = searchViewReducer(open, { type: 'failed', id: 1, message: 'unknown filter "colour:"' });
+    const bad = searchViewReducer(open, {
+      type: 'failed',
+      id: 1,
+      code: 'bad_query',
+      message: 'unknown filter "colour:"',
+    });
     expect(strip(searchViewLines(bad, 60, 5, theme, now)[1]!)).toBe('unknown filter "colour:"');
   });
 });

@@ -39,7 +39,7 @@ export function searchViewLines(
 
 /** What the view says below its results: searching, the server's refusal, nothing found, or the end. */
 function statusLine(view: SearchViewState): { text: string; error: boolean } | undefined {
-  if (view.error !== undefined) return { text: sanitizeForTerminal(view.error), error: true };
+  if (view.failure !== undefined) return { text: sanitizeForTerminal(view.failure.message), error: true };
   if (view.loading) return { text: view.hits.length === 0 ? 'Searching…' : 'Loading more…', error: false };
   if (view.hits.length === 0)
     return { text: `No messages match ${sanitizeForTerminal(view.query)}.`, error: false };

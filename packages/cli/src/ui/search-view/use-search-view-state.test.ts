@@ -1,4 +1,5 @@
 import type { SearchHit } from 'aurora-protocol';
+import { searchHit } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import {
   CLOSED,
@@ -9,15 +10,7 @@ import {
   selectedHit,
 } from './use-search-view-state.js';
 
-const hit = (seq: number, target = 'dev'): SearchHit => ({
-  target,
-  seq,
-  id: `m${target}${seq}`,
-  kind: 'chat',
-  from: 'alice',
-  ts: 1_700_000_000_000 + seq,
-  snippet: [{ text: `message ${seq}` }],
-});
+const hit = (seq: number, target = 'dev'): SearchHit => searchHit(seq, { target, from: 'alice' });
 const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => hit(from - i));
 const run = (...actions: SearchViewAction[]) => actions.reduce(searchViewReducer, CLOSED);
 const opened = (hits: SearchHit[], next?: number): SearchViewState =>
@@ -69,9 +62,9 @@ describe('searchViewReducer', () => {
   it('keeps the server refusal, and drops answers to a search that was closed or replaced', () => {
     const failed = run(
       { type: 'open', query: 'colour:red' },
-      { type: 'failed', id: 1, message: 'unknown filter' },
+      { type: 'failed', id: 1, code: 'bad_query', message: 'unknown filter' },
     );
-    expect(failed).toMatchObject({ open: true, error: 'unknown filter', loading: undefined });
+    expect(failed).toMatchObject({ open: true, failure: { message: 'unknown filter' }, loading: undefined });
     const replaced = run({ type: 'open', query: 'a' }, { type: 'open', query: 'b' });
     expect(searchViewReducer(replaced, { type: 'page', id: 1, hits: page(5, 1) }).hits).toEqual([]);
     const closed = run({ type: 'open', query: 'a' }, { type: 'close' });

@@ -1,4 +1,4 @@
-import { targetOfWire } from 'aurora-client';
+import { SearchError, targetOfWire } from 'aurora-client';
 import { useEffect } from 'react';
 import { useChatActions } from '../chat-context.js';
 import { useKeypress } from '../keys/index.js';
@@ -29,6 +29,10 @@ export function useSearchViewKeys(pageRows: () => number): void {
         dispatch({
           type: 'failed',
           id: loading.id,
+          code:
+            (error as { code?: unknown }).code === undefined
+              ? 'failed'
+              : String((error as { code: unknown }).code),
           message: error instanceof Error ? error.message : String(error),
         }),
     );
