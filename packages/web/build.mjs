@@ -13,16 +13,11 @@ import { build } from 'esbuild';
 const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 /**
  * The size the build refuses to pass while app.js is still over BUDGET_GZIPPED_JS: what it weighs
- * today plus ~100 bytes (31,050; raised to 31,200 when /search joined the shared command table, and
- * to 31,300 for showing the messages of a server that started its history over, and to 32,000 when
- * /notify, /mute, /unmute and /highlight joined, with the prefs frame, and to 32,810 when runs of
- * joins and leaves became one line with the engine's shared sentence, and to 33,700 when the
- * browser took in notification preferences (the `!` rule with mutes and keywords, the room menu's
- * button and muted mark, the "Enable notifications" switch; the menu, the commands and the
- * notifications themselves load on first use, src/attention/)), so nothing grows while the rest is
- * cut. Lower it with each saving and drop it (fail at the budget) once app.js is under the budget.
+ * today plus about 100 bytes, so nothing grows unnoticed. A feature that must be in the first load
+ * raises it (its commit says by how much and why; parts used now and then load on first use from
+ * chunks/ instead); each saving lowers it; it goes (fail at the budget) once app.js is under the budget.
  */
-const CEILING_GZIPPED_JS = 33_700;
+const CEILING_GZIPPED_JS = 34_200;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -1,5 +1,6 @@
 import {
   type ChatMessage,
+  isIgnored,
   type Member,
   mentions,
   type ServerMessage,
@@ -85,14 +86,26 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     case 'prefs':
       return onPrefs(
         state,
-        { levels: message.levels, mutes: message.mutes, keywords: message.keywords },
+        {
+          levels: message.levels,
+          mutes: message.mutes,
+          keywords: message.keywords,
+          ignored: message.ignored,
+        },
         now,
       );
     case 'digest': {
       // Direct messages that came while away join their conversations (as unread, without a bell).
+      // The server leaves out people the account ignores; this holds for an older server too.
+      const shown = (m: ChatMessage) => !isIgnored(state.prefs, m.from);
+      const digest = {
+        ...message,
+        mentions: message.mentions.filter(shown),
+        direct: message.direct.filter(shown),
+      };
       let next = state;
-      for (const direct of message.direct) next = onMessage(next, direct, now);
-      return onDigest({ ...next, alerts: state.alerts }, message);
+      for (const direct of digest.direct) next = onMessage(next, direct, now);
+      return onDigest({ ...next, alerts: state.alerts }, digest);
     }
     default:
       // resumed, pong, and anything newer this client does not show.
@@ -132,10 +145,17 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
   return next;
 }
 
-/** A live message: into its room or conversation, once, with unread, mention and alert counts. */
+/**
+ * A live message: into its room or conversation, once, with unread, mention and alert counts. One
+ * from someone ignored is kept where it belongs (views hide it, see `hiddenByIgnore`) but counts
+ * nowhere and rings nothing, and never opens a conversation.
+ */
 export function onMessage(state: ChatState, message: ChatMessage, now: number): ChatState {
   const key = targetOf(state, message);
   if (key === undefined) return state;
+  const ignored = message.kind !== 'system' && isIgnored(state.prefs, message.from);
+  // Not even a notice (the server's "bob is a guest") opens a conversation with someone ignored.
+  if (isDmTarget(key) && !state.targets[key] && isIgnored(state.prefs, dmLabel(state, message))) return state;
   const label = isDmTarget(key) ? dmLabel(state, message) : key;
   let next = ensureTarget(state, key, label);
   const item = toItem(next, message);
@@ -143,7 +163,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const merged = mergeMessages(target.items, [item]);
   if (merged.added === 0) return state;
   // Messages the server already counted when the room was joined (a resume replays them) count once.
-  const counts = !item.mine && message.kind !== 'system' && message.seq > target.countedSeq;
+  const counts = !item.mine && !ignored && message.kind !== 'system' && message.seq > target.countedSeq;
   const attention = attentionOf(state.prefs, key, item.mention, now);
   const away = key !== next.current;
   const typing =
@@ -261,7 +281,7 @@ export const MAX_TYPISTS = 20;
 
 /** Someone started or stopped typing. */
 export function onTyping(state: ChatState, typing: ServerMessageOf<'typing'>, now: number): ChatState {
-  if (sameName(typing.nick, state.me)) return state;
+  if (sameName(typing.nick, state.me) || isIgnored(state.prefs, typing.nick)) return state;
   const key = canonicalKey(typing.nick);
   return updateTarget(state, typing.room, (t) => ({
     typing:

@@ -24,6 +24,8 @@ export type Command =
   | { readonly type: 'unmute' }
   /** Without `op`: list the keywords. */
   | { readonly type: 'highlight'; readonly op?: 'add' | 'remove'; readonly word?: string }
+  /** `/ignore NAME` (`op` add), `/unignore NAME` (remove); without `name`: list who is ignored. */
+  | { readonly type: 'ignore'; readonly op?: 'add' | 'remove'; readonly name?: string }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -80,6 +82,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'mute', args: '[DURATION]', help: 'silence this window (30m, 2h, 1d; or until /unmute)' },
   { name: 'unmute', args: '', help: 'end the mute of this window' },
   { name: 'highlight', args: '[add|remove WORD]', help: 'words that count as mentions of you' },
+  { name: 'ignore', args: 'NAME', help: "hide a person's messages, typing and mentions everywhere" },
+  { name: 'unignore', args: 'NAME', help: 'stop ignoring a person' },
+  { name: 'ignored', args: '', help: 'list the people you ignore' },
   { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
   { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
   { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
@@ -186,6 +191,12 @@ export function parseInput(line: string): ParsedInput {
       if (words.length !== 2 || (op !== 'add' && op !== 'remove')) return usage(spec);
       return ok({ type: 'highlight', op, word: words[1]! });
     }
+    case 'ignore':
+    case 'unignore':
+      if (words.length !== 1) return usage(spec);
+      return ok({ type: 'ignore', op: spec.name === 'ignore' ? 'add' : 'remove', name: words[0]! });
+    case 'ignored':
+      return words.length === 0 ? ok({ type: 'ignore' }) : usage(spec);
     case 'help':
       return ok(words[0] ? { type: 'help', command: words[0].replace(/^\//, '') } : { type: 'help' });
     case 'rooms':

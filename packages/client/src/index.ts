@@ -77,12 +77,15 @@ export {
   attentionOf,
   callsAt,
   durationText,
+  hiddenByIgnore,
+  ignoredText,
   keywordsText,
   levelNow,
   NO_PREFS,
   notificationDue,
   prefsTargetName,
   targetPrefsText,
+  visibleItems,
 } from './notify-prefs.js';
 export { type PrefsCommand, type PrefsCommandPlan, planPrefsCommand } from './prefs-command.js';
 export { ReadMarkers } from './read-markers.js';

@@ -3,6 +3,7 @@ import { chat, joined, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, type ChatState, chatReducer, initialChatState } from './chat-state.js';
 import { parseInput } from './commands.js';
+import { hiddenByIgnore } from './notify-prefs.js';
 import { planPrefsCommand } from './prefs-command.js';
 
 const NOW = Date.UTC(2026, 2, 3, 13, 0, 0);
@@ -17,6 +18,7 @@ const prefsFrame = (prefs: Partial<NotifyPrefs>): ServerMessage => ({
   levels: [],
   mutes: [],
   keywords: [],
+  ignored: [],
   ...prefs,
 });
 /** alice in #dev (on screen) and #ops, with these preferences. */
@@ -98,12 +100,86 @@ describe('notification preferences in the chat state', () => {
   });
 });
 
+describe('ignored people in the chat state', () => {
+  const typing = (nick: string, room = 'ops'): ServerMessage => ({
+    type: 'typing',
+    room,
+    nick,
+    active: true,
+  });
+  const shown = (state: ChatState, key: string) =>
+    [...state.targets[key]!.items]
+      .filter((item) => !hiddenByIgnore(state.prefs, item))
+      .map((item) => (item.kind === 'message' ? item.message.text : item.kind));
+
+  it('hides their messages and typing in every spelling of the name, counting and ringing nothing', () => {
+    const state = start(
+      { ignored: ['Bob'], levels: [{ target: 'ops', level: 'all' }] },
+      server(chat(1, 'BOB', 'alice: look at me', { room: 'ops' })),
+      server(chat(2, 'carol', 'hello', { room: 'ops' })),
+      server(chat(3, 'Воb', 'alice!', { room: 'ops' })),
+      server(typing('bob')),
+      server(typing('carol')),
+    );
+    expect(shown(state, 'ops')).toEqual(['hello']);
+    expect(state.targets.ops).toMatchObject({ unread: 1, mentions: 0 });
+    // #ops is at `all`: carol's one message calls and rings, bob's two do nothing.
+    expect(state.alerts).toEqual({ mentions: 1, messages: 1 });
+    expect(Object.values(state.targets.ops!.typing).map((t) => t.nick)).toEqual(['carol']);
+  });
+
+  it('opens no conversation for their direct messages, and hides those of one already open', () => {
+    const opened = start({}, server(chat(1, 'bob', 'hi', { to: 'alice' })));
+    const ignoring = chatReducer(opened, server(prefsFrame({ ignored: ['bob'] })));
+    const next = chatReducer(ignoring, server(chat(2, 'bob', 'answer me', { to: 'alice' })));
+    expect(shown(next, '@bob')).toEqual([]);
+    expect(next.targets['@bob']).toMatchObject({ unread: 1, mentions: 1 });
+    expect(next.alerts).toEqual(opened.alerts);
+    const fresh = start(
+      { ignored: ['dave'] },
+      server(chat(1, 'dave', 'dave is a guest', { to: 'alice', kind: 'system' })),
+      server(chat(2, 'dave', 'psst', { to: 'alice' })),
+    );
+    expect(fresh.targets['@dave']).toBeUndefined();
+    expect(fresh.alerts).toEqual({ mentions: 0, messages: 0 });
+  });
+
+  it('keeps notices about them and shows their messages again after /unignore', () => {
+    const notice = chat(2, 'bob', 'bob joined', { room: 'ops', kind: 'system' });
+    const state = start({ ignored: ['bob'] }, server(chat(1, 'bob', 'hi', { room: 'ops' })), server(notice));
+    expect(shown(state, 'ops')).toEqual(['bob joined']);
+    const back = chatReducer(state, server(prefsFrame({})));
+    expect(shown(back, 'ops')).toEqual(['hi', 'bob joined']);
+  });
+
+  it('stops showing someone typing as soon as they are ignored', () => {
+    const state = start({}, server(typing('bob')));
+    const next = chatReducer(state, server(prefsFrame({ ignored: ['bob'] })));
+    expect(next.targets.ops!.typing).toEqual({});
+  });
+
+  it('leaves them out of the digest, whatever the server sent', () => {
+    const state = start(
+      { ignored: ['bob'] },
+      server({
+        type: 'digest',
+        mentions: [chat(1, 'bob', 'alice?', { room: 'ops' }), chat(2, 'carol', 'alice!', { room: 'ops' })],
+        direct: [chat(1, 'bob', 'psst', { to: 'alice' })],
+        truncated: false,
+      }),
+    );
+    expect(state.digest?.mentions.map((m) => m.from)).toEqual(['carol']);
+    expect(state.digest?.direct).toEqual([]);
+    expect(state.targets['@bob']).toBeUndefined();
+  });
+});
+
 describe('preference commands', () => {
   const plan = (state: ChatState, line: string) => {
     const parsed = parseInput(line);
     if (!parsed.ok) throw new Error(parsed.message);
     const { command } = parsed;
-    if (!['notify', 'mute', 'unmute', 'highlight'].includes(command.type)) throw new Error(line);
+    if (!['notify', 'mute', 'unmute', 'highlight', 'ignore'].includes(command.type)) throw new Error(line);
     return planPrefsCommand(state, command as Parameters<typeof planPrefsCommand>[1], NOW);
   };
 
@@ -127,6 +203,36 @@ describe('preference commands', () => {
       '/unmute now',
     ])
       expect(parseInput(bad)).toMatchObject({ ok: false, code: 'bad_argument' });
+  });
+
+  it('parses /ignore, /unignore and /ignored, and plans them anywhere, refusing yourself', () => {
+    expect(parseInput('/ignore @Bob')).toEqual({
+      ok: true,
+      command: { type: 'ignore', op: 'add', name: '@Bob' },
+    });
+    expect(parseInput('/unignore bob')).toEqual({
+      ok: true,
+      command: { type: 'ignore', op: 'remove', name: 'bob' },
+    });
+    expect(parseInput('/ignored')).toEqual({ ok: true, command: { type: 'ignore' } });
+    for (const bad of ['/ignore', '/ignore a b', '/ignored bob'])
+      expect(parseInput(bad)).toMatchObject({ ok: false, code: 'bad_argument' });
+
+    const state = start({});
+    const ignore = plan({ ...state, current: '*' }, '/ignore @Bob');
+    expect(ignore).toMatchObject({ kind: 'change', change: { type: 'ignore', op: 'add', name: '@Bob' } });
+    expect(ignore.kind === 'change' && ignore.prefs.ignored).toEqual(['Bob']);
+    expect(ignore.kind === 'change' && ignore.text).toMatch(/^Ignoring @Bob: /);
+    expect(plan(state, '/ignore ALICE')).toMatchObject({ kind: 'refused', code: 'name_invalid' });
+    expect(plan(state, '/ignore b@d')).toMatchObject({ kind: 'refused', code: 'name_invalid' });
+    expect(plan(start({ ignored: ['bob'] }), '/ignored')).toEqual({
+      kind: 'show',
+      text: 'You ignore (1 of 100): bob. /unignore NAME stops.',
+    });
+    expect(plan(state, '/ignored')).toMatchObject({
+      kind: 'show',
+      text: expect.stringMatching(/^You ignore nobody/),
+    });
   });
 
   it('plans a change for the room on screen, with the sentence of where it now stands', () => {

@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   EMPTY_PREFS,
+  isIgnored,
   isMuted,
   type NotifyLevel,
   type NotifyPrefs,
@@ -10,6 +11,9 @@ import {
 } from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import { updateTarget } from './chat-targets.js';
+import { ItemList } from './item-list.js';
+import type { ChatItem } from './items.js';
+import { withoutEntry } from './remote-keyed.js';
 import { isDmTarget } from './targets.js';
 
 // How notification preferences (levels, mutes, keywords) decide what a message does: the `!` mark,
@@ -68,14 +72,19 @@ export function notificationDue(
 }
 
 /**
- * New preferences (from the server, or a guest's own): kept, and the `!` marks of targets muted now
- * taken down, since a muted target never highlights. Unread counts stay.
+ * New preferences (from the server, or a guest's own): kept, the `!` marks of targets muted now
+ * taken down, since a muted target never highlights, and people ignored now no longer typing.
+ * Unread counts stay.
  */
 export function onPrefs(state: ChatState, prefs: NotifyPrefs, now: number): ChatState {
   let next: ChatState = { ...state, prefs };
-  for (const target of Object.values(state.targets))
+  for (const target of Object.values(state.targets)) {
     if (target.mentions > 0 && isMuted(prefs, target.key, now))
       next = updateTarget(next, target.key, () => ({ mentions: 0 }));
+    for (const [key, typist] of Object.entries(target.typing))
+      if (isIgnored(prefs, typist.nick))
+        next = updateTarget(next, target.key, (t) => ({ typing: withoutEntry(t.typing, key) }));
+  }
   return next;
 }
 
@@ -106,6 +115,33 @@ export function keywordsText(prefs: NotifyPrefs): string {
   if (prefs.keywords.length === 0)
     return 'No highlight keywords. /highlight add WORD makes a word count as a mention of you.';
   return `Highlight keywords (${prefs.keywords.length} of ${PREFS_LIMITS.maxKeywords}): ${prefs.keywords.join(', ')}. /highlight remove WORD takes one away.`;
+}
+
+/** The sentence `/ignored` shows: the people ignored, and how to stop. */
+export function ignoredText(prefs: NotifyPrefs): string {
+  if (prefs.ignored.length === 0) return 'You ignore nobody. /ignore NAME hides a person everywhere.';
+  return `You ignore (${prefs.ignored.length} of ${PREFS_LIMITS.maxIgnored}): ${prefs.ignored.join(', ')}. /unignore NAME stops.`;
+}
+
+/**
+ * Whether a transcript item is hidden because its sender is ignored. Their messages stay in the
+ * transcript (so paging, gaps and resets work as before, and /unignore shows them again), and the
+ * views leave them out. Notices (join, leave) and the person's own messages always show.
+ */
+export function hiddenByIgnore(prefs: NotifyPrefs, item: ChatItem): boolean {
+  return (
+    item.kind === 'message' &&
+    !item.mine &&
+    item.message.kind !== 'system' &&
+    isIgnored(prefs, item.message.from)
+  );
+}
+
+/** A transcript without the items {@link hiddenByIgnore} hides: the same list while nobody is ignored. */
+export function visibleItems(items: ItemList, prefs: NotifyPrefs): ItemList {
+  if (prefs.ignored.length === 0) return items;
+  const kept = items.toArray().filter((item) => !hiddenByIgnore(prefs, item));
+  return kept.length === items.length ? items : ItemList.of(kept);
 }
 
 /** A duration in words, rounded up to the minute: `45 minutes`, `2 hours 5 minutes`, `3 days`. */

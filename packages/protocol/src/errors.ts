@@ -47,6 +47,8 @@ export const ErrorCode = {
   KeywordInvalid: 'keyword_invalid',
   /** The account has as many highlight keywords as it may have; remove one first. */
   TooManyKeywords: 'too_many_keywords',
+  /** The account ignores as many people as it may; stop ignoring one first. */
+  TooManyIgnored: 'too_many_ignored',
   /** The account has levels or mutes for as many targets as it may have; reset some first. */
   TooManyPrefs: 'too_many_prefs',
   /** Storage failed; the message was not stored and may be retried. */

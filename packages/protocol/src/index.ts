@@ -27,6 +27,7 @@ export {
   checkKeyword,
   DEFAULT_NOTIFY_LEVEL,
   EMPTY_PREFS,
+  isIgnored,
   isMuted,
   notifyLevel,
   PREFS_LIMITS,

@@ -6,10 +6,12 @@ import {
   changePrefs,
   checkKeyword,
   EMPTY_PREFS,
+  isIgnored,
   isMuted,
   notifyLevel,
   PREFS_LIMITS,
   type PrefsChange,
+  parsePrefs,
   prefsTarget,
 } from './prefs.js';
 import type { NotifyPrefs } from './schema/common.js';
@@ -131,6 +133,49 @@ describe('keywords', () => {
   });
 });
 
+describe('ignored people', () => {
+  it('ignores a name once in any spelling the identity rule joins, and stops in any spelling', () => {
+    const prefs = apply(
+      { type: 'ignore', op: 'add', name: 'Bob' },
+      { type: 'ignore', op: 'add', name: '@BOB' },
+      { type: 'ignore', op: 'add', name: 'ｃａｒｏｌ' },
+    );
+    expect(prefs.ignored).toEqual(['Bob', 'carol']);
+    // Cyrillic В and о are Latin b and o under the frozen look-alike table of canonicalName.
+    for (const name of ['bob', 'BOB', 'Воb', 'Carol']) expect(isIgnored(prefs, name)).toBe(true);
+    // A skeleton look-alike is another name; the server keeps it from being claimed instead.
+    expect(isIgnored(prefs, 'B0b')).toBe(false);
+    expect(isIgnored(prefs, 'bobby')).toBe(false);
+    const back = changePrefs(prefs, { type: 'ignore', op: 'remove', name: 'BOB' }, NOW);
+    expect(back.ok && back.prefs.ignored).toEqual(['carol']);
+  });
+
+  it('refuses a name that breaks the name rules with name_invalid', () => {
+    for (const bad of ['', 'two words', 'a\u0007b', '-x'])
+      expect(changePrefs(EMPTY_PREFS, { type: 'ignore', op: 'add', name: bad }, NOW)).toMatchObject({
+        ok: false,
+        code: ErrorCode.NameInvalid,
+      });
+  });
+
+  it(`refuses person ${PREFS_LIMITS.maxIgnored + 1} with too_many_ignored, but not an unignore`, () => {
+    const names = Array.from({ length: PREFS_LIMITS.maxIgnored }, (_, i) => `troll${i}`);
+    const prefs = apply(...names.map((name) => ({ type: 'ignore', op: 'add', name }) as const));
+    expect(changePrefs(prefs, { type: 'ignore', op: 'add', name: 'one-more' }, NOW)).toMatchObject({
+      ok: false,
+      code: ErrorCode.TooManyIgnored,
+    });
+    expect(changePrefs(prefs, { type: 'ignore', op: 'add', name: 'TROLL1' }, NOW).ok).toBe(true);
+    expect(changePrefs(prefs, { type: 'ignore', op: 'remove', name: 'troll1' }, NOW).ok).toBe(true);
+  });
+
+  it('reads a document stored before ignoring existed as ignoring nobody', () => {
+    const old = parsePrefs({ levels: [], mutes: [{ target: 'dev' }], keywords: ['deploy'] });
+    expect(old).toEqual({ levels: [], mutes: [{ target: 'dev' }], keywords: ['deploy'], ignored: [] });
+    expect(old && isIgnored(old, 'bob')).toBe(false);
+  });
+});
+
 describe('prefs frames', () => {
   it('decodes the four changes and the prefs state, and refuses bad ones', () => {
     expect(decodeClientMessage('{"type":"notify","target":"dev","level":"all"}').ok).toBe(true);
@@ -143,12 +188,20 @@ describe('prefs frames', () => {
     expect(decodeClientMessage('{"type":"unmute","target":"@bob"}').ok).toBe(true);
     expect(decodeClientMessage('{"type":"highlight","op":"add","word":"deploy"}').ok).toBe(true);
     expect(decodeClientMessage('{"type":"highlight","op":"toggle","word":"deploy"}').ok).toBe(false);
+    expect(decodeClientMessage('{"type":"ignore","op":"add","name":"bob"}').ok).toBe(true);
+    expect(decodeClientMessage('{"type":"ignore","op":"mute","name":"bob"}').ok).toBe(false);
+    expect(decodeClientMessage(`{"type":"ignore","op":"add","name":"${'x'.repeat(1000)}"}`).ok).toBe(false);
     const state = decodeServerMessage(
       '{"type":"prefs","levels":[{"target":"dev","level":"all"}],"mutes":[{"target":"ops"},{"target":"@bob","until":5}],"keywords":["deploy"]}',
     );
     expect(state.ok && state.message).toMatchObject({
       levels: [{ target: 'dev', level: 'all' }],
       mutes: [{ target: 'ops' }, { target: '@bob', until: 5 }],
+      ignored: [],
     });
+    const ignoring = decodeServerMessage(
+      '{"type":"prefs","levels":[],"mutes":[],"keywords":[],"ignored":["bob"]}',
+    );
+    expect(ignoring.ok && ignoring.message).toMatchObject({ ignored: ['bob'] });
   });
 });

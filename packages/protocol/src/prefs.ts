@@ -16,10 +16,12 @@ export const PREFS_LIMITS = {
   maxTargets: 500,
   /** Longest mute with an end: a year and a day; longer is "until unmuted". */
   maxMuteMs: 366 * 86_400_000,
+  /** People one account may ignore: enough for any troll wave, and small enough to send whole. */
+  maxIgnored: 100,
 } as const;
 
-/** Preferences nobody set: every target at its default level, nothing muted, no keywords. */
-export const EMPTY_PREFS: NotifyPrefs = { levels: [], mutes: [], keywords: [] };
+/** Preferences nobody set: every target at its default level, nothing muted, no keywords, nobody ignored. */
+export const EMPTY_PREFS: NotifyPrefs = { levels: [], mutes: [], keywords: [], ignored: [] };
 
 /**
  * Reads preferences kept as JSON (a server's store, a guest terminal's file) through the schema;
@@ -39,13 +41,26 @@ export type PrefsChange =
   | { readonly type: 'notify'; readonly target: string; readonly level: NotifyLevel }
   | { readonly type: 'mute'; readonly target: string; readonly forMs?: number | undefined }
   | { readonly type: 'unmute'; readonly target: string }
-  | { readonly type: 'highlight'; readonly op: 'add' | 'remove'; readonly word: string };
+  | { readonly type: 'highlight'; readonly op: 'add' | 'remove'; readonly word: string }
+  | { readonly type: 'ignore'; readonly op: 'add' | 'remove'; readonly name: string };
 
 /** A change refused, with a stable code and a sentence for the person. */
 export interface PrefsRefusal {
   readonly ok: false;
   readonly code: ErrorCode;
   readonly message: string;
+}
+
+/**
+ * True when `nick` is someone the preferences ignore. Names compare as the protocol's identity rule
+ * does (`sameName`: NFKC, case folding, the frozen look-alike table), so `BOB` and `Воb` are `bob`.
+ * Look-alikes beyond that (`B0b`) are other names; the server refuses them while the name they look
+ * like is registered or online (`nameSkeleton`), so they cannot pass for an ignored account.
+ */
+export function isIgnored(prefs: NotifyPrefs, nick: string): boolean {
+  if (prefs.ignored.length === 0) return false;
+  const key = canonicalName(nick);
+  return prefs.ignored.some((name) => canonicalName(name) === key);
 }
 
 /** The outcome of {@link changePrefs}. */
@@ -107,11 +122,13 @@ export function activePrefs(prefs: NotifyPrefs, now: number): NotifyPrefs {
  * Applies one change at `now` (the server's clock for accounts, the terminal's for guests): the one
  * rule both the server and a guest's terminal use, bounds included. A level equal to the default is
  * dropped rather than stored, as are ended mutes, so resetting frees room under the bounds. Adding a
- * keyword that is already there (in any spelling of it) and removing one that is not change nothing.
+ * keyword that is already there (in any spelling of it) and removing one that is not change nothing;
+ * so do ignoring someone already ignored and unignoring someone who is not.
  */
 export function changePrefs(prefs: NotifyPrefs, change: PrefsChange, now: number): PrefsOutcome {
   const current = activePrefs(prefs, now);
   if (change.type === 'highlight') return changeKeywords(current, change.op, change.word);
+  if (change.type === 'ignore') return changeIgnored(current, change.op, change.name);
   const target = prefsTarget(change.target);
   if (!target.ok) return target;
   const { key } = target;
@@ -157,4 +174,20 @@ function changeKeywords(prefs: NotifyPrefs, op: 'add' | 'remove', raw: string): 
       message: `You have ${PREFS_LIMITS.maxKeywords} keywords, as many as you may have; remove one first (/highlight remove WORD).`,
     };
   return { ok: true, prefs: { ...prefs, keywords: [...prefs.keywords, checked.word] } };
+}
+
+function changeIgnored(prefs: NotifyPrefs, op: 'add' | 'remove', raw: string): PrefsOutcome {
+  const checked = checkNick(raw.startsWith('@') ? raw.slice(1) : raw);
+  if (!checked.ok) return { ok: false, code: ErrorCode.NameInvalid, message: checked.problem.message };
+  const wanted = canonicalName(checked.name);
+  const others = prefs.ignored.filter((name) => canonicalName(name) !== wanted);
+  if (op === 'remove') return { ok: true, prefs: { ...prefs, ignored: others } };
+  if (others.length < prefs.ignored.length) return { ok: true, prefs };
+  if (prefs.ignored.length >= PREFS_LIMITS.maxIgnored)
+    return {
+      ok: false,
+      code: ErrorCode.TooManyIgnored,
+      message: `You ignore ${PREFS_LIMITS.maxIgnored} people, as many as you may; stop ignoring one first (/unignore NAME).`,
+    };
+  return { ok: true, prefs: { ...prefs, ignored: [...prefs.ignored, checked.name] } };
 }

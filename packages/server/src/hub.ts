@@ -107,6 +107,7 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'mute',
   'unmute',
   'highlight',
+  'ignore',
   'search',
   'say',
   'action',

@@ -138,6 +138,10 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       'desktop notifications on mentions and direct messages: auto, osc777, osc9, osc99, bell, off (default: auto, from the terminal)',
     )
     .option(
+      '--title <mode>',
+      'set the terminal title to the unread count and the room: on, off (default: on)',
+    )
+    .option(
       '--quiet-joins <members>',
       'hide joins, leaves and renames in rooms with more members than this: a number, always or never (default: 50); runs of them show as one line',
     )

@@ -85,7 +85,7 @@ describe('aurora-chat search', () => {
     const guest = await shell.run(['search', '--name', 'finder', 'anything']);
     expect(guest.code).toBe(2);
     expect(guest.stderr).toMatch(/needs a room \(--room\) unless you are logged in.*\[bad_usage\]/);
-    const limit = await shell.run(['search', '--room', 'dev', '--limit', '500', 'x']);
+    const limit = await shell.run(['search', '--room', 'dev', '--limit', '5000', 'x']);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toMatch(/--limit takes a whole number/);
   });

@@ -36,6 +36,7 @@ describe('resolveSettings', () => {
       rooms: [],
       bell: 'mentions',
       notify: 'auto',
+      title: 'on',
       hyperlinks: true,
       quietJoins: 50,
       wait: false,
@@ -97,6 +98,20 @@ describe('resolveSettings', () => {
     expect(await resolveSettings({}, sources({ AURORA_CONFIG: config }))).toMatchObject({ notify: 'osc9' });
     expect(await resolveSettings({ notify: 'off' }, sources({ AURORA_CONFIG: config }))).toMatchObject({
       notify: 'off',
+    });
+  });
+
+  it('takes --title on or off, from the flag or the config file, and refuses anything else', async () => {
+    const config = join(home, 'title.json');
+    await writeFile(config, JSON.stringify({ title: 'off' }));
+    expect(await resolveSettings({}, sources({ AURORA_CONFIG: config }))).toMatchObject({ title: 'off' });
+    expect(await resolveSettings({ title: 'on' }, sources({ AURORA_CONFIG: config }))).toMatchObject({
+      title: 'on',
+    });
+    expect(await failure(resolveSettings({ title: 'loud' }, sources()))).toEqual({
+      code: 'bad_usage',
+      message: '--title takes on or off, not "loud"',
+      exitCode: 2,
     });
   });
 

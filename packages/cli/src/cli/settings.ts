@@ -1,7 +1,7 @@
 import { DEFAULT_QUIET_JOINS, parseQuietJoins, QUIET_JOINS_CHOICES, type QuietJoins } from 'aurora-client';
 import { checkNick, checkRoom } from 'aurora-protocol';
 import * as v from 'valibot';
-import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode } from '../core/config.js';
+import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode, TitleMode } from '../core/config.js';
 import { normalizeServerAddress } from '../core/server-address.js';
 import { CliError, CliErrorCode } from './cli-error.js';
 
@@ -14,6 +14,8 @@ export interface CommonFlags {
   readonly bell?: string;
   /** `--notify` (the chat only). */
   readonly notify?: string;
+  /** `--title` (the chat only). */
+  readonly title?: string;
   /** `--quiet-joins` (the chat only). */
   readonly quietJoins?: string;
   /** `--wait` (chat and tail only). */
@@ -31,6 +33,8 @@ export interface Settings {
   readonly bell: BellMode;
   /** How desktop notifications reach the terminal; `auto` is settled when the chat starts. */
   readonly notify: NotifyMode;
+  /** Set the terminal's title to the unread count and the place on screen (`--title`). */
+  readonly title: TitleMode;
   readonly hyperlinks: boolean;
   /** Rooms with more members than this hide joins, leaves and renames (`0` always, `Infinity` never). */
   readonly quietJoins: QuietJoins;
@@ -94,6 +98,10 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
   if (!v.is(NotifyMode, notify))
     throw new CliError(CliErrorCode.BadUsage, `--notify takes ${NOTIFY_CHOICES}, not "${notify}"`);
 
+  const title = flags.title ?? config.title ?? 'on';
+  if (!v.is(TitleMode, title))
+    throw new CliError(CliErrorCode.BadUsage, `--title takes on or off, not "${title}"`);
+
   const quietJoins =
     flags.quietJoins === undefined
       ? config.quietJoins === undefined
@@ -113,6 +121,7 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     rooms,
     bell,
     notify,
+    title,
     hyperlinks: config.hyperlinks ?? true,
     quietJoins,
     wait: flags.wait === true,

@@ -17,6 +17,11 @@ export const NotifyMode = v.picklist(NOTIFY_MODES, `notify takes ${NOTIFY_CHOICE
 /** How desktop notifications reach the terminal. */
 export type NotifyMode = v.InferOutput<typeof NotifyMode>;
 
+/** Whether the chat sets the terminal's title to the unread count and the place on screen (`--title`). */
+export const TitleMode = v.picklist(['on', 'off'], 'title takes on or off');
+/** Whether the chat sets the terminal's title. */
+export type TitleMode = v.InferOutput<typeof TitleMode>;
+
 /** When joins, leaves and renames are hidden (`--quiet-joins`): a number of members, always or never. */
 export const QuietJoinsSetting = v.custom<string | number>(
   (input) => (typeof input === 'string' || typeof input === 'number') && parseQuietJoins(input) !== undefined,
@@ -34,6 +39,8 @@ export const ConfigFile = v.object({
   bell: v.optional(BellMode),
   /** Desktop notifications through the terminal (default `auto`). */
   notify: v.optional(NotifyMode),
+  /** Set the terminal's title to the unread count and the room (default `on`). */
+  title: v.optional(TitleMode),
   /** Draw links as OSC 8 hyperlinks (default true). */
   hyperlinks: v.optional(v.boolean()),
   /** Hide joins, leaves and renames in rooms with more members than this (default 50). */

@@ -53,6 +53,8 @@ export interface RenderChatOptions {
   readonly bell?: BellMode;
   /** Collect desktop notifications in `notifications` (the real client writes them as escapes). */
   readonly notify?: boolean;
+  /** Collect terminal titles in `titles` (the real client writes them as OSC 2). */
+  readonly title?: boolean;
   /** Start logged in as `nick` (a stored session): the server's welcome names the account. */
   readonly loggedIn?: boolean;
   /** Keep retrying a first connection that fails, as `--wait` does. */
@@ -90,6 +92,8 @@ export function renderChat(options: RenderChatOptions = {}) {
   const ring = () => bell.rings++;
   const notifications: NotificationText[] = [];
   const notify = options.notify ? (text: NotificationText) => notifications.push(text) : undefined;
+  const titles: string[] = [];
+  const title = options.title ? (text: string) => titles.push(text) : undefined;
   const element = (size: TerminalSize) => (
     <ChatApp
       connection={connection}
@@ -97,6 +101,7 @@ export function renderChat(options: RenderChatOptions = {}) {
       ui={ui}
       ring={ring}
       {...(notify ? { notify } : {})}
+      {...(title ? { title } : {})}
       {...(options.guestPrefs ? { guestPrefs: options.guestPrefs } : {})}
       size={size}
     />
@@ -147,6 +152,8 @@ export function renderChat(options: RenderChatOptions = {}) {
     bell,
     /** The desktop notifications sent (with `notify: true`), oldest first. */
     notifications,
+    /** The terminal titles written (with `title: true`), oldest first. */
+    titles,
     /** The last frame as text. */
     screen: () => app.lastFrame() ?? '',
     settle,

@@ -17,6 +17,7 @@ import { useBell } from './use-bell.js';
 import { useNotifications } from './use-notifications.js';
 import { useTerminalFocus } from './use-terminal-focus.js';
 import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
+import { useTerminalTitle } from './use-terminal-title.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -24,6 +25,8 @@ export interface AppProps {
   readonly ring: () => void;
   /** Sends a desktop notification through the terminal; absent with `--notify off`. */
   readonly notify?: (text: NotificationText) => void;
+  /** Sets the terminal's title (unread count and place); absent with `--title off`. */
+  readonly title?: (text: string) => void;
   /** Pins the terminal size (tests); otherwise it follows the terminal. */
   readonly size?: TerminalSize;
 }
@@ -33,7 +36,7 @@ export interface AppProps {
  * shorter than the terminal, because Ink redraws the whole screen on every change once its output
  * fills the terminal.
  */
-export function App({ ring, notify, size }: AppProps) {
+export function App({ ring, notify, title, size }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const state = useChatState();
   const { bell, server, clock } = useUi();
@@ -45,6 +48,7 @@ export function App({ ring, notify, size }: AppProps) {
   const searchRows = useRef(1);
   useSearchViewKeys(() => searchRows.current);
   useBell(state.alerts, bell, ring);
+  useTerminalTitle(state, title);
   const focus = useTerminalFocus();
   useNotifications(
     useArrivals(),

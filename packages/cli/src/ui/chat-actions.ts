@@ -117,7 +117,10 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     return true;
   };
 
-  /** `/notify`, `/mute`, `/unmute`, `/highlight`: to the server for an account, kept here for a guest. */
+  /**
+   * `/notify`, `/mute`, `/unmute`, `/highlight`, `/ignore`, `/unignore`, `/ignored`: to the server
+   * for an account, kept here for a guest.
+   */
   const prefs = (command: PrefsCommand): boolean => {
     const plan = planPrefsCommand(getState(), command, clock.now());
     if (plan.kind === 'refused') {
@@ -269,6 +272,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'mute':
       case 'unmute':
       case 'highlight':
+      case 'ignore':
         return prefs(command);
     }
   };

@@ -17,6 +17,8 @@ export interface ChatAppProps {
   readonly ring: () => void;
   /** Sends a desktop notification through the terminal; absent with `--notify off`. */
   readonly notify?: (text: NotificationText) => void;
+  /** Sets the terminal's title; absent with `--title off`. */
+  readonly title?: (text: string) => void;
   readonly size?: TerminalSize;
   /** Keep log-ins in the credentials file (the real client does; tests and benchmarks need not). */
   readonly credentials?: ChatCredentials;
@@ -25,7 +27,8 @@ export interface ChatAppProps {
 }
 
 /** The whole interactive client: providers around the screen. */
-export function ChatApp({ connection, nick, ui, ring, notify, size, credentials, guestPrefs }: ChatAppProps) {
+export function ChatApp(props: ChatAppProps) {
+  const { connection, nick, ui, ring, notify, title, size, credentials, guestPrefs } = props;
   const { exit } = useApp();
   return (
     <UiProvider value={ui}>
@@ -38,7 +41,12 @@ export function ChatApp({ connection, nick, ui, ring, notify, size, credentials,
           {...(credentials ? { credentials } : {})}
           {...(guestPrefs ? { guestPrefs } : {})}
         >
-          <App ring={ring} {...(notify ? { notify } : {})} {...(size ? { size } : {})} />
+          <App
+            ring={ring}
+            {...(notify ? { notify } : {})}
+            {...(title ? { title } : {})}
+            {...(size ? { size } : {})}
+          />
         </ChatProvider>
       </SearchViewProvider>
     </UiProvider>

@@ -12,6 +12,7 @@ const prefs = (set: Partial<NotifyPrefs>) => ({
   levels: [],
   mutes: [],
   keywords: [],
+  ignored: [],
   ...set,
 });
 
@@ -79,7 +80,7 @@ describe('notification levels, mutes and keywords in the terminal', () => {
   });
 
   it('starts a guest with the preferences kept for the server', async () => {
-    const kept = memoryGuestPrefs({ levels: [], mutes: [], keywords: ['pager'] });
+    const kept = memoryGuestPrefs({ levels: [], mutes: [], keywords: ['pager'], ignored: [] });
     const app = renderChat({ rooms: ['dev', 'ops'], notify: true, guestPrefs: kept });
     await app.server.accept(joined('dev'), joined('ops'));
     await app.server.send(chat(1, 'bob', 'PAGER went off', { room: 'ops' }));

@@ -10,6 +10,7 @@ import {
   readTerminalIdentity,
   resolveNotifyKind,
 } from '../core/notify/index.js';
+import { encodeTitle, TITLE_RESTORE, TITLE_SAVE } from '../core/terminal-title.js';
 import { createTheme, noColourRequested } from '../core/theme.js';
 import { wsSocketFactory } from '../core/ws-socket.js';
 import { ChatApp } from './chat-app.js';
@@ -44,8 +45,11 @@ export async function runChat(settings: Settings, credentials: ScriptCredentials
       ? undefined
       : (text: NotificationText) =>
           stdout.write(encodeNotification(kind, text, { tmux, id: `aurora-${process.pid}-${++sent}` }));
-  const enter = kind === 'off' ? ENTER : ENTER + FOCUS_ON;
-  const leave = kind === 'off' ? LEAVE : FOCUS_OFF + LEAVE;
+  // The title from before is pushed on the terminal's title stack and popped on every way out, as
+  // focus reporting is turned off; under tmux that is the pane's title (tmux 3.x keeps the stack).
+  const titled = settings.title === 'on';
+  const enter = (titled ? TITLE_SAVE : '') + (kind === 'off' ? ENTER : ENTER + FOCUS_ON);
+  const leave = (kind === 'off' ? LEAVE : FOCUS_OFF + LEAVE) + (titled ? TITLE_RESTORE : '');
   const connection = connectionFor(settings, settings.rooms, wsSocketFactory, credentials.session);
   const ui = {
     // chalk follows FORCE_COLOR but not NO_COLOR (https://no-color.org), so that one is checked here.
@@ -72,6 +76,7 @@ export async function runChat(settings: Settings, credentials: ScriptCredentials
       ui={ui}
       ring={() => stdout.write('\x07')}
       {...(notify ? { notify } : {})}
+      {...(titled ? { title: (text: string) => stdout.write(encodeTitle(text)) } : {})}
       credentials={{ store: credentials.store, url: settings.url }}
       guestPrefs={new GuestPrefsFile(guestPrefsPath(process.env, homedir())).forServer(settings.url)}
     />,

@@ -168,6 +168,18 @@ export const Highlight = v.object({
   ref: Ref,
 });
 
+/**
+ * Ignores a person (`add`) or stops (`remove`), on every device of the account: their messages,
+ * typing and mentions are hidden, by canonical name. The wire bound is loose, so that a name breaking
+ * the rules gets `name_invalid` with a sentence, not `bad_message`.
+ */
+export const Ignore = v.object({
+  type: v.literal('ignore'),
+  op: v.picklist(['add', 'remove']),
+  name: v.pipe(v.string(), v.maxLength(LIMITS.maxNickLength * 4)),
+  ref: Ref,
+});
+
 /** Keep-alive at the application level; answered by `pong` with the same `t`. */
 export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
 
@@ -196,6 +208,7 @@ export const ClientMessage = v.variant('type', [
   Mute,
   Unmute,
   Highlight,
+  Ignore,
 ]);
 
 /** A message from a client to the server. */

@@ -101,13 +101,16 @@ export const NotifyLevel = v.picklist(['all', 'mentions', 'none']);
 /**
  * An account's notification preferences, by target (a room, or `@` and a canonical name): levels
  * other than the default, mutes (`until` in ms since the epoch on the server's clock; absent, until
- * unmuted), and highlight keywords. Lists of entries rather than objects keyed by target, so a room
- * called `constructor` needs no care anywhere. See `changePrefs` for the rules and bounds.
+ * unmuted), highlight keywords, and ignored people (names as typed, compared by canonical name).
+ * Lists of entries rather than objects keyed by target, so a room called `constructor` needs no care
+ * anywhere. See `changePrefs` for the rules and bounds. `ignored` came later: a document or frame
+ * without it (stored before, or from an older server) reads as ignoring nobody.
  */
 export const NotifyPrefs = v.object({
   levels: v.array(v.object({ target: v.string(), level: NotifyLevel })),
   mutes: v.array(v.object({ target: v.string(), until: v.optional(Timestamp) })),
   keywords: v.array(v.string()),
+  ignored: v.optional(v.array(v.string()), () => []),
 });
 
 /** A stored chat, action, system or direct message. */

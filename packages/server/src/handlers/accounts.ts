@@ -4,6 +4,7 @@ import {
   canonicalName,
   checkNick,
   ErrorCode,
+  isIgnored,
   LIMITS,
   type NotifyPrefs,
 } from 'aurora-protocol';
@@ -16,7 +17,7 @@ import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
 import { resolveTarget } from './messages.js';
-import { mentionRule, mutedNow, sendPrefs } from './prefs.js';
+import { ignoredKeys, mentionRule, mutedNow, sendPrefs } from './prefs.js';
 
 /** Entries a digest lists at most, for mentions and for direct messages each. */
 const DIGEST_LIMIT = 50;
@@ -222,7 +223,8 @@ export async function authenticate(
  * The account's read marker, unread count and unread mentions for a room, for `joined`. Joining
  * makes the room the account's: a room with no marker yet gets one at its latest message, so the
  * digest looks there from now on, even if no device ever opens it. Highlight keywords count as
- * mentions; a muted room has none (it still counts unread), as every client shows it.
+ * mentions; a muted room has none (it still counts unread), as every client shows it. Messages of
+ * people the account ignores count neither way: no client shows them.
  */
 export async function unreadIn(
   hub: Hub,
@@ -239,7 +241,7 @@ export async function unreadIn(
     (await store.accounts.startReading(account.key, target, (await store.bounds(target)).last));
   const prefs = await store.accounts.prefs(account.key);
   const [unread, mentioned] = await Promise.all([
-    store.accounts.unreadCount(target, read, account.key),
+    store.accounts.unreadCount(target, read, account.key, ignoredKeys(prefs)),
     mutedNow(hub, prefs, room)
       ? []
       : store.accounts.mentions(
@@ -264,8 +266,9 @@ export async function adoptRooms(hub: Hub, session: Session, accountKey: string)
 
 /**
  * Sends "while you were away": mentions (of the name or a highlight keyword) and direct messages
- * since the account's read markers, leaving out rooms and conversations muted now. Every room the
- * account joined has a marker (see {@link unreadIn}), so each of them is looked at.
+ * since the account's read markers, leaving out rooms and conversations muted now and people the
+ * account ignores. Every room the account joined has a marker (see {@link unreadIn}), so each of
+ * them is looked at.
  */
 export async function sendDigest(hub: Hub, session: Session, prefs: NotifyPrefs): Promise<void> {
   const identity = session.identity!;
@@ -281,6 +284,7 @@ export async function sendDigest(hub: Hub, session: Session, prefs: NotifyPrefs)
   const direct = (await accounts.directTo(account.key, DIGEST_LIMIT + 1))
     .filter(({ target, message }) => message.seq > (markers.get(target) ?? 0))
     .filter(({ message }) => !mutedNow(hub, prefs, `@${canonicalName(message.from)}`))
+    .filter(({ message }) => !isIgnored(prefs, message.from))
     .map(({ message }) => message);
   mentions.sort((a, b) => a.ts - b.ts);
   session.send({

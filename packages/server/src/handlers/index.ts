@@ -40,4 +40,5 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   mute: changePrefsRequest,
   unmute: changePrefsRequest,
   highlight: changePrefsRequest,
+  ignore: changePrefsRequest,
 };

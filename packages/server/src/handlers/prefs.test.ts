@@ -28,7 +28,7 @@ describe('notification preferences', () => {
     const laptop = await device(hub, token);
     const phone = await device(hub, token);
     expect(laptop.peer.received.map((m) => m.type).slice(0, 3)).toEqual(['welcome', 'prefs', 'digest']);
-    expect(lastPrefs(laptop)).toMatchObject({ levels: [], mutes: [], keywords: [] });
+    expect(lastPrefs(laptop)).toMatchObject({ levels: [], mutes: [], keywords: [], ignored: [] });
 
     await laptop.send({ type: 'notify', target: '#Ops', level: 'all' });
     await laptop.send({ type: 'mute', target: '@Bob', forMs: 30 * 60_000 });
@@ -128,6 +128,51 @@ describe('notification preferences', () => {
     expect(later.peer.of('joined')[0]).toMatchObject({ unread: 1, mentions: 1 });
     // The ended mute is no longer sent; the one without an end is.
     expect(lastPrefs(later)?.mutes).toEqual([{ target: '@bob' }]);
+  });
+
+  it('syncs ignored people to every device, and refuses a bad name, yourself and person 101', async () => {
+    const hub = createTestHub({ limits: { burst: 200 } });
+    const token = await register(hub, 'alice');
+    const laptop = await device(hub, token);
+    const phone = await device(hub, token);
+    await laptop.send({ type: 'ignore', op: 'add', name: 'Bob' });
+    await laptop.send({ type: 'ignore', op: 'add', name: '@BOB' });
+    expect(lastPrefs(phone)?.ignored).toEqual(['Bob']);
+    await phone.send({ type: 'ignore', op: 'remove', name: 'bob' });
+    expect(lastPrefs(laptop)?.ignored).toEqual([]);
+
+    laptop.peer.clear();
+    await laptop.send({ type: 'ignore', op: 'add', name: 'two words', ref: 'i1' });
+    expect(laptop.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.NameInvalid, ref: 'i1' });
+    await laptop.send({ type: 'ignore', op: 'add', name: 'ALICE', ref: 'i2' });
+    expect(laptop.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.NameInvalid, ref: 'i2' });
+    for (let i = 0; i < PREFS_LIMITS.maxIgnored; i++)
+      await laptop.send({ type: 'ignore', op: 'add', name: `troll${i}` });
+    await laptop.send({ type: 'ignore', op: 'add', name: 'onemore', ref: 'i3' });
+    expect(laptop.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.TooManyIgnored, ref: 'i3' });
+    expect(lastPrefs(phone)?.ignored).toHaveLength(PREFS_LIMITS.maxIgnored);
+  });
+
+  it('leaves ignored people out of unread, mentions and the digest of a fresh device', async () => {
+    const hub = createTestHub();
+    const token = await register(hub, 'alice');
+    const first = await device(hub, token, ['dev']);
+    await first.send({ type: 'ignore', op: 'add', name: 'BOB' });
+    await first.disconnect();
+    const bob = hub.connect();
+    await bob.hello('bob', { rooms: ['dev'] });
+    await bob.send({ type: 'say', room: 'dev', text: 'alice: ping', cid: 'b1' });
+    await bob.send({ type: 'dm', to: 'alice', text: 'psst', cid: 'b2' });
+    const carol = hub.connect();
+    await carol.hello('carol', { rooms: ['dev'] });
+    await carol.send({ type: 'say', room: 'dev', text: 'alice: lunch?', cid: 'c1' });
+    await carol.send({ type: 'dm', to: 'alice', text: 'hi', cid: 'c2' });
+
+    const fresh = await device(hub, token, ['dev']);
+    const digest = fresh.peer.of('digest')[0];
+    expect(digest?.mentions.map((m) => m.text)).toEqual(['alice: lunch?']);
+    expect(digest?.direct.map((m) => m.text)).toEqual(['hi']);
+    expect(fresh.peer.of('joined')[0]).toMatchObject({ unread: 1, mentions: 1 });
   });
 
   it('sends the account its (empty) preferences when a guest registers the name it uses', async () => {

@@ -1,6 +1,7 @@
 import {
   activePrefs,
   type ClientMessageOf,
+  canonicalName,
   changePrefs,
   ErrorCode,
   isMuted,
@@ -13,10 +14,10 @@ import type { MentionRule } from '../store/accounts.js';
 import { userChannel } from '../targets.js';
 
 /** The client messages that change notification preferences. */
-type PrefsRequest = ClientMessageOf<'notify' | 'mute' | 'unmute' | 'highlight'>;
+type PrefsRequest = ClientMessageOf<'notify' | 'mute' | 'unmute' | 'highlight' | 'ignore'>;
 
 /**
- * `notify`, `mute`, `unmute` and `highlight`: applies the change with the protocol's `changePrefs`
+ * `notify`, `mute`, `unmute`, `highlight` and `ignore`: applies the change with the protocol's `changePrefs`
  * (its bounds and codes), on the server's clock, and sends the whole new state to every connection
  * of the account, on every node. Guests keep their preferences in their client.
  */
@@ -29,6 +30,12 @@ export async function changePrefsRequest(hub: Hub, session: Session, message: Pr
       'notification settings are kept for accounts; as a guest your client keeps them',
       { ref },
     );
+  if (
+    message.type === 'ignore' &&
+    message.op === 'add' &&
+    canonicalName(message.name.replace(/^@/, '')) === account.key
+  )
+    return session.fail(ErrorCode.NameInvalid, 'you cannot ignore yourself', { ref });
   const { clock, store } = hub.options;
   const change = toChange(message);
   const outcome = await store.accounts.changePrefs(account.key, (current) =>
@@ -45,9 +52,17 @@ export async function sendPrefs(hub: Hub, session: Session, accountKey: string):
   return prefs;
 }
 
-/** Who the server looks for in mentions of an account: its name and its highlight keywords. */
+/**
+ * Who the server looks for in mentions of an account: its name and its highlight keywords, in
+ * messages of anyone but the people it ignores (by canonical name, the key messages are stored with).
+ */
 export function mentionRule(nick: string, prefs: NotifyPrefs): MentionRule {
-  return { nick, keywords: prefs.keywords };
+  return { nick, keywords: prefs.keywords, ignored: ignoredKeys(prefs) };
+}
+
+/** The canonical names (`from_key` of stored messages) of the people an account ignores. */
+export function ignoredKeys(prefs: NotifyPrefs): string[] {
+  return prefs.ignored.map(canonicalName);
 }
 
 /**
@@ -59,8 +74,8 @@ export function mutedNow(hub: Hub, prefs: NotifyPrefs, target: string): boolean 
 }
 
 function prefsFrame(prefs: NotifyPrefs, now: number) {
-  const { levels, mutes, keywords } = activePrefs(prefs, now);
-  return { type: 'prefs', levels, mutes, keywords } as const;
+  const { levels, mutes, keywords, ignored } = activePrefs(prefs, now);
+  return { type: 'prefs', levels, mutes, keywords, ignored } as const;
 }
 
 function toChange(message: PrefsRequest): PrefsChange {
@@ -73,5 +88,7 @@ function toChange(message: PrefsRequest): PrefsChange {
       return { type: 'unmute', target: message.target };
     case 'highlight':
       return { type: 'highlight', op: message.op, word: message.word };
+    case 'ignore':
+      return { type: 'ignore', op: message.op, name: message.name };
   }
 }

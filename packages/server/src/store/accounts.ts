@@ -55,11 +55,15 @@ export interface AccountStore {
   stopReading(accountKey: string, target: string): Promise<void>;
   /** Every read marker of an account, by storage target. */
   readMarkers(accountKey: string): Promise<Map<string, number>>;
-  /** Messages in a target after `seq` that others sent (system notices excluded). */
-  unreadCount(target: string, after: number, readerKey: string): Promise<number>;
+  /**
+   * Messages in a target after `seq` that others sent (system notices excluded), leaving out those
+   * of the `ignored` keys (canonical names) the reader ignores.
+   */
+  unreadCount(target: string, after: number, readerKey: string, ignored?: readonly string[]): Promise<number>;
   /**
    * Chat and action messages by others after `seq` in a room target that mention the reader (their
-   * `nick` or one of their highlight `keywords`, by the protocol's `mentionMatcher`), oldest first,
+   * `nick` or one of their highlight `keywords`, by the protocol's `mentionMatcher`) and are not by
+   * someone they ignore (`ignored`, canonical names as stored in `fromKey`), oldest first,
    * among the first INSPECTED_AFTER_MARKER messages.
    */
   mentions(
@@ -83,8 +87,12 @@ export interface AccountStore {
   changePrefs(accountKey: string, change: (current: NotifyPrefs) => PrefsOutcome): Promise<PrefsOutcome>;
 }
 
-/** Who mentions are looked for: a name, and the words its account counts as mentions too. */
+/**
+ * Who mentions are looked for: a name, and the words its account counts as mentions too, in
+ * messages by anyone but the people it ignores (canonical names; absent: nobody).
+ */
 export interface MentionRule {
   readonly nick: string;
   readonly keywords: readonly string[];
+  readonly ignored?: readonly string[];
 }

@@ -176,13 +176,18 @@ export class RedisAccounts implements AccountStore {
     });
   }
 
-  unreadCount(target: string, after: number, readerKey: string): Promise<number> {
+  unreadCount(
+    target: string,
+    after: number,
+    readerKey: string,
+    ignored: readonly string[] = [],
+  ): Promise<number> {
     return storage(async () =>
       Number(
         await UNREAD.run(
           this.redis,
           [this.keys.messages(target)],
-          [after, readerKey, INSPECTED_AFTER_MARKER],
+          [after, readerKey, INSPECTED_AFTER_MARKER, ...ignored],
         ),
       ),
     );
@@ -196,6 +201,7 @@ export class RedisAccounts implements AccountStore {
     limit: number,
   ): Promise<ChatMessage[]> {
     const mentioned = mentionMatcher(reader.nick, reader.keywords);
+    const ignored = new Set(reader.ignored);
     const found: ChatMessage[] = [];
     let inspected = 0;
     // The oldest mentions after the marker, among the first INSPECTED_AFTER_MARKER messages.
@@ -203,6 +209,7 @@ export class RedisAccounts implements AccountStore {
       for await (const record of scanRecords(this.redis, this.keys.messages(target), { after, batch: 500 })) {
         if (++inspected > INSPECTED_AFTER_MARKER) break;
         if (record.fromKey === readerKey || (record.kind !== 'chat' && record.kind !== 'action')) continue;
+        if (ignored.has(record.fromKey)) continue;
         if (mentioned(record.message.text)) found.push(record.message);
         if (found.length >= limit) break;
       }

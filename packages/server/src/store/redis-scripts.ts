@@ -103,18 +103,21 @@ return 0
 `);
 
 /**
- * Counts messages after a seq that others sent, system notices excluded, without moving them to the
- * node. Only the first ARGV[3] messages after the marker are inspected one by one, so one script can
- * never hold Redis for long; any beyond are counted whole (a few of the reader's own may be among them).
- * KEYS: messages. ARGV: after, reader's canonical name, messages inspected at most.
+ * Counts messages after a seq that others sent, system notices and people the reader ignores excluded,
+ * without moving them to the node. Only the first ARGV[3] messages after the marker are inspected one
+ * by one, so one script can never hold Redis for long; any beyond are counted whole (a few of the
+ * reader's own, or ignored people's, may be among them). KEYS: messages. ARGV: after, reader's
+ * canonical name, messages inspected at most, then the canonical names the reader ignores.
  */
 export const UNREAD = new LuaScript(String.raw`
 local count, seen, most, low = 0, 0, tonumber(ARGV[3]), '(' .. ARGV[1]
+local ignored = {}
+for i = 4, #ARGV do ignored[ARGV[i]] = true end
 while seen < most do
   local batch = redis.call('ZRANGE', KEYS[1], low, '+inf', 'BYSCORE', 'LIMIT', 0, 500, 'WITHSCORES')
   for i = 1, #batch, 2 do
     local from, kind = string.match(batch[i], '^([^\n]*)\n[^\n]*\n([^\n]*)\n')
-    if from ~= ARGV[2] and kind ~= 'system' then count = count + 1 end
+    if from ~= ARGV[2] and kind ~= 'system' and not ignored[from] then count = count + 1 end
   end
   seen = seen + #batch / 2
   if #batch < 1000 then return count end

@@ -83,8 +83,10 @@ export class SqliteAccounts implements AccountStore {
       markers: db.prepare<[string], { target: string; seq: number }>(
         'SELECT target, seq FROM read_markers WHERE account_key = ?',
       ),
-      unread: db.prepare<[string, number, string], { n: number }>(
-        "SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind != 'system'",
+      // The ignored keys come as one JSON array, so one statement serves any number of them.
+      unread: db.prepare<[string, number, string, string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind != 'system'
+         AND from_key NOT IN (SELECT value FROM json_each(?))`,
       ),
       mentions: db.prepare<[string, number, number, string], Row>(
         `SELECT * FROM messages WHERE target = ? AND seq > ? AND seq <= ? AND from_key != ?
@@ -189,8 +191,13 @@ export class SqliteAccounts implements AccountStore {
     return new Map(this.statements.markers.all(accountKey).map((row) => [row.target, row.seq]));
   }
 
-  async unreadCount(target: string, after: number, readerKey: string): Promise<number> {
-    return this.statements.unread.get(target, after, readerKey)?.n ?? 0;
+  async unreadCount(
+    target: string,
+    after: number,
+    readerKey: string,
+    ignored: readonly string[] = [],
+  ): Promise<number> {
+    return this.statements.unread.get(target, after, readerKey, JSON.stringify(ignored))?.n ?? 0;
   }
 
   async mentions(
@@ -202,6 +209,7 @@ export class SqliteAccounts implements AccountStore {
   ): Promise<ChatMessage[]> {
     // Every candidate is tested in JavaScript: no SQL pattern folds width and look-alikes as the rule does.
     const mentioned = mentionMatcher(reader.nick, reader.keywords);
+    const ignored = new Set(reader.ignored);
     const found: ChatMessage[] = [];
     for (const row of this.statements.mentions.iterate(
       target,
@@ -209,7 +217,7 @@ export class SqliteAccounts implements AccountStore {
       after + INSPECTED_AFTER_MARKER,
       readerKey,
     )) {
-      if (!mentioned(row.text)) continue;
+      if (ignored.has(row.from_key) || !mentioned(row.text)) continue;
       found.push(this.toMessage(row));
       if (found.length >= limit) break;
     }

@@ -347,6 +347,14 @@ export function storeContract(create: StoreFactory): void {
       'thanks bob.',
     ]);
 
+    // Nothing by someone the reader ignores (by canonical name, as stored) counts, unread or mention.
+    const ignoring = { nick: 'bob', keywords: [], ignored: ['carol'] };
+    expect(await accounts.mentions('room:dev', 1, ignoring, 'bob', 10)).toEqual([]);
+    expect(await accounts.unreadCount('room:dev', 0, 'bob')).toBe(7);
+    expect(await accounts.unreadCount('room:dev', 0, 'bob', ['carol'])).toBe(0);
+    expect(await accounts.unreadCount('room:dev', 0, 'carol', ['bob'])).toBe(0);
+    expect(await accounts.unreadCount('room:dev', 0, 'dave', ['bob'])).toBe(7);
+
     for (const [from, to, text] of [
       ['alice', 'bob', 'a1'],
       ['bob', 'alice', 'reply'],
@@ -370,11 +378,12 @@ export function storeContract(create: StoreFactory): void {
     const { accounts } = store;
     const apply = (key: string, change: PrefsChange) =>
       accounts.changePrefs(key, (current) => changePrefs(current, change, clock.now()));
-    expect(await accounts.prefs('uma')).toEqual({ levels: [], mutes: [], keywords: [] });
+    expect(await accounts.prefs('uma')).toEqual({ levels: [], mutes: [], keywords: [], ignored: [] });
     await apply('uma', { type: 'notify', target: 'dev', level: 'all' });
     await apply('uma', { type: 'mute', target: 'constructor', forMs: 60_000 });
     await apply('uma', { type: 'mute', target: '@Bob' });
     await apply('uma', { type: 'highlight', op: 'add', word: 'deploy' });
+    await apply('uma', { type: 'ignore', op: 'add', name: 'Troll' });
     const refused = await apply('uma', { type: 'highlight', op: 'add', word: 'two words' });
     expect(refused).toMatchObject({ ok: false, code: ErrorCode.KeywordInvalid });
     const stored = await accounts.prefs('uma');
@@ -382,8 +391,9 @@ export function storeContract(create: StoreFactory): void {
       levels: [{ target: 'dev', level: 'all' }],
       mutes: [{ target: 'constructor', until: clock.now() + 60_000 }, { target: '@bob' }],
       keywords: ['deploy'],
+      ignored: ['Troll'],
     });
-    expect(await accounts.prefs('vic')).toEqual({ levels: [], mutes: [], keywords: [] });
+    expect(await accounts.prefs('vic')).toEqual({ levels: [], mutes: [], keywords: [], ignored: [] });
   });
 
   it('applies concurrent preference changes one after another, losing none', async () => {

@@ -6,7 +6,7 @@ const NOW = 1_700_000_000_000;
 describe('menuChoices', () => {
   it('checks the level the room is at, and offers the mutes', () => {
     const choices = menuChoices(
-      { levels: [{ target: 'ops', level: 'all' }], mutes: [], keywords: [] },
+      { levels: [{ target: 'ops', level: 'all' }], mutes: [], keywords: [], ignored: [] },
       'ops',
       NOW,
     );
@@ -23,7 +23,7 @@ describe('menuChoices', () => {
   });
 
   it('offers Unmute only while the room is muted', () => {
-    const prefs = { levels: [], mutes: [{ target: 'ops', until: NOW + 1 }], keywords: [] };
+    const prefs = { levels: [], mutes: [{ target: 'ops', until: NOW + 1 }], keywords: [], ignored: [] };
     expect(menuChoices(prefs, 'ops', NOW).at(-1)).toEqual({ label: 'Unmute', command: { type: 'unmute' } });
     expect(menuChoices(prefs, 'ops', NOW + 1).at(-1)?.label).toBe('Mute until unmuted');
     expect(menuChoices(prefs, 'dev', NOW)[1]?.checked).toBe(true);

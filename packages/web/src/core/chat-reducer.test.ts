@@ -5,6 +5,7 @@ import { type ChatAction, chatReducer } from './chat-reducer.js';
 import { activeTarget, type ChatState, initialState, totalUnread } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
 import { MAX_ENTRIES, STARTED_OVER } from './state-updates.js';
+import { timelineRows } from './timeline-rows.js';
 
 const NOW = 1_700_000_100_000;
 
@@ -418,5 +419,45 @@ describe('errors', () => {
       server({ type: 'error', code: 'not_in_room', message: 'You are not in #x.' }),
     );
     expect(texts(state).at(-1)).toBe('[You are not in #x.]');
+  });
+});
+
+describe('ignoring people', () => {
+  const prefs = (ignored: string[]): ServerMessage => ({
+    type: 'prefs',
+    levels: [],
+    mutes: [],
+    keywords: [],
+    ignored,
+  });
+  const rows = (state: ChatState, key = state.active) =>
+    timelineRows(state.targets.get(key ?? '')?.entries ?? [], [], {
+      label: () => 'Today',
+      differ: () => false,
+    })
+      .filter((row) => row.kind !== 'day')
+      .map((row) => (row.kind === 'message' ? row.message.text : row.kind));
+
+  it('shows no message or typing of an ignored person, in any spelling, and counts nothing', () => {
+    const state = run(
+      inDev(),
+      server(prefs(['BOB'])),
+      { type: 'visibility', visible: false },
+      server(chat(3, 'Bob', 'alice: you there?')),
+      server({ type: 'typing', room: 'dev', nick: 'bob', active: true }),
+      server(chat(4, 'carol', 'hi all')),
+      server(chat(1, 'bob', 'bob is a guest', { to: 'alice', kind: 'system' })),
+      server(chat(2, 'bob', 'psst', { to: 'alice' })),
+    );
+    expect(rows(state)).toEqual(['hello', 'hi all']);
+    expect(state.targets.get('dev')).toMatchObject({ unread: 1, mentions: 0 });
+    expect(state.targets.get('dev')?.typing.size).toBe(0);
+    expect(state.targets.has('@bob')).toBe(false);
+  });
+
+  it('shows their messages again once the account stops ignoring them, without a gap', () => {
+    const ignoring = run(inDev(), server(prefs(['bob'])), server(chat(3, 'carol', 'after')));
+    expect(rows(ignoring)).toEqual(['hello', 'after']);
+    expect(rows(run(ignoring, server(prefs([]))))).toEqual(['hi', 'hello', 'after']);
   });
 });

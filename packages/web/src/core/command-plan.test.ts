@@ -161,3 +161,17 @@ describe('planCommand', () => {
     expect(plan('/highlight add deploy').prefs).toEqual({ type: 'highlight', op: 'add', word: 'deploy' });
   });
 });
+
+describe('/ignore, /unignore and /ignored', () => {
+  it('asks the account’s server, which hides them on every device; a guest is told it needs an account', () => {
+    const dev = inDev();
+    const account = { ...dev, account: 'alice', prefs: { ...dev.prefs, ignored: ['carol'] } };
+    expect(plan('/ignore bob', account)).toMatchObject({
+      frames: [{ type: 'ignore', op: 'add', name: 'bob' }],
+      actions: [{ type: 'notice', text: 'Ignoring bob.' }],
+    });
+    expect(plan('/unignore bob', account).frames).toEqual([{ type: 'ignore', op: 'remove', name: 'bob' }]);
+    expect(plan('/ignored', account).actions).toMatchObject([{ text: 'You ignore: carol.' }]);
+    expect(plan('/ignore bob').error).toMatch(/needs an account/);
+  });
+});

@@ -6,7 +6,7 @@ import { COMMAND_REFS } from './command-refs.js';
 
 /** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
 export type PlannedRequest = ClientMessageOf<
-  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history'
+  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history' | 'ignore'
 >;
 
 /** A chat line to hand to the engine's outbox. */
@@ -138,6 +138,16 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'unmute':
     case 'highlight':
       return { actions: [], frames: [], prefs: command };
+    case 'ignore': {
+      // The account keeps the list and its `prefs` answer hides them; a guest's page keeps none yet.
+      if (state.account === undefined) return fail('Ignoring needs an account in the browser (/ignore).');
+      const { op, name } = command;
+      if (!op || !name) return info(`You ignore: ${state.prefs.ignored.join(', ') || 'nobody'}.`);
+      return {
+        ...info(`${op === 'add' ? 'Ignoring' : 'No longer ignoring'} ${name}.`),
+        frames: [{ type: 'ignore', op, name }],
+      };
+    }
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

@@ -14,7 +14,7 @@ function page(prefs: Partial<NotifyPrefs> = {}): ChatState {
     { type: 'server', message: welcome('alice'), now: NOW },
     { type: 'server', message: joined('dev', { members: members('alice') }), now: NOW },
     { type: 'server', message: joined('ops', { members: members('alice'), seq: 5 }), now: NOW },
-    { type: 'prefs', prefs: { levels: [], mutes: [], keywords: [], ...prefs }, now: NOW },
+    { type: 'prefs', prefs: { levels: [], mutes: [], keywords: [], ignored: [], ...prefs }, now: NOW },
   ];
   return actions.reduce(chatReducer, initialState());
 }

@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
 const server = (message: ServerMessage, now = NOW): ChatAction => ({ type: 'server', message, now });
 const prefsFrame = (prefs: Partial<NotifyPrefs>): ChatAction =>
-  server({ type: 'prefs', levels: [], mutes: [], keywords: [], ...prefs });
+  server({ type: 'prefs', levels: [], mutes: [], keywords: [], ignored: [], ...prefs });
 
 /** alice in #dev (on screen) and #ops (not). */
 function inTwoRooms(): ChatState {
@@ -29,7 +29,12 @@ const said = (seq: number, text: string, now = NOW) => server(chat(seq, 'bob', t
 
 describe('notification preferences in the page', () => {
   it('keeps the prefs frame of the account', () => {
-    const prefs = { levels: [{ target: 'ops', level: 'all' as const }], mutes: [], keywords: ['deploy'] };
+    const prefs = {
+      levels: [{ target: 'ops', level: 'all' as const }],
+      mutes: [],
+      keywords: ['deploy'],
+      ignored: [],
+    };
     expect(run(inTwoRooms(), prefsFrame(prefs)).prefs).toEqual(prefs);
   });
 
@@ -70,7 +75,11 @@ describe('notification preferences in the page', () => {
   it("takes a guest's own preferences, with the same rules", () => {
     const state = run(
       inTwoRooms(),
-      { type: 'prefs', prefs: { levels: [], mutes: [{ target: 'ops' }], keywords: [] }, now: NOW },
+      {
+        type: 'prefs',
+        prefs: { levels: [], mutes: [{ target: 'ops' }], keywords: [], ignored: [] },
+        now: NOW,
+      },
       said(1, 'alice: look'),
     );
     expect(badge(state, 'ops')).toBe('1');
@@ -78,6 +87,6 @@ describe('notification preferences in the page', () => {
 
   it('forgets them on quit, so the next join starts from its own', () => {
     const state = run(inTwoRooms(), prefsFrame({ keywords: ['deploy'] }), { type: 'quit' });
-    expect(state.prefs).toEqual({ levels: [], mutes: [], keywords: [] });
+    expect(state.prefs).toEqual({ levels: [], mutes: [], keywords: [], ignored: [] });
   });
 });

@@ -32,6 +32,9 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
     case 'logout':
       connection.logout(request.everywhere ?? false);
       break;
+    case 'ignore':
+      connection.changePrefs(request);
+      break;
     case 'history':
       connection.history(
         request.target,

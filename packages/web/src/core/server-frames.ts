@@ -13,6 +13,8 @@ import { withPrefs } from './prefs-state.js';
 import {
   addMessages,
   addNotice,
+  hiddenBy,
+  ignores,
   mapTargets,
   removeTarget,
   STARTED_OVER,
@@ -81,12 +83,10 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onReadMarker(state, message);
     case 'digest':
       return onDigest(state, message, now);
-    case 'prefs':
-      return withPrefs(
-        state,
-        { levels: message.levels, mutes: message.mutes, keywords: message.keywords },
-        now,
-      );
+    case 'prefs': {
+      const { type: _type, ref: _ref, ...prefs } = message;
+      return onIgnored(withPrefs(state, prefs, now));
+    }
     case 'pong':
     case 'search_results': // answers the promise of Connection.search, in the search panel
       return state;
@@ -102,7 +102,7 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
   // The server's latest seq is below what is shown: it started its history over (see startsOver).
   const over = joined.seq < latestSeq(found.entries) || startsOver(found.entries, joined.history);
   const base = over ? { ...found, entries: [], cursor: 0 } : found;
-  const entries = mergeMessages(base.entries, joined.history);
+  const entries = mergeMessages(base.entries, joined.history, hiddenBy(state));
   const focus = state.focusOnJoin === joined.room || state.active === undefined;
   const target: TargetState = {
     ...base,
@@ -158,8 +158,19 @@ function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatStat
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
 }
 
+/** Who is ignored changed: their messages are hidden or shown again, and they no longer type. */
+function onIgnored(state: ChatState): ChatState {
+  const hidden = hiddenBy(state);
+  return mapTargets(state, (t) => ({
+    ...t,
+    entries: t.entries.map((e) => (e.type === 'message' ? { ...e, hidden: hidden(e.message) } : e)),
+    typing: new Map([...t.typing].filter(([nick]) => !ignores(state, nick))),
+  }));
+}
+
 function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: number): ChatState {
   if (state.me !== undefined && sameName(notice.nick, state.me)) return state;
+  if (ignores(state, notice.nick)) return state;
   return updateTarget(state, notice.room, (t) => ({
     ...t,
     typing: notice.active

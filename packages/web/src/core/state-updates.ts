@@ -31,11 +31,12 @@ export function addMessages(
   now = 0,
 ): ChatState {
   let next = state;
+  const hidden = hiddenBy(state);
   for (const message of messages) {
     const place = messagePlace(message, next.me);
     if (!place) continue;
     const existing = next.targets.get(place.target);
-    if (!existing && !place.isDm) continue;
+    if (!existing && (!place.isDm || ignores(next, place.name))) continue;
     if (!existing) {
       const roomy = withRoomForOne(next);
       if (!roomy) continue;
@@ -44,14 +45,14 @@ export function addMessages(
     const found = existing ?? newTarget(place.target, place.name);
     const over = startsOver(found.entries, [message]);
     const target = over ? { ...found, entries: [], cursor: 0, hasOlder: message.seq > 1 } : found;
-    const merged = mergeMessages(target.entries, [message]);
+    const merged = mergeMessages(target.entries, [message], hidden);
     if (merged === target.entries) continue;
     // A page left open in a busy room keeps the newest messages; scrolling up fetches the rest again.
     const entries = mode === 'live' ? newestWithinBounds(merged) : merged;
     const trimmed = entries !== merged;
     const fromMe = next.me !== undefined && !message.bot && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.target;
-    const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system';
+    const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system' && !hidden(message);
     next = {
       ...next,
       targets: withTarget(next.targets, place.target, {
@@ -72,6 +73,19 @@ export function addMessages(
     if (over) next = addNotice(next, place.target, STARTED_OVER, 'info');
   }
   return next;
+}
+
+/**
+ * Whether a message is from someone the account ignores (by the protocol's name rule, as
+ * `isIgnored`); their notices (join, leave) still show. Such messages are kept hidden: they count and ring nowhere.
+ */
+export function hiddenBy(state: ChatState): (message: ChatMessage) => boolean {
+  return (m) => m.kind !== 'system' && ignores(state, m.from);
+}
+
+/** Whether the account ignores `nick`. */
+export function ignores(state: ChatState, nick: string): boolean {
+  return state.prefs.ignored.some((name) => sameName(name, nick));
 }
 
 /** Said where the server's history started over and what was shown before it is gone from view. */

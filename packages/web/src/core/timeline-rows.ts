@@ -50,6 +50,10 @@ export function timelineRows(
       continue;
     }
     const message = entry.message;
+    if (entry.hidden) {
+      previous = message;
+      continue;
+    }
     if (previous && message.seq > previous.seq + 1) rows.push({ key: `g${message.seq}`, kind: 'gap' });
     if (!previous || days.differ(previous.ts, message.ts)) {
       const label = days.label(message.ts);

@@ -8,7 +8,14 @@ export type NoticeTone = 'info' | 'error';
  * sits after the message with the same `seq` in the order it was added.
  */
 export type TimelineEntry =
-  | { readonly type: 'message'; readonly seq: number; readonly order: 0; readonly message: ChatMessage }
+  | {
+      readonly type: 'message';
+      readonly seq: number;
+      readonly order: 0;
+      readonly message: ChatMessage;
+      /** From someone ignored: kept, so paging and gaps work as before, but not shown. */
+      readonly hidden?: boolean;
+    }
   | {
       readonly type: 'notice';
       readonly seq: number;
@@ -81,6 +88,7 @@ export function startsOver(entries: readonly TimelineEntry[], messages: readonly
 export function mergeMessages(
   entries: readonly TimelineEntry[],
   messages: readonly ChatMessage[],
+  hidden: (message: ChatMessage) => boolean = () => false,
 ): readonly TimelineEntry[] {
   if (messages.length === 0) return entries;
   const known = new Set<number>();
@@ -89,7 +97,8 @@ export function mergeMessages(
   for (const message of messages) {
     if (known.has(message.seq)) continue;
     known.add(message.seq);
-    fresh.push({ type: 'message', seq: message.seq, order: 0, message: clipMessage(message) });
+    const entry = { type: 'message', seq: message.seq, order: 0, message: clipMessage(message) } as const;
+    fresh.push(hidden(message) ? { ...entry, hidden: true } : entry);
   }
   if (fresh.length === 0) return entries;
   const last = entries[entries.length - 1];

@@ -1,4 +1,4 @@
-import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq } from 'aurora-client';
+import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq, visibleItems } from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { createLineRenderer, runLines } from '../../core/render-line.js';
@@ -49,7 +49,9 @@ export function MessagePane({ width, height }: MessagePaneProps) {
       drawRun: (ts, text, showDate) => runLines(ts, text, showDate, context),
     });
   }, [width, nickWidth, state.me, theme, time, hide]);
-  const list = useMemo(() => paneList(target.items, target.pending), [target.items, target.pending]);
+  // People the user ignores are left out here; their messages stay in the transcript (see hiddenByIgnore).
+  const items = useMemo(() => visibleItems(target.items, state.prefs), [target.items, state.prefs]);
+  const list = useMemo(() => paneList(items, target.pending), [items, target.pending]);
   const anchor = anchorOf(pane, target.key);
   const digest = state.awayDigest
     ? digestLines(state.awayDigest, width, Math.floor(height / 2), { theme, time, now: clock.now() })
