@@ -17,7 +17,7 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
  * raises it (its commit says by how much and why; parts used now and then load on first use from
  * chunks/ instead); each saving lowers it; it goes (fail at the budget) once app.js is under the budget.
  */
-const CEILING_GZIPPED_JS = 34_200;
+const CEILING_GZIPPED_JS = 34_150;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
