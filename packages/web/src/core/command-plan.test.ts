@@ -163,15 +163,12 @@ describe('planCommand', () => {
 });
 
 describe('/ignore, /unignore and /ignored', () => {
-  it('asks the account’s server, which hides them on every device; a guest is told it needs an account', () => {
-    const dev = inDev();
-    const account = { ...dev, account: 'alice', prefs: { ...dev.prefs, ignored: ['carol'] } };
-    expect(plan('/ignore bob', account)).toMatchObject({
-      frames: [{ type: 'ignore', op: 'add', name: 'bob' }],
-      actions: [{ type: 'notice', text: 'Ignoring bob.' }],
+  it('go to the engine’s preferences planning, as /mute does, for an account and a guest alike', () => {
+    expect(plan('/ignore bob')).toMatchObject({
+      prefs: { type: 'ignore', op: 'add', name: 'bob' },
+      frames: [],
     });
-    expect(plan('/unignore bob', account).frames).toEqual([{ type: 'ignore', op: 'remove', name: 'bob' }]);
-    expect(plan('/ignored', account).actions).toMatchObject([{ text: 'You ignore: carol.' }]);
-    expect(plan('/ignore bob').error).toMatch(/needs an account/);
+    expect(plan('/unignore bob').prefs).toEqual({ type: 'ignore', op: 'remove', name: 'bob' });
+    expect(plan('/ignored').prefs).toEqual({ type: 'ignore' });
   });
 });

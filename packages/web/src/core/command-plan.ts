@@ -137,17 +137,8 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'mute':
     case 'unmute':
     case 'highlight':
+    case 'ignore':
       return { actions: [], frames: [], prefs: command };
-    case 'ignore': {
-      // The account keeps the list and its `prefs` answer hides them; a guest's page keeps none yet.
-      if (state.account === undefined) return fail('Ignoring needs an account in the browser (/ignore).');
-      const { op, name } = command;
-      if (!op || !name) return info(`You ignore: ${state.prefs.ignored.join(', ') || 'nobody'}.`);
-      return {
-        ...info(`${op === 'add' ? 'Ignoring' : 'No longer ignoring'} ${name}.`),
-        frames: [{ type: 'ignore', op, name }],
-      };
-    }
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

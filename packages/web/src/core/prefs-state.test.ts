@@ -85,6 +85,25 @@ describe('notification preferences in the page', () => {
     expect(badge(state, 'ops')).toBe('1');
   });
 
+  it("hides the messages of a guest's ignored person once its own preferences say so, and shows them again", () => {
+    const before = run(
+      inTwoRooms(),
+      said(1, 'from bob'),
+      server(chat(2, 'carol', 'from carol', { room: 'ops' })),
+    );
+    const ignoring = { levels: [], mutes: [], keywords: [], ignored: ['BOB'] };
+    const hidden = run(before, { type: 'prefs', prefs: ignoring, now: NOW });
+    const shown = (state: ChatState) =>
+      state.targets
+        .get('ops')!
+        .entries.flatMap((e) => (e.type === 'message' && !e.hidden ? [e.message.text] : []));
+    expect(shown(hidden)).toEqual(['from carol']);
+    expect(shown(run(hidden, { type: 'prefs', prefs: { ...ignoring, ignored: [] }, now: NOW }))).toEqual([
+      'from bob',
+      'from carol',
+    ]);
+  });
+
   it('forgets them on quit, so the next join starts from its own', () => {
     const state = run(inTwoRooms(), prefsFrame({ keywords: ['deploy'] }), { type: 'quit' });
     expect(state.prefs).toEqual({ levels: [], mutes: [], keywords: [], ignored: [] });

@@ -85,7 +85,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onDigest(state, message, now);
     case 'prefs': {
       const { type: _type, ref: _ref, ...prefs } = message;
-      return onIgnored(withPrefs(state, prefs, now));
+      return withPrefs(state, prefs, now);
     }
     case 'pong':
     case 'search_results': // answers the promise of Connection.search, in the search panel
@@ -156,16 +156,6 @@ function onHistory(state: ChatState, page: ServerMessageOf<'history'>): ChatStat
   if (!state.targets.get(key)?.loadingOlder) return state;
   const next = addMessages(state, page.messages, 'history');
   return updateTarget(next, key, (t) => ({ ...t, hasOlder: page.more, loadingOlder: false }));
-}
-
-/** Who is ignored changed: their messages are hidden or shown again, and they no longer type. */
-function onIgnored(state: ChatState): ChatState {
-  const hidden = hiddenBy(state);
-  return mapTargets(state, (t) => ({
-    ...t,
-    entries: t.entries.map((e) => (e.type === 'message' ? { ...e, hidden: hidden(e.message) } : e)),
-    typing: new Map([...t.typing].filter(([nick]) => !ignores(state, nick))),
-  }));
 }
 
 function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: number): ChatState {
