@@ -57,9 +57,9 @@ describe('an account in aurora-chat', () => {
     tmux.keys('alice', 'Enter');
     const online = await tmux.waitFor(
       'alice',
-      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && /--> │ alice joined/.test(s),
+      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && /(-->|<->) │ (.*, )?alice joined/.test(s),
     );
-    expect(online).toMatch(/--> │ alice joined/);
+    expect(online).toMatch(/(-->|<->) │ (.*, )?alice joined/);
     expect(online).not.toContain('horse');
   });
 

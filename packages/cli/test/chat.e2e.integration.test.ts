@@ -38,7 +38,7 @@ describe('aurora-chat in a terminal', () => {
     await tmux.waitFor('alice', (s) => /│ online │ #dev/.test(statusLine(s)));
     client('bob', 'bob');
     await tmux.waitFor('bob', (s) => /│ online │ #dev/.test(statusLine(s)));
-    await tmux.waitFor('alice', /--> │ bob joined/);
+    await tmux.waitFor('alice', /(-->|<->) │ (.*, )?bob joined/);
     const screen = await tmux.waitFor('alice', /Members \(2\)/);
     expect(screen).toMatch(/Members \(2\)\s*\n.*alice\s*\n.*bob/);
   });

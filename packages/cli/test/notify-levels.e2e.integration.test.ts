@@ -84,6 +84,7 @@ describe('notification levels in tmux', () => {
       levels: [],
       mutes: [{ target: 'ops' }],
       keywords: ['deploy'],
+      ignored: [],
     });
   });
 });
