@@ -1,30 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAT_BIN, eventually, type ServerProcess, startServer } from 'aurora-testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatProcesses } from '../src/testing/chat-process.js';
-import { Tmux } from './tmux.js';
+import { eventually } from 'aurora-testkit';
+import { describe, expect, it } from 'vitest';
+import { notifyingChatSuite } from './notify-harness.js';
 
 // aurora-chat in tmux against a real server, its raw output captured with `tmux pipe-pane`: a muted
 // room writes no notification at all, and a highlight keyword writes one, byte for byte.
 
-const tmux = new Tmux();
-let server: ServerProcess;
-let dir = '';
-let output = '';
-let processes: ChatProcesses;
-
-/** One OSC 777 notify inside tmux's passthrough: every ESC of it doubled, then ESC \ to end. */
-const WRAPPED_777 = /\x1bPtmux;\x1b\x1b\]777;notify;([^;\x1b]*);([^;\x1b]*)\x1b\x1b\\\x1b\\/g;
-
-const statusLine = (screen: string) => screen.split('\n')[0] ?? '';
-const captured = () => (existsSync(output) ? readFileSync(output, 'utf8') : '');
-const notifications = () => [...captured().matchAll(WRAPPED_777)].map(([, title, body]) => ({ title, body }));
-const anyOsc777 = () => captured().split(`]777;`).length - 1;
-const send = async (args: string[]) =>
-  expect((await processes.run(['send', '--server', server.wsUrl, ...args])).code).toBe(0);
+const { tmux, dir, startAlice, send, notifications, anyOsc777, server } = notifyingChatSuite('levels');
 
 /** Types a command into alice's chat and waits for what it shows. */
 async function command(line: string, shows: RegExp | ((screen: string) => boolean)) {
@@ -33,31 +16,11 @@ async function command(line: string, shows: RegExp | ((screen: string) => boolea
   await tmux.waitFor('alice', shows);
 }
 
-beforeAll(async () => {
-  if (!Tmux.available()) throw new Error('tmux is not installed (.ci/run installs it)');
-  if (!existsSync(CHAT_BIN)) throw new Error(`${CHAT_BIN} is missing: run \`pnpm build\` first`);
-  server = await startServer({ memory: true });
-  dir = await mkdtemp(join(tmpdir(), 'aurora-e2e-levels-'));
-  output = join(dir, 'alice.out');
-  processes = new ChatProcesses({ XDG_CONFIG_HOME: dir });
-});
-
-afterAll(async () => {
-  tmux.kill();
-  processes?.killAll();
-  await server?.stop();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const statusLine = (screen: string) => screen.split('\n')[0] ?? '';
 
 describe('notification levels in tmux', () => {
   it('writes nothing for a muted room, one notification for a keyword, and keeps a guest’s settings', async () => {
-    tmux.startChat(
-      'alice',
-      ['--room', 'dev,ops,qa', '--name', 'alice', '--server', server.wsUrl, '--notify', 'osc777'],
-      { XDG_CONFIG_HOME: dir },
-      { captureTo: output },
-    );
-    await tmux.waitFor('alice', (s) => /│ online │ #dev/.test(statusLine(s)) && /#qa/.test(s));
+    await startAlice(['dev', 'ops', 'qa']);
 
     await command('/join ops', (s) => /│ #ops/.test(statusLine(s)));
     await command('/mute', /#ops is muted until you \/unmute/);
@@ -79,8 +42,8 @@ describe('notification levels in tmux', () => {
     const screen = await tmux.waitFor('alice', (s) => /#ops +1\b/.test(s) && /#qa +1!/.test(s));
     expect(screen).not.toMatch(/#ops +1!/);
 
-    const kept = JSON.parse(readFileSync(join(dir, 'aurora', 'guest-prefs.json'), 'utf8'));
-    expect(kept.servers[server.wsUrl]).toEqual({
+    const kept = JSON.parse(readFileSync(join(dir(), 'aurora', 'guest-prefs.json'), 'utf8'));
+    expect(kept.servers[server().wsUrl]).toEqual({
       levels: [],
       mutes: [{ target: 'ops' }],
       keywords: ['deploy'],

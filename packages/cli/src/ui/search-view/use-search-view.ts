@@ -29,10 +29,7 @@ export function useSearchViewKeys(pageRows: () => number): void {
         dispatch({
           type: 'failed',
           id: loading.id,
-          code:
-            (error as { code?: unknown }).code === undefined
-              ? 'failed'
-              : String((error as { code: unknown }).code),
+          code: error instanceof SearchError ? error.code : 'failed',
           message: error instanceof Error ? error.message : String(error),
         }),
     );
