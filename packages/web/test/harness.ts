@@ -153,7 +153,10 @@ export function scroller(page: Page) {
 /**
  * Says `texts` in `room` over a raw WebSocket opened inside `page` (any page of the server's origin,
  * such as `/healthz`, whose console is not watched: the browser's favicon request there is a 404),
- * resolving when the server has acknowledged every one. For seeding history quickly.
+ * resolving when the server has acknowledged every one and the socket is closed. For seeding history
+ * quickly: a hundred at a time on one socket (the server closes a socket with more than 256 requests
+ * waiting). The name of an earlier call may still be held for a moment after its socket closed, so a
+ * `name_taken` refusal is retried until a deadline.
  */
 export async function sayRaw(
   page: Page,
@@ -163,27 +166,53 @@ export async function sayRaw(
   texts: string[],
 ): Promise<void> {
   await page.evaluate(
-    async ({ wsUrl, nick, room, texts }) => {
-      const socket = new WebSocket(wsUrl);
+    async ({ wsUrl, nick, room, texts, perWindow }) => {
       // A cid is unique per sender: reusing one would be taken as a retry of the earlier message.
       const batch = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-      await new Promise<void>((resolve, reject) => {
-        const acked = new Set<string>();
-        socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', v: 1, nick, rooms: [room] }));
-        socket.onerror = () => reject(new Error('raw socket failed'));
-        socket.onmessage = (event: MessageEvent<string>) => {
-          const frame = JSON.parse(event.data) as { type: string; cid?: string; message?: string };
-          if (frame.type === 'error') reject(new Error(`server refused: ${frame.message}`));
-          if (frame.type === 'joined') {
-            for (const [i, text] of texts.entries())
-              socket.send(JSON.stringify({ type: 'say', room, text, cid: `raw-${batch}-${i}` }));
-          }
-          if (frame.type === 'ack' && frame.cid) acked.add(frame.cid);
-          if (acked.size === texts.length) resolve();
-        };
-      });
-      socket.close(1000);
+      const attempt = () =>
+        new Promise<'done' | 'name_taken'>((resolve, reject) => {
+          const socket = new WebSocket(wsUrl);
+          const acked = new Set<string>();
+          let sent = 0;
+          let outcome: 'done' | 'name_taken' | undefined;
+          const sendWindow = () => {
+            const end = Math.min(texts.length, sent + perWindow);
+            for (; sent < end; sent++)
+              socket.send(
+                JSON.stringify({ type: 'say', room, text: texts[sent], cid: `raw-${batch}-${sent}` }),
+              );
+          };
+          socket.onopen = () => socket.send(JSON.stringify({ type: 'hello', v: 1, nick, rooms: [room] }));
+          socket.onerror = () => reject(new Error('raw socket failed'));
+          socket.onclose = () => (outcome ? resolve(outcome) : reject(new Error('raw socket closed early')));
+          socket.onmessage = (event: MessageEvent<string>) => {
+            const frame = JSON.parse(event.data) as {
+              type: string;
+              cid?: string;
+              code?: string;
+              message?: string;
+            };
+            if (frame.type === 'error' && frame.code === 'name_taken' && sent === 0) {
+              outcome = 'name_taken';
+              socket.close(1000);
+            } else if (frame.type === 'error') reject(new Error(`server refused: ${frame.message}`));
+            if (frame.type === 'joined' && sent === 0) sendWindow();
+            if (frame.type === 'ack' && frame.cid) {
+              acked.add(frame.cid);
+              if (acked.size === sent && sent < texts.length) sendWindow();
+            }
+            if (acked.size === texts.length && !outcome) {
+              outcome = 'done';
+              socket.close(1000);
+            }
+          };
+        });
+      const deadline = Date.now() + 10_000;
+      while ((await attempt()) === 'name_taken') {
+        if (Date.now() > deadline) throw new Error(`server refused: the name ${nick} stayed taken`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
-    { wsUrl, nick, room, texts },
+    { wsUrl, nick, room, texts, perWindow: 100 },
   );
 }
