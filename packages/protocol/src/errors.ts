@@ -43,6 +43,8 @@ export const ErrorCode = {
   LoginRequired: 'login_required',
   /** A search query cannot be run (unknown filter, too long, nothing to search for); the message says why. */
   BadQuery: 'bad_query',
+  /** This server keeps no search index (`aurora-server --search-index off`): nothing can be searched. */
+  SearchUnavailable: 'search_unavailable',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */
