@@ -92,12 +92,13 @@ export class Searcher {
   private readonly asked = new Map<string, Asked>();
   private onAnswer: ((ref: string, answer: { results?: unknown[]; code?: string }) => void) | undefined;
   private queries = 0;
+  private client: RawClient | undefined;
 
-  private constructor(private client: RawClient | undefined) {}
+  private constructor() {}
 
   /** Registers the account, makes it a member of its rooms and opens the searching connection. */
   static async open(account: SearcherAccount): Promise<Searcher> {
-    const searcher = new Searcher(undefined);
+    const searcher = new Searcher();
     searcher.client = await openSearcher(account, (data, start, end) => searcher.frame(data, start, end));
     return searcher;
   }
@@ -143,6 +144,7 @@ export class Searcher {
           const { wordClass, word } = words.next();
           const ref = `q${this.queries++}`;
           this.asked.set(ref, { dueUs: due, wordClass });
+          // The words are lower-case ASCII letters: nothing to escape.
           this.client!.sendText(`{"type":"search","query":"${word}","ref":"${ref}"}`);
           if (all.window.covers(due)) {
             tallies[wordClass].window.owe(due, 1);
