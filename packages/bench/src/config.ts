@@ -1,3 +1,5 @@
+import type { CorpusPlan } from './search/corpus.js';
+
 /** Sizes and durations of every scenario. */
 export interface BenchConfig {
   readonly repetitions: number;
@@ -33,6 +35,18 @@ export interface BenchConfig {
     readonly roomSize: number;
     readonly settleMs: number;
   };
+  /**
+   * Search on a seeded history (Aurora only): one-word queries while the steady load runs (its
+   * clients, senders and rate), and the saturation ramp with the search index on and off.
+   */
+  readonly search: {
+    /** The seeded history (see `search/corpus.ts`). */
+    readonly corpus: CorpusPlan;
+    readonly queriesPerS: number;
+    readonly warmupMs: number;
+    readonly measureMs: number;
+    readonly drainMs: number;
+  };
 }
 
 /** The issue's configuration: 3 repetitions of every scenario at full size. */
@@ -66,6 +80,17 @@ export const FULL_CONFIG: BenchConfig = {
     drainMs: 2000,
   },
   idle: { sizes: [5000, 10_000], roomSize: 100, settleMs: 5000 },
+  search: {
+    // The issue's size: a million messages over a year in 100 rooms, words from a vocabulary of
+    // a few thousand (some common, many rare).
+    corpus: { messages: 1_000_000, rooms: 100, vocabulary: 5000, zipfExponent: 1, spanDays: 365, seed: 20 },
+    queriesPerS: 20,
+    // The steady scenario's warm-up, for the same reason (the JIT), and a window long enough for
+    // 400 queries of each word class.
+    warmupMs: 30_000,
+    measureMs: 60_000,
+    drainMs: 3000,
+  },
 };
 
 /** `--quick`: one short repetition with tens of clients; a smoke test, its timings mean nothing. */
@@ -94,4 +119,12 @@ export const QUICK_CONFIG: BenchConfig = {
     drainMs: 1000,
   },
   idle: { sizes: [50, 100], roomSize: 10, settleMs: 300 },
+  search: {
+    // The quick load's 40 clients are in rooms r0-r3: the same four rooms are seeded.
+    corpus: { messages: 2000, rooms: 4, vocabulary: 1000, zipfExponent: 1, spanDays: 365, seed: 20 },
+    queriesPerS: 30,
+    warmupMs: 200,
+    measureMs: 1000,
+    drainMs: 1000,
+  },
 };

@@ -66,6 +66,7 @@ describe('pnpm bench --quick', () => {
       rss_mb: expect.any(Number),
       paste_ms: expect.any(Number),
     });
+    expect(latest.scenarios.search).toHaveProperty('all');
     expect(latest.targets.length).toBeGreaterThanOrEqual(8);
 
     const table = await readFile(join(out, 'latest.md'), 'utf8');

@@ -8,11 +8,12 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { type BenchResults, summarise } from './report/results.js';
 import { checkTargets } from './report/targets.js';
+import { runSearchScenario } from './scenarios/search.js';
 import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
 import { SERVER_NAMES, SERVERS, type ServerName } from './servers/catalog.js';
 import { runTerminalBench } from './terminal/run.js';
 
-const SCENARIOS = ['steady', 'saturation', 'persistence', 'idle', 'terminal'] as const;
+const SCENARIOS = ['steady', 'saturation', 'persistence', 'idle', 'search', 'terminal'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const USAGE = `usage: pnpm bench [--quick] [--repetitions N] [--scenarios ${SCENARIOS.join(',')}]
                   [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR]`;
@@ -130,6 +131,10 @@ if (scenarios.includes('idle'))
   await interleave('idle', servers, async (name) =>
     push(results.idle, name, await runIdle(SERVERS[name], context)),
   );
+if (scenarios.includes('search')) {
+  if (servers.includes('aurora')) results.search = await runSearchScenario(context);
+  else log('search: skipped, it measures Aurora (add aurora to --servers)');
+}
 if (scenarios.includes('terminal')) {
   for (let repetition = 0; repetition < config.repetitions; repetition++) {
     log(`terminal ${repetition + 1}/${config.repetitions}`);

@@ -51,6 +51,8 @@ export const ErrorCode = {
   TooManyIgnored: 'too_many_ignored',
   /** The account has levels or mutes for as many targets as it may have; reset some first. */
   TooManyPrefs: 'too_many_prefs',
+  /** This server keeps no search index (`aurora-server --search-index off`): nothing can be searched. */
+  SearchUnavailable: 'search_unavailable',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */

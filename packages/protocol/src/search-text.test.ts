@@ -47,6 +47,26 @@ describe('search tokenizer', () => {
     );
   });
 
+  it('tokenizes text of ASCII alone exactly as the Unicode path does, places and all', () => {
+    // A non-ASCII word after it sends the same text down the Unicode path.
+    const unicodePath = (text: string) => searchTokens(`${text} é`).slice(0, -1);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 200 }), (text) => {
+        expect(searchTokens(text)).toEqual(unicodePath(text));
+        expect(indexTokens(text)).toEqual(unicodePath(text).map((entry) => entry.token));
+      }),
+    );
+    // A word past the token limit is cut the same way too.
+    const long = '~T17~ Deploy2 OK, x'.padEnd(90, 'Y');
+    expect(searchTokens(long)).toEqual(unicodePath(long));
+    expect(indexTokens(long)).toEqual(['t17', 'deploy2', 'ok', `x${'y'.repeat(MAX_TOKEN_LENGTH - 1)}`]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (word) => {
+        expect(`${foldWord(word)}e`).toBe(foldWord(`${word}é`));
+      }),
+    );
+  });
+
   it('finds the same tokens in upper and lower case', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (text) => {

@@ -23,9 +23,18 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const CJK_RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u30FC]+/gu;
 const ACCENTS = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]/gu;
+// ASCII has no compatibility forms, accents or marks, and its letters and digits are A-Z, a-z and
+// 0-9: text of ASCII alone folds to the same tokens by lower-casing those runs. Most chat is such
+// text, and the Unicode path (two normalizations and three property regexes a word) was most of
+// what indexing a message cost the store.
+const ASCII = /^[\x00-\x7F]*$/;
+const ASCII_WORD_RUN = /[A-Za-z0-9]+/g;
+const ASCII_NOT_WORD = /[^a-z0-9]/g;
+const ASCII_LOWER_RUN = /[a-z0-9]+/g;
 
 /** Folds one word for matching: NFKC, accents off Latin-like letters, lower case. */
 export function foldWord(word: string): string {
+  if (ASCII.test(word)) return cutAscii(word.toLowerCase().replace(ASCII_NOT_WORD, ''));
   const folded = word
     .normalize('NFKD')
     .replace(ACCENTS, '')
@@ -46,6 +55,7 @@ export function isCjk(char: string): boolean {
  * characters leaves out its last character alone: the query's bigrams then match anywhere in a run.
  */
 export function searchTokens(text: string, query = false): SearchToken[] {
+  if (ASCII.test(text)) return asciiTokens(text);
   const tokens: SearchToken[] = [];
   for (const run of text.matchAll(WORD_RUN)) {
     const runStart = run.index;
@@ -62,6 +72,8 @@ export function searchTokens(text: string, query = false): SearchToken[] {
 
 /** The folded tokens of a text, in order: what an index stores for it. */
 export function indexTokens(text: string): string[] {
+  // Indexing runs for every message stored: ASCII text skips even the token objects.
+  if (ASCII.test(text)) return (text.toLowerCase().match(ASCII_LOWER_RUN) ?? []).map(cutAscii);
   return searchTokens(text).map((entry) => entry.token);
 }
 
@@ -83,6 +95,20 @@ function pushBigrams(tokens: SearchToken[], run: string, start: number, query: b
     if (token !== '') tokens.push({ token, start: offset, end: offset + pair.length });
     offset += char.length;
   }
+}
+
+/** The tokens of a text of ASCII alone: what the Unicode path makes of it, without its cost. */
+function asciiTokens(text: string): SearchToken[] {
+  const tokens: SearchToken[] = [];
+  for (const run of text.matchAll(ASCII_WORD_RUN)) {
+    const word = run[0];
+    tokens.push({ token: cutAscii(word.toLowerCase()), start: run.index, end: run.index + word.length });
+  }
+  return tokens;
+}
+
+function cutAscii(word: string): string {
+  return word.length > MAX_TOKEN_LENGTH ? word.slice(0, MAX_TOKEN_LENGTH) : word;
 }
 
 /** Cuts a folded word to the token limit without splitting a surrogate pair. */

@@ -104,6 +104,15 @@ export function createProgram(): Command {
         .argParser(integer('--retention-messages', 1, Number.MAX_SAFE_INTEGER)),
     )
     .addOption(
+      new Option(
+        '--search-index <on|off>',
+        'keep the SQLite search index; off answers every search with search_unavailable (ignored with --redis)',
+      )
+        .env('AURORA_SEARCH_INDEX')
+        .default('on')
+        .choices(['on', 'off']),
+    )
+    .addOption(
       new Option('--max-payload <bytes>', 'largest WebSocket frame accepted')
         .env('AURORA_MAX_PAYLOAD')
         .default(d.limits.maxFrameBytes)
@@ -193,6 +202,7 @@ export interface ProgramOptions {
   webRoot?: string;
   retentionDays?: number;
   retentionMessages?: number;
+  searchIndex: 'on' | 'off';
   maxPayload: number;
   maxConnectionsPerIp: number;
   maxBuffered: number;
@@ -228,6 +238,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
       ...(options.retentionDays === undefined ? {} : { maxAgeMs: options.retentionDays * 86_400_000 }),
       ...(options.retentionMessages === undefined ? {} : { maxPerTarget: options.retentionMessages }),
     },
+    searchIndex: options.searchIndex !== 'off',
     maxConnectionsPerIp: options.maxConnectionsPerIp,
     maxBufferedBytes: options.maxBuffered,
     pingIntervalMs: options.pingInterval,

@@ -23,6 +23,11 @@ export interface ServerConfig {
   /** The browser client's built files. */
   readonly webRoot: string | undefined;
   readonly retention: Retention;
+  /**
+   * Keep the SQLite search index (default). Off, messages are not indexed and `search` answers
+   * `search_unavailable`: the benchmark's baseline for what the index costs. Ignored with `redis`.
+   */
+  readonly searchIndex: boolean;
   readonly limits: HubLimits;
   /** TCP connections one address may hold: requests still arriving, handshakes and WebSockets. */
   readonly maxConnectionsPerIp: number;
@@ -59,6 +64,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   logLevel: 'info',
   webRoot: BUNDLED_WEB_ROOT,
   retention: {},
+  searchIndex: true,
   limits: DEFAULT_HUB_LIMITS,
   maxConnectionsPerIp: 32,
   handshakeTimeoutMs: 4000,

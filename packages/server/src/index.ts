@@ -8,6 +8,7 @@ export { LocalDirectory } from './directory/local.js';
 export type { HubLimits, HubOptions } from './hub.js';
 export { DEFAULT_HUB_LIMITS, Hub } from './hub.js';
 export { type AuroraServer, type ServerParts, startServer } from './server.js';
-export { SqliteStore } from './store/sqlite.js';
+export { SqliteStore, type SqliteStoreOptions } from './store/sqlite.js';
 export type { Store } from './store/store.js';
+export { roomKey } from './targets.js';
 export { SERVER_VERSION } from './version.js';

@@ -73,6 +73,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     new SqliteStore({
       dataDir: config.dataDir,
       retention: config.retention,
+      searchIndex: config.searchIndex,
       clock,
       logger,
       onCommit: metrics?.committed,
@@ -252,6 +253,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     port,
     storage: config.redis !== undefined ? 'redis' : config.dataDir === undefined ? 'memory' : 'sqlite',
     tls: tls !== undefined,
+    ...(config.searchIndex || config.redis !== undefined ? {} : { searchIndex: 'off' }),
     ...(config.dataDir === undefined || config.redis !== undefined ? {} : { dataDir: config.dataDir }),
     ...(metricsServer === undefined ? {} : { metricsPort: metricsServer.port }),
   });

@@ -1,5 +1,6 @@
 import type { ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
+import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
 import type { Spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
@@ -26,6 +27,50 @@ function perServer<T>(
     out[name] = figures;
   }
   return out;
+}
+
+function searchLatency(value: SearchLatencySummary): Figures {
+  const figures: Figures = {};
+  figure(figures, 'queries', value.queries);
+  figure(figures, 'answered_share', value.answeredShare);
+  figure(figures, 'p50_ms', value.p50);
+  figure(figures, 'p99_ms', value.p99);
+  figure(figures, 'p999_ms', value.p999);
+  figure(figures, 'p99_quiet_ms', value.quietP99);
+  figure(figures, 'mean_results', value.meanResults);
+  return figures;
+}
+
+function searchFigures(search: SearchSummary) {
+  const { seed } = search;
+  const chat: Figures = {};
+  figure(chat, 'p50_ms', search.chatP50);
+  figure(chat, 'p99_ms', search.chatP99);
+  figure(chat, 'share', search.chatShare);
+  const caps: Figures = {};
+  figure(caps, 'cap_index_on_per_s', search.capOn);
+  figure(caps, 'cap_index_off_per_s', search.capOff);
+  caps.cap_drop = search.capDrop === undefined ? null : round(search.capDrop);
+  return {
+    seed: {
+      messages: seed.messages,
+      rooms: seed.rooms,
+      vocabulary: seed.vocabulary,
+      seconds: round(seed.seconds),
+      database_bytes: seed.index.databaseBytes,
+      index_bytes: seed.index.indexBytes,
+      index_share: round(seed.index.share),
+      index_size_method: seed.index.method,
+      index_tables: seed.index.tables,
+      word_frequencies: seed.frequencies,
+    },
+    common: searchLatency(search.classes.common),
+    medium: searchLatency(search.classes.medium),
+    rare: searchLatency(search.classes.rare),
+    all: searchLatency(search.all),
+    chat_while_searching: chat,
+    saturation: caps,
+  };
 }
 
 /**
@@ -99,6 +144,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
             },
           }
         : {}),
+      ...(summary.search ? { search: searchFigures(summary.search) } : {}),
     },
     targets: targets.map(({ target, measured, met }) => ({ target, measured, met: met ?? null })),
     runs: {
@@ -106,6 +152,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       saturation: results.saturation,
       idle: results.idle,
       terminal: results.terminal,
+      ...(results.search ? { search: results.search } : {}),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -8,6 +8,7 @@ import {
 } from '../scenarios/saturation.js';
 import { SERVERS, type ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
+import { renderSearchSection } from './search-markdown.js';
 import { formatNumber, formatSpread, type Spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
@@ -118,11 +119,8 @@ export function renderMarkdown(
     `- Command: \`${results.command}\``,
     `- ${config.repetitions} repetition(s) per scenario, interleaved between servers. Cells: median [min–max] · ratio of the median to bare ws.`,
     '',
-    header,
-    rule,
-    ...body,
-    ...generatorNote,
-    '',
+    // A run of the search scenario alone has no server columns.
+    ...(ran.length > 0 ? [header, rule, ...body, ...generatorNote, ''] : []),
     '## Targets (Aurora with validation, seqs, acks and the SQLite store on)',
     '',
     '| target | measured (medians) | |',
@@ -140,6 +138,7 @@ export function renderMarkdown(
           '',
         ]
       : []),
+    ...(summary.search ? renderSearchSection(summary.search, config) : []),
     '## Scenarios',
     '',
     `- **Steady**: ${steady.clients} clients in rooms of ${steady.roomSize}, ${steady.senders} senders at ${steady.ratePerSender} msg/s, ${steady.measureMs / 1000} s measured after ${steady.warmupMs / 1000} s of warm-up. ` +
@@ -148,6 +147,11 @@ export function renderMarkdown(
     `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
     `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections, ${config.idle.settleMs / 1000} s after connecting, and again after a full garbage collection of both (forced through the inspector in the Node servers).`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
+    ...(summary.search
+      ? [
+          `- **Search**: Aurora on a copy of the seeded history (above); the search step is measured again, like a steady one, when fewer than ${QUIET_SHARE * 100}% of its seconds were quiet; then the saturation ramp on the same history with the index on and with \`--search-index off\`, interleaved.`,
+        ]
+      : []),
     ...(skipped.length > 0 ? ['', '## Skipped', '', ...skipped] : []),
     '',
   ].join('\n');

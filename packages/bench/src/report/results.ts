@@ -1,8 +1,10 @@
 import type { BenchConfig } from '../config.js';
 import type { StepOutcome } from '../load/fleet.js';
 import type { SaturationRun } from '../scenarios/saturation.js';
+import type { SearchResults } from '../scenarios/search.js';
 import type { IdlePoint } from '../scenarios/server-runs.js';
 import type { ServerName } from '../servers/catalog.js';
+import { type SearchSummary, summariseSearch } from './search-summary.js';
 import { type Spread, spread } from './stats.js';
 
 /** The terminal client's frame benchmark (see `terminal/`). */
@@ -36,6 +38,8 @@ export interface BenchResults {
   readonly saturation: Partial<Record<ServerName, SaturationRun[]>>;
   readonly idle: Partial<Record<ServerName, IdlePoint[][]>>;
   readonly terminal: TerminalRun[];
+  /** The search scenario (Aurora on a seeded history), when it ran. */
+  readonly search?: SearchResults | undefined;
 }
 
 /** Saturation figures of one server over its repetitions. */
@@ -88,6 +92,7 @@ export interface Summary {
         readonly pasteMs: Spread;
       }
     | undefined;
+  readonly search: SearchSummary | undefined;
 }
 
 function mapServers<T, U>(
@@ -140,5 +145,6 @@ export function summarise(results: BenchResults): Summary {
             heapMb: spread(results.terminal.map((run) => run.heapMb)),
             pasteMs: spread(results.terminal.map((run) => run.pasteMs)),
           },
+    search: results.search === undefined ? undefined : summariseSearch(results.search),
   };
 }

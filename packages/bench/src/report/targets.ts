@@ -26,6 +26,45 @@ function check(
   return { target, measured: shown, met: atMost ? value <= limit : value >= limit };
 }
 
+/** Search latency targets (issue #20), in milliseconds, for a one-word query under the steady load. */
+export const SEARCH_P50_LIMIT_MS = 20;
+export const SEARCH_P99_LIMIT_MS = 100;
+/** The search index may cost at most this share of the saturation cap. */
+export const SEARCH_CAP_DROP_LIMIT = 0.1;
+
+function below(target: string, value: number | undefined, limit: number, unit: string): TargetCheck {
+  if (value === undefined || Number.isNaN(value)) return { target, measured: 'not measured', met: undefined };
+  return { target, measured: `${formatNumber(value)} ${unit}`, met: value < limit };
+}
+
+/** The search scenario's targets: latency of one-word queries, and what the index costs inserts. */
+export function searchTargets(summary: Summary): TargetCheck[] {
+  const search = summary.search;
+  const size = search
+    ? ` (${search.seed.messages.toLocaleString('en-US')} messages, ${search.seed.rooms} rooms, steady load on)`
+    : '';
+  const drop = search?.capDrop;
+  return [
+    below(
+      `search: one-word query p50 < ${SEARCH_P50_LIMIT_MS} ms${size}`,
+      search?.all.p50.median,
+      SEARCH_P50_LIMIT_MS,
+      'ms',
+    ),
+    below(
+      `search: one-word query p99 < ${SEARCH_P99_LIMIT_MS} ms${size}`,
+      search?.all.p99.median,
+      SEARCH_P99_LIMIT_MS,
+      'ms',
+    ),
+    {
+      target: `search index costs < ${SEARCH_CAP_DROP_LIMIT * 100}% of the saturation cap`,
+      measured: drop === undefined ? 'not measured' : `${(drop * 100).toFixed(1)}%`,
+      met: drop === undefined ? undefined : drop < SEARCH_CAP_DROP_LIMIT,
+    },
+  ];
+}
+
 /** The issue's targets for Aurora (validation, seqs, acks and SQLite on) and the terminal client. */
 export function checkTargets(summary: Summary): TargetCheck[] {
   const { saturation, steady, idle, terminal } = summary;
@@ -86,5 +125,6 @@ export function checkTargets(summary: Summary): TargetCheck[] {
       measured: terminal ? `${formatNumber(terminal.rssMb.median)} MB RSS` : 'not measured',
       met: terminal ? terminal.rssMb.median < 200 : undefined,
     },
+    ...searchTargets(summary),
   ];
 }

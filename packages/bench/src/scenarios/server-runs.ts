@@ -27,7 +27,8 @@ export interface IdlePoint {
   readonly kbPerConnAfterGc: number;
 }
 
-async function withServer<T>(
+/** Starts the server, runs `body`, and stops it (gracefully when profiling, so profiles are written). */
+export async function withServer<T>(
   kind: ServerKind,
   context: RunContext,
   body: (server: Launched) => Promise<T>,

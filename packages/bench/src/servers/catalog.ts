@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,19 @@ function nodeArgs(options: StartOptions): string[] {
   ];
 }
 
-function aurora(name: 'aurora' | 'aurora-memory', label: string, memory: boolean): ServerKind {
+/** How an Aurora server of the harness keeps its history. */
+export interface AuroraStorage {
+  /** `--memory` instead of a data folder. */
+  readonly memory?: boolean;
+  /** Start on a copy of this data folder (a seeded history) instead of an empty one. */
+  readonly seedDir?: string;
+  /** False: `--search-index off`. */
+  readonly searchIndex?: boolean;
+}
+
+/** Aurora with the bench flags, on a fresh data folder (or a copy of `seedDir`, or in memory). */
+export function aurora(name: 'aurora' | 'aurora-memory', label: string, storage: AuroraStorage): ServerKind {
+  const { memory = false, seedDir, searchIndex = true } = storage;
   return {
     name,
     label,
@@ -72,6 +84,7 @@ function aurora(name: 'aurora' | 'aurora-memory', label: string, memory: boolean
     unavailable: () => undefined,
     async start(options) {
       const dataDir = memory ? undefined : await mkdtemp(join(tmpdir(), 'aurora-bench-'));
+      if (dataDir !== undefined && seedDir !== undefined) await cp(seedDir, dataDir, { recursive: true });
       const launched = await launch({
         command: process.execPath,
         args: [
@@ -82,6 +95,7 @@ function aurora(name: 'aurora' | 'aurora-memory', label: string, memory: boolean
           '--port',
           '0',
           ...(dataDir === undefined ? ['--memory'] : ['--data', dataDir]),
+          ...(searchIndex ? [] : ['--search-index', 'off']),
           ...AURORA_BENCH_FLAGS,
         ],
         ready: /ws:\/\/127\.0\.0\.1:(\d+)\/ws/,
@@ -119,8 +133,8 @@ let fastapiProblem: string | undefined | null = null;
 /** Every server by name. */
 export const SERVERS: Readonly<Record<ServerName, ServerKind>> = {
   ws: nodeBaseline('ws', 'bare ws', './ws-baseline.js', auroraDialect),
-  aurora: aurora('aurora', 'Aurora', false),
-  'aurora-memory': aurora('aurora-memory', 'Aurora --memory', true),
+  aurora: aurora('aurora', 'Aurora', {}),
+  'aurora-memory': aurora('aurora-memory', 'Aurora --memory', { memory: true }),
   socketio: nodeBaseline('socketio', 'Socket.IO 4', './socketio-baseline.js', socketIoDialect),
   fastapi: {
     name: 'fastapi',

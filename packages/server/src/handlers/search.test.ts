@@ -56,6 +56,21 @@ describe('search', () => {
     expect(alice.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadQuery, ref: 'bad' });
   });
 
+  it('answers search_unavailable from a server without the search index, and stores messages as ever', async () => {
+    const { connect } = createTestHub({ ...fast, searchIndex: false });
+    const alice = connect();
+    await alice.hello('alice', { rooms: ['dev'] });
+    await alice.send({ type: 'say', room: 'dev', text: 'findable elsewhere', cid: 'c1' });
+    expect(alice.peer.of('ack')).toHaveLength(1);
+    await alice.send({ type: 'search', query: 'findable', ref: 's' });
+    expect(alice.peer.last()).toMatchObject({
+      type: 'error',
+      code: ErrorCode.SearchUnavailable,
+      ref: 's',
+      message: expect.stringContaining('--search-index off'),
+    });
+  });
+
   it('refuses a prefix too common to expand with bad_query, saying to add letters', async () => {
     const { connect } = createTestHub(fast);
     const alice = connect();

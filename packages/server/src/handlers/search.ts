@@ -13,7 +13,8 @@ import { PREFIX_WORDS } from '../store/search.js';
 
 /**
  * `search`: parses the query (a problem is `bad_query`), searches the rooms and conversations this
- * connection may read (see `search-scope.ts`), and answers a page of results, newest first.
+ * connection may read (see `search-scope.ts`), and answers a page of results, newest first, or
+ * `search_unavailable` from a server that keeps no index.
  */
 export async function search(hub: Hub, session: Session, message: ClientMessageOf<'search'>): Promise<void> {
   const ref = message.ref === undefined ? {} : { ref: message.ref };
@@ -41,6 +42,10 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(message.before === undefined ? {} : { cursor: message.before }),
   });
+  if (page.unavailable) {
+    session.fail(ErrorCode.SearchUnavailable, 'search is off on this server (--search-index off)', ref);
+    return;
+  }
   if (page.tooCommon !== undefined) {
     session.fail(
       ErrorCode.BadQuery,

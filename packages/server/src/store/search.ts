@@ -54,6 +54,8 @@ export interface SearchPage {
   readonly next?: number;
   /** Set, with nothing found, when this prefix matches more than PREFIX_WORDS words: not run. */
   readonly tooCommon?: string;
+  /** Set, with nothing found, when the store keeps no index (`--search-index off`): not run. */
+  readonly unavailable?: true;
 }
 
 /** The prefixes of a search's terms (the last token of each prefix term). */

@@ -124,13 +124,25 @@ export function lastDoc(db: Database.Database): number {
   );
 }
 
+/** Senders whose indexed names are kept at hand; past it the list starts over. */
+const SENDER_CACHE = 4096;
+
 /** The statement that indexes one message: (doc, body, sender, target, seq). */
 export function prepareIndexInsert(db: Database.Database) {
   const insert = db.prepare<[number, string, string, string, number]>(
     'INSERT INTO message_index (rowid, body, sender, target, seq) VALUES (?, ?, ?, ?, ?)',
   );
-  return (doc: number, body: string, fromKey: string, target: string, seq: number) =>
-    insert.run(doc, body, senderBody(fromKey), target, seq);
+  // A room's few senders send most of its messages: their names are tokenized once.
+  const senders = new Map<string, string>();
+  return (doc: number, body: string, fromKey: string, target: string, seq: number) => {
+    let sender = senders.get(fromKey);
+    if (sender === undefined) {
+      sender = senderBody(fromKey);
+      if (senders.size >= SENDER_CACHE) senders.clear();
+      senders.set(fromKey, sender);
+    }
+    return insert.run(doc, body, sender, target, seq);
+  };
 }
 
 /** An FTS5 phrase of tokens; tokens are letters and digits only, so quoting them is exact. */

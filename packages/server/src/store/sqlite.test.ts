@@ -186,6 +186,36 @@ describe('the SQLite store on disk', () => {
     check.close();
   });
 
+  it('stores without indexing while the search index is off, and indexes those messages when it is on again', async () => {
+    const clock = new ManualClock();
+    const scope = [{ target: 'room:dev' }];
+    const first = new SqliteStore({ clock, dataDir });
+    await first.append({ ...message, text: 'indexed before' });
+    await first.close();
+
+    const off = new SqliteStore({ clock, dataDir, searchIndex: false });
+    clock.advance(1000);
+    const stored = await off.append({ ...message, text: 'stored while off' });
+    expect(stored.message.seq).toBe(2);
+    expect(await off.search(storeSearch('stored', scope))).toEqual({ found: [], unavailable: true });
+    await off.close();
+    const check = new Database(join(dataDir, 'aurora.db'), { readonly: true });
+    expect(check.prepare('SELECT COUNT(*) AS n FROM message_index').get()).toEqual({ n: 1 });
+    check.close();
+
+    const on = new SqliteStore({ clock, dataDir });
+    clock.advance(1000);
+    await on.append({ ...message, text: 'indexed after' });
+    const all = await on.search({ ...storeSearch('indexed', scope) });
+    expect(all.found.map((found) => found.message.text)).toEqual(['indexed after', 'indexed before']);
+    const page = await on.search(storeSearch('stored off', scope));
+    expect(page.found.map((found) => found.message.seq)).toEqual([2]);
+    // Newest first still: the message stored while off sorts between the other two.
+    const every = await on.search({ terms: [], fromKey: 'alice', scopes: scope, limit: 10 });
+    expect(every.found.map((found) => found.message.seq)).toEqual([3, 2, 1]);
+    await on.close();
+  });
+
   it('checkpoints in its own commits again, and says so, when the checkpoint worker dies', async () => {
     const warnings: string[] = [];
     const store = new SqliteStore({

@@ -38,6 +38,11 @@ export interface SqliteStoreOptions {
   /** Folder for `aurora.db`; omitted means an in-memory database (`--memory`). */
   readonly dataDir?: string;
   readonly retention?: Retention;
+  /**
+   * False: messages are stored without being indexed, and `search` finds nothing and says so
+   * (`--search-index off`, the benchmark's baseline). The next start with it on indexes them.
+   */
+  readonly searchIndex?: boolean;
   readonly clock: Pick<Clock, 'now'>;
   readonly ids?: IdFactory;
   /** Told when a background WAL checkpoint fails, and of building the search index. */
@@ -151,8 +156,10 @@ export class SqliteStore implements Store {
   /** The next search document number (see `search.ts`). */
   private nextDoc: number;
   private readonly checkpointer: Checkpointer | undefined;
+  private readonly indexing: boolean;
 
   constructor(private readonly options: SqliteStoreOptions) {
+    this.indexing = options.searchIndex ?? true;
     let file = ':memory:';
     if (options.dataDir !== undefined) {
       prepareDataFolder(options.dataDir);
@@ -169,8 +176,9 @@ export class SqliteStore implements Store {
     this.db.exec(SEARCH_SCHEMA);
     addDocColumn(this.db);
     addConversations(this.db);
-    // Version 2 added search: a database from before gets its index built here, once.
-    buildSearchIndex(this.db, options.logger);
+    // Version 2 added search: a database from before gets its index built here, once; so do the
+    // messages stored while the index was off.
+    if (this.indexing) buildSearchIndex(this.db, options.logger);
     recordSchemaVersion(this.db);
     this.nextDoc = lastDoc(this.db) + 1;
     if (options.dataDir !== undefined) {
@@ -272,7 +280,7 @@ export class SqliteStore implements Store {
       event: input.event ? JSON.stringify(input.event) : null,
       from_account: input.fromAccount ? 1 : null,
       from_bot: input.fromBot ? 1 : null,
-      doc: isIndexed(input.kind) ? this.nextDoc++ : null,
+      doc: this.indexing && isIndexed(input.kind) ? this.nextDoc++ : null,
     };
     const body = row.doc === null ? undefined : indexBody(input.text);
     const promise = new Promise<AppendResult>((resolve, reject) => {
@@ -309,6 +317,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: StoreSearch): Promise<SearchPage> {
+    if (!this.indexing) return { found: [], unavailable: true };
     return runSearch<Row>(this.db, query, (row) => ({
       target: row.target,
       doc: row.doc,

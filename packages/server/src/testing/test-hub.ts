@@ -25,10 +25,21 @@ export interface FakeClient {
 
 /** A hub over an in-memory SQLite store, with a manual clock and sequential ids. */
 export function createTestHub(
-  options: { limits?: Partial<HubLimits>; retention?: Retention; logger?: Logger } = {},
+  options: {
+    limits?: Partial<HubLimits>;
+    retention?: Retention;
+    logger?: Logger;
+    /** False: a store without the search index (`--search-index off`). */
+    searchIndex?: boolean;
+  } = {},
 ) {
   const clock = new ManualClock();
-  const store = new SqliteStore({ clock, retention: options.retention ?? {}, ids: sequentialIds() });
+  const store = new SqliteStore({
+    clock,
+    retention: options.retention ?? {},
+    ids: sequentialIds(),
+    searchIndex: options.searchIndex ?? true,
+  });
   const hub = new Hub({
     store,
     broker: new LocalBroker(),
