@@ -39,6 +39,8 @@ export const ErrorCode = {
   LoginThrottled: 'login_throttled',
   /** The password is too short or too long. */
   PasswordInvalid: 'password_invalid',
+  /** The name belonged to an account deleted lately; it can be registered again after the hold. */
+  NameHeld: 'name_held',
   /** The request needs a logged-in connection. */
   LoginRequired: 'login_required',
   /** A search query cannot be run (unknown filter, too long, nothing to search for); the message says why. */

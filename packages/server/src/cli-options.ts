@@ -164,6 +164,15 @@ export function createProgram(): Command {
         .argParser(positiveNumber('--session-days')),
     )
     .addOption(
+      new Option(
+        '--name-hold-days <days>',
+        'how long the name of a deleted account cannot be registered again',
+      )
+        .env('AURORA_NAME_HOLD_DAYS')
+        .default(d.nameHoldMs / 86_400_000)
+        .argParser(positiveNumber('--name-hold-days')),
+    )
+    .addOption(
       new Option('--metrics-port <port>', 'serve Prometheus metrics at /metrics on this port (default: off)')
         .env('AURORA_METRICS_PORT')
         .argParser(integer('--metrics-port', 0, 65535)),
@@ -211,6 +220,7 @@ export interface ProgramOptions {
   helloTimeout: number;
   pingInterval: number;
   sessionDays: number;
+  nameHoldDays: number;
   metricsPort?: number;
   metricsHost: string;
   tlsCert?: string;
@@ -243,6 +253,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     maxBufferedBytes: options.maxBuffered,
     pingIntervalMs: options.pingInterval,
     sessionTtlMs: options.sessionDays * 86_400_000,
+    nameHoldMs: options.nameHoldDays * 86_400_000,
     ...(options.metricsPort === undefined ? {} : { metricsPort: options.metricsPort }),
     metricsHost: options.metricsHost,
     ...(options.tlsCert === undefined && options.tlsKey === undefined

@@ -42,6 +42,8 @@ export interface ServerConfig {
   readonly rememberGraceMs: number;
   /** How long a log-in session token works. */
   readonly sessionTtlMs: number;
+  /** How long the name of a deleted account cannot be registered again. */
+  readonly nameHoldMs: number;
   /** Serve Prometheus metrics at `/metrics` on this port (0 picks one); undefined: no metrics. */
   readonly metricsPort?: number | undefined;
   /** The address the metrics port listens on. */
@@ -73,6 +75,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   pingIntervalMs: 30_000,
   rememberGraceMs: 60_000,
   sessionTtlMs: 30 * 86_400_000,
+  nameHoldMs: 30 * 86_400_000,
   metricsHost: '127.0.0.1',
 };
 

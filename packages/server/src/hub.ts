@@ -11,7 +11,7 @@ import {
 } from 'aurora-protocol';
 import type { AuthOptions } from './accounts/auth.js';
 import type { Broker, Delivery } from './broker/broker.js';
-import { encodeLogout, LOGOUT_CHANNEL } from './broker/control.js';
+import { encodeLogout, LOGOUT_CHANNEL, type LogoutRequest } from './broker/control.js';
 import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { describeError, FrameFault } from './frame-fault.js';
@@ -235,20 +235,22 @@ export class Hub {
   }
 
   /**
-   * Closes an account's connections: all of them, or those of one session token. Other nodes are
-   * asked to do the same through the broker, unless `everywhere` is false (a node answering that ask).
+   * Closes an account's connections: all of them, those of one session token, or all but those of
+   * one. Other nodes are asked to do the same through the broker, unless `everywhere` is false (a
+   * node answering that ask).
    */
-  closeAccountConnections(accountKey: string, tokenHash?: string, everywhere = true): void {
+  closeAccountConnections(request: LogoutRequest, everywhere = true): void {
+    const { accountKey, tokenHash, exceptTokenHash } = request;
     for (const session of this.sessions) {
       const account = session.identity?.account;
-      if (account?.key === accountKey && (tokenHash === undefined || account.tokenHash === tokenHash))
+      if (
+        account?.key === accountKey &&
+        (tokenHash === undefined || account.tokenHash === tokenHash) &&
+        account.tokenHash !== exceptTokenHash
+      )
         session.peer.close(CloseCode.LoggedOut, 'logged out');
     }
-    if (everywhere)
-      this.options.broker.publish({
-        channel: LOGOUT_CHANNEL,
-        frame: encodeLogout({ accountKey, tokenHash }),
-      });
+    if (everywhere) this.options.broker.publish({ channel: LOGOUT_CHANNEL, frame: encodeLogout(request) });
   }
 
   /** Whether a channel has members on this node (for health and tests). */

@@ -90,6 +90,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     server: { name: 'aurora-server', version: SERVER_VERSION },
     auth: createAuth(clock, {
       sessionTtlMs: config.sessionTtlMs,
+      nameHoldMs: config.nameHoldMs,
       // A cluster counts log-in attempts in Redis, so spreading guesses over the nodes gains nothing.
       ...(cluster
         ? {

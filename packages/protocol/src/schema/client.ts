@@ -135,6 +135,26 @@ export const Logout = v.object({
   ref: Ref,
 });
 
+/**
+ * Changes the logged-in account's password, given the current one. The account's other sessions end
+ * (their connections close with 4002) unless `keepSessions`; this connection's session goes on.
+ * Answered by `password_changed`.
+ */
+export const ChangePassword = v.object({
+  type: v.literal('password'),
+  current: Password,
+  next: Password,
+  keepSessions: v.optional(v.boolean(), false),
+  ref: Ref,
+});
+
+/**
+ * Deletes the logged-in account, given its password: its sessions, read markers and preferences go,
+ * its name is held from registration for a while, its messages stay. Answered by `account_deleted`,
+ * then every connection of the account closes with 4002.
+ */
+export const DeleteAccount = v.object({ type: v.literal('delete_account'), password: Password, ref: Ref });
+
 /** Marks a target (room or `@nick`) read up to `seq`; synced to the account's other connections. */
 export const MarkRead = v.object({ type: v.literal('read'), target: Target, seq: Seq, ref: Ref });
 
@@ -203,6 +223,8 @@ export const ClientMessage = v.variant('type', [
   Register,
   Login,
   Logout,
+  ChangePassword,
+  DeleteAccount,
   MarkRead,
   SetNotify,
   Mute,

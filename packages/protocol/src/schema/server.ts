@@ -176,6 +176,24 @@ export const Auth = v.object({
 /** Confirms `logout`. Connections of a revoked session are then closed with 4002. */
 export const LoggedOut = v.object({ type: v.literal('logged_out'), everywhere: v.boolean(), ref: Ref });
 
+/** Confirms `password`: the new password is in force; `sessionsEnded` tells whether other sessions ended. */
+export const PasswordChanged = v.object({
+  type: v.literal('password_changed'),
+  sessionsEnded: v.boolean(),
+  ref: Ref,
+});
+
+/**
+ * Confirms `delete_account`. The name can be registered again from `heldUntil` (milliseconds since
+ * the epoch); every connection of the account closes with 4002 next.
+ */
+export const AccountDeleted = v.object({
+  type: v.literal('account_deleted'),
+  account: v.string(),
+  heldUntil: Timestamp,
+  ref: Ref,
+});
+
 /** The account's read marker for a target moved (on this or another of its connections). */
 export const ReadMarker = v.object({ type: v.literal('read'), target: v.string(), seq: Seq });
 
@@ -237,6 +255,8 @@ export const ServerMessage = v.variant('type', [
   ErrorMessage,
   Auth,
   LoggedOut,
+  PasswordChanged,
+  AccountDeleted,
   ReadMarker,
   Digest,
   PrefsMessage,

@@ -8,15 +8,22 @@ export interface AuthOptions {
   readonly throttle: LoginThrottle;
   /** How long a session token works. */
   readonly sessionTtlMs: number;
+  /** How long the name of a deleted account stays held from registration. */
+  readonly nameHoldMs: number;
   readonly scrypt: ScryptParams;
 }
 
-/** Defaults: two hashes at a time, 64 waiting, sessions of 30 days, the throttle's default limits. */
+/**
+ * Defaults: two hashes at a time, 64 waiting, sessions of 30 days, names of deleted accounts held for
+ * 30 days (a session's life: no device still logged in as the old account can meet a new one), the
+ * throttle's default limits.
+ */
 export function createAuth(clock: Pick<Clock, 'now'>, overrides: Partial<AuthOptions> = {}): AuthOptions {
   return {
     pool: new HashingPool(2, 64),
     throttle: new LoginThrottle(clock),
     sessionTtlMs: 30 * 86_400_000,
+    nameHoldMs: 30 * 86_400_000,
     scrypt: DEFAULT_SCRYPT,
     ...overrides,
   };

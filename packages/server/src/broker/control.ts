@@ -10,11 +10,14 @@ export interface LogoutRequest {
   readonly accountKey: string;
   /** Only the connections of this session token; all of the account's when absent. */
   readonly tokenHash?: string | undefined;
+  /** All of the account's connections but those of this session token (a password change's). */
+  readonly exceptTokenHash?: string | undefined;
 }
 
 /** Encodes a log-out for {@link LOGOUT_CHANNEL}. */
 export function encodeLogout(request: LogoutRequest): string {
-  return JSON.stringify({ accountKey: request.accountKey, tokenHash: request.tokenHash });
+  const { accountKey, tokenHash, exceptTokenHash } = request;
+  return JSON.stringify({ accountKey, tokenHash, exceptTokenHash });
 }
 
 /** Decodes a log-out; undefined when the frame is not one. */
@@ -22,9 +25,13 @@ export function decodeLogout(frame: string): LogoutRequest | undefined {
   try {
     const value: unknown = JSON.parse(frame);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { accountKey, tokenHash } = value as Record<string, unknown>;
+    const { accountKey, tokenHash, exceptTokenHash } = value as Record<string, unknown>;
     if (typeof accountKey !== 'string') return undefined;
-    return { accountKey, ...(typeof tokenHash === 'string' ? { tokenHash } : {}) };
+    return {
+      accountKey,
+      ...(typeof tokenHash === 'string' ? { tokenHash } : {}),
+      ...(typeof exceptTokenHash === 'string' ? { exceptTokenHash } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -104,7 +104,7 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
         broker.setLocalTargets(() => localTargets(hub, (key) => store.accounts.directTargets(key)));
         broker.onControl((channel, frame) => {
           const logout = channel === LOGOUT_CHANNEL ? decodeLogout(frame) : undefined;
-          if (logout) hub.closeAccountConnections(logout.accountKey, logout.tokenHash, false);
+          if (logout) hub.closeAccountConnections(logout, false);
         });
         lost = async (reaped) => {
           if (!reaped) return reassert(hub, directory);

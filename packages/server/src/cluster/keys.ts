@@ -108,6 +108,11 @@ export class RedisKeys {
     return `${this.prefix}account-sessions:${accountKey}`;
   }
 
+  /** Until when a deleted account's name is held from registration (ms since the epoch). */
+  nameHold(accountKey: string): string {
+    return `${this.prefix}name-hold:${accountKey}`;
+  }
+
   /** An account's read markers: target -> seq. */
   readMarkers(accountKey: string): string {
     return `${this.prefix}read:${accountKey}`;

@@ -25,7 +25,7 @@ const DIGEST_LIMIT = 50;
 let decoyHash: Promise<string> | undefined;
 
 /** Checks a password's length; answers with an error and returns false when it is out of bounds. */
-function passwordAcceptable(session: Session, password: string, ref: string | undefined): boolean {
+export function passwordAcceptable(session: Session, password: string, ref: string | undefined): boolean {
   const length = [...password].length;
   if (length >= LIMITS.minPasswordLength && length <= LIMITS.maxPasswordLength) return true;
   session.fail(
@@ -37,7 +37,7 @@ function passwordAcceptable(session: Session, password: string, ref: string | un
 }
 
 /** Runs a hashing job in the bounded pool; answers "busy" and returns undefined when it is full. */
-async function hashing<T>(
+export async function hashing<T>(
   hub: Hub,
   session: Session,
   ref: string | undefined,
@@ -104,6 +104,15 @@ export async function register(
       },
     );
   }
+  const heldUntil = await store.accounts.nameHeldUntil(key);
+  if (heldUntil !== undefined && heldUntil > clock.now()) {
+    const day = new Date(heldUntil).toISOString().slice(0, 10);
+    return session.fail(
+      ErrorCode.NameHeld,
+      `${checked.name} belonged to an account deleted lately; it can be registered again from ${day}`,
+      { ref },
+    );
+  }
   const mine = session.identity?.key === key;
   const holder = mine ? undefined : await directory.onlineNick(key);
   const lookalikeHolder = mine ? undefined : await directory.onlineNick(lookalikeClaim(checked.name));
@@ -144,36 +153,62 @@ export async function register(
  */
 export async function login(hub: Hub, session: Session, message: ClientMessageOf<'login'>): Promise<void> {
   const { ref } = message;
+  const account = await checkPassword(
+    hub,
+    session,
+    canonicalName(message.name),
+    message.password,
+    ref,
+    'login',
+  );
+  if (!account) return;
+  await issueSession(hub, session, account, ref);
+  logAccount(hub, session, 'logged in', account.name);
+}
+
+/**
+ * The account `key` if `password` is its password, else undefined after answering why. Every check
+ * (a log-in, a password change, a deletion) counts against the log-in throttle before any hashing.
+ * `purpose` names the check in the log.
+ */
+export async function checkPassword(
+  hub: Hub,
+  session: Session,
+  key: string,
+  password: string,
+  ref: string | undefined,
+  purpose: string,
+): Promise<Account | undefined> {
   const { throttle } = hub.options.auth;
-  const key = canonicalName(message.name);
   const counted = await throttle.begin(key, session.info.ip);
   if ('waitMs' in counted) {
     const wait = counted.waitMs;
     const minutes = Math.ceil(wait / 60_000);
-    logAccount(hub, session, 'login throttled');
-    return session.fail(
+    logAccount(hub, session, `${purpose} throttled`);
+    session.fail(
       ErrorCode.LoginThrottled,
       `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-      {
-        ref,
-        retryAfterMs: wait,
-      },
+      { ref, retryAfterMs: wait },
     );
+    return undefined;
   }
   const { attempt } = counted;
   const account = await hub.options.store.accounts.account(key);
   decoyHash ??= hashPassword('decoy password', hub.options.auth.scrypt);
   const stored = account?.password ?? (await decoyHash);
-  const valid = await hashing(hub, session, ref, () => verifyPassword(message.password, stored));
-  if (valid === undefined) return throttle.cancel(attempt);
+  const valid = await hashing(hub, session, ref, () => verifyPassword(password, stored));
+  if (valid === undefined) {
+    throttle.cancel(attempt);
+    return undefined;
+  }
   if (!account || !valid) {
     // The name is logged only when it is an account's: people type passwords into name fields.
-    logAccount(hub, session, 'login failed', account?.name);
-    return session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+    logAccount(hub, session, `${purpose} failed`, account?.name);
+    session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+    return undefined;
   }
   await throttle.succeeded(attempt);
-  await issueSession(hub, session, account, ref);
-  logAccount(hub, session, 'logged in', account.name);
+  return account;
 }
 
 /** `logout`: revokes this connection's session, or every session of the account. */
@@ -190,7 +225,10 @@ export async function logout(hub: Hub, session: Session, message: ClientMessageO
     everywhere: message.everywhere,
     ...(message.ref === undefined ? {} : { ref: message.ref }),
   });
-  hub.closeAccountConnections(account.key, message.everywhere ? undefined : account.tokenHash);
+  hub.closeAccountConnections({
+    accountKey: account.key,
+    ...(message.everywhere ? {} : { tokenHash: account.tokenHash }),
+  });
 }
 
 /** `read`: moves the account's marker and tells its other connections. */
@@ -296,6 +334,6 @@ export async function sendDigest(hub: Hub, session: Session, prefs: NotifyPrefs)
 }
 
 /** One line per account event: the connection, its address and the account (never a secret). */
-function logAccount(hub: Hub, session: Session, event: string, account?: string): void {
+export function logAccount(hub: Hub, session: Session, event: string, account?: string): void {
   hub.options.logger.info(event, { conn: session.id, address: session.info.ip, account: account ?? null });
 }

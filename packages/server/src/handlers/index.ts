@@ -1,6 +1,7 @@
 import type { ClientMessage, ClientMessageOf } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
+import { changePassword, deleteAccount } from './account-manage.js';
 import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
 import { dm, history, say } from './messages.js';
@@ -35,6 +36,8 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   register,
   login,
   logout,
+  password: changePassword,
+  delete_account: deleteAccount,
   read,
   notify: changePrefsRequest,
   mute: changePrefsRequest,

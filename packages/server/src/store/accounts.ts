@@ -39,6 +39,23 @@ export interface AccountStore {
    * such group are returned, for a log line.
    */
   reindexSkeletons(skeletonOf: (name: string) => string): Promise<string[][]>;
+  /**
+   * Replaces an account's password hash and, unless `endSessions` is false, revokes each of its
+   * sessions but `endSessions.except` (a token hash), in one step. False when there is no such account.
+   */
+  changePassword(
+    accountKey: string,
+    password: string,
+    endSessions: { readonly except: string } | false,
+  ): Promise<boolean>;
+  /**
+   * Deletes an account with its look-alike `skeleton` entry, sessions, read markers and preferences,
+   * and holds its name from registration until `heldUntil`, in one step. Its messages stay. False
+   * when there is no such account.
+   */
+  deleteAccount(accountKey: string, skeleton: string, heldUntil: number): Promise<boolean>;
+  /** Until when a deleted account's name is held from registration (undefined: it is not held). */
+  nameHeldUntil(accountKey: string): Promise<number | undefined>;
   createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void>;
   session(tokenHash: string): Promise<SessionRecord | undefined>;
   revokeSession(tokenHash: string): Promise<void>;

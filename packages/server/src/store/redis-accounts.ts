@@ -20,6 +20,7 @@ import { scanRecords, storage } from './redis-call.js';
 import type { StoredRecord } from './redis-record.js';
 import {
   CREATE_ACCOUNT,
+  DELETE_ACCOUNT,
   DELETE_IF,
   MARK_READ,
   REPLACE_IF,
@@ -31,10 +32,10 @@ import {
 /** How long a session record stays readable after it expires (then Redis forgets it). */
 const EXPIRED_SESSION_KEPT_MS = 7 * 86_400_000;
 /**
- * Tries of a preferences change that another node's change keeps overtaking. Each try is a read and
- * a compare-and-set; people change preferences by hand, so even two tries are rare.
+ * Tries of a change (preferences, a password) that another node's change keeps overtaking. Each try
+ * is a read and a compare-and-set; people change these by hand, so even two tries are rare.
  */
-const PREFS_TRIES = 16;
+const CHANGE_TRIES = 16;
 
 /** Accounts, sessions and read markers in Redis, beside the history they point into. */
 export class RedisAccounts implements AccountStore {
@@ -104,6 +105,64 @@ export class RedisAccounts implements AccountStore {
     });
   }
 
+  changePassword(
+    accountKey: string,
+    password: string,
+    endSessions: { readonly except: string } | false,
+  ): Promise<boolean> {
+    const key = this.keys.account(accountKey);
+    return storage(async () => {
+      // Compare-and-set: a node changing the account meanwhile makes this read again.
+      for (let tries = 0; tries < CHANGE_TRIES; tries++) {
+        const json = await this.redis.get(key);
+        if (json === null) return false;
+        // Written by createAccount from an Account.
+        const changed = JSON.stringify({ ...(JSON.parse(json) as Account), password });
+        if (Number(await REPLACE_IF.run(this.redis, [key], [json, changed])) !== 1) continue;
+        if (endSessions)
+          await REVOKE_ALL.run(
+            this.redis,
+            [this.keys.accountSessions(accountKey)],
+            [this.keys.session(''), endSessions.except],
+          );
+        return true;
+      }
+      throw new Error(`the account ${accountKey} kept changing; its password was not changed`);
+    });
+  }
+
+  deleteAccount(accountKey: string, skeleton: string, heldUntil: number): Promise<boolean> {
+    const keys = [
+      this.keys.account(accountKey),
+      this.keys.accountSkeletons,
+      this.keys.accountSessions(accountKey),
+      this.keys.readMarkers(accountKey),
+      this.keys.prefs(accountKey),
+      this.keys.nameHold(accountKey),
+    ];
+    // Redis forgets the hold a day after it ends (by this server's clock, which may be a test's).
+    const ttl = Math.max(heldUntil - this.clock.now(), 0) + 86_400_000;
+    return storage(
+      async () =>
+        Number(
+          await DELETE_ACCOUNT.run(this.redis, keys, [
+            skeleton,
+            accountKey,
+            this.keys.session(''),
+            heldUntil,
+            ttl,
+          ]),
+        ) === 1,
+    );
+  }
+
+  nameHeldUntil(accountKey: string): Promise<number | undefined> {
+    return storage(async () => {
+      const until = await this.redis.get(this.keys.nameHold(accountKey));
+      return until === null ? undefined : Number(until);
+    });
+  }
+
   createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void> {
     const key = this.keys.session(session.tokenHash);
     const ttl = Math.max(session.expiresAt - this.clock.now(), 0) + EXPIRED_SESSION_KEPT_MS;
@@ -144,7 +203,7 @@ export class RedisAccounts implements AccountStore {
 
   revokeAllSessions(accountKey: string): Promise<void> {
     return storage(async () => {
-      await REVOKE_ALL.run(this.redis, [this.keys.accountSessions(accountKey)], [this.keys.session('')]);
+      await REVOKE_ALL.run(this.redis, [this.keys.accountSessions(accountKey)], [this.keys.session(''), '']);
     });
   }
 
@@ -250,7 +309,7 @@ export class RedisAccounts implements AccountStore {
     const key = this.keys.prefs(accountKey);
     return storage(async () => {
       // Optimistic: read, compute, and write only if nobody wrote in between (else read again).
-      for (let tries = 0; tries < PREFS_TRIES; tries++) {
+      for (let tries = 0; tries < CHANGE_TRIES; tries++) {
         const stored = await this.redis.get(key);
         const outcome = change(decodePrefs(stored));
         if (!outcome.ok) return outcome;

@@ -144,13 +144,14 @@ return 0
 `);
 
 /**
- * Revokes every session of an account, forgetting the ones that expired. KEYS: the account's session
- * set. ARGV: the session key prefix.
+ * Revokes every session of an account but one, forgetting the ones that expired. KEYS: the account's
+ * session set. ARGV: the session key prefix, the token hash to spare ('' for none).
  */
 export const REVOKE_ALL = new LuaScript(`
 for _, hash in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   local key = ARGV[1] .. hash
-  if redis.call('EXISTS', key) == 1 then redis.call('HSET', key, 'revoked', '1')
+  if hash == ARGV[2] then
+  elseif redis.call('EXISTS', key) == 1 then redis.call('HSET', key, 'revoked', '1')
   else redis.call('SREM', KEYS[1], hash) end
 end
 return 0
@@ -164,6 +165,24 @@ export const CREATE_ACCOUNT = new LuaScript(String.raw`
 if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+return 1
+`);
+
+/**
+ * Deletes an account: its record, read markers, preferences and skeleton entry (if still its own);
+ * revokes its sessions; holds its name. KEYS: the account, the skeleton index, its session set, its
+ * read markers, its preferences, the name hold. ARGV: skeleton, account key, session key prefix,
+ * held-until time, the hold's time to live in ms. Returns 1, or 0 when there is no such account.
+ */
+export const DELETE_ACCOUNT = new LuaScript(`
+if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+redis.call('DEL', KEYS[4], KEYS[5])
+if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[2], ARGV[1]) end
+for _, hash in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  local key = ARGV[3] .. hash
+  if redis.call('EXISTS', key) == 1 then redis.call('HSET', key, 'revoked', '1') end
+end
+redis.call('SET', KEYS[6], ARGV[4], 'PX', ARGV[5])
 return 1
 `);
 

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS account_skeletons (skeleton TEXT NOT NULL, key TEXT N
 CREATE TABLE IF NOT EXISTS read_markers (account_key TEXT NOT NULL, target TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (account_key, target));
 -- Version 3: notification levels, mutes and keywords, one JSON document (NotifyPrefs) per account.
 CREATE TABLE IF NOT EXISTS account_prefs (account_key TEXT PRIMARY KEY, prefs TEXT NOT NULL) WITHOUT ROWID;
+-- Names of deleted accounts, held from registration until a time (an older server ignores the table).
+CREATE TABLE IF NOT EXISTS name_holds (key TEXT PRIMARY KEY, until INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 /** Accounts, sessions and read markers in the same SQLite database as history. */
@@ -29,6 +31,12 @@ export class SqliteAccounts implements AccountStore {
   private readonly statements;
   private readonly create: (account: Account, skeleton: string) => boolean;
   private readonly reindex: (skeletonOf: (name: string) => string) => string[][];
+  private readonly setPassword: (
+    accountKey: string,
+    password: string,
+    endSessions: { readonly except: string } | false,
+  ) => boolean;
+  private readonly remove: (accountKey: string, heldUntil: number) => boolean;
   private readonly change: (
     accountKey: string,
     change: (current: NotifyPrefs) => PrefsOutcome,
@@ -67,6 +75,20 @@ export class SqliteAccounts implements AccountStore {
       >('SELECT * FROM sessions WHERE token_hash = ?'),
       revoke: db.prepare<[string]>('UPDATE sessions SET revoked = 1 WHERE token_hash = ?'),
       revokeAll: db.prepare<[string]>('UPDATE sessions SET revoked = 1 WHERE account_key = ?'),
+      revokeOthers: db.prepare<[string, string]>(
+        'UPDATE sessions SET revoked = 1 WHERE account_key = ? AND token_hash <> ?',
+      ),
+      setPassword: db.prepare<[string, string]>('UPDATE accounts SET password = ? WHERE key = ?'),
+      deleteAccount: db.prepare<[string]>('DELETE FROM accounts WHERE key = ?'),
+      deleteOwned: [
+        'DELETE FROM account_skeletons WHERE key = ?',
+        'DELETE FROM read_markers WHERE account_key = ?',
+        'DELETE FROM account_prefs WHERE account_key = ?',
+      ].map((sql) => db.prepare<[string]>(sql)),
+      hold: db.prepare<[string, number]>(
+        'INSERT INTO name_holds (key, until) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until = excluded.until',
+      ),
+      heldUntil: db.prepare<[string], { until: number }>('SELECT until FROM name_holds WHERE key = ?'),
       markRead: db.prepare<[string, string, number]>(
         `INSERT INTO read_markers (account_key, target, seq) VALUES (?, ?, ?)
          ON CONFLICT (account_key, target) DO UPDATE SET seq = MAX(seq, excluded.seq)`,
@@ -109,6 +131,20 @@ export class SqliteAccounts implements AccountStore {
       if (outcome.ok) this.statements.setPrefs.run(accountKey, JSON.stringify(outcome.prefs));
       return outcome;
     });
+    this.setPassword = db.transaction(
+      (accountKey: string, password: string, endSessions: { readonly except: string } | false) => {
+        if (this.statements.setPassword.run(password, accountKey).changes !== 1) return false;
+        if (endSessions) this.statements.revokeOthers.run(accountKey, endSessions.except);
+        return true;
+      },
+    );
+    this.remove = db.transaction((accountKey: string, heldUntil: number) => {
+      if (this.statements.deleteAccount.run(accountKey).changes !== 1) return false;
+      for (const statement of this.statements.deleteOwned) statement.run(accountKey);
+      this.statements.revokeAll.run(accountKey);
+      this.statements.hold.run(accountKey, heldUntil);
+      return true;
+    });
     this.create = db.transaction((account: Account, skeleton: string) => {
       if (this.statements.skeletonHolder.get(skeleton)) return false;
       const { key, name, password, createdAt } = account;
@@ -141,6 +177,22 @@ export class SqliteAccounts implements AccountStore {
   async account(key: string): Promise<Account | undefined> {
     const row = this.statements.account.get(key);
     return row && { key: row.key, name: row.name, password: row.password, createdAt: row.created_at };
+  }
+
+  async changePassword(
+    accountKey: string,
+    password: string,
+    endSessions: { readonly except: string } | false,
+  ): Promise<boolean> {
+    return this.setPassword(accountKey, password, endSessions);
+  }
+
+  async deleteAccount(accountKey: string, _skeleton: string, heldUntil: number): Promise<boolean> {
+    return this.remove(accountKey, heldUntil); // every skeleton row of the key goes, whatever its value
+  }
+
+  async nameHeldUntil(accountKey: string): Promise<number | undefined> {
+    return this.statements.heldUntil.get(accountKey)?.until;
   }
 
   async createSession(session: Omit<SessionRecord, 'revoked'>): Promise<void> {
