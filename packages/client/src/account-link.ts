@@ -87,10 +87,13 @@ export class AccountLink {
     return this.#end('expired');
   }
 
-  /** The server confirmed a `logout` from here; the close with 4002 that follows is expected. */
-  loggedOut(): SessionEvent | undefined {
+  /**
+   * The server confirmed a `logout` (or the account's deletion) from here; the close with 4002 that
+   * follows is expected.
+   */
+  loggedOut(reason: 'logged-out' | 'account-deleted' = 'logged-out'): SessionEvent | undefined {
     this.#loggingOut = true;
-    return this.#end('logged-out');
+    return this.#end(reason);
   }
 
   /** The socket closed with 4002: logged out here, or elsewhere (then the token just stopped working). */

@@ -1,5 +1,11 @@
 import { ErrorCode, type ServerMessageOf, sameName } from 'aurora-protocol';
-import { loggedOutElsewhereText, loginCommand, sessionEndedText } from './account-text.js';
+import {
+  accountDeletedText,
+  loggedOutElsewhereText,
+  loginCommand,
+  passwordChangedText,
+  sessionEndedText,
+} from './account-text.js';
 import type { ChatState, Digest, TargetState } from './chat-state.js';
 import { addNotice, updateTarget } from './chat-targets.js';
 import type { ConnectionStatus } from './connection-types.js';
@@ -76,6 +82,25 @@ export function onLoggedOut(
 ): ChatState {
   const where = loggedOut.everywhere ? ' on every device' : '';
   const text = `You logged out${where}. /login ${state.me} logs in again, /nick NAME goes on as a guest, /quit leaves.`;
+  return addNotice({ ...state, account: undefined }, state.current, text, 'info', now);
+}
+
+/** The server confirmed a new password. */
+export function onPasswordChanged(
+  state: ChatState,
+  changed: ServerMessageOf<'password_changed'>,
+  now: number,
+): ChatState {
+  return addNotice(state, state.current, passwordChangedText(changed.sessionsEnded), 'info', now);
+}
+
+/** The server deleted the account; the connection closes and waits for the user next. */
+export function onAccountDeleted(
+  state: ChatState,
+  deleted: ServerMessageOf<'account_deleted'>,
+  now: number,
+): ChatState {
+  const text = `${accountDeletedText(deleted.account, deleted.heldUntil)} /nick NAME goes on as a guest, /quit leaves.`;
   return addNotice({ ...state, account: undefined }, state.current, text, 'info', now);
 }
 

@@ -8,7 +8,15 @@ import {
   sameName,
 } from 'aurora-protocol';
 import { awayText } from './away.js';
-import { onAuth, onDigest, onLoggedOut, onReadMarker, unreadOnJoin } from './chat-account.js';
+import {
+  onAccountDeleted,
+  onAuth,
+  onDigest,
+  onLoggedOut,
+  onPasswordChanged,
+  onReadMarker,
+  unreadOnJoin,
+} from './chat-account.js';
 import type { ChatState } from './chat-state.js';
 import {
   addNotice,
@@ -81,6 +89,10 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
       return onAuth(state, message, now);
     case 'logged_out':
       return onLoggedOut(state, message, now);
+    case 'password_changed':
+      return onPasswordChanged(state, message, now);
+    case 'account_deleted':
+      return onAccountDeleted(state, message, now);
     case 'read':
       return onReadMarker(state, message);
     case 'prefs':

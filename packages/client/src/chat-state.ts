@@ -59,11 +59,12 @@ export type Digest = ServerMessageOf<'digest'>;
 
 /** A password being typed into the input; the password itself never enters the chat state. */
 export interface PasswordPrompt {
-  readonly purpose: 'login' | 'register';
+  /** `password`: a new password for the account logged in (`/password`). */
+  readonly purpose: 'login' | 'register' | 'password';
   /** The account name. */
   readonly name: string;
-  /** Registering asks twice. */
-  readonly step: 'password' | 'repeat';
+  /** A new password is asked twice; changing one asks for the current one first. */
+  readonly step: 'current' | 'password' | 'repeat';
 }
 
 /** Everything the interactive client shows, in one value. */

@@ -18,6 +18,8 @@ export type Command =
   | { readonly type: 'register'; readonly name?: string }
   | { readonly type: 'login'; readonly name?: string }
   | { readonly type: 'logout'; readonly everywhere: boolean }
+  /** `/password`: change the account's password; other devices are logged out unless kept. */
+  | { readonly type: 'password'; readonly keepSessions: boolean }
   | { readonly type: 'notify'; readonly level?: NotifyLevel }
   /** `forMs` absent: until unmuted. */
   | { readonly type: 'mute'; readonly forMs?: number }
@@ -88,6 +90,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
   { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
   { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
+  {
+    name: 'password',
+    args: '[--keep-sessions]',
+    help: 'change your password (asks for both); logs out your other devices unless kept',
+  },
   { name: 'help', args: '[COMMAND]', help: 'show commands and keys' },
   { name: 'quit', args: '', help: 'leave the chat', aliases: ['exit'] },
 ];
@@ -220,6 +227,15 @@ export function parseInput(line: string): ParsedInput {
     case 'logout':
       if (words.length > 1 || (words[0] !== undefined && words[0] !== '--everywhere')) return usage(spec);
       return ok({ type: 'logout', everywhere: words[0] === '--everywhere' });
+    case 'password':
+      if (words.length > 1 || (words[0] !== undefined && words[0] !== '--keep-sessions'))
+        return words.length > 1 || !words[0]!.startsWith('--')
+          ? fail(
+              'secret_argument',
+              'Type passwords at the prompt, never on the command line: /password [--keep-sessions]. The line was cleared.',
+            )
+          : usage(spec);
+      return ok({ type: 'password', keepSessions: words[0] === '--keep-sessions' });
     default:
       return ok({ type: 'quit' });
   }

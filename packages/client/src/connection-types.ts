@@ -105,7 +105,9 @@ export type SessionEndReason =
   /** This client logged out. */
   | 'logged-out'
   /** Another device logged the session out (close code 4002 without a `logout` from here). */
-  | 'logged-out-elsewhere';
+  | 'logged-out-elsewhere'
+  /** The account was deleted (from here: the server confirmed it). */
+  | 'account-deleted';
 
 /** Options for the `Connection` class. */
 export interface ConnectionOptions {
@@ -196,6 +198,13 @@ export interface ChatConnection {
   login(name: string, password: string): void;
   /** Logs this session out, or every session of the account. */
   logout(everywhere: boolean): void;
+  /**
+   * Changes the account's password (the current one is checked); the account's other sessions end
+   * unless `keepSessions`. The server answers `password_changed` or an error with ref `password`.
+   */
+  changePassword(current: string, next: string, keepSessions: boolean): void;
+  /** Deletes the account (its password is checked); answered by `account_deleted`, then a close. */
+  deleteAccount(password: string): void;
   /** Moves the account's read marker of a target (room or `@nick`) forward to `seq`. */
   markRead(target: string, seq: number): void;
   /**

@@ -247,6 +247,14 @@ export class Connection implements ChatConnection {
     this.#write({ type: 'logout', everywhere });
   }
 
+  changePassword(current: string, next: string, keepSessions: boolean): void {
+    this.#write({ type: 'password', current, next, keepSessions, ref: 'password' });
+  }
+
+  deleteAccount(password: string): void {
+    this.#write({ type: 'delete_account', password, ref: 'delete_account' });
+  }
+
   markRead(target: string, seq: number): void {
     if (this.#link.account !== undefined)
       this.#write({ type: 'read', target: this.#followed.cursors.wire(target), seq });
@@ -356,6 +364,9 @@ export class Connection implements ChatConnection {
         break;
       case 'logged_out':
         this.#emitIf(this.#link.loggedOut());
+        break;
+      case 'account_deleted':
+        this.#emitIf(this.#link.loggedOut('account-deleted'));
         break;
       case 'error':
         if (this.#failed(message)) return;

@@ -1,8 +1,11 @@
 // The engine every Aurora client runs on: the terminal (aurora-chat), the browser and bots.
 export {
+  accountDeletedText,
   loggedOutElsewhereText,
   loginCommand,
   nameRegisteredText,
+  passwordChangedText,
+  passwordPromptLabel,
   sessionEndedText,
 } from './account-text.js';
 export { awayMember, awayText } from './away.js';

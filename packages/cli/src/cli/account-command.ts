@@ -40,7 +40,7 @@ export async function askPassword(source: PasswordSource, label: string, confirm
 }
 
 /** A new password must have 8 to 1024 characters; a log-in sends whatever was typed. */
-function checkedPassword(password: string, isNew: boolean): string {
+export function checkedPassword(password: string, isNew: boolean): string {
   const length = [...password].length;
   if (isNew && (length < LIMITS.minPasswordLength || length > LIMITS.maxPasswordLength))
     throw new CliError(

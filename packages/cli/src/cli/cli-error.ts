@@ -16,6 +16,10 @@ export const CliErrorCode = {
   BadCredentials: 'bad_credentials',
   /** The two passwords typed while registering differ. */
   PasswordMismatch: 'password_mismatch',
+  /** The command needs a stored session of --name on the server: log in first (exit 2). */
+  NotLoggedIn: 'not_logged_in',
+  /** `account delete` was not confirmed: the name typed differs (exit 2); nothing was sent. */
+  NotConfirmed: 'not_confirmed',
   /** The user cancelled (Ctrl+C at a prompt): exit 130, as shells report an interrupt. */
   Aborted: 'aborted',
   /** The server could not be reached (exit 1). */
@@ -42,6 +46,8 @@ const USAGE_CODES = new Set<string>([
   CliErrorCode.TextTooLong,
   CliErrorCode.BadCredentials,
   CliErrorCode.PasswordMismatch,
+  CliErrorCode.NotLoggedIn,
+  CliErrorCode.NotConfirmed,
   CliErrorCode.BadCursor,
   CliErrorCode.BadCursorFile,
   CliErrorCode.BadId,

@@ -73,13 +73,28 @@ export function promptPassword(prompt: string, input: PromptInput, output: Promp
 
 /** Reads a password piped to stdin (`--password-stdin`): its first line, without the line break. */
 export async function passwordFromStdin(input: AsyncIterable<string | Buffer>): Promise<string> {
+  const [password] = await passwordsFromStdin(input, 1);
+  return password!;
+}
+
+/**
+ * Reads `count` passwords piped to stdin, one a line (a password change pipes the current one, then
+ * the new one); each must be there and not empty.
+ */
+export async function passwordsFromStdin(
+  input: AsyncIterable<string | Buffer>,
+  count: number,
+): Promise<string[]> {
   let text = '';
   for await (const chunk of input) {
     text += chunk.toString();
-    if (text.includes('\n')) break;
+    if (text.split('\n').length > count) break;
   }
-  const password = text.split(/\r?\n/)[0] ?? '';
-  if (password === '')
-    throw new CliError(CliErrorCode.BadUsage, '--password-stdin found no password on stdin');
-  return password;
+  const passwords = text.split(/\r?\n/).slice(0, count);
+  if (passwords.length < count || passwords.includes(''))
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      `--password-stdin found no password on stdin${count > 1 ? ` (it reads ${count}, one a line)` : ''}`,
+    );
+  return passwords;
 }

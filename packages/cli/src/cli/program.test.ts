@@ -82,7 +82,7 @@ describe('aurora-chat commands', () => {
     const p = program();
     expect(await p.run('bogus')).toBe(2);
     expect(p.stderr()).toBe(
-      'aurora-chat: unknown command "bogus"; the commands are send, tail, search, register, login, logout, help, or none for the chat (see aurora-chat --help) [unknown_command]\n',
+      'aurora-chat: unknown command "bogus"; the commands are send, tail, search, register, login, password, account, logout, help, or none for the chat (see aurora-chat --help) [unknown_command]\n',
     );
     expect(p.chats).toHaveLength(0);
     expect(p.sockets.sockets).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { createInterface } from 'node:readline/promises';
 import type { SocketFactory } from 'aurora-client';
 import { sanitizeForTerminal } from 'aurora-protocol';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -13,6 +14,12 @@ import {
   logoutAccount,
   registerAccount,
 } from './account-command.js';
+import {
+  askPasswordChange,
+  changePassword,
+  confirmDeletion,
+  deleteAccount,
+} from './account-manage-command.js';
 import { CliError, CliErrorCode, describeError } from './cli-error.js';
 import { CursorFile, cursorPositions } from './cursor-file.js';
 import { loginName, readAll } from './process-input.js';
@@ -40,7 +47,10 @@ Accounts:
   aurora-chat register --name alice   create an account (asks for the password twice)
   aurora-chat login --name alice      log in; the chat, send and tail then use the session
   aurora-chat logout [--everywhere]   log out here, or on every device
-  In the chat: /register, /login, /logout [--everywhere]. Passwords are typed without echo (or piped
+  aurora-chat password                change the password; your other devices are logged out
+                                      unless --keep-sessions
+  aurora-chat account delete          delete the account (asks you to type its name; --yes skips)
+  In the chat: /register, /login, /logout [--everywhere], /password [--keep-sessions]. Passwords are typed without echo (or piped
   with --password-stdin), never given as flags. Sessions, never passwords, are kept per server in
   $XDG_CONFIG_HOME/aurora/credentials.json (else ~/.config/aurora/credentials.json), mode 0600.`;
 
@@ -286,12 +296,21 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     timeoutMs: Math.max(1, flags.timeout) * 1000,
   });
   type PasswordFlags = CommonFlags & { timeout: number; passwordStdin?: boolean };
+  const passwordSource = (flags: PasswordFlags) => ({
+    stdin: io.stdin,
+    stderr: io.stderr,
+    fromStdin: flags.passwordStdin === true,
+  });
   const password = (options: AccountOptions, flags: PasswordFlags, confirm: boolean) =>
-    askPassword(
-      { stdin: io.stdin, stderr: io.stderr, fromStdin: flags.passwordStdin === true },
-      `${options.settings.nick} on ${options.settings.server}`,
-      confirm,
-    );
+    askPassword(passwordSource(flags), `${options.settings.nick} on ${options.settings.server}`, confirm);
+  const askLine = async (question: string) => {
+    const lines = createInterface({ input: io.stdin, output: io.stderr });
+    try {
+      return await lines.question(question);
+    } finally {
+      lines.close();
+    }
+  };
   const STDIN_HELP = 'read the password from the first line of stdin (for scripts) instead of asking';
 
   account('register', 'create an account for --name and log in; asks for the password twice, without echo')
@@ -306,6 +325,31 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     .action(async (flags: PasswordFlags) => {
       const options = await accountOptions(flags);
       io.stdout.write(`${await loginAccount(options, await password(options, flags, false))}\n`);
+    });
+
+  account('password', 'change the password of --name; asks for the current one, then the new one twice')
+    .option('--password-stdin', 'read the current and the new password from two lines of stdin')
+    .option('--keep-sessions', 'keep your other devices logged in')
+    .action(async (flags: PasswordFlags & { keepSessions?: boolean }) => {
+      const options = await accountOptions(flags);
+      const { nick, server } = options.settings;
+      const passwords = await askPasswordChange(passwordSource(flags), `${nick} on ${server}`);
+      io.stdout.write(`${await changePassword(options, passwords, flags.keepSessions === true)}\n`);
+    });
+
+  const accountGroup = program.command('account').description('manage your account (see: account delete)');
+  identity(accountGroup.command('delete'))
+    .description('delete the account of --name for good; its messages stay, its name is held a while')
+    .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 30)
+    .option('--password-stdin', STDIN_HELP)
+    .option('--yes', 'do not ask to type the name to confirm (for scripts)')
+    .action(async (flags: PasswordFlags & { yes?: boolean }) => {
+      const options = await accountOptions(flags);
+      const { nick } = options.settings;
+      const ask = flags.yes === true || !io.stdin.isTTY ? undefined : askLine;
+      if (flags.yes !== true) await confirmDeletion(ask, io.stderr, nick);
+      const secret = await password(options, flags, false);
+      io.stdout.write(`${await deleteAccount(options, secret)}\n`);
     });
 
   account('logout', 'log the stored session of --name out and forget it')

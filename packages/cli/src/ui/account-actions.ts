@@ -4,8 +4,8 @@ import { LIMITS, sameName } from 'aurora-protocol';
 
 /** The account side of the chat actions: log-in commands, the password prompt, read markers. */
 export interface AccountActions {
-  /** Runs `/register`, `/login` or `/logout`. */
-  run(command: Extract<Command, { type: 'register' | 'login' | 'logout' }>): void;
+  /** Runs `/register`, `/login`, `/logout` or `/password`. */
+  run(command: Extract<Command, { type: 'register' | 'login' | 'logout' | 'password' }>): void;
   /** The password typed at the prompt (masked in the input, never kept in its history). */
   password(secret: string): void;
   /** Leaves the password prompt without sending anything. */
@@ -25,12 +25,16 @@ export interface AccountActionDeps {
 
 const CANCELLED = 'Cancelled; nothing was sent.';
 
-/** Builds the account actions. The first password of a registration waits here (not in the state). */
+/**
+ * Builds the account actions. The passwords typed so far for one request (the current one, the
+ * first of a new one) wait here, never in the state, and are forgotten once it is sent or cancelled.
+ */
 export function createAccountActions(deps: AccountActionDeps): AccountActions {
   const { connection, dispatch, getState, notice } = deps;
   const markers = new ReadMarkers((target, seq) => connection.markRead(target, seq), deps.clock);
   let markersFor: string | undefined;
   let firstPassword: string | undefined;
+  let change: { current?: string; readonly keepSessions: boolean } | undefined;
 
   const prompt = (value: PasswordPrompt | undefined) => dispatch({ type: 'prompt', prompt: value });
   const ask = (purpose: 'login' | 'register', name: string) => {
@@ -40,29 +44,51 @@ export function createAccountActions(deps: AccountActionDeps): AccountActions {
     else prompt({ purpose, name, step: 'password' });
   };
 
-  /** Registering asks twice; a password out of bounds or a second one that differs asks again. */
-  const register = (name: string, secret: string) => {
+  /**
+   * A new password is asked twice; one out of bounds or a second one that differs asks again.
+   * `chosen` gets it once both agree.
+   */
+  const newPassword = (asked: PasswordPrompt, secret: string, chosen: (password: string) => void) => {
     const length = [...secret].length;
     const first = firstPassword;
     firstPassword = undefined;
     if (length < LIMITS.minPasswordLength || length > LIMITS.maxPasswordLength) {
       const bounds = `${LIMITS.minPasswordLength} to ${LIMITS.maxPasswordLength}`;
       notice(`A password needs ${bounds} characters; type another (Esc cancels).`, 'error');
-      prompt({ purpose: 'register', name, step: 'password' });
+      prompt({ ...asked, step: 'password' });
     } else if (first === undefined) {
       firstPassword = secret;
-      prompt({ purpose: 'register', name, step: 'repeat' });
+      prompt({ ...asked, step: 'repeat' });
     } else if (first !== secret) {
       notice('The two passwords differ; type the new password again (Esc cancels).', 'error');
-      prompt({ purpose: 'register', name, step: 'password' });
+      prompt({ ...asked, step: 'password' });
     } else {
       prompt(undefined);
-      notice(`Registering ${name}…`);
-      connection.register(name, secret);
+      chosen(secret);
     }
+  };
+  const register = (asked: PasswordPrompt, secret: string) =>
+    newPassword(asked, secret, (password) => {
+      notice(`Registering ${asked.name}…`);
+      connection.register(asked.name, password);
+    });
+  /** `/password`: the current password first, then the new one twice. */
+  const changePassword = (asked: PasswordPrompt, secret: string) => {
+    if (change === undefined) return prompt(undefined);
+    if (asked.step === 'current') {
+      change.current = secret;
+      return prompt({ ...asked, step: 'password' });
+    }
+    const { current = '', keepSessions } = change;
+    newPassword(asked, secret, (password) => {
+      change = undefined;
+      notice('Changing the password…');
+      connection.changePassword(current, password, keepSessions);
+    });
   };
   const cancel = () => {
     firstPassword = undefined;
+    change = undefined;
     prompt(undefined);
     notice(CANCELLED);
   };
@@ -70,15 +96,22 @@ export function createAccountActions(deps: AccountActionDeps): AccountActions {
   return {
     run: (command) => {
       const state = getState();
-      if (command.type !== 'logout') ask(command.type, command.name ?? state.me);
+      if (command.type === 'register' || command.type === 'login')
+        ask(command.type, command.name ?? state.me);
       else if (state.account === undefined) notice('You are not logged in (you are a guest).', 'error');
-      else connection.logout(command.everywhere);
+      else if (command.type === 'logout') connection.logout(command.everywhere);
+      else {
+        firstPassword = undefined;
+        change = { keepSessions: command.keepSessions };
+        prompt({ purpose: 'password', name: state.account, step: 'current' });
+      }
     },
     password: (secret) => {
       const asked = getState().prompt;
       if (!asked) return;
       if (secret === '') cancel();
-      else if (asked.purpose === 'register') register(asked.name, secret);
+      else if (asked.purpose === 'register') register(asked, secret);
+      else if (asked.purpose === 'password') changePassword(asked, secret);
       else {
         prompt(undefined);
         notice(`Logging in as ${asked.name}…`);

@@ -1,3 +1,4 @@
+import { passwordPromptLabel } from 'aurora-client';
 import { sanitizeForTerminal, utf8Length } from 'aurora-protocol';
 import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState } from 'react';
@@ -65,11 +66,7 @@ export function App({ ring, notify, title, size }: AppProps) {
     return <Text>{truncate('Terminal too small for aurora-chat', columns)}</Text>;
   const target = state.targets[state.current]!;
   const masked = state.prompt !== undefined;
-  const label = state.prompt
-    ? state.prompt.step === 'repeat'
-      ? 'repeat the password'
-      : `password for ${sanitizeForTerminal(state.prompt.name)}`
-    : targetName(target);
+  const label = state.prompt ? sanitizeForTerminal(passwordPromptLabel(state.prompt)) : targetName(target);
   const prompt = `${truncate(label, Math.floor(columns / 3))} › `;
   const panelWidth =
     (panel ?? columns >= 80) && columns >= 40 ? Math.min(28, Math.max(18, Math.floor(columns * 0.22))) : 0;

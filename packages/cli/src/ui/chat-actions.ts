@@ -266,6 +266,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'register':
       case 'login':
       case 'logout':
+      case 'password':
         account.run(command);
         return true;
       case 'notify':

@@ -204,7 +204,9 @@ export async function checkPassword(
   if (!account || !valid) {
     // The name is logged only when it is an account's: people type passwords into name fields.
     logAccount(hub, session, `${purpose} failed`, account?.name);
-    session.fail(ErrorCode.AuthFailed, 'wrong name or password', { ref });
+    session.fail(ErrorCode.AuthFailed, purpose === 'login' ? 'wrong name or password' : 'wrong password', {
+      ref,
+    });
     return undefined;
   }
   await throttle.succeeded(attempt);

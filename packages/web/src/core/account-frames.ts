@@ -53,9 +53,9 @@ export function showDigest(state: ChatState): ChatState {
   return addNotice(rest, state.active, text, 'info');
 }
 
-/** The session ended at our request: back to the join screen, as a guest-to-be. */
-export function loggedOut(state: ChatState): ChatState {
+/** The session ended at our request (`why` says how): back to the join screen, as a guest-to-be. */
+export function loggedOut(state: ChatState, why = 'You logged out.'): ChatState {
   const room =
     state.active !== undefined && !state.targets.get(state.active)?.isDm ? state.active : undefined;
-  return { ...initialState({ nick: '', ...(room ? { room } : {}) }), joinError: 'You logged out.' };
+  return { ...initialState({ nick: '', ...(room ? { room } : {}) }), joinError: why };
 }

@@ -131,6 +131,9 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
       return fail(`/${command.type} works on the join screen here: /quit, then choose Log in or Sign up.`);
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
+    case 'password':
+      // No password prompt in the page's composer (it would keep what is typed in its history).
+      return fail('/password works in the terminal for now: aurora-chat password --name NAME.');
     case 'search':
       return { actions: [], frames: [], search: command.query };
     case 'notify':

@@ -1,4 +1,4 @@
-import { targetOfWire } from 'aurora-client';
+import { accountDeletedText, passwordChangedText, targetOfWire } from 'aurora-client';
 import {
   type ChatMessage,
   type Member,
@@ -79,6 +79,10 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       };
     case 'logged_out':
       return loggedOut(state);
+    case 'password_changed':
+      return addNotice(state, state.active, passwordChangedText(message.sessionsEnded), 'info');
+    case 'account_deleted':
+      return loggedOut(state, accountDeletedText(message.account, message.heldUntil));
     case 'read':
       return onReadMarker(state, message);
     case 'digest':
