@@ -53,10 +53,7 @@ export class SqliteModeration implements ModerationStore {
   private readonly statements;
   private readonly restrictInTransaction;
 
-  constructor(
-    private readonly db: Database.Database,
-    now: () => number,
-  ) {
+  constructor(db: Database.Database, now: () => number) {
     db.exec(SCHEMA);
     this.statements = {
       createRoom: db.prepare<[string, number]>(
