@@ -21,6 +21,7 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
+import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
@@ -41,9 +42,13 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     case 'joined':
       return onJoined(state, message, now);
     case 'left':
-      return closeLeftRoom(state, message.room, now);
+      return message.removed ? onRemoved(state, message, now) : closeLeftRoom(state, message.room, now);
     case 'message':
-      return onMessage(state, message, now);
+      return withRoleChange(onMessage(state, message, now), message);
+    case 'moderated':
+      return onModerated(state, message, now);
+    case 'bans':
+      return onBans(state, message, now);
     case 'history':
       return onHistory(state, message);
     case 'ack':
@@ -243,7 +248,12 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
         return {
           members: sortMembers([
             ...others(nick),
-            { nick, ...(presence.account ? { account: true } : {}), away: false },
+            {
+              nick,
+              ...(presence.account ? { account: true } : {}),
+              away: false,
+              ...(presence.role ? { role: presence.role } : {}),
+            },
           ]),
         };
       case 'leave':
@@ -329,6 +339,7 @@ export function dmLabel(state: ChatState, message: ChatMessage): string {
 }
 
 /** A member's name and registered sign, without away state. */
-function registered(member: Member): Pick<Member, 'nick' | 'account'> {
-  return member.account ? { nick: member.nick, account: true } : { nick: member.nick };
+function registered(member: Member): Pick<Member, 'nick' | 'account' | 'role'> {
+  const role = member.role ? { role: member.role } : {};
+  return member.account ? { nick: member.nick, account: true, ...role } : { nick: member.nick, ...role };
 }

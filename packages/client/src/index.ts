@@ -29,6 +29,7 @@ export {
   type Command,
   type CommandSpec,
   helpLines,
+  type ModerationCommandAction,
   type ParsedInput,
   parseDuration,
   parseInput,
@@ -41,6 +42,7 @@ export type {
   ConnectionListener,
   ConnectionOptions,
   ConnectionStatus,
+  ModerationRequest,
   Outgoing,
   SessionEndReason,
   Socket,
@@ -72,6 +74,12 @@ export {
   type QuietJoins,
   runSentence,
 } from './membership-runs.js';
+export {
+  type ModerationCommand,
+  type ModerationPlan,
+  planModerationCommand,
+} from './moderation-command.js';
+export { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 export {
   type Attention,
   attentionOf,
