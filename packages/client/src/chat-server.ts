@@ -3,6 +3,7 @@ import {
   isIgnored,
   type Member,
   mentions,
+  roleMark,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -71,7 +72,9 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     }
     case 'members': {
       const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
-      const names = sortMembers(message.members).map((m) => (m.away ? `${m.nick} (${awayText(m)})` : m.nick));
+      const names = sortMembers(message.members).map(
+        (m) => `${roleMark(m.role)}${m.nick}${m.away ? ` (${awayText(m)})` : ''}`,
+      );
       return addNotice(
         next,
         state.current,
