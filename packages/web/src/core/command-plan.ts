@@ -95,7 +95,8 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'join': {
       // Like the terminal: join every room not joined yet, and show the first one named.
       const [first] = command.rooms;
-      const fresh = command.rooms.filter((r) => !state.targets.has(r));
+      // A room left open after a kick or ban (the only window) is not joined: joining it asks again.
+      const fresh = command.rooms.filter((r) => !state.targets.has(r) || state.targets.get(r)?.removed);
       const show: ChatAction =
         first !== undefined && state.targets.has(first)
           ? { type: 'open', target: first }

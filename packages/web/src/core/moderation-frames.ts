@@ -24,7 +24,7 @@ export function onRemoved(state: ChatState, left: ServerMessageOf<'left'>): Chat
   // With no other window open, the room stays (empty, not joined) so the line has somewhere to be.
   if (next.active === undefined)
     return addNotice(
-      updateTarget(state, left.room, (t) => ({ ...t, members: [], joined: false })),
+      updateTarget(state, left.room, (t) => ({ ...t, members: [], joined: false, removed: true })),
       left.room,
       text,
       'error',

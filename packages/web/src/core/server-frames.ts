@@ -119,6 +119,7 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
     cursor: existing ? Math.max(base.cursor, latestSeq(entries)) : Math.max(joined.seq, latestSeq(entries)),
     hasOlder: existing && existing.entries.length > 0 && !over ? existing.hasOlder : joined.more,
     joined: true,
+    removed: false,
     readSeq: Math.max(base.readSeq, joined.read ?? 0),
     // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
     unread: existing || (focus && state.visible) ? base.unread : (joined.unread ?? 0),
