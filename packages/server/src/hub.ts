@@ -105,7 +105,8 @@ const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login
 
 /**
  * Message types that count against the sender's rate limit (a search costs the store like a message;
- * a preferences change is a store write and a frame to every device of the account).
+ * a preferences change is a store write and a frame to every device of the account; a moderation
+ * action writes, stores a notice and reaches every node).
  */
 const RATE_LIMITED = new Set<ClientMessage['type']>([
   'notify',
@@ -121,6 +122,9 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'nick',
   'register',
   'login',
+  'moderate',
+  'claim',
+  'bans',
 ]);
 
 /**
