@@ -115,4 +115,26 @@ describeWithRedis('moderation across two cluster nodes on one Redis', () => {
     );
     expect((await bob.closed).code).toBe(CloseCode.Killed);
   });
+
+  it('answers denials alike on either node', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await people.account(a, 'alice');
+    const carol = await people.account(b, 'carol');
+    const bob = await people.guest(b, 'bob');
+    const code = async (client: typeof bob, request: Parameters<typeof bob.send>[0]) =>
+      outcome(await ask(client, request));
+    expect(await code(bob, { type: 'moderate', action: 'kick', name: 'alice', room: 'dev' })).toBe(
+      ErrorCode.NotOperator,
+    );
+    expect(await code(bob, { type: 'topic', room: 'dev', topic: 'taken over' })).toBe(ErrorCode.NotOperator);
+    expect(await code(carol, { type: 'moderate', action: 'op', name: 'carol', room: 'dev' })).toBe(
+      ErrorCode.NotOwner,
+    );
+    await code(alice, { type: 'moderate', action: 'op', name: 'carol', room: 'dev' });
+    expect(await code(carol, { type: 'moderate', action: 'ban', name: 'alice', room: 'dev' })).toBe(
+      ErrorCode.TargetProtected,
+    );
+    expect(await code(carol, { type: 'claim', room: 'dev' })).toBe(ErrorCode.RoomOwned);
+    expect(await code(carol, { type: 'moderate', action: 'kill', name: 'bob' })).toBe(ErrorCode.NotAdmin);
+  });
 });

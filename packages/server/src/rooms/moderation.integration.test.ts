@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloseCode, ErrorCode } from 'aurora-protocol';
+import { CloseCode, ErrorCode, MODERATION_LIMITS } from 'aurora-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { makeConfig } from '../config.js';
@@ -225,5 +225,27 @@ describe('moderation over real sockets, one node', () => {
     await store.close();
     expect(outcome(await ask(root, { type: 'moderate', action: 'kill', name: 'bob' }))).toBe('moderated');
     expect((await bob.closed).code).toBe(CloseCode.Killed);
+  });
+
+  it('refuses a ban past the bounded list with ban_list_full, and takes one once a ban is lifted', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'aurora-moderation-'));
+    const url = await start({ dataDir });
+    const alice = await people.account(url, 'alice');
+    const store = new SqliteStore({ dataDir, clock: systemClock });
+    for (let i = 0; i < MODERATION_LIMITS.maxBansPerRoom; i++)
+      await store.moderation.restrict(
+        { scope: 'dev', kind: 'ban', key: `spammer${i}`, name: `spammer${i}`, by: 'alice', at: i },
+        MODERATION_LIMITS.maxBansPerRoom,
+        Date.now(),
+      );
+    await store.close();
+    const refused = await ask(alice, { type: 'moderate', action: 'ban', name: 'one-more', room: 'dev' });
+    expect(refused).toMatchObject({ type: 'error', code: ErrorCode.BanListFull });
+    expect(
+      outcome(await ask(alice, { type: 'moderate', action: 'unban', name: 'spammer0', room: 'dev' })),
+    ).toBe('moderated');
+    expect(
+      outcome(await ask(alice, { type: 'moderate', action: 'ban', name: 'one-more', room: 'dev' })),
+    ).toBe('moderated');
   });
 });
