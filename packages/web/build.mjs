@@ -17,7 +17,10 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
  * raises it (its commit says by how much and why; parts used now and then load on first use from
  * chunks/ instead); each saving lowers it; it goes (fail at the budget) once app.js is under the budget.
  */
-const CEILING_GZIPPED_JS = 34_150;
+// Issue #18 raised it by 2,158 bytes, exactly what moderation added to the first load (33,922 ->
+// 36,080 gzipped): the moderation frames' schemas and error codes, the engine's moderation commands
+// and their /help lines, role marks in the member list, and the kick, ban and role notices.
+const CEILING_GZIPPED_JS = 36_308;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

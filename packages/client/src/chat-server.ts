@@ -3,6 +3,7 @@ import {
   isIgnored,
   type Member,
   mentions,
+  roleMark,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -29,6 +30,7 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
+import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
@@ -49,9 +51,13 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     case 'joined':
       return onJoined(state, message, now);
     case 'left':
-      return closeLeftRoom(state, message.room, now);
+      return message.removed ? onRemoved(state, message, now) : closeLeftRoom(state, message.room, now);
     case 'message':
-      return onMessage(state, message, now);
+      return withRoleChange(onMessage(state, message, now), message);
+    case 'moderated':
+      return onModerated(state, message, now);
+    case 'bans':
+      return onBans(state, message, now);
     case 'history':
       return onHistory(state, message);
     case 'ack':
@@ -74,7 +80,9 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
     }
     case 'members': {
       const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
-      const names = sortMembers(message.members).map((m) => (m.away ? `${m.nick} (${awayText(m)})` : m.nick));
+      const names = sortMembers(message.members).map(
+        (m) => `${roleMark(m.role)}${m.nick}${m.away ? ` (${awayText(m)})` : ''}`,
+      );
       return addNotice(
         next,
         state.current,
@@ -255,7 +263,12 @@ export function onPresence(state: ChatState, presence: ServerMessageOf<'presence
         return {
           members: sortMembers([
             ...others(nick),
-            { nick, ...(presence.account ? { account: true } : {}), away: false },
+            {
+              nick,
+              ...(presence.account ? { account: true } : {}),
+              away: false,
+              ...(presence.role ? { role: presence.role } : {}),
+            },
           ]),
         };
       case 'leave':
@@ -341,6 +354,7 @@ export function dmLabel(state: ChatState, message: ChatMessage): string {
 }
 
 /** A member's name and registered sign, without away state. */
-function registered(member: Member): Pick<Member, 'nick' | 'account'> {
-  return member.account ? { nick: member.nick, account: true } : { nick: member.nick };
+function registered(member: Member): Pick<Member, 'nick' | 'account' | 'role'> {
+  const role = member.role ? { role: member.role } : {};
+  return member.account ? { nick: member.nick, account: true, ...role } : { nick: member.nick, ...role };
 }

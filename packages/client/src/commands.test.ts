@@ -80,7 +80,7 @@ describe('parseInput', () => {
   });
 
   it('never guesses a command whose effect differs in kind (quit, nick, back) for an unknown one', () => {
-    for (const line of ['/edit 3 fixed', '/kick bob', '/ban bob']) {
+    for (const line of ['/edit 3 fixed', '/kickban bob', '/gline bob']) {
       const parsed = failure(line);
       expect(parsed.code).toBe('unknown_command');
       expect(parsed.message).not.toContain('Did you mean');
@@ -128,5 +128,67 @@ describe('helpLines', () => {
   it('offers every alias for completion', () => {
     expect(COMMAND_NAMES).toContain('join');
     expect(COMMAND_NAMES).toContain('query');
+  });
+});
+
+describe('moderation commands', () => {
+  const parsed = (line: string) => {
+    const result = parseInput(line);
+    return result.ok ? result.command : result.code;
+  };
+
+  it('reads kick, ban with a duration and a reason, op, deop, claim, bans and kill', () => {
+    expect(parsed('/kick bob calm down')).toEqual({
+      type: 'moderate',
+      action: 'kick',
+      name: 'bob',
+      reason: 'calm down',
+    });
+    expect(parsed('/ban @bob 2h spam')).toEqual({
+      type: 'moderate',
+      action: 'ban',
+      name: 'bob',
+      forMs: 7_200_000,
+      reason: 'spam',
+    });
+    expect(parsed('/ban --server mallory')).toEqual({
+      type: 'moderate',
+      action: 'ban',
+      name: 'mallory',
+      server: true,
+    });
+    expect(parsed('/unban bob')).toEqual({ type: 'moderate', action: 'unban', name: 'bob' });
+    expect(parsed('/op carol')).toEqual({ type: 'moderate', action: 'op', name: 'carol' });
+    expect(parsed('/deop carol')).toEqual({ type: 'moderate', action: 'deop', name: 'carol' });
+    expect(parsed('/kill bob flooding')).toEqual({
+      type: 'moderate',
+      action: 'kill',
+      name: 'bob',
+      reason: 'flooding',
+    });
+    expect(parsed('/claim')).toEqual({ type: 'claim' });
+    expect(parsed('/bans')).toEqual({ type: 'bans' });
+    expect(parsed('/bans --server')).toEqual({ type: 'bans', server: true });
+  });
+
+  it('keeps /mute and /unmute for the window unless a name comes first', () => {
+    expect(parsed('/mute')).toEqual({ type: 'mute' });
+    expect(parsed('/mute 30m')).toEqual({ type: 'mute', forMs: 1_800_000 });
+    expect(parsed('/unmute')).toEqual({ type: 'unmute' });
+    expect(parsed('/mute bob')).toEqual({ type: 'moderate', action: 'mute', name: 'bob' });
+    expect(parsed('/mute bob 10m')).toEqual({
+      type: 'moderate',
+      action: 'mute',
+      name: 'bob',
+      forMs: 600_000,
+    });
+    expect(parsed('/unmute bob')).toEqual({ type: 'moderate', action: 'unmute', name: 'bob' });
+  });
+
+  it('refuses a missing name, a bad duration, and a reason where none is taken', () => {
+    expect(parsed('/kick')).toBe('bad_argument');
+    expect(parsed('/ban bob 400d')).toBe('bad_argument');
+    expect(parsed('/op carol please')).toBe('bad_argument');
+    expect(parsed(`/kick bob ${'x'.repeat(201)}`)).toBe('bad_argument');
   });
 });

@@ -1,4 +1,13 @@
-import { checkNick, checkRoom, type NotifyLevel, PREFS_LIMITS, suggestCommand } from 'aurora-protocol';
+import {
+  checkNick,
+  checkRoom,
+  looksLikeDuration,
+  MODERATION_LIMITS,
+  type NotifyLevel,
+  PREFS_LIMITS,
+  parseDuration as parseProtocolDuration,
+  suggestCommand,
+} from 'aurora-protocol';
 
 /** What a line typed into the input means. */
 export type Command =
@@ -28,8 +37,27 @@ export type Command =
   | { readonly type: 'highlight'; readonly op?: 'add' | 'remove'; readonly word?: string }
   /** `/ignore NAME` (`op` add), `/unignore NAME` (remove); without `name`: list who is ignored. */
   | { readonly type: 'ignore'; readonly op?: 'add' | 'remove'; readonly name?: string }
+  /**
+   * A moderation action on a person in the room on screen; `server` (`--server`) bans or lifts a
+   * ban server-wide instead (admins). `kill` is always server-wide.
+   */
+  | {
+      readonly type: 'moderate';
+      readonly action: ModerationCommandAction;
+      readonly name: string;
+      readonly forMs?: number;
+      readonly reason?: string;
+      readonly server?: boolean;
+    }
+  /** Claim the room on screen (a registered account, while it has no owner). */
+  | { readonly type: 'claim' }
+  /** The bans of the room on screen, or with `server` the server-wide ones. */
+  | { readonly type: 'bans'; readonly server?: boolean }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
+
+/** The moderation actions a command can ask for. */
+export type ModerationCommandAction = 'kick' | 'ban' | 'unban' | 'mute' | 'unmute' | 'op' | 'deop' | 'kill';
 
 /** A parsed line, or why it is not one: a stable code and a hint for the user. */
 export type ParsedInput =
@@ -81,12 +109,32 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
   { name: 'notify', args: '[all|mentions|none]', help: 'what this window notifies you of' },
-  { name: 'mute', args: '[DURATION]', help: 'silence this window (30m, 2h, 1d; or until /unmute)' },
-  { name: 'unmute', args: '', help: 'end the mute of this window' },
+  {
+    name: 'mute',
+    args: '[NAME] [DURATION]',
+    help: 'silence this window (30m, 2h, 1d; or until /unmute); with NAME, operators keep a person quiet',
+  },
+  { name: 'unmute', args: '[NAME]', help: "end this window's mute, or (operators) a person's" },
   { name: 'highlight', args: '[add|remove WORD]', help: 'words that count as mentions of you' },
   { name: 'ignore', args: 'NAME', help: "hide a person's messages, typing and mentions everywhere" },
   { name: 'unignore', args: 'NAME', help: 'stop ignoring a person' },
   { name: 'ignored', args: '', help: 'list the people you ignore' },
+  {
+    name: 'kick',
+    args: 'NAME [REASON]',
+    help: 'operators: put a person out of this room (they may come back)',
+  },
+  {
+    name: 'ban',
+    args: '[--server] NAME [DURATION] [REASON]',
+    help: 'operators: keep a person out of this room (10m, 2h, 7d; or until /unban)',
+  },
+  { name: 'unban', args: '[--server] NAME', help: 'operators: lift a ban' },
+  { name: 'bans', args: '[--server]', help: "operators: list this room's bans" },
+  { name: 'op', args: 'NAME', help: 'owners: make an account an operator of this room' },
+  { name: 'deop', args: 'NAME', help: 'owners: take operator away' },
+  { name: 'claim', args: '', help: 'own this room, when nobody does (registered accounts)' },
+  { name: 'kill', args: 'NAME [REASON]', help: 'server admins: disconnect a person from the server' },
   { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
   { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
   { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
@@ -182,6 +230,8 @@ export function parseInput(line: string): ParsedInput {
     }
     case 'mute': {
       if (words.length === 0) return ok({ type: 'mute' });
+      // `/mute 10m` mutes this window; `/mute bob [10m]` keeps a person quiet in this room.
+      if (!looksLikeDuration(words[0]!)) return moderation(spec, 'mute', rest);
       const forMs = words.length === 1 ? parseDuration(words[0]!) : undefined;
       if (forMs === undefined)
         return fail(
@@ -191,7 +241,20 @@ export function parseInput(line: string): ParsedInput {
       return ok({ type: 'mute', forMs });
     }
     case 'unmute':
-      return words.length === 0 ? ok({ type: 'unmute' }) : usage(spec);
+      if (words.length === 0) return ok({ type: 'unmute' });
+      return words.length === 1 ? moderation(spec, 'unmute', rest) : usage(spec);
+    case 'kick':
+    case 'ban':
+    case 'unban':
+    case 'op':
+    case 'deop':
+    case 'kill':
+      return moderation(spec, spec.name, rest);
+    case 'claim':
+      return words.length === 0 ? ok({ type: 'claim' }) : usage(spec);
+    case 'bans':
+      if (words.length === 0) return ok({ type: 'bans' });
+      return words.length === 1 && words[0] === '--server' ? ok({ type: 'bans', server: true }) : usage(spec);
     case 'highlight': {
       if (words.length === 0) return ok({ type: 'highlight' });
       const op = words[0]!.toLowerCase();
@@ -241,24 +304,50 @@ export function parseInput(line: string): ParsedInput {
   }
 }
 
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
-
 /**
  * A mute's duration as typed, `30m`, `2h`, `1d`, `1w` or a run of them (`1h30m`), in ms; undefined
- * when it is not one, is zero, or is longer than a mute may be (`PREFS_LIMITS.maxMuteMs`).
+ * when it is not one, is zero, or is longer than a mute may be (`PREFS_LIMITS.maxMuteMs`). The
+ * protocol's one rule, so the server reads `/ban bob 2h` as the terminal does.
  */
 export function parseDuration(text: string): number | undefined {
-  const lower = text.toLowerCase();
-  if (!/^(?:\d{1,6}[mhdw])+$/.test(lower)) return undefined;
-  let ms = 0;
-  for (const [, amount, unit] of lower.matchAll(/(\d+)([mhdw])/g))
-    ms += Number(amount) * DURATION_UNITS[unit!]!;
-  return ms > 0 && ms <= PREFS_LIMITS.maxMuteMs ? ms : undefined;
+  return parseProtocolDuration(text, PREFS_LIMITS.maxMuteMs);
+}
+
+/**
+ * `/kick NAME [REASON]`, `/ban [--server] NAME [DURATION] [REASON]`, `/mute NAME [DURATION]`,
+ * `/unban`, `/unmute`, `/op`, `/deop NAME` and `/kill NAME [REASON]`: the name is checked here; a
+ * duration is read only by `ban` and `mute`, where a word shaped like one must be a valid one.
+ */
+function moderation(spec: CommandSpec, action: ModerationCommandAction, rest: string): ParsedInput {
+  let [first, tail] = splitFirst(rest);
+  const server = first === '--server' && (action === 'ban' || action === 'unban');
+  if (server) [first, tail] = splitFirst(tail);
+  if (!first) return usage(spec);
+  const checked = checkNick(first.replace(/^@/, ''));
+  if (!checked.ok) return fail('bad_argument', `"${first}" is not a name: ${checked.problem.message}`);
+  let forMs: number | undefined;
+  if (action === 'ban' || action === 'mute') {
+    const [word, after] = splitFirst(tail);
+    if (word && looksLikeDuration(word)) {
+      forMs = parseProtocolDuration(word, MODERATION_LIMITS.maxDurationMs);
+      if (forMs === undefined)
+        return fail('bad_argument', `"${word}" is not a duration: use 10m, 2h, 7d or 1h30m, at most 366d.`);
+      tail = after;
+    }
+  }
+  const reason = tail.trim();
+  const takesReason = action === 'kick' || action === 'ban' || action === 'kill' || action === 'mute';
+  if (reason && !takesReason) return usage(spec);
+  if ([...reason].length > MODERATION_LIMITS.maxReasonLength)
+    return fail('bad_argument', `A reason can have at most ${MODERATION_LIMITS.maxReasonLength} characters.`);
+  return ok({
+    type: 'moderate',
+    action,
+    name: checked.name,
+    ...(forMs === undefined ? {} : { forMs }),
+    ...(reason ? { reason } : {}),
+    ...(server ? { server: true } : {}),
+  });
 }
 
 /** The lines `/help` shows: every command, or one. */

@@ -1,4 +1,10 @@
-import type { DecodeError, PrefsChange, ServerMessage, ServerMessageOf } from 'aurora-protocol';
+import type {
+  ClientMessageOf,
+  DecodeError,
+  PrefsChange,
+  ServerMessage,
+  ServerMessageOf,
+} from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
 import type { SearchOptions } from './search-requests.js';
@@ -212,4 +218,16 @@ export interface ChatConnection {
    * every device with `prefs`. Does nothing for a guest, whose client keeps its own.
    */
   changePrefs(change: PrefsChange): void;
+  /**
+   * Asks for a moderation action (`kick`, `ban`, `mute`, `op`, `kill`...; see PROTOCOL.md): answered
+   * by `moderated`, or an error with a stable code (`not_operator`, `target_protected`...).
+   */
+  moderate(request: ModerationRequest): void;
+  /** Claims a room nobody owns, for the logged-in account. */
+  claim(room: string): void;
+  /** Asks for a room's bans, or without a room the server-wide ones. */
+  bans(room?: string): void;
 }
+
+/** A `moderate` request without its type and ref. */
+export type ModerationRequest = Omit<ClientMessageOf<'moderate'>, 'type' | 'ref'>;

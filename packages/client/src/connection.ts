@@ -16,6 +16,7 @@ import type {
   ConnectionListener,
   ConnectionOptions,
   ConnectionStatus,
+  ModerationRequest,
   Outgoing,
 } from './connection-types.js';
 import { DeferredLeaves } from './deferred-leaves.js';
@@ -265,6 +266,18 @@ export class Connection implements ChatConnection {
     if (this.#link.account !== undefined) this.#write(change);
   }
 
+  moderate(request: ModerationRequest): void {
+    this.#write({ type: 'moderate', ...request });
+  }
+
+  claim(room: string): void {
+    this.#write({ type: 'claim', room });
+  }
+
+  bans(room?: string): void {
+    this.#write(room === undefined ? { type: 'bans' } : { type: 'bans', room });
+  }
+
   /** Leaves a room with nothing more on its way there. */
   #leaveNow(room: string): void {
     this.#followed.want(room, false);
@@ -476,6 +489,11 @@ export class Connection implements ChatConnection {
     if (this.#phase === 'closed') return;
     if (this.#phase === 'authenticating') this.#phase = 'refused';
     if (this.#phase === 'refused') return; // the user acts next (a nick, a log-in), on a new socket
+    if (code === CloseCode.Killed) {
+      // A server admin put this person out: coming straight back would undo it, so wait for the user.
+      this.#wait({ state: 'refused', code: 'killed', message: why || 'disconnected by a server admin' });
+      return;
+    }
     if (code === CloseCode.LoggedOut) {
       const { elsewhere, event } = this.#link.closedLoggedOut();
       this.#emitIf(event);

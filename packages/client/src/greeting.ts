@@ -8,6 +8,7 @@ const HELLO_REFUSALS = new Set<string>([
   ErrorCode.UnsupportedVersion,
   ErrorCode.AuthFailed,
   ErrorCode.BadMessage,
+  ErrorCode.Banned,
 ]);
 
 /** True when an error (that arrived while greeting) refuses the `hello`, not a log-in or a message. */

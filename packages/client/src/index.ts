@@ -32,6 +32,7 @@ export {
   type Command,
   type CommandSpec,
   helpLines,
+  type ModerationCommandAction,
   type ParsedInput,
   parseDuration,
   parseInput,
@@ -44,6 +45,7 @@ export type {
   ConnectionListener,
   ConnectionOptions,
   ConnectionStatus,
+  ModerationRequest,
   Outgoing,
   SessionEndReason,
   Socket,
@@ -75,6 +77,12 @@ export {
   type QuietJoins,
   runSentence,
 } from './membership-runs.js';
+export {
+  type ModerationCommand,
+  type ModerationPlan,
+  planModerationCommand,
+} from './moderation-command.js';
+export { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 export {
   type Attention,
   attentionOf,

@@ -55,6 +55,28 @@ export const ErrorCode = {
   TooManyPrefs: 'too_many_prefs',
   /** This server keeps no search index (`aurora-server --search-index off`): nothing can be searched. */
   SearchUnavailable: 'search_unavailable',
+  /** The action needs an operator (or owner) of the room: changing a protected topic, kick, ban, mute. */
+  NotOperator: 'not_operator',
+  /** The action needs an owner of the room: `op` and `deop`. */
+  NotOwner: 'not_owner',
+  /** The action needs a server admin: `kill` and server-wide bans. */
+  NotAdmin: 'not_admin',
+  /** The target is an owner or a server admin (operators cannot act on them), or the room's last owner. */
+  TargetProtected: 'target_protected',
+  /** You are banned from the room, or from the server (at `hello`); the message says until when. */
+  Banned: 'banned',
+  /** You are muted in the room: you may read but not speak; the message says until when. */
+  Muted: 'muted',
+  /** `claim`: the room already has an owner. */
+  RoomOwned: 'room_owned',
+  /** The room's ban list is full (`MODERATION_LIMITS.maxBansPerRoom`); lift an old ban first. */
+  BanListFull: 'ban_list_full',
+  /** You were kicked from the room and came back too often; `retryAfterMs` says when to try again. */
+  RejoinThrottled: 'rejoin_throttled',
+  /** A moderation action named nobody it can apply to (not in the room, not banned, no such account). */
+  NoSuchTarget: 'no_such_target',
+  /** A server admin disconnected you (`kill`); sent just before the close (4003). */
+  Killed: 'killed',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */
@@ -84,6 +106,8 @@ export const CloseCode = {
   Unresponsive: 4001,
   /** The session this connection logged in with was logged out or revoked. */
   LoggedOut: 4002,
+  /** A server admin disconnected this person (`kill`), or their account was banned server-wide. */
+  Killed: 4003,
 } as const;
 
 /** One of the close codes Aurora sends. */

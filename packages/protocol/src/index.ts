@@ -9,14 +9,24 @@ export {
 } from './codec.js';
 export { suggestCommand } from './command-hint.js';
 export { inDirectConversation } from './direct.js';
+export { looksLikeDuration, MAX_DURATION_MS, parseDuration } from './duration.js';
 export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';
 export type { Limits } from './limits.js';
-export { LIMITS, MAX_QUEUED_REQUESTS, PROTOCOL_VERSION, SEND_WINDOW, utf8Length } from './limits.js';
+export {
+  LIMITS,
+  MAX_QUEUED_REQUESTS,
+  MODERATION_LIMITS,
+  PROTOCOL_VERSION,
+  SEND_WINDOW,
+  utf8Length,
+} from './limits.js';
 export { mentionMatcher, mentions } from './mentions.js';
 export type { TextProblem } from './message-text.js';
 export { textProblem } from './message-text.js';
+export type { ModerationFacts } from './moderation-text.js';
+export { moderationText, roleMark } from './moderation-text.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
 export type { NameCheck, NameProblem } from './names.js';
 export { canonicalName, checkNick, checkRoom, sameName } from './names.js';

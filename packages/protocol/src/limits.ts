@@ -36,6 +36,16 @@ export const LIMITS = {
   maxPasswordLength: 1024,
 } as const;
 
+/** Bounds of moderation, the same on the server and in every client. */
+export const MODERATION_LIMITS = {
+  /** Bans one room (or the server-wide list) may hold; past it, `ban_list_full`. */
+  maxBansPerRoom: 1000,
+  /** Longest reason given with a kick, ban, mute or kill, in code points. */
+  maxReasonLength: 200,
+  /** Longest ban or mute with an end: a year and a day; without a duration it lasts until lifted. */
+  maxDurationMs: 366 * 86_400_000,
+} as const;
+
 /**
  * Requests one connection may have waiting for the server; past this the server closes it (1008).
  * Clients keep well under it: see `SEND_WINDOW`.

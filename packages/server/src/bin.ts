@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import type { Command } from 'commander';
+import { createAdminCommand } from './admin-command.js';
 import { createProgram, type ProgramOptions, toConfig, withoutLeadingSeparator } from './cli-options.js';
 import { redactUrl } from './cluster/redis-connection.js';
 import type { ServerConfig } from './config.js';
@@ -8,13 +9,13 @@ import { SERVER_VERSION } from './version.js';
 import { createWebhookCommand } from './webhooks/command.js';
 
 const program = createProgram();
+const output = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+};
 program
-  .addCommand(
-    createWebhookCommand(() => program.opts<ProgramOptions>(), {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-    }),
-  )
+  .addCommand(createAdminCommand(() => program.opts<ProgramOptions>(), output))
+  .addCommand(createWebhookCommand(() => program.opts<ProgramOptions>(), output))
   .action(() => serve(toConfig(program.opts<ProgramOptions>())));
 forEachCommand(program, (command) =>
   command

@@ -85,6 +85,14 @@ export function createProgram(): Command {
         .argParser(commaList),
     )
     .addOption(
+      new Option(
+        '--admins <list>',
+        'comma-separated registered accounts that are server admins (act as owners everywhere, ban server-wide, /kill)',
+      )
+        .env('AURORA_ADMINS')
+        .argParser(commaList),
+    )
+    .addOption(
       new Option('--log-level <level>', 'error, warn, info or debug')
         .env('AURORA_LOG_LEVEL')
         .default(d.logLevel)
@@ -207,6 +215,7 @@ export interface ProgramOptions {
   redis?: string;
   allowedOrigins?: string[];
   allowedHosts?: string[];
+  admins?: string[];
   logLevel: LogLevel;
   webRoot?: string;
   retentionDays?: number;
@@ -242,6 +251,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
     ...(options.redis === undefined ? {} : { redis: options.redis }),
     allowedOrigins: options.allowedOrigins ?? [],
     allowedHosts: options.allowedHosts ?? [],
+    admins: options.admins ?? [],
     logLevel: options.logLevel,
     ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
     retention: {

@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly allowedOrigins: readonly string[];
   /** Host names served besides IP addresses and localhost (`.example.com` with subdomains, `*` any). */
   readonly allowedHosts: readonly string[];
+  /** Accounts (names as typed) that are server admins, besides those `aurora-server admin promote` made. */
+  readonly admins: readonly string[];
   readonly logLevel: LogLevel;
   /** The browser client's built files. */
   readonly webRoot: string | undefined;
@@ -63,6 +65,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   cluster: DEFAULT_CLUSTER_TIMINGS,
   allowedOrigins: [],
   allowedHosts: [],
+  admins: [],
   logLevel: 'info',
   webRoot: BUNDLED_WEB_ROOT,
   retention: {},

@@ -23,6 +23,9 @@ import type { HubMetrics } from './metrics.js';
 import { releaseNames } from './name-claims.js';
 import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
+import { applyRoomControl, encodeRoomControl, ROOMS_CHANNEL, type RoomControl } from './rooms/evictions.js';
+import { RejoinThrottle } from './rooms/rejoin-throttle.js';
+import { RestrictionCache } from './rooms/restriction-cache.js';
 import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
 import type { AppendResult, NewMessage, Store } from './store/store.js';
@@ -66,6 +69,8 @@ export interface HubOptions {
   readonly auth: AuthOptions;
   /** Told of stored messages, fan-outs and errors when the server exports metrics (`--metrics-port`). */
   readonly metrics?: HubMetrics | undefined;
+  /** Canonical names of the accounts made server admins by `--admins` (besides those promoted in the store). */
+  readonly admins?: readonly string[] | undefined;
 }
 
 /** What the transport calls for one connection. */
@@ -100,7 +105,8 @@ const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login
 
 /**
  * Message types that count against the sender's rate limit (a search costs the store like a message;
- * a preferences change is a store write and a frame to every device of the account).
+ * a preferences change is a store write and a frame to every device of the account; a moderation
+ * action writes, stores a notice and reaches every node).
  */
 const RATE_LIMITED = new Set<ClientMessage['type']>([
   'notify',
@@ -116,6 +122,9 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'nick',
   'register',
   'login',
+  'moderate',
+  'claim',
+  'bans',
 ]);
 
 /**
@@ -125,6 +134,10 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
 export class Hub {
   readonly sessions = new Set<Session>();
   readonly typing: TypingTracker;
+  /** This node's copy of the bans and mutes of rooms people speak in. */
+  readonly restrictions: RestrictionCache;
+  /** Who was kicked from where lately, to slow down a kick-and-rejoin loop. */
+  readonly rejoins: RejoinThrottle;
   shuttingDown = false;
   /**
    * This node's members of each channel: one session (a person's own channel, nearly always), or a
@@ -151,7 +164,24 @@ export class Hub {
       options.limits.typingExpiryMs,
       (room, nick) => this.publishTypingStop(room, nick),
     );
+    this.restrictions = new RestrictionCache(options.store.moderation, options.clock);
+    this.rejoins = new RejoinThrottle(options.clock);
     options.broker.onDelivery((delivery) => this.deliver(delivery));
+  }
+
+  /** Runs a task in a session's request queue, after what it is already doing (evictions). */
+  schedule(session: Session, task: () => Promise<void>): void {
+    this.enqueue(session, task, true);
+  }
+
+  /**
+   * Applies a moderation change to this node and asks the other nodes to do the same through the
+   * broker, unless `everywhere` is false (a node answering that ask).
+   */
+  roomControl(control: RoomControl, everywhere = true): void {
+    applyRoomControl(this, control);
+    if (everywhere)
+      this.options.broker.publish({ channel: ROOMS_CHANNEL, frame: encodeRoomControl(control) });
   }
 
   /** Registers a new connection. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { canonicalName } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './accounts/throttle.js';
@@ -87,6 +88,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     ids: createId,
     logger,
     limits: config.limits,
+    admins: config.admins.map(canonicalName),
     server: { name: 'aurora-server', version: SERVER_VERSION },
     auth: createAuth(clock, {
       sessionTtlMs: config.sessionTtlMs,

@@ -10,8 +10,10 @@ import {
   HOME,
   helpLines,
   isDmTarget,
+  type ModerationCommand,
   type PrefsCommand,
   parseInput,
+  planModerationCommand,
   planPrefsCommand,
   targetOfWire,
 } from 'aurora-client';
@@ -275,6 +277,30 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'highlight':
       case 'ignore':
         return prefs(command);
+      case 'moderate':
+      case 'claim':
+      case 'bans':
+        return moderate(command);
+    }
+  };
+
+  /** `/kick`, `/ban`, `/mute NAME`, `/op`, `/kill`..., `/claim`, `/bans`: the server decides who may. */
+  const moderate = (command: ModerationCommand): boolean => {
+    const here = current();
+    const plan = planModerationCommand(command, here.kind === 'room' ? here.key : undefined);
+    switch (plan.kind) {
+      case 'refused':
+        notice(plan.text, 'error');
+        return false;
+      case 'moderate':
+        connection.moderate(plan.request);
+        return true;
+      case 'claim':
+        connection.claim(plan.room);
+        return true;
+      case 'bans':
+        connection.bans(plan.room);
+        return true;
     }
   };
 

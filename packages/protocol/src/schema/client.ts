@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIMITS } from '../limits.js';
+import { LIMITS, MODERATION_LIMITS } from '../limits.js';
 import { PREFS_LIMITS } from '../prefs.js';
 import { SEARCH_LIMITS } from '../search-query.js';
 import {
@@ -200,6 +200,30 @@ export const Ignore = v.object({
   ref: Ref,
 });
 
+/**
+ * A moderation action on a person in `room` (see PROTOCOL.md, Moderation): `kick`, `ban`/`unban`,
+ * `mute`/`unmute`, `op`/`deop`, and a server admin's `kill`. `ban` without a room bans server-wide
+ * (admins only). `forMs` bounds a ban or mute; without it, it lasts until lifted. Answered by
+ * `moderated`, or an error with a stable code.
+ */
+export const Moderate = v.object({
+  type: v.literal('moderate'),
+  action: v.picklist(['kick', 'ban', 'unban', 'mute', 'unmute', 'op', 'deop', 'kill']),
+  name: Nick,
+  room: v.optional(RoomName),
+  forMs: v.optional(
+    v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MODERATION_LIMITS.maxDurationMs)),
+  ),
+  reason: v.optional(v.pipe(v.string(), v.maxLength(MODERATION_LIMITS.maxReasonLength))),
+  ref: Ref,
+});
+
+/** A registered account takes a room that has no owner (a guest made it). Answered by `moderated`. */
+export const Claim = v.object({ type: v.literal('claim'), room: RoomName, ref: Ref });
+
+/** Lists a room's bans (operators), or without a room the server-wide ones (admins). */
+export const ListBans = v.object({ type: v.literal('bans'), room: v.optional(RoomName), ref: Ref });
+
 /** Keep-alive at the application level; answered by `pong` with the same `t`. */
 export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
 
@@ -231,6 +255,9 @@ export const ClientMessage = v.variant('type', [
   Unmute,
   Highlight,
   Ignore,
+  Moderate,
+  Claim,
+  ListBans,
 ]);
 
 /** A message from a client to the server. */

@@ -36,12 +36,40 @@ export const Ref = v.optional(ClientId);
 /** What a message is: said in a room, a `/me` action, a server notice, or a direct message. */
 export const MessageKind = v.picklist(['chat', 'action', 'system', 'dm']);
 
+/**
+ * A person's standing in a room, as member lists show it: `owner` (marked `~`), `operator` (`@`), or
+ * `admin`, a server admin, who acts as an owner everywhere (`&`). Absent: a plain member.
+ */
+export const Role = v.picklist(['owner', 'operator', 'admin']);
+
+/** What a moderation action does; `claim` is a registered account taking an ownerless room. */
+export const ModerationAction = v.picklist([
+  'kick',
+  'ban',
+  'unban',
+  'mute',
+  'unmute',
+  'op',
+  'deop',
+  'kill',
+  'claim',
+]);
+
 /** What a system notice is about. */
 export const SystemEvent = v.variant('kind', [
   v.object({ kind: v.literal('join'), nick: v.string() }),
   v.object({ kind: v.literal('leave'), nick: v.string(), reason: v.optional(v.string()) }),
   v.object({ kind: v.literal('rename'), nick: v.string(), from: v.string() }),
   v.object({ kind: v.literal('topic'), nick: v.string(), topic: v.string() }),
+  /** `nick` did `action` to `target` (a name), with an optional reason; a ban or mute lasts `until`. */
+  v.object({
+    kind: v.literal('moderation'),
+    nick: v.string(),
+    action: ModerationAction,
+    target: v.string(),
+    reason: v.optional(v.string()),
+    until: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  }),
 ]);
 
 /**
@@ -83,6 +111,8 @@ export const Member = v.object({
   account: v.optional(v.boolean()),
   away: v.boolean(),
   status: v.optional(v.string()),
+  /** Owner, operator or server admin of the room; absent for plain members. */
+  role: v.optional(Role),
 });
 
 /** A room as listed by `rooms`. */
@@ -117,6 +147,10 @@ export const NotifyPrefs = v.object({
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;
 /** What a system notice is about. */
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
+/** A person's role in a room. */
+export type Role = v.InferOutput<typeof Role>;
+/** A moderation action. */
+export type ModerationAction = v.InferOutput<typeof ModerationAction>;
 /** A room member as listed. */
 export type Member = v.InferOutput<typeof Member>;
 /** A room in a room list. */

@@ -1,6 +1,17 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
-import { ChatMessage, Member, MessageKind, NotifyPrefs, Ref, RoomSummary, Seq, Timestamp } from './common.js';
+import {
+  ChatMessage,
+  Member,
+  MessageKind,
+  ModerationAction,
+  NotifyPrefs,
+  Ref,
+  Role,
+  RoomSummary,
+  Seq,
+  Timestamp,
+} from './common.js';
 
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
@@ -51,8 +62,16 @@ export const Joined = v.object({
   ref: Ref,
 });
 
-/** Confirms that the connection left a room. */
-export const Left = v.object({ type: v.literal('left'), room: v.string(), ref: Ref });
+/**
+ * Confirms that the connection left a room, or tells it that it was put out: `removed` says whether
+ * it was kicked (it may come back) or banned (it may not).
+ */
+export const Left = v.object({
+  type: v.literal('left'),
+  room: v.string(),
+  removed: v.optional(v.picklist(['kicked', 'banned'])),
+  ref: Ref,
+});
 
 /**
  * Ends the replay of a resumed target (a room, or `@nick` for a direct conversation). `recovered`
@@ -79,6 +98,8 @@ export const Presence = v.object({
   /** The old nick on `rename`. */
   from: v.optional(v.string()),
   status: v.optional(v.string()),
+  /** On `join`: the person's role in the room (see `Member`). */
+  role: v.optional(Role),
 });
 
 /** Someone started (`active`) or stopped typing in a room. Stops also come when an indicator expires. */
@@ -215,6 +236,41 @@ export const Digest = v.object({
  */
 export const PrefsMessage = v.object({ type: v.literal('prefs'), ...NotifyPrefs.entries, ref: Ref });
 
+/**
+ * A moderation action happened: `by` did `action` to `target` (in `room`, absent for server-wide
+ * actions), with `reason`, lasting `until` (ms since the epoch; absent: until lifted). Answers the
+ * actor's request (with `ref`), tells the target on every connection of theirs, and tells a room's
+ * members when roles change (`op`, `deop`, `claim`) so member lists follow.
+ */
+export const Moderated = v.object({
+  type: v.literal('moderated'),
+  action: ModerationAction,
+  room: v.optional(v.string()),
+  by: v.string(),
+  target: v.string(),
+  reason: v.optional(v.string()),
+  until: v.optional(Timestamp),
+  ref: Ref,
+});
+
+/** One ban as `bans` lists it; `address` true when a guest's address is banned with the name. */
+export const BanEntry = v.object({
+  name: v.string(),
+  by: v.string(),
+  at: Timestamp,
+  reason: v.optional(v.string()),
+  until: v.optional(Timestamp),
+  address: v.optional(v.boolean()),
+});
+
+/** Answers `bans`: a room's bans, or without `room` the server-wide ones, oldest first. */
+export const BanList = v.object({
+  type: v.literal('bans'),
+  room: v.optional(v.string()),
+  bans: v.array(BanEntry),
+  ref: Ref,
+});
+
 /** Answers `ping`. */
 export const Pong = v.object({ type: v.literal('pong'), t: v.optional(v.number()), ref: Ref });
 
@@ -260,12 +316,16 @@ export const ServerMessage = v.variant('type', [
   ReadMarker,
   Digest,
   PrefsMessage,
+  Moderated,
+  BanList,
 ]);
 
 /** A message from the server to a client. */
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 /** The server message of one `type`. */
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+/** One listed ban. */
+export type BanEntry = v.InferOutput<typeof BanEntry>;
 /** A piece of a search snippet. */
 export type SnippetPart = v.InferOutput<typeof SnippetPart>;
 /** One search result. */

@@ -2,6 +2,9 @@
 // to: in one process the local broker hands them to the hub, which has nobody to give them to; in a
 // cluster the Redis broker carries them to the other nodes' control handlers.
 
+/** Every node-to-node channel starts so; the Redis broker carries them on its control channel. */
+export const CONTROL_PREFIX = 'control:';
+
 /** The broker channel that carries log-outs to every node. */
 export const LOGOUT_CHANNEL = 'control:logout';
 

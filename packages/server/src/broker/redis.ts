@@ -4,7 +4,7 @@ import { RedisKeys } from '../cluster/keys.js';
 import type { Logger } from '../logger.js';
 import type { Page, PageQuery } from '../store/store.js';
 import type { Broker, Delivery } from './broker.js';
-import { LOGOUT_CHANNEL } from './control.js';
+import { CONTROL_PREFIX } from './control.js';
 import { GapFiller, type TargetChannels } from './gap-filler.js';
 
 /** What {@link RedisBroker} needs. */
@@ -78,13 +78,12 @@ export class RedisBroker implements Broker {
 
   publish(delivery: Delivery): void {
     const { command, nodeId } = this.options;
-    const sent =
-      delivery.channel === LOGOUT_CHANNEL
-        ? command.publish(this.keys.control, `${nodeId}\n${delivery.channel}\n${delivery.frame}`)
-        : command.publish(
-            this.keys.fanout,
-            encodeFanout([delivery.channel], delivery.frame, delivery.target, String(delivery.seq ?? '')),
-          );
+    const sent = delivery.channel.startsWith(CONTROL_PREFIX)
+      ? command.publish(this.keys.control, `${nodeId}\n${delivery.channel}\n${delivery.frame}`)
+      : command.publish(
+          this.keys.fanout,
+          encodeFanout([delivery.channel], delivery.frame, delivery.target, String(delivery.seq ?? '')),
+        );
     // Live frames are best effort: while Redis is away they are lost (and the outage logged once).
     sent.catch((error: unknown) =>
       this.options.logger.debug('publish failed', { channel: delivery.channel, error: String(error) }),

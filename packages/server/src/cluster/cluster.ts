@@ -7,6 +7,7 @@ import { RedisDirectory } from '../directory/redis.js';
 import type { Hub } from '../hub.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
+import { decodeRoomControl, ROOMS_CHANNEL } from '../rooms/evictions.js';
 import { RedisStore } from '../store/redis.js';
 import { RedisAttemptLog } from '../store/redis-attempts.js';
 import { buildRedisSearchIndex } from '../store/redis-search-build.js';
@@ -105,6 +106,8 @@ export async function startCluster(url: string, options: ClusterOptions): Promis
         broker.onControl((channel, frame) => {
           const logout = channel === LOGOUT_CHANNEL ? decodeLogout(frame) : undefined;
           if (logout) hub.closeAccountConnections(logout, false);
+          const control = channel === ROOMS_CHANNEL ? decodeRoomControl(frame) : undefined;
+          if (control) hub.roomControl(control, false);
         });
         lost = async (reaped) => {
           if (!reaped) return reassert(hub, directory);

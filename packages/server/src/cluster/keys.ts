@@ -85,6 +85,26 @@ export class RedisKeys {
     return `${this.prefix}webhooks`;
   }
 
+  /** Rooms that were ever made (moderation: the first maker of a room may own it), as a set. */
+  get knownRooms(): string {
+    return `${this.prefix}known-rooms`;
+  }
+
+  /** A room's owners and operators: canonical name -> role. */
+  roomRoles(room: string): string {
+    return `${this.prefix}roles:${room}`;
+  }
+
+  /** Bans or mutes in a scope (a room, or `*`): canonical name -> JSON. */
+  restrictions(kind: string, scope: string): string {
+    return `${this.prefix}restrict:${kind}:${scope}`;
+  }
+
+  /** Accounts promoted to server admin, as a set. */
+  get admins(): string {
+    return `${this.prefix}admins`;
+  }
+
   /** An account, as a hash. */
   account(key: string): string {
     return `${this.prefix}account:${key}`;

@@ -9,6 +9,7 @@ import {
 } from 'aurora-protocol';
 import type { Hub, HubLimits } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
+import { helloRefusal } from '../rooms/gates.js';
 import type { Session } from '../session.js';
 import { roomKey, userChannel } from '../targets.js';
 import { authenticate, sendDigest } from './accounts.js';
@@ -101,6 +102,11 @@ async function claimIdentity(
       return undefined;
     }
     const { account, tokenHash } = login;
+    const banned = await helloRefusal(hub, { key: account.key }, true);
+    if (banned) {
+      session.fail(banned.code, banned.message, { ref });
+      return undefined;
+    }
     if (!(await claimNames(directory, session.id, { key: account.key, nick: account.name }, true))) {
       session.fail(ErrorCode.NameTaken, `the name ${account.name} is in use by a guest; try again shortly`, {
         ref,
@@ -123,6 +129,11 @@ async function claimIdentity(
       `the name ${registered.name} is registered; log in to use it, or choose another`,
       { ref },
     );
+    return undefined;
+  }
+  const banned = await helloRefusal(hub, { key, address: session.info.ip }, false);
+  if (banned) {
+    session.fail(banned.code, banned.message, { ref });
     return undefined;
   }
   if (!(await claimNames(directory, session.id, { key, nick }, false))) {

@@ -1,5 +1,6 @@
 import type { ClientMessage, ClientMessageOf } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
+import { claim, listBans, moderate } from '../rooms/moderation.js';
 import type { Session } from '../session.js';
 import { changePassword, deleteAccount } from './account-manage.js';
 import { login, logout, read, register } from './accounts.js';
@@ -44,4 +45,7 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   unmute: changePrefsRequest,
   highlight: changePrefsRequest,
   ignore: changePrefsRequest,
+  moderate,
+  claim,
+  bans: listBans,
 };

@@ -1,4 +1,4 @@
-import type { ChatMessage, SystemEvent } from 'aurora-protocol';
+import { type ChatMessage, moderationText, type SystemEvent } from 'aurora-protocol';
 import type { DirectoryMember } from '../directory/directory.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
@@ -17,7 +17,7 @@ export function memberOf(session: Session): DirectoryMember {
 }
 
 /** Words for a system notice, so clients without special rendering still show something sensible. */
-export function describeEvent(event: SystemEvent): string {
+export function describeEvent(event: SystemEvent, room: string): string {
   switch (event.kind) {
     case 'join':
       return `${event.nick} joined`;
@@ -27,6 +27,8 @@ export function describeEvent(event: SystemEvent): string {
       return `${event.from} is now known as ${event.nick}`;
     case 'topic':
       return event.topic ? `${event.nick} set the topic: ${event.topic}` : `${event.nick} cleared the topic`;
+    case 'moderation':
+      return moderationText({ ...event, by: event.nick, room });
   }
 }
 
@@ -39,7 +41,15 @@ export function announce(
 ): Promise<{ message: ChatMessage }> {
   const target = roomKey(room);
   return hub.storeAndPublish(
-    { target, kind: 'system', room, from: event.nick, fromKey: actorKey, text: describeEvent(event), event },
+    {
+      target,
+      kind: 'system',
+      room,
+      from: event.nick,
+      fromKey: actorKey,
+      text: describeEvent(event, room),
+      event,
+    },
     [target],
   );
 }

@@ -1,6 +1,7 @@
 import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
 import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
+import { speakRefusal } from '../rooms/gates.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
 import { validRoom } from './rooms.js';
@@ -17,6 +18,11 @@ export async function say(
 ): Promise<void> {
   const room = validRoom(session, message.room, message.ref);
   if (room === undefined) return;
+  const refused = await speakRefusal(hub, session, room);
+  if (refused) {
+    session.fail(refused.code, refused.message, { ref: message.ref, room, cid: message.cid });
+    return;
+  }
   const { nick, key } = session.identity!;
   const target = roomKey(room);
   if (hub.typing.stop(room, key)) hub.publish(target, { type: 'typing', room, nick, active: false });

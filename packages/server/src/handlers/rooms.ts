@@ -1,5 +1,8 @@
 import { type ClientMessageOf, canonicalName, checkRoom, ErrorCode } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
+import { joinRefusal } from '../rooms/gates.js';
+import { topicRefusal } from '../rooms/roles.js';
+import { ownerCount, standingIn, withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { roomKey } from '../targets.js';
 import { unreadIn } from './accounts.js';
@@ -40,6 +43,21 @@ export async function joinRoom(
   }
   const identity = session.identity!;
   const target = roomKey(room);
+  if (!session.rooms.has(room)) {
+    const refused = await joinRefusal(hub, session, room);
+    if (refused) {
+      session.fail(refused.code, refused.message, {
+        ref: options.ref,
+        room,
+        ...(refused.retryAfterMs === undefined ? {} : { retryAfterMs: refused.retryAfterMs }),
+      });
+      return;
+    }
+    // The first registered account to make a room owns it; a room with history from before rooms had
+    // owners, or made by a guest, waits for a `claim`.
+    const owner = identity.account && (await store.bounds(target)).last === 0 ? identity.key : undefined;
+    await store.moderation.createRoom(room, owner);
+  }
   session.hold(target);
   if (!session.rooms.has(room)) {
     session.rooms.add(room);
@@ -48,19 +66,25 @@ export async function joinRoom(
     const { changed } = await directory.addMember(room, memberOf(session), session.id);
     if (changed) {
       await store.rememberMember({ room, key: identity.key, nick: identity.nick });
+      const role = (
+        await withRoles(hub, room, [
+          { nick: identity.nick, away: false, ...(identity.account ? { account: true } : {}) },
+        ])
+      )[0]?.role;
       hub.publish(target, {
         type: 'presence',
         room,
         event: 'join',
         nick: identity.nick,
         ...(identity.account ? { account: true } : {}),
+        ...(role === undefined ? {} : { role }),
       });
       if (!remembered) await announce(hub, room, { kind: 'join', nick: identity.nick }, identity.key);
     }
   }
   const [topic, members, unread] = await Promise.all([
     store.topic(room),
-    directory.members(room),
+    directory.members(room).then((list) => withRoles(hub, room, list)),
     unreadIn(hub, session, room),
   ]);
   const ref = { ...unread, ...(options.ref === undefined ? {} : { ref: options.ref }) };
@@ -101,12 +125,15 @@ export async function joinRoom(
   session.release(target);
 }
 
-/** Leaves a room; `quiet` (server shutdown) skips the notices and keeps the person remembered. */
+/**
+ * Leaves a room; `quiet` (server shutdown) skips the notices and keeps the person remembered, and
+ * `notice: false` (a kick or ban, whose own notice is stored) skips the stored leave notice.
+ */
 export async function leaveRoom(
   hub: Hub,
   session: Session,
   room: string,
-  options: { quiet: boolean },
+  options: { quiet: boolean; notice?: boolean },
 ): Promise<boolean> {
   if (!session.rooms.delete(room)) return false;
   const identity = session.identity!;
@@ -119,7 +146,8 @@ export async function leaveRoom(
   if (changed && !options.quiet) {
     await hub.options.store.forgetMember(room, identity.key);
     hub.publish(target, { type: 'presence', room, event: 'leave', nick: identity.nick });
-    await announce(hub, room, { kind: 'leave', nick: identity.nick }, identity.key);
+    if (options.notice !== false)
+      await announce(hub, room, { kind: 'leave', nick: identity.nick }, identity.key);
   }
   return true;
 }
@@ -164,6 +192,19 @@ export async function leave(hub: Hub, session: Session, message: ClientMessageOf
 export async function topic(hub: Hub, session: Session, message: ClientMessageOf<'topic'>): Promise<void> {
   const room = joinedRoom(session, message.room, message.ref);
   if (room === undefined) return;
+  const identity = session.identity!;
+  const roles = await hub.options.store.moderation.roles(room);
+  const actor = await standingIn(
+    hub,
+    room,
+    { key: identity.key, account: identity.account !== undefined },
+    roles,
+  );
+  const refused = topicRefusal(actor, ownerCount(roles) > 0, room);
+  if (refused) {
+    session.fail(refused.code, refused.message, { ref: message.ref, room });
+    return;
+  }
   const text = message.topic.replace(/\s+/g, ' ').trim();
   await hub.options.store.setTopic(room, text);
   await announce(
@@ -199,7 +240,7 @@ export async function members(
     session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref: message.ref, room: message.room });
     return;
   }
-  const list = await hub.options.directory.members(checked.name);
+  const list = await withRoles(hub, checked.name, await hub.options.directory.members(checked.name));
   session.send({
     type: 'members',
     room: checked.name,

@@ -3,10 +3,12 @@ import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { sequentialIds } from '../ids.js';
 import { accountContract } from '../testing/account-contract.js';
+import { moderationContract } from '../testing/moderation-contract.js';
 import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { searchContract } from '../testing/search-contract.js';
 import { type StoreFactory, storeContract } from '../testing/store-contract.js';
 import { RedisStore } from './redis.js';
+import { RedisModeration } from './redis-moderation.js';
 
 describeWithRedis('the Redis store', () => {
   const fixture = useTestRedis({ appendOnly: true });
@@ -26,6 +28,7 @@ describeWithRedis('the Redis store', () => {
   storeContract(redisStore);
   searchContract(redisStore);
   accountContract(redisStore);
+  moderationContract(async () => new RedisModeration(fixture.command, keys()));
 
   it('ends a page at the search budget, short, with next where the scan stopped', async () => {
     const clock = new ManualClock();

@@ -5,6 +5,7 @@ import { RedisKeys } from '../cluster/keys.js';
 import { createId, type IdFactory } from '../ids.js';
 import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
+import { RedisModeration } from './redis-moderation.js';
 import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
 import { APPEND, PRUNE, UNINDEX } from './redis-scripts.js';
 import { indexArgs, searchBase, searchRedis } from './redis-search.js';
@@ -48,6 +49,7 @@ const PRUNE_STEP = 1000;
 export class RedisStore implements Store {
   readonly accounts: RedisAccounts;
   readonly webhooks: RedisWebhooks;
+  readonly moderation: RedisModeration;
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
   private readonly ids: IdFactory;
@@ -59,6 +61,7 @@ export class RedisStore implements Store {
     this.ids = options.ids ?? createId;
     this.accounts = new RedisAccounts(this.redis, this.keys, options.clock);
     this.webhooks = new RedisWebhooks(this.redis, this.keys);
+    this.moderation = new RedisModeration(this.redis, this.keys);
   }
 
   append(input: NewMessage): Promise<AppendResult> {

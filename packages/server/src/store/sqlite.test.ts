@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
 import { accountContract } from '../testing/account-contract.js';
+import { moderationContract } from '../testing/moderation-contract.js';
 import { searchContract, storeSearch } from '../testing/search-contract.js';
 import { storeContract } from '../testing/store-contract.js';
 import { SCHEMA_VERSION } from './schema-version.js';
@@ -17,6 +18,12 @@ describe('the SQLite store', () => {
   storeContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
   searchContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
   accountContract(async ({ clock }) => new SqliteStore({ clock, ids: sequentialIds() }));
+});
+
+describe('the SQLite moderation store', () => {
+  moderationContract(
+    async () => new SqliteStore({ clock: new ManualClock(), ids: sequentialIds() }).moderation,
+  );
 });
 
 describe('the SQLite store on disk', () => {

@@ -10,6 +10,7 @@ import { checkSchemaVersion, recordSchemaVersion } from './schema-version.js';
 import type { SearchPage, StoreSearch } from './search.js';
 import { isIndexed } from './search.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteModeration } from './sqlite-moderation.js';
 import {
   addConversations,
   addDocColumn,
@@ -136,6 +137,7 @@ CREATE TABLE IF NOT EXISTS members (room TEXT NOT NULL, key TEXT NOT NULL, nick 
 export class SqliteStore implements Store {
   readonly accounts: SqliteAccounts;
   readonly webhooks: SqliteWebhooks;
+  readonly moderation: SqliteModeration;
   private readonly db: Database.Database;
   private readonly ids: IdFactory;
   private readonly lastSeq = new Map<string, number>();
@@ -204,6 +206,7 @@ export class SqliteStore implements Store {
     this.ids = options.ids ?? createId;
     this.accounts = new SqliteAccounts(this.db, toMessage);
     this.webhooks = new SqliteWebhooks(this.db);
+    this.moderation = new SqliteModeration(this.db, () => options.clock.now());
     this.statements = {
       insert: this.db.prepare<RowValues>(
         `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot, doc)

@@ -1,5 +1,6 @@
 import type { ChatMessage, MessageKind, SystemEvent } from 'aurora-protocol';
 import type { AccountStore } from './accounts.js';
+import type { ModerationStore } from './moderation.js';
 import type { SearchPage, StoreSearch } from './search.js';
 import type { WebhookStore } from './webhooks.js';
 
@@ -78,6 +79,8 @@ export interface Store {
   readonly accounts: AccountStore;
   /** The incoming webhooks operators made (`aurora-server webhook`). */
   readonly webhooks: WebhookStore;
+  /** Rooms' owners and operators, bans and mutes, and the server admins. */
+  readonly moderation: ModerationStore;
   append(message: NewMessage): Promise<AppendResult>;
   /**
    * Optional: stores a message and, when it is new, publishes it on the broker `channels` in one

@@ -99,13 +99,14 @@ export function createWebhookCommand(
   return command;
 }
 
-async function withStore(
+/** Opens the store the server uses (`--data` or `--redis`), runs `work`, closes it; a failure prints one line. */
+export async function withStore(
   options: WebhookStoreOptions,
   output: CommandOutput,
   work: (store: Store) => Promise<void>,
 ): Promise<void> {
   if (memoryRequested(options.memory) && options.redis === undefined) {
-    output.err('aurora-server: a --memory server keeps no webhooks; use --data DIR or --redis URL');
+    output.err('aurora-server: a --memory server keeps nothing to change; use --data DIR or --redis URL');
     process.exitCode = 2;
     return;
   }

@@ -75,6 +75,8 @@ export interface TargetState {
   readonly typing: ReadonlyMap<string, number>;
   /** For rooms: the server has confirmed membership on the current connection. */
   readonly joined: boolean;
+  /** A room this person was kicked or banned from, left open because it was their only window. */
+  readonly removed?: boolean;
   /** The user cleared the window (`/clear`): older messages stay hidden. */
   readonly cleared: boolean;
   /** Logged in: the account's read marker here, shared by all its devices (0 for guests). */

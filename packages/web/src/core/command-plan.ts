@@ -1,4 +1,4 @@
-import { type Command, dmTarget, leavingText, type PrefsCommand } from 'aurora-client';
+import { type Command, dmTarget, leavingText, type PrefsCommand, planModerationCommand } from 'aurora-client';
 import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -6,7 +6,19 @@ import { COMMAND_REFS } from './command-refs.js';
 
 /** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
 export type PlannedRequest = ClientMessageOf<
-  'join' | 'leave' | 'nick' | 'topic' | 'away' | 'rooms' | 'members' | 'logout' | 'history' | 'ignore'
+  | 'join'
+  | 'leave'
+  | 'nick'
+  | 'topic'
+  | 'away'
+  | 'rooms'
+  | 'members'
+  | 'logout'
+  | 'history'
+  | 'ignore'
+  | 'moderate'
+  | 'claim'
+  | 'bans'
 >;
 
 /** A chat line to hand to the engine's outbox. */
@@ -83,7 +95,8 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'join': {
       // Like the terminal: join every room not joined yet, and show the first one named.
       const [first] = command.rooms;
-      const fresh = command.rooms.filter((r) => !state.targets.has(r));
+      // A room left open after a kick or ban (the only window) is not joined: joining it asks again.
+      const fresh = command.rooms.filter((r) => !state.targets.has(r) || state.targets.get(r)?.removed);
       const show: ChatAction =
         first !== undefined && state.targets.has(first)
           ? { type: 'open', target: first }
@@ -142,6 +155,16 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'highlight':
     case 'ignore':
       return { actions: [], frames: [], prefs: command };
+    case 'moderate':
+    case 'claim':
+    case 'bans': {
+      // The engine's one rule for what needs a room; the server decides who may.
+      const plan = planModerationCommand(command, room);
+      if (plan.kind === 'refused') return fail(plan.text);
+      if (plan.kind === 'moderate') return request({ type: 'moderate', ...plan.request });
+      if (plan.kind === 'claim') return request({ type: 'claim', room: plan.room });
+      return request(plan.room === undefined ? { type: 'bans' } : { type: 'bans', room: plan.room });
+    }
     case 'help':
       return { actions: [], frames: [], help: command.command ?? '' };
     case 'quit':

@@ -35,6 +35,17 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
     case 'ignore':
       connection.changePrefs(request);
       break;
+    case 'moderate': {
+      const { type: _type, ref: _ref, ...moderation } = request;
+      connection.moderate(moderation);
+      break;
+    }
+    case 'claim':
+      connection.claim(request.room);
+      break;
+    case 'bans':
+      connection.bans(request.room);
+      break;
     case 'history':
       connection.history(
         request.target,

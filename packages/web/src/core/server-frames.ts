@@ -2,6 +2,7 @@ import { accountDeletedText, passwordChangedText, targetOfWire } from 'aurora-cl
 import {
   type ChatMessage,
   type Member,
+  roleMark,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -9,6 +10,7 @@ import {
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
+import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-frames.js';
 import { withPrefs } from './prefs-state.js';
 import {
   addMessages,
@@ -40,9 +42,13 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
     case 'joined':
       return onJoined(state, message);
     case 'left':
-      return removeTarget(state, message.room);
+      return message.removed ? onRemoved(state, message) : removeTarget(state, message.room);
     case 'message':
-      return addMessages(state, [message], 'live', now);
+      return withRoleChange(addMessages(state, [message], 'live', now), message);
+    case 'moderated':
+      return onModerated(state, message);
+    case 'bans':
+      return onBans(state, message);
     case 'resumed':
       return updateTarget(state, targetOfWire(message.target), (t) => ({
         ...t,
@@ -117,6 +123,7 @@ function onJoined(current: ChatState, joined: ServerMessageOf<'joined'>): ChatSt
     cursor: existing ? Math.max(base.cursor, latestSeq(entries)) : Math.max(joined.seq, latestSeq(entries)),
     hasOlder: existing && existing.entries.length > 0 && !over ? existing.hasOlder : joined.more,
     joined: true,
+    removed: false,
     readSeq: Math.max(base.readSeq, joined.read ?? 0),
     // A logged-in account learns what it has not read, on any device; a resume keeps counting here.
     unread: existing || (focus && state.visible) ? base.unread : (joined.unread ?? 0),
@@ -176,7 +183,7 @@ function onTyping(state: ChatState, notice: ServerMessageOf<'typing'>, now: numb
 function onMembers(state: ChatState, list: ServerMessageOf<'members'>): ChatState {
   const next = updateTarget(state, list.room, (t) => ({ ...t, members: list.members }));
   if (list.ref !== COMMAND_REFS.who) return next;
-  const names = list.members.map((m) => (m.away ? `${m.nick} (away)` : m.nick)).join(', ');
+  const names = list.members.map((m) => `${roleMark(m.role)}${m.nick}${m.away ? ' (away)' : ''}`).join(', ');
   return addNotice(next, list.room, `Members of #${list.room}: ${names}`, 'info');
 }
 
@@ -224,7 +231,10 @@ function roomListText(rooms: ServerMessageOf<'rooms'>['rooms']): string {
   return `Rooms:\n${lines.join('\n')}`;
 }
 
-/** `account: true` when a member or join says the person is registered, nothing otherwise. */
-function registered(source: { readonly account?: boolean | undefined }): { account?: true } {
-  return source.account ? { account: true } : {};
+/**
+ * `account: true` when a member or join says the person is registered, nothing otherwise; and their
+ * role in the room, kept through away and back.
+ */
+function registered(source: Pick<Member, 'account' | 'role'>): Pick<Member, 'account' | 'role'> {
+  return { ...(source.account ? { account: true } : {}), ...(source.role ? { role: source.role } : {}) };
 }

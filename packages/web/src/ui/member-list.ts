@@ -1,4 +1,4 @@
-import { type Member, sameName } from 'aurora-protocol';
+import { type Member, roleMark, sameName } from 'aurora-protocol';
 import type { TargetState } from '../core/chat-state.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel, registeredMark } from './message-item.js';
@@ -19,7 +19,9 @@ export function createMemberList(message: (nick: string) => void): MemberList {
   let shownMe: string | undefined;
 
   function item(member: Member, isMe: boolean): HTMLLIElement {
+    const mark = roleMark(member.role);
     const label = [
+      mark ? h('span', { class: 'role-mark', title: member.role ?? '' }, mark) : null,
       nickLabel(member.nick),
       registeredMark(member.account),
       isMe ? h('span', { class: 'muted' }, ' (you)') : null,
@@ -60,7 +62,7 @@ export function createMemberList(message: (nick: string) => void): MemberList {
         (a, b) => Number(a.away) - Number(b.away) || a.nick.localeCompare(b.nick),
       );
       const keyOf = (m: Member) =>
-        `${m.nick}\u0000${m.account ? 'account' : ''}\u0000${m.away ? `away:${m.status ?? ''}` : ''}`;
+        `${m.nick}\u0000${m.account ? 'account' : ''}\u0000${m.role ?? ''}\u0000${m.away ? `away:${m.status ?? ''}` : ''}`;
       const byKey = new Map(sorted.map((m) => [keyOf(m), m]));
       syncChildren(list, sorted.map(keyOf), cache, (key) => {
         const member = byKey.get(key)!;

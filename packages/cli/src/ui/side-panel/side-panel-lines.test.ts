@@ -29,4 +29,17 @@ describe('sidePanelLines', () => {
       /@deploy-bot-p\s+1!\n {2}roduction-eu\n.*@deploy-bot-p\s+1!\n {2}roduction-us/,
     );
   });
+
+  it('marks owners, operators and server admins in the member list', () => {
+    let state = initialChatState('bob');
+    const list = [
+      { nick: 'alice', away: false, role: 'owner' as const },
+      { nick: 'bob', away: false },
+      { nick: 'carol', away: false, role: 'operator' as const },
+      { nick: 'root', away: false, role: 'admin' as const },
+    ];
+    state = onServerMessage(state, joined('dev', { members: list }), NOW);
+    const lines = sidePanelLines(state, theme, 20, 20).map((line) => line.trimEnd());
+    expect(lines.slice(lines.indexOf('Members (4)') + 1)).toEqual(['~alice', 'bob', '@carol', '&root']);
+  });
 });

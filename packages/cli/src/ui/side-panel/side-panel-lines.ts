@@ -1,5 +1,5 @@
 import { awayText, type ChatState, HOME, listedTargets } from 'aurora-client';
-import { markedName, sanitizeForTerminal } from 'aurora-protocol';
+import { markedName, roleMark, sanitizeForTerminal } from 'aurora-protocol';
 import type { Theme } from '../../core/theme.js';
 import { displayWidth, foldText, padEnd, truncate } from '../../core/wrap.js';
 import { targetName } from '../status-line/status-text.js';
@@ -49,7 +49,8 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
     const shown =
       target.members.length > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
     for (const member of shown) {
-      const nick = sanitizeForTerminal(markedName(member.nick, member.account));
+      // `~` owner, `@` operator, `&` server admin, as IRC clients mark them.
+      const nick = roleMark(member.role) + sanitizeForTerminal(markedName(member.nick, member.account));
       // The name is folded whole; only what follows it (the away message) may be cut.
       const [first = '', ...more] = foldText(nick, inner - CONTINUED.length, inner);
       const folded = [first, ...more.map((rest) => CONTINUED + rest)];

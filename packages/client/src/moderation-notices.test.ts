@@ -1,0 +1,91 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, members, welcome } from 'aurora-testkit';
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, type ChatState, chatReducer, initialChatState } from './chat-state.js';
+
+const NOW = Date.UTC(2026, 11, 6, 18, 0, 0);
+const server = (message: ServerMessage): ChatAction => ({
+  type: 'connection',
+  event: { type: 'server', message },
+  now: NOW,
+});
+const run = (...messages: ServerMessage[]) =>
+  messages.map(server).reduce(chatReducer, initialChatState('bob'));
+const notices = (state: ChatState, target = state.current) =>
+  state.targets[target]!.items.toArray().flatMap((item) => (item.kind === 'notice' ? [item.text] : []));
+const kickNotice = chat(2, 'alice', 'alice kicked bob from #dev: calm down', {
+  kind: 'system',
+  event: { kind: 'moderation', nick: 'alice', action: 'kick', target: 'bob', reason: 'calm down' },
+});
+
+describe('moderation in the chat state', () => {
+  it('closes a room the person was kicked from and says why where they now look', () => {
+    const state = run(
+      welcome('bob'),
+      joined('dev', { members: members('alice', 'bob') }),
+      { type: 'moderated', action: 'kick', room: 'dev', by: 'alice', target: 'bob', reason: 'calm down' },
+      kickNotice,
+      { type: 'left', room: 'dev', removed: 'kicked' },
+    );
+    expect(state.targets.dev).toBeUndefined();
+    expect(notices(state)).toEqual([
+      'You were kicked from dev (alice kicked bob from #dev: calm down). /join dev to come back.',
+    ]);
+  });
+
+  it('tells a muted person in the room, and a banned one that they cannot rejoin', () => {
+    let state = run(welcome('bob'), joined('dev'), {
+      type: 'moderated',
+      action: 'mute',
+      room: 'dev',
+      by: 'alice',
+      target: 'bob',
+      until: Date.UTC(2026, 11, 6, 19, 0, 0),
+    });
+    expect(notices(state, 'dev')).toEqual([
+      'alice muted you in #dev until 2026-12-06 19:00 UTC. You can read, but not speak there.',
+    ]);
+    state = [server({ type: 'left', room: 'dev', removed: 'banned' })].reduce(chatReducer, state);
+    expect(notices(state).at(-1)).toBe('You were banned from dev. You cannot rejoin while the ban lasts.');
+  });
+
+  it('keeps member roles current from joins and stored op, deop and claim notices', () => {
+    const op = (seq: number, action: 'op' | 'deop' | 'claim', target: string) =>
+      chat(seq, 'alice', 'x', {
+        kind: 'system',
+        event: { kind: 'moderation', nick: 'alice', action, target },
+      });
+    const state = run(
+      welcome('bob'),
+      joined('dev', {
+        members: [
+          { nick: 'alice', account: true, away: false },
+          { nick: 'bob', away: false },
+        ],
+      }),
+      { type: 'presence', room: 'dev', event: 'join', nick: 'root', account: true, role: 'admin' },
+      op(1, 'claim', 'alice'),
+      op(2, 'op', 'carol'),
+      { type: 'presence', room: 'dev', event: 'join', nick: 'carol', account: true },
+      op(3, 'op', 'carol'),
+      op(4, 'op', 'root'),
+    );
+    expect(state.targets.dev!.members.map((m) => [m.nick, m.role])).toEqual([
+      ['alice', 'owner'],
+      ['bob', undefined],
+      ['carol', 'operator'],
+      ['root', 'admin'],
+    ]);
+    const after = [server(op(5, 'deop', 'carol'))].reduce(chatReducer, state);
+    expect(after.targets.dev!.members.find((m) => m.nick === 'carol')?.role).toBeUndefined();
+  });
+
+  it('lists bans in one line', () => {
+    const state = run(welcome('alice'), joined('dev'), {
+      type: 'bans',
+      room: 'dev',
+      bans: [{ name: 'bob', by: 'alice', at: NOW, reason: 'spam', address: true }],
+    });
+    expect(notices(state, 'dev')).toEqual(['Bans in dev (1): bob (and address) by alice: spam']);
+  });
+});

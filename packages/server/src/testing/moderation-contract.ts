@@ -1,0 +1,97 @@
+import { expect, it } from 'vitest';
+import type { ModerationStore, Restriction } from '../store/moderation.js';
+
+/** Makes a fresh, empty moderation store. */
+export type ModerationFactory = () => Promise<ModerationStore>;
+
+const ban = (key: string, extra: Partial<Restriction> = {}): Restriction => ({
+  scope: 'dev',
+  kind: 'ban',
+  key,
+  name: key,
+  by: 'alice',
+  at: 1000,
+  ...extra,
+});
+
+/**
+ * The rules every ModerationStore keeps: the SQLite and the Redis one both run it, so roles and bans
+ * read the same on one node and in a cluster.
+ */
+export function moderationContract(create: ModerationFactory): void {
+  it('gives a room to its first maker only, and no owner to a guest-made room', async () => {
+    const store = await create();
+    expect(await store.createRoom('dev', 'alice')).toBe(true);
+    expect(await store.createRoom('dev', 'bob')).toBe(false);
+    expect(await store.roles('dev')).toEqual(new Map([['alice', 'owner']]));
+    expect(await store.createRoom('lobby', undefined)).toBe(true);
+    expect(await store.roles('lobby')).toEqual(new Map());
+  });
+
+  it('lets one account claim an ownerless room, once', async () => {
+    const store = await create();
+    await store.createRoom('lobby', undefined);
+    expect(await store.claimRoom('lobby', 'carol')).toBe(true);
+    expect(await store.claimRoom('lobby', 'dave')).toBe(false);
+    expect((await store.roles('lobby')).get('carol')).toBe('owner');
+    await store.createRoom('dev', 'alice');
+    expect(await store.claimRoom('dev', 'carol')).toBe(false);
+  });
+
+  it('gives and takes operator roles', async () => {
+    const store = await create();
+    await store.createRoom('dev', 'alice');
+    await store.setRole('dev', 'bob', 'operator');
+    expect(await store.roles('dev')).toEqual(
+      new Map([
+        ['alice', 'owner'],
+        ['bob', 'operator'],
+      ]),
+    );
+    await store.setRole('dev', 'bob', undefined);
+    expect((await store.roles('dev')).has('bob')).toBe(false);
+  });
+
+  it('keeps one entry per person, replacing it, and finds guests by address', async () => {
+    const store = await create();
+    expect(await store.restrict(ban('bob', { reason: 'spam' }), 10, 0)).toBe('added');
+    expect(await store.restrict(ban('bob', { reason: 'more spam' }), 10, 0)).toBe('updated');
+    expect(await store.restrict(ban('eve', { address: '10.0.0.9', at: 2000 }), 10, 0)).toBe('added');
+    const listed = await store.restrictions('dev', 'ban', 0);
+    expect(listed.map((r) => [r.key, r.reason, r.address])).toEqual([
+      ['bob', 'more spam', undefined],
+      ['eve', undefined, '10.0.0.9'],
+    ]);
+    expect((await store.restrictionOf('dev', 'ban', { key: 'bob' }, 0))?.reason).toBe('more spam');
+    expect((await store.restrictionOf('dev', 'ban', { key: 'eve2', address: '10.0.0.9' }, 0))?.key).toBe(
+      'eve',
+    );
+    expect(await store.restrictionOf('dev', 'ban', { key: 'carol', address: '10.0.0.1' }, 0)).toBeUndefined();
+    expect(await store.restrictionOf('ops', 'ban', { key: 'bob' }, 0)).toBeUndefined();
+    expect(await store.restrictionOf('dev', 'mute', { key: 'bob' }, 0)).toBeUndefined();
+    expect(await store.lift('dev', 'ban', 'bob')).toBe(true);
+    expect(await store.lift('dev', 'ban', 'bob')).toBe(false);
+    expect(await store.restrictionOf('dev', 'ban', { key: 'bob' }, 0)).toBeUndefined();
+  });
+
+  it('lets restrictions with an end expire by themselves, and frees their place in a full list', async () => {
+    const store = await create();
+    expect(await store.restrict(ban('bob', { until: 5000 }), 2, 0)).toBe('added');
+    expect(await store.restrict(ban('eve'), 2, 0)).toBe('added');
+    expect(await store.restrict(ban('mallory'), 2, 0)).toBe('full');
+    expect((await store.restrictionOf('dev', 'ban', { key: 'bob' }, 4999))?.key).toBe('bob');
+    expect(await store.restrictionOf('dev', 'ban', { key: 'bob' }, 5000)).toBeUndefined();
+    expect((await store.restrictions('dev', 'ban', 5000)).map((r) => r.key)).toEqual(['eve']);
+    expect(await store.restrict(ban('mallory'), 2, 5000)).toBe('added');
+  });
+
+  it('promotes and demotes server admins', async () => {
+    const store = await create();
+    expect(await store.setAdmin('root', true)).toBe(true);
+    expect(await store.setAdmin('root', true)).toBe(false);
+    expect(await store.setAdmin('alice', true)).toBe(true);
+    expect(await store.admins()).toEqual(['alice', 'root']);
+    expect(await store.setAdmin('root', false)).toBe(true);
+    expect(await store.admins()).toEqual(['alice']);
+  });
+}
