@@ -57,6 +57,9 @@ describe('pnpm bench --quick', () => {
       expect(latest.scenarios.steady![name]!.delivered_per_s, name).toBeGreaterThan(0);
       expect(latest.scenarios.steady![name]!.share, name).toBeGreaterThan(0);
       expect(typeof latest.scenarios.idle10k![name]!.kb_per_conn, name).toBe('number');
+      // Every client of both connect storms was welcomed: at least one frame each.
+      expect(latest.scenarios.connect![name]!.c200_r20_frames, name).toBeGreaterThanOrEqual(200);
+      expect(latest.scenarios.connect![name]!.c100_r100_frames, name).toBeGreaterThanOrEqual(100);
     }
     expect(latest.runs.saturation['aurora-memory']![0]!.steps[0]!.deliveredPerS).toBeGreaterThan(0);
     expect(latest.scenarios.persistence).toHaveProperty('store_cost');

@@ -121,6 +121,17 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
         figure(figures, 'rss_mb', value.rssMb);
         figure(figures, 'generator_cpu_percent', value.generatorCpu);
       }),
+      connect: perServer(summary.connect, (figures, shapes) => {
+        for (const shape of shapes) {
+          const prefix = `c${shape.clients}_r${shape.roomSize}`;
+          figure(figures, `${prefix}_joined_ms`, shape.joinedMs);
+          figure(figures, `${prefix}_settled_ms`, shape.settledMs);
+          figure(figures, `${prefix}_frames`, shape.frames);
+          figure(figures, `${prefix}_cpu_ms_per_conn`, shape.cpuMsPerConn);
+          figure(figures, `${prefix}_rss_kb_per_conn`, shape.rssKbPerConn);
+          figure(figures, `${prefix}_dropped`, shape.dropped);
+        }
+      }),
       idle5k: idle(0),
       idle10k: idle(1),
       persistence: {
@@ -151,6 +162,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       steady: results.steady,
       saturation: results.saturation,
       idle: results.idle,
+      connect: results.connect,
       terminal: results.terminal,
       ...(results.search ? { search: results.search } : {}),
     },
