@@ -13,7 +13,15 @@ export { CloseCode, ErrorCode } from './errors.js';
 export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';
 export type { Limits } from './limits.js';
-export { LIMITS, MAX_QUEUED_REQUESTS, PROTOCOL_VERSION, SEND_WINDOW, utf8Length } from './limits.js';
+export {
+  BIG_ROOM_MEMBERS,
+  LIMITS,
+  MAX_QUEUED_REQUESTS,
+  MEMBERS_PAGE_MAX,
+  PROTOCOL_VERSION,
+  SEND_WINDOW,
+  utf8Length,
+} from './limits.js';
 export { mentionMatcher, mentions } from './mentions.js';
 export type { TextProblem } from './message-text.js';
 export { textProblem } from './message-text.js';

@@ -152,6 +152,15 @@ export function createProgram(): Command {
         .argParser(integer('--hello-timeout', 100, 3_600_000)),
     )
     .addOption(
+      new Option(
+        '--big-room <members>',
+        'rooms with more members than this list joins and leaves as a count, at most once a second',
+      )
+        .env('AURORA_BIG_ROOM')
+        .default(d.limits.bigRoomMembers)
+        .argParser(integer('--big-room', 1, 10_000_000)),
+    )
+    .addOption(
       new Option('--ping-interval <ms>', 'ping clients this often; two missed pongs drop them')
         .env('AURORA_PING_INTERVAL')
         .default(d.pingIntervalMs)
@@ -209,6 +218,7 @@ export interface ProgramOptions {
   rate: number;
   burst: number;
   helloTimeout: number;
+  bigRoom: number;
   pingInterval: number;
   sessionDays: number;
   metricsPort?: number;
@@ -253,6 +263,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
       ratePerSecond: options.rate,
       burst: options.burst,
       helloTimeoutMs: options.helloTimeout,
+      bigRoomMembers: options.bigRoom,
     },
   });
 }
