@@ -161,6 +161,15 @@ export function createProgram(): Command {
         .argParser(integer('--big-room', 1, 10_000_000)),
     )
     .addOption(
+      new Option(
+        '--shed-lag <ms>',
+        'refuse new connections (server_busy) while the event loop lags this much; 0: never',
+      )
+        .env('AURORA_SHED_LAG')
+        .default(d.limits.shedLagMs)
+        .argParser(integer('--shed-lag', 0, 600_000)),
+    )
+    .addOption(
       new Option('--ping-interval <ms>', 'ping clients this often; two missed pongs drop them')
         .env('AURORA_PING_INTERVAL')
         .default(d.pingIntervalMs)
@@ -219,6 +228,7 @@ export interface ProgramOptions {
   burst: number;
   helloTimeout: number;
   bigRoom: number;
+  shedLag: number;
   pingInterval: number;
   sessionDays: number;
   metricsPort?: number;
@@ -264,6 +274,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
       burst: options.burst,
       helloTimeoutMs: options.helloTimeout,
       bigRoomMembers: options.bigRoom,
+      shedLagMs: options.shedLag,
     },
   });
 }

@@ -50,6 +50,8 @@ export interface HubLimits extends ServerLimits {
    * batch wait for the next one (0: every tick). A lone join in a quiet room is never delayed.
    */
   readonly presenceWindowMs: number;
+  /** Greetings are refused with `server_busy` while the event loop runs this late (0: never). */
+  readonly shedLagMs: number;
 }
 
 /** The default hub limits: the protocol's, plus the server-side ones. */
@@ -62,6 +64,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   bigRoomMembers: BIG_ROOM_MEMBERS,
   bigRoomIntervalMs: 1000,
   presenceWindowMs: 50,
+  shedLagMs: 1000,
 };
 
 /**
@@ -84,6 +87,11 @@ export interface HubOptions {
   readonly auth: AuthOptions;
   /** Told of stored messages, fan-outs and errors when the server exports metrics (`--metrics-port`). */
   readonly metrics?: HubMetrics | undefined;
+  /**
+   * Load shedding: how long a new greeting should wait, or undefined to greet it now (see
+   * `shedWait`). Absent: every greeting is served.
+   */
+  readonly overloaded?: (() => number | undefined) | undefined;
 }
 
 /** What the transport calls for one connection. */

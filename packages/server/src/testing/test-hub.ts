@@ -31,6 +31,8 @@ export function createTestHub(
     logger?: Logger;
     /** False: a store without the search index (`--search-index off`). */
     searchIndex?: boolean;
+    /** Load shedding (see `HubOptions.overloaded`). */
+    overloaded?: () => number | undefined;
   } = {},
 ) {
   const clock = new ManualClock();
@@ -41,6 +43,7 @@ export function createTestHub(
     searchIndex: options.searchIndex ?? true,
   });
   const hub = new Hub({
+    overloaded: options.overloaded,
     store,
     broker: new LocalBroker(),
     directory: new LocalDirectory(),
