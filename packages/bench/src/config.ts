@@ -42,6 +42,8 @@ export interface BenchConfig {
   readonly connect: {
     readonly shapes: readonly { readonly clients: number; readonly roomSize: number }[];
   };
+  /** Reconnect storm (Aurora only): a server restart under this many clients (`scenarios/reconnect.ts`). */
+  readonly reconnect: { readonly clients: number; readonly roomSize: number };
   /**
    * Search on a seeded history (Aurora only): one-word queries while the steady load runs (its
    * clients, senders and rate), and the saturation ramp with the search index on and off.
@@ -94,6 +96,7 @@ export const FULL_CONFIG: BenchConfig = {
       { clients: 5000, roomSize: 5000 },
     ],
   },
+  reconnect: { clients: 10_000, roomSize: 100 },
   search: {
     // The issue's size: a million messages over a year in 100 rooms, words from a vocabulary of
     // a few thousand (some common, many rare).
@@ -139,6 +142,7 @@ export const QUICK_CONFIG: BenchConfig = {
       { clients: 100, roomSize: 100 },
     ],
   },
+  reconnect: { clients: 100, roomSize: 10 },
   search: {
     // The quick load's 40 clients are in rooms r0-r3: the same four rooms are seeded.
     corpus: { messages: 2000, rooms: 4, vocabulary: 1000, zipfExponent: 1, spanDays: 365, seed: 20 },

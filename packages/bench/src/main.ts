@@ -9,12 +9,22 @@ import { renderMarkdown } from './report/markdown.js';
 import { type BenchResults, summarise } from './report/results.js';
 import { checkTargets } from './report/targets.js';
 import { runConnect } from './scenarios/connect.js';
+import { runReconnect } from './scenarios/reconnect.js';
 import { runSearchScenario } from './scenarios/search.js';
 import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
 import { SERVER_NAMES, SERVERS, type ServerName } from './servers/catalog.js';
 import { runTerminalBench } from './terminal/run.js';
 
-const SCENARIOS = ['steady', 'saturation', 'persistence', 'idle', 'connect', 'search', 'terminal'] as const;
+const SCENARIOS = [
+  'steady',
+  'saturation',
+  'persistence',
+  'idle',
+  'connect',
+  'reconnect',
+  'search',
+  'terminal',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const USAGE = `usage: pnpm bench [--quick] [--repetitions N] [--scenarios ${SCENARIOS.join(',')}]
                   [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR]`;
@@ -90,6 +100,7 @@ const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
   saturation: {},
   idle: {},
   connect: {},
+  reconnect: [],
   terminal: [],
 };
 
@@ -142,6 +153,14 @@ if (scenarios.includes('connect'))
       runs[index] = repetitions;
       repetitions.push(await runConnect(SERVERS[name], context, shape));
     });
+if (scenarios.includes('reconnect')) {
+  if (servers.includes('aurora'))
+    for (let repetition = 0; repetition < config.repetitions; repetition++) {
+      log(`reconnect ${repetition + 1}/${config.repetitions}: Aurora (load ${loadAverage()})`);
+      results.reconnect.push(await runReconnect(context, config.reconnect));
+    }
+  else log('reconnect: skipped, it measures Aurora (add aurora to --servers)');
+}
 if (scenarios.includes('search')) {
   if (servers.includes('aurora')) results.search = await runSearchScenario(context);
   else log('search: skipped, it measures Aurora (add aurora to --servers)');

@@ -32,10 +32,9 @@ export class LoopLag {
 
 /**
  * Whether a new greeting should be refused for now, and for how long: undefined below `limitMs` of
- * lag (0 turns shedding off); above it, a wait that grows with the lag (ten times it, within 1 to
- * 30 s), which clients stretch with jitter so they do not all come back at once.
+ * lag (0 turns shedding off); above it, a wait that grows with the lag (twice it, within 1 to 30 s), which clients stretch with jitter so they do not all come back at once.
  */
 export function shedWait(lagMs: number, limitMs: number): number | undefined {
   if (limitMs <= 0 || lagMs <= limitMs) return undefined;
-  return Math.min(30_000, Math.max(1000, Math.round(lagMs * 10)));
+  return Math.min(30_000, Math.max(1000, Math.round(lagMs * 2)));
 }

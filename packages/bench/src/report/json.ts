@@ -1,7 +1,7 @@
 import type { ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
 import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
-import type { Spread } from './stats.js';
+import { type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
 type Figures = Record<string, number | [number, number] | null>;
@@ -132,6 +132,17 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
           figure(figures, `${prefix}_dropped`, shape.dropped);
         }
       }),
+      ...(results.reconnect.length > 0
+        ? {
+            reconnect: {
+              clients: results.reconnect[0]!.clients,
+              resumed_ms: round(spread(results.reconnect.map((run) => run.resumedMs)).median),
+              gaps: Math.max(...results.reconnect.map((run) => run.gaps)),
+              lost: Math.max(...results.reconnect.map((run) => run.lost)),
+              shed: round(spread(results.reconnect.map((run) => run.shed)).median),
+            },
+          }
+        : {}),
       idle5k: idle(0),
       idle10k: idle(1),
       persistence: {
@@ -163,6 +174,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       saturation: results.saturation,
       idle: results.idle,
       connect: results.connect,
+      reconnect: results.reconnect,
       terminal: results.terminal,
       ...(results.search ? { search: results.search } : {}),
     },

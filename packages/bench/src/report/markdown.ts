@@ -9,7 +9,7 @@ import {
 import { SERVERS, type ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
 import { renderSearchSection } from './search-markdown.js';
-import { formatNumber, formatSpread, type Spread } from './stats.js';
+import { formatNumber, formatSpread, type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
 /** Column order of the tables; servers that did not run are left out. */
@@ -145,6 +145,17 @@ export function renderMarkdown(
             `median ${formatSpread(terminal.frameP50)} ms, p99 ${formatSpread(terminal.frameP99)} ms; ` +
             `memory ${formatSpread(terminal.rssMb)} MB RSS (${formatSpread(terminal.heapMb)} MB JS heap). ` +
             `Pasting ${formatNumber(results.terminal[0]!.pasteBytes / 1000)} KB into the input (the slowest of lines, one line, CJK): ${formatSpread(terminal.pasteMs)} ms.`,
+          '',
+        ]
+      : []),
+    ...(results.reconnect.length > 0
+      ? [
+          '## Reconnect after a restart',
+          '',
+          `${formatNumber(results.reconnect[0]!.clients)} clients in rooms of ${results.reconnect[0]!.roomSize} resuming at once after a restart (SIGTERM, a new process on the same data): ` +
+            `all resumed ${formatSpread(spread(results.reconnect.map((run) => run.resumedMs)))} ms after the new server listened; ` +
+            `gaps ${Math.max(...results.reconnect.map((run) => run.gaps))}, not back ${Math.max(...results.reconnect.map((run) => run.lost))}, ` +
+            `refused as busy ${formatSpread(spread(results.reconnect.map((run) => run.shed)))} (worst of ${results.reconnect.length} for gaps and not back).`,
           '',
         ]
       : []),

@@ -1,6 +1,7 @@
 import type { BenchConfig } from '../config.js';
 import type { StepOutcome } from '../load/fleet.js';
 import type { ConnectRun } from '../scenarios/connect.js';
+import type { ReconnectRun } from '../scenarios/reconnect.js';
 import type { SaturationRun } from '../scenarios/saturation.js';
 import type { SearchResults } from '../scenarios/search.js';
 import type { IdlePoint } from '../scenarios/server-runs.js';
@@ -40,6 +41,8 @@ export interface BenchResults {
   readonly idle: Partial<Record<ServerName, IdlePoint[][]>>;
   /** Connect storms: per server, per shape of `config.connect.shapes`, the repetitions. */
   readonly connect: Partial<Record<ServerName, ConnectRun[][]>>;
+  /** Reconnect storms after a restart (Aurora), one per repetition. */
+  readonly reconnect: ReconnectRun[];
   readonly terminal: TerminalRun[];
   /** The search scenario (Aurora on a seeded history), when it ran. */
   readonly search?: SearchResults | undefined;
