@@ -22,7 +22,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // and their /help lines, role marks in the member list, and the kick, ban and role notices.
 // Account management raised it by 215 bytes (36,523 with it): the password and delete_account frames'
 // schemas, the /password entry of the command table and the two notices' texts.
-const CEILING_GZIPPED_JS = 36_600;
+// Issue #23 raised it by 311 bytes (36,834 with it): coalesced join and leave notices and big
+// rooms' member counts in the browser's reducer, the presence and members-paging schemas.
+const CEILING_GZIPPED_JS = 36_900;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -36,6 +36,15 @@ export interface BenchConfig {
     readonly settleMs: number;
   };
   /**
+   * Connect storms, one after the other: every client connects, says hello with its room and is
+   * welcomed with the room's history (`scenarios/connect.ts`).
+   */
+  readonly connect: {
+    readonly shapes: readonly { readonly clients: number; readonly roomSize: number }[];
+  };
+  /** Reconnect storm (Aurora only): a server restart under this many clients (`scenarios/reconnect.ts`). */
+  readonly reconnect: { readonly clients: number; readonly roomSize: number };
+  /**
    * Search on a seeded history (Aurora only): one-word queries while the steady load runs (its
    * clients, senders and rate), and the saturation ramp with the search index on and off.
    */
@@ -80,6 +89,14 @@ export const FULL_CONFIG: BenchConfig = {
     drainMs: 2000,
   },
   idle: { sizes: [5000, 10_000], roomSize: 100, settleMs: 5000 },
+  // The issue's two storms: a busy server's rooms filling after a restart, and one big room.
+  connect: {
+    shapes: [
+      { clients: 10_000, roomSize: 100 },
+      { clients: 5000, roomSize: 5000 },
+    ],
+  },
+  reconnect: { clients: 10_000, roomSize: 100 },
   search: {
     // The issue's size: a million messages over a year in 100 rooms, words from a vocabulary of
     // a few thousand (some common, many rare).
@@ -119,6 +136,13 @@ export const QUICK_CONFIG: BenchConfig = {
     drainMs: 1000,
   },
   idle: { sizes: [50, 100], roomSize: 10, settleMs: 300 },
+  connect: {
+    shapes: [
+      { clients: 200, roomSize: 20 },
+      { clients: 100, roomSize: 100 },
+    ],
+  },
+  reconnect: { clients: 100, roomSize: 10 },
   search: {
     // The quick load's 40 clients are in rooms r0-r3: the same four rooms are seeded.
     corpus: { messages: 2000, rooms: 4, vocabulary: 1000, zipfExponent: 1, spanDays: 365, seed: 20 },

@@ -57,7 +57,12 @@ describe('pnpm bench --quick', () => {
       expect(latest.scenarios.steady![name]!.delivered_per_s, name).toBeGreaterThan(0);
       expect(latest.scenarios.steady![name]!.share, name).toBeGreaterThan(0);
       expect(typeof latest.scenarios.idle10k![name]!.kb_per_conn, name).toBe('number');
+      // Every client of both connect storms was welcomed: at least one frame each.
+      expect(latest.scenarios.connect![name]!.c200_r20_frames, name).toBeGreaterThanOrEqual(200);
+      expect(latest.scenarios.connect![name]!.c100_r100_frames, name).toBeGreaterThanOrEqual(100);
     }
+    // Every client of the restart came back, and none with a gap in its room's history.
+    expect(latest.scenarios.reconnect).toMatchObject({ clients: 100, gaps: 0, lost: 0 });
     expect(latest.runs.saturation['aurora-memory']![0]!.steps[0]!.deliveredPerS).toBeGreaterThan(0);
     expect(latest.scenarios.persistence).toHaveProperty('store_cost');
     expect(latest.scenarios.terminal).toMatchObject({
@@ -73,5 +78,5 @@ describe('pnpm bench --quick', () => {
     expect(table).toContain('| | bare ws | Aurora | Aurora --memory | Socket.IO 4 |');
     expect(table).toContain('Saturation cap');
     expect(table).toContain('## Targets');
-  }, 90_000);
+  }, 240_000);
 });

@@ -8,12 +8,23 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { type BenchResults, summarise } from './report/results.js';
 import { checkTargets } from './report/targets.js';
+import { runConnect } from './scenarios/connect.js';
+import { runReconnect } from './scenarios/reconnect.js';
 import { runSearchScenario } from './scenarios/search.js';
 import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
 import { SERVER_NAMES, SERVERS, type ServerName } from './servers/catalog.js';
 import { runTerminalBench } from './terminal/run.js';
 
-const SCENARIOS = ['steady', 'saturation', 'persistence', 'idle', 'search', 'terminal'] as const;
+const SCENARIOS = [
+  'steady',
+  'saturation',
+  'persistence',
+  'idle',
+  'connect',
+  'reconnect',
+  'search',
+  'terminal',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const USAGE = `usage: pnpm bench [--quick] [--repetitions N] [--scenarios ${SCENARIOS.join(',')}]
                   [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR]`;
@@ -88,6 +99,8 @@ const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
   steady: {},
   saturation: {},
   idle: {},
+  connect: {},
+  reconnect: [],
   terminal: [],
 };
 
@@ -131,6 +144,23 @@ if (scenarios.includes('idle'))
   await interleave('idle', servers, async (name) =>
     push(results.idle, name, await runIdle(SERVERS[name], context)),
   );
+if (scenarios.includes('connect'))
+  for (const [index, shape] of config.connect.shapes.entries())
+    await interleave(`connect ${shape.clients}/${shape.roomSize}`, servers, async (name) => {
+      const runs = results.connect[name] ?? [];
+      results.connect[name] = runs;
+      const repetitions = runs[index] ?? [];
+      runs[index] = repetitions;
+      repetitions.push(await runConnect(SERVERS[name], context, shape));
+    });
+if (scenarios.includes('reconnect')) {
+  if (servers.includes('aurora'))
+    for (let repetition = 0; repetition < config.repetitions; repetition++) {
+      log(`reconnect ${repetition + 1}/${config.repetitions}: Aurora (load ${loadAverage()})`);
+      results.reconnect.push(await runReconnect(context, config.reconnect));
+    }
+  else log('reconnect: skipped, it measures Aurora (add aurora to --servers)');
+}
 if (scenarios.includes('search')) {
   if (servers.includes('aurora')) results.search = await runSearchScenario(context);
   else log('search: skipped, it measures Aurora (add aurora to --servers)');

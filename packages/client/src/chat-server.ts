@@ -154,6 +154,7 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
   next = updateTarget(next, room, () => ({
     topic: message.topic,
     members: sortMembers(message.members),
+    memberCount: message.memberCount,
     items,
     more,
     ...unreadOnJoin(next, message),
@@ -253,26 +254,44 @@ export function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState 
   return state;
 }
 
-/** Joins, leaves, renames and away changes keep member lists current. */
+/**
+ * Joins, leaves, renames and away changes keep member lists current. A coalesced join or leave
+ * lists its `people`; in a big room (`memberCount` known) only the count changes, as the list is a
+ * page the person asked for.
+ */
 export function onPresence(state: ChatState, presence: ServerMessageOf<'presence'>): ChatState {
   const { room, nick } = presence;
   return updateTarget(state, room, (t) => {
     const others = (name: string) => t.members.filter((m) => !sameName(m.nick, name));
+    const people = presence.people ?? [
+      {
+        nick,
+        ...(presence.account ? { account: true } : {}),
+        ...(presence.role ? { role: presence.role } : {}),
+      },
+    ];
+    const named = new Set(people.map((person) => canonicalKey(person.nick)));
+    const notNamed = () => t.members.filter((m) => !named.has(canonicalKey(m.nick)));
+    if (t.memberCount !== undefined && (presence.event === 'join' || presence.event === 'leave'))
+      return { memberCount: presence.members ?? t.memberCount };
     switch (presence.event) {
       case 'join':
         return {
           members: sortMembers([
-            ...others(nick),
-            {
-              nick,
-              ...(presence.account ? { account: true } : {}),
+            ...notNamed(),
+            ...people.map((person) => ({
+              nick: person.nick,
+              ...(person.account ? { account: true } : {}),
               away: false,
-              ...(presence.role ? { role: presence.role } : {}),
-            },
+              ...(person.role ? { role: person.role } : {}),
+            })),
           ]),
         };
-      case 'leave':
-        return { members: others(nick), typing: withoutEntry(t.typing, canonicalKey(nick)) };
+      case 'leave': {
+        let typing = t.typing;
+        for (const key of named) typing = withoutEntry(typing, key);
+        return { members: notNamed(), typing };
+      }
       case 'rename': {
         const old = t.members.find((m) => sameName(m.nick, presence.from ?? ''));
         const renamed = { ...(old ?? { away: false }), nick };

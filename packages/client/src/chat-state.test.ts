@@ -226,6 +226,37 @@ describe('chatReducer', () => {
     ]);
   });
 
+  it('takes a coalesced join or leave for everyone it names, and only counts in a big room', () => {
+    const state = run(
+      ...online,
+      server(joined('dev', { members: members('alice') })),
+      server({
+        type: 'presence',
+        room: 'dev',
+        event: 'join',
+        nick: 'bob',
+        people: [{ nick: 'bob' }, { nick: 'carol', account: true }, { nick: 'dave' }],
+        members: 4,
+      }),
+      server({
+        type: 'presence',
+        room: 'dev',
+        event: 'leave',
+        nick: 'bob',
+        people: [{ nick: 'bob' }, { nick: 'dave' }],
+        members: 2,
+      }),
+      server(joined('hall', { members: [], memberCount: 2000 })),
+      server({ type: 'presence', room: 'hall', event: 'join', nick: 'u1', members: 2400 }),
+    );
+    expect(state.targets.dev!.members).toEqual([
+      { nick: 'alice', away: false },
+      { nick: 'carol', account: true, away: false },
+    ]);
+    expect(state.targets.hall!.members).toEqual([]);
+    expect(state.targets.hall!.memberCount).toBe(2400);
+  });
+
   it('tracks who is typing until they send, stop, or the indicator expires', () => {
     let state = run(
       ...online,

@@ -37,6 +37,11 @@ export interface TargetState {
   readonly kind: 'room' | 'dm' | 'home';
   readonly topic: string;
   readonly members: readonly Member[];
+  /**
+   * A big room's size: the server then sends no member list on join (page it with `members`) and
+   * presence frames carry the count; undefined where `members` is the whole list.
+   */
+  readonly memberCount?: number | undefined;
   readonly items: ItemList;
   readonly pending: readonly PendingItem[];
   /** Older messages exist on the server. */

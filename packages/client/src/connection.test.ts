@@ -115,6 +115,25 @@ describe('Connection', () => {
     expect(second.reason).toBe('connection refused');
   });
 
+  it('waits as long as a busy server asks, stretched by jitter, then resumes where it was', () => {
+    const { connection, sockets, lastStatus, clock, accept } = setup({ rooms: ['dev'] });
+    connection.start();
+    accept(joined('dev', { history: [chat(4, 'bob', 'a')] }));
+    sockets.last().drop(1001);
+    clock.advance(1000);
+    sockets.last().open();
+    sockets.last().deliver(error('server_busy', 'the server is busy', { retryAfterMs: 4000 }));
+    const waiting = lastStatus() as Extract<ConnectionStatus, { state: 'reconnecting' }>;
+    expect(waiting).toMatchObject({ state: 'reconnecting', reason: 'the server is busy' });
+    // 4 s and a quarter more: the test's random() is 0.5 and the jitter is up to half again.
+    expect(waiting.retryAt - clock.now()).toBe(5000);
+    clock.advance(4999);
+    expect(sockets.sockets).toHaveLength(2);
+    clock.advance(1);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ resume: { dev: 4 } });
+  });
+
   it('resumes every room and conversation from the last seen seq after a reconnect', () => {
     const { connection, sockets, clock, accept } = setup({ rooms: ['dev', 'ops'] });
     connection.start();

@@ -460,6 +460,12 @@ export class Connection implements ChatConnection {
       if (this.#phase === 'authenticating') this.#phase = 'refused';
       return false;
     }
+    if (error.code === ErrorCode.ServerBusy && error.ref === undefined && error.cid === undefined) {
+      // Shed in a reconnect storm: come back when asked, with jitter, resuming as planned.
+      this.#transport.drop('server busy');
+      this.#closed(CloseCode.TryAgainLater, 'the server is busy', error.retryAfterMs ?? 1000);
+      return true;
+    }
     if (this.#phase === 'greeting' && refusesHello(error)) {
       if (error.code === ErrorCode.AuthFailed) this.#emitIf(this.#link.tokenRefused());
       if (this.#everWelcomed && error.code === ErrorCode.NameTaken) {
@@ -478,7 +484,7 @@ export class Connection implements ChatConnection {
     return refusal !== undefined;
   }
 
-  #closed(code: number, why: string): void {
+  #closed(code: number, why: string, retryAfterMs?: number): void {
     this.#searches.lost();
     this.#followed.newSocket();
     this.#link.socketClosed();
@@ -511,6 +517,7 @@ export class Connection implements ChatConnection {
     const { attempt, retryAt } = this.#transport.retryLater(
       () => this.#open(),
       this.#everWelcomed ? undefined : WAIT_CEILING_MS,
+      retryAfterMs,
     );
     this.#emit({
       type: 'status',

@@ -70,6 +70,22 @@ const eventArb: fc.Arbitrary<MembershipEvent> = fc.oneof(
 );
 
 describe('condenseRun', () => {
+  it('counts a coalesced notice once for each person it names, in a run with lone ones', () => {
+    const people = condenseRun([
+      { kind: 'join', nick: 'ann', nicks: ['ann', 'bob', 'cy'] },
+      leave('bob'),
+      { kind: 'leave', nick: 'ann', nicks: ['ann', 'cy'] },
+    ]);
+    expect(people.map((p) => [p.nick, p.moves.join(' ')])).toEqual([
+      ['ann', 'join leave'],
+      ['bob', 'join leave'],
+      ['cy', 'join leave'],
+    ]);
+    expect(runSentence([{ kind: 'join', nick: 'ann', nicks: ['ann', 'bob'] }, join('cy')])).toBe(
+      'ann joined, bob joined, cy joined',
+    );
+  });
+
   it('accounts for every notice exactly once', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {

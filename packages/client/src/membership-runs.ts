@@ -50,7 +50,8 @@ export interface PersonChanges {
 /**
  * A run of notices per person, in order of first appearance. A rename carries the person over to
  * the new name, so `alice` joining, becoming `alice2` and leaving is one person. Every notice is
- * counted once: the moves and renames add up to the run's length.
+ * counted once: the moves and renames add up to the run's length (a coalesced notice counting once
+ * per person it names).
  */
 export function condenseRun(events: readonly MembershipEvent[]): PersonChanges[] {
   const people: { nick: string; now: string; moves: ('join' | 'leave')[]; renames: number }[] = [];
@@ -66,7 +67,8 @@ export function condenseRun(events: readonly MembershipEvent[]): PersonChanges[]
   };
   for (const event of events) {
     if (event.kind !== 'rename') {
-      personOf(event.nick).moves.push(event.kind);
+      // A coalesced notice stands for each person it names.
+      for (const nick of event.nicks ?? [event.nick]) personOf(nick).moves.push(event.kind);
       continue;
     }
     const person = personOf(event.from);

@@ -111,21 +111,26 @@ export class Transport {
   }
 
   /**
-   * Runs `reconnect` after a growing, jittered delay, never longer than `ceilingMs`; returns the
-   * attempt number and when it runs.
+   * Runs `reconnect` after a growing, jittered delay, never longer than `ceilingMs` unless the
+   * server asked for longer (`retryAfterMs`, see {@link busyDelay}); returns the attempt number and
+   * when it runs.
    */
   retryLater(
     reconnect: () => void,
     ceilingMs = Number.POSITIVE_INFINITY,
+    retryAfterMs?: number,
   ): { attempt: number; retryAt: number } {
     const now = this.#options.clock.now();
     if (this.#greetedAt !== undefined && now - this.#greetedAt >= STABLE_SESSION_MS) this.#attempts = 0;
     this.#greetedAt = undefined;
     const backoff = this.#options.backoff ?? DEFAULT_BACKOFF;
-    const delay = backoffDelay(this.#attempts, this.#options.random, {
-      ...backoff,
-      maxMs: Math.min(backoff.maxMs, ceilingMs),
-    });
+    const delay = Math.max(
+      backoffDelay(this.#attempts, this.#options.random, {
+        ...backoff,
+        maxMs: Math.min(backoff.maxMs, ceilingMs),
+      }),
+      retryAfterMs === undefined ? 0 : busyDelay(retryAfterMs, this.#options.random),
+    );
     this.#attempts += 1;
     this.#retryTimer = this.#options.clock.setTimeout(() => {
       this.#retryTimer = undefined;
@@ -147,4 +152,12 @@ export class Transport {
     this.#attempts = 0;
     this.#greetedAt = undefined;
   }
+}
+
+/**
+ * How long to wait after a server said it is busy and to come back in `retryAfterMs`: at least that,
+ * and up to half as long again, at random, so the crowd it refused does not return all at once.
+ */
+export function busyDelay(retryAfterMs: number, random: () => number): number {
+  return Math.round(retryAfterMs * (1 + random() / 2));
 }

@@ -81,6 +81,11 @@ export const ErrorCode = {
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */
   Internal: 'internal',
+  /**
+   * The server is too busy to greet another connection (a reconnect storm): it closes with 1013;
+   * reconnect after `retryAfterMs`, stretched with jitter.
+   */
+  ServerBusy: 'server_busy',
 } as const;
 
 /** One of the stable error codes. */
@@ -108,6 +113,8 @@ export const CloseCode = {
   LoggedOut: 4002,
   /** A server admin disconnected this person (`kill`), or their account was banned server-wide. */
   Killed: 4003,
+  /** The server is overloaded (`server_busy`): reconnect after the `retryAfterMs` it sent. */
+  TryAgainLater: 1013,
 } as const;
 
 /** One of the close codes Aurora sends. */

@@ -15,8 +15,10 @@ export type { Span } from './format.js';
 export { formatMessage, safeHref } from './format.js';
 export type { Limits } from './limits.js';
 export {
+  BIG_ROOM_MEMBERS,
   LIMITS,
   MAX_QUEUED_REQUESTS,
+  MEMBERS_PAGE_MAX,
   MODERATION_LIMITS,
   PROTOCOL_VERSION,
   SEND_WINDOW,

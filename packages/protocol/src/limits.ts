@@ -59,6 +59,15 @@ export const MAX_QUEUED_REQUESTS = 256;
  */
 export const SEND_WINDOW = MAX_QUEUED_REQUESTS / 4;
 
+/** Largest page of members a `members` request may ask for (`limit`). */
+export const MEMBERS_PAGE_MAX = 1000;
+
+/**
+ * Rooms with more members than this are big rooms by default (the server's `--big-room` flag): their
+ * joins and leaves are not listed person by person, and `joined` carries the first page of members.
+ */
+export const BIG_ROOM_MEMBERS = 500;
+
 /** The limits a server announces in `welcome`. */
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
 

@@ -3,6 +3,12 @@ import { isHighlyRestrictive, resolvedScripts } from './mixed-script.js';
 import { SCRIPT_CODES } from './scripts.js';
 
 describe('resolvedScripts', () => {
+  it('gives ASCII text the same answer by its fast path as the general one would', () => {
+    expect([...resolvedScripts('Bob-42')!]).toEqual(['Latn']);
+    expect(resolvedScripts('42_-')).toBeUndefined();
+    expect(resolvedScripts('')).toBeUndefined();
+  });
+
   it('intersects the scripts of the letters, ignoring digits and punctuation', () => {
     expect([...resolvedScripts('alice_2')!]).toEqual(['Latn']);
     expect(resolvedScripts('42')).toBeUndefined();

@@ -1,6 +1,12 @@
 import { SCRIPT_CODES } from './scripts.js';
 
 const ANY_SCRIPT = /^[\p{scx=Common}\p{scx=Inherited}]$/u;
+const ASCII_LETTER = /[A-Za-z]/;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 // UTS #39 augments the script sets so that Han, kana and Hangul count as Japanese, Chinese
 // (with Bopomofo) or Korean writing.
 const AUGMENTED = new Map<string, readonly string[]>([
@@ -36,6 +42,9 @@ function scriptTests(): readonly (readonly [string, RegExp])[] {
  * script. Undefined when no character names a script (digits and `_` only).
  */
 export function resolvedScripts(text: string): Set<string> | undefined {
+  // ASCII, nearly every name: its letters are Latin only and the rest Common. The general path
+  // tests each character against every script, the costliest step of a guest's hello.
+  if (isAscii(text)) return ASCII_LETTER.test(text) ? new Set(['Latn']) : undefined;
   let resolved: Set<string> | undefined;
   for (const ch of text) {
     if (ANY_SCRIPT.test(ch)) continue;

@@ -160,6 +160,24 @@ export function createProgram(): Command {
         .argParser(integer('--hello-timeout', 100, 3_600_000)),
     )
     .addOption(
+      new Option(
+        '--big-room <members>',
+        'rooms with more members than this list joins and leaves as a count, at most once a second',
+      )
+        .env('AURORA_BIG_ROOM')
+        .default(d.limits.bigRoomMembers)
+        .argParser(integer('--big-room', 1, 10_000_000)),
+    )
+    .addOption(
+      new Option(
+        '--shed-lag <ms>',
+        'refuse new connections (server_busy) while the event loop lags this much; 0: never',
+      )
+        .env('AURORA_SHED_LAG')
+        .default(d.limits.shedLagMs)
+        .argParser(integer('--shed-lag', 0, 600_000)),
+    )
+    .addOption(
       new Option('--ping-interval <ms>', 'ping clients this often; two missed pongs drop them')
         .env('AURORA_PING_INTERVAL')
         .default(d.pingIntervalMs)
@@ -227,6 +245,8 @@ export interface ProgramOptions {
   rate: number;
   burst: number;
   helloTimeout: number;
+  bigRoom: number;
+  shedLag: number;
   pingInterval: number;
   sessionDays: number;
   nameHoldDays: number;
@@ -274,6 +294,8 @@ export function toConfig(options: ProgramOptions): ServerConfig {
       ratePerSecond: options.rate,
       burst: options.burst,
       helloTimeoutMs: options.helloTimeout,
+      bigRoomMembers: options.bigRoom,
+      shedLagMs: options.shedLag,
     },
   });
 }

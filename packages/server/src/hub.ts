@@ -1,4 +1,5 @@
 import {
+  BIG_ROOM_MEMBERS,
   type ClientMessage,
   CloseCode,
   decodeClientMessage,
@@ -16,6 +17,7 @@ import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { describeError, FrameFault } from './frame-fault.js';
 import { handlers } from './handlers/index.js';
+import { announce } from './handlers/members.js';
 import { leaveRoom } from './handlers/rooms.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
@@ -24,6 +26,8 @@ import { releaseNames } from './name-claims.js';
 import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
 import { applyRoomControl, encodeRoomControl, ROOMS_CHANNEL, type RoomControl } from './rooms/evictions.js';
+import { PresenceBatch } from './rooms/presence-batch.js';
+import { RecentHistory } from './rooms/recent-history.js';
 import { RejoinThrottle } from './rooms/rejoin-throttle.js';
 import { RestrictionCache } from './rooms/restriction-cache.js';
 import { SendGate } from './send-gate.js';
@@ -38,6 +42,19 @@ export interface HubLimits extends ServerLimits {
   readonly helloTimeoutMs: number;
   /** Requests one connection may have waiting; past this it is closed (1008). */
   readonly maxQueuedRequests: number;
+  /**
+   * Rooms with more members are big: their joins and leaves go out as a count at most every
+   * `bigRoomIntervalMs`, and `joined` lists no members (clients page them with `members`).
+   */
+  readonly bigRoomMembers: number;
+  readonly bigRoomIntervalMs: number;
+  /**
+   * A room's joins and leaves go out at most this often: those within the window of the room's last
+   * batch wait for the next one (0: every tick). A lone join in a quiet room is never delayed.
+   */
+  readonly presenceWindowMs: number;
+  /** Greetings are refused with `server_busy` while the event loop runs this late (0: never). */
+  readonly shedLagMs: number;
 }
 
 /** The default hub limits: the protocol's, plus the server-side ones. */
@@ -47,6 +64,10 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   burst: 5,
   helloTimeoutMs: 10_000,
   maxQueuedRequests: MAX_QUEUED_REQUESTS,
+  bigRoomMembers: BIG_ROOM_MEMBERS,
+  bigRoomIntervalMs: 1000,
+  presenceWindowMs: 50,
+  shedLagMs: 1000,
 };
 
 /**
@@ -71,6 +92,11 @@ export interface HubOptions {
   readonly metrics?: HubMetrics | undefined;
   /** Canonical names of the accounts made server admins by `--admins` (besides those promoted in the store). */
   readonly admins?: readonly string[] | undefined;
+  /**
+   * Load shedding: how long a new greeting should wait, or undefined to greet it now (see
+   * `shedWait`). Absent: every greeting is served.
+   */
+  readonly overloaded?: (() => number | undefined) | undefined;
 }
 
 /** What the transport calls for one connection. */
@@ -138,6 +164,10 @@ export class Hub {
   readonly restrictions: RestrictionCache;
   /** Who was kicked from where lately, to slow down a kick-and-rejoin loop. */
   readonly rejoins: RejoinThrottle;
+  /** Join and leave notices, coalesced per room per tick. */
+  readonly presence: PresenceBatch;
+  /** Each room's latest history page, while nothing is published to it. */
+  readonly recentHistory: RecentHistory;
   shuttingDown = false;
   /**
    * This node's members of each channel: one session (a person's own channel, nearly always), or a
@@ -166,7 +196,23 @@ export class Hub {
     );
     this.restrictions = new RestrictionCache(options.store.moderation, options.clock);
     this.rejoins = new RejoinThrottle(options.clock);
+    this.recentHistory = new RecentHistory(options.clock);
     options.broker.onDelivery((delivery) => this.deliver(delivery));
+    this.presence = new PresenceBatch({
+      clock: options.clock,
+      bigRoomMembers: options.limits.bigRoomMembers,
+      bigRoomIntervalMs: options.limits.bigRoomIntervalMs,
+      windowMs: options.limits.presenceWindowMs,
+      publish: (room, message) => this.publish(roomKey(room), message),
+      announce: (room, event, actorKey) => announce(this, room, event, actorKey),
+      remember: (room, move) =>
+        move.kind === 'join'
+          ? options.store.rememberMember({ room, key: move.key, nick: move.nick })
+          : options.store.forgetMember(room, move.key),
+      memberCount: (room) => options.directory.memberCount(room),
+      failed: (error) =>
+        options.logger.error('presence failed', { code: FrameFault.Request, error: describeError(error) }),
+    });
   }
 
   /** Runs a task in a session's request queue, after what it is already doing (evictions). */
@@ -261,6 +307,7 @@ export class Hub {
     this.shuttingDown = true;
     this.typing.clear();
     for (const session of this.sessions) session.peer.close(CloseCode.GoingAway, 'server restarting');
+    await this.presence.flush();
     await this.options.store.flush();
   }
 
@@ -289,6 +336,7 @@ export class Hub {
   }
 
   private deliver(delivery: Delivery): void {
+    this.recentHistory.published(delivery.channel);
     const members = this.channels.get(delivery.channel);
     if (members === undefined) return;
     const { metrics } = this.options;

@@ -22,6 +22,7 @@ import { handleHttp } from './http/routes.js';
 import { Hub } from './hub.js';
 import { createId } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { LoopLag, shedWait } from './loop-lag.js';
 import { createMetrics } from './metrics.js';
 import { recheckRegisteredNames } from './name-claims.js';
 import { isOriginAllowed } from './origin.js';
@@ -80,7 +81,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
       onCommit: metrics?.committed,
     });
   await recheckRegisteredNames(store.accounts, logger);
+  const lag = config.limits.shedLagMs > 0 ? new LoopLag().start() : undefined;
   const hub = new Hub({
+    overloaded: lag && (() => shedWait(lag.lagMs, config.limits.shedLagMs)),
     store,
     broker: parts.broker ?? cluster?.broker ?? new LocalBroker(),
     directory: parts.directory ?? cluster?.directory ?? new LocalDirectory(),
@@ -294,6 +297,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     const stopped = closeHttp(http);
     await metricsServer?.close();
     const sessions = [...hub.sessions];
+    lag?.stop();
     await hub.shutdown();
     await waitForSockets(sockets, 2000);
     for (const ws of sockets) ws.terminate();

@@ -97,6 +97,7 @@ export class Fleet {
   private window: WindowLatency | undefined;
   private delivered = 0;
   private lastFrameAt = 0;
+  private framesSeen = 0;
   private dropped = 0;
   private closing = false;
   private cids = 0;
@@ -108,6 +109,22 @@ export class Fleet {
     return this.members.length;
   }
 
+  /** Text frames every member received so far (messages, notices, control traffic). */
+  get frames(): number {
+    return this.framesSeen;
+  }
+
+  /** Connections that closed without the fleet closing them. */
+  get lost(): number {
+    return this.dropped;
+  }
+
+  /** Waits until no frame has arrived for `quietMs` (or `limitMs` passed); the time of the last frame, in ms. */
+  async settle(quietMs: number, limitMs: number): Promise<number> {
+    await this.quiesce(quietMs, limitMs);
+    return this.lastFrameAt / 1000;
+  }
+
   /** Opens connections until there are `total`, each joined to its room. */
   async grow(total: number): Promise<void> {
     const concurrency = this.options.concurrency ?? 128;
@@ -115,7 +132,7 @@ export class Fleet {
     const opened: Member[] = new Array(total - next);
     const first = next;
     const worker = async () => {
-      while (next < total) {
+      while (next < total && !this.closing) {
         const index = next++;
         opened[index - first] = await this.join(index);
       }
@@ -251,6 +268,7 @@ export class Fleet {
       localAddress: `127.0.0.${2 + (index % sourceAddresses)}`,
       onText: (data, start, end, raw) => {
         this.lastFrameAt = readTimeUs();
+        this.framesSeen++;
         if (hasPrefix(data, start, end, dialect.messagePrefix)) this.timed(data, start, end);
         else if (dialect.control(raw, greeting, data, start, end)) joined();
       },

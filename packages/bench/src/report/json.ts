@@ -1,7 +1,7 @@
 import type { ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
 import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
-import type { Spread } from './stats.js';
+import { type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
 type Figures = Record<string, number | [number, number] | null>;
@@ -121,6 +121,28 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
         figure(figures, 'rss_mb', value.rssMb);
         figure(figures, 'generator_cpu_percent', value.generatorCpu);
       }),
+      connect: perServer(summary.connect, (figures, shapes) => {
+        for (const shape of shapes) {
+          const prefix = `c${shape.clients}_r${shape.roomSize}`;
+          figure(figures, `${prefix}_joined_ms`, shape.joinedMs);
+          figure(figures, `${prefix}_settled_ms`, shape.settledMs);
+          figure(figures, `${prefix}_frames`, shape.frames);
+          figure(figures, `${prefix}_cpu_ms_per_conn`, shape.cpuMsPerConn);
+          figure(figures, `${prefix}_rss_kb_per_conn`, shape.rssKbPerConn);
+          figure(figures, `${prefix}_dropped`, shape.dropped);
+        }
+      }),
+      ...(results.reconnect.length > 0
+        ? {
+            reconnect: {
+              clients: results.reconnect[0]!.clients,
+              resumed_ms: round(spread(results.reconnect.map((run) => run.resumedMs)).median),
+              gaps: Math.max(...results.reconnect.map((run) => run.gaps)),
+              lost: Math.max(...results.reconnect.map((run) => run.lost)),
+              shed: round(spread(results.reconnect.map((run) => run.shed)).median),
+            },
+          }
+        : {}),
       idle5k: idle(0),
       idle10k: idle(1),
       persistence: {
@@ -151,6 +173,8 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       steady: results.steady,
       saturation: results.saturation,
       idle: results.idle,
+      connect: results.connect,
+      reconnect: results.reconnect,
       terminal: results.terminal,
       ...(results.search ? { search: results.search } : {}),
     },

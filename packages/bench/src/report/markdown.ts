@@ -9,7 +9,7 @@ import {
 import { SERVERS, type ServerName } from '../servers/catalog.js';
 import type { BenchResults, Summary } from './results.js';
 import { renderSearchSection } from './search-markdown.js';
-import { formatNumber, formatSpread, type Spread } from './stats.js';
+import { formatNumber, formatSpread, type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
 /** Column order of the tables; servers that did not run are left out. */
@@ -42,7 +42,7 @@ export function renderMarkdown(
   targets: readonly TargetCheck[],
 ): string {
   const ran = COLUMNS.filter(
-    (name) => summary.saturation[name] || summary.steady[name] || summary.idle[name],
+    (name) => summary.saturation[name] || summary.steady[name] || summary.idle[name] || summary.connect[name],
   );
   const { config } = results;
   const idleSizes = config.idle.sizes;
@@ -79,6 +79,16 @@ export function renderMarkdown(
         (s, n) => s.idle[n]?.[index]?.kbPerConnAfterGc,
       ],
     ]),
+    ...config.connect.shapes.flatMap(({ clients, roomSize }, index): Row[] => {
+      const storm = `Connect ${clients.toLocaleString('en-US')} in rooms of ${roomSize.toLocaleString('en-US')}`;
+      return [
+        [`${storm}: last joined (with history), ms`, (s, n) => s.connect[n]?.[index]?.joinedMs],
+        [`${storm}: last frame, ms`, (s, n) => s.connect[n]?.[index]?.settledMs],
+        [`${storm}: frames received`, (s, n) => s.connect[n]?.[index]?.frames],
+        [`${storm}: server CPU per connection, ms`, (s, n) => s.connect[n]?.[index]?.cpuMsPerConn],
+        [`${storm}: server RSS per connection, KB`, (s, n) => s.connect[n]?.[index]?.rssKbPerConn],
+      ];
+    }),
   ];
   const header = `| | ${ran.map((name) => SERVERS[name].label).join(' | ')} |`;
   const rule = `|---|${ran.map(() => '--:').join('|')}|`;
@@ -138,6 +148,17 @@ export function renderMarkdown(
           '',
         ]
       : []),
+    ...(results.reconnect.length > 0
+      ? [
+          '## Reconnect after a restart',
+          '',
+          `${formatNumber(results.reconnect[0]!.clients)} clients in rooms of ${results.reconnect[0]!.roomSize} resuming at once after a restart (SIGTERM, a new process on the same data): ` +
+            `all resumed ${formatSpread(spread(results.reconnect.map((run) => run.resumedMs)))} ms after the new server listened; ` +
+            `gaps ${Math.max(...results.reconnect.map((run) => run.gaps))}, not back ${Math.max(...results.reconnect.map((run) => run.lost))}, ` +
+            `refused as busy ${formatSpread(spread(results.reconnect.map((run) => run.shed)))} (worst of ${results.reconnect.length} for gaps and not back).`,
+          '',
+        ]
+      : []),
     ...(summary.search ? renderSearchSection(summary.search, config) : []),
     '## Scenarios',
     '',
@@ -146,6 +167,7 @@ export function renderMarkdown(
       `The same rule for every server; the whole window's p99 is shown too. A run is measured again (up to 3 times, the quietest kept) when fewer than ${QUIET_SHARE * 100}% of its seconds were quiet.`,
     `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
     `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections, ${config.idle.settleMs / 1000} s after connecting, and again after a full garbage collection of both (forced through the inspector in the Node servers).`,
+    `- **Connect**: ${config.connect.shapes.map(({ clients, roomSize }) => `${clients} clients in rooms of ${roomSize}`).join(', then ')}, each storm on a fresh server: every client connects (128 at a time), says hello with its room and waits for \`joined\` (the room's history included). Timed from the first connection to the last \`joined\`, and to the last frame the storm caused (join notices still in flight; 500 ms of quiet end it); server CPU and RSS growth divided by the clients.`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
     ...(summary.search
       ? [

@@ -1,5 +1,7 @@
 import type { BenchConfig } from '../config.js';
 import type { StepOutcome } from '../load/fleet.js';
+import type { ConnectRun } from '../scenarios/connect.js';
+import type { ReconnectRun } from '../scenarios/reconnect.js';
 import type { SaturationRun } from '../scenarios/saturation.js';
 import type { SearchResults } from '../scenarios/search.js';
 import type { IdlePoint } from '../scenarios/server-runs.js';
@@ -37,6 +39,10 @@ export interface BenchResults {
   readonly steady: Partial<Record<ServerName, StepOutcome[]>>;
   readonly saturation: Partial<Record<ServerName, SaturationRun[]>>;
   readonly idle: Partial<Record<ServerName, IdlePoint[][]>>;
+  /** Connect storms: per server, per shape of `config.connect.shapes`, the repetitions. */
+  readonly connect: Partial<Record<ServerName, ConnectRun[][]>>;
+  /** Reconnect storms after a restart (Aurora), one per repetition. */
+  readonly reconnect: ReconnectRun[];
   readonly terminal: TerminalRun[];
   /** The search scenario (Aurora on a seeded history), when it ran. */
   readonly search?: SearchResults | undefined;
@@ -78,11 +84,24 @@ export interface IdleSummary {
   readonly rssMb: Spread;
 }
 
+/** A connect storm of one server and shape over its repetitions. */
+export interface ConnectSummary {
+  readonly clients: number;
+  readonly roomSize: number;
+  readonly joinedMs: Spread;
+  readonly settledMs: Spread;
+  readonly frames: Spread;
+  readonly cpuMsPerConn: Spread;
+  readonly rssKbPerConn: Spread;
+  readonly dropped: Spread;
+}
+
 /** Medians and ranges of everything, per server. */
 export interface Summary {
   readonly saturation: Partial<Record<ServerName, SaturationSummary>>;
   readonly steady: Partial<Record<ServerName, SteadySummary>>;
   readonly idle: Partial<Record<ServerName, IdleSummary[]>>;
+  readonly connect: Partial<Record<ServerName, ConnectSummary[]>>;
   readonly terminal:
     | {
         readonly frameP50: Spread;
@@ -133,6 +152,18 @@ export function summarise(results: BenchResults): Summary {
         kbPerConn: spread(runs.map((run) => run[index]?.kbPerConn ?? Number.NaN)),
         kbPerConnAfterGc: spread(runs.map((run) => run[index]?.kbPerConnAfterGc ?? Number.NaN)),
         rssMb: spread(runs.map((run) => (run[index]?.rssKb ?? Number.NaN) / 1024)),
+      })),
+    ),
+    connect: mapServers(results.connect, (shapes) =>
+      shapes.map((runs) => ({
+        clients: runs[0]?.clients ?? 0,
+        roomSize: runs[0]?.roomSize ?? 0,
+        joinedMs: spread(runs.map((run) => run.joinedMs)),
+        settledMs: spread(runs.map((run) => run.settledMs)),
+        frames: spread(runs.map((run) => run.frames)),
+        cpuMsPerConn: spread(runs.map((run) => run.cpuMsPerConn)),
+        rssKbPerConn: spread(runs.map((run) => run.rssKbPerConn)),
+        dropped: spread(runs.map((run) => run.dropped)),
       })),
     ),
     terminal:

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LIMITS, MODERATION_LIMITS } from '../limits.js';
+import { LIMITS, MEMBERS_PAGE_MAX, MODERATION_LIMITS } from '../limits.js';
 import { PREFS_LIMITS } from '../prefs.js';
 import { SEARCH_LIMITS } from '../search-query.js';
 import {
@@ -89,8 +89,17 @@ export const Away = v.object({
 /** Lists rooms with member counts and topics. */
 export const ListRooms = v.object({ type: v.literal('rooms'), ref: Ref });
 
-/** Lists a room's members. */
-export const ListMembers = v.object({ type: v.literal('members'), room: RoomName, ref: Ref });
+/**
+ * Lists a room's members, sorted by name: all of them, or with `limit` a page of them starting after
+ * the nick `after` (how big rooms are listed).
+ */
+export const ListMembers = v.object({
+  type: v.literal('members'),
+  room: RoomName,
+  after: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.maxNickLength))),
+  limit: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MEMBERS_PAGE_MAX))),
+  ref: Ref,
+});
 
 /**
  * Pages the history of a target, oldest first: `before` gives the newest messages older than that

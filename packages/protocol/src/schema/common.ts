@@ -55,10 +55,25 @@ export const ModerationAction = v.picklist([
   'claim',
 ]);
 
+/**
+ * A join or leave notice may stand for several people who joined (left) in the same moment: `nicks`
+ * names them in order (`nick` is the first), and `count`, when larger than `nicks`, says how many
+ * there were in all (a big room names only the first few).
+ */
+const Coalesced = v.object({
+  nicks: v.optional(v.array(v.string())),
+  count: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+});
+
 /** What a system notice is about. */
 export const SystemEvent = v.variant('kind', [
-  v.object({ kind: v.literal('join'), nick: v.string() }),
-  v.object({ kind: v.literal('leave'), nick: v.string(), reason: v.optional(v.string()) }),
+  v.object({ kind: v.literal('join'), nick: v.string(), ...Coalesced.entries }),
+  v.object({
+    kind: v.literal('leave'),
+    nick: v.string(),
+    reason: v.optional(v.string()),
+    ...Coalesced.entries,
+  }),
   v.object({ kind: v.literal('rename'), nick: v.string(), from: v.string() }),
   v.object({ kind: v.literal('topic'), nick: v.string(), topic: v.string() }),
   /** `nick` did `action` to `target` (a name), with an optional reason; a ban or mute lasts `until`. */

@@ -48,7 +48,13 @@ export const Joined = v.object({
   type: v.literal('joined'),
   room: v.string(),
   topic: v.string(),
+  /**
+   * Everyone in the room, sorted by name; in a room above the server's big-room threshold only the
+   * first page (`memberCount` says how many there are; page the rest with `members`).
+   */
   members: v.array(Member),
+  /** How many people the room has (sent when `members` is only the first page). */
+  memberCount: v.optional(count),
   /** The room's latest sequence number when the state was taken. */
   seq: Seq,
   history: v.array(ChatMessage),
@@ -87,7 +93,20 @@ export const Resumed = v.object({
   seq: Seq,
 });
 
-/** Someone joined, left, was renamed, went away or came back. Updates member lists; not stored. */
+/** One person of a coalesced `presence` join or leave. */
+export const PresencePerson = v.object({
+  nick: v.string(),
+  account: v.optional(v.boolean()),
+  /** On a join: the person's role in the room (see `Member`). */
+  role: v.optional(Role),
+});
+
+/**
+ * Someone joined, left, was renamed, went away or came back. Updates member lists; not stored.
+ * Joins and leaves of one room are coalesced per server tick: `people` lists everyone the frame
+ * covers (`nick` is the first). In a room above the server's big-room threshold, `people` is left
+ * out and only `members` (the room's size) is sent: such a room's list is paged with `members`.
+ */
 export const Presence = v.object({
   type: v.literal('presence'),
   room: v.string(),
@@ -95,6 +114,10 @@ export const Presence = v.object({
   nick: v.string(),
   /** On `join`: true when the person is logged in to the account of that name (see `Member`). */
   account: v.optional(v.boolean()),
+  /** On a coalesced `join` or `leave`: everyone it covers, in order. */
+  people: v.optional(v.array(PresencePerson)),
+  /** On `join` and `leave`: how many people the room has after it. */
+  members: v.optional(count),
   /** The old nick on `rename`. */
   from: v.optional(v.string()),
   status: v.optional(v.string()),
@@ -176,11 +199,15 @@ export const NickChanged = v.object({
 /** The rooms on the server. */
 export const RoomList = v.object({ type: v.literal('rooms'), rooms: v.array(RoomSummary), ref: Ref });
 
-/** The members of one room. */
+/** The members of one room, sorted by name; a page of them when the request asked for one. */
 export const MemberList = v.object({
   type: v.literal('members'),
   room: v.string(),
   members: v.array(Member),
+  /** True when more members follow the last of this page (ask again with `after` its nick). */
+  more: v.optional(v.boolean()),
+  /** How many people the room has. */
+  count: v.optional(count),
   ref: Ref,
 });
 

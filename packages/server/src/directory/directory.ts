@@ -41,6 +41,8 @@ export interface Directory {
   /** Replaces a person's entry in a room (rename, away) without changing membership. */
   updateMember(room: string, previousKey: string, member: DirectoryMember): Promise<void>;
   members(room: string): Promise<Member[]>;
+  /** How many people a room has, without listing them. */
+  memberCount(room: string): Promise<number>;
   /** Rooms with at least one member, with member counts. */
   roomCounts(): Promise<Map<string, number>>;
   close(): Promise<void>;

@@ -111,6 +111,10 @@ export class LocalDirectory implements Directory {
     return members.sort((a, b) => a.nick.localeCompare(b.nick));
   }
 
+  async memberCount(room: string): Promise<number> {
+    return this.rooms.get(room)?.size ?? 0;
+  }
+
   async roomCounts(): Promise<Map<string, number>> {
     return new Map([...this.rooms].map(([room, members]) => [room, members.size]));
   }

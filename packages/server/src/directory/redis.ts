@@ -80,6 +80,10 @@ export class RedisDirectory implements Directory {
     });
   }
 
+  memberCount(room: string): Promise<number> {
+    return storage(() => this.redis.hlen(this.keys.members(room)));
+  }
+
   roomCounts(): Promise<Map<string, number>> {
     return storage(async () => {
       const rooms = await this.redis.smembers(this.keys.rooms);

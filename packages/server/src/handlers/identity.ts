@@ -1,5 +1,6 @@
 import {
   type ClientMessageOf,
+  CloseCode,
   canonicalName,
   checkNick,
   ErrorCode,
@@ -27,6 +28,16 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
   const { ref } = message;
   if (session.identity) {
     session.fail(ErrorCode.AlreadyGreeted, 'this connection already said hello', { ref });
+    return;
+  }
+  const wait = hub.options.overloaded?.();
+  if (wait !== undefined) {
+    // Refused before anything is claimed or read: shedding must cost less than serving.
+    session.fail(ErrorCode.ServerBusy, `the server is busy; reconnect in ${wait} ms`, {
+      ref,
+      retryAfterMs: wait,
+    });
+    session.peer.close(CloseCode.TryAgainLater, 'server busy');
     return;
   }
   if (message.v !== PROTOCOL_VERSION) {

@@ -20,9 +20,9 @@ export function memberOf(session: Session): DirectoryMember {
 export function describeEvent(event: SystemEvent, room: string): string {
   switch (event.kind) {
     case 'join':
-      return `${event.nick} joined`;
+      return `${people(event)} joined`;
     case 'leave':
-      return `${event.nick} left`;
+      return `${people(event)} left`;
     case 'rename':
       return `${event.from} is now known as ${event.nick}`;
     case 'topic':
@@ -30,6 +30,16 @@ export function describeEvent(event: SystemEvent, room: string): string {
     case 'moderation':
       return moderationText({ ...event, by: event.nick, room });
   }
+}
+
+/** Who a join or leave notice is about: `a`, `a and b`, `a, b and c`, `a, b, c and 12 others`. */
+function people(event: { nick: string; nicks?: string[] | undefined; count?: number | undefined }): string {
+  const names = event.nicks ?? [event.nick];
+  const shown = names.slice(0, 3);
+  const rest = (event.count ?? names.length) - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} ${rest === 1 ? 'other' : 'others'}`;
+  if (shown.length === 1) return shown[0]!;
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
 /** Stores a system notice in a room and publishes it to the room. */

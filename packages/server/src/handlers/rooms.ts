@@ -1,4 +1,11 @@
-import { type ClientMessageOf, canonicalName, checkRoom, ErrorCode } from 'aurora-protocol';
+import {
+  type ClientMessageOf,
+  canonicalName,
+  checkRoom,
+  ErrorCode,
+  MEMBERS_PAGE_MAX,
+  type Member,
+} from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import { joinRefusal } from '../rooms/gates.js';
 import { topicRefusal } from '../rooms/roles.js';
@@ -65,29 +72,34 @@ export async function joinRoom(
     const remembered = options.since !== undefined && (await store.isRemembered(room, identity.key));
     const { changed } = await directory.addMember(room, memberOf(session), session.id);
     if (changed) {
-      await store.rememberMember({ room, key: identity.key, nick: identity.nick });
       const role = (
         await withRoles(hub, room, [
           { nick: identity.nick, away: false, ...(identity.account ? { account: true } : {}) },
         ])
       )[0]?.role;
-      hub.publish(target, {
-        type: 'presence',
-        room,
-        event: 'join',
+      await hub.presence.move(room, {
+        kind: 'join',
         nick: identity.nick,
-        ...(identity.account ? { account: true } : {}),
+        key: identity.key,
+        account: identity.account !== undefined,
+        notice: !remembered,
         ...(role === undefined ? {} : { role }),
       });
-      if (!remembered) await announce(hub, room, { kind: 'join', nick: identity.nick }, identity.key);
     }
   }
+  // A big room's list is paged on demand: listing thousands to each joiner is O(n^2) in a storm.
+  const count = await directory.memberCount(room);
+  const big = count > limits.bigRoomMembers;
   const [topic, members, unread] = await Promise.all([
     store.topic(room),
-    directory.members(room).then((list) => withRoles(hub, room, list)),
+    big ? [] : directory.members(room).then((list) => withRoles(hub, room, list)),
     unreadIn(hub, session, room),
   ]);
-  const ref = { ...unread, ...(options.ref === undefined ? {} : { ref: options.ref }) };
+  const ref = {
+    ...(big ? { memberCount: count } : {}),
+    ...unread,
+    ...(options.ref === undefined ? {} : { ref: options.ref }),
+  };
 
   if (options.since !== undefined) {
     const plan = await planResume(hub, target, options.since);
@@ -107,7 +119,7 @@ export async function joinRoom(
       return;
     }
   }
-  const page = await store.page(target, { limit: limits.joinHistory });
+  const page = await hub.recentHistory.get(target, () => store.page(target, { limit: limits.joinHistory }));
   const last = page.messages.at(-1)?.seq ?? 0;
   session.send({
     type: 'joined',
@@ -143,12 +155,14 @@ export async function leaveRoom(
   if (hub.typing.stop(room, identity.key))
     hub.publish(target, { type: 'typing', room, nick: identity.nick, active: false });
   const { changed } = await hub.options.directory.removeMember(room, identity.key, session.id);
-  if (changed && !options.quiet) {
-    await hub.options.store.forgetMember(room, identity.key);
-    hub.publish(target, { type: 'presence', room, event: 'leave', nick: identity.nick });
-    if (options.notice !== false)
-      await announce(hub, room, { kind: 'leave', nick: identity.nick }, identity.key);
-  }
+  if (changed && !options.quiet)
+    hub.presence.move(room, {
+      kind: 'leave',
+      nick: identity.nick,
+      key: identity.key,
+      account: identity.account !== undefined,
+      notice: true,
+    });
   return true;
 }
 
@@ -241,12 +255,38 @@ export async function members(
     return;
   }
   const list = await withRoles(hub, checked.name, await hub.options.directory.members(checked.name));
+  if (message.limit === undefined && message.after === undefined) {
+    session.send({
+      type: 'members',
+      room: checked.name,
+      members: list,
+      ...(message.ref === undefined ? {} : { ref: message.ref }),
+    });
+    return;
+  }
+  const page = memberPage(list, message.after, message.limit ?? MEMBERS_PAGE_MAX);
   session.send({
     type: 'members',
     room: checked.name,
-    members: list,
+    members: page.members,
+    more: page.more,
+    count: list.length,
     ...(message.ref === undefined ? {} : { ref: message.ref }),
   });
+}
+
+/** The members after the nick `after` (in the list's order, by name), at most `limit` of them. */
+export function memberPage(
+  sorted: readonly Member[],
+  after: string | undefined,
+  limit: number,
+): { members: Member[]; more: boolean } {
+  let start = 0;
+  if (after !== undefined) {
+    start = sorted.findIndex((member) => member.nick.localeCompare(after) > 0);
+    if (start < 0) start = sorted.length;
+  }
+  return { members: sorted.slice(start, start + limit), more: start + limit < sorted.length };
 }
 
 /** `typing`: relayed at most once per interval per person and room; stops are relayed when active. */
@@ -264,9 +304,15 @@ export async function typing(hub: Hub, session: Session, message: ClientMessageO
  */
 export async function forgetAbsentMembers(hub: Hub): Promise<void> {
   const { store, directory } = hub.options;
+  // Each room's members are listed once: per remembered member, it was O(n^2) in a room of n.
+  const present = new Map<string, Set<string>>();
   for (const member of await store.rememberedMembers()) {
-    const present = (await directory.members(member.room)).some((m) => canonicalName(m.nick) === member.key);
-    if (present) continue;
+    let keys = present.get(member.room);
+    if (keys === undefined) {
+      keys = new Set((await directory.members(member.room)).map((m) => canonicalName(m.nick)));
+      present.set(member.room, keys);
+    }
+    if (keys.has(member.key)) continue;
     await store.forgetMember(member.room, member.key);
     await announce(hub, member.room, { kind: 'leave', nick: member.nick }, member.key);
   }

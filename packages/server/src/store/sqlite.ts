@@ -152,6 +152,11 @@ export class SqliteStore implements Store {
   private flushed: Promise<void> = Promise.resolve();
   private resolveFlushed: () => void = () => {};
   private writeBatch: ((rows: readonly Pending[]) => void) | undefined;
+  private writeMembers: ((changes: readonly MemberChange[]) => void) | undefined;
+  /** Membership changes waiting for the next commit, by room and key. */
+  private readonly memberChanges = new Map<string, MemberChange>();
+  /** `page` statements by their SQL: preparing one per join cost more than running it. */
+  private readonly pageStatements = new Map<string, Database.Statement<(string | number)[], Row>>();
   private readonly statements;
   private readonly indexMessage: ReturnType<typeof prepareIndexInsert>;
   private readonly noteConversation: Database.Statement<[string, string]>;
@@ -312,7 +317,12 @@ export class SqliteStore implements Store {
     // Without `after` the page is the newest slice (read newest first, then reversed).
     const ascending = query.after !== undefined;
     const sql = `SELECT * FROM messages WHERE ${clauses.join(' AND ')} ORDER BY seq ${ascending ? 'ASC' : 'DESC'} LIMIT ?`;
-    const rows = this.db.prepare<(string | number)[], Row>(sql).all(...params, query.limit + 1);
+    let statement = this.pageStatements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare<(string | number)[], Row>(sql);
+      this.pageStatements.set(sql, statement);
+    }
+    const rows = statement.all(...params, query.limit + 1);
     const more = rows.length > query.limit;
     const kept = rows.slice(0, query.limit);
     if (!ascending) kept.reverse();
@@ -343,19 +353,48 @@ export class SqliteStore implements Store {
   }
 
   async rememberMember(member: RememberedMember): Promise<void> {
-    this.statements.remember.run(member.room, member.key, member.nick);
+    this.changeMember(member.room, member.key, member.nick);
   }
 
   async forgetMember(room: string, key: string): Promise<void> {
-    this.statements.forget.run(room, key);
+    this.changeMember(room, key, null);
   }
 
   async isRemembered(room: string, key: string): Promise<boolean> {
+    const pending = this.memberChanges.get(memberKey(room, key));
+    if (pending !== undefined) return pending.nick !== null;
     return this.statements.isRemembered.get(room, key) !== undefined;
   }
 
   async rememberedMembers(): Promise<RememberedMember[]> {
+    this.writeMemberChanges();
     return this.statements.remembered.all();
+  }
+
+  /**
+   * Membership changes wait for the tick's commit, like messages: a connect storm wrote one
+   * transaction per join (a WAL append each) before. The last change of a person wins.
+   */
+  private changeMember(room: string, key: string, nick: string | null): void {
+    this.memberChanges.set(memberKey(room, key), { room, key, nick });
+    this.scheduleFlush();
+  }
+
+  private writeMemberChanges(): void {
+    if (this.memberChanges.size === 0) return;
+    const changes = [...this.memberChanges.values()];
+    this.memberChanges.clear();
+    this.writeMembers ??= this.db.transaction((list: readonly MemberChange[]) => {
+      for (const { room, key, nick } of list)
+        if (nick === null) this.statements.forget.run(room, key);
+        else this.statements.remember.run(room, key, nick);
+    });
+    try {
+      this.writeMembers(changes);
+    } catch (error) {
+      // Only what a restart's leave notices are decided from is lost; messages are unaffected.
+      this.options.logger?.warn('storing room members failed', { error: (error as Error).message });
+    }
   }
 
   async prune(now: number): Promise<number> {
@@ -400,7 +439,7 @@ export class SqliteStore implements Store {
   }
 
   flush(): Promise<void> {
-    if (this.batch.length > 0) this.commit();
+    if (this.batch.length > 0 || this.memberChanges.size > 0) this.commit();
     return this.flushed;
   }
 
@@ -441,6 +480,7 @@ export class SqliteStore implements Store {
     const resolveFlushed = this.resolveFlushed;
     this.flushScheduled = false;
     this.resolveFlushed = () => {};
+    this.writeMemberChanges();
     if (batch.length > 0) {
       const startedAt = performance.now();
       this.write(batch);
@@ -505,6 +545,17 @@ export class SqliteStore implements Store {
   private settled(pending: Pending): void {
     if (pending.cidKey !== undefined) this.pendingByCid.delete(pending.cidKey);
   }
+}
+
+/** A room membership change waiting for the commit; `nick` null forgets the person. */
+interface MemberChange {
+  readonly room: string;
+  readonly key: string;
+  readonly nick: string | null;
+}
+
+function memberKey(room: string, key: string): string {
+  return `${room}\u0000${key}`;
 }
 
 /** A stored row as the wire message. */

@@ -65,12 +65,14 @@ export function directoryContract(create: DirectoryFactory): void {
       { nick: 'Bob', away: false },
     ]);
     expect(await directory.roomCounts()).toEqual(new Map([['dev', 2]]));
+    expect(await directory.memberCount('dev')).toBe(2);
     expect(await directory.removeMember('dev', 'bob', 'stranger')).toEqual({ changed: false });
     expect(await directory.removeMember('dev', 'bob', 's1')).toEqual({ changed: false });
     expect(await directory.removeMember('dev', 'bob', 's2')).toEqual({ changed: true });
     expect(await directory.removeMember('dev', 'alice', 's3')).toEqual({ changed: true });
     expect(await directory.members('dev')).toEqual([]);
     expect(await directory.roomCounts()).toEqual(new Map());
+    expect(await directory.memberCount('dev')).toBe(0);
   });
 
   it('renames and marks away without changing who is in the room', async () => {

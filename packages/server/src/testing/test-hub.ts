@@ -31,6 +31,8 @@ export function createTestHub(
     logger?: Logger;
     /** False: a store without the search index (`--search-index off`). */
     searchIndex?: boolean;
+    /** Load shedding (see `HubOptions.overloaded`). */
+    overloaded?: () => number | undefined;
   } = {},
 ) {
   const clock = new ManualClock();
@@ -41,13 +43,15 @@ export function createTestHub(
     searchIndex: options.searchIndex ?? true,
   });
   const hub = new Hub({
+    overloaded: options.overloaded,
     store,
     broker: new LocalBroker(),
     directory: new LocalDirectory(),
     clock,
     ids: sequentialIds(),
     logger: options.logger ?? silentLogger,
-    limits: { ...DEFAULT_HUB_LIMITS, ...options.limits },
+    // Presence every tick unless a test asks for windows: the manual clock never moves on its own.
+    limits: { ...DEFAULT_HUB_LIMITS, presenceWindowMs: 0, ...options.limits },
     server: { name: 'aurora-server', version: 'test' },
     // Cheap scrypt parameters keep tests fast; the format and checks are the same.
     auth: createAuth(clock, { scrypt: { N: 1024, r: 8, p: 1 } }),
@@ -57,6 +61,7 @@ export function createTestHub(
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
       await Promise.all([...hub.sessions].map((session) => session.queue));
+      await hub.presence.idle();
       await store.flush();
       await new Promise((resolve) => setImmediate(resolve));
     }

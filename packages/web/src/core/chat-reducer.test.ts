@@ -359,6 +359,26 @@ describe('members and presence', () => {
     expect(activeTarget(state)?.members.map((m) => m.nick)).toEqual(['alice']);
   });
 
+  it('takes a coalesced join or leave for everyone it names', () => {
+    const coalesced = (event: 'join' | 'leave', ...nicks: string[]) =>
+      server({
+        type: 'presence',
+        room: 'dev',
+        event,
+        nick: nicks[0]!,
+        people: nicks.map((nick) => ({ nick, ...(nick === 'carol' ? { account: true } : {}) })),
+      });
+    let state = run(inDev(), coalesced('join', 'bob', 'carol', 'dave'));
+    expect(activeTarget(state)?.members).toEqual([
+      { nick: 'alice', away: false },
+      { nick: 'bob', away: false },
+      { nick: 'carol', account: true, away: false },
+      { nick: 'dave', away: false },
+    ]);
+    state = chatReducer(state, coalesced('leave', 'bob', 'dave'));
+    expect(activeTarget(state)?.members.map((m) => m.nick)).toEqual(['alice', 'carol']);
+  });
+
   it('lists members in the conversation when /who asked', () => {
     const members = [
       { nick: 'alice', away: false },

@@ -63,9 +63,11 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
         ...t,
         members: updateMembers(t.members, message),
         typing:
-          message.event === 'leave' || message.event === 'rename'
-            ? without(t.typing, message.from ?? message.nick)
-            : t.typing,
+          message.event === 'leave'
+            ? (message.people ?? [message]).reduce((typing, person) => without(typing, person.nick), t.typing)
+            : message.event === 'rename'
+              ? without(t.typing, message.from ?? message.nick)
+              : t.typing,
       }));
     case 'typing':
       return onTyping(state, message, now);
@@ -199,14 +201,20 @@ function onError(state: ChatState, error: ServerMessageOf<'error'>): ChatState {
   return addNotice(next, where, error.message, 'error');
 }
 
+/** A coalesced join or leave names its `people`; a lone one only `nick`. */
 function updateMembers(members: readonly Member[], presence: ServerMessageOf<'presence'>): readonly Member[] {
   const others = (nick: string) => members.filter((m) => !sameName(m.nick, nick));
   const status = presence.status === undefined ? {} : { status: presence.status };
+  const people = presence.people ?? [presence];
+  const notNamed = () => members.filter((m) => !people.some((person) => sameName(m.nick, person.nick)));
   switch (presence.event) {
     case 'join':
-      return [...others(presence.nick), { nick: presence.nick, ...registered(presence), away: false }];
+      return [
+        ...notNamed(),
+        ...people.map((person) => ({ nick: person.nick, ...registered(person), away: false })),
+      ];
     case 'leave':
-      return others(presence.nick);
+      return notNamed();
     case 'rename': {
       const old = members.find((m) => sameName(m.nick, presence.from ?? ''));
       return [
