@@ -15,6 +15,7 @@ export { formatMessage, safeHref } from './format.js';
 export type { Limits } from './limits.js';
 export { LIMITS, MAX_QUEUED_REQUESTS, PROTOCOL_VERSION, SEND_WINDOW, utf8Length } from './limits.js';
 export { mentionMatcher, mentions } from './mentions.js';
+export { applyMessageEvent, hasReacted, isMessageEvent } from './message-events.js';
 export type { TextProblem } from './message-text.js';
 export { textProblem } from './message-text.js';
 export { fnv1a32, NAME_PALETTE, nameColour, nameColourIndex } from './name-colour.js';
@@ -34,6 +35,8 @@ export {
   parsePrefs,
   prefsTarget,
 } from './prefs.js';
+export type { EmojiCheck } from './reactions.js';
+export { checkEmoji, REACTION_SHORTCODES } from './reactions.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';
