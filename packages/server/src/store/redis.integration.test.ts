@@ -2,6 +2,7 @@ import { ManualClock } from 'aurora-testkit';
 import { expect, it } from 'vitest';
 import { RedisKeys } from '../cluster/keys.js';
 import { sequentialIds } from '../ids.js';
+import { lifecycleContract } from '../testing/lifecycle-contract.js';
 import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { searchContract } from '../testing/search-contract.js';
 import { type StoreFactory, storeContract } from '../testing/store-contract.js';
@@ -24,6 +25,7 @@ describeWithRedis('the Redis store', () => {
     });
   storeContract(redisStore);
   searchContract(redisStore);
+  lifecycleContract(redisStore);
 
   it('ends a page at the search budget, short, with next where the scan stopped', async () => {
     const clock = new ManualClock();
