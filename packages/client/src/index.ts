@@ -41,6 +41,7 @@ export type {
   ConnectionListener,
   ConnectionOptions,
   ConnectionStatus,
+  MessageChange,
   Outgoing,
   SessionEndReason,
   Socket,
@@ -72,6 +73,9 @@ export {
   type QuietJoins,
   runSentence,
 } from './membership-runs.js';
+export type { MessageCommandPlan } from './message-commands.js';
+export { planMessageCommand } from './message-commands.js';
+export { foldEvents, isDrawn } from './message-events.js';
 export {
   type Attention,
   attentionOf,

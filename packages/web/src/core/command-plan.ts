@@ -52,6 +52,12 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
   const target = activeTarget(state);
   const room = target && !target.isDm ? target.name : undefined;
   switch (command.type) {
+    // The browser does not edit, delete, react or reply yet (#19, step 5); it shows the results.
+    case 'edit':
+    case 'delete':
+    case 'react':
+    case 'reply':
+      return fail(`/${command.type} is not in the browser yet; use aurora-chat.`);
     case 'say':
     case 'me': {
       // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
