@@ -1,4 +1,12 @@
-import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq, visibleItems } from 'aurora-client';
+import {
+  canLoadOlder,
+  DEFAULT_QUIET_JOINS,
+  hidesMembership,
+  lastSeq,
+  lowerBound,
+  messageOrder,
+  visibleItems,
+} from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { createLineRenderer, runLines } from '../../core/render-line.js';
@@ -41,8 +49,18 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   const [search] = useSearchView();
   const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
   const hide = target.kind === 'room' && hidesMembership(quietJoins, target.members.length);
+  // Read through a ref, so a new message does not throw away every drawn line (quotes are drawn
+  // from the transcript as it is when the reply is first drawn).
+  const transcript = useRef(target.items);
+  transcript.current = target.items;
   const lines = useMemo(() => {
-    const context = { width, nickWidth, me: state.me, theme, time };
+    const quoted = (seq: number) => {
+      const items = transcript.current;
+      const at = lowerBound(items, messageOrder(seq));
+      const item = at < items.length ? items.get(at) : undefined;
+      return item?.kind === 'message' && item.message.seq === seq ? item.message : undefined;
+    };
+    const context = { width, nickWidth, me: state.me, theme, time, quoted };
     return createPaneLines(createLineRenderer(context), {
       hide,
       daysDiffer: (a, b) => time.day(a) !== time.day(b),
