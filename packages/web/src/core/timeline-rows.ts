@@ -64,7 +64,11 @@ export function timelineRows(
     if (event && days.hideMembership) continue;
     const run = event ? runFrom(entries, i, message, days) : undefined;
     if (!run) {
-      rows.push({ key: `m${message.seq}`, kind: 'message', message });
+      rows.push({
+        key: message.rev === undefined ? `m${message.seq}` : `m${message.seq}.${message.rev}`,
+        kind: 'message',
+        message,
+      });
       continue;
     }
     i += run.events.length - 1;

@@ -8,6 +8,8 @@ import { richText } from './rich-text.js';
 export interface ItemContext {
   readonly time: TimeFormat;
   readonly me: string | undefined;
+  /** The message a reply answers, when it is loaded. */
+  readonly quoted?: (seq: number) => ChatMessage | undefined;
 }
 
 /** A sender's name in their colour (set through CSSOM, which the page's CSP allows). */
@@ -67,9 +69,28 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   else if (context.me !== undefined && message.kind !== 'system' && mentions(message.text, context.me))
     classes.push('mention');
   const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
+  if (message.replyTo !== undefined) {
+    const original = context.quoted?.(message.replyTo);
+    const said = original ? `${original.from}: ${original.deleted ? 'message deleted' : original.text}` : '';
+    item.appendChild(h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`));
+  }
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
+  else if (message.deleted) item.appendChild(messageLine(false, message.from, '_message deleted_', message));
   else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message));
+  if (message.edited !== undefined)
+    item.lastElementChild?.append(h('span', { class: 'edited' }, ' (edited)'));
+  const reactions = message.reactions ?? [];
+  if (reactions.length > 0)
+    item.appendChild(
+      h(
+        'div',
+        { class: 'reactions' },
+        ...reactions.map((r) =>
+          h('span', { class: 'reaction', title: r.who.join(', ') }, `${r.emoji} ${r.who.length}`),
+        ),
+      ),
+    );
   return item;
 }
 

@@ -111,7 +111,11 @@ export function createMessageList(options: MessageListOptions): MessageList {
   }
 
   function build(row: Row, input: MessageListInput): HTMLLIElement {
-    const context = { time: options.time, me: input.me };
+    const quoted = (seq: number) => {
+      const entry = input.target?.entries.find((e) => e.type === 'message' && e.seq === seq);
+      return entry?.type === 'message' ? entry.message : undefined;
+    };
+    const context = { time: options.time, me: input.me, quoted };
     switch (row.kind) {
       case 'day':
         return dayItem(row.label);
