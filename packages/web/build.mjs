@@ -17,11 +17,12 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
  * raises it (its commit says by how much and why; parts used now and then load on first use from
  * chunks/ instead); each saving lowers it; it goes (fail at the budget) once app.js is under the budget.
  */
-// Raised from 34_150 by 1_400 bytes (#19: the lifecycle frames and message fields in the protocol
+// Raised from 34_150 by 1_650 bytes (#19: the lifecycle frames and message fields in the protocol
 // schemas, their error codes and limits, applyMessageEvent, the four new commands in the engine's
-// table, drawing edited, deleted, reacted and reply messages, and planning the four commands): app.js
-// went from about 34_050 to 35_452 bytes gzipped.
-const CEILING_GZIPPED_JS = 35_550;
+// table, drawing edited, deleted, reacted and reply messages, planning the four commands, and the
+// hover/focus action menu): app.js
+// went from about 34_050 to 35_700 bytes gzipped.
+const CEILING_GZIPPED_JS = 35_800;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

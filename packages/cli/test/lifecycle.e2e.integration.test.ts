@@ -48,7 +48,9 @@ describe('edit, react, reply and delete in the terminal', () => {
 
     await tmux.typeLine('alice', '/delete 3');
     await tmux.waitFor('bob', /alice │ message deleted/);
-    await tmux.waitFor('bob', (s) => !s.includes('hello world (edited)') && !s.includes('👍 1'));
+    // Gone from the quote above the reply too: a deleted text does not live on anywhere on screen.
+    await tmux.waitFor('bob', (s) => !s.includes('hello world') && !s.includes('👍 1'));
+    await tmux.waitFor('bob', /↳ alice: message deleted/);
 
     tmux.run('kill-session', '-t', 'bob');
     client('bob', 'bob');

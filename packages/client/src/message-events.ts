@@ -21,6 +21,13 @@ export function foldEvents(items: ItemList, incoming: readonly MessageItem[]): I
     if (changed === found.message) continue;
     out ??= items.toArray();
     out[at] = messageItem(changed, found.mine, found.mention);
+    // Replies quoting it are new objects too, so views that cache drawn lines per item draw their
+    // quote again: a deleted text must not live on in a quote.
+    for (let i = at + 1; i < out.length; i++) {
+      const reply = out[i]!;
+      if (reply.kind === 'message' && reply.message.replyTo === event.message.about)
+        out[i] = messageItem(reply.message, reply.mine, reply.mention);
+    }
   }
   return out ? ItemList.of(out) : items;
 }

@@ -10,6 +10,37 @@ export interface ItemContext {
   readonly me: string | undefined;
   /** The message a reply answers, when it is loaded. */
   readonly quoted?: (seq: number) => ChatMessage | undefined;
+  /** Runs a composer line (`run`), or puts it in the composer to finish: the message actions. */
+  readonly act?: (line: string, run: boolean) => void;
+}
+
+/**
+ * The actions on a message, shown on hover and when focus is inside it (Tab reaches them): react 👍,
+ * reply, and on your own edit and delete. Each is the composer command it stands for.
+ */
+function actionsOf(
+  message: ChatMessage,
+  own: boolean,
+  act: (line: string, run: boolean) => void,
+): HTMLElement {
+  const n = message.seq;
+  const button = (label: string, text: string, line: string, run: boolean) => {
+    const b = h('button', { type: 'button', 'aria-label': `${label} message ${n}` }, text);
+    b.addEventListener('click', () => act(line, run));
+    return b;
+  };
+  return h(
+    'div',
+    { class: 'actions' },
+    button('React 👍 to', '👍', `/react ${n} 👍`, true),
+    button('Reply to', 'Reply', `/reply ${n} `, false),
+    ...(own
+      ? [
+          button('Edit', 'Edit', `/edit ${n} ${message.text}`, false),
+          button('Delete', 'Delete', `/delete ${n}`, true),
+        ]
+      : []),
+  );
 }
 
 /** A sender's name in their colour (set through CSSOM, which the page's CSP allows). */
@@ -80,6 +111,8 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message));
   if (message.edited !== undefined)
     item.lastElementChild?.append(h('span', { class: 'edited' }, ' (edited)'));
+  if (context.act && message.kind !== 'system' && !message.deleted)
+    item.appendChild(actionsOf(message, own, context.act));
   const reactions = message.reactions ?? [];
   if (reactions.length > 0)
     item.appendChild(
