@@ -21,7 +21,7 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // schemas, their error codes and limits, applyMessageEvent, the four new commands in the engine's
 // table, drawing edited, deleted, reacted and reply messages, planning the four commands, and the
 // hover/focus action menu): app.js
-// went from about 34_050 to 35_700 bytes gzipped.
+// went from about 34_050 to 35_755 bytes gzipped.
 const CEILING_GZIPPED_JS = 35_800;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
