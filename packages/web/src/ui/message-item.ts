@@ -25,7 +25,9 @@ function actionsOf(
 ): HTMLElement {
   const n = message.seq;
   const button = (label: string, text: string, line: string, run: boolean) => {
-    const b = h('button', { type: 'button', 'aria-label': `${label} message ${n}` }, text);
+    // The label is drawn by CSS (`data-label`), so a row's text (what copying a message takes, and
+    // what screen readers read before the buttons' own labels) is the message alone.
+    const b = h('button', { type: 'button', 'aria-label': `${label} message ${n}`, 'data-label': text });
     b.addEventListener('click', () => act(line, run));
     return b;
   };
