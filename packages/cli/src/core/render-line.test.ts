@@ -213,3 +213,10 @@ describe('messages that live', () => {
     ).toEqual([]);
   });
 });
+
+describe('message numbers', () => {
+  it('show in place of the time when asked, so a message can be named in /edit, /react, /reply', () => {
+    const context = { ...plainContext(), numbers: true };
+    expect(draw(message(chat(12, 'bob', 'hello')), context)).toEqual(['  #12    bob │ hello']);
+  });
+});

@@ -21,6 +21,8 @@ export interface LineContext {
   readonly me: string;
   readonly theme: Theme;
   readonly time: TimeFormat;
+  /** Message numbers (seqs) in place of times, to name messages in /edit, /delete, /react, /reply. */
+  readonly numbers?: boolean;
   /** The message a reply answers, when it is loaded (for the one-line quote above the reply). */
   readonly quoted?: (seq: number) => ChatMessage | undefined;
 }
@@ -85,7 +87,11 @@ function drawItem(item: ChatItem | PendingItem, showDate: boolean, context: Line
 }
 
 function itemLines(item: ChatItem | PendingItem, context: LineContext): Line[] {
-  const time = context.time.clock(itemTs(item));
+  const clock = context.time.clock(itemTs(item));
+  const time =
+    context.numbers && item.kind === 'message' && item.message.kind !== 'system'
+      ? `#${item.message.seq}`.padStart(clock.length)
+      : clock;
   switch (item.kind) {
     case 'message':
       return messageLines(item.message, item.mine, item.mention, time, context);

@@ -72,6 +72,9 @@ describe('InputBox editing', () => {
     ]);
     await app.server.accept({ ...chat(6, 'alice', 'hello world'), kind: 'edit', about: 4 });
     expect(app.screen()).toContain('hello world (edited)');
+    // Alt+N shows the numbers to name other messages by.
+    await app.press(KEYS.alt('n'));
+    expect(app.screen()).toMatch(/ {3}#5 +bob │ hi/);
   });
 
   it('makes a new line with Alt+Enter or Ctrl+J and sends the lines as one message', async () => {
