@@ -217,6 +217,9 @@ export class RedisStore implements Store {
         for (;;) {
           const dropped = (await PRUNE.run(this.redis, keys, args)) as string[];
           await this.unindex(target, dropped);
+          // A pruned message's list of edits goes with it.
+          const seqs = dropped.map((member) => String(decodeRecord(member).message.seq));
+          if (seqs.length > 0) await this.redis.hdel(this.keys.edits(target), ...seqs);
           removed += dropped.length;
           if (dropped.length < PRUNE_STEP) break;
         }
