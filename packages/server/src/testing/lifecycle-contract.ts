@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { type ChangeRequest, decideChange, type LifecycleLimits } from '../messages/lifecycle.js';
 import type { Store } from '../store/store.js';
 import { storeSearch } from './search-contract.js';
-import { type StoreFactory, say } from './store-contract.js';
+import { dm, type StoreFactory, say } from './store-contract.js';
 
 const LIMITS: LifecycleLimits = { editWindowMs: 60_000, maxReactionsPerMessage: 2 };
 const DEV = 'room:dev';
@@ -150,5 +150,21 @@ export function lifecycleContract(create: StoreFactory): void {
     expect(await search(store, 'from:alice')).toEqual([1]);
     const found = await store.search(storeSearch('phrasing', [{ target: DEV }]));
     expect(found.found[0]?.message).toMatchObject({ text: 'the new phrasing', edited: expect.any(Number) });
+  });
+
+  it('leaves events out of what a person is told of: direct messages in the digest', async () => {
+    const { store } = await open();
+    const sent = (await store.append(dm('alice', 'bob', 'psst'))).message;
+    const target = dm('alice', 'bob', '').target;
+    const decide = decideChange(
+      { nick: 'alice', key: 'alice', account: true },
+      { target, to: 'bob', toKey: 'bob' },
+      sent.seq,
+      { kind: 'edit', text: 'psst!' },
+      LIMITS,
+    );
+    expect((await store.change(target, sent.seq, decide)).ok).toBe(true);
+    const direct = await store.accounts.directTo('bob', 10);
+    expect(direct.map(({ message }) => [message.kind, message.text])).toEqual([['dm', 'psst!']]);
   });
 }
