@@ -24,7 +24,11 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // schemas, the /password entry of the command table and the two notices' texts.
 // Issue #23 raised it by 311 bytes (36,834 with it): coalesced join and leave notices and big
 // rooms' member counts in the browser's reducer, the presence and members-paging schemas.
-const CEILING_GZIPPED_JS = 36_900;
+// Issue #19 raised it by about 1,700 bytes (app.js from about 34,050 to 35,755 on its own branch): the
+// lifecycle frames and message fields, their error codes and limits, applyMessageEvent, the four new
+// commands in the engine's table, drawing edited, deleted, reacted and reply messages, and the
+// hover/focus action menu.
+const CEILING_GZIPPED_JS = 38_700;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   isIgnored,
+  isMessageEvent,
   type Member,
   mentions,
   roleMark,
@@ -31,6 +32,7 @@ import {
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
 import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
+import { foldEvents } from './message-events.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
@@ -150,6 +152,7 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
     reset = merged.reset;
   }
   if (reset) items = ItemList.of(history);
+  items = foldEvents(items, history);
   const more = history.length > 0 || target.items.length === 0 || reset ? message.more : target.more;
   next = updateTarget(next, room, () => ({
     topic: message.topic,
@@ -183,16 +186,20 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const target = next.targets[key]!;
   const merged = mergeMessages(target.items, [item]);
   if (merged.added === 0) return state;
+  const event = isMessageEvent(message);
   // Messages the server already counted when the room was joined (a resume replays them) count once.
-  const counts = !item.mine && !ignored && message.kind !== 'system' && message.seq > target.countedSeq;
+  const counts =
+    !event && !item.mine && !ignored && message.kind !== 'system' && message.seq > target.countedSeq;
   const attention = attentionOf(state.prefs, key, item.mention, now);
   const away = key !== next.current;
   const typing =
-    message.kind === 'system' ? target.typing : withoutEntry(target.typing, canonicalKey(message.from));
-  const event = message.event;
+    message.kind === 'system' || event
+      ? target.typing
+      : withoutEntry(target.typing, canonicalKey(message.from));
+  const notice = message.event;
   next = updateTarget(next, key, (t) => ({
-    ...(event?.kind === 'topic' ? { topic: event.topic } : {}),
-    items: merged.items,
+    ...(notice?.kind === 'topic' ? { topic: notice.topic } : {}),
+    items: event ? foldEvents(merged.items, [item]) : merged.items,
     more: t.items.length === 0 && isDmTarget(key) ? message.seq > 1 : t.more,
     pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,
     typing,
@@ -217,12 +224,10 @@ export function onHistory(state: ChatState, message: ServerMessageOf<'history'>)
   const key = targetOfWire(message.target);
   const target = state.targets[key];
   if (!target) return state;
-  const merged = mergeMessages(
-    target.items,
-    message.messages.map((m) => toItem(state, m)),
-  );
+  const incoming = message.messages.map((m) => toItem(state, m));
+  const merged = mergeMessages(target.items, incoming);
   return updateTarget(state, key, () => ({
-    items: merged.reset ? target.items : merged.items,
+    items: merged.reset ? target.items : foldEvents(merged.items, incoming),
     more: message.more,
     loadingOlder: false,
   }));
@@ -244,6 +249,7 @@ export function onAck(state: ChatState, ack: ServerMessageOf<'ack'>): ChatState 
       text,
       ts: ack.ts,
       cid: ack.cid,
+      ...(pending.outgoing.replyTo === undefined ? {} : { replyTo: pending.outgoing.replyTo }),
     };
     const merged = mergeMessages(target.items, [toItem(state, message)]);
     return updateTarget(state, target.key, (t) => ({
@@ -356,6 +362,7 @@ export function toItem(state: ChatState, message: ChatMessage): MessageItem {
   const mine = message.kind !== 'system' && !message.bot && sameName(message.from, state.me);
   const mention =
     !mine &&
+    !isMessageEvent(message) &&
     (message.kind === 'dm' ||
       ((message.kind === 'chat' || message.kind === 'action') &&
         mentions(message.text, state.me, state.prefs.keywords)));

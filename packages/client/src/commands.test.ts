@@ -80,7 +80,7 @@ describe('parseInput', () => {
   });
 
   it('never guesses a command whose effect differs in kind (quit, nick, back) for an unknown one', () => {
-    for (const line of ['/edit 3 fixed', '/kickban bob', '/gline bob']) {
+    for (const line of ['/pin 3', '/kickban bob', '/gline bob']) {
       const parsed = failure(line);
       expect(parsed.code).toBe('unknown_command');
       expect(parsed.message).not.toContain('Did you mean');

@@ -53,6 +53,12 @@ export type Command =
   | { readonly type: 'claim' }
   /** The bans of the room on screen, or with `server` the server-wide ones. */
   | { readonly type: 'bans'; readonly server?: boolean }
+  /** `/edit N TEXT`: N is the message's number (its seq); without N, your last message here. */
+  | { readonly type: 'edit'; readonly seq?: number; readonly text: string }
+  | { readonly type: 'delete'; readonly seq?: number }
+  /** `/react N EMOJI`: puts the reaction on, or takes it off when it is yours already. */
+  | { readonly type: 'react'; readonly seq: number; readonly emoji: string }
+  | { readonly type: 'reply'; readonly seq: number; readonly text: string }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -105,6 +111,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: 'find messages in your rooms and conversations (words, "phrases", from:, in:, before:, after:)',
     aliases: ['find'],
   },
+  { name: 'edit', args: '[N] TEXT', help: 'change message N (a number from select mode), or your last one' },
+  { name: 'delete', args: '[N]', help: 'delete message N, or your last one', aliases: ['del'] },
+  {
+    name: 'react',
+    args: 'N EMOJI',
+    help: 'react to message N with an emoji or :shortcode: (again: take it off)',
+  },
+  { name: 'reply', args: 'N TEXT', help: 'answer message N, quoting it' },
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
@@ -158,6 +172,12 @@ for (const spec of COMMANDS) {
  * completes nothing (the browser's) does not sort it on every load.
  */
 export const COMMAND_NAMES: readonly string[] = /* @__PURE__ */ Array.from(BY_NAME.keys()).sort();
+
+/** A message number as typed (`12` or `#12`), or undefined. */
+function messageNumber(word: string): number | undefined {
+  const match = /^#?(\d{1,15})$/.exec(word);
+  return match ? Number(match[1]) : undefined;
+}
 
 /**
  * Parses a line typed into the input. Text not starting with `/` is said; `//text` says `/text`. An
@@ -219,6 +239,28 @@ export function parseInput(line: string): ParsedInput {
       return ok({ type: 'topic', topic: rest.trim() === '--clear' ? '' : rest.trim() });
     case 'search':
       return rest.trim() === '' ? usage(spec) : ok({ type: 'search', query: rest.trim() });
+    case 'edit': {
+      const [first, text] = splitFirst(rest);
+      const seq = messageNumber(first);
+      if (seq !== undefined) return text.trim() ? ok({ type: 'edit', seq, text }) : usage(spec);
+      return rest.trim() ? ok({ type: 'edit', text: rest }) : usage(spec);
+    }
+    case 'delete': {
+      if (words.length === 0) return ok({ type: 'delete' });
+      const seq = messageNumber(words[0]!);
+      return words.length === 1 && seq !== undefined ? ok({ type: 'delete', seq }) : usage(spec);
+    }
+    case 'react': {
+      const seq = messageNumber(words[0] ?? '');
+      return words.length === 2 && seq !== undefined
+        ? ok({ type: 'react', seq, emoji: words[1]! })
+        : usage(spec);
+    }
+    case 'reply': {
+      const [first, text] = splitFirst(rest);
+      const seq = messageNumber(first);
+      return seq !== undefined && text.trim() ? ok({ type: 'reply', seq, text }) : usage(spec);
+    }
     case 'away':
       return ok(rest.trim() ? { type: 'away', status: rest.trim() } : { type: 'away' });
     case 'notify': {

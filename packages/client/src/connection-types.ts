@@ -28,6 +28,12 @@ export interface Socket {
 /** Opens a socket to `url` that reports to `handlers`. */
 export type SocketFactory = (url: string, handlers: SocketHandlers) => Socket;
 
+/** What `change` does to a message. */
+export type MessageChange =
+  | { readonly kind: 'edit'; readonly text: string }
+  | { readonly kind: 'delete' }
+  | { readonly kind: 'react'; readonly emoji: string; readonly on: boolean };
+
 /** A chat message the user sent, kept until the server acknowledges it. */
 export interface Outgoing {
   /** The client message id; kept across reconnects so a retry is stored once. */
@@ -38,6 +44,8 @@ export interface Outgoing {
   readonly text: string;
   /** When the user sent it (ms since the epoch). */
   readonly createdAt: number;
+  /** The seq of the message (same target) it answers. */
+  readonly replyTo?: number;
 }
 
 /** Where the connection stands, for the status line and for `send`/`tail` to decide what to do. */
@@ -164,8 +172,16 @@ export interface ChatConnection {
   subscribe(listener: ConnectionListener): () => void;
   /** The rooms the connection is in or on its way into (what its next `hello` names). */
   followedRooms(): readonly string[];
-  /** Sends a chat message now or as soon as possible, and keeps it until acknowledged. */
-  send(kind: Outgoing['kind'], target: string, text: string): Outgoing;
+  /**
+   * Sends a chat message now or as soon as possible, and keeps it until acknowledged; `replyTo`
+   * names the seq of the message it answers.
+   */
+  send(kind: Outgoing['kind'], target: string, text: string, replyTo?: number): Outgoing;
+  /**
+   * Changes message `seq` of a target (a room, or `@nick`): a new text, a delete, or a reaction put
+   * on or taken off. Answered by `changed` (with `ref`) or an error; the event comes as a message.
+   */
+  change(target: string, seq: number, change: MessageChange, ref?: string): void;
   /** Joins a room (also remembered for reconnects); `ref` comes back on the answer or its error. */
   join(room: string, ref?: string): void;
   /**

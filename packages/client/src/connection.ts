@@ -17,6 +17,7 @@ import type {
   ConnectionOptions,
   ConnectionStatus,
   ModerationRequest,
+  MessageChange,
   Outgoing,
 } from './connection-types.js';
 import { DeferredLeaves } from './deferred-leaves.js';
@@ -96,12 +97,13 @@ export class Connection implements ChatConnection {
         generation: () =>
           this.#phase === 'online' && this.#transport.connected ? this.#transport.generation : undefined,
         ready: (m) => this.#followed.ready(m),
-        write: ({ kind, target, text, cid }) =>
-          this.#writeRaw(
-            kind === 'dm'
+        write: ({ kind, target, text, cid, replyTo }) =>
+          this.#writeRaw({
+            ...(kind === 'dm'
               ? { type: 'dm', to: this.#followed.cursors.peer(target), text, cid }
-              : { type: kind, room: target, text, cid },
-          ),
+              : { type: kind, room: target, text, cid }),
+            ...(replyTo === undefined ? {} : { replyTo }),
+          }),
         sinceReconnect: () =>
           this.#reconnectedAt === undefined ? undefined : this.#clock.now() - this.#reconnectedAt,
       },
@@ -150,13 +152,34 @@ export class Connection implements ChatConnection {
     return this.#followed.rooms;
   }
 
-  send(kind: Outgoing['kind'], target: string, text: string): Outgoing {
+  send(kind: Outgoing['kind'], target: string, text: string, replyTo?: number): Outgoing {
     if (kind === 'dm') this.#followed.cursors.spell(dmPeer(target));
-    const message: Outgoing = { cid: this.#newCid(), kind, target, text, createdAt: this.#clock.now() };
+    const message: Outgoing = {
+      cid: this.#newCid(),
+      kind,
+      target,
+      text,
+      createdAt: this.#clock.now(),
+      ...(replyTo === undefined ? {} : { replyTo }),
+    };
     // The server clears the sender's typing indicator with the line: typing again must say so at once.
     if (kind !== 'dm') this.#typingThrottle.forget(target);
     this.#delivery.add(message);
     return message;
+  }
+
+  change(target: string, seq: number, change: MessageChange, ref?: string): void {
+    const wire = this.#followed.cursors.wire(target);
+    this.#write(
+      withRef(
+        change.kind === 'edit'
+          ? { type: 'edit', target: wire, seq, text: change.text }
+          : change.kind === 'delete'
+            ? { type: 'delete', target: wire, seq }
+            : { type: 'react', target: wire, seq, emoji: change.emoji, on: change.on },
+        ref,
+      ),
+    );
   }
 
   join(room: string, ref?: string): void {

@@ -46,6 +46,7 @@ export type {
   ConnectionOptions,
   ConnectionStatus,
   ModerationRequest,
+  MessageChange,
   Outgoing,
   SessionEndReason,
   Socket,
@@ -77,6 +78,9 @@ export {
   type QuietJoins,
   runSentence,
 } from './membership-runs.js';
+export type { MessageCommandPlan } from './message-commands.js';
+export { planMessageCommand } from './message-commands.js';
+export { foldEvents, isDrawn } from './message-events.js';
 export {
   type ModerationCommand,
   type ModerationPlan,

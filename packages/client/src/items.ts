@@ -90,6 +90,8 @@ export function messageItem(message: ChatMessage, mine: boolean, mention: boolea
  */
 function compactMessage(m: ChatMessage): ChatMessage {
   if (m.room === undefined || m.to !== undefined || m.cid !== undefined || m.event !== undefined) return m;
+  // A message with a life (a reply, an event, edited, deleted or reacted to) keeps all its fields.
+  if (m.replyTo !== undefined || m.about !== undefined || m.rev !== undefined) return m;
   const compact: ChatMessage = {
     type: 'message',
     id: m.id,

@@ -77,6 +77,16 @@ export const ErrorCode = {
   NoSuchTarget: 'no_such_target',
   /** A server admin disconnected you (`kill`); sent just before the close (4003). */
   Killed: 'killed',
+  /** An edit or a delete of a message someone else sent: only its author may. */
+  NotAuthor: 'not_author',
+  /** The message an edit, delete, reaction or reply names does not exist, was deleted, or is a notice. */
+  NoSuchMessage: 'no_such_message',
+  /** The message is older than the server's edit window (`limits.editWindowMs`): it can no longer be edited. */
+  EditWindowClosed: 'edit_window_closed',
+  /** The message carries as many different reactions as it may (`limits.maxReactionsPerMessage`). */
+  TooManyReactions: 'too_many_reactions',
+  /** A reaction is not one emoji nor a known `:shortcode:`; the message says which. */
+  BadEmoji: 'bad_emoji',
   /** Storage failed; the message was not stored and may be retried. */
   StoreUnavailable: 'store_unavailable',
   /** An unexpected server fault; the request may be retried. */

@@ -25,6 +25,7 @@ export {
   utf8Length,
 } from './limits.js';
 export { mentionMatcher, mentions } from './mentions.js';
+export { applyMessageEvent, hasReacted, isMessageEvent } from './message-events.js';
 export type { TextProblem } from './message-text.js';
 export { textProblem } from './message-text.js';
 export type { ModerationFacts } from './moderation-text.js';
@@ -46,6 +47,8 @@ export {
   parsePrefs,
   prefsTarget,
 } from './prefs.js';
+export type { EmojiCheck } from './reactions.js';
+export { checkEmoji, REACTION_SHORTCODES } from './reactions.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';

@@ -34,6 +34,12 @@ export const LIMITS = {
   /** Shortest and longest password an account may have, in characters. */
   minPasswordLength: 8,
   maxPasswordLength: 1024,
+  /** How long after sending its author may edit a message (servers set it: `--edit-window`). */
+  editWindowMs: 24 * 60 * 60 * 1000,
+  /** Different emoji one message may carry as reactions; a new one past this is `too_many_reactions`. */
+  maxReactionsPerMessage: 20,
+  /** Longest reaction emoji, in UTF-8 bytes (a flag or a family of people fits). */
+  maxEmojiBytes: 32,
 } as const;
 
 /** Bounds of moderation, the same on the server and in every client. */

@@ -25,3 +25,21 @@ describe('--search-index', () => {
     expect(() => configOf(['--search-index', 'no'])).toThrow(/on, off/);
   });
 });
+
+describe('--edit-window', () => {
+  it('is 24 hours by default, in minutes from the flag or AURORA_EDIT_WINDOW, and 0 turns editing off', () => {
+    expect(configOf([]).limits.editWindowMs).toBe(24 * 60 * 60 * 1000);
+    expect(configOf(['--edit-window', '15']).limits.editWindowMs).toBe(15 * 60_000);
+    expect(configOf(['--edit-window', '0']).limits.editWindowMs).toBe(0);
+    process.env.AURORA_EDIT_WINDOW = '60';
+    try {
+      expect(configOf([]).limits.editWindowMs).toBe(3_600_000);
+    } finally {
+      delete process.env.AURORA_EDIT_WINDOW;
+    }
+  });
+
+  it('refuses a value that is not a whole number of minutes', () => {
+    expect(() => configOf(['--edit-window', '1.5'])).toThrow(/--edit-window/);
+  });
+});

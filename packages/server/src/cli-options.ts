@@ -154,6 +154,12 @@ export function createProgram(): Command {
         .argParser(integer('--burst', 1, 1_000_000)),
     )
     .addOption(
+      new Option('--edit-window <minutes>', 'how long after sending people may edit a message; 0: never')
+        .env('AURORA_EDIT_WINDOW')
+        .default(d.limits.editWindowMs / 60_000)
+        .argParser(integer('--edit-window', 0, 366 * 24 * 60)),
+    )
+    .addOption(
       new Option('--hello-timeout <ms>', 'close sockets that have not said hello in this time')
         .env('AURORA_HELLO_TIMEOUT')
         .default(d.limits.helloTimeoutMs)
@@ -244,6 +250,7 @@ export interface ProgramOptions {
   maxBuffered: number;
   rate: number;
   burst: number;
+  editWindow: number;
   helloTimeout: number;
   bigRoom: number;
   shedLag: number;
@@ -293,6 +300,7 @@ export function toConfig(options: ProgramOptions): ServerConfig {
       maxFrameBytes: options.maxPayload,
       ratePerSecond: options.rate,
       burst: options.burst,
+      editWindowMs: options.editWindow * 60_000,
       helloTimeoutMs: options.helloTimeout,
       bigRoomMembers: options.bigRoom,
       shedLagMs: options.shedLag,

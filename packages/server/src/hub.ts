@@ -32,7 +32,7 @@ import { RejoinThrottle } from './rooms/rejoin-throttle.js';
 import { RestrictionCache } from './rooms/restriction-cache.js';
 import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
-import type { AppendResult, NewMessage, Store } from './store/store.js';
+import type { AppendResult, ChangeResult, DecideChange, NewMessage, Store } from './store/store.js';
 import { roomKey, userChannel } from './targets.js';
 import { TypingTracker } from './typing.js';
 
@@ -144,6 +144,9 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'say',
   'action',
   'dm',
+  'edit',
+  'delete',
+  'react',
   'topic',
   'nick',
   'register',
@@ -298,6 +301,27 @@ export class Hub {
       const frame = encodeServerMessage(result.message);
       for (const channel of channels)
         this.options.broker.publish({ channel, frame, target: message.target, seq: result.message.seq });
+    }
+    return result;
+  }
+
+  /**
+   * Stores a change to message `seq` of a target (an edit, a delete, a reaction) if `decide` allows
+   * it, and publishes the event to `channels`; like `storeAndPublish`, in one step where the store can.
+   */
+  async changeAndPublish(
+    target: string,
+    seq: number,
+    decide: DecideChange,
+    channels: readonly string[],
+  ): Promise<ChangeResult> {
+    const store = this.options.store;
+    if (store.changeAndPublish) return store.changeAndPublish(target, seq, decide, channels);
+    const result = await store.change(target, seq, decide);
+    if (result.ok && result.event !== undefined) {
+      const frame = encodeServerMessage(result.event);
+      for (const channel of channels)
+        this.options.broker.publish({ channel, frame, target, seq: result.event.seq });
     }
     return result;
   }

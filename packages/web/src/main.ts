@@ -151,12 +151,12 @@ function request(frame: PlannedRequest): void {
 }
 
 /** Hands a line to the engine's outbox, which keeps it until the server stores it. */
-function handOver(to: string, kind: PendingMessage['kind'], text: string) {
-  return connection?.send(kind === 'chat' ? 'say' : kind, to, text);
+function handOver(to: string, kind: PendingMessage['kind'], text: string, replyTo?: number) {
+  return connection?.send(kind === 'chat' ? 'say' : kind, to, text, replyTo);
 }
 
 function sendLine(line: PlannedLine): void {
-  const sent = handOver(line.to, line.kind, line.text);
+  const sent = handOver(line.to, line.kind, line.text, line.replyTo);
   if (sent)
     dispatch({
       type: 'send',

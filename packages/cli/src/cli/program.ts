@@ -182,20 +182,31 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
       '--id <key>',
       'make retries safe: every run with the same key (and room or person) posts the message once',
     )
+    .option(
+      '--reply-to <seq>',
+      'answer the message with this number (its seq) in the room or conversation',
+      positiveInteger('--reply-to', Number.MAX_SAFE_INTEGER),
+    )
     .option('--timeout <seconds>', 'give up after this long', positiveInteger('--timeout', 3600), 10)
-    .action(async (words: string[], flags: CommonFlags & { to?: string; id?: string; timeout: number }) => {
-      const settings = await settingsOf(flags);
-      const text = words.length > 0 ? words.join(' ') : io.stdin.isTTY ? '' : await readAll(io.stdin);
-      await sendMessage({
-        settings,
-        text,
-        ...(flags.to ? { to: flags.to } : {}),
-        ...(flags.id === undefined ? {} : { id: flags.id }),
-        timeoutMs: Math.max(1, flags.timeout) * 1000,
-        socketFactory,
-        credentials: await credentialsOf(settings),
-      });
-    });
+    .action(
+      async (
+        words: string[],
+        flags: CommonFlags & { to?: string; id?: string; replyTo?: number; timeout: number },
+      ) => {
+        const settings = await settingsOf(flags);
+        const text = words.length > 0 ? words.join(' ') : io.stdin.isTTY ? '' : await readAll(io.stdin);
+        await sendMessage({
+          settings,
+          text,
+          ...(flags.to ? { to: flags.to } : {}),
+          ...(flags.id === undefined ? {} : { id: flags.id }),
+          ...(flags.replyTo === undefined ? {} : { replyTo: flags.replyTo }),
+          timeoutMs: Math.max(1, flags.timeout) * 1000,
+          socketFactory,
+          credentials: await credentialsOf(settings),
+        });
+      },
+    );
 
   waiting(common(program.command('tail'), 'rooms to follow: dev or dev,ops (repeatable)'))
     .description(

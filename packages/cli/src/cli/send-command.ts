@@ -17,6 +17,8 @@ export interface SendOptions {
    * the message once, and the later ones exit 0 as if they had sent it.
    */
   readonly id?: string;
+  /** The seq of the message this one answers (`--reply-to`). */
+  readonly replyTo?: number;
   /** Give up after this long without an acknowledgement. */
   readonly timeoutMs: number;
   readonly socketFactory: SocketFactory;
@@ -51,8 +53,12 @@ export async function sendMessage(options: SendOptions): Promise<void> {
     ...(keyed === undefined ? {} : { newCid: () => keyed }),
   });
   const { connection } = session;
-  const cid = (to === undefined ? connection.send('say', room!, text) : connection.send('dm', `@${to}`, text))
-    .cid;
+  const replyTo = options.replyTo;
+  const cid = (
+    to === undefined
+      ? connection.send('say', room!, text, replyTo)
+      : connection.send('dm', `@${to}`, text, replyTo)
+  ).cid;
   try {
     await settleOn<void>({
       connection,

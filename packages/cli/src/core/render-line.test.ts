@@ -182,3 +182,41 @@ describe('hyperlink', () => {
     expect(link).toBe('\x1b]8;;https://a.dev/%07%1B\\%C3%BC\x07x\x1b]8;;\x07');
   });
 });
+
+describe('messages that live', () => {
+  it('marks an edited message, and draws a deleted one as a placeholder without its text', () => {
+    expect(draw(message({ ...chat(1, 'bob', 'fixed'), edited: 5, rev: 2 }))).toEqual([
+      '12:01    bob │ fixed (edited)',
+    ]);
+    expect(draw(message({ ...chat(1, 'bob', ''), deleted: true, rev: 3 }))).toEqual([
+      '12:01    bob │ message deleted',
+    ]);
+  });
+
+  it('puts reactions compactly under the message, and a one-line quote of the original above a reply', () => {
+    const original = chat(1, 'carol', 'a long question\nover two lines that goes on and on and on and on');
+    const context = { ...plainContext(), quoted: (seq: number) => (seq === 1 ? original : undefined) };
+    const reply = { ...chat(2, 'bob', 'yes'), replyTo: 1, reactions: [{ emoji: '👍', who: ['a', 'b'] }] };
+    const lines = draw(message(reply), context);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ {13}│ ↳ carol: a long question over/);
+    expect(displayWidth(lines[0]!)).toBeLessThanOrEqual(60);
+    expect(lines[1]).toBe('12:02    bob │ yes');
+    expect(lines[2]).toBe('             │ 👍 2');
+    expect(draw(message({ ...chat(3, 'bob', 'hm'), replyTo: 40 }), context)[0]).toContain('↳ message 40');
+  });
+
+  it('draws no row for an edit, delete or reaction event', () => {
+    expect(draw(message({ ...chat(2, 'bob', 'x'), kind: 'edit', about: 1 }))).toEqual([]);
+    expect(
+      draw(message({ ...chat(3, 'bob', ''), kind: 'reaction', about: 1, emoji: '👍', on: true })),
+    ).toEqual([]);
+  });
+});
+
+describe('message numbers', () => {
+  it('show in place of the time when asked, so a message can be named in /edit, /react, /reply', () => {
+    const context = { ...plainContext(), numbers: true };
+    expect(draw(message(chat(12, 'bob', 'hello')), context)).toEqual(['  #12    bob │ hello']);
+  });
+});

@@ -3,6 +3,7 @@ import { type ChatItem, itemTs, type PendingItem } from 'aurora-client';
 import {
   type ChatMessage,
   formatMessage,
+  isMessageEvent,
   markedName,
   type SystemEvent,
   sanitizeForTerminal,
@@ -20,6 +21,10 @@ export interface LineContext {
   readonly me: string;
   readonly theme: Theme;
   readonly time: TimeFormat;
+  /** Message numbers (seqs) in place of times, to name messages in /edit, /delete, /react, /reply. */
+  readonly numbers?: boolean;
+  /** The message a reply answers, when it is loaded (for the one-line quote above the reply). */
+  readonly quoted?: (seq: number) => ChatMessage | undefined;
 }
 
 /**
@@ -82,7 +87,11 @@ function drawItem(item: ChatItem | PendingItem, showDate: boolean, context: Line
 }
 
 function itemLines(item: ChatItem | PendingItem, context: LineContext): Line[] {
-  const time = context.time.clock(itemTs(item));
+  const clock = context.time.clock(itemTs(item));
+  const time =
+    context.numbers && item.kind === 'message' && item.message.kind !== 'system'
+      ? `#${item.message.seq}`.padStart(clock.length)
+      : clock;
   switch (item.kind) {
     case 'message':
       return messageLines(item.message, item.mine, item.mention, time, context);
@@ -141,6 +150,68 @@ function messageLines(
   const from = sanitize(markedName(message.from, message.account, message.bot));
   const nickStyle: TextStyle = { role: mine ? 'self' : 'nick', nick: message.from };
   const textRole = mention ? 'mention' : 'text';
+  if (isMessageEvent(message)) return [];
+  const above = message.replyTo === undefined ? [] : quoteLines(message.replyTo, time, context);
+  const below = reactionLines(message, time, context);
+  if (message.deleted)
+    return [
+      ...above,
+      ...layout(
+        time,
+        senderCell(message),
+        nickStyle,
+        SEPARATOR,
+        [{ text: 'message deleted', style: { role: 'system' } }],
+        context,
+      ),
+    ];
+  const lines = lineBody(message, mention, time, context, from, nickStyle, textRole);
+  return above.length === 0 && below.length === 0 ? lines : [...above, ...lines, ...below];
+}
+
+/** The one-line quote above a reply: `↳ bob: the start of what bob said`. */
+function quoteLines(seq: number, time: string, context: LineContext): Line[] {
+  const original = context.quoted?.(seq);
+  const said =
+    original === undefined ? `message ${seq}` : original.deleted ? 'message deleted' : original.text;
+  const who = original === undefined ? '' : `${sanitize(original.from)}: `;
+  const room = Math.max(8, context.width - (time.length + context.nickWidth + 8));
+  const text = truncate(`↳ ${who}${sanitize(said.replace(/\s+/g, ' '))}`, room);
+  return layout(
+    ' '.repeat(time.length),
+    '',
+    { role: 'system' },
+    SEPARATOR,
+    [{ text, style: { role: 'system' } }],
+    context,
+  ).slice(0, 1);
+}
+
+/** Reactions, compact under the message: `👍 2  🎉 1`. */
+function reactionLines(message: ChatMessage, time: string, context: LineContext): Line[] {
+  if (!message.reactions?.length) return [];
+  const text = message.reactions.map((r) => `${sanitize(r.emoji)} ${r.who.length}`).join('  ');
+  return layout(
+    ' '.repeat(time.length),
+    '',
+    { role: 'system' },
+    SEPARATOR,
+    [{ text, style: { role: 'system' } }],
+    context,
+  );
+}
+
+function lineBody(
+  message: ChatMessage,
+  mention: boolean,
+  time: string,
+  context: LineContext,
+  from: string,
+  nickStyle: TextStyle,
+  textRole: 'mention' | 'text',
+): Line[] {
+  const edited: Styled[] =
+    message.edited === undefined ? [] : [{ text: ' (edited)', style: { role: 'system' } }];
   switch (message.kind) {
     case 'system': {
       const { arrow, text } = describeSystem(message);
@@ -155,13 +226,17 @@ function messageLines(
     }
     case 'action': {
       const star: TextStyle = { role: 'nick', nick: message.from };
-      const body = [{ text: `* ${from} `, style: star }, ...spans(message.text, textRole, message.id)];
+      const body = [
+        { text: `* ${from} `, style: star },
+        ...spans(message.text, textRole, message.id),
+        ...edited,
+      ];
       return layout(time, '', star, SEPARATOR, body, context, mention ? 'mention' : 'separator');
     }
     default: {
       const dm = message.kind === 'dm';
       const separatorRole = dm ? 'dm' : mention ? 'mention' : 'separator';
-      const body = spans(message.text, textRole, message.id);
+      const body = [...spans(message.text, textRole, message.id), ...edited];
       const cell = senderCell(message);
       return layout(time, cell, nickStyle, dm ? DM_SEPARATOR : SEPARATOR, body, context, separatorRole);
     }

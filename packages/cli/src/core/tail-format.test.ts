@@ -136,3 +136,31 @@ describe('the JSON lines of tail, a stable interface (PROTOCOL.md, "Lines of tai
     expect(keys(gapJson('dev', 'C'))).toEqual(documented('gap'));
   });
 });
+
+describe('edits, deletes, reactions and replies in tail', () => {
+  it('emits each event as a JSON object naming the message it changes, and a reply names its original', () => {
+    const edit = JSON.parse(tailJson({ ...chat(9, 'alice', 'fixed'), kind: 'edit', about: 7 }, 'C'));
+    expect(edit).toMatchObject({ kind: 'edit', about: 7, text: 'fixed', seq: 9 });
+    const reaction = JSON.parse(
+      tailJson({ ...chat(10, 'bob', ''), kind: 'reaction', about: 7, emoji: '👍', on: false }, 'C'),
+    );
+    expect(reaction).toMatchObject({ kind: 'reaction', about: 7, emoji: '👍', on: false });
+    expect(JSON.parse(tailJson({ ...chat(11, 'bob', 'yes'), replyTo: 7 }, 'C'))).toMatchObject({
+      replyTo: 7,
+    });
+    const state = JSON.parse(tailJson({ ...chat(7, 'alice', ''), deleted: true, rev: 12 }, 'C'));
+    expect(state).toMatchObject({ deleted: true, text: '' });
+  });
+
+  it('prints events as one line each, naming the message by its number', () => {
+    expect(tailText({ ...chat(9, 'alice', 'fixed'), kind: 'edit', about: 7 }, 'me')).toMatch(
+      /<alice> edited #7: fixed$/,
+    );
+    expect(tailText({ ...chat(9, 'alice', ''), kind: 'delete', about: 7 }, 'me')).toMatch(
+      /-- alice deleted #7$/,
+    );
+    expect(
+      tailText({ ...chat(9, 'bob', ''), kind: 'reaction', about: 7, emoji: '🎉', on: true }, 'me'),
+    ).toMatch(/-- bob reacted 🎉 on #7$/);
+  });
+});

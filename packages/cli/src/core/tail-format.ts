@@ -29,6 +29,13 @@ export function tailJson(message: ChatMessage, cursor: string): string {
     id: message.id,
     seq: message.seq,
     ...(message.event ? { event: message.event } : {}),
+    ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
+    ...(message.about === undefined ? {} : { about: message.about }),
+    ...(message.emoji === undefined ? {} : { emoji: message.emoji }),
+    ...(message.on === undefined ? {} : { on: message.on }),
+    ...(message.edited === undefined ? {} : { edited: new Date(message.edited).toISOString() }),
+    ...(message.deleted ? { deleted: true } : {}),
+    ...(message.reactions?.length ? { reactions: message.reactions } : {}),
     cursor,
   });
 }
@@ -66,6 +73,13 @@ export function tailText(message: ChatMessage, me: string): string {
       return `${when} ${sanitizeForTerminal(where)} * ${from} ${text}`;
     case 'system':
       return `${when} ${sanitizeForTerminal(where)} -- ${text}`;
+    // Events change an earlier message, named by its seq (`#12`), as `tail --json`'s `about`.
+    case 'edit':
+      return `${when} ${sanitizeForTerminal(where)} <${from}> edited #${message.about}: ${text}`;
+    case 'delete':
+      return `${when} ${sanitizeForTerminal(where)} -- ${from} deleted #${message.about}`;
+    case 'reaction':
+      return `${when} ${sanitizeForTerminal(where)} -- ${from} ${message.on === false ? 'took back' : 'reacted'} ${sanitizeForTerminal(message.emoji ?? '')} on #${message.about}`;
     default:
       return `${when} ${sanitizeForTerminal(where)} <${from}> ${text}`;
   }

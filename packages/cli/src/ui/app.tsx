@@ -45,7 +45,12 @@ export function App({ ring, notify, title, size }: AppProps) {
   const [search] = useSearchView();
   const input = useInputBox(!search.open);
   const [panel, setPanel] = useState<boolean | undefined>(undefined);
-  useAppKeys(() => setPanel((shown) => !(shown ?? columns >= 80)), !search.open);
+  const [numbers, setNumbers] = useState(false);
+  useAppKeys(
+    () => setPanel((shown) => !(shown ?? columns >= 80)),
+    !search.open,
+    () => setNumbers((shown) => !shown),
+  );
   const searchRows = useRef(1);
   useSearchViewKeys(() => searchRows.current);
   useBell(state.alerts, bell, ring);
@@ -80,7 +85,7 @@ export function App({ ring, notify, title, size }: AppProps) {
       {search.open ? <SearchView width={columns} height={paneHeight} /> : null}
       {/* Hidden, not unmounted, under the search view: Esc returns to the transcript as it was scrolled. */}
       <Box flexDirection="row" height={paneHeight} display={search.open ? 'none' : 'flex'}>
-        <MessagePane width={paneWidth} height={paneHeight} />
+        <MessagePane width={paneWidth} height={paneHeight} numbers={numbers} />
         {panelWidth > 0 ? <SidePanel width={panelWidth} height={paneHeight} /> : null}
       </Box>
       <TypingLine width={columns} inputBytes={masked ? 0 : utf8Length(input.value)} />

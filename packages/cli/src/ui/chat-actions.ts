@@ -14,6 +14,7 @@ import {
   type PrefsCommand,
   parseInput,
   planModerationCommand,
+  planMessageCommand,
   planPrefsCommand,
   targetOfWire,
 } from 'aurora-client';
@@ -97,7 +98,12 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
     notice(`${sanitizeForTerminal(member.nick)} is ${text}`);
   };
 
-  const sendText = (kind: 'say' | 'action' | 'dm', target: string, text: string): boolean => {
+  const sendText = (
+    kind: 'say' | 'action' | 'dm',
+    target: string,
+    text: string,
+    replyTo?: number,
+  ): boolean => {
     // A line sent now would hold the leave back (it waits for every line to the room): staying is a /join.
     if (kind !== 'dm' && getState().targets[target]?.leaving) {
       notice(`You are leaving ${target}; /join ${target} to stay, then send it.`, 'error');
@@ -113,7 +119,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       );
       return false;
     }
-    dispatch({ type: 'sent', outgoing: connection.send(kind, target, text) });
+    dispatch({ type: 'sent', outgoing: connection.send(kind, target, text, replyTo) });
     if (kind !== 'dm') connection.typing(target, false);
     else tellAway(dmPeer(target));
     return true;
@@ -150,6 +156,24 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
   const run = (command: Command): boolean => {
     const here = current();
     switch (command.type) {
+      case 'edit':
+      case 'delete':
+      case 'react':
+      case 'reply': {
+        const plan = planMessageCommand(getState(), command);
+        if (plan.kind === 'refuse') {
+          notice(plan.message, 'error');
+          return false;
+        }
+        const wire = here.kind === 'dm' ? dmTarget(here.label) : here.key;
+        if (plan.kind === 'send') return sendText(plan.sendKind, wire, plan.text, plan.replyTo);
+        if (plan.change.kind === 'edit' && utf8Length(plan.change.text) > getState().maxTextBytes) {
+          notice(`An edit has the limits of a message: at most ${getState().maxTextBytes} bytes.`, 'error');
+          return false;
+        }
+        connection.change(wire, plan.seq, plan.change);
+        return true;
+      }
       case 'say': {
         if (here.kind === 'home') {
           // A line typed before the room being joined is (the one named on the command line, or

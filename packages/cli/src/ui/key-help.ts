@@ -13,6 +13,7 @@ export const KEY_BINDINGS: readonly (readonly [keys: string, what: string])[] = 
   ['End', 'back to the newest messages'],
   ['Ctrl+Left/Right, Alt+1..9', 'switch rooms and conversations'],
   ['F2, Alt+P', 'show or hide the side panel'],
+  ['Alt+N', 'message numbers in place of times, for /edit /delete /react /reply'],
   ['Ctrl+C', 'clear the input; on an empty input, quit (so does Ctrl+D)'],
 ];
 

@@ -43,8 +43,18 @@ export const Join = v.object({ type: v.literal('join'), room: RoomName, since: v
 /** Leaves a room. */
 export const Leave = v.object({ type: v.literal('leave'), room: RoomName, ref: Ref });
 
-/** Says something in a room. `cid` makes retries idempotent: a repeated cid is stored once. */
-export const Say = v.object({ type: v.literal('say'), room: RoomName, text: Text, cid: ClientId, ref: Ref });
+/**
+ * Says something in a room. `cid` makes retries idempotent: a repeated cid is stored once. `replyTo`
+ * names the seq of the message (in the same room) this one answers.
+ */
+export const Say = v.object({
+  type: v.literal('say'),
+  room: RoomName,
+  text: Text,
+  cid: ClientId,
+  replyTo: v.optional(Seq),
+  ref: Ref,
+});
 
 /** A `/me` action in a room. */
 export const Action = v.object({
@@ -52,6 +62,7 @@ export const Action = v.object({
   room: RoomName,
   text: Text,
   cid: ClientId,
+  replyTo: v.optional(Seq),
   ref: Ref,
 });
 
@@ -61,6 +72,29 @@ export const DirectMessage = v.object({
   to: Nick,
   text: Text,
   cid: ClientId,
+  replyTo: v.optional(Seq),
+  ref: Ref,
+});
+
+/**
+ * Replaces the text of one's own message `seq` in `target` (a room, or `@nick`), within the edit
+ * window. Stored as an `edit` event; answered by `changed`, or an error (`not_author`, ...).
+ */
+export const Edit = v.object({ type: v.literal('edit'), target: Target, seq: Seq, text: Text, ref: Ref });
+
+/** Deletes one's own message `seq` in `target`: its text is gone from the server. Answered by `changed`. */
+export const Delete = v.object({ type: v.literal('delete'), target: Target, seq: Seq, ref: Ref });
+
+/**
+ * Puts a reaction on message `seq` in `target` (`on`, the default) or takes it off. `emoji` is one
+ * emoji or a `:shortcode:` (`checkEmoji`); the wire bound is loose so a bad one gets `bad_emoji`.
+ */
+export const React = v.object({
+  type: v.literal('react'),
+  target: Target,
+  seq: Seq,
+  emoji: v.pipe(v.string(), v.maxLength(LIMITS.maxEmojiBytes * 2)),
+  on: v.optional(v.boolean(), true),
   ref: Ref,
 });
 
@@ -244,6 +278,9 @@ export const ClientMessage = v.variant('type', [
   Say,
   Action,
   DirectMessage,
+  Edit,
+  Delete,
+  React,
   Typing,
   NickChange,
   SetTopic,

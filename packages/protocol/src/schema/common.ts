@@ -33,8 +33,15 @@ export const Status = v.pipe(v.string(), v.maxLength(LIMITS.maxStatusLength));
 /** Echoed back on the reply or error that answers a request, so clients can match them. */
 export const Ref = v.optional(ClientId);
 
-/** What a message is: said in a room, a `/me` action, a server notice, or a direct message. */
-export const MessageKind = v.picklist(['chat', 'action', 'system', 'dm']);
+/**
+ * What a message is: said in a room, a `/me` action, a server notice, or a direct message; or an
+ * event that changes an earlier message (`about`): an `edit`, a `delete`, a `reaction` put on or
+ * taken off. Events are stored entries with their own seq, so resume replays them in order.
+ */
+export const MessageKind = v.picklist(['chat', 'action', 'system', 'dm', 'edit', 'delete', 'reaction']);
+
+/** One emoji on a message and who put it there (names as they were then); the count is `who.length`. */
+export const Reaction = v.object({ emoji: v.string(), who: v.array(v.string()) });
 
 /**
  * A person's standing in a room, as member lists show it: `owner` (marked `~`), `operator` (`@`), or
@@ -117,6 +124,25 @@ export const ChatMessage = v.object({
   cid: v.optional(v.string()),
   /** On `system` messages: what happened, for clients that update state from history. */
   event: v.optional(SystemEvent),
+  /** On `chat`, `action` and `dm`: the seq of the message (same target) this one answers. */
+  replyTo: v.optional(Seq),
+  /** On events (`edit`, `delete`, `reaction`): the seq of the message they change. */
+  about: v.optional(Seq),
+  /** On `reaction` events: the emoji, and whether it was put on (true) or taken off (false). */
+  emoji: v.optional(v.string()),
+  on: v.optional(v.boolean()),
+  /** The message as it is now: when it was last edited (its `text` is the edited text). */
+  edited: v.optional(Timestamp),
+  /** The message was deleted: `text` is empty and stays so. */
+  deleted: v.optional(v.boolean()),
+  /** The message's reactions now, in the order they first appeared. Absent: none. */
+  reactions: v.optional(v.array(Reaction)),
+  /**
+   * The seq of the last event folded into this state. A client applies an event only when its seq
+   * is above the message's `rev`, so a message read from history is never turned back by an older
+   * event replayed after it.
+   */
+  rev: v.optional(Seq),
 });
 
 /** A member of a room as shown in member lists. */
@@ -166,6 +192,8 @@ export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 export type Role = v.InferOutput<typeof Role>;
 /** A moderation action. */
 export type ModerationAction = v.InferOutput<typeof ModerationAction>;
+/** One emoji on a message and who put it there. */
+export type Reaction = v.InferOutput<typeof Reaction>;
 /** A room member as listed. */
 export type Member = v.InferOutput<typeof Member>;
 /** A room in a room list. */

@@ -145,6 +145,18 @@ export const Ack = v.object({
   ref: Ref,
 });
 
+/**
+ * Answers `edit`, `delete` and `react`: the change was stored as the event `seq` in `target`
+ * (`about` is the message it changed). The event itself arrives as a `message` like any other.
+ */
+export const Changed = v.object({
+  type: v.literal('changed'),
+  target: v.string(),
+  seq: Seq,
+  about: Seq,
+  ref: Ref,
+});
+
 /** A page of history, oldest first. */
 export const HistoryPage = v.object({
   type: v.literal('history'),
@@ -329,6 +341,7 @@ export const ServerMessage = v.variant('type', [
   Presence,
   TypingNotice,
   Ack,
+  Changed,
   HistoryPage,
   SearchResults,
   NickChanged,

@@ -92,6 +92,46 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
     expect(answers[0]![2]).toEqual([{ room: 'dev', members: 2, topic: '' }]);
   });
 
+  it('fans edits, reactions, replies and deletes out across nodes, in seq order, in rooms and conversations', async () => {
+    const [a, b] = [await startNode(), await startNode()];
+    const alice = await enter(a.url, 'alice');
+    const bob = await enter(b.url, 'bob');
+    await alice.next('presence', (p) => p.event === 'join' && p.nick === 'bob');
+    alice.send({ type: 'say', room: 'dev', text: 'helo', cid: 'c1' });
+    const { seq } = await alice.next('ack', (ack) => ack.cid === 'c1');
+    alice.send({ type: 'edit', target: 'dev', seq, text: 'hello', ref: 'e' });
+    await alice.next('changed', (c) => c.ref === 'e');
+    bob.send({ type: 'react', target: 'dev', seq, emoji: '👍', ref: 'r' });
+    await bob.next('changed', (c) => c.ref === 'r');
+    bob.send({ type: 'say', room: 'dev', text: 'hi', cid: 'b1', replyTo: seq });
+    await bob.next('ack', (ack) => ack.cid === 'b1');
+    alice.send({ type: 'delete', target: 'dev', seq, ref: 'd' });
+    await alice.next('changed', (c) => c.ref === 'd');
+    const after = (client: TestClient) =>
+      client.of('message').filter((m) => m.seq >= seq && m.room === 'dev');
+    await bob.until(() => after(bob).length === 5 || undefined);
+    await alice.until(() => after(alice).length === 5 || undefined);
+    expect(after(bob)).toEqual(after(alice));
+    expect(after(bob).map((m) => [m.kind, m.about ?? m.replyTo])).toEqual([
+      ['chat', undefined],
+      ['edit', seq],
+      ['reaction', seq],
+      ['chat', seq],
+      ['delete', seq],
+    ]);
+    bob.send({ type: 'history', target: 'dev', ref: 'h' });
+    const page = (await bob.next('history', (h) => h.ref === 'h')).messages;
+    expect(page.find((m) => m.seq === seq)).toMatchObject({ text: '', deleted: true, rev: seq + 4 });
+
+    alice.send({ type: 'dm', to: 'bob', text: 'psst', cid: 'd1' });
+    const direct = await alice.next('ack', (ack) => ack.cid === 'd1');
+    alice.send({ type: 'edit', target: '@bob', seq: direct.seq, text: 'psst!', ref: 'de' });
+    expect(await bob.next('message', (m) => m.kind === 'edit' && m.to === 'bob')).toMatchObject({
+      about: direct.seq,
+      text: 'psst!',
+    });
+  });
+
   it('delivers direct messages, typing and log-outs across nodes', async () => {
     const [a, b] = [await startNode(), await startNode()];
     const alice = await enter(a.url, 'alice');

@@ -35,6 +35,11 @@ export class RedisKeys {
     return `${this.prefix}cids:${target}`;
   }
 
+  /** A target's edits: the seq of a message -> the seqs of its `edit` events, so a delete can blank their text. */
+  edits(target: string): string {
+    return `${this.prefix}edits:${target}`;
+  }
+
   /** The search document counter: one number per indexed message, across targets (see redis-search.ts). */
   get searchDocs(): string {
     return `${this.prefix}sx-docs`;

@@ -5,6 +5,7 @@ import type { Session } from '../session.js';
 import { changePassword, deleteAccount } from './account-manage.js';
 import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
+import { edit, react, remove } from './lifecycle.js';
 import { dm, history, say } from './messages.js';
 import { changePrefsRequest } from './prefs.js';
 import { join, leave, members, rooms, topic, typing } from './rooms.js';
@@ -25,6 +26,9 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   say,
   action: say,
   dm,
+  edit,
+  delete: remove,
+  react,
   typing,
   nick,
   topic,

@@ -2,6 +2,7 @@ import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } 
 import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
 import { speakRefusal } from '../rooms/gates.js';
+import { isLine } from '../messages/lifecycle.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
 import { validRoom } from './rooms.js';
@@ -25,6 +26,7 @@ export async function say(
   }
   const { nick, key } = session.identity!;
   const target = roomKey(room);
+  if (!(await repliesToLine(hub, session, target, message))) return;
   if (hub.typing.stop(room, key)) hub.publish(target, { type: 'typing', room, nick, active: false });
   const { message: stored } = await hub.storeAndPublish(
     {
@@ -36,6 +38,7 @@ export async function say(
       fromAccount: session.identity!.account !== undefined,
       text: message.text,
       cid: message.cid,
+      ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     },
     [target],
   );
@@ -70,6 +73,7 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
   }
   const channels = toKey === key ? [userChannel(key)] : [userChannel(key), userChannel(toKey)];
   const target = dmKey(key, toKey);
+  if (!(await repliesToLine(hub, session, target, message))) return;
   if (toKey !== key)
     await noteGuestConnections(
       hub,
@@ -91,6 +95,7 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
       fromAccount: session.identity!.account !== undefined,
       text: message.text,
       cid: message.cid,
+      ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     },
     channels,
   );
@@ -103,6 +108,33 @@ export async function dm(hub: Hub, session: Session, message: ClientMessageOf<'d
     ts: stored.ts,
     ...(message.ref === undefined ? {} : { ref: message.ref }),
   });
+}
+
+/**
+ * True when a message has no `replyTo`, or names a message of its target that people sent and that
+ * is not deleted; otherwise answers `no_such_message` (a reply to nothing would quote nothing).
+ */
+async function repliesToLine(
+  hub: Hub,
+  session: Session,
+  target: string,
+  message: ClientMessageOf<'say' | 'action' | 'dm'>,
+): Promise<boolean> {
+  if (message.replyTo === undefined) return true;
+  const original = (await hub.options.store.message(target, message.replyTo))?.message;
+  const notBefore = session.identity!.account ? undefined : session.identity!.claimedAt;
+  if (
+    original !== undefined &&
+    isLine(original) &&
+    !original.deleted &&
+    (target.startsWith('room:') || notBefore === undefined || original.ts >= notBefore)
+  )
+    return true;
+  session.fail(ErrorCode.NoSuchMessage, `there is no message ${message.replyTo} to reply to`, {
+    ref: message.ref,
+    cid: message.cid,
+  });
+  return false;
 }
 
 /** Where a `history` or resume target is stored, or an error sentence. */

@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   ErrorCode,
+  isMessageEvent,
   mentionMatcher,
   type NotifyPrefs,
   type PrefsOutcome,
@@ -288,7 +289,8 @@ export class RedisAccounts implements AccountStore {
         let taken = 0;
         const range = { descending: true, batch: Math.min(limit, 500) };
         for await (const record of scanRecords(this.redis, this.keys.messages(target), range)) {
-          if (record.toKey !== key || record.fromKey === key) continue;
+          // Edits, deletes and reactions are not messages to list (SQLite's directTo leaves them out too).
+          if (record.toKey !== key || record.fromKey === key || isMessageEvent(record.message)) continue;
           found.push({ target, record });
           if (++taken >= limit) break;
         }

@@ -35,6 +35,7 @@ export function pendingMessage(input: NewMessage, id: string, ts: number): ChatM
     ts,
     ...(input.cid === undefined ? {} : { cid: input.cid }),
     ...(input.event === undefined ? {} : { event: input.event }),
+    ...(input.replyTo === undefined ? {} : { replyTo: input.replyTo }),
   };
 }
 
@@ -57,6 +58,13 @@ export function recordHeader(input: NewMessage, ts: number): string {
 /** The field of a target's cid hash that makes a retry idempotent. */
 export function cidField(input: NewMessage): string {
   return input.cid === undefined ? '' : `${input.fromKey}\n${input.cid}`;
+}
+
+/** The header in front of a stored member's frame (kept when the message's state is replaced). */
+export function headerOf(member: string): string {
+  let end = -1;
+  for (let i = 0; i < 5; i++) end = member.indexOf('\n', end + 1);
+  return member.slice(0, end + 1);
 }
 
 /** Reads a stored member back. */

@@ -42,6 +42,64 @@ return {1, seq}
 `);
 
 /**
+ * Stores an edit, delete or reaction of one message, if the message is still as it was read (the
+ * lifecycle rules ruled on that state: else it returns {0} and the caller reads again). It takes the
+ * next seq, stores the event, replaces the message's state (splicing the seq in as its `rev`), keeps
+ * the message's edit seqs, on a delete swaps its edits for their blanked versions, updates the
+ * search index (an edit re-indexes the new words under a new document; a delete leaves the index),
+ * and publishes the event. KEYS: seq, messages, edits.
+ * ARGV: 1 the message as read, 2 event header, 3 event frame head, 4 event frame tail, 5 new state
+ * up to its rev, 6 the message's seq, 7 fanout channel, 8 broker channels ('' none), 9 target,
+ * 10 index base, 11 document counter, 12 'edit' | 'delete' | 'reaction', 13 old words, 14 new
+ * words, 15 sender's canonical name, then pairs of (edit event as stored, blanked).
+ * Returns {1, seq}, or {0} when something changed since the read.
+ */
+export const CHANGE = new LuaScript(String.raw`
+local about = tonumber(ARGV[6])
+if redis.call('ZRANGE', KEYS[2], about, about, 'BYSCORE')[1] ~= ARGV[1] then return {0} end
+for i = 16, #ARGV, 2 do
+  if not redis.call('ZSCORE', KEYS[2], ARGV[i]) then return {0} end
+end
+local seq = redis.call('INCR', KEYS[1])
+local frame = ARGV[3] .. seq .. ARGV[4]
+redis.call('ZADD', KEYS[2], seq, ARGV[2] .. frame)
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZADD', KEYS[2], about, ARGV[5] .. seq .. '}')
+for i = 16, #ARGV, 2 do
+  local score = redis.call('ZSCORE', KEYS[2], ARGV[i])
+  redis.call('ZREM', KEYS[2], ARGV[i])
+  redis.call('ZADD', KEYS[2], score, ARGV[i + 1])
+end
+local mode, base = ARGV[12], ARGV[10]
+if mode == 'edit' then
+  local known = redis.call('HGET', KEYS[3], ARGV[6])
+  redis.call('HSET', KEYS[3], ARGV[6], known and (known .. ' ' .. seq) or tostring(seq))
+elseif mode == 'delete' then
+  redis.call('HDEL', KEYS[3], ARGV[6])
+end
+if mode ~= 'reaction' then
+  for word in string.gmatch(ARGV[13], '%S+') do
+    local set = base .. 'w:' .. word
+    redis.call('ZREM', set, ARGV[6])
+    if redis.call('EXISTS', set) == 0 then redis.call('ZREM', base .. 'dict', word) end
+  end
+  redis.call('ZREM', base .. 'f:' .. ARGV[15], ARGV[6])
+  if mode == 'edit' then
+    local doc = redis.call('INCR', ARGV[11])
+    for word in string.gmatch(ARGV[14], '%S+') do
+      redis.call('ZADD', base .. 'w:' .. word, doc, ARGV[6])
+      redis.call('ZADD', base .. 'dict', 0, word)
+    end
+    redis.call('ZADD', base .. 'f:' .. ARGV[15], doc, ARGV[6])
+  end
+end
+if ARGV[8] ~= '' then
+  redis.call('PUBLISH', ARGV[7], ARGV[8] .. '\n' .. ARGV[9] .. '\n' .. seq .. '\n' .. frame)
+end
+return {1, seq}
+`);
+
+/**
  * Applies retention to one target, removing at most ARGV[3] messages (the caller repeats while that
  * many went). KEYS: messages, cids. ARGV: cutoff ts ('' for none), messages kept ('' for no cap), most.
  * Age pruning walks from the oldest and stops at the first message young enough, so what remains is

@@ -84,7 +84,7 @@ export async function buildRedisSearchIndex(
     if (!next) break;
     const { walk, record } = next;
     doc++;
-    if (isIndexed(record.kind)) {
+    if (isIndexed(record.kind) && !record.message.deleted) {
       const prefix = searchBase(keys, walk.target);
       const seq = record.message.seq;
       for (const word of new Set(indexTokens(record.message.text))) {

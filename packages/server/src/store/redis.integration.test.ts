@@ -4,6 +4,7 @@ import { RedisKeys } from '../cluster/keys.js';
 import { sequentialIds } from '../ids.js';
 import { accountContract } from '../testing/account-contract.js';
 import { moderationContract } from '../testing/moderation-contract.js';
+import { lifecycleContract } from '../testing/lifecycle-contract.js';
 import { describeWithRedis, useTestRedis } from '../testing/redis-server.js';
 import { searchContract } from '../testing/search-contract.js';
 import { type StoreFactory, storeContract } from '../testing/store-contract.js';
@@ -29,6 +30,7 @@ describeWithRedis('the Redis store', () => {
   searchContract(redisStore);
   accountContract(redisStore);
   moderationContract(async () => new RedisModeration(fixture.command, keys()));
+  lifecycleContract(redisStore);
 
   it('ends a page at the search budget, short, with next where the scan stopped', async () => {
     const clock = new ManualClock();

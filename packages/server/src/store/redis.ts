@@ -1,25 +1,44 @@
-import { type ChatMessage, indexTokens } from 'aurora-protocol';
+import {
+  applyMessageEvent,
+  type ChatMessage,
+  ErrorCode,
+  encodeServerMessage,
+  indexTokens,
+} from 'aurora-protocol';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../clock.js';
 import { RedisKeys } from '../cluster/keys.js';
 import { createId, type IdFactory } from '../ids.js';
+import { eventMessage, inStoredOrder } from './message-state.js';
 import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import { RedisModeration } from './redis-moderation.js';
 import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
 import { APPEND, PRUNE, UNINDEX } from './redis-scripts.js';
+import {
+  cidField,
+  decodeRecord,
+  headerOf,
+  pendingMessage,
+  recordHeader,
+  splitFrame,
+} from './redis-record.js';
+import { APPEND, CHANGE, PRUNE, UNINDEX } from './redis-scripts.js';
 import { indexArgs, searchBase, searchRedis } from './redis-search.js';
 import { RedisWebhooks } from './redis-webhooks.js';
 import { isIndexed, type SearchPage, type StoreSearch } from './search.js';
 import type {
   AppendResult,
   Bounds,
+  ChangeResult,
+  DecideChange,
   NewMessage,
   Page,
   PageQuery,
   RememberedMember,
   Retention,
   Store,
+  StoredMessage,
 } from './store.js';
 
 /** Options for {@link RedisStore}. */
@@ -39,6 +58,13 @@ export interface RedisStoreOptions {
  * which carries the removed messages for the search index, stays small).
  */
 const PRUNE_STEP = 1000;
+
+/**
+ * Times a change reads the message again when another node changed it between the read and the
+ * script; each retry means someone else's change went through, so this is only ever reached by a
+ * message under a storm of reactions, which then gets `store_unavailable` and may retry.
+ */
+const CHANGE_TRIES = 8;
 
 /**
  * The cluster store: history, topics and accounts in Redis, shared by every node. An append is one
@@ -75,6 +101,33 @@ export class RedisStore implements Store {
     const forget = () => this.inFlight.delete(work);
     work.then(forget, forget);
     return work;
+  }
+
+  change(target: string, seq: number, decide: DecideChange): Promise<ChangeResult> {
+    return this.changeAndPublish(target, seq, decide, []);
+  }
+
+  /** `change`, publishing the event on `channels` in the same script (see CHANGE). */
+  changeAndPublish(
+    target: string,
+    seq: number,
+    decide: DecideChange,
+    channels: readonly string[],
+  ): Promise<ChangeResult> {
+    const work = storage(() => this.runChange(target, seq, decide, channels));
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  message(target: string, seq: number): Promise<StoredMessage | undefined> {
+    return storage(async () => {
+      const member = (await this.redis.zrange(this.keys.messages(target), seq, seq, 'BYSCORE'))[0];
+      if (member === undefined) return undefined;
+      const record = decodeRecord(member);
+      return { message: record.message, fromKey: record.fromKey };
+    });
   }
 
   page(target: string, query: PageQuery): Promise<Page> {
@@ -169,6 +222,9 @@ export class RedisStore implements Store {
         for (;;) {
           const dropped = (await PRUNE.run(this.redis, keys, args)) as string[];
           await this.unindex(target, dropped);
+          // A pruned message's list of edits goes with it.
+          const seqs = dropped.map((member) => String(decodeRecord(member).message.seq));
+          if (seqs.length > 0) await this.redis.hdel(this.keys.edits(target), ...seqs);
           removed += dropped.length;
           if (dropped.length < PRUNE_STEP) break;
         }
@@ -202,6 +258,78 @@ export class RedisStore implements Store {
       );
     }
     if (args.length > 1) await UNINDEX.run(this.redis, [], args);
+  }
+
+  private async runChange(
+    target: string,
+    about: number,
+    decide: DecideChange,
+    channels: readonly string[],
+  ): Promise<ChangeResult> {
+    const messages = this.keys.messages(target);
+    for (let tries = 0; tries < CHANGE_TRIES; tries++) {
+      const member = (await this.redis.zrange(messages, about, about, 'BYSCORE'))[0];
+      const record = member === undefined ? undefined : decodeRecord(member);
+      const now = this.options.clock.now();
+      const decision = decide(record && { message: record.message, fromKey: record.fromKey }, now);
+      if ('refuse' in decision) return { ok: false, code: decision.refuse, reason: decision.reason };
+      if ('unchanged' in decision) return { ok: true, message: decision.unchanged };
+      if (member === undefined || record === undefined)
+        return { ok: false, code: ErrorCode.NoSuchMessage, reason: 'there is no such message' };
+      const change = decision.store;
+      const event = eventMessage(change, this.ids('m'), 0, now);
+      const { head, tail } = splitFrame(event);
+      // The state with the event folded in, its rev left for the script to fill (rev is stored last).
+      const folded = applyMessageEvent(record.message, { ...event, seq: Number.MAX_SAFE_INTEGER });
+      const state = encodeServerMessage(inStoredOrder({ ...folded, rev: 0 }));
+      if (!state.endsWith('"rev":0}')) throw new Error('a message state must end with its rev');
+      const scrubbed = change.kind === 'delete' ? await this.blankedEdits(target, about) : [];
+      const oldWords = [...new Set(indexTokens(record.message.text))].join(' ');
+      const newWords = change.kind === 'edit' ? [...new Set(indexTokens(folded.text))].join(' ') : '';
+      const result = (await CHANGE.run(
+        this.redis,
+        [this.keys.seq(target), messages, this.keys.edits(target)],
+        [
+          member,
+          `${change.fromKey}\n${change.toKey ?? ''}\n${change.kind}\n${now}\n\n`,
+          head,
+          tail,
+          headerOf(member) + state.slice(0, -2),
+          String(about),
+          this.keys.fanout,
+          channels.join(' '),
+          target,
+          searchBase(this.keys, target),
+          this.keys.searchDocs,
+          change.kind,
+          oldWords,
+          newWords,
+          record.fromKey,
+          ...scrubbed,
+        ],
+      )) as [number, number?];
+      if (result[0] === 0) continue;
+      const seq = Number(result[1]);
+      return { ok: true, event: { ...event, seq }, message: inStoredOrder({ ...folded, rev: seq }) };
+    }
+    return {
+      ok: false,
+      code: ErrorCode.StoreUnavailable,
+      reason: 'this message is being changed by many people at once; try again',
+    };
+  }
+
+  /** The edit events of a message, each as stored and then with its text blanked (for a delete). */
+  private async blankedEdits(target: string, about: number): Promise<string[]> {
+    const seqs = (await this.redis.hget(this.keys.edits(target), String(about)))?.split(' ') ?? [];
+    const pairs: string[] = [];
+    for (const seq of seqs) {
+      const member = (await this.redis.zrange(this.keys.messages(target), seq, seq, 'BYSCORE'))[0];
+      if (member === undefined) continue;
+      const { message } = decodeRecord(member);
+      pairs.push(member, headerOf(member) + encodeServerMessage(inStoredOrder({ ...message, text: '' })));
+    }
+    return pairs;
   }
 
   private async runAppend(input: NewMessage, channels: readonly string[]): Promise<AppendResult> {

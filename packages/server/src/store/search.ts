@@ -3,9 +3,11 @@ import { type ChatMessage, indexTokens, type SearchTerm } from 'aurora-protocol'
 // What the stores share about search. Both index a message when it is stored, in the same step
 // (SQLite: the same transaction; Redis: the same script), under a document number that grows with
 // every indexed message across all targets: newest first is highest number first, and the number
-// is the paging cursor. System notices are not indexed. An edit or a delete (not in Aurora yet)
-// re-tokenizes the old text with `indexTokens` and removes that document (SQLite: by `messages.doc`;
-// Redis: the seq from each word's set), then indexes the new text under a new number.
+// is the paging cursor. System notices and events are not indexed. An edit or a delete removes the
+// message's document in the same step (SQLite: by `messages.doc`; Redis: the seq from each set of
+// its old text's words, re-tokenized with `indexTokens`, and from its sender's set), and an edit then
+// indexes the new text under a new number: a deleted message never matches, an edited one matches
+// its current text only.
 
 /** A target the asker may read, and from when (guests read their direct messages from taking the name). */
 export interface SearchScope {
@@ -63,9 +65,9 @@ export function searchPrefixes(query: StoreSearch): string[] {
   return query.terms.flatMap((term) => (term.prefix ? [term.tokens[term.tokens.length - 1]!] : []));
 }
 
-/** True when a kind of message is indexed (system notices are not). */
+/** True when a kind of message is indexed (system notices and edit, delete and reaction events are not). */
 export function isIndexed(kind: ChatMessage['kind']): boolean {
-  return kind !== 'system';
+  return kind === 'chat' || kind === 'action' || kind === 'dm';
 }
 
 /**

@@ -107,7 +107,7 @@ export class SqliteAccounts implements AccountStore {
       ),
       // The ignored keys come as one JSON array, so one statement serves any number of them.
       unread: db.prepare<[string, number, string, string], { n: number }>(
-        `SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind != 'system'
+        `SELECT COUNT(*) AS n FROM messages WHERE target = ? AND seq > ? AND from_key != ? AND kind IN ('chat', 'action', 'dm')
          AND from_key NOT IN (SELECT value FROM json_each(?))`,
       ),
       mentions: db.prepare<[string, number, number, string], Row>(
@@ -118,7 +118,7 @@ export class SqliteAccounts implements AccountStore {
         'SELECT target FROM conversations WHERE key = ?',
       ),
       directTo: db.prepare<[string, string, number], Row>(
-        'SELECT * FROM messages WHERE to_key = ? AND from_key != ? ORDER BY ts DESC LIMIT ?',
+        "SELECT * FROM messages WHERE to_key = ? AND from_key != ? AND kind NOT IN ('edit', 'delete', 'reaction') ORDER BY ts DESC LIMIT ?",
       ),
       prefs: db.prepare<[string], { prefs: string }>('SELECT prefs FROM account_prefs WHERE account_key = ?'),
       setPrefs: db.prepare<[string, string]>(

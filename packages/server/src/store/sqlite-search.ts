@@ -1,7 +1,8 @@
-import { indexTokens, type SearchTerm } from 'aurora-protocol';
+import { type ChatMessage, indexTokens, type SearchTerm } from 'aurora-protocol';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
 import {
+  isIndexed,
   PREFIX_WORDS,
   type SearchFound,
   type SearchPage,
@@ -38,6 +39,9 @@ export function addConversations(db: Database.Database): boolean {
   return true;
 }
 
+/** SQL true for a deleted message (its text is gone, so it is never indexed again). */
+const DELETED = "COALESCE(json_extract(detail, '$.deleted'), 0)";
+
 /** Messages indexed per transaction while building the index for an existing database. */
 const BUILD_BATCH = 5000;
 
@@ -71,7 +75,7 @@ export function addDocColumn(db: Database.Database): boolean {
  */
 export function buildSearchIndex(db: Database.Database, logger?: Partial<Pick<Logger, 'info'>>): void {
   const pending = db.prepare<[], { n: number }>(
-    "SELECT COUNT(*) AS n FROM messages WHERE doc IS NULL AND kind <> 'system'",
+    `SELECT COUNT(*) AS n FROM messages WHERE doc IS NULL AND kind IN ('chat', 'action', 'dm') AND NOT ${DELETED}`,
   );
   const total = pending.get()?.n ?? 0;
   if (total === 0) return;
@@ -86,9 +90,10 @@ export function buildSearchIndex(db: Database.Database, logger?: Partial<Pick<Lo
       ts: number;
       doc: number | null;
       kind: string;
+      deleted: number;
     }
   >(
-    `SELECT target, seq, text, from_key, ts, doc, kind FROM messages WHERE (ts, target, seq) > (?, ?, ?)
+    `SELECT target, seq, text, from_key, ts, doc, kind, ${DELETED} AS deleted FROM messages WHERE (ts, target, seq) > (?, ?, ?)
      ORDER BY ts, target, seq LIMIT ?`,
   );
   const insert = prepareIndexInsert(db);
@@ -103,7 +108,7 @@ export function buildSearchIndex(db: Database.Database, logger?: Partial<Pick<Lo
     const rows = batch.all(after[0], after[1], after[2], BUILD_BATCH);
     for (const row of rows) {
       after = [row.ts, row.target, row.seq];
-      if (row.doc !== null || row.kind === 'system') continue;
+      if (row.doc !== null || !isIndexed(row.kind as ChatMessage['kind']) || row.deleted) continue;
       doc++;
       insert(doc, indexBody(row.text), row.from_key, row.target, row.seq);
       mark.run(doc, row.target, row.seq);

@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids.js';
 import { accountContract } from '../testing/account-contract.js';
 import { moderationContract } from '../testing/moderation-contract.js';
+import { decideChange } from '../messages/lifecycle.js';
+import { lifecycleContract } from '../testing/lifecycle-contract.js';
 import { searchContract, storeSearch } from '../testing/search-contract.js';
 import { storeContract } from '../testing/store-contract.js';
 import { SCHEMA_VERSION } from './schema-version.js';
@@ -18,6 +20,9 @@ describe('the SQLite store', () => {
   storeContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
   searchContract(async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }));
   accountContract(async ({ clock }) => new SqliteStore({ clock, ids: sequentialIds() }));
+  lifecycleContract(
+    async ({ clock, retention }) => new SqliteStore({ clock, retention, ids: sequentialIds() }),
+  );
 });
 
 describe('the SQLite moderation store', () => {
@@ -189,6 +194,42 @@ describe('the SQLite store on disk', () => {
     await upgraded.close();
     const reopened = new SqliteStore({ clock, dataDir });
     expect((await reopened.accounts.prefs('uma')).keywords).toEqual(['deploy']);
+    await reopened.close();
+    const check = new Database(join(dataDir, 'aurora.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+
+  it('takes a version 3 database (from before edits and reactions): its messages can then be edited and deleted', async () => {
+    const clock = new ManualClock();
+    const first = new SqliteStore({ clock, dataDir });
+    await first.append({ ...message, text: 'typo here' });
+    await first.append({ ...message, text: 'gone soon' });
+    await first.close();
+    const old = new Database(join(dataDir, 'aurora.db'));
+    old.exec('ALTER TABLE messages DROP COLUMN detail; ALTER TABLE messages DROP COLUMN about');
+    old.pragma('user_version = 3');
+    old.close();
+
+    const upgraded = new SqliteStore({ clock, dataDir });
+    const actor = { nick: 'alice', key: 'alice', account: false };
+    const limits = { editWindowMs: 60_000, maxReactionsPerMessage: 20 };
+    const place = { target: 'room:dev', room: 'dev' };
+    const edit = { kind: 'edit', text: 'typo fixed' } as const;
+    expect((await upgraded.change('room:dev', 1, decideChange(actor, place, 1, edit, limits))).ok).toBe(true);
+    const remove = decideChange(actor, place, 2, { kind: 'delete' }, limits);
+    expect((await upgraded.change('room:dev', 2, remove)).ok).toBe(true);
+    await upgraded.close();
+    const reopened = new SqliteStore({ clock, dataDir });
+    const { messages } = await reopened.page('room:dev', { limit: 10 });
+    expect(messages.map((m) => [m.kind, m.text, m.deleted])).toEqual([
+      ['chat', 'typo fixed', undefined],
+      ['chat', '', true],
+      ['edit', 'typo fixed', undefined],
+      ['delete', '', undefined],
+    ]);
+    const found = await reopened.search(storeSearch('from:alice', [{ target: 'room:dev' }]));
+    expect(found.found.map((f) => f.message.seq)).toEqual([1]);
     await reopened.close();
     const check = new Database(join(dataDir, 'aurora.db'));
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { ChatMessage } from 'aurora-protocol';
+import { applyMessageEvent, type ChatMessage, ErrorCode } from 'aurora-protocol';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import { createId, type IdFactory } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Checkpointer, type CheckpointOptions } from './checkpointer.js';
 import { prepareDataFolder } from './data-folder.js';
+import { eventMessage, inStoredOrder, lifecycleOf } from './message-state.js';
 import { checkSchemaVersion, recordSchemaVersion } from './schema-version.js';
 import type { SearchPage, StoreSearch } from './search.js';
 import { isIndexed } from './search.js';
@@ -25,12 +26,15 @@ import { SqliteWebhooks } from './sqlite-webhooks.js';
 import {
   type AppendResult,
   type Bounds,
+  type ChangeResult,
+  type DecideChange,
   type NewMessage,
   type Page,
   type PageQuery,
   type RememberedMember,
   type Retention,
   type Store,
+  type StoredMessage,
   StoreError,
 } from './store.js';
 
@@ -73,8 +77,12 @@ export interface Row {
   from_account: number | null;
   /** 1 when an incoming webhook posted it. */
   from_bot: number | null;
-  /** The search document number; null for system notices (not indexed). */
+  /** The search document number; null for system notices and events (not indexed), and deleted messages. */
   doc: number | null;
+  /** On events: the seq of the message they change. */
+  about: number | null;
+  /** The lifecycle fields of the message (`lifecycleOf`) as JSON; null for a message never changed. */
+  detail: string | null;
 }
 
 /** A row's columns in the order of the insert statement. */
@@ -95,6 +103,8 @@ type RowValues = [
   from_account: number | null,
   from_bot: number | null,
   doc: number | null,
+  about: number | null,
+  detail: string | null,
 ];
 
 interface Pending {
@@ -115,7 +125,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS messages (
   target TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
   room TEXT, to_nick TEXT, to_key TEXT, from_nick TEXT NOT NULL, from_key TEXT NOT NULL, text TEXT NOT NULL,
-  ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER, from_bot INTEGER,
+  ts INTEGER NOT NULL, cid TEXT, event TEXT, from_account INTEGER, from_bot INTEGER, about INTEGER, detail TEXT,
   PRIMARY KEY (target, seq)
 ) WITHOUT ROWID;
 -- The retry index leads with the cid: time-ordered cids (the terminal client's, ULIDs, counters)
@@ -157,6 +167,7 @@ export class SqliteStore implements Store {
   private readonly memberChanges = new Map<string, MemberChange>();
   /** `page` statements by their SQL: preparing one per join cost more than running it. */
   private readonly pageStatements = new Map<string, Database.Statement<(string | number)[], Row>>();
+  private changeStep: ((target: string, seq: number, decide: DecideChange) => ChangeResult) | undefined;
   private readonly statements;
   private readonly indexMessage: ReturnType<typeof prepareIndexInsert>;
   private readonly noteConversation: Database.Statement<[string, string]>;
@@ -180,6 +191,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     addSenderColumns(this.db);
+    addLifecycleColumns(this.db);
     this.db.exec(SEARCH_SCHEMA);
     addDocColumn(this.db);
     addConversations(this.db);
@@ -214,9 +226,18 @@ export class SqliteStore implements Store {
     this.moderation = new SqliteModeration(this.db, () => options.clock.now());
     this.statements = {
       insert: this.db.prepare<RowValues>(
-        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot, doc, about, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      bySeq: this.db.prepare<[string, number], Row>('SELECT * FROM messages WHERE target = ? AND seq = ?'),
+      updateState: this.db.prepare<[string, number | null, string | null, string, number]>(
+        'UPDATE messages SET text = ?, doc = ?, detail = ? WHERE target = ? AND seq = ?',
+      ),
+      // The text of a deleted message's edits goes with it (the edits stay, as events, without it).
+      scrubEdits: this.db.prepare<[string, number, number]>(
+        "UPDATE messages SET text = '' WHERE target = ? AND seq > ? AND kind = 'edit' AND about = ?",
+      ),
+      unindexDoc: this.db.prepare<[number]>('DELETE FROM message_index WHERE rowid = ?'),
       byCid: this.db.prepare<[string, string], Row>('SELECT * FROM messages WHERE cid = ? AND from_key = ?'),
       // A target's last seq outlives its messages (retention may delete them all), so seqs never repeat.
       lastSeq: this.db.prepare<[string, string], { last: number }>(
@@ -289,6 +310,8 @@ export class SqliteStore implements Store {
       from_account: input.fromAccount ? 1 : null,
       from_bot: input.fromBot ? 1 : null,
       doc: this.indexing && isIndexed(input.kind) ? this.nextDoc++ : null,
+      about: null,
+      detail: input.replyTo === undefined ? null : JSON.stringify({ replyTo: input.replyTo }),
     };
     const body = row.doc === null ? undefined : indexBody(input.text);
     const promise = new Promise<AppendResult>((resolve, reject) => {
@@ -297,6 +320,26 @@ export class SqliteStore implements Store {
     if (cidKey !== undefined) this.pendingByCid.set(cidKey, promise);
     this.scheduleFlush();
     return promise;
+  }
+
+  async change(target: string, seq: number, decide: DecideChange): Promise<ChangeResult> {
+    // Every append handed out a seq before this change is committed (and resolved) first, so the
+    // event's seq follows theirs and is published after them.
+    if (this.batch.length > 0) this.commit();
+    this.changeStep ??= this.db.transaction((target: string, seq: number, decide: DecideChange) =>
+      this.applyChange(target, seq, decide),
+    );
+    try {
+      return this.changeStep(target, seq, decide);
+    } catch (error) {
+      this.lastSeq.delete(target);
+      throw new StoreError(`storage failed: ${(error as Error).message}`);
+    }
+  }
+
+  async message(target: string, seq: number): Promise<StoredMessage | undefined> {
+    const row = this.statements.bySeq.get(target, seq);
+    return row === undefined ? undefined : { message: toMessage(row), fromKey: row.from_key };
   }
 
   async page(target: string, query: PageQuery): Promise<Page> {
@@ -450,6 +493,69 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  /** The body of `change`, inside its transaction. */
+  private applyChange(target: string, about: number, decide: DecideChange): ChangeResult {
+    const row = this.statements.bySeq.get(target, about);
+    const stored = row === undefined ? undefined : { message: toMessage(row), fromKey: row.from_key };
+    const now = this.options.clock.now();
+    const decision = decide(stored, now);
+    if ('refuse' in decision) return { ok: false, code: decision.refuse, reason: decision.reason };
+    if ('unchanged' in decision) return { ok: true, message: decision.unchanged };
+    if (row === undefined || stored === undefined)
+      return { ok: false, code: ErrorCode.NoSuchMessage, reason: 'there is no such message' };
+    const change = decision.store;
+    const seq = this.nextSeq(target);
+    const event = eventMessage(change, this.ids('m'), seq, now);
+    const eventRow = rowOf(event, target, change.toKey ?? null, change.fromKey);
+    this.insertRow(eventRow);
+    const message = applyMessageEvent(stored.message, event);
+    let doc = row.doc;
+    if (change.kind !== 'reaction' && doc !== null) {
+      this.statements.unindexDoc.run(doc);
+      doc = null;
+    }
+    if (change.kind === 'edit' && this.indexing) {
+      doc = this.nextDoc++;
+      this.indexMessage(doc, indexBody(message.text), row.from_key, target, about);
+    }
+    if (change.kind === 'delete') this.statements.scrubEdits.run(target, about, about);
+    const detail = lifecycleOf(message);
+    this.statements.updateState.run(
+      message.text,
+      doc,
+      Object.keys(detail).length === 0 ? null : JSON.stringify(detail),
+      target,
+      about,
+    );
+    this.unrecordedSeqs.set(target, seq);
+    this.checkpointer?.request(1);
+    return { ok: true, event, message: inStoredOrder(message) };
+  }
+
+  private insertRow(row: Row): void {
+    // Positional values: binding an object by names costs a property lookup per column.
+    this.statements.insert.run(
+      row.target,
+      row.seq,
+      row.id,
+      row.kind,
+      row.room,
+      row.to_nick,
+      row.to_key,
+      row.from_nick,
+      row.from_key,
+      row.text,
+      row.ts,
+      row.cid,
+      row.event,
+      row.from_account,
+      row.from_bot,
+      row.doc,
+      row.about,
+      row.detail,
+    );
+  }
+
   private lastStoredSeq(target: string): number {
     return this.statements.lastSeq.get(target, target)?.last ?? 0;
   }
@@ -495,25 +601,7 @@ export class SqliteStore implements Store {
       this.writeBatch ??= this.db.transaction((rows: readonly Pending[]) => {
         for (const pending of rows) {
           const row = pending.row;
-          // Positional values: binding an object by names costs a property lookup per column.
-          this.statements.insert.run(
-            row.target,
-            row.seq,
-            row.id,
-            row.kind,
-            row.room,
-            row.to_nick,
-            row.to_key,
-            row.from_nick,
-            row.from_key,
-            row.text,
-            row.ts,
-            row.cid,
-            row.event,
-            row.from_account,
-            row.from_bot,
-            row.doc,
-          );
+          this.insertRow(row);
           if (row.to_key !== null) {
             this.noteConversation.run(row.from_key, row.target);
             this.noteConversation.run(row.to_key, row.target);
@@ -572,7 +660,49 @@ export function toMessage(row: Row): ChatMessage {
   message.ts = row.ts;
   if (row.cid !== null) message.cid = row.cid;
   if (row.event !== null) message.event = JSON.parse(row.event);
+  if (row.detail !== null) Object.assign(message, JSON.parse(row.detail));
   return message;
+}
+
+/** The row an event (or any message built whole) is stored as. */
+function rowOf(message: ChatMessage, target: string, toKey: string | null, fromKey: string): Row {
+  const detail = lifecycleOf(message);
+  return {
+    target,
+    seq: message.seq,
+    id: message.id,
+    kind: message.kind,
+    room: message.room ?? null,
+    to_nick: message.to ?? null,
+    to_key: toKey,
+    from_nick: message.from,
+    from_key: fromKey,
+    text: message.text,
+    ts: message.ts,
+    cid: message.cid ?? null,
+    event: message.event === undefined ? null : JSON.stringify(message.event),
+    from_account: message.account ? 1 : null,
+    from_bot: message.bot ? 1 : null,
+    doc: null,
+    about: message.about ?? null,
+    detail: Object.keys(detail).length === 0 ? null : JSON.stringify(detail),
+  };
+}
+
+/**
+ * Adds `about` and `detail` to a database made before messages could be edited, deleted, reacted
+ * to or replied to (schema version 5): what they hold is absent from every older message.
+ */
+export function addLifecycleColumns(db: Database.Database): void {
+  const columns = db.pragma('table_info(messages)') as { name: string }[];
+  const missing = [
+    ['about', 'INTEGER'],
+    ['detail', 'TEXT'],
+  ].filter(([name]) => !columns.some((column) => column.name === name));
+  if (missing.length === 0) return;
+  db.transaction(() => {
+    for (const [name, type] of missing) db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${type}`);
+  })();
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessageKind, SystemEvent } from 'aurora-protocol';
+import type { ChatMessage, ErrorCode, MessageKind, SystemEvent } from 'aurora-protocol';
 import type { AccountStore } from './accounts.js';
 import type { ModerationStore } from './moderation.js';
 import type { SearchPage, StoreSearch } from './search.js';
@@ -23,7 +23,52 @@ export interface NewMessage {
   readonly text: string;
   readonly cid?: string;
   readonly event?: SystemEvent;
+  /** The seq of the message (same target) this one answers. */
+  readonly replyTo?: number;
 }
+
+/** An event to store about an earlier message of the same target (see `applyMessageEvent`). */
+export interface NewChange {
+  /** Storage key (`roomKey` or `dmKey`). */
+  readonly target: string;
+  readonly kind: 'edit' | 'delete' | 'reaction';
+  /** The seq of the message it changes. */
+  readonly about: number;
+  readonly room?: string;
+  readonly to?: string;
+  readonly toKey?: string;
+  readonly from: string;
+  readonly fromKey: string;
+  readonly fromAccount?: boolean;
+  /** The new text, on an edit. */
+  readonly text?: string;
+  /** On a reaction: the emoji, and whether it is put on or taken off. */
+  readonly emoji?: string;
+  readonly on?: boolean;
+}
+
+/** A stored message as the lifecycle rules see it: its current state and its sender's canonical name. */
+export interface StoredMessage {
+  readonly message: ChatMessage;
+  readonly fromKey: string;
+}
+
+/**
+ * What the lifecycle rules decide about a change once they see the message (or that there is none):
+ * refuse it, store this event, or answer that it is already so (a reaction one already has).
+ */
+export type ChangeDecision =
+  | { readonly refuse: ErrorCode; readonly reason: string }
+  | { readonly store: NewChange }
+  | { readonly unchanged: ChatMessage };
+
+/** The rules a store consults inside its atomic step, with the store's clock reading. */
+export type DecideChange = (stored: StoredMessage | undefined, now: number) => ChangeDecision;
+
+/** What `change` did: refused (nothing changed), stored `event` (the message is now `message`), or nothing. */
+export type ChangeResult =
+  | { readonly ok: false; readonly code: ErrorCode; readonly reason: string }
+  | { readonly ok: true; readonly event?: ChatMessage; readonly message: ChatMessage };
 
 /** What `append` stored, and whether it was already there (a retried `cid`). */
 export interface AppendResult {
@@ -88,6 +133,22 @@ export interface Store {
    * (cluster mode). Without it the hub appends, then publishes through the broker.
    */
   appendAndPublish?(message: NewMessage, channels: readonly string[]): Promise<AppendResult>;
+  /**
+   * Reads message `seq` of a target and lets `decide` rule on it; a change it allows is stored as an
+   * event with the target's next seq, and the message's current state, its search document and (on a
+   * delete) the text of its earlier edits are updated in the same atomic step. Nothing changes when
+   * it refuses.
+   */
+  change(target: string, seq: number, decide: DecideChange): Promise<ChangeResult>;
+  /** Optional, like `appendAndPublish`: `change`, publishing the event on `channels` in the same step. */
+  changeAndPublish?(
+    target: string,
+    seq: number,
+    decide: DecideChange,
+    channels: readonly string[],
+  ): Promise<ChangeResult>;
+  /** One stored message as it is now, with its sender's canonical name; undefined when there is none. */
+  message(target: string, seq: number): Promise<StoredMessage | undefined>;
   page(target: string, query: PageQuery): Promise<Page>;
   bounds(target: string): Promise<Bounds>;
   /** Full-text search within the scopes given, newest first (see `search.ts`). */

@@ -172,3 +172,33 @@ describe('/ignore, /unignore and /ignored', () => {
     expect(plan('/ignored').prefs).toEqual({ type: 'ignore' });
   });
 });
+
+describe('/edit, /delete, /react and /reply in the browser', () => {
+  const withLines = async () => {
+    const { chat } = await import('aurora-testkit');
+    return [chat(4, 'alice', 'helo'), chat(5, 'bob', 'hi')].reduce(
+      (state, message) => chatReducer(state, { type: 'server', message, now: NOW }),
+      inDev(),
+    );
+  };
+
+  it('edit and delete your last message or message N, refusing someone else’s', async () => {
+    const state = await withLines();
+    expect(plan('/edit hello', state).frames).toEqual([
+      { type: 'edit', target: 'dev', seq: 4, text: 'hello' },
+    ]);
+    expect(plan('/delete 4', state).frames).toEqual([{ type: 'delete', target: 'dev', seq: 4 }]);
+    expect(plan('/edit 5 mine', state).error).toBe('Message 5 is not yours.');
+  });
+
+  it('react to message N (again takes it off) and reply with a quote', async () => {
+    const state = await withLines();
+    expect(plan('/react 5 👍', state).frames).toEqual([
+      { type: 'react', target: 'dev', seq: 5, emoji: '👍', on: true },
+    ]);
+    expect(plan('/reply 5 sure', state).lines).toEqual([
+      { target: 'dev', to: 'dev', kind: 'chat', text: 'sure', replyTo: 5 },
+    ]);
+    expect(plan('/react 9 👍', state).error).toBe('There is no message 9 here.');
+  });
+});

@@ -1,5 +1,5 @@
 import { type Command, dmTarget, leavingText, type PrefsCommand, planModerationCommand } from 'aurora-client';
-import { type ClientMessageOf, utf8Length } from 'aurora-protocol';
+import { type ChatMessage, type ClientMessageOf, hasReacted, sameName, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
@@ -19,6 +19,9 @@ export type PlannedRequest = ClientMessageOf<
   | 'moderate'
   | 'claim'
   | 'bans'
+  | 'edit'
+  | 'delete'
+  | 'react'
 >;
 
 /** A chat line to hand to the engine's outbox. */
@@ -29,6 +32,8 @@ export interface PlannedLine {
   readonly to: string;
   readonly kind: PendingMessage['kind'];
   readonly text: string;
+  /** The seq of the message it answers (`/reply`). */
+  readonly replyTo?: number;
 }
 
 /** What carrying out a command takes: state changes, lines and requests for the server, and whether to quit. */
@@ -64,6 +69,11 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
   const target = activeTarget(state);
   const room = target && !target.isDm ? target.name : undefined;
   switch (command.type) {
+    case 'edit':
+    case 'delete':
+    case 'react':
+    case 'reply':
+      return messageCommand(state, command);
     case 'say':
     case 'me': {
       // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
@@ -181,6 +191,51 @@ function leave(state: ChatState, room: string): CommandPlan {
     actions: [{ type: 'notice', text: leavingText(room, unsent), tone: 'info', target: room }],
     frames,
   };
+}
+
+/**
+ * `/edit [N] TEXT`, `/delete [N]`, `/react N EMOJI` and `/reply N TEXT` in the conversation on
+ * screen: N is a message's number (its seq), and without one edits and deletes mean your last
+ * message here. The server has the last word (`not_author`, `bad_emoji`, ...).
+ */
+function messageCommand(
+  state: ChatState,
+  command: Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' }>,
+): CommandPlan {
+  const target = activeTarget(state);
+  if (!target) return fail('Open a room or a conversation first.');
+  const own = (m: ChatMessage) => state.me !== undefined && !m.bot && sameName(m.from, state.me);
+  const shown = target.entries.flatMap((e) =>
+    e.type === 'message' && !e.hidden && e.message.kind !== 'system' && !e.message.deleted ? [e.message] : [],
+  );
+  const seq = 'seq' in command && command.seq !== undefined ? command.seq : shown.findLast(own)?.seq;
+  const message = shown.find((m) => m.seq === seq);
+  if (seq === undefined || !message)
+    return fail(seq === undefined ? 'You have no message here yet.' : `There is no message ${seq} here.`);
+  const place = { target: target.key, seq };
+  switch (command.type) {
+    case 'edit':
+      if (!own(message)) return fail(`Message ${seq} is not yours.`);
+      return request({ type: 'edit', ...place, text: command.text });
+    case 'delete':
+      if (!own(message)) return fail(`Message ${seq} is not yours.`);
+      return request({ type: 'delete', ...place });
+    case 'react':
+      return request({
+        type: 'react',
+        ...place,
+        emoji: command.emoji,
+        on: state.me === undefined || !hasReacted(message, command.emoji, state.me),
+      });
+    case 'reply':
+      return line(state, {
+        target: target.key,
+        to: target.isDm ? `@${target.name}` : target.name,
+        kind: target.isDm ? 'dm' : 'chat',
+        text: command.text,
+        replyTo: seq,
+      });
+  }
 }
 
 function line(state: ChatState, planned: PlannedLine): CommandPlan {

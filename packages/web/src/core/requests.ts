@@ -11,6 +11,19 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
     case 'join':
       connection.join(request.room, request.ref);
       break;
+    case 'edit':
+      connection.change(request.target, request.seq, { kind: 'edit', text: request.text });
+      break;
+    case 'delete':
+      connection.change(request.target, request.seq, { kind: 'delete' });
+      break;
+    case 'react':
+      connection.change(request.target, request.seq, {
+        kind: 'react',
+        emoji: request.emoji,
+        on: request.on ?? true,
+      });
+      break;
     case 'leave':
       connection.leave(request.room);
       break;

@@ -100,6 +100,7 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return withPrefs(state, prefs, now);
     }
     case 'pong':
+    case 'changed': // the event itself arrives as a message
     case 'search_results': // answers the promise of Connection.search, in the search panel
       return state;
   }

@@ -1,5 +1,5 @@
 import { attentionOf, messagePlace } from 'aurora-client';
-import { type ChatMessage, mentions, sameName } from 'aurora-protocol';
+import { type ChatMessage, isMessageEvent, mentions, sameName } from 'aurora-protocol';
 import { type ChatState, newTarget, type TargetKey, type TargetState } from './chat-state.js';
 import { appendNotice, mergeMessages, type NoticeTone, startsOver, type TimelineEntry } from './timeline.js';
 
@@ -52,7 +52,9 @@ export function addMessages(
     const trimmed = entries !== merged;
     const fromMe = next.me !== undefined && !message.bot && sameName(message.from, next.me);
     const seen = next.visible && next.active === place.target;
-    const counts = mode === 'live' && !fromMe && !seen && message.kind !== 'system' && !hidden(message);
+    const event = isMessageEvent(message);
+    const counts =
+      mode === 'live' && !fromMe && !seen && !event && message.kind !== 'system' && !hidden(message);
     next = {
       ...next,
       targets: withTarget(next.targets, place.target, {
@@ -61,7 +63,7 @@ export function addMessages(
         cursor: Math.max(target.cursor, message.seq),
         unread: target.unread + (counts ? 1 : 0),
         mentions: target.mentions + (counts && highlights(next, place.target, message, now) ? 1 : 0),
-        typing: without(target.typing, message.from),
+        typing: event ? target.typing : without(target.typing, message.from),
         // Only live notices move the topic: an older page of history would bring back a stale one.
         topic: mode === 'live' && message.event?.kind === 'topic' ? message.event.topic : target.topic,
         // A conversation opened by a message has older history when it did not start here.

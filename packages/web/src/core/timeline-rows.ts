@@ -64,7 +64,11 @@ export function timelineRows(
     if (event && days.hideMembership) continue;
     const run = event ? runFrom(entries, i, message, days) : undefined;
     if (!run) {
-      rows.push({ key: `m${message.seq}`, kind: 'message', message });
+      rows.push({
+        key: rowKey(entries, message),
+        kind: 'message',
+        message,
+      });
       continue;
     }
     i += run.events.length - 1;
@@ -95,4 +99,18 @@ function runFrom(
     last = entry.message;
   }
   return events.length >= CONDENSED_RUN_MIN ? { events, last } : undefined;
+}
+
+/**
+ * A message row's key: its seq, and the `rev` of its state and of the message it quotes, so an
+ * edit, delete or reaction draws the row again, and a reply's quote follows its original (a
+ * deleted text must not live on in a quote).
+ */
+function rowKey(entries: readonly TimelineEntry[], message: ChatMessage): string {
+  let key = message.rev === undefined ? `m${message.seq}` : `m${message.seq}.${message.rev}`;
+  if (message.replyTo !== undefined) {
+    const original = entries.find((e) => e.type === 'message' && e.seq === message.replyTo);
+    if (original?.type === 'message' && original.message.rev !== undefined) key += `q${original.message.rev}`;
+  }
+  return key;
 }

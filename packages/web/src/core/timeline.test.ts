@@ -58,3 +58,19 @@ describe('latestSeq and oldestSeq', () => {
     expect(oldestSeq(appendNotice([], 'only a notice', 'info', 1))).toBeUndefined();
   });
 });
+
+describe('edits, deletes and reactions in the timeline', () => {
+  it('fold into the message they change and stay hidden, so a replay changes nothing', async () => {
+    const { chat } = await import('aurora-testkit');
+    const original = chat(1, 'bob', 'helo');
+    const edit = { ...chat(2, 'bob', 'hello'), kind: 'edit' as const, about: 1 };
+    const reaction = { ...chat(3, 'alice', ''), kind: 'reaction' as const, about: 1, emoji: '👍', on: true };
+    const once = mergeMessages([], [original, edit, reaction]);
+    const twice = mergeMessages(once, [edit, reaction]);
+    expect(twice).toBe(once);
+    expect(once[0]).toMatchObject({
+      message: { text: 'hello', edited: edit.ts, reactions: [{ emoji: '👍', who: ['alice'] }] },
+    });
+    expect(once.slice(1).every((entry) => entry.type === 'message' && entry.hidden)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import type { ChatMessage } from 'aurora-protocol';
+import { applyMessageEvent, type ChatMessage, isMessageEvent } from 'aurora-protocol';
 
 /** How a local notice looks: information, or something that went wrong. */
 export type NoticeTone = 'info' | 'error';
@@ -98,13 +98,31 @@ export function mergeMessages(
     if (known.has(message.seq)) continue;
     known.add(message.seq);
     const entry = { type: 'message', seq: message.seq, order: 0, message: clipMessage(message) } as const;
-    fresh.push(hidden(message) ? { ...entry, hidden: true } : entry);
+    fresh.push(hidden(message) || isMessageEvent(message) ? { ...entry, hidden: true } : entry);
   }
   if (fresh.length === 0) return entries;
   const last = entries[entries.length - 1];
   const appendOnly = fresh.every((entry, i) => i === 0 || compareEntries(fresh[i - 1]!, entry) < 0);
-  if (appendOnly && (!last || compareEntries(last, fresh[0]!) < 0)) return [...entries, ...fresh];
-  return [...entries, ...fresh].sort(compareEntries);
+  const merged =
+    appendOnly && (!last || compareEntries(last, fresh[0]!) < 0)
+      ? [...entries, ...fresh]
+      : [...entries, ...fresh].sort(compareEntries);
+  return foldEvents(merged, messages);
+}
+
+/**
+ * Edit, delete and reaction events stay in the timeline, hidden (their seqs keep cursors and gaps
+ * exact), folded into the message they are about by the protocol's rule (a replay is harmless).
+ */
+function foldEvents(entries: TimelineEntry[], messages: readonly ChatMessage[]): TimelineEntry[] {
+  for (const event of messages) {
+    if (!isMessageEvent(event)) continue;
+    const at = entries.findIndex((entry) => entry.type === 'message' && entry.seq === event.about);
+    const found = entries[at];
+    if (found?.type === 'message')
+      entries[at] = { ...found, message: applyMessageEvent(found.message, event) };
+  }
+  return entries;
 }
 
 /** Adds a local notice after the newest message; `order` must grow with every notice added. */

@@ -67,7 +67,12 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     search: actions.search,
   });
   const banner = createStatusBanner(actions.reconnect);
-  const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions });
+  const act = (line: string, run: boolean) => {
+    if (!run) return composer.fill(line);
+    const problem = actions.composer.submit(line);
+    if (problem !== undefined) composer.fill(line);
+  };
+  const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions, act });
   const typing = createTypingLine();
   const composer = createComposer({ ...actions.composer, page: (direction) => messages.page(direction) });
   const scrim = h('div', { class: 'scrim', 'aria-hidden': 'true' });

@@ -18,6 +18,8 @@ export interface Composer {
   readonly element: HTMLElement;
   render(state: ChatState): void;
   focus(): void;
+  /** Puts a line in the field to finish (a message action), the cursor at its end. */
+  fill(text: string): void;
 }
 
 /** Taller than this (px) the field scrolls instead of growing. */
@@ -109,6 +111,12 @@ export function createComposer(actions: ComposerActions): Composer {
     },
     focus() {
       field.focus();
+    },
+    fill(text) {
+      field.value = text;
+      grow();
+      field.focus();
+      field.setSelectionRange(text.length, text.length);
     },
   };
 }

@@ -8,6 +8,41 @@ import { richText } from './rich-text.js';
 export interface ItemContext {
   readonly time: TimeFormat;
   readonly me: string | undefined;
+  /** The message a reply answers, when it is loaded. */
+  readonly quoted?: (seq: number) => ChatMessage | undefined;
+  /** Runs a composer line (`run`), or puts it in the composer to finish: the message actions. */
+  readonly act?: (line: string, run: boolean) => void;
+}
+
+/**
+ * The actions on a message, shown on hover and when focus is inside it (Tab reaches them): react 👍,
+ * reply, and on your own edit and delete. Each is the composer command it stands for.
+ */
+function actionsOf(
+  message: ChatMessage,
+  own: boolean,
+  act: (line: string, run: boolean) => void,
+): HTMLElement {
+  const n = message.seq;
+  const button = (label: string, text: string, line: string, run: boolean) => {
+    // The label is drawn by CSS (`data-label`), so a row's text (what copying a message takes, and
+    // what screen readers read before the buttons' own labels) is the message alone.
+    const b = h('button', { type: 'button', 'aria-label': `${label} message ${n}`, 'data-label': text });
+    b.addEventListener('click', () => act(line, run));
+    return b;
+  };
+  return h(
+    'div',
+    { class: 'actions' },
+    button('React 👍 to', '👍', `/react ${n} 👍`, true),
+    button('Reply to', 'Reply', `/reply ${n} `, false),
+    ...(own
+      ? [
+          button('Edit', 'Edit', `/edit ${n} ${message.text}`, false),
+          button('Delete', 'Delete', `/delete ${n}`, true),
+        ]
+      : []),
+  );
 }
 
 /** A sender's name in their colour (set through CSSOM, which the page's CSP allows). */
@@ -67,9 +102,30 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   else if (context.me !== undefined && message.kind !== 'system' && mentions(message.text, context.me))
     classes.push('mention');
   const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
+  if (message.replyTo !== undefined) {
+    const original = context.quoted?.(message.replyTo);
+    const said = original ? `${original.from}: ${original.deleted ? 'message deleted' : original.text}` : '';
+    item.appendChild(h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`));
+  }
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
+  else if (message.deleted) item.appendChild(messageLine(false, message.from, '_message deleted_', message));
   else item.appendChild(messageLine(message.kind === 'action', message.from, message.text, message));
+  if (message.edited !== undefined)
+    item.lastElementChild?.append(h('span', { class: 'edited' }, ' (edited)'));
+  if (context.act && message.kind !== 'system' && !message.deleted)
+    item.appendChild(actionsOf(message, own, context.act));
+  const reactions = message.reactions ?? [];
+  if (reactions.length > 0)
+    item.appendChild(
+      h(
+        'div',
+        { class: 'reactions' },
+        ...reactions.map((r) =>
+          h('span', { class: 'reaction', title: r.who.join(', ') }, `${r.emoji} ${r.who.length}`),
+        ),
+      ),
+    );
   return item;
 }
 

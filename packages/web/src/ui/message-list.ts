@@ -20,6 +20,8 @@ export interface MessageListOptions {
   readonly time: TimeFormat;
   readonly loadOlder: (target: TargetKey) => void;
   readonly pendingActions: PendingActions;
+  /** The message actions (see `ItemContext.act`). */
+  readonly act?: (line: string, run: boolean) => void;
   /** Rooms with more members than this hide joins, leaves and renames (default: this browser's setting). */
   readonly quietJoins?: QuietJoins;
 }
@@ -111,7 +113,16 @@ export function createMessageList(options: MessageListOptions): MessageList {
   }
 
   function build(row: Row, input: MessageListInput): HTMLLIElement {
-    const context = { time: options.time, me: input.me };
+    const quoted = (seq: number) => {
+      const entry = input.target?.entries.find((e) => e.type === 'message' && e.seq === seq);
+      return entry?.type === 'message' ? entry.message : undefined;
+    };
+    const context = {
+      time: options.time,
+      me: input.me,
+      quoted,
+      ...(options.act ? { act: options.act } : {}),
+    };
     switch (row.kind) {
       case 'day':
         return dayItem(row.label);

@@ -59,6 +59,24 @@ describe('InputBox editing', () => {
     expect(inputOf(app.screen())).toBe('#dev ›');
   });
 
+  it('edits your last message with Up in an empty input, and sends the edit with Enter', async () => {
+    const app = await inRoom();
+    await app.server.accept(chat(4, 'alice', 'helo wrld'), chat(5, 'bob', 'hi'));
+    await app.press(KEYS.up);
+    expect(inputOf(app.screen())).toBe('#dev › /edit 4 helo wrld');
+    await app.press(KEYS.ctrlU);
+    await app.type('/edit 4 hello world');
+    await app.press(KEYS.enter);
+    expect(app.server.received().filter((m) => m.type === 'edit')).toEqual([
+      { type: 'edit', target: 'dev', seq: 4, text: 'hello world' },
+    ]);
+    await app.server.accept({ ...chat(6, 'alice', 'hello world'), kind: 'edit', about: 4 });
+    expect(app.screen()).toContain('hello world (edited)');
+    // Alt+N shows the numbers to name other messages by.
+    await app.press(KEYS.alt('n'));
+    expect(app.screen()).toMatch(/ {3}#5 +bob │ hi/);
+  });
+
   it('makes a new line with Alt+Enter or Ctrl+J and sends the lines as one message', async () => {
     const app = await inRoom();
     await app.type('line one');

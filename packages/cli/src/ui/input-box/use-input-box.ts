@@ -1,4 +1,4 @@
-import { COMMAND_NAMES } from 'aurora-client';
+import { type ChatState, COMMAND_NAMES, planMessageCommand } from 'aurora-client';
 import { useRef } from 'react';
 import { useChatActions, useChatState } from '../chat-context.js';
 import { type KeyPress, useKeypress } from '../keys/index.js';
@@ -94,6 +94,11 @@ export function useInputBox(active = true): InputState {
     if (name === 'right' && !ctrl) return apply({ type: alt ? 'word-right' : 'right' });
     if (name === 'home') return apply({ type: 'line-start' });
     if (name === 'end') return apply({ type: 'line-end' });
+    if (name === 'up' && !shift && !ctrl && !alt && current().value === '') {
+      // As in Slack and Discord: Up in an empty input edits your last message here.
+      const last = lastOwnMessage(chat);
+      if (last !== undefined) return edit({ type: 'insert', text: `/edit ${last.seq} ${last.text}` });
+    }
     if ((name === 'up' || name === 'down') && !shift && !ctrl && !alt) return apply({ type: name });
     if (name !== 'char') return;
     if (ctrl && (key.text === 'c' || key.text === 'd')) {
@@ -123,4 +128,14 @@ export function useInputBox(active = true): InputState {
     }
   }, active);
   return state;
+}
+
+/** Your last message (not deleted) in the current window, to edit with Up; undefined when none. */
+function lastOwnMessage(chat: ChatState): { seq: number; text: string } | undefined {
+  const plan = planMessageCommand(chat, { type: 'edit', text: ' ' });
+  if (plan.kind !== 'change') return undefined;
+  for (const item of chat.targets[chat.current]?.items ?? [])
+    if (item.kind === 'message' && item.message.seq === plan.seq)
+      return { seq: plan.seq, text: item.message.text };
+  return undefined;
 }

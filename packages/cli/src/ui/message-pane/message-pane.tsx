@@ -1,4 +1,12 @@
-import { canLoadOlder, DEFAULT_QUIET_JOINS, hidesMembership, lastSeq, visibleItems } from 'aurora-client';
+import {
+  canLoadOlder,
+  DEFAULT_QUIET_JOINS,
+  hidesMembership,
+  lastSeq,
+  lowerBound,
+  messageOrder,
+  visibleItems,
+} from 'aurora-client';
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { createLineRenderer, runLines } from '../../core/render-line.js';
@@ -22,6 +30,8 @@ const HOME_HINT = 'You are in no room yet: /join ROOM to join one, /help for mor
 export interface MessagePaneProps {
   readonly width: number;
   readonly height: number;
+  /** Message numbers in place of times (Alt+N). */
+  readonly numbers?: boolean;
 }
 
 /**
@@ -32,7 +42,7 @@ export interface MessagePaneProps {
  * digest sits above the transcript until the user moves to another view. A message jumped to from
  * the search view is loaded, scrolled to and marked for a moment; a hole on screen fills.
  */
-export function MessagePane({ width, height }: MessagePaneProps) {
+export function MessagePane({ width, height, numbers = false }: MessagePaneProps) {
   const state = useChatState();
   const actions = useChatActions();
   const { theme, time, clock, quietJoins = DEFAULT_QUIET_JOINS } = useUi();
@@ -41,14 +51,24 @@ export function MessagePane({ width, height }: MessagePaneProps) {
   const [search] = useSearchView();
   const { nickWidth, showDate } = layoutFor(target, state.me, width, time);
   const hide = target.kind === 'room' && hidesMembership(quietJoins, target.members.length);
+  // Read through a ref, so a new message does not throw away every drawn line (quotes are drawn
+  // from the transcript as it is when the reply is first drawn).
+  const transcript = useRef(target.items);
+  transcript.current = target.items;
   const lines = useMemo(() => {
-    const context = { width, nickWidth, me: state.me, theme, time };
+    const quoted = (seq: number) => {
+      const items = transcript.current;
+      const at = lowerBound(items, messageOrder(seq));
+      const item = at < items.length ? items.get(at) : undefined;
+      return item?.kind === 'message' && item.message.seq === seq ? item.message : undefined;
+    };
+    const context = { width, nickWidth, me: state.me, theme, time, quoted, numbers };
     return createPaneLines(createLineRenderer(context), {
       hide,
       daysDiffer: (a, b) => time.day(a) !== time.day(b),
       drawRun: (ts, text, showDate) => runLines(ts, text, showDate, context),
     });
-  }, [width, nickWidth, state.me, theme, time, hide]);
+  }, [width, nickWidth, state.me, theme, time, hide, numbers]);
   // People the user ignores are left out here; their messages stay in the transcript (see hiddenByIgnore).
   const items = useMemo(() => visibleItems(target.items, state.prefs), [target.items, state.prefs]);
   const list = useMemo(() => paneList(items, target.pending), [items, target.pending]);

@@ -1,0 +1,77 @@
+import type { ServerMessage } from 'aurora-protocol';
+import { chat, joined, welcome } from 'aurora-testkit';
+import { describe, expect, it } from 'vitest';
+import { type ChatAction, chatReducer, initialChatState } from './chat-state.js';
+import { parseInput } from './commands.js';
+import { planMessageCommand } from './message-commands.js';
+
+const server = (message: ServerMessage): ChatAction => ({
+  type: 'connection',
+  event: { type: 'server', message },
+  now: 0,
+});
+const state = [
+  server(welcome('alice')),
+  server(
+    joined('dev', {
+      seq: 3,
+      history: [chat(1, 'alice', 'one'), chat(2, 'bob', 'two'), chat(3, 'alice', 'three')],
+    }),
+  ),
+].reduce(chatReducer, initialChatState('alice'));
+
+function plan(line: string) {
+  const parsed = parseInput(line);
+  if (!parsed.ok) return parsed;
+  const command = parsed.command;
+  if (
+    command.type !== 'edit' &&
+    command.type !== 'delete' &&
+    command.type !== 'react' &&
+    command.type !== 'reply'
+  )
+    throw new Error(`not a message command: ${line}`);
+  return planMessageCommand(state, command);
+}
+
+describe('/edit, /delete, /react, /reply', () => {
+  it('name a message by its number, or mean your last message', () => {
+    expect(plan('/edit 1 uno')).toEqual({
+      kind: 'change',
+      target: 'dev',
+      seq: 1,
+      change: { kind: 'edit', text: 'uno' },
+    });
+    expect(plan('/edit three!')).toMatchObject({ seq: 3, change: { kind: 'edit', text: 'three!' } });
+    expect(plan('/delete')).toMatchObject({ seq: 3, change: { kind: 'delete' } });
+    expect(plan('/del #1')).toMatchObject({ seq: 1, change: { kind: 'delete' } });
+  });
+
+  it('react with an emoji or a shortcode, and reply quoting the message', () => {
+    expect(plan('/react 2 :tada:')).toMatchObject({
+      seq: 2,
+      change: { kind: 'react', emoji: '🎉', on: true },
+    });
+    expect(plan('/reply 2 sure')).toEqual({
+      kind: 'send',
+      target: 'dev',
+      sendKind: 'say',
+      text: 'sure',
+      replyTo: 2,
+    });
+  });
+
+  it('refuse someone else’s message, a missing one and a bad emoji with a sentence', () => {
+    expect(plan('/edit 2 mine now')).toMatchObject({
+      kind: 'refuse',
+      message: expect.stringMatching(/not_author/),
+    });
+    expect(plan('/delete 9')).toMatchObject({ kind: 'refuse', message: 'There is no message 9 here.' });
+    expect(plan('/react 2 lol')).toMatchObject({
+      kind: 'refuse',
+      message: expect.stringMatching(/bad_emoji/),
+    });
+    expect(plan('/react 2')).toMatchObject({ ok: false, code: 'bad_argument' });
+    expect(plan('/reply 2')).toMatchObject({ ok: false, code: 'bad_argument' });
+  });
+});
