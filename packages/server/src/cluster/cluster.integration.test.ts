@@ -310,11 +310,11 @@ describeWithRedis('cluster mode: several nodes on one Redis', () => {
       silent.send({ type: 'hello', v: 1, nick, rooms: ['dev'] });
       await silent.next('joined');
     }
+    // Leaves in the same moment are one coalesced notice naming them all: each person once.
     const leaves = () =>
       observer
         .of('message')
-        .filter((m) => m.event?.kind === 'leave')
-        .map((m) => m.from)
+        .flatMap((m) => (m.event?.kind === 'leave' ? (m.event.nicks ?? [m.event.nick]) : []))
         .sort();
     await observer.until(() => (leaves().length >= names.length ? true : undefined));
     // Drops take at most three intervals; wait one more for any second notice.
