@@ -31,8 +31,8 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
-import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 import { foldEvents } from './message-events.js';
+import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';

@@ -16,8 +16,8 @@ import type {
   ConnectionListener,
   ConnectionOptions,
   ConnectionStatus,
-  ModerationRequest,
   MessageChange,
+  ModerationRequest,
   Outgoing,
 } from './connection-types.js';
 import { DeferredLeaves } from './deferred-leaves.js';

@@ -13,8 +13,8 @@ import {
   type ModerationCommand,
   type PrefsCommand,
   parseInput,
-  planModerationCommand,
   planMessageCommand,
+  planModerationCommand,
   planPrefsCommand,
   targetOfWire,
 } from 'aurora-client';

@@ -1,8 +1,8 @@
 import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
 import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
-import { speakRefusal } from '../rooms/gates.js';
 import { isLine } from '../messages/lifecycle.js';
+import { speakRefusal } from '../rooms/gates.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
 import { validRoom } from './rooms.js';

@@ -13,8 +13,6 @@ import { eventMessage, inStoredOrder } from './message-state.js';
 import { RedisAccounts } from './redis-accounts.js';
 import { scanRecords, storage } from './redis-call.js';
 import { RedisModeration } from './redis-moderation.js';
-import { cidField, decodeRecord, pendingMessage, recordHeader, splitFrame } from './redis-record.js';
-import { APPEND, PRUNE, UNINDEX } from './redis-scripts.js';
 import {
   cidField,
   decodeRecord,
