@@ -1,6 +1,9 @@
 import { type ClientMessageOf, canonicalName, checkNick, checkRoom, ErrorCode } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import { type ChangePlace, type ChangeRequest, decideChange, reactionEmoji } from '../messages/lifecycle.js';
+import { speakRefusal } from '../rooms/gates.js';
+import { isOperator } from '../rooms/roles.js';
+import { standingIn } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
 
@@ -57,7 +60,16 @@ async function change(
   const placed = placeOf(session, raw, ref);
   if (placed === undefined) return;
   const identity = session.identity!;
-  const actor = { nick: identity.nick, key: identity.key, account: identity.account !== undefined };
+  const account = identity.account !== undefined;
+  const { room } = placed.place;
+  // Someone banned or muted in a room changes nothing there either; moderators may delete anything.
+  const refused = room === undefined ? undefined : await speakRefusal(hub, session, room);
+  if (refused) return session.fail(refused.code, refused.message, { ref, room });
+  const moderator =
+    room !== undefined &&
+    request.kind === 'delete' &&
+    isOperator(await standingIn(hub, room, { key: identity.key, account }));
+  const actor = { nick: identity.nick, key: identity.key, account, moderator };
   const decide = decideChange(actor, placed.place, seq, request, hub.options.limits);
   const result = await hub.changeAndPublish(placed.place.target, seq, decide, placed.channels);
   if (!result.ok) {

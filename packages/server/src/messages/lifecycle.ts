@@ -10,6 +10,8 @@ export interface Actor {
   readonly nick: string;
   readonly key: string;
   readonly account: boolean;
+  /** An operator or owner of the room the message is in, or a server admin (see `rooms/roles.ts`). */
+  readonly moderator?: boolean | undefined;
 }
 
 /** What the rules need besides the message. */
@@ -45,11 +47,11 @@ export function mayEdit(actor: Actor, stored: StoredMessage): boolean {
 }
 
 /**
- * May `actor` delete this message? Its author only, for now. This is the one place a room's
- * operators will be allowed too, once rooms have them (moderation): check their role here.
+ * May `actor` delete this message? Its author, or a moderator of its room (operators, owners and
+ * server admins remove spam, a webhook's posts included).
  */
 export function mayDelete(actor: Actor, stored: StoredMessage): boolean {
-  return stored.fromKey === actor.key && stored.message.bot !== true;
+  return actor.moderator === true || (stored.fromKey === actor.key && stored.message.bot !== true);
 }
 
 /** Checks a typed emoji for `react`: the stored emoji, or the refusal (`bad_emoji`). */
@@ -101,7 +103,7 @@ export function decideChange(
     }
     if (request.kind === 'delete') {
       if (!mayDelete(actor, stored))
-        return refuse(ErrorCode.NotAuthor, 'only its author may delete a message');
+        return refuse(ErrorCode.NotAuthor, "only its author or the room's operators may delete a message");
       return { store: event };
     }
     const { emoji, on } = request;
