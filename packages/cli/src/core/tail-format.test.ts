@@ -101,7 +101,7 @@ describe('the JSON lines of tail, a stable interface (PROTOCOL.md, "Lines of tai
   const documented = (type: string): string[] => {
     const row = protocol?.split('\n').find((line) => line.startsWith(`| \`${type}\``));
     if (!row) throw new Error(`PROTOCOL.md documents no ${type} line`);
-    return [...(row.split('|')[2] ?? '').matchAll(/`([a-z_]+\??)`/g)].map((match) => match[1] ?? '');
+    return [...(row.split('|')[2] ?? '').matchAll(/`([a-zA-Z_]+\??)`/g)].map((match) => match[1] ?? '');
   };
   const keys = (line: string) => Object.keys(JSON.parse(line));
   const full = chat(7, 'alice', 'joined', {
@@ -128,7 +128,18 @@ describe('the JSON lines of tail, a stable interface (PROTOCOL.md, "Lines of tai
 
   it('has the fields PROTOCOL.md lists, in its order, the optional ones only when set', () => {
     const message = documented('message');
-    expect(keys(tailJson(full, 'C'))).toEqual(message.map((field) => field.replace('?', '')));
+    // Every optional field at once, which no one message has (an event and a changed message both).
+    const everything = {
+      ...full,
+      replyTo: 2,
+      about: 3,
+      emoji: '👍',
+      on: true,
+      edited: full.ts,
+      deleted: true,
+      reactions: [{ emoji: '👍', who: ['bob'] }],
+    };
+    expect(keys(tailJson(everything, 'C'))).toEqual(message.map((field) => field.replace('?', '')));
     expect(keys(tailJson(chat(1, 'bob', 'hi'), 'C'))).toEqual(
       message.filter((field) => !field.endsWith('?')),
     );
