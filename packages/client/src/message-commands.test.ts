@@ -75,3 +75,37 @@ describe('/edit, /delete, /react, /reply', () => {
     expect(plan('/reply 2')).toMatchObject({ ok: false, code: 'bad_argument' });
   });
 });
+
+describe('/delete by a moderator', () => {
+  const asOperator = [
+    server(welcome('alice')),
+    server(
+      joined('dev', {
+        seq: 2,
+        members: [
+          { nick: 'alice', away: false, role: 'operator' },
+          { nick: 'bob', away: false },
+        ],
+        history: [chat(1, 'alice', 'one'), chat(2, 'bob', 'spam')],
+      }),
+    ),
+  ].reduce(chatReducer, initialChatState('alice'));
+  const planned = (line: string, state = asOperator) => {
+    const parsed = parseInput(line);
+    if (!parsed.ok || (parsed.command.type !== 'delete' && parsed.command.type !== 'edit'))
+      throw new Error(line);
+    return planMessageCommand(state, parsed.command);
+  };
+
+  it("deletes someone else's message in a room it moderates, but never edits it", () => {
+    expect(planned('/delete 2')).toMatchObject({ kind: 'change', seq: 2, change: { kind: 'delete' } });
+    expect(planned('/edit 2 nicer')).toEqual({
+      kind: 'refuse',
+      message: 'Message 2 is not yours (not_author).',
+    });
+    expect(planned('/delete 2', state)).toEqual({
+      kind: 'refuse',
+      message: 'Message 2 is not yours (not_author).',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { checkEmoji, hasReacted, isMessageEvent } from 'aurora-protocol';
+import { checkEmoji, hasReacted, isMessageEvent, type Member, sameName } from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import type { Command } from './commands.js';
 import type { MessageChange } from './connection-types.js';
@@ -17,6 +17,14 @@ export type MessageCommandPlan =
     }
   /** Nothing to send: the sentence says why (no such message here, not yours, a bad emoji). */
   | { readonly kind: 'refuse'; readonly message: string };
+
+/**
+ * True when `me` moderates the room these are the members of: an owner, operator or server admin
+ * there may delete anyone's message (the server checks it again).
+ */
+export function moderatesHere(members: readonly Member[], me: string | undefined): boolean {
+  return me !== undefined && members.some((member) => member.role !== undefined && sameName(member.nick, me));
+}
 
 type MessageCommand = Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' }>;
 
@@ -47,7 +55,8 @@ export function planMessageCommand(state: ChatState, command: MessageCommand): M
   switch (command.type) {
     case 'edit':
     case 'delete':
-      if (!found.mine) return { kind: 'refuse', message: `Message ${seq} is not yours (not_author).` };
+      if (!found.mine && !(command.type === 'delete' && moderatesHere(target.members, state.me)))
+        return { kind: 'refuse', message: `Message ${seq} is not yours (not_author).` };
       return {
         kind: 'change',
         ...place,

@@ -1,4 +1,11 @@
-import { type Command, dmTarget, leavingText, type PrefsCommand, planModerationCommand } from 'aurora-client';
+import {
+  type Command,
+  dmTarget,
+  leavingText,
+  moderatesHere,
+  type PrefsCommand,
+  planModerationCommand,
+} from 'aurora-client';
 import { type ChatMessage, type ClientMessageOf, hasReacted, sameName, utf8Length } from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
@@ -218,7 +225,8 @@ function messageCommand(
       if (!own(message)) return fail(`Message ${seq} is not yours.`);
       return request({ type: 'edit', ...place, text: command.text });
     case 'delete':
-      if (!own(message)) return fail(`Message ${seq} is not yours.`);
+      if (!own(message) && !moderatesHere(target.members, state.me))
+        return fail(`Message ${seq} is not yours.`);
       return request({ type: 'delete', ...place });
     case 'react':
       return request({
