@@ -88,6 +88,8 @@ describe('deleting an account', () => {
     ]);
     expect(here.peer.closedWith).toMatchObject({ code: CloseCode.LoggedOut });
     expect(there.peer.closedWith).toMatchObject({ code: CloseCode.LoggedOut });
+    // She made #dev, so owned it; the seat goes with the account, and the room can be claimed again.
+    expect(await hub.store.moderation.roles('dev')).toEqual(new Map());
     expect((await device(hub, phone!)).peer.last()).toMatchObject({
       type: 'error',
       code: ErrorCode.AuthFailed,

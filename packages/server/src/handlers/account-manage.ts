@@ -64,8 +64,8 @@ export async function deleteAccount(
   const heldUntil = clock.now() + auth.nameHoldMs;
   if (!(await store.accounts.deleteAccount(account.key, nameSkeleton(stored.name), heldUntil)))
     return session.fail(ErrorCode.AuthFailed, 'this account no longer exists', { ref });
-  // A promoted admin's flag goes with the account, so a new account of the name never inherits it.
-  await store.moderation.setAdmin(account.key, false);
+  // Its rooms' seats and a promoted admin flag go with it: a new account of the name inherits none.
+  await store.moderation.forgetAccount(account.key);
   logAccount(hub, session, 'account deleted', stored.name);
   session.send({
     type: 'account_deleted',

@@ -66,6 +66,11 @@ export interface ModerationStore {
   admins(): Promise<string[]>;
   /** Promotes (`true`) or demotes an account; false when nothing changed. */
   setAdmin(key: string, admin: boolean): Promise<boolean>;
+  /**
+   * Takes every role of a deleted account away (its rooms' owner and operator seats, its admin flag),
+   * so a new account of the same name inherits none; a room it alone owned can be claimed again.
+   */
+  forgetAccount(key: string): Promise<void>;
 }
 
 /** Whether a restriction still holds at `now`. */

@@ -132,6 +132,20 @@ export class RedisModeration implements ModerationStore {
     );
   }
 
+  forgetAccount(key: string): Promise<void> {
+    return storage(async () => {
+      // Every room with roles is a known room (createRoom and claimRoom record it): walk them in batches.
+      const rooms = this.redis.sscanStream(this.keys.knownRooms, { count: 500 });
+      for await (const batch of rooms as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        const pipeline = this.redis.pipeline();
+        for (const room of batch) pipeline.hdel(this.keys.roomRoles(room), key);
+        await pipeline.exec();
+      }
+      await this.redis.srem(this.keys.admins, key);
+    });
+  }
+
   private async read(list: string): Promise<Restriction[]> {
     // Written by restrict from a Restriction.
     return Object.values(await this.redis.hgetall(list)).map((json) => JSON.parse(json) as Restriction);

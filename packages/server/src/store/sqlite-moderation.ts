@@ -69,6 +69,8 @@ export class SqliteModeration implements ModerationStore {
         'INSERT INTO room_roles (room, key, role) VALUES (?, ?, ?) ON CONFLICT (room, key) DO UPDATE SET role = excluded.role',
       ),
       dropRole: db.prepare<[string, string]>('DELETE FROM room_roles WHERE room = ? AND key = ?'),
+      dropRoles: db.prepare<[string]>('DELETE FROM room_roles WHERE key = ?'),
+      dropAdmin: db.prepare<[string]>('DELETE FROM server_admins WHERE key = ?'),
       upsert: db.prepare<
         [string, string, string, string, string | null, string, string | null, number, number | null]
       >(
@@ -181,5 +183,10 @@ export class SqliteModeration implements ModerationStore {
 
   async setAdmin(key: string, admin: boolean): Promise<boolean> {
     return (admin ? this.statements.promote.run(key) : this.statements.demote.run(key)).changes > 0;
+  }
+
+  async forgetAccount(key: string): Promise<void> {
+    this.statements.dropRoles.run(key);
+    this.statements.dropAdmin.run(key);
   }
 }

@@ -28,6 +28,19 @@ export function moderationContract(create: ModerationFactory): void {
     expect(await store.roles('lobby')).toEqual(new Map());
   });
 
+  it('forgets every role of a deleted account, in every room and as an admin', async () => {
+    const store = await create();
+    await store.createRoom('dev', 'alice');
+    await store.createRoom('ops', 'bob');
+    await store.setRole('ops', 'alice', 'operator');
+    await store.setAdmin('alice', true);
+    await store.forgetAccount('alice');
+    expect(await store.roles('dev')).toEqual(new Map());
+    expect(await store.roles('ops')).toEqual(new Map([['bob', 'owner']]));
+    expect(await store.admins()).toEqual([]);
+    expect(await store.claimRoom('dev', 'carol')).toBe(true);
+  });
+
   it('lets one account claim an ownerless room, once', async () => {
     const store = await create();
     await store.createRoom('lobby', undefined);
