@@ -177,20 +177,18 @@ function quoteLines(seq: number, time: string, context: LineContext): Line[] {
   const who = original === undefined ? '' : `${sanitize(original.from)}: `;
   const room = Math.max(8, context.width - (time.length + context.nickWidth + 8));
   const text = truncate(`↳ ${who}${sanitize(said.replace(/\s+/g, ' '))}`, room);
-  return layout(
-    ' '.repeat(time.length),
-    '',
-    { role: 'system' },
-    SEPARATOR,
-    [{ text, style: { role: 'system' } }],
-    context,
-  ).slice(0, 1);
+  return asideLines(text, time, context).slice(0, 1);
 }
 
 /** Reactions, compact under the message: `👍 2  🎉 1`. */
 function reactionLines(message: ChatMessage, time: string, context: LineContext): Line[] {
   if (!message.reactions?.length) return [];
   const text = message.reactions.map((r) => `${sanitize(r.emoji)} ${r.who.length}`).join('  ');
+  return asideLines(text, time, context);
+}
+
+/** A dim line about the message beside it (a quote, its reactions), in the text column, no sender. */
+function asideLines(text: string, time: string, context: LineContext): Line[] {
   return layout(
     ' '.repeat(time.length),
     '',
