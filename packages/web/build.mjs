@@ -28,7 +28,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // lifecycle frames and message fields, their error codes and limits, applyMessageEvent, the four new
 // commands in the engine's table, drawing edited, deleted, reacted and reply messages, and the
 // hover/focus action menu.
-const CEILING_GZIPPED_JS = 38_700;
+// The admin's password reset raised it by 98 bytes (38,763 with it): the reset_password frame's
+// schema and the engine's resetPassword request, which the page's engine carries like log-ins.
+const CEILING_GZIPPED_JS = 38_800;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

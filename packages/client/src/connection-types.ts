@@ -225,6 +225,12 @@ export interface ChatConnection {
    * unless `keepSessions`. The server answers `password_changed` or an error with ref `password`.
    */
   changePassword(current: string, next: string, keepSessions: boolean): void;
+  /**
+   * Sets a new password with an admin's one-time code, logged in or not (sent before any hello when
+   * no socket is open). Answered by `password_changed` or an error with ref `reset_password`; every
+   * session of the account ends, and the person logs in with the new password next.
+   */
+  resetPassword(name: string, code: string, next: string): void;
   /** Deletes the account (its password is checked); answered by `account_deleted`, then a close. */
   deleteAccount(password: string): void;
   /** Moves the account's read marker of a target (room or `@nick`) forward to `seq`. */

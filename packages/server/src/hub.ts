@@ -126,8 +126,11 @@ class SessionConnection implements Connection {
   }
 }
 
-/** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
-const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
+/**
+ * Requests a connection may make before `welcome`: greeting, signing up, logging in, a password reset
+ * (the person's name is registered, so a guest hello with it would be refused), pinging.
+ */
+const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'reset_password', 'ping']);
 
 /**
  * Message types that count against the sender's rate limit (a search costs the store like a message;

@@ -198,6 +198,19 @@ export const ChangePassword = v.object({
  */
 export const DeleteAccount = v.object({ type: v.literal('delete_account'), password: Password, ref: Ref });
 
+/**
+ * Sets a new password with the one-time code an admin printed (`aurora-server admin reset-password`),
+ * from any connection, logged in or not: the code works once, every session of the account ends.
+ * Answered by `password_changed`; a wrong, used or expired code by `bad_reset_code`.
+ */
+export const ResetPassword = v.object({
+  type: v.literal('reset_password'),
+  name: Nick,
+  code: v.pipe(v.string(), v.maxLength(LIMITS.maxResetCodeLength)),
+  next: Password,
+  ref: Ref,
+});
+
 /** Marks a target (room or `@nick`) read up to `seq`; synced to the account's other connections. */
 export const MarkRead = v.object({ type: v.literal('read'), target: Target, seq: Seq, ref: Ref });
 
@@ -295,6 +308,7 @@ export const ClientMessage = v.variant('type', [
   Logout,
   ChangePassword,
   DeleteAccount,
+  ResetPassword,
   MarkRead,
   SetNotify,
   Mute,
