@@ -30,7 +30,10 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // hover/focus action menu.
 // The admin's password reset raised it by 98 bytes (38,763 with it): the reset_password frame's
 // schema and the engine's resetPassword request, which the page's engine carries like log-ins.
-const CEILING_GZIPPED_JS = 38_800;
+// Issue #19's last parts raised it by 628 bytes (39,391 with it): the reaction shortcodes, so that
+// `/react N :+1:` takes off a 👍 (storedEmoji), /reactions N, /goto N, and the reply quote that goes
+// to the message it answers.
+const CEILING_GZIPPED_JS = 39_500;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -59,6 +59,10 @@ export type Command =
   /** `/react N EMOJI`: puts the reaction on, or takes it off when it is yours already. */
   | { readonly type: 'react'; readonly seq: number; readonly emoji: string }
   | { readonly type: 'reply'; readonly seq: number; readonly text: string }
+  /** `/reactions N`: who reacted to message N, with what. */
+  | { readonly type: 'reactions'; readonly seq: number }
+  /** `/goto N`: show message N (a reply's original), loading the history around it when needed. */
+  | { readonly type: 'goto'; readonly seq: number }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -119,6 +123,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: 'react to message N with an emoji or :shortcode: (again: take it off)',
   },
   { name: 'reply', args: 'N TEXT', help: 'answer message N, quoting it' },
+  { name: 'reactions', args: 'N', help: 'who reacted to message N, with what' },
+  { name: 'goto', args: 'N', help: "show message N, say a reply's original (its number is in the quote)" },
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },
@@ -177,6 +183,16 @@ export const COMMAND_NAMES: readonly string[] = /* @__PURE__ */ Array.from(BY_NA
 function messageNumber(word: string): number | undefined {
   const match = /^#?(\d{1,15})$/.exec(word);
   return match ? Number(match[1]) : undefined;
+}
+
+/** A command whose one argument is a message number: `/delete 41`, `/goto 41`. */
+function numbered(
+  words: readonly string[],
+  spec: CommandSpec,
+  type: 'delete' | 'reactions' | 'goto',
+): ParsedInput {
+  const seq = words.length === 1 ? messageNumber(words[0]!) : undefined;
+  return seq === undefined ? usage(spec) : ok({ type, seq });
 }
 
 /**
@@ -245,11 +261,11 @@ export function parseInput(line: string): ParsedInput {
       if (seq !== undefined) return text.trim() ? ok({ type: 'edit', seq, text }) : usage(spec);
       return rest.trim() ? ok({ type: 'edit', text: rest }) : usage(spec);
     }
-    case 'delete': {
-      if (words.length === 0) return ok({ type: 'delete' });
-      const seq = messageNumber(words[0]!);
-      return words.length === 1 && seq !== undefined ? ok({ type: 'delete', seq }) : usage(spec);
-    }
+    case 'delete':
+      return words.length === 0 ? ok({ type: 'delete' }) : numbered(words, spec, 'delete');
+    case 'reactions':
+    case 'goto':
+      return numbered(words, spec, spec.name);
     case 'react': {
       const seq = messageNumber(words[0] ?? '');
       return words.length === 2 && seq !== undefined

@@ -79,7 +79,7 @@ export {
   runSentence,
 } from './membership-runs.js';
 export type { MessageCommandPlan } from './message-commands.js';
-export { moderatesHere, planMessageCommand } from './message-commands.js';
+export { moderatesHere, planMessageCommand, reactionsText } from './message-commands.js';
 export { foldEvents, isDrawn } from './message-events.js';
 export {
   type ModerationCommand,

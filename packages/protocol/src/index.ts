@@ -48,7 +48,7 @@ export {
   prefsTarget,
 } from './prefs.js';
 export type { EmojiCheck } from './reactions.js';
-export { checkEmoji, REACTION_SHORTCODES } from './reactions.js';
+export { checkEmoji, REACTION_SHORTCODES, storedEmoji } from './reactions.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { SanitizeOptions } from './sanitize.js';
 export { isTerminalSafe, sanitizeForTerminal } from './sanitize.js';

@@ -184,6 +184,10 @@ function submit(text: string): string | undefined {
   for (const line of plan.lines ?? []) sendLine(line);
   for (const frame of plan.frames) request(frame);
   if (plan.search !== undefined) openSearch(plan.search);
+  if (plan.goto !== undefined) {
+    const { wire, seq } = plan.goto;
+    later(searchPart(), (search) => search.goTo(wire, seq));
+  }
   if (plan.prefs !== undefined) {
     const command = plan.prefs;
     const target = store.getState().active;
@@ -231,11 +235,14 @@ function later<T>(load: Promise<T>, use: (module: T) => void): void {
 
 /** The search panel, made on first use and handed the page's live parts. */
 let searchPanel: Promise<Search> | undefined;
-function openSearch(query?: string): void {
+function searchPart(): Promise<Search> {
   searchPanel ??= import('./search/index.js').then((module) =>
     module.createSearch({ chat, store, connection: () => connection, submit }),
   );
-  later(searchPanel, (panel) => panel.open(query));
+  return searchPanel;
+}
+function openSearch(query?: string): void {
+  later(searchPart(), (panel) => panel.open(query));
 }
 
 /** Notification settings and desktop notifications, loaded on first use and handed the page's live parts. */

@@ -5,8 +5,16 @@ import {
   moderatesHere,
   type PrefsCommand,
   planModerationCommand,
+  reactionsText,
 } from 'aurora-client';
-import { type ChatMessage, type ClientMessageOf, hasReacted, sameName, utf8Length } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  type ClientMessageOf,
+  hasReacted,
+  sameName,
+  storedEmoji,
+  utf8Length,
+} from 'aurora-protocol';
 import type { ChatAction } from './chat-reducer.js';
 import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
 import { COMMAND_REFS } from './command-refs.js';
@@ -52,6 +60,8 @@ export interface CommandPlan {
   readonly quit?: true;
   /** Open the search panel with this query (`/search`, `/find`). */
   readonly search?: string;
+  /** Show this message of a conversation (`wire` as the engine names it), loading it when needed (`/goto`). */
+  readonly goto?: { readonly wire: string; readonly seq: number };
   /** Show the help of this command, or of all when empty (`/help`), loaded on first use. */
   readonly help?: string;
   /** Read or change notification preferences for the conversation on screen, loaded on first use. */
@@ -80,6 +90,8 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
     case 'delete':
     case 'react':
     case 'reply':
+    case 'reactions':
+    case 'goto':
       return messageCommand(state, command);
     case 'say':
     case 'me': {
@@ -207,15 +219,18 @@ function leave(state: ChatState, room: string): CommandPlan {
  */
 function messageCommand(
   state: ChatState,
-  command: Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' }>,
+  command: Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' | 'reactions' | 'goto' }>,
 ): CommandPlan {
   const target = activeTarget(state);
   if (!target) return fail('Open a room or a conversation first.');
+  const wire = target.isDm ? `@${target.name}` : target.name;
   const own = (m: ChatMessage) => state.me !== undefined && !m.bot && sameName(m.from, state.me);
   const shown = target.entries.flatMap((e) =>
     e.type === 'message' && !e.hidden && e.message.kind !== 'system' && !e.message.deleted ? [e.message] : [],
   );
   const seq = 'seq' in command && command.seq !== undefined ? command.seq : shown.findLast(own)?.seq;
+  if (command.type === 'goto' && seq !== undefined && seq >= 1 && seq <= (shown.at(-1)?.seq ?? 0))
+    return { ...nothing, goto: { wire, seq } }; // it may be further back than what is loaded
   const message = shown.find((m) => m.seq === seq);
   if (seq === undefined || !message)
     return fail(seq === undefined ? 'You have no message here yet.' : `There is no message ${seq} here.`);
@@ -228,17 +243,20 @@ function messageCommand(
       if (!own(message) && !moderatesHere(target.members, state.me))
         return fail(`Message ${seq} is not yours.`);
       return request({ type: 'delete', ...place });
-    case 'react':
-      return request({
-        type: 'react',
-        ...place,
-        emoji: command.emoji,
-        on: state.me === undefined || !hasReacted(message, command.emoji, state.me),
-      });
+    case 'react': {
+      // `:+1:` and 👍 are one reaction: compared as the server stores it (which checks the rest).
+      const emoji = storedEmoji(command.emoji);
+      const on = state.me === undefined || !hasReacted(message, emoji, state.me);
+      return request({ type: 'react', ...place, emoji, on });
+    }
+    case 'reactions':
+      return info(reactionsText(message));
+    case 'goto':
+      return fail(`There is no message ${seq} here.`);
     case 'reply':
       return line(state, {
         target: target.key,
-        to: target.isDm ? `@${target.name}` : target.name,
+        to: wire,
         kind: target.isDm ? 'dm' : 'chat',
         text: command.text,
         replyTo: seq,

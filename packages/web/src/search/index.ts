@@ -15,8 +15,10 @@ export interface SearchDeps extends PageParts {
   readonly chat: Pick<ChatScreen, 'conversation' | 'messages' | 'composer'>;
 }
 
-/** The search as the page uses it. */
-export type Search = Pick<SearchPanel, 'open' | 'close'>;
+/** The search as the page uses it; `goTo` jumps to a message as a result does (`/goto`, a reply's quote). */
+export type Search = Pick<SearchPanel, 'open' | 'close'> & {
+  readonly goTo: (wire: string, seq: number) => void;
+};
 
 /**
  * Builds the search panel into the conversation, with jumps to the results it finds and the
@@ -50,5 +52,5 @@ export function createSearch(deps: SearchDeps): Search {
     panel.close();
     revealer.reset();
   });
-  return panel;
+  return { open: (query) => panel.open(query), close: () => panel.close(), goTo: jump };
 }

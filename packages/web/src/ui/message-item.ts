@@ -105,7 +105,20 @@ export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIE
   if (message.replyTo !== undefined) {
     const original = context.quoted?.(message.replyTo);
     const said = original ? `${original.from}: ${original.deleted ? 'message deleted' : original.text}` : '';
-    item.appendChild(h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`));
+    const quote = h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`);
+    const act = context.act;
+    if (act) {
+      // Going to the original is the quote's own action: a click, or Enter once Tab reaches it.
+      const goTo = () => act(`/goto ${message.replyTo}`, true);
+      quote.tabIndex = 0;
+      quote.setAttribute('role', 'link');
+      quote.setAttribute('aria-label', `go to message ${message.replyTo}, which this answers`);
+      quote.addEventListener('click', goTo);
+      quote.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') goTo();
+      });
+    }
+    item.appendChild(quote);
   }
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
