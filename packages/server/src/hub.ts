@@ -154,6 +154,7 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'nick',
   'register',
   'login',
+  'reset_password',
   'moderate',
   'claim',
   'bans',
