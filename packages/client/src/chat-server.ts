@@ -32,7 +32,7 @@ import {
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
 import { foldEvents } from './message-events.js';
-import { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
+import { onBans, onInvites, onModerated, onModes, onRemoved, withRoleChange } from './moderation-notices.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
@@ -60,6 +60,10 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
       return onModerated(state, message, now);
     case 'bans':
       return onBans(state, message, now);
+    case 'mode':
+      return onModes(state, message, now);
+    case 'invites':
+      return onInvites(state, message, now);
     case 'history':
       return onHistory(state, message);
     case 'ack':

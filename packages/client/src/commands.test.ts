@@ -28,6 +28,18 @@ describe('parseInput', () => {
 
   it('parses every command with its arguments', () => {
     expect(command('/join #Dev ops,qa')).toEqual({ type: 'join', rooms: ['dev', 'ops', 'qa'] });
+    expect(command('/join #Dev #ops')).toEqual({ type: 'join', rooms: ['dev', 'ops'] });
+    expect(command('/join #Dev sesame')).toEqual({ type: 'join', rooms: ['dev'], password: 'sesame' });
+    expect(command('/mode')).toEqual({ type: 'mode' });
+    expect(command('/mode +i -m +k pw')).toEqual({
+      type: 'mode',
+      changes: { inviteOnly: true, moderated: false, password: 'pw' },
+    });
+    expect(command('/invite @bob')).toEqual({ type: 'moderate', action: 'invite', name: 'bob' });
+    expect(command('/uninvite bob')).toEqual({ type: 'moderate', action: 'uninvite', name: 'bob' });
+    expect(command('/voice bob')).toEqual({ type: 'moderate', action: 'voice', name: 'bob' });
+    expect(command('/devoice bob')).toEqual({ type: 'moderate', action: 'devoice', name: 'bob' });
+    expect(command('/invites')).toEqual({ type: 'invites' });
     expect(command('/j dev')).toEqual({ type: 'join', rooms: ['dev'] });
     expect(command('/part')).toEqual({ type: 'part' });
     expect(command('/leave #ops')).toEqual({ type: 'part', room: 'ops' });
@@ -90,6 +102,9 @@ describe('parseInput', () => {
   it('refuses bad arguments with the rule they break', () => {
     expect(failure('/join').message).toContain('Usage: /join ROOM...');
     expect(failure('/join bad!room').message).toContain('Cannot join "bad!room"');
+    expect(failure('/mode +x').message).toContain('unknown mode letter "x"');
+    expect(failure('/mode +k').message).toContain('+k needs the password');
+    expect(failure('/invite bob because').message).toContain('Usage: /invite NAME');
     expect(failure('/nick two words').message).toContain('Usage: /nick NAME');
     expect(failure('/nick a\u200bb').message).toContain('invisible');
     expect(failure('/msg').message).toContain('Usage: /msg');

@@ -3,8 +3,10 @@ import {
   checkRoom,
   looksLikeDuration,
   MODERATION_LIMITS,
+  type ModeChanges,
   type NotifyLevel,
   PREFS_LIMITS,
+  parseModeChanges,
   parseDuration as parseProtocolDuration,
   suggestCommand,
 } from 'aurora-protocol';
@@ -14,7 +16,8 @@ export type Command =
   | { readonly type: 'say'; readonly text: string }
   | { readonly type: 'me'; readonly text: string }
   | { readonly type: 'msg'; readonly nick: string; readonly text?: string }
-  | { readonly type: 'join'; readonly rooms: readonly string[] }
+  /** `password`: `/join #room PASSWORD`, for a room with a join password. */
+  | { readonly type: 'join'; readonly rooms: readonly string[]; readonly password?: string }
   | { readonly type: 'part'; readonly room?: string }
   | { readonly type: 'nick'; readonly nick: string }
   | { readonly type: 'who'; readonly room?: string }
@@ -53,6 +56,10 @@ export type Command =
   | { readonly type: 'claim' }
   /** The bans of the room on screen, or with `server` the server-wide ones. */
   | { readonly type: 'bans'; readonly server?: boolean }
+  /** The settings of the room on screen, or (operators) changes to them: `/mode +i -m +k PASSWORD`. */
+  | { readonly type: 'mode'; readonly changes?: ModeChanges }
+  /** The invites of the room on screen (operators). */
+  | { readonly type: 'invites' }
   /** `/edit N TEXT`: N is the message's number (its seq); without N, your last message here. */
   | { readonly type: 'edit'; readonly seq?: number; readonly text: string }
   | { readonly type: 'delete'; readonly seq?: number }
@@ -67,7 +74,19 @@ export type Command =
   | { readonly type: 'quit' };
 
 /** The moderation actions a command can ask for. */
-export type ModerationCommandAction = 'kick' | 'ban' | 'unban' | 'mute' | 'unmute' | 'op' | 'deop' | 'kill';
+export type ModerationCommandAction =
+  | 'kick'
+  | 'ban'
+  | 'unban'
+  | 'mute'
+  | 'unmute'
+  | 'op'
+  | 'deop'
+  | 'kill'
+  | 'voice'
+  | 'devoice'
+  | 'invite'
+  | 'uninvite';
 
 /** A parsed line, or why it is not one: a stable code and a hint for the user. */
 export type ParsedInput =
@@ -91,7 +110,12 @@ export interface CommandSpec {
 
 /** Every command, in the order `/help` shows them. */
 export const COMMANDS: readonly CommandSpec[] = [
-  { name: 'join', args: 'ROOM...', help: 'join rooms and show the first', aliases: ['j'] },
+  {
+    name: 'join',
+    args: 'ROOM... | ROOM PASSWORD',
+    help: 'join rooms and show the first; a room with a password: /join #room PASSWORD',
+    aliases: ['j'],
+  },
   {
     name: 'part',
     args: '[ROOM]',
@@ -154,6 +178,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'op', args: 'NAME', help: 'owners: make an account an operator of this room' },
   { name: 'deop', args: 'NAME', help: 'owners: take operator away' },
   { name: 'claim', args: '', help: 'own this room, when nobody does (registered accounts)' },
+  {
+    name: 'mode',
+    args: '[+m|-m +i +t +p +k PASSWORD|-k]',
+    help: "this room's settings; operators change them: m moderated, i invite-only, t topic, p private, k password",
+  },
+  { name: 'invite', args: 'NAME', help: 'operators: let an account into this room (invite-only, password)' },
+  { name: 'uninvite', args: 'NAME', help: 'operators: take an invite back' },
+  { name: 'invites', args: '', help: "operators: list this room's invites" },
+  { name: 'voice', args: 'NAME', help: 'operators: let an account speak in this moderated room (+)' },
+  { name: 'devoice', args: 'NAME', help: 'operators: take voice away' },
   { name: 'kill', args: 'NAME [REASON]', help: 'server admins: disconnect a person from the server' },
   { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
   { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
@@ -212,6 +246,17 @@ export function parseInput(line: string): ParsedInput {
   switch (spec.name) {
     case 'join': {
       if (words.length === 0) return usage(spec);
+      const password = roomPassword(words);
+      if (password !== undefined) {
+        const checked = checkRoom(words[0]!);
+        if (!checked.ok) return fail('bad_argument', `Cannot join "${words[0]}": ${checked.problem.message}`);
+        if (password.length > MODERATION_LIMITS.maxRoomPasswordLength)
+          return fail(
+            'bad_argument',
+            `A room password has at most ${MODERATION_LIMITS.maxRoomPasswordLength} characters.`,
+          );
+        return ok({ type: 'join', rooms: [checked.name], password });
+      }
       const rooms: string[] = [];
       for (const word of words.flatMap((w) => w.split(',')).filter(Boolean)) {
         const checked = checkRoom(word);
@@ -307,7 +352,20 @@ export function parseInput(line: string): ParsedInput {
     case 'op':
     case 'deop':
     case 'kill':
+    case 'voice':
+    case 'devoice':
+    case 'invite':
+    case 'uninvite':
       return moderation(spec, spec.name, rest);
+    case 'invites':
+      return words.length === 0 ? ok({ type: 'invites' }) : usage(spec);
+    case 'mode': {
+      if (words.length === 0) return ok({ type: 'mode' });
+      const parsed = parseModeChanges(words);
+      return parsed.ok
+        ? ok({ type: 'mode', changes: parsed.changes })
+        : fail('bad_argument', `${parsed.problem}. Usage: ${synopsis(spec)}`);
+    }
     case 'claim':
       return words.length === 0 ? ok({ type: 'claim' }) : usage(spec);
     case 'bans':
@@ -360,6 +418,18 @@ export function parseInput(line: string): ParsedInput {
     default:
       return ok({ type: 'quit' });
   }
+}
+
+/**
+ * The password of `/join #room PASSWORD`: two words, one room written with its `#`, then a word
+ * with neither `#` nor `,` (`/join #a #b` and `/join #a b,c` join rooms). Undefined for any other `/join`.
+ */
+function roomPassword(words: readonly string[]): string | undefined {
+  const [room, second] = words;
+  if (words.length !== 2 || room === undefined || second === undefined) return undefined;
+  return room.startsWith('#') && !room.includes(',') && !second.startsWith('#') && !second.includes(',')
+    ? second
+    : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {
   ClientMessageOf,
   DecodeError,
+  ModeChanges,
   PrefsChange,
   ServerMessage,
   ServerMessageOf,
@@ -183,7 +184,8 @@ export interface ChatConnection {
    */
   change(target: string, seq: number, change: MessageChange, ref?: string): void;
   /** Joins a room (also remembered for reconnects); `ref` comes back on the answer or its error. */
-  join(room: string, ref?: string): void;
+  /** `password`: the room's join password, kept in memory to rejoin after a reconnect. */
+  join(room: string, ref?: string, password?: string): void;
   /**
    * Leaves a room once the lines sent there are stored or refused for good, so they come before the
    * leave notice; until then the room stays joined. Joining it again meanwhile cancels the leave.
@@ -249,6 +251,10 @@ export interface ChatConnection {
   claim(room: string): void;
   /** Asks for a room's bans, or without a room the server-wide ones. */
   bans(room?: string): void;
+  /** Asks for a room's settings, or (operators) changes them; answered by `mode`. */
+  mode(room: string, set?: ModeChanges): void;
+  /** Asks for a room's invites (operators); answered by `invites`. */
+  invites(room: string): void;
 }
 
 /** A `moderate` request without its type and ref. */

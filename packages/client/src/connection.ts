@@ -5,6 +5,7 @@ import {
   ErrorCode,
   encodeClientMessage,
   LIMITS,
+  type ModeChanges,
   type PrefsChange,
   type ServerMessageOf,
 } from 'aurora-protocol';
@@ -53,6 +54,8 @@ export class Connection implements ChatConnection {
   readonly #listeners = new Set<ConnectionListener>();
   readonly #delivery: Delivery;
   readonly #followed: FollowedTargets;
+  /** Join passwords given with `/join #room PASSWORD`, in memory only, for rejoining after a reconnect. */
+  readonly #roomPasswords = new Map<string, string>();
   readonly #leaves: DeferredLeaves;
   readonly #typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
   readonly #transport: Transport;
@@ -182,11 +185,14 @@ export class Connection implements ChatConnection {
     );
   }
 
-  join(room: string, ref?: string): void {
+  join(room: string, ref?: string, password?: string): void {
+    if (password !== undefined) this.#roomPasswords.set(room, password);
     // A leave still held never left the room: dropping it is all a join has to do.
     if (this.#leaves.cancel(room)) return;
     this.#followed.want(room, true);
-    this.#write(withRef({ type: 'join', room }, ref));
+    this.#write(
+      withRef(password === undefined ? { type: 'join', room } : { type: 'join', room, password }, ref),
+    );
   }
 
   leave(room: string): void {
@@ -305,6 +311,14 @@ export class Connection implements ChatConnection {
     this.#write(room === undefined ? { type: 'bans' } : { type: 'bans', room });
   }
 
+  mode(room: string, set?: ModeChanges): void {
+    this.#write(set === undefined ? { type: 'mode', room } : { type: 'mode', room, set });
+  }
+
+  invites(room: string): void {
+    this.#write({ type: 'invites', room });
+  }
+
   /** Leaves a room with nothing more on its way there. */
   #leaveNow(room: string): void {
     this.#followed.want(room, false);
@@ -371,6 +385,7 @@ export class Connection implements ChatConnection {
         rooms: this.#followed.rooms,
         // Before the first welcome only given positions are known: a script resuming from a cursor.
         resume: this.#everWelcomed || this.#options.resume ? this.#followed.resume() : {},
+        passwords: Object.fromEntries(this.#roomPasswords),
       }),
     );
   }
@@ -413,6 +428,8 @@ export class Connection implements ChatConnection {
         if (this.#phase === 'authenticating') this.#phase = 'refused';
         break;
       case 'error':
+        if (message.code === ErrorCode.BadRoomPassword && message.room !== undefined)
+          this.#roomPasswords.delete(message.room);
         if (this.#failed(message)) return;
         break;
     }

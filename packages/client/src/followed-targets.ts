@@ -1,8 +1,11 @@
-import type { ServerMessage } from 'aurora-protocol';
+import { ErrorCode, type ServerMessage } from 'aurora-protocol';
 import type { Outgoing } from './connection-types.js';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { ResumeCursors } from './resume-cursors.js';
 import type { StreamPositions } from './stream-cursor.js';
+
+/** Codes that refuse a join until something changes (an invite, the password, the ban's end). */
+const REFUSED_JOINS = new Set<string>([ErrorCode.InviteOnly, ErrorCode.BadRoomPassword, ErrorCode.Banned]);
 
 /**
  * What a connection follows across its sockets: the rooms to be in, the ones joined on the current
@@ -56,6 +59,15 @@ export class FollowedTargets {
         break;
       case 'resumed':
         this.cursors.resumed(message.target, message.seq, message.recovered);
+        break;
+      case 'error':
+        // A join refused for good (invite-only, a wrong password, a ban) is not asked again on reconnect.
+        if (
+          message.room !== undefined &&
+          !this.#joinedHere.has(message.room) &&
+          REFUSED_JOINS.has(message.code)
+        )
+          this.#wanted.delete(message.room);
         break;
     }
   }

@@ -25,10 +25,20 @@ export interface Greeting {
   readonly rooms: readonly string[];
   /** Last seen seq per target, after a reconnect. */
   readonly resume: Readonly<Record<string, number>>;
+  /** Join passwords of rooms that have one, so a reconnect gets back in. */
+  readonly passwords?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The `hello` frame, leaving out what is empty. */
-export function helloFrame({ nick, token, client, rooms, resume }: Greeting): ClientMessageOf<'hello'> {
+export function helloFrame({
+  nick,
+  token,
+  client,
+  rooms,
+  resume,
+  passwords,
+}: Greeting): ClientMessageOf<'hello'> {
+  const given = Object.entries(passwords ?? {}).filter(([room]) => rooms.includes(room));
   return {
     type: 'hello',
     v: PROTOCOL_VERSION,
@@ -37,5 +47,6 @@ export function helloFrame({ nick, token, client, rooms, resume }: Greeting): Cl
     client,
     rooms: [...rooms],
     ...(Object.keys(resume).length > 0 ? { resume } : {}),
+    ...(given.length > 0 ? { passwords: Object.fromEntries(given) } : {}),
   };
 }

@@ -86,7 +86,15 @@ export {
   type ModerationPlan,
   planModerationCommand,
 } from './moderation-command.js';
-export { onBans, onModerated, onRemoved, withRoleChange } from './moderation-notices.js';
+export {
+  invitesText,
+  onBans,
+  onInvites,
+  onModerated,
+  onModes,
+  onRemoved,
+  withRoleChange,
+} from './moderation-notices.js';
 export {
   type Attention,
   attentionOf,

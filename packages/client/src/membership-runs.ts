@@ -1,7 +1,7 @@
 import { type ChatMessage, canonicalName, type SystemEvent } from 'aurora-protocol';
 
 /** A join, leave or rename: the notices a run of quiet notices is made of (a topic is not one). */
-export type MembershipEvent = Exclude<SystemEvent, { kind: 'topic' | 'moderation' }>;
+export type MembershipEvent = Extract<SystemEvent, { kind: 'join' | 'leave' | 'rename' }>;
 
 /** The shortest run drawn as one condensed line; a lone notice is drawn as it is, reason and all. */
 export const CONDENSED_RUN_MIN = 2;
@@ -12,8 +12,9 @@ export const CONDENSED_PEOPLE = 3;
 /** The join, leave or rename a stored message reports, or undefined for any other message. */
 export function membershipEvent(message: ChatMessage): MembershipEvent | undefined {
   if (message.kind !== 'system' || message.event === undefined) return undefined;
-  // A moderation notice always stands alone: it is never folded into a run of joins and leaves.
-  return message.event.kind === 'topic' || message.event.kind === 'moderation' ? undefined : message.event;
+  // A moderation or settings notice always stands alone: it is never folded into a run of joins and leaves.
+  const event = message.event;
+  return event.kind === 'join' || event.kind === 'leave' || event.kind === 'rename' ? event : undefined;
 }
 
 /**

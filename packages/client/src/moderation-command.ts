@@ -1,8 +1,15 @@
+import type { ModeChanges } from 'aurora-protocol';
 import type { Command } from './commands.js';
 import type { ModerationRequest } from './connection-types.js';
 
-/** The commands that moderate: `/kick`, `/ban`, `/mute NAME`, `/op`, `/kill`..., `/claim` and `/bans`. */
-export type ModerationCommand = Extract<Command, { type: 'moderate' | 'claim' | 'bans' }>;
+/**
+ * The commands that moderate: `/kick`, `/ban`, `/mute NAME`, `/op`, `/kill`, `/invite`, `/voice`...,
+ * `/claim`, `/bans`, `/mode` and `/invites`.
+ */
+export type ModerationCommand = Extract<
+  Command,
+  { type: 'moderate' | 'claim' | 'bans' | 'mode' | 'invites' }
+>;
 
 /** What a moderation command comes to, for a UI to send. */
 export type ModerationPlan =
@@ -10,6 +17,9 @@ export type ModerationPlan =
   | { readonly kind: 'claim'; readonly room: string }
   /** Without `room`: the server-wide bans. */
   | { readonly kind: 'bans'; readonly room?: string }
+  /** Without `set`: read the room's settings. */
+  | { readonly kind: 'mode'; readonly room: string; readonly set?: ModeChanges }
+  | { readonly kind: 'invites'; readonly room: string }
   /** Cannot be sent from here; `text` says why. */
   | { readonly kind: 'refused'; readonly text: string };
 
@@ -24,6 +34,13 @@ export function planModerationCommand(command: ModerationCommand, room: string |
     return room === undefined ? inRoom('bans') : { kind: 'bans', room };
   }
   if (command.type === 'claim') return room === undefined ? inRoom('claim') : { kind: 'claim', room };
+  if (command.type === 'invites') return room === undefined ? inRoom('invites') : { kind: 'invites', room };
+  if (command.type === 'mode') {
+    if (room === undefined) return inRoom('mode');
+    return command.changes === undefined
+      ? { kind: 'mode', room }
+      : { kind: 'mode', room, set: command.changes };
+  }
   const serverWide = command.action === 'kill' || command.server === true;
   if (!serverWide && room === undefined) return inRoom(command.action);
   return {

@@ -5,6 +5,7 @@ import {
   type ServerMessageOf,
   type SystemEvent,
   sameName,
+  settingsText,
 } from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import { addNotice, removeTarget, updateTarget } from './chat-targets.js';
@@ -29,7 +30,12 @@ export function onModerated(state: ChatState, message: ServerMessageOf<'moderate
   if (aboutMe) {
     if (message.room !== undefined && (message.action === 'kick' || message.action === 'ban')) return state;
     const where = message.room !== undefined && state.targets[message.room] ? message.room : state.current;
-    const extra = message.action === 'mute' ? ' You can read, but not speak there.' : '';
+    const extra =
+      message.action === 'mute'
+        ? ' You can read, but not speak there.'
+        : message.action === 'invite' && message.room !== undefined && !state.targets[message.room]
+          ? ` /join #${message.room} to go in.`
+          : '';
     return addNotice(state, where, `${moderationText({ ...message, target: 'you' })}.${extra}`, 'info', now);
   }
   if (sameName(message.by, state.me) && message.room === undefined)
@@ -76,7 +82,27 @@ export function onBans(state: ChatState, message: ServerMessageOf<'bans'>, now: 
   );
 }
 
-/** Keeps a room's member roles current from its stored notices of `op`, `deop` and `claim`. */
+/** A room's settings (`mode`), in words, where the room is on screen. */
+export function onModes(state: ChatState, message: ServerMessageOf<'mode'>, now: number): ChatState {
+  const where = state.targets[message.room] ? message.room : state.current;
+  return addNotice(state, where, settingsText(message.room, message.settings), 'info', now);
+}
+
+/** A room's invites, as one line. */
+export function invitesText(message: ServerMessageOf<'invites'>): string {
+  const list = message.invites.map((invite) => `${invite.name} (by ${invite.by})`);
+  return list.length === 0
+    ? `Nobody is invited to #${message.room}.`
+    : `Invited to #${message.room} (${list.length}): ${list.join(', ')}`;
+}
+
+/** A room's invites, where the room is on screen. */
+export function onInvites(state: ChatState, message: ServerMessageOf<'invites'>, now: number): ChatState {
+  const where = state.targets[message.room] ? message.room : state.current;
+  return addNotice(state, where, invitesText(message), 'info', now);
+}
+
+/** Keeps a room's member roles current from its stored notices of `op`, `deop`, `voice`, `devoice` and `claim`. */
 export function withRoleChange(state: ChatState, message: ChatMessage): ChatState {
   const event = message.event;
   if (event?.kind !== 'moderation' || message.room === undefined) return state;
@@ -93,7 +119,8 @@ export function withRoleChange(state: ChatState, message: ChatMessage): ChatStat
 
 function roleChange(event: ModerationEvent): { nick: string; role: Role | undefined } | undefined {
   if (event.action === 'op') return { nick: event.target, role: 'operator' };
-  if (event.action === 'deop') return { nick: event.target, role: undefined };
+  if (event.action === 'deop' || event.action === 'devoice') return { nick: event.target, role: undefined };
+  if (event.action === 'voice') return { nick: event.target, role: 'voice' };
   if (event.action === 'claim') return { nick: event.nick, role: 'owner' };
   return undefined;
 }

@@ -75,6 +75,19 @@ export const ErrorCode = {
   BanListFull: 'ban_list_full',
   /** You were kicked from the room and came back too often; `retryAfterMs` says when to try again. */
   RejoinThrottled: 'rejoin_throttled',
+  /** The room is moderated: only its operators, owners, server admins and voiced people speak. */
+  Moderated: 'moderated',
+  /** The room is invite-only (`/mode +i`): an operator must `/invite` your account first. */
+  InviteOnly: 'invite_only',
+  /** The room has a join password (`/mode +k`) and the join carried none, or a wrong one. */
+  BadRoomPassword: 'bad_room_password',
+  /** The room's invite list is full (`MODERATION_LIMITS.maxInvitesPerRoom`); revoke an old invite first. */
+  InviteListFull: 'invite_list_full',
+  /**
+   * The room is private or invite-only, and its history, members and search answer only its
+   * members (and server admins): join it first.
+   */
+  NotMember: 'not_member',
   /** A moderation action named nobody it can apply to (not in the room, not banned, no such account). */
   NoSuchTarget: 'no_such_target',
   /** A server admin disconnected you (`kill`); sent just before the close (4003). */

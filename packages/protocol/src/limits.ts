@@ -52,6 +52,10 @@ export const MODERATION_LIMITS = {
   maxReasonLength: 200,
   /** Longest ban or mute with an end: a year and a day; without a duration it lasts until lifted. */
   maxDurationMs: 366 * 86_400_000,
+  /** Invites one room may hold; past it, `invite_list_full`. */
+  maxInvitesPerRoom: 1000,
+  /** Longest room join password (`/mode +k`), in UTF-16 code units. */
+  maxRoomPasswordLength: 64,
 } as const;
 
 /**

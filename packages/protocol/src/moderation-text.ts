@@ -1,8 +1,16 @@
 import type { ModerationAction, Role } from './schema/common.js';
 
-/** The mark member lists put before a name: `~` owner, `@` operator, `&` server admin. */
+/** The mark member lists put before a name: `~` owner, `@` operator, `&` server admin, `+` voice. */
 export function roleMark(role: Role | undefined): string {
-  return role === 'owner' ? '~' : role === 'operator' ? '@' : role === 'admin' ? '&' : '';
+  return role === 'owner'
+    ? '~'
+    : role === 'operator'
+      ? '@'
+      : role === 'admin'
+        ? '&'
+        : role === 'voice'
+          ? '+'
+          : '';
 }
 
 /** A moderation action, as the stored notice and the clients' lines describe it. */
@@ -28,6 +36,10 @@ const VERBS: Readonly<Record<ModerationAction, string>> = {
   deop: 'is no longer an operator:',
   kill: 'disconnected',
   claim: 'claimed',
+  voice: 'gave voice to',
+  devoice: 'took voice from',
+  invite: 'invited',
+  uninvite: 'took back the invite of',
 };
 
 /**
@@ -41,6 +53,11 @@ export function moderationText(facts: ModerationFacts): string {
   if (action === 'claim') text = `${by} claimed${where || ' the room'} and owns it now`;
   else if (action === 'op') text = `${by} made ${target} an operator${where ? ` of${where}` : ''}`;
   else if (action === 'deop') text = `${by} took operator from ${target}${where ? ` in${where}` : ''}`;
+  else if (action === 'voice' || action === 'devoice')
+    text = `${by} ${VERBS[action]} ${target}${where ? ` in${where}` : ''}`;
+  else if (action === 'invite') text = `${by} invited ${target}${where ? ` to${where}` : ''}`;
+  else if (action === 'uninvite')
+    text = `${by} took back the invite of ${target}${where ? ` to${where}` : ''}`;
   else if (action === 'kill') text = `${by} disconnected ${target} from the server`;
   else {
     const preposition = action === 'kick' || action === 'ban' || action === 'unban' ? 'from' : 'in';

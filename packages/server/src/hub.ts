@@ -30,6 +30,7 @@ import { PresenceBatch } from './rooms/presence-batch.js';
 import { RecentHistory } from './rooms/recent-history.js';
 import { RejoinThrottle } from './rooms/rejoin-throttle.js';
 import { RestrictionCache } from './rooms/restriction-cache.js';
+import { RoomSettingsCache } from './rooms/settings-cache.js';
 import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
 import type { AppendResult, ChangeResult, DecideChange, NewMessage, Store } from './store/store.js';
@@ -169,6 +170,8 @@ export class Hub {
   readonly typing: TypingTracker;
   /** This node's copy of the bans and mutes of rooms people speak in. */
   readonly restrictions: RestrictionCache;
+  /** This node's copy of rooms' settings (`/mode`). */
+  readonly roomSettings: RoomSettingsCache;
   /** Who was kicked from where lately, to slow down a kick-and-rejoin loop. */
   readonly rejoins: RejoinThrottle;
   /** Join and leave notices, coalesced per room per tick. */
@@ -202,6 +205,7 @@ export class Hub {
       (room, nick) => this.publishTypingStop(room, nick),
     );
     this.restrictions = new RestrictionCache(options.store.moderation, options.clock);
+    this.roomSettings = new RoomSettingsCache(options.store.moderation, options.clock);
     this.rejoins = new RejoinThrottle(options.clock);
     this.recentHistory = new RecentHistory(options.clock);
     options.broker.onDelivery((delivery) => this.deliver(delivery));

@@ -221,7 +221,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
           return !target || target.leaving;
         });
         dispatch({ type: 'join-requested', rooms: command.rooms });
-        for (const room of rooms) connection.join(room);
+        for (const room of rooms) connection.join(room, undefined, command.password);
         return true;
       }
       case 'part': {
@@ -316,11 +316,16 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'moderate':
       case 'claim':
       case 'bans':
+      case 'mode':
+      case 'invites':
         return moderate(command);
     }
   };
 
-  /** `/kick`, `/ban`, `/mute NAME`, `/op`, `/kill`..., `/claim`, `/bans`: the server decides who may. */
+  /**
+   * `/kick`, `/ban`, `/mute NAME`, `/op`, `/kill`, `/invite`, `/voice`..., `/claim`, `/bans`, `/mode`,
+   * `/invites`: the server decides who may.
+   */
   const moderate = (command: ModerationCommand): boolean => {
     const here = current();
     const plan = planModerationCommand(command, here.kind === 'room' ? here.key : undefined);
@@ -336,6 +341,12 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
         return true;
       case 'bans':
         connection.bans(plan.room);
+        return true;
+      case 'mode':
+        connection.mode(plan.room, plan.set);
+        return true;
+      case 'invites':
+        connection.invites(plan.room);
         return true;
     }
   };

@@ -21,6 +21,13 @@ import {
  */
 export const Target = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.maxNickLength * 4 + 1));
 
+/** A room's join password (`/mode +k`), as typed. */
+export const RoomPassword = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(MODERATION_LIMITS.maxRoomPasswordLength),
+);
+
 /** Opens the session: protocol version, who the client is, the nick it wants, rooms to join. */
 export const Hello = v.object({
   type: v.literal('hello'),
@@ -32,13 +39,24 @@ export const Hello = v.object({
   /** A session token from a log-in; omitted by guests. */
   token: v.optional(v.pipe(v.string(), v.maxLength(256))),
   rooms: v.optional(v.pipe(v.array(RoomName), v.maxLength(LIMITS.maxRoomsPerConnection))),
+  /** Join passwords of `rooms` that have one, by room, so a reconnect gets back in. */
+  passwords: v.optional(remoteRecord(RoomName, RoomPassword)),
   /** Last seen `seq` per target (room, or `@nick`); the server replays what followed each. */
   resume: v.optional(remoteRecord(Target, Seq)),
   ref: Ref,
 });
 
-/** Joins a room, creating it if needed; `since` resumes from a known sequence number. */
-export const Join = v.object({ type: v.literal('join'), room: RoomName, since: v.optional(Seq), ref: Ref });
+/**
+ * Joins a room, creating it if needed; `since` resumes from a known sequence number; `password`
+ * opens a room that has one (an invite, a role or server admin needs none).
+ */
+export const Join = v.object({
+  type: v.literal('join'),
+  room: RoomName,
+  since: v.optional(Seq),
+  password: v.optional(RoomPassword),
+  ref: Ref,
+});
 
 /** Leaves a room. */
 export const Leave = v.object({ type: v.literal('leave'), room: RoomName, ref: Ref });
@@ -264,7 +282,20 @@ export const Ignore = v.object({
  */
 export const Moderate = v.object({
   type: v.literal('moderate'),
-  action: v.picklist(['kick', 'ban', 'unban', 'mute', 'unmute', 'op', 'deop', 'kill']),
+  action: v.picklist([
+    'kick',
+    'ban',
+    'unban',
+    'mute',
+    'unmute',
+    'op',
+    'deop',
+    'kill',
+    'voice',
+    'devoice',
+    'invite',
+    'uninvite',
+  ]),
   name: Nick,
   room: v.optional(RoomName),
   forMs: v.optional(
@@ -279,6 +310,29 @@ export const Claim = v.object({ type: v.literal('claim'), room: RoomName, ref: R
 
 /** Lists a room's bans (operators), or without a room the server-wide ones (admins). */
 export const ListBans = v.object({ type: v.literal('bans'), room: v.optional(RoomName), ref: Ref });
+
+/**
+ * Reads a room's settings, or with `set` changes them (operators, owners, server admins): each
+ * field given turns a setting on or off; `password` sets the join password, `null` removes it.
+ * Answered by `mode` with the settings as they now are.
+ */
+export const Mode = v.object({
+  type: v.literal('mode'),
+  room: RoomName,
+  set: v.optional(
+    v.object({
+      moderated: v.optional(v.boolean()),
+      inviteOnly: v.optional(v.boolean()),
+      topicProtected: v.optional(v.boolean()),
+      private: v.optional(v.boolean()),
+      password: v.optional(v.nullable(RoomPassword)),
+    }),
+  ),
+  ref: Ref,
+});
+
+/** Lists a room's invites (its operators). Answered by `invites`. */
+export const ListInvites = v.object({ type: v.literal('invites'), room: RoomName, ref: Ref });
 
 /** Keep-alive at the application level; answered by `pong` with the same `t`. */
 export const Ping = v.object({ type: v.literal('ping'), t: v.optional(v.number()), ref: Ref });
@@ -318,6 +372,8 @@ export const ClientMessage = v.variant('type', [
   Moderate,
   Claim,
   ListBans,
+  Mode,
+  ListInvites,
 ]);
 
 /** A message from a client to the server. */

@@ -44,10 +44,11 @@ export const MessageKind = v.picklist(['chat', 'action', 'system', 'dm', 'edit',
 export const Reaction = v.object({ emoji: v.string(), who: v.array(v.string()) });
 
 /**
- * A person's standing in a room, as member lists show it: `owner` (marked `~`), `operator` (`@`), or
- * `admin`, a server admin, who acts as an owner everywhere (`&`). Absent: a plain member.
+ * A person's standing in a room, as member lists show it: `owner` (marked `~`), `operator` (`@`),
+ * `admin`, a server admin, who acts as an owner everywhere (`&`), or `voice` (`+`), who may speak in
+ * a moderated room. Absent: a plain member.
  */
-export const Role = v.picklist(['owner', 'operator', 'admin']);
+export const Role = v.picklist(['owner', 'operator', 'admin', 'voice']);
 
 /** What a moderation action does; `claim` is a registered account taking an ownerless room. */
 export const ModerationAction = v.picklist([
@@ -60,7 +61,27 @@ export const ModerationAction = v.picklist([
   'deop',
   'kill',
   'claim',
+  'voice',
+  'devoice',
+  'invite',
+  'uninvite',
 ]);
+
+/**
+ * A room's settings (`/mode`): `moderated` (+m), `inviteOnly` (+i), `topicProtected` (+t),
+ * `private` (+p), and `password` (+k), whether joining needs a password (the password itself is never
+ * sent back).
+ */
+export const RoomSetting = v.picklist(['moderated', 'inviteOnly', 'topicProtected', 'private', 'password']);
+
+/** A room's settings as the server reports them. */
+export const RoomSettings = v.object({
+  moderated: v.boolean(),
+  inviteOnly: v.boolean(),
+  topicProtected: v.boolean(),
+  private: v.boolean(),
+  password: v.boolean(),
+});
 
 /**
  * A join or leave notice may stand for several people who joined (left) in the same moment: `nicks`
@@ -92,6 +113,8 @@ export const SystemEvent = v.variant('kind', [
     reason: v.optional(v.string()),
     until: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   }),
+  /** `nick` turned a room setting on or off (`/mode`); a password is never in it. */
+  v.object({ kind: v.literal('mode'), nick: v.string(), setting: RoomSetting, on: v.boolean() }),
 ]);
 
 /**
@@ -190,6 +213,10 @@ export type ChatMessage = v.InferOutput<typeof ChatMessage>;
 export type SystemEvent = v.InferOutput<typeof SystemEvent>;
 /** A person's role in a room. */
 export type Role = v.InferOutput<typeof Role>;
+/** One of a room's settings. */
+export type RoomSetting = v.InferOutput<typeof RoomSetting>;
+/** A room's settings. */
+export type RoomSettings = v.InferOutput<typeof RoomSettings>;
 /** A moderation action. */
 export type ModerationAction = v.InferOutput<typeof ModerationAction>;
 /** One emoji on a message and who put it there. */

@@ -8,6 +8,7 @@ import {
   NotifyPrefs,
   Ref,
   Role,
+  RoomSettings,
   RoomSummary,
   Seq,
   Timestamp,
@@ -310,6 +311,25 @@ export const BanList = v.object({
   ref: Ref,
 });
 
+/** Answers `mode`: a room's settings as they are now (after the change, when it made one). */
+export const RoomModes = v.object({
+  type: v.literal('mode'),
+  room: v.string(),
+  settings: RoomSettings,
+  ref: Ref,
+});
+
+/** One invite as `invites` lists it: the account's name, who invited it and when. */
+export const InviteEntry = v.object({ name: v.string(), by: v.string(), at: Timestamp });
+
+/** Answers `invites`: a room's invites, oldest first. */
+export const InviteList = v.object({
+  type: v.literal('invites'),
+  room: v.string(),
+  invites: v.array(InviteEntry),
+  ref: Ref,
+});
+
 /** Answers `ping`. */
 export const Pong = v.object({ type: v.literal('pong'), t: v.optional(v.number()), ref: Ref });
 
@@ -358,12 +378,16 @@ export const ServerMessage = v.variant('type', [
   PrefsMessage,
   Moderated,
   BanList,
+  RoomModes,
+  InviteList,
 ]);
 
 /** A message from the server to a client. */
 export type ServerMessage = v.InferOutput<typeof ServerMessage>;
 /** The server message of one `type`. */
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+/** One listed invite. */
+export type InviteEntry = v.InferOutput<typeof InviteEntry>;
 /** One listed ban. */
 export type BanEntry = v.InferOutput<typeof BanEntry>;
 /** A piece of a search snippet. */

@@ -105,6 +105,16 @@ export class RedisKeys {
     return `${this.prefix}restrict:${kind}:${scope}`;
   }
 
+  /** A room's settings (`/mode`), as JSON. */
+  roomSettings(room: string): string {
+    return `${this.prefix}settings:${room}`;
+  }
+
+  /** A room's invites: canonical name -> JSON. */
+  roomInvites(room: string): string {
+    return `${this.prefix}invites:${room}`;
+  }
+
   /** Accounts promoted to server admin, as a set. */
   get admins(): string {
     return `${this.prefix}admins`;

@@ -78,7 +78,9 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
     ...(message.rooms ?? []),
     ...Object.keys(resume).filter((target) => !target.startsWith('@')),
   ]);
-  for (const room of rooms) await joinRoom(hub, session, room, { since: resume[room], ref });
+  const passwords = message.passwords ?? Object.create(null);
+  for (const room of rooms)
+    await joinRoom(hub, session, room, { since: resume[room], ref, password: passwords[room] });
   for (const [raw, since] of Object.entries(resume)) {
     if (!raw.startsWith('@')) continue;
     const resolved = resolveTarget(session, raw);

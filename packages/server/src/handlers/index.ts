@@ -1,6 +1,7 @@
 import type { ClientMessage, ClientMessageOf } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import { claim, listBans, moderate } from '../rooms/moderation.js';
+import { listInvites, mode } from '../rooms/settings.js';
 import type { Session } from '../session.js';
 import { changePassword, deleteAccount, resetPassword } from './account-manage.js';
 import { login, logout, read, register } from './accounts.js';
@@ -53,4 +54,6 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   moderate,
   claim,
   bans: listBans,
+  mode,
+  invites: listInvites,
 };

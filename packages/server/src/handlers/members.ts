@@ -1,4 +1,4 @@
-import { type ChatMessage, moderationText, type SystemEvent } from 'aurora-protocol';
+import { type ChatMessage, moderationText, modeText, type SystemEvent } from 'aurora-protocol';
 import type { DirectoryMember } from '../directory/directory.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
@@ -29,6 +29,8 @@ export function describeEvent(event: SystemEvent, room: string): string {
       return event.topic ? `${event.nick} set the topic: ${event.topic}` : `${event.nick} cleared the topic`;
     case 'moderation':
       return moderationText({ ...event, by: event.nick, room });
+    case 'mode':
+      return modeText(event.nick, room, event.setting, event.on);
   }
 }
 

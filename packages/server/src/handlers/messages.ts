@@ -3,6 +3,7 @@ import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
 import { isLine } from '../messages/lifecycle.js';
 import { speakRefusal } from '../rooms/gates.js';
+import { readRefusal } from '../rooms/privacy.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
 import { validRoom } from './rooms.js';
@@ -157,7 +158,10 @@ export function resolveTarget(
   return { target: roomKey(checked.name), name: checked.name };
 }
 
-/** `history`: one page, oldest first. Rooms are public; direct conversations only their two people's. */
+/**
+ * `history`: one page, oldest first. Rooms are public, except private and invite-only ones (their
+ * members only); direct conversations only their two people's.
+ */
 export async function history(
   hub: Hub,
   session: Session,
@@ -166,6 +170,11 @@ export async function history(
   const resolved = resolveTarget(session, message.target);
   if ('error' in resolved) {
     session.fail(ErrorCode.BadMessage, resolved.error, { ref: message.ref });
+    return;
+  }
+  const hidden = resolved.name.startsWith('@') ? undefined : await readRefusal(hub, session, resolved.name);
+  if (hidden) {
+    session.fail(hidden.code, hidden.message, { ref: message.ref, room: resolved.name });
     return;
   }
   const store = hub.options.store;

@@ -8,7 +8,9 @@ import {
 } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import { joinRefusal } from '../rooms/gates.js';
+import { listedRooms, readRefusal } from '../rooms/privacy.js';
 import { topicRefusal } from '../rooms/roles.js';
+import { effectiveSettings } from '../rooms/settings-rules.js';
 import { ownerCount, standingIn, withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { roomKey } from '../targets.js';
@@ -20,6 +22,8 @@ import { planResume, replay } from './sync.js';
 export interface JoinOptions {
   /** The last seq the client saw: replay what followed instead of sending recent history. */
   readonly since?: number | undefined;
+  /** The room's join password, when it has one. */
+  readonly password?: string | undefined;
   readonly ref?: string | undefined;
 }
 
@@ -51,7 +55,10 @@ export async function joinRoom(
   const identity = session.identity!;
   const target = roomKey(room);
   if (!session.rooms.has(room)) {
-    const refused = await joinRefusal(hub, session, room);
+    const refused = await joinRefusal(hub, session, room, {
+      password: options.password,
+      resumed: options.since !== undefined,
+    });
     if (refused) {
       session.fail(refused.code, refused.message, {
         ref: options.ref,
@@ -184,7 +191,11 @@ export function joinedRoom(session: Session, raw: string, ref: string | undefine
 
 /** `join` */
 export async function join(hub: Hub, session: Session, message: ClientMessageOf<'join'>): Promise<void> {
-  await joinRoom(hub, session, message.room, { since: message.since, ref: message.ref });
+  await joinRoom(hub, session, message.room, {
+    since: message.since,
+    ref: message.ref,
+    password: message.password,
+  });
 }
 
 /** `leave` */
@@ -214,7 +225,8 @@ export async function topic(hub: Hub, session: Session, message: ClientMessageOf
     { key: identity.key, account: identity.account !== undefined },
     roles,
   );
-  const refused = topicRefusal(actor, ownerCount(roles) > 0, room);
+  const settings = effectiveSettings(await hub.roomSettings.get(room), ownerCount(roles) > 0);
+  const refused = topicRefusal(actor, settings.topicProtected, room);
   if (refused) {
     session.fail(refused.code, refused.message, { ref: message.ref, room });
     return;
@@ -232,12 +244,15 @@ export async function topic(hub: Hub, session: Session, message: ClientMessageOf
 /** `rooms` */
 export async function rooms(hub: Hub, session: Session, message: ClientMessageOf<'rooms'>): Promise<void> {
   const counts = await hub.options.directory.roomCounts();
+  const shown = await listedRooms(hub, session, [...counts.keys()]);
   const list = await Promise.all(
-    [...counts].map(async ([room, members]) => ({
-      room,
-      members,
-      topic: await hub.options.store.topic(room),
-    })),
+    [...counts]
+      .filter(([room]) => shown.has(room))
+      .map(async ([room, members]) => ({
+        room,
+        members,
+        topic: await hub.options.store.topic(room),
+      })),
   );
   list.sort((a, b) => a.room.localeCompare(b.room));
   session.send({ type: 'rooms', rooms: list, ...(message.ref === undefined ? {} : { ref: message.ref }) });
@@ -252,6 +267,11 @@ export async function members(
   const checked = checkRoom(message.room);
   if (!checked.ok) {
     session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref: message.ref, room: message.room });
+    return;
+  }
+  const hidden = await readRefusal(hub, session, checked.name);
+  if (hidden) {
+    session.fail(hidden.code, hidden.message, { ref: message.ref, room: checked.name });
     return;
   }
   const list = await withRoles(hub, checked.name, await hub.options.directory.members(checked.name));

@@ -1,12 +1,14 @@
 import {
   type ClientMessageOf,
   canonicalName,
+  checkRoom,
   ErrorCode,
   parseSearchQuery,
   SEARCH_LIMITS,
   searchSnippet,
 } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
+import { readRefusal } from '../rooms/privacy.js';
 import { narrowScopes, searchScopes, wireTarget } from '../search/search-scope.js';
 import type { Session } from '../session.js';
 import { PREFIX_WORDS } from '../store/search.js';
@@ -33,6 +35,12 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
       return;
     }
     scopes = narrowed;
+    const room = query.in.startsWith('@') ? undefined : checkRoom(query.in);
+    const hidden = room?.ok ? await readRefusal(hub, session, room.name) : undefined;
+    if (hidden) {
+      session.fail(hidden.code, hidden.message, ref);
+      return;
+    }
   }
   // An account's ignored people are left out, as from its transcripts (a guest's are its client's).
   const account = session.identity?.account;

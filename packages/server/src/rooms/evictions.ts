@@ -14,6 +14,8 @@ export const ROOMS_CHANNEL = 'control:rooms';
 export type RoomControl =
   /** A scope's bans or mutes changed: drop the cached copy. */
   | { readonly kind: 'changed'; readonly scope: string }
+  /** A room's settings (`/mode`) changed: drop the cached copy. */
+  | { readonly kind: 'settings'; readonly room: string }
   /** Put a person out of a room; `ban` (when banned) lets the node holding a guest add their address. */
   | {
       readonly kind: 'evict';
@@ -43,7 +45,9 @@ export function decodeRoomControl(frame: string): RoomControl | undefined {
     if (typeof value !== 'object' || value === null) return undefined;
     const kind = (value as { kind?: unknown }).kind;
     // Only nodes of this cluster publish here; the shape is checked no further than its kind.
-    return kind === 'changed' || kind === 'evict' || kind === 'kill' ? (value as RoomControl) : undefined;
+    return kind === 'changed' || kind === 'settings' || kind === 'evict' || kind === 'kill'
+      ? (value as RoomControl)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -53,6 +57,10 @@ export function decodeRoomControl(frame: string): RoomControl | undefined {
 export function applyRoomControl(hub: Hub, control: RoomControl): void {
   if (control.kind === 'changed') {
     hub.restrictions.invalidate(control.scope);
+    return;
+  }
+  if (control.kind === 'settings') {
+    hub.roomSettings.invalidate(control.room);
     return;
   }
   const scope = control.kind === 'evict' ? control.room : '*';

@@ -1,10 +1,12 @@
 import { ErrorCode } from 'aurora-protocol';
+import { verifyPassword } from '../accounts/passwords.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import type { Restriction } from '../store/moderation.js';
 import { SERVER_SCOPE } from '../store/moderation.js';
 import type { Person } from './restriction-cache.js';
-import { isAdmin } from './standing.js';
+import { admittedByRole, maySpeakModerated } from './settings-rules.js';
+import { isAdmin, standingIn } from './standing.js';
 
 /** A refusal at a gate: the code, the line, and for throttles when to try again. */
 export interface GateRefusal {
@@ -39,11 +41,15 @@ export async function helloRefusal(
   return { code: ErrorCode.Banned, message: `you are banned from this server${restrictionTerms(ban)}` };
 }
 
-/** Whether joining a room is refused: banned from it, or kicked too often lately. */
+/**
+ * Whether joining a room is refused: banned from it, kicked too often lately, or kept out by its
+ * settings (invite-only, a join password) without an invite or a role that admits.
+ */
 export async function joinRefusal(
   hub: Hub,
   session: Session,
   room: string,
+  entry: RoomEntry = {},
 ): Promise<GateRefusal | undefined> {
   const identity = session.identity!;
   const ban = await hub.restrictions.find(room, 'ban', personOf(session));
@@ -56,10 +62,60 @@ export async function joinRefusal(
       message: `you were kicked from #${room} repeatedly; you may rejoin in ${Math.ceil(wait / 1000)} s`,
       retryAfterMs: wait,
     };
-  return undefined;
+  return settingsRefusal(hub, session, room, entry);
 }
 
-/** Whether speaking in a room is refused: banned from it (posting needs no join), or muted there. */
+/** What a join brings to the settings gates. */
+export interface RoomEntry {
+  /** The room's join password, as typed. */
+  readonly password?: string | undefined;
+  /** A resumed join (`since`): someone the room still remembers as a member comes back in. */
+  readonly resumed?: boolean | undefined;
+}
+
+/** The invite-only and password gates: an invite, operators, owners and admins pass both. */
+async function settingsRefusal(
+  hub: Hub,
+  session: Session,
+  room: string,
+  { password, resumed }: RoomEntry,
+): Promise<GateRefusal | undefined> {
+  const settings = await hub.roomSettings.get(room);
+  if (!settings.inviteOnly && settings.passwordHash === undefined) return undefined;
+  const identity = session.identity!;
+  // A reconnect of a member (the room was made invite-only while they were in it) is no new join.
+  if (resumed && (await hub.options.store.isRemembered(room, identity.key))) return undefined;
+  const account = identity.account !== undefined;
+  if (account) {
+    if (admittedByRole(await standingIn(hub, room, { key: identity.key, account }))) return undefined;
+    if (await hub.options.store.moderation.isInvited(room, identity.key)) return undefined;
+  }
+  if (settings.inviteOnly)
+    return {
+      code: ErrorCode.InviteOnly,
+      message: account
+        ? `#${room} is invite-only: ask an operator of it to /invite you`
+        : `#${room} is invite-only: only registered accounts can be invited (/register, then ask an operator)`,
+    };
+  const hash = settings.passwordHash!;
+  if (password === undefined)
+    return { code: ErrorCode.BadRoomPassword, message: `#${room} needs a password: /join #${room} PASSWORD` };
+  const checked = await hub.options.auth.pool.run(() => verifyPassword(password, hash));
+  if (checked === undefined)
+    return {
+      code: ErrorCode.RateLimited,
+      message: 'the server is busy; retry in a moment',
+      retryAfterMs: 1000,
+    };
+  return checked.value
+    ? undefined
+    : { code: ErrorCode.BadRoomPassword, message: `wrong password for #${room}` };
+}
+
+/**
+ * Whether speaking in a room is refused: banned from it (posting needs no join), muted there, or the
+ * room is moderated and the person neither an operator nor voiced.
+ */
 export async function speakRefusal(
   hub: Hub,
   session: Session,
@@ -68,9 +124,17 @@ export async function speakRefusal(
   const person = personOf(session);
   const ban = await hub.restrictions.find(room, 'ban', person);
   const mute = ban ? undefined : await hub.restrictions.find(room, 'mute', person);
-  if (!ban && !mute) return undefined;
   const identity = session.identity!;
-  if (await isAdmin(hub, identity.key, identity.account !== undefined)) return undefined;
+  const account = identity.account !== undefined;
+  if (!ban && !mute) {
+    if (!(await hub.roomSettings.get(room)).moderated) return undefined;
+    if (maySpeakModerated(await standingIn(hub, room, { key: identity.key, account }))) return undefined;
+    return {
+      code: ErrorCode.Moderated,
+      message: `#${room} is moderated: only its operators and voiced people speak; ask an operator for /voice`,
+    };
+  }
+  if (await isAdmin(hub, identity.key, account)) return undefined;
   return ban
     ? { code: ErrorCode.Banned, message: `you are banned from #${room}${restrictionTerms(ban)}` }
     : { code: ErrorCode.Muted, message: `you are muted in #${room}${restrictionTerms(mute!)}` };

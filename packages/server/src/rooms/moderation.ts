@@ -13,6 +13,7 @@ import type { Session } from '../session.js';
 import { SERVER_SCOPE } from '../store/moderation.js';
 import { userChannel } from '../targets.js';
 import type { RoomControl } from './evictions.js';
+import { grant } from './grants.js';
 import { isOperator, refusal } from './roles.js';
 import { isAdmin, ownerCount, standingIn } from './standing.js';
 
@@ -126,9 +127,17 @@ export async function moderate(
       await store.moderation.setRole(room!, key, 'operator');
       break;
     case 'deop':
-      if (roles.get(key) === undefined) return noTarget(`${name} is not an operator of #${room}`);
+      if (roles.get(key) === undefined || roles.get(key) === 'voice')
+        return noTarget(`${name} is not an operator of #${room}`);
       await store.moderation.setRole(room!, key, undefined);
       break;
+    default: {
+      const refused = await grant(hub, action, { room: room!, key, name, by: identity.nick, roles, now });
+      if (refused) {
+        session.fail(refused.code, refused.message, { ref, room });
+        return;
+      }
+    }
   }
   const facts: Moderated = {
     type: 'moderated',

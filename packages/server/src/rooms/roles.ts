@@ -20,7 +20,7 @@ export function shownRole(standing: Standing): Role | undefined {
   return standing.admin ? 'admin' : standing.role;
 }
 
-/** How much a person may do in a room: admin 3, owner 2, operator 1, member 0. */
+/** How much a person may do in a room: admin 3, owner 2, operator 1, member (voiced or not) 0. */
 export function rank(standing: Standing): number {
   return standing.admin ? 3 : standing.role === 'owner' ? 2 : standing.role === 'operator' ? 1 : 0;
 }
@@ -76,7 +76,16 @@ export function refusal(action: Exclude<ModerationAction, 'claim'>, c: ActionCas
   }
   if (!isOperator(actor))
     return { code: ErrorCode.NotOperator, message: `only an operator of #${c.room} can ${action}` };
-  if (action === 'unban' || action === 'unmute') return undefined;
+  if (action === 'unban' || action === 'unmute' || action === 'uninvite' || action === 'devoice')
+    return undefined;
+  if (action === 'invite' || action === 'voice') {
+    if (!target.account)
+      return {
+        code: ErrorCode.NoSuchTarget,
+        message: `only registered accounts can be ${action === 'invite' ? 'invited' : 'voiced'}; guests cannot`,
+      };
+    return undefined;
+  }
   if (c.self) return protectedTarget('yourself', action);
   if (target.admin) return protectedTarget('a server admin', action);
   if (target.role === 'owner' && !actor.admin) return protectedTarget(`an owner of #${c.room}`, action);
@@ -84,11 +93,11 @@ export function refusal(action: Exclude<ModerationAction, 'claim'>, c: ActionCas
 }
 
 /**
- * Whether a topic change is refused: an owned room's topic is protected, and only its operators
- * change it. A room nobody owns keeps the old rule: anyone in it may.
+ * Whether a topic change is refused: a protected topic (`/mode +t`; by default, an owned room's)
+ * only its operators change. An unprotected one anyone in the room may.
  */
-export function topicRefusal(actor: Standing, owned: boolean, room: string): Refusal | undefined {
-  if (!owned || isOperator(actor)) return undefined;
+export function topicRefusal(actor: Standing, protectedTopic: boolean, room: string): Refusal | undefined {
+  if (!protectedTopic || isOperator(actor)) return undefined;
   return { code: ErrorCode.NotOperator, message: `only an operator of #${room} can change its topic` };
 }
 

@@ -1,5 +1,33 @@
-/** A stored role: room owners and operators (server admins are kept apart, in `admins`). */
-export type StoredRole = 'owner' | 'operator';
+/**
+ * A stored role: room owners and operators, and voiced people, who may speak in a moderated room
+ * (server admins are kept apart, in `admins`).
+ */
+export type StoredRole = 'owner' | 'operator' | 'voice';
+
+/**
+ * A room's stored settings (`/mode`). `topicProtected` absent: the default, protected when the room
+ * has an owner. `passwordHash`: the join password, hashed as account passwords are.
+ */
+export interface StoredSettings {
+  readonly moderated?: boolean | undefined;
+  readonly inviteOnly?: boolean | undefined;
+  readonly private?: boolean | undefined;
+  readonly topicProtected?: boolean | undefined;
+  readonly passwordHash?: string | undefined;
+}
+
+/** An invite of a registered account to a room: it admits past invite-only and a join password. */
+export interface Invite {
+  readonly room: string;
+  /** The account's canonical name. */
+  readonly key: string;
+  /** The name as shown. */
+  readonly name: string;
+  /** Who invited (a name as shown). */
+  readonly by: string;
+  /** When, ms since the epoch. */
+  readonly at: number;
+}
 
 /** What a restriction does: a ban keeps a person out, a mute keeps them quiet. */
 export type RestrictionKind = 'ban' | 'mute';
@@ -27,7 +55,7 @@ export interface Restriction {
   readonly until?: number | undefined;
 }
 
-/** How `restrict` went: a new entry, one replacing the person's previous, or refused (list full). */
+/** How `restrict` and `invite` went: a new entry, one replacing the person's previous, or refused (list full). */
 export type RestrictOutcome = 'added' | 'updated' | 'full';
 
 /**
@@ -67,10 +95,26 @@ export interface ModerationStore {
   /** Promotes (`true`) or demotes an account; false when nothing changed. */
   setAdmin(key: string, admin: boolean): Promise<boolean>;
   /**
-   * Takes every role of a deleted account away (its rooms' owner and operator seats, its admin flag),
+   * Takes every role of a deleted account away (its rooms' owner and operator seats, its voice, its
+   * invites, its admin flag),
    * so a new account of the same name inherits none; a room it alone owned can be claimed again.
    */
   forgetAccount(key: string): Promise<void>;
+  /** A room's settings; a room never set reads as `{}`. */
+  settings(room: string): Promise<StoredSettings>;
+  /** Replaces a room's settings whole. */
+  setSettings(room: string, settings: StoredSettings): Promise<void>;
+  /**
+   * Invites an account to a room, replacing its previous invite there; refused with `full` when the
+   * room already holds `max` invites.
+   */
+  invite(invite: Invite, max: number): Promise<RestrictOutcome>;
+  /** Takes an invite back; false when there was none. */
+  uninvite(room: string, key: string): Promise<boolean>;
+  /** A room's invites, oldest first. */
+  invites(room: string): Promise<Invite[]>;
+  /** Whether an account is invited to a room. */
+  isInvited(room: string, key: string): Promise<boolean>;
 }
 
 /** Whether a restriction still holds at `now`. */

@@ -2,12 +2,14 @@ import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../cluster/keys.js';
 import { LuaScript } from '../cluster/lua-script.js';
 import {
+  type Invite,
   isLive,
   type ModerationStore,
   type Restriction,
   type RestrictionKind,
   type RestrictOutcome,
   type StoredRole,
+  type StoredSettings,
 } from './moderation.js';
 import { storage } from './redis-call.js';
 
@@ -26,7 +28,7 @@ redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], ARGV[2], 'owner')
 return 1`);
 
-/** Adds or replaces an entry unless the list is full (ARGV: key, json, max). */
+/** Adds or replaces an entry unless the list is full (ARGV: key, json, max); bans, mutes and invites. */
 const RESTRICT = new LuaScript(`
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
   redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
@@ -139,11 +141,59 @@ export class RedisModeration implements ModerationStore {
       for await (const batch of rooms as AsyncIterable<string[]>) {
         if (batch.length === 0) continue;
         const pipeline = this.redis.pipeline();
-        for (const room of batch) pipeline.hdel(this.keys.roomRoles(room), key);
+        for (const room of batch) {
+          pipeline.hdel(this.keys.roomRoles(room), key);
+          pipeline.hdel(this.keys.roomInvites(room), key);
+        }
         await pipeline.exec();
       }
       await this.redis.srem(this.keys.admins, key);
     });
+  }
+
+  settings(room: string): Promise<StoredSettings> {
+    return storage(async () => {
+      const json = await this.redis.get(this.keys.roomSettings(room));
+      // Written by setSettings from a StoredSettings.
+      return json === null ? {} : (JSON.parse(json) as StoredSettings);
+    });
+  }
+
+  setSettings(room: string, settings: StoredSettings): Promise<void> {
+    return storage(async () => {
+      // Settings exist only for known rooms, so forgetting a room's keys can find them.
+      await this.redis.sadd(this.keys.knownRooms, room);
+      await this.redis.set(this.keys.roomSettings(room), JSON.stringify(settings));
+    });
+  }
+
+  invite(invite: Invite, max: number): Promise<RestrictOutcome> {
+    return storage(async () => {
+      await this.redis.sadd(this.keys.knownRooms, invite.room);
+      const outcome = await RESTRICT.run(
+        this.redis,
+        [this.keys.roomInvites(invite.room)],
+        [invite.key, JSON.stringify(invite), max],
+      );
+      return outcome as RestrictOutcome;
+    });
+  }
+
+  uninvite(room: string, key: string): Promise<boolean> {
+    return storage(async () => (await this.redis.hdel(this.keys.roomInvites(room), key)) > 0);
+  }
+
+  invites(room: string): Promise<Invite[]> {
+    return storage(async () =>
+      // Written by invite from an Invite.
+      Object.values(await this.redis.hgetall(this.keys.roomInvites(room)))
+        .map((json) => JSON.parse(json) as Invite)
+        .sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    );
+  }
+
+  isInvited(room: string, key: string): Promise<boolean> {
+    return storage(async () => (await this.redis.hexists(this.keys.roomInvites(room), key)) === 1);
   }
 
   private async read(list: string): Promise<Restriction[]> {

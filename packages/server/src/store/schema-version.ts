@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The layout of aurora.db this server writes (SQLite's user_version); raise it with each change. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** A database a newer Aurora wrote: this one would misread it. Code `DATA_TOO_NEW`. */
 export class SchemaTooNewError extends Error {

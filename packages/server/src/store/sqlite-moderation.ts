@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import {
+  type Invite,
   isLive,
   type ModerationStore,
   type Restriction,
   type RestrictionKind,
   type RestrictOutcome,
   type StoredRole,
+  type StoredSettings,
 } from './moderation.js';
 
 const SCHEMA = `
@@ -19,6 +21,11 @@ CREATE TABLE IF NOT EXISTS restrictions (
   PRIMARY KEY (scope, kind, key)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS server_admins (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS room_settings (room TEXT PRIMARY KEY, settings TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS room_invites (
+  room TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, by_nick TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (room, key)
+) WITHOUT ROWID;
 `;
 
 interface RestrictionRow {
@@ -46,7 +53,8 @@ const toRestriction = (row: RestrictionRow): Restriction => ({
 });
 
 /**
- * Moderation state in the SQLite database (schema version 4). Every read goes to the database, so an
+ * Moderation state in the SQLite database (schema version 4; room settings and invites since 6: a
+ * database from before gets their empty tables). Every read goes to the database, so an
  * admin promoted by `aurora-server admin` (another process) counts at once.
  */
 export class SqliteModeration implements ModerationStore {
@@ -100,6 +108,27 @@ export class SqliteModeration implements ModerationStore {
       admins: db.prepare<[], { key: string }>('SELECT key FROM server_admins ORDER BY key'),
       promote: db.prepare<[string]>('INSERT INTO server_admins (key) VALUES (?) ON CONFLICT DO NOTHING'),
       demote: db.prepare<[string]>('DELETE FROM server_admins WHERE key = ?'),
+      settings: db.prepare<[string], { settings: string }>(
+        'SELECT settings FROM room_settings WHERE room = ?',
+      ),
+      setSettings: db.prepare<[string, string]>(
+        'INSERT INTO room_settings (room, settings) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET settings = excluded.settings',
+      ),
+      invite: db.prepare<[string, string, string, string, number]>(
+        `INSERT INTO room_invites (room, key, name, by_nick, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (room, key)
+         DO UPDATE SET name = excluded.name, by_nick = excluded.by_nick, at = excluded.at`,
+      ),
+      invited: db.prepare<[string, string], { n: number }>(
+        'SELECT 1 AS n FROM room_invites WHERE room = ? AND key = ?',
+      ),
+      inviteCount: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM room_invites WHERE room = ?',
+      ),
+      uninvite: db.prepare<[string, string]>('DELETE FROM room_invites WHERE room = ? AND key = ?'),
+      invites: db.prepare<[string], { room: string; key: string; name: string; by_nick: string; at: number }>(
+        'SELECT * FROM room_invites WHERE room = ? ORDER BY at, key',
+      ),
+      dropInvites: db.prepare<[string]>('DELETE FROM room_invites WHERE key = ?'),
     };
     const s = this.statements;
     this.createInTransaction = db.transaction((room: string, owner: string | undefined): boolean => {
@@ -112,6 +141,12 @@ export class SqliteModeration implements ModerationStore {
       s.createRoom.run(room, now());
       s.setRole.run(room, key, 'owner');
       return true;
+    });
+    this.inviteInTransaction = db.transaction((i: Invite, max: number): RestrictOutcome => {
+      const existed = s.invited.get(i.room, i.key) !== undefined;
+      if (!existed && (s.inviteCount.get(i.room)?.n ?? 0) >= max) return 'full';
+      s.invite.run(i.room, i.key, i.name, i.by, i.at);
+      return existed ? 'updated' : 'added';
     });
     this.restrictInTransaction = db.transaction(
       (r: Restriction, max: number, at: number): RestrictOutcome => {
@@ -134,6 +169,7 @@ export class SqliteModeration implements ModerationStore {
     );
   }
 
+  private readonly inviteInTransaction;
   private readonly createInTransaction;
   private readonly claimInTransaction;
 
@@ -187,6 +223,35 @@ export class SqliteModeration implements ModerationStore {
 
   async forgetAccount(key: string): Promise<void> {
     this.statements.dropRoles.run(key);
+    this.statements.dropInvites.run(key);
     this.statements.dropAdmin.run(key);
+  }
+
+  async settings(room: string): Promise<StoredSettings> {
+    const row = this.statements.settings.get(room);
+    // Written by setSettings from a StoredSettings.
+    return row ? (JSON.parse(row.settings) as StoredSettings) : {};
+  }
+
+  async setSettings(room: string, settings: StoredSettings): Promise<void> {
+    this.statements.setSettings.run(room, JSON.stringify(settings));
+  }
+
+  async invite(invite: Invite, max: number): Promise<RestrictOutcome> {
+    return this.inviteInTransaction(invite, max);
+  }
+
+  async uninvite(room: string, key: string): Promise<boolean> {
+    return this.statements.uninvite.run(room, key).changes > 0;
+  }
+
+  async invites(room: string): Promise<Invite[]> {
+    return this.statements.invites
+      .all(room)
+      .map((row) => ({ room: row.room, key: row.key, name: row.name, by: row.by_nick, at: row.at }));
+  }
+
+  async isInvited(room: string, key: string): Promise<boolean> {
+    return this.statements.invited.get(room, key) !== undefined;
   }
 }

@@ -236,6 +236,31 @@ describe('the SQLite store on disk', () => {
     check.close();
   });
 
+  it('takes a version 5 database (from before room settings and invites), and keeps both after', async () => {
+    const clock = new ManualClock();
+    const first = new SqliteStore({ clock, dataDir });
+    await first.moderation.createRoom('dev', 'alice');
+    await first.close();
+    const old = new Database(join(dataDir, 'aurora.db'));
+    old.exec('DROP TABLE room_settings; DROP TABLE room_invites');
+    old.pragma('user_version = 5');
+    old.close();
+
+    const upgraded = new SqliteStore({ clock, dataDir });
+    expect(await upgraded.moderation.settings('dev')).toEqual({});
+    await upgraded.moderation.setSettings('dev', { inviteOnly: true });
+    await upgraded.moderation.invite({ room: 'dev', key: 'bob', name: 'bob', by: 'alice', at: 1 }, 10);
+    await upgraded.close();
+    const reopened = new SqliteStore({ clock, dataDir });
+    expect(await reopened.moderation.settings('dev')).toEqual({ inviteOnly: true });
+    expect(await reopened.moderation.isInvited('dev', 'bob')).toBe(true);
+    expect((await reopened.moderation.roles('dev')).get('alice')).toBe('owner');
+    await reopened.close();
+    const check = new Database(join(dataDir, 'aurora.db'));
+    expect(check.pragma('user_version', { simple: true })).toBe(6);
+    check.close();
+  });
+
   it('stores without indexing while the search index is off, and indexes those messages when it is on again', async () => {
     const clock = new ManualClock();
     const scope = [{ target: 'room:dev' }];

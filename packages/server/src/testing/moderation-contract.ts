@@ -98,6 +98,53 @@ export function moderationContract(create: ModerationFactory): void {
     expect(await store.restrict(ban('mallory'), 2, 5000)).toBe('added');
   });
 
+  it("keeps a room's settings whole, and reads a room never set as none", async () => {
+    const store = await create();
+    expect(await store.settings('dev')).toEqual({});
+    await store.setSettings('dev', { inviteOnly: true, passwordHash: 'scrypt$x', topicProtected: false });
+    expect(await store.settings('dev')).toEqual({
+      inviteOnly: true,
+      passwordHash: 'scrypt$x',
+      topicProtected: false,
+    });
+    expect(await store.settings('ops')).toEqual({});
+    await store.setSettings('dev', { moderated: true });
+    expect(await store.settings('dev')).toEqual({ moderated: true });
+  });
+
+  it('keeps voice as a role, apart from owners', async () => {
+    const store = await create();
+    await store.createRoom('dev', 'alice');
+    await store.setRole('dev', 'bob', 'voice');
+    expect((await store.roles('dev')).get('bob')).toBe('voice');
+    expect(await store.claimRoom('dev', 'bob')).toBe(false);
+  });
+
+  it('invites accounts, one entry each, bounded, revocable, and forgets a deleted account', async () => {
+    const store = await create();
+    const invite = (key: string, at: number) => ({
+      room: 'dev',
+      key,
+      name: key.toUpperCase(),
+      by: 'alice',
+      at,
+    });
+    expect(await store.invite(invite('bob', 2000), 2)).toBe('added');
+    expect(await store.invite(invite('carol', 1000), 2)).toBe('added');
+    expect(await store.invite(invite('bob', 3000), 2)).toBe('updated');
+    expect(await store.invite(invite('dave', 4000), 2)).toBe('full');
+    expect(await store.invites('dev')).toEqual([invite('carol', 1000), invite('bob', 3000)]);
+    expect(await store.isInvited('dev', 'bob')).toBe(true);
+    expect(await store.isInvited('ops', 'bob')).toBe(false);
+    expect(await store.uninvite('dev', 'bob')).toBe(true);
+    expect(await store.uninvite('dev', 'bob')).toBe(false);
+    expect(await store.isInvited('dev', 'bob')).toBe(false);
+    expect(await store.invite(invite('dave', 4000), 2)).toBe('added');
+    await store.createRoom('dev', 'alice');
+    await store.forgetAccount('carol');
+    expect((await store.invites('dev')).map((i) => i.key)).toEqual(['dave']);
+  });
+
   it('promotes and demotes server admins', async () => {
     const store = await create();
     expect(await store.setAdmin('root', true)).toBe(true);

@@ -34,6 +34,8 @@ export type PlannedRequest = ClientMessageOf<
   | 'moderate'
   | 'claim'
   | 'bans'
+  | 'mode'
+  | 'invites'
   | 'edit'
   | 'delete'
   | 'react'
@@ -132,7 +134,12 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
           : { type: 'join-room', room: first ?? '' };
       return {
         actions: [show],
-        frames: fresh.map((room) => ({ type: 'join', room, ref: COMMAND_REFS.join })),
+        frames: fresh.map((room) => ({
+          type: 'join',
+          room,
+          ref: COMMAND_REFS.join,
+          ...(command.password === undefined ? {} : { password: command.password }),
+        })),
       };
     }
     case 'part': {
@@ -186,12 +193,17 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
       return { actions: [], frames: [], prefs: command };
     case 'moderate':
     case 'claim':
-    case 'bans': {
+    case 'bans':
+    case 'mode':
+    case 'invites': {
       // The engine's one rule for what needs a room; the server decides who may.
       const plan = planModerationCommand(command, room);
       if (plan.kind === 'refused') return fail(plan.text);
       if (plan.kind === 'moderate') return request({ type: 'moderate', ...plan.request });
       if (plan.kind === 'claim') return request({ type: 'claim', room: plan.room });
+      if (plan.kind === 'mode')
+        return request({ type: 'mode', room: plan.room, ...(plan.set ? { set: plan.set } : {}) });
+      if (plan.kind === 'invites') return request({ type: 'invites', room: plan.room });
       return request(plan.room === undefined ? { type: 'bans' } : { type: 'bans', room: plan.room });
     }
     case 'help':

@@ -9,7 +9,7 @@ import type { PlannedRequest } from './command-plan.js';
 export function sendRequest(connection: ChatConnection, request: PlannedRequest): void {
   switch (request.type) {
     case 'join':
-      connection.join(request.room, request.ref);
+      connection.join(request.room, request.ref, request.password);
       break;
     case 'edit':
       connection.change(request.target, request.seq, { kind: 'edit', text: request.text });
@@ -58,6 +58,12 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
       break;
     case 'bans':
       connection.bans(request.room);
+      break;
+    case 'mode':
+      connection.mode(request.room, request.set);
+      break;
+    case 'invites':
+      connection.invites(request.room);
       break;
     case 'history':
       connection.history(

@@ -1,4 +1,4 @@
-import { accountDeletedText, passwordChangedText, targetOfWire } from 'aurora-client';
+import { accountDeletedText, invitesText, passwordChangedText, targetOfWire } from 'aurora-client';
 import {
   type ChatMessage,
   type Member,
@@ -6,6 +6,7 @@ import {
   type ServerMessage,
   type ServerMessageOf,
   sameName,
+  settingsText,
 } from 'aurora-protocol';
 import { loggedOut, onDigest, onReadMarker, showDigest } from './account-frames.js';
 import { type ChatState, newTarget, type TargetState } from './chat-state.js';
@@ -49,6 +50,10 @@ export function applyServerMessage(state: ChatState, message: ServerMessage, now
       return onModerated(state, message);
     case 'bans':
       return onBans(state, message);
+    case 'mode':
+      return addNotice(state, state.active, settingsText(message.room, message.settings), 'info');
+    case 'invites':
+      return addNotice(state, state.active, invitesText(message), 'info');
     case 'resumed':
       return updateTarget(state, targetOfWire(message.target), (t) => ({
         ...t,

@@ -1,0 +1,56 @@
+import { canonicalName, ErrorCode } from 'aurora-protocol';
+import type { Hub } from '../hub.js';
+import type { Session } from '../session.js';
+import type { GateRefusal } from './gates.js';
+import { isAdmin } from './standing.js';
+
+/**
+ * Whether a person counts as a member of a room for reading it: this connection joined it, or
+ * another of the person's connections (any device, any node) is in it.
+ */
+async function isMember(hub: Hub, session: Session, room: string): Promise<boolean> {
+  if (session.rooms.has(room)) return true;
+  const key = session.identity!.key;
+  return (await hub.options.directory.members(room)).some((member) => canonicalName(member.nick) === key);
+}
+
+/**
+ * Whether reading a room (history, members, search in it, its settings) is refused: private and
+ * invite-only rooms answer only their members and server admins; other rooms are public to read.
+ */
+export async function readRefusal(
+  hub: Hub,
+  session: Session,
+  room: string,
+): Promise<GateRefusal | undefined> {
+  if (session.rooms.has(room)) return undefined;
+  const settings = await hub.roomSettings.get(room);
+  if (!settings.private && !settings.inviteOnly) return undefined;
+  const identity = session.identity!;
+  if (await isAdmin(hub, identity.key, identity.account !== undefined)) return undefined;
+  if (await isMember(hub, session, room)) return undefined;
+  return {
+    code: ErrorCode.NotMember,
+    message: `#${room} is ${settings.private ? 'private' : 'invite-only'}: only its members can read it; join it first`,
+  };
+}
+
+/** The rooms of a list a person may see in `rooms`: private rooms only for their members and admins. */
+export async function listedRooms(
+  hub: Hub,
+  session: Session,
+  rooms: readonly string[],
+): Promise<Set<string>> {
+  const shown = new Set<string>();
+  let admin: boolean | undefined;
+  for (const room of rooms) {
+    if (!(await hub.roomSettings.get(room)).private || session.rooms.has(room)) {
+      shown.add(room);
+      continue;
+    }
+    const identity = session.identity!;
+    admin ??= await isAdmin(hub, identity.key, identity.account !== undefined);
+    if (admin || (await isMember(hub, session, room))) shown.add(room);
+  }
+  return shown;
+}
