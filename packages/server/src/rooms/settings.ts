@@ -1,7 +1,7 @@
 import { type ClientMessageOf, ErrorCode } from 'aurora-protocol';
 import { hashPassword } from '../accounts/passwords.js';
-import { hashing } from '../handlers/password-check.js';
 import { announce } from '../handlers/members.js';
+import { hashing } from '../handlers/password-check.js';
 import { validRoom } from '../handlers/rooms.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';

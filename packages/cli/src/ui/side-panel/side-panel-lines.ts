@@ -38,8 +38,8 @@ export function sidePanelLines(
           : key !== HOME && isMuted(state.prefs, key, now)
             ? theme.muted
             : target.unread > 0
-            ? theme.unread
-            : (line: string) => line;
+              ? theme.unread
+              : (line: string) => line;
     const [name = '', ...more] = foldText(
       `${number} ${targetName(target)}`,
       inner - CONTINUED.length,

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { useChatState } from '../chat-context.js';
-import { useNow } from '../use-now.js';
 import { useUi } from '../ui-context.js';
+import { useNow } from '../use-now.js';
 import { sidePanelLines } from './side-panel-lines.js';
 
 /** Props of {@link SidePanel}. */
