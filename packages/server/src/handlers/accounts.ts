@@ -12,9 +12,11 @@ import { hashPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
+import { withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
+import { memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
 import { checkPassword, hashing, logAccount, passwordAcceptable } from './password-check.js';
 import { ignoredKeys, mentionRule, mutedNow, sendPrefs } from './prefs.js';
@@ -218,12 +220,20 @@ export async function unreadIn(
   return { read, unread, mentions: mentioned.length };
 }
 
-/** A guest became an account in place: the rooms it is in become the account's, read up to now. */
+/**
+ * A guest became an account in place: the rooms it is in become the account's, read up to now, and
+ * their member lists mark the name registered at once (a quiet join: nobody came or went).
+ */
 export async function adoptRooms(hub: Hub, session: Session, accountKey: string): Promise<void> {
-  const { store } = hub.options;
+  const { store, directory } = hub.options;
+  const { nick, key } = session.identity!;
   for (const room of session.rooms) {
     const target = roomKey(room);
     await store.accounts.startReading(accountKey, target, (await store.bounds(target)).last);
+    await directory.updateMember(room, key, memberOf(session));
+    const [member] = await withRoles(hub, room, [{ nick, away: session.away, account: true }]);
+    const role = member?.role === undefined ? {} : { role: member.role };
+    await hub.presence.move(room, { kind: 'join', nick, key, account: true, notice: false, ...role });
   }
 }
 
