@@ -1,10 +1,16 @@
 import { type ClientMessageOf, canonicalName, ErrorCode } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
+import {
+  checkPassword,
+  countAttempt,
+  hashing,
+  logAccount,
+  passwordAcceptable,
+} from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { resetCodeHash } from '../accounts/reset-code.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
-import { checkPassword, countAttempt, hashing, logAccount, passwordAcceptable } from './password-check.js';
 
 // People manage their own accounts: a new password, or the account deleted. Both need the current
 // password, checked (and throttled) as a log-in is, so a device left logged in is not enough.

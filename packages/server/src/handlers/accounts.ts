@@ -8,17 +8,17 @@ import {
   type NotifyPrefs,
 } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
+import { checkPassword, hashing, logAccount, passwordAcceptable } from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
+import { memberOf } from '../rooms/notices.js';
 import { withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
-import { memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
-import { checkPassword, hashing, logAccount, passwordAcceptable } from './password-check.js';
 import { ignoredKeys, mentionRule, mutedNow, sendPrefs } from './prefs.js';
 
 /** Entries a digest lists at most, for mentions and for direct messages each. */

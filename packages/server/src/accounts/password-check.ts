@@ -1,9 +1,9 @@
 import { ErrorCode, LIMITS } from 'aurora-protocol';
-import { hashPassword, verifyPassword } from '../accounts/passwords.js';
-import type { ThrottleAttempt } from '../accounts/throttle.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import type { Account } from '../store/accounts.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { ThrottleAttempt } from './throttle.js';
 
 // What every proof of an account goes through (a log-in, a password change, a deletion, a reset
 // code): the log-in throttle first, then the bounded hashing pool.
