@@ -6,6 +6,7 @@ import {
   encodeClientMessage,
   LIMITS,
   type ModeChanges,
+  type NotifyPrefs,
   type PrefsChange,
   type ServerMessageOf,
 } from 'aurora-protocol';
@@ -265,8 +266,8 @@ export class Connection implements ChatConnection {
     this.#write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
   }
 
-  register(name: string, password: string): void {
-    this.#authenticate({ type: 'register', name, password, ref: 'register' });
+  register(name: string, password: string, prefs?: NotifyPrefs): void {
+    this.#authenticate({ type: 'register', name, password, ...(prefs ? { prefs } : {}), ref: 'register' });
   }
 
   login(name: string, password: string): void {

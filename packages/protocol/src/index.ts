@@ -36,6 +36,7 @@ export { canonicalName, checkNick, checkRoom, sameName } from './names.js';
 export type { PrefsChange, PrefsOutcome, PrefsRefusal } from './prefs.js';
 export {
   activePrefs,
+  adoptPrefs,
   changePrefs,
   checkKeyword,
   DEFAULT_NOTIFY_LEVEL,

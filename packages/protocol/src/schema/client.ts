@@ -183,8 +183,34 @@ export const SearchRequest = v.object({
 /** A password as sent in `register` and `login`; only ever sent, never echoed or logged. */
 const Password = v.pipe(v.string(), v.maxLength(LIMITS.maxPasswordLength));
 
-/** Creates an account for a name and logs in: answered by `auth` with a session token. */
-export const Register = v.object({ type: v.literal('register'), name: Nick, password: Password, ref: Ref });
+/**
+ * The notification preferences a guest's client kept, handed over when the guest registers the name it
+ * uses, so the new account starts with them (bounded as the account's own are; see `adoptPrefs`).
+ */
+const GuestPrefs = v.object({
+  levels: v.pipe(
+    v.array(v.object({ target: Target, level: NotifyLevel })),
+    v.maxLength(PREFS_LIMITS.maxTargets),
+  ),
+  mutes: v.pipe(
+    v.array(v.object({ target: Target, until: v.optional(v.pipe(v.number(), v.safeInteger())) })),
+    v.maxLength(PREFS_LIMITS.maxTargets),
+  ),
+  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(256))), v.maxLength(PREFS_LIMITS.maxKeywords)),
+  ignored: v.optional(v.pipe(v.array(Nick), v.maxLength(PREFS_LIMITS.maxIgnored)), () => []),
+});
+
+/**
+ * Creates an account for a name and logs in: answered by `auth` with a session token. A guest
+ * registering the name it uses may hand over the preferences its client kept (`prefs`).
+ */
+export const Register = v.object({
+  type: v.literal('register'),
+  name: Nick,
+  password: Password,
+  prefs: v.optional(GuestPrefs),
+  ref: Ref,
+});
 
 /** Logs in to an account: answered by `auth` with a new session token. */
 export const Login = v.object({ type: v.literal('login'), name: Nick, password: Password, ref: Ref });

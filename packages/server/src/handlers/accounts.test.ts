@@ -71,6 +71,26 @@ describe('sign-up and log-in', () => {
     expect(guest.peer.last()).toMatchObject({ type: 'read', target: 'dev', seq: 1 });
   });
 
+  it("keeps a guest's preferences when it registers the name it uses", async () => {
+    const hub = createTestHub();
+    const guest = hub.connect();
+    await guest.hello('carol', { rooms: ['dev'] });
+    const prefs = {
+      levels: [{ target: 'dev', level: 'all' as const }],
+      mutes: [{ target: 'ops' }],
+      keywords: ['deploy', 'two words'],
+      ignored: ['spammer'],
+    };
+    await guest.send({ type: 'register', name: 'carol', password: 'correct horse', prefs });
+    expect(guest.peer.of('prefs').at(-1)).toMatchObject({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'ops' }],
+      keywords: ['deploy'],
+      ignored: ['spammer'],
+    });
+    expect(await hub.store.accounts.prefs('carol')).toMatchObject({ keywords: ['deploy'] });
+  });
+
   it('marks a guest who registers in place registered in member lists at once, with no notice', async () => {
     const hub = createTestHub();
     const guest = hub.connect();

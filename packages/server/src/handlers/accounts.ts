@@ -1,4 +1,5 @@
 import {
+  adoptPrefs,
   type ChatMessage,
   type ClientMessageOf,
   canonicalName,
@@ -115,6 +116,13 @@ export async function register(
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await claimNames(directory, session.id, session.identity, true);
     await adoptRooms(hub, session, key);
+    // The guest's mutes, levels, keywords and ignored people, as its client kept them, carry over.
+    const guest = message.prefs;
+    if (guest)
+      await store.accounts.changePrefs(key, (current) => ({
+        ok: true,
+        prefs: adoptPrefs(current, guest, clock.now()),
+      }));
     await sendPrefs(hub, session, key);
   }
 }
