@@ -28,7 +28,11 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // lifecycle frames and message fields, their error codes and limits, applyMessageEvent, the four new
 // commands in the engine's table, drawing edited, deleted, reacted and reply messages, and the
 // hover/focus action menu.
-const CEILING_GZIPPED_JS = 38_700;
+// Issue #17 (the browser on the engine's ChatState) raised it for one commit, to 42,650: app.js went
+// from 38,665 to 42,549 as the page took the engine's whole reducer (account, moderation and digest
+// notices, transcript budget, item list) in place of its own smaller copy. The commits after it cut
+// what the first load does not need and lower it again.
+const CEILING_GZIPPED_JS = 42_650;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -191,7 +191,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const counts =
     !event && !item.mine && !ignored && message.kind !== 'system' && message.seq > target.countedSeq;
   const attention = attentionOf(state.prefs, key, item.mention, now);
-  const away = key !== next.current;
+  const away = key !== next.current || !next.visible;
   const typing =
     message.kind === 'system' || event
       ? target.typing

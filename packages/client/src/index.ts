@@ -10,7 +10,7 @@ export {
 } from './account-text.js';
 export { awayMember, awayText } from './away.js';
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-export { onServerMessage } from './chat-server.js';
+export { onServerMessage, toItem } from './chat-server.js';
 export {
   type ChatAction,
   type ChatState,

@@ -2,7 +2,6 @@ import {
   Connection,
   type ConnectionEvent,
   createTimeFormat,
-  isDmTarget,
   messagePlace,
   parseInput,
   standardSocketFactory,
@@ -11,15 +10,21 @@ import {
 } from 'aurora-client';
 import type { ServerMessage } from 'aurora-protocol';
 import type { Attention } from './attention/index.js';
-import { type ChatAction, chatReducer } from './core/chat-reducer.js';
-import { activeTarget, type ChatState, initialState, type PendingMessage } from './core/chat-state.js';
 import { type PlannedLine, type PlannedRequest, planCommand } from './core/command-plan.js';
 import { eventActions } from './core/connection-events.js';
 import type { JoinAttempt } from './core/join-errors.js';
 import { adjacentTarget, olderPageRequest } from './core/navigation.js';
+import {
+  activeTarget,
+  initialPage,
+  isOnline,
+  type PageAction,
+  type PageState,
+  pageReducer,
+} from './core/page-state.js';
 import { sendRequest } from './core/requests.js';
 import { createSeenMarker } from './core/seen-marker.js';
-import { createStore } from './core/store.js';
+import { createStore, type Store } from './core/store.js';
 import { announcement, pageTitle } from './core/titles.js';
 import { createTypingInput } from './core/typing-input.js';
 import { parseJoinLink, roomLink, socketUrl } from './core/url-params.js';
@@ -42,8 +47,8 @@ const link = parseJoinLink(location.search);
 // A link with a name joins as a guest, so it never uses the log-in stored in this browser.
 const session = link.autoJoin ? undefined : storedSession(Date.now());
 const store = createStore(
-  chatReducer,
-  initialState({
+  pageReducer,
+  initialPage({
     nick: link.name ?? rememberedName(),
     ...(link.room ? { room: link.room } : {}),
     ...(session ? { session } : {}),
@@ -51,7 +56,21 @@ const store = createStore(
 );
 /** How the current (or last) join was attempted, to explain its failure. */
 let attempt: JoinAttempt = session ? 'session' : 'guest';
-const dispatch = (action: ChatAction) => store.dispatch(action);
+/** Changes the state; a direct conversation opened with nothing in it asks for its latest messages. */
+function dispatch(action: PageAction): void {
+  store.dispatch(action);
+  if (action.type !== 'open-dm') return;
+  const { chat } = store.getState();
+  if (chat.targets[chat.current]?.items.length === 0) loadOlder(chat.current);
+}
+/** The store as the parts loaded on first use see it: their actions go through `dispatch` too. */
+const page: Store<PageState, PageAction> = {
+  getState: store.getState,
+  subscribe: store.subscribe,
+  dispatch,
+};
+const notice = (text: string, tone: 'info' | 'error' = 'info') =>
+  dispatch({ type: 'notice', text, tone, now: Date.now() });
 const time = createTimeFormat();
 const announcer = createAnnouncer();
 /** Targets whose missed messages are being replayed: those are not read out one by one. */
@@ -108,21 +127,21 @@ function onEvent(event: ConnectionEvent): void {
 }
 
 /** A reconnect replays what each room and conversation missed; those lines are not read out. */
-function noteReplays(state: ChatState): void {
+function noteReplays(state: PageState): void {
   replaying.clear();
-  if (state.me === undefined) return;
-  for (const target of state.targets.values())
-    if (!target.isDm || target.cursor > 0) replaying.add(target.key);
+  if (state.screen !== 'chat') return;
+  for (const target of Object.values(state.chat.targets))
+    if (target.kind === 'room' || target.items.length > 0) replaying.add(target.key);
 }
 
-function afterFrame(message: ServerMessage, before: ChatState): void {
+function afterFrame(message: ServerMessage, before: PageState): void {
   const state = store.getState();
   if (message.type === 'logged_out') dropConnection();
   if (message.type === 'welcome') {
     // From now on every reconnect says hello with the stored token, if there is one.
     attempt = state.session ? 'session' : 'guest';
     // An account's preferences come from the server (`prefs`); a guest's are kept in this browser.
-    if (state.account === undefined && hasGuestPrefs()) withAttention((part) => part.loadGuestPrefs());
+    if (state.chat.account === undefined && hasGuestPrefs()) withAttention((part) => part.loadGuestPrefs());
     rememberName(message.nick);
     typing.reset();
     // The chat screen is shown by the next render; focus can only move there after it.
@@ -130,55 +149,42 @@ function afterFrame(message: ServerMessage, before: ChatState): void {
   } else if (message.type === 'resumed') {
     replaying.delete(targetOfWire(message.target));
   } else if (message.type === 'message') {
-    const place = messagePlace(message, state.me);
-    const text = announcement(message, state);
+    const place = messagePlace(message, state.chat.me);
+    const text = announcement(message, state.chat);
     if (place && text !== undefined && !replaying.has(place.target)) announcer.announce(text);
     // Whether it is due a notification is decided in the attention part, by the state before it.
     const watching = document.visibilityState === 'visible' && document.hasFocus();
-    if (alerts.on()) withAttention((part) => part.notify(message, before, watching));
+    if (alerts.on()) withAttention((part) => part.notify(message, before.chat, watching));
   }
 }
 
 /** Sends a request now, or says why it cannot be sent. */
 function request(frame: PlannedRequest): void {
-  if (connection && store.getState().connection.status === 'online') sendRequest(connection, frame);
-  else
-    dispatch({
-      type: 'notice',
-      text: 'Not connected. Try again once the connection is back.',
-      tone: 'error',
-    });
+  if (connection && isOnline(store.getState())) sendRequest(connection, frame);
+  else notice('Not connected. Try again once the connection is back.', 'error');
 }
 
 /** Hands a line to the engine's outbox, which keeps it until the server stores it. */
-function handOver(to: string, kind: PendingMessage['kind'], text: string, replyTo?: number) {
-  return connection?.send(kind === 'chat' ? 'say' : kind, to, text, replyTo);
-}
-
 function sendLine(line: PlannedLine): void {
-  const sent = handOver(line.to, line.kind, line.text, line.replyTo);
-  if (sent)
-    dispatch({
-      type: 'send',
-      cid: sent.cid,
-      target: line.target,
-      kind: line.kind,
-      text: line.text,
-      now: sent.createdAt,
-    });
+  const outgoing = connection?.send(line.kind, line.to, line.text, line.replyTo);
+  if (outgoing) dispatch({ type: 'sent', outgoing });
 }
 
 /** Sends a refused line again, in its place on screen. */
-function retry(pending: PendingMessage): void {
-  const name = store.getState().targets.get(pending.target)?.name ?? pending.target;
-  const sent = handOver(isDmTarget(pending.target) ? `@${name}` : pending.target, pending.kind, pending.text);
-  if (sent) dispatch({ type: 'retry', cid: pending.cid, newCid: sent.cid });
+function retry(cid: string): void {
+  for (const target of Object.values(store.getState().chat.targets)) {
+    const failed = target.pending.find((p) => p.outgoing.cid === cid && p.state === 'failed');
+    if (!failed || !connection) continue;
+    const { kind, target: to, text, replyTo } = failed.outgoing;
+    dispatch({ type: 'resent', cid, outgoing: connection.send(kind, to, text, replyTo) });
+    return;
+  }
 }
 
 function submit(text: string): string | undefined {
   const parsed = parseInput(text);
   if (!parsed.ok) return parsed.code === 'empty' ? undefined : parsed.message;
-  const plan = planCommand(parsed.command, store.getState());
+  const plan = planCommand(parsed.command, store.getState(), Date.now());
   if (plan.error !== undefined) return plan.error;
   for (const action of plan.actions) dispatch(action);
   for (const line of plan.lines ?? []) sendLine(line);
@@ -186,14 +192,12 @@ function submit(text: string): string | undefined {
   if (plan.search !== undefined) openSearch(plan.search);
   if (plan.prefs !== undefined) {
     const command = plan.prefs;
-    const target = store.getState().active;
+    const target = activeTarget(store.getState())?.key;
     withAttention((part) => part.command(command, target));
   }
   if (plan.help !== undefined) {
     const command = plan.help;
-    later(import('./help/index.js'), (help) =>
-      dispatch({ type: 'notice', text: help.helpText(command), tone: 'info' }),
-    );
+    later(import('./help/index.js'), (help) => notice(help.helpText(command)));
   }
   if (plan.quit) {
     dropConnection();
@@ -215,7 +219,7 @@ function loadOlder(key: string): void {
 }
 
 function open(key: string): void {
-  dispatch({ type: 'open', target: key });
+  dispatch({ type: 'select', target: key });
   typing.reset();
   chat.composer.focus();
 }
@@ -226,14 +230,14 @@ function open(key: string): void {
  * meanwhile, say), the browser's own words say so.
  */
 function later<T>(load: Promise<T>, use: (module: T) => void): void {
-  load.then(use, (error: unknown) => dispatch({ type: 'notice', text: String(error), tone: 'error' }));
+  load.then(use, (error: unknown) => notice(String(error), 'error'));
 }
 
 /** The search panel, made on first use and handed the page's live parts. */
 let searchPanel: Promise<Search> | undefined;
 function openSearch(query?: string): void {
   searchPanel ??= import('./search/index.js').then((module) =>
-    module.createSearch({ chat, store, connection: () => connection, submit }),
+    module.createSearch({ chat, store: page, connection: () => connection, submit }),
   );
   later(searchPanel, (panel) => panel.open(query));
 }
@@ -242,16 +246,16 @@ function openSearch(query?: string): void {
 let attentionPart: Promise<Attention> | undefined;
 function withAttention(use: (part: Attention) => void): void {
   attentionPart ??= import('./attention/index.js').then((module) =>
-    module.createAttention({ store, connection: () => connection, now: Date.now, open }),
+    module.createAttention({ store: page, connection: () => connection, now: Date.now, open }),
   );
   later(attentionPart, use);
 }
 
 function share(): void {
   const target = activeTarget(store.getState());
-  if (!target || target.isDm) return;
-  const url = roomLink(location.origin, location.pathname, target.name);
-  const told = (text: string) => dispatch({ type: 'notice', text, tone: 'info' });
+  if (target?.kind !== 'room') return;
+  const url = roomLink(location.origin, location.pathname, target.label);
+  const told = (text: string) => notice(text);
   navigator.clipboard?.writeText(url).then(
     () => told(`Link copied: ${url}`),
     () => told(`Share this link: ${url}`),
@@ -264,11 +268,11 @@ const chat = createChatScreen(
       submit,
       input: (text) => {
         const target = activeTarget(store.getState());
-        typing.input(target && !target.isDm ? target.name : undefined, text);
+        typing.input(target?.kind === 'room' ? target.key : undefined, text);
       },
     },
     open,
-    close: (key) => dispatch({ type: 'close', target: key }),
+    close: (key) => dispatch({ type: 'close-target', target: key }),
     menu: (key, anchor, name) => withAttention((part) => part.menu(anchor, key, name)),
     join: (room) => submit(`/join ${room}`),
     message: (nick) => {
@@ -277,10 +281,7 @@ const chat = createChatScreen(
     },
     loadOlder,
     search: openSearch,
-    retry: (cid) => {
-      const pending = store.getState().pending.find((p) => p.cid === cid);
-      if (pending) retry(pending);
-    },
+    retry,
     discard: (cid) => dispatch({ type: 'discard', cid }),
     reconnect: () => connection?.retryNow(),
     share,
@@ -292,7 +293,7 @@ const chat = createChatScreen(
 const join = createJoinScreen({
   join: (request) => {
     attempt = request.attempt;
-    dispatch({ type: 'join-requested', nick: request.nick, room: request.room });
+    dispatch({ type: 'join-asked', nick: request.nick, room: request.room });
     connect(request.password);
   },
   forgetSession: () => {
@@ -343,7 +344,7 @@ store.subscribe((state) => {
   // The title and address bar update at once, even in a background tab where frames are paused.
   document.title = pageTitle(state);
   const target = activeTarget(state);
-  const room = target && !target.isDm ? target.name : undefined;
+  const room = target?.kind === 'room' ? target.label : undefined;
   if (room !== undefined && room !== shownRoom)
     history.replaceState(null, '', `?${new URLSearchParams({ room })}`);
   shownRoom = room;
@@ -371,11 +372,12 @@ document.addEventListener('keydown', (event) => {
 });
 setInterval(() => {
   dispatch({ type: 'tick', now: Date.now() });
-  if (store.getState().connection.status === 'reconnecting') scheduleRender();
+  // The banner counts down, and a mute that ended leaves the list: both are drawn from the clock.
+  if (store.getState().screen === 'chat') scheduleRender();
 }, 1000);
 
 render();
 if (link.autoJoin && link.name && link.room) {
-  dispatch({ type: 'join-requested', nick: link.name, room: link.room });
+  dispatch({ type: 'join-asked', nick: link.name, room: link.room });
   connect();
 } else join.focus();

@@ -1,6 +1,5 @@
 import { utf8Length } from 'aurora-protocol';
-import type { ChatState } from '../core/chat-state.js';
-import { activeTarget } from '../core/chat-state.js';
+import { activeTarget, type PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
 /** What the composer asks the page to do. */
@@ -16,7 +15,7 @@ export interface ComposerActions {
 /** The message field: Enter sends, Shift+Enter starts a new line. */
 export interface Composer {
   readonly element: HTMLElement;
-  render(state: ChatState): void;
+  render(state: PageState): void;
   focus(): void;
   /** Puts a line in the field to finish (a message action), the cursor at its end. */
   fill(text: string): void;
@@ -97,12 +96,12 @@ export function createComposer(actions: ComposerActions): Composer {
   return {
     element,
     render(state) {
-      maxBytes = state.limits.maxTextBytes;
+      maxBytes = state.chat.maxTextBytes;
       const target = activeTarget(state);
       const placeholder = target
-        ? target.isDm
-          ? `Message ${target.name}`
-          : `Message #${target.name}`
+        ? target.kind === 'dm'
+          ? `Message ${target.label}`
+          : `Message #${target.label}`
         : 'Join a room with /join #room';
       if (field.placeholder !== placeholder) {
         field.placeholder = placeholder;

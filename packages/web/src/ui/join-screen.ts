@@ -1,6 +1,6 @@
 import { checkNick, checkRoom, LIMITS } from 'aurora-protocol';
-import type { ChatState } from '../core/chat-state.js';
 import type { JoinAttempt } from '../core/join-errors.js';
+import type { PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
 /** What the join screen hands to the page: checked values, and the password only when one is needed. */
@@ -21,7 +21,7 @@ export interface JoinScreenActions {
 /** The first screen: as a guest, logging in or signing up; a name, a room, and why joining failed. */
 export interface JoinScreen {
   readonly element: HTMLElement;
-  render(state: ChatState): void;
+  render(state: PageState): void;
   /** Shows problems with the page's link (`?room=...&name=...`). */
   explainLink(problems: readonly string[]): void;
   focus(): void;
@@ -84,9 +84,9 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
   );
   const element = h('main', { class: 'join-screen' }, form);
   let mode: Mode = 'guest';
-  let session: ChatState['session'];
+  let session: PageState['session'];
   let busy = false;
-  let shownScreen: ChatState['screen'] | undefined;
+  let shownScreen: PageState['screen'] | undefined;
 
   function setMode(next: Mode): void {
     mode = next;
@@ -158,7 +158,7 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
         room.input.value = state.wanted.rooms[0] ?? room.input.value;
       }
       shownScreen = state.screen;
-      busy = state.connection.status === 'connecting';
+      busy = state.joining;
       button.disabled = busy;
       if (session !== state.session) {
         session = state.session;
