@@ -3,14 +3,13 @@ import {
   type ConnectionEvent,
   createTimeFormat,
   messagePlace,
-  parseInput,
   standardSocketFactory,
   systemClock,
   targetOfWire,
 } from 'aurora-client';
 import type { ServerMessage } from 'aurora-protocol';
 import type { Attention } from './attention/index.js';
-import { type PlannedLine, type PlannedRequest, planCommand } from './core/command-plan.js';
+import type { CommandPlan, PlannedLine, PlannedRequest } from './core/command-plan.js';
 import { eventActions } from './core/connection-events.js';
 import type { JoinAttempt } from './core/join-errors.js';
 import { adjacentTarget, olderPageRequest } from './core/navigation.js';
@@ -23,6 +22,7 @@ import {
   pageReducer,
 } from './core/page-state.js';
 import { sendRequest } from './core/requests.js';
+import { sayPlan } from './core/say-plan.js';
 import { createSeenMarker } from './core/seen-marker.js';
 import { createStore, type Store } from './core/store.js';
 import { announcement, pageTitle } from './core/titles.js';
@@ -181,10 +181,36 @@ function retry(cid: string): void {
   }
 }
 
-function submit(text: string): string | undefined {
-  const parsed = parseInput(text);
-  if (!parsed.ok) return parsed.code === 'empty' ? undefined : parsed.message;
-  const plan = planCommand(parsed.command, store.getState(), Date.now());
+/** The commands part, once loaded (see commands/index.ts). */
+let commands: typeof import('./commands/index.js') | undefined;
+/** The last line waiting for the commands part to load: the lines after it wait behind it, in order. */
+let queue: Promise<unknown> | undefined;
+
+/**
+ * Runs a composer line and says why it cannot be carried out, if so: a plain line is said at once;
+ * a command waits for the commands part the first time, and the lines typed meanwhile wait too.
+ */
+function submit(text: string): string | undefined | Promise<string | undefined> {
+  if (text.trim() === '') return undefined;
+  const command = text.startsWith('/');
+  const run = () =>
+    carryOut(
+      command ? commands!.planLine(text, store.getState(), Date.now()) : sayPlan(store.getState(), text),
+    );
+  if (!queue && (commands || !command)) return run();
+  const load = import('./commands/index.js').then((module) => {
+    commands = module;
+  });
+  const done = (queue ?? Promise.resolve()).then(() => load).then(run, (error: unknown) => String(error));
+  queue = done;
+  void done.finally(() => {
+    if (queue === done) queue = undefined;
+  });
+  return done;
+}
+
+/** Applies a command's plan: state changes, lines to the outbox, requests, the parts it opens. */
+function carryOut(plan: CommandPlan): string | undefined {
   if (plan.error !== undefined) return plan.error;
   for (const action of plan.actions) dispatch(action);
   for (const line of plan.lines ?? []) sendLine(line);

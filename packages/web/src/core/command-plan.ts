@@ -5,9 +5,10 @@ import {
   planMessageCommand,
   planModerationCommand,
 } from 'aurora-client';
-import { type ClientMessageOf, sameName, utf8Length } from 'aurora-protocol';
+import { type ClientMessageOf, sameName } from 'aurora-protocol';
 import { COMMAND_REFS } from './command-refs.js';
 import { activeTarget, type PageAction, type PageState } from './page-state.js';
+import { linePlan, sayPlan } from './say-plan.js';
 
 /** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
 export type PlannedRequest =
@@ -86,7 +87,7 @@ export function planCommand(command: Command, state: PageState, now: number): Co
       if (plan.kind === 'refuse') return fail(plan.message);
       if (plan.kind === 'change')
         return request({ type: 'change', target: plan.target, seq: plan.seq, change: plan.change });
-      return line(state, {
+      return linePlan(state, {
         to: plan.sendKind === 'dm' ? `@${target?.label}` : plan.target,
         kind: plan.sendKind,
         text: plan.text,
@@ -94,23 +95,12 @@ export function planCommand(command: Command, state: PageState, now: number): Co
       });
     }
     case 'say':
-    case 'me': {
-      // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
-      // being joined, instead of being refused for a moment's gap.
-      const to = target ? (target.kind === 'dm' ? `@${target.label}` : target.key) : state.wanted.rooms[0];
-      if (to === undefined) return fail('Join a room first: /join #room');
-      const isDm = target?.kind === 'dm';
-      if (command.type === 'me' && isDm) return fail('/me works in rooms only.');
-      return line(state, {
-        to,
-        kind: isDm ? 'dm' : command.type === 'say' ? 'say' : 'action',
-        text: command.text,
-      });
-    }
+    case 'me':
+      return sayPlan(state, command.text, command.type === 'me');
     case 'msg': {
       const open: PageAction = { type: 'open-dm', nick: command.nick };
       if (command.text === undefined) return { actions: [open], frames: [] };
-      const sent = line(state, { to: `@${command.nick}`, kind: 'dm', text: command.text });
+      const sent = linePlan(state, { to: `@${command.nick}`, kind: 'dm', text: command.text });
       return sent.error ? sent : { ...sent, actions: [open] };
     }
     case 'join': {
@@ -196,11 +186,4 @@ function leave(room: string, now: number): CommandPlan {
 export function isAway(state: PageState): boolean {
   const { me, targets } = state.chat;
   return Object.values(targets).some((t) => t.members.some((m) => m.away && sameName(m.nick, me)));
-}
-
-function line(state: PageState, planned: PlannedLine): CommandPlan {
-  const bytes = utf8Length(planned.text);
-  const limit = state.chat.maxTextBytes;
-  if (bytes > limit) return fail(`That message is ${bytes} bytes; the limit is ${limit}. Shorten it.`);
-  return { actions: [], lines: [planned], frames: [] };
 }

@@ -9,7 +9,7 @@ export interface PageParts {
   /** The engine's connection of the current join, if any. */
   readonly connection: () => ChatConnection | undefined;
   /** Runs a line as the composer does (`/join ROOM`). */
-  readonly submit: (line: string) => string | undefined;
+  readonly submit: (line: string) => string | undefined | Promise<string | undefined>;
 }
 
 /** What search does to conversations: show one, and load a page of history inside one. */
@@ -37,7 +37,7 @@ export function conversationActions(page: PageParts): ConversationActions {
       if (store.getState().chat.targets[wire]) store.dispatch({ type: 'select', target: wire });
       // Results come from rooms the account is a member of; one not joined here is joined to show
       // it, as `/join` does: the page switches to it when the server confirms.
-      else page.submit(`/join ${wire}`);
+      else void page.submit(`/join ${wire}`);
       return wire;
     },
     loadPage(key, before, limit) {

@@ -69,8 +69,9 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
   const banner = createStatusBanner(actions.reconnect);
   const act = (line: string, run: boolean) => {
     if (!run) return composer.fill(line);
-    const problem = actions.composer.submit(line);
-    if (problem !== undefined) composer.fill(line);
+    void Promise.resolve(actions.composer.submit(line)).then((problem) => {
+      if (problem !== undefined) composer.fill(line);
+    });
   };
   const messages = createMessageList({
     time,

@@ -4,8 +4,11 @@ import { h, setText } from './dom.js';
 
 /** What the composer asks the page to do. */
 export interface ComposerActions {
-  /** A line to say or a command to run; returns an error to show, keeping the text, or undefined. */
-  submit(text: string): string | undefined;
+  /**
+   * A line to say or a command to run; returns an error to show, keeping the text, or undefined
+   * (later, when the command waits for the part of the page that runs it).
+   */
+  submit(text: string): string | undefined | Promise<string | undefined>;
   /** The text changed (for the typing indicator). */
   input(text: string): void;
   /** PageUp / PageDown scroll the messages without leaving the composer. */
@@ -61,15 +64,24 @@ export function createComposer(actions: ComposerActions): Composer {
     setText(error, text);
     field.setAttribute('aria-invalid', String(text !== ''));
   };
-  const submit = () => {
-    const problem = actions.submit(field.value);
+  const settle = (line: string, problem: string | undefined) => {
     if (problem !== undefined) {
+      // A line refused later is put back for editing, unless the person has typed on meanwhile.
+      if (field.value === '') field.value = line;
       showError(problem);
       return;
     }
-    field.value = '';
+    if (field.value === line) field.value = '';
     showError('');
     grow();
+  };
+  const submit = () => {
+    const line = field.value;
+    const result = actions.submit(line);
+    if (typeof result === 'object') {
+      field.value = '';
+      void result.then((problem) => settle(line, problem));
+    } else settle(line, result);
   };
 
   element.addEventListener('submit', (event) => {
