@@ -1,7 +1,7 @@
 import { chat, joined, members } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { chatting, frame, run } from '../../test/page-fixtures.js';
-import { activeTarget, totalUnread } from './page-state.js';
+import { activeTarget, PAGE_TRANSCRIPT_BUDGET, totalUnread } from './page-state.js';
 
 describe('pageReducer', () => {
   it('shows the chat once welcomed, the room once joined, and counts unread elsewhere', () => {
@@ -29,5 +29,16 @@ describe('pageReducer', () => {
     });
     expect(state.cleared.has('dev')).toBe(true);
     expect(state.chat.targets.dev?.items.length).toBe(0);
+  });
+
+  it('keeps a busy room to the page’s transcript budget, oldest lines first, with more to page in', () => {
+    const text = 'x'.repeat(400);
+    const flood = Array.from({ length: 2000 }, (_, i) => frame(chat(i + 1, 'bob', `${i + 1} ${text}`)));
+    const { chat: state } = chatting(frame(joined('dev')), ...flood);
+    const dev = state.targets.dev!;
+    expect(dev.items.weight).toBeLessThanOrEqual(PAGE_TRANSCRIPT_BUDGET.perTarget);
+    expect(dev.more).toBe(true);
+    const last = dev.items.at(-1);
+    expect(last?.kind === 'message' && last.message.seq).toBe(2000);
   });
 });

@@ -54,6 +54,18 @@ export type PageAction =
   | { readonly type: 'forget-session' }
   | { readonly type: 'quit' };
 
+/**
+ * How much transcript the page keeps (the engine's units: UTF-16 code units plus 64 a line): about
+ * 600 K per conversation (some 4,000 ordinary lines) and 8 M in all, far below the terminal's, as a
+ * tab left open must not grow without end. The oldest lines go first; scrolling up pages them in again.
+ */
+export const PAGE_TRANSCRIPT_BUDGET = { perTarget: 600_000, total: 8_000_000 } as const;
+
+/** The engine's chat state of a page that asks for `nick` and shows `room` once joined. */
+function pageChat(nick: string, room: string | undefined): ChatState {
+  return { ...initialChatState(nick, '', room), transcriptBudget: PAGE_TRANSCRIPT_BUDGET };
+}
+
 /** The page before joining. */
 export function initialPage(
   wanted: { nick?: string; room?: string; session?: StoredSession } = {},
@@ -64,7 +76,7 @@ export function initialPage(
     wanted: { nick, rooms: wanted.room ? [wanted.room] : [] },
     ...(wanted.session ? { session: wanted.session } : {}),
     joining: false,
-    chat: initialChatState(nick, '', wanted.room),
+    chat: pageChat(nick, wanted.room),
     cleared: new Set(),
   };
 }
@@ -78,7 +90,7 @@ export function pageReducer(state: PageState, action: PageAction): PageState {
         wanted: { nick: action.nick, rooms: [action.room] },
         joinError: undefined,
         joining: true,
-        chat: initialChatState(action.nick, '', action.room),
+        chat: pageChat(action.nick, action.room),
         cleared: new Set(),
       };
     case 'hello-failed': {
