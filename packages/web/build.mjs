@@ -32,8 +32,10 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // (account, moderation and digest notices, transcript budget, item list) in place of its own smaller
 // copy, 38,665 -> 42,549; then the command table, its parser and what each command does moved to
 // chunks/commands-*.js, loaded on the first line starting with `/` (plain lines need none of it):
-// 42,549 -> 37,681.
-const CEILING_GZIPPED_JS = 37_780;
+// 42,549 -> 37,681 (37,726 with the page's transcript budget). The app root built from injected
+// parts (web-app.ts, core/page-session.ts: testable in node) costs 208 bytes of names and
+// indirection; writing requests moved to the commands chunk: 37,934.
+const CEILING_GZIPPED_JS = 38_030;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -2,6 +2,8 @@ import { parseInput } from 'aurora-client';
 import { type CommandPlan, planCommand } from '../core/command-plan.js';
 import type { PageState } from '../core/page-state.js';
 
+export { sendRequest } from '../core/requests.js';
+
 // The commands chunk: the engine's command table and parser and what each command does on the
 // page. main.ts loads it with `import()` the first time someone types a line starting with `/`
 // (or uses a message's menu), so the page everyone loads first does not carry them (#17); plain

@@ -1,6 +1,5 @@
 import { firstSeq, isDmTarget } from 'aurora-client';
-import { LIMITS } from 'aurora-protocol';
-import type { PlannedRequest } from './command-plan.js';
+import { type ClientMessageOf, LIMITS } from 'aurora-protocol';
 import { COMMAND_REFS } from './command-refs.js';
 import { isOnline, type PageState, shownTargets } from './page-state.js';
 
@@ -16,7 +15,10 @@ export function adjacentTarget(state: PageState, step: -1 | 1): string | undefin
  * that shows nothing yet (just opened) asks for its latest page. It names the target by its key;
  * the engine spells it for the wire.
  */
-export function olderPageRequest(state: PageState, key: string): PlannedRequest | undefined {
+export function olderPageRequest(
+  state: PageState,
+  key: string,
+): (ClientMessageOf<'history'> & { readonly limit: number }) | undefined {
   const target = state.chat.targets[key];
   if (!target || target.loadingOlder || !isOnline(state)) return undefined;
   const before = firstSeq(target.items);
