@@ -239,7 +239,7 @@ export function createPageSession(parts: PageSessionParts): PageSession {
         );
       if (!queue && (commands || !command)) return run();
       // Loaded once; a load that failed is tried again with the next command.
-      const load = (loading ??= parts.loadCommands().then(
+      loading ??= parts.loadCommands().then(
         (part) => {
           commands = part;
         },
@@ -247,7 +247,8 @@ export function createPageSession(parts: PageSessionParts): PageSession {
           loading = undefined;
           throw error;
         },
-      ));
+      );
+      const load = loading;
       const done = (queue ?? Promise.resolve()).then(() => load).then(run, (error: unknown) => String(error));
       queue = done;
       void done.finally(() => {
