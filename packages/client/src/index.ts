@@ -53,6 +53,7 @@ export type {
   SocketFactory,
   SocketHandlers,
 } from './connection-types.js';
+export { type DigestEntry, digestEntries, digestSummary } from './digest-text.js';
 export { ItemList } from './item-list.js';
 export {
   type ChatItem,

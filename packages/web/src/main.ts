@@ -29,6 +29,8 @@ if (root)
       commands: () => import('./commands/index.js'),
       search: () => import('./search/index.js'),
       attention: () => import('./attention/index.js'),
+      digest: () => import('./digest/index.js'),
+      joinErrors: () => import('./join-errors/index.js'),
       help: () => import('./help/index.js'),
     },
   });

@@ -1,4 +1,4 @@
-import { type Clock, createTimeFormat, type SocketFactory } from 'aurora-client';
+import { type Clock, createTimeFormat, type Digest, type SocketFactory } from 'aurora-client';
 import type { Attention } from './attention/index.js';
 import { adjacentTarget } from './core/navigation.js';
 import { type CommandsPart, createPageSession } from './core/page-session.js';
@@ -8,6 +8,7 @@ import { createStore } from './core/store.js';
 import { announcement, pageTitle } from './core/titles.js';
 import { createTypingInput } from './core/typing-input.js';
 import { type JoinLink, roomLink } from './core/url-params.js';
+import type { DigestBlock } from './digest/index.js';
 import type { Search } from './search/index.js';
 import { createAlertsSwitch } from './ui/alerts-switch.js';
 import { createAnnouncer } from './ui/announcer.js';
@@ -41,6 +42,8 @@ export interface WebAppParts {
     commands(): Promise<CommandsPart>;
     search(): Promise<typeof import('./search/index.js')>;
     attention(): Promise<typeof import('./attention/index.js')>;
+    digest(): Promise<typeof import('./digest/index.js')>;
+    joinErrors(): Promise<typeof import('./join-errors/index.js')>;
     help(): Promise<typeof import('./help/index.js')>;
   };
 }
@@ -186,7 +189,16 @@ export function createWebApp(parts: WebAppParts): void {
     time,
   );
 
-  const join = createJoinScreen({ join: page.join, forgetSession: page.forgetSession });
+  const join = createJoinScreen({
+    join: page.join,
+    forgetSession: page.forgetSession,
+    // The sentences load when a join first fails; without them, the server's own words.
+    explain: (failure) =>
+      parts.load.joinErrors().then(
+        (module) => module.describeJoinError(failure.code, failure.message, failure.nick, failure.attempt),
+        () => failure.message,
+      ),
+  });
   join.explainLink(link.problems);
   const alerts = createAlertsSwitch((on, permission) =>
     withAttention((part) => part.alertsChanged(on, permission)),
@@ -219,9 +231,18 @@ export function createWebApp(parts: WebAppParts): void {
     seeing: () => chat.messages.atBottom(),
   });
 
+  /** "While you were away", made when the engine first has one to show. */
+  let digestBlock: Promise<DigestBlock> | undefined;
+  let shownDigest: Digest | undefined;
   let shownRoom: string | undefined;
   let shownSession = session;
   store.subscribe((state) => {
+    const digest = state.chat.awayDigest;
+    if (digest !== shownDigest && (digest || digestBlock)) {
+      digestBlock ??= parts.load.digest().then((module) => module.createDigestBlock(chat.digest, time));
+      later(digestBlock, (block) => block.render(store.getState().chat.awayDigest));
+    }
+    shownDigest = digest;
     if (state.session !== shownSession) memory.storeSession(state.session);
     shownSession = state.session;
     seen.changed();

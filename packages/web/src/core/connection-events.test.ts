@@ -2,6 +2,7 @@ import type { ConnectionEvent } from 'aurora-client';
 import { welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { eventActions } from './connection-events.js';
+import { describeJoinError } from './join-errors.js';
 import { connectionView, initialPage, type PageState, pageReducer } from './page-state.js';
 
 const NOW = 1_700_000_000_000;
@@ -19,26 +20,31 @@ const status = (s: Extract<ConnectionEvent, { type: 'status' }>['status']): Conn
 /** The state after an event, and whether the page closes the connection. */
 function after(state: PageState, event: ConnectionEvent, attempt: 'guest' | 'login' | 'session' = 'guest') {
   const outcome = eventActions(event, state, attempt, NOW);
-  return { state: outcome.actions.reduce<PageState>(pageReducer, state), close: outcome.close ?? false };
+  const next = outcome.actions.reduce<PageState>(pageReducer, state);
+  return { state: next, close: outcome.close ?? false, said: said(next.joinError) };
+}
+
+/** What the join screen says about a failure. */
+function said(error: PageState['joinError']): string | undefined {
+  return typeof error === 'object'
+    ? describeJoinError(error.code, error.message, error.nick, error.attempt)
+    : error;
 }
 
 describe('eventActions', () => {
   it('explains a refused name on the join screen and starts over with a new connection', () => {
-    const { state, close } = after(
+    const { state, close, said } = after(
       joining,
       status({ state: 'refused', code: 'name_taken', message: 'taken' }),
     );
-    expect(state).toMatchObject({
-      screen: 'join',
-      joining: false,
-      joinError: 'Someone is already using the name “alice”. Choose another name.',
-    });
+    expect(state).toMatchObject({ screen: 'join', joining: false });
+    expect(said).toBe('Someone is already using the name “alice”. Choose another name.');
     expect(close).toBe(true);
   });
 
   it('says the server cannot be reached, on the join screen', () => {
-    const { state, close } = after(joining, status({ state: 'unreachable', message: 'connection lost' }));
-    expect(state.joinError).toBe('Cannot reach the server. Check your connection, or try again in a moment.');
+    const { said, close } = after(joining, status({ state: 'unreachable', message: 'connection lost' }));
+    expect(said).toBe('Cannot reach the server. Check your connection, or try again in a moment.');
     expect(close).toBe(true);
   });
 
@@ -64,10 +70,8 @@ describe('eventActions', () => {
     const session = { account: 'alice', token: 't', expiresAt: NOW + 1000 };
     const state = { ...chatting, session };
     const out = after(state, status({ state: 'logged-out', elsewhere: true }), 'session');
-    expect(out.state).toMatchObject({
-      screen: 'join',
-      joinError: 'You were logged out. Log in again to continue.',
-    });
+    expect(out.state.screen).toBe('join');
+    expect(out.said).toBe('You were logged out. Log in again to continue.');
     expect(out.state.session).toBeUndefined();
   });
 
@@ -76,8 +80,8 @@ describe('eventActions', () => {
       type: 'server',
       message: { type: 'error', code: 'auth_failed', message: 'wrong', ref: 'login' },
     };
-    const { state, close } = after(joining, event, 'login');
-    expect(state.joinError).toBe('Wrong name or password.');
+    const { said, close } = after(joining, event, 'login');
+    expect(said).toBe('Wrong name or password.');
     expect(close).toBe(true);
   });
 

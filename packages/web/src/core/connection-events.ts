@@ -1,5 +1,5 @@
 import type { ConnectionEvent, ConnectionStatus } from 'aurora-client';
-import { describeJoinError, endsSession, type JoinAttempt } from './join-errors.js';
+import { endsSession, type JoinAttempt } from './join-errors.js';
 import type { PageAction, PageState } from './page-state.js';
 
 /** What the page does about one event of the engine's connection. */
@@ -82,7 +82,7 @@ function failed(
 ): PageAction {
   return {
     type: 'hello-failed',
-    message: describeJoinError(code, message, state.wanted.nick, attempt),
+    error: { code, message, nick: state.wanted.nick, attempt },
     fatal,
     endsSession: attempt === 'session' && endsSession(code),
   };

@@ -9,6 +9,7 @@ import {
   isDmTarget,
   type TargetState,
 } from 'aurora-client';
+import type { JoinAttempt } from './join-errors.js';
 
 // The page around the engine's chat state: the join screen, the log-in kept in this browser and
 // what the person asked to join. Everything a server frame changes is the engine's `ChatState`
@@ -22,6 +23,16 @@ export interface StoredSession {
   readonly expiresAt: number;
 }
 
+/** A join that failed, as the join screen explains it (see join-errors.ts, loaded on first use). */
+export interface JoinFailure {
+  /** A protocol error code, or `unreachable` / `closed` / `logged_out` from the connection. */
+  readonly code: string;
+  /** The server's (or the connection's) own words. */
+  readonly message: string;
+  readonly nick: string;
+  readonly attempt: JoinAttempt;
+}
+
 /** Everything the page shows. */
 export interface PageState {
   readonly screen: 'join' | 'chat';
@@ -29,8 +40,8 @@ export interface PageState {
   readonly wanted: { readonly nick: string; readonly rooms: readonly string[] };
   /** The log-in the next `hello` uses; undefined for guests. */
   readonly session?: StoredSession;
-  /** Why the last attempt to join failed, shown on the join screen. */
-  readonly joinError?: string;
+  /** Why the last attempt to join failed, shown on the join screen: a sentence, or a failure to explain. */
+  readonly joinError?: string | JoinFailure;
   /** A join was asked for and not answered yet (the join screen's button waits). */
   readonly joining: boolean;
   /** The engine's chat state of the current (or last) connection. */
@@ -46,7 +57,7 @@ export type PageAction =
   /** Joining failed; `endsSession` when the stored log-in no longer works. */
   | {
       readonly type: 'hello-failed';
-      readonly message: string;
+      readonly error: JoinFailure;
       readonly fatal: boolean;
       readonly endsSession: boolean;
     }
@@ -98,7 +109,7 @@ export function pageReducer(state: PageState, action: PageAction): PageState {
       const session = action.endsSession ? undefined : state.session;
       return {
         ...initialPage({ nick: state.wanted.nick, ...roomShown(state), ...(session ? { session } : {}) }),
-        joinError: action.message,
+        joinError: action.error,
       };
     }
     case 'forget-session': {

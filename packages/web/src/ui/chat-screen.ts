@@ -29,6 +29,8 @@ export interface ChatScreen {
   readonly conversation: HTMLElement;
   /** The room list, whose foot holds the desktop notifications switch. */
   readonly sidebar: HTMLElement;
+  /** Above the conversation: where "while you were away" shows. */
+  readonly digest: HTMLElement;
   render(state: PageState, now: number): void;
   /** Closes a drawer on narrow screens (after choosing a conversation). */
   closePanels(): void;
@@ -67,6 +69,8 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     search: actions.search,
   });
   const banner = createStatusBanner(actions.reconnect);
+  /** Where "while you were away" shows (the digest chunk fills it). */
+  const digest = h('section', { class: 'digest', 'aria-label': 'While you were away', hidden: true });
   const act = (line: string, run: boolean) => {
     if (!run) return composer.fill(line);
     void Promise.resolve(actions.composer.submit(line)).then((problem) => {
@@ -89,6 +93,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     { class: 'conversation' },
     topbar.element,
     banner.element,
+    digest,
     messages.element,
     typing.element,
     composer.element,
@@ -114,6 +119,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     composer,
     conversation,
     sidebar: roomList.element,
+    digest,
     render(state, now) {
       last = { state, now };
       element.hidden = state.screen !== 'chat';

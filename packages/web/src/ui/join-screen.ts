@@ -1,6 +1,6 @@
 import { checkNick, checkRoom, LIMITS } from 'aurora-protocol';
 import type { JoinAttempt } from '../core/join-errors.js';
-import type { PageState } from '../core/page-state.js';
+import type { JoinFailure, PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
 /** What the join screen hands to the page: checked values, and the password only when one is needed. */
@@ -16,6 +16,8 @@ export interface JoinScreenActions {
   join(request: JoinRequest): void;
   /** Forget the log-in stored in this browser, to join under another name. */
   forgetSession(): void;
+  /** The sentence that says why joining failed and what to do next. */
+  explain(failure: JoinFailure): Promise<string>;
 }
 
 /** The first screen: as a guest, logging in or signing up; a name, a room, and why joining failed. */
@@ -85,6 +87,7 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
   const element = h('main', { class: 'join-screen' }, form);
   let mode: Mode = 'guest';
   let session: PageState['session'];
+  let shownFailure: PageState['joinError'];
   let busy = false;
   let shownScreen: PageState['screen'] | undefined;
 
@@ -165,10 +168,16 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
         if (!session && name.input.value === '') name.input.value = state.wanted.nick;
       }
       layout();
-      const error = state.joinError ?? '';
-      if (formError.textContent !== error) {
-        setText(formError, error);
-        if (error && state.screen === 'join') (session ? room.input : name.input).focus();
+      const failure = state.joinError;
+      if (failure !== shownFailure) {
+        shownFailure = failure;
+        const said = (error: string) => {
+          if (shownFailure !== failure || formError.textContent === error) return;
+          setText(formError, error);
+          if (error && state.screen === 'join') (session ? room.input : name.input).focus();
+        };
+        if (typeof failure === 'object') void actions.explain(failure).then(said);
+        else said(failure ?? '');
       }
     },
     explainLink(problems) {
