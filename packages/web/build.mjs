@@ -36,8 +36,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // parts (web-app.ts, core/page-session.ts: testable in node) costs 208 bytes of names and
 // indirection; writing requests moved to the commands chunk: 37,934. "While you were away" (the
 // engine's awayDigest, which the page did not show) is chunks/digest-*.js, loaded when there is one,
-// and the join screen's sentences for a failed join are chunks/join-errors-*.js: 37,785.
-const CEILING_GZIPPED_JS = 37_880;
+// and the join screen's sentences for a failed join are chunks/join-errors-*.js: 37,785; the
+// engine's bound on open targets, which the page sets to 100 as it did before: 37,857.
+const CEILING_GZIPPED_JS = 37_950;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -87,3 +87,33 @@ describe('a notice', () => {
     expect(notices(state.current)).toEqual(['for nowhere']);
   });
 });
+
+describe('targets a server opens', () => {
+  it('never opens a room by a message, only by joining it', () => {
+    const state = run(server(welcome('alice')), server(chat(1, 'bob', 'sneaky', { room: 'elsewhere' })));
+    expect(state.targets.elsewhere).toBeUndefined();
+  });
+
+  it('opens conversations within the budget, closing the one open longest that is not on screen', () => {
+    const budget = { perTarget: 1_000_000, total: 8_000_000, targets: 3 };
+    const start = { ...initialChatState('alice'), transcriptBudget: budget };
+    const dm = (seq: number, from: string) => server(chat(seq, from, 'hi', { to: 'alice' }));
+    const state = [
+      server(welcome('alice')),
+      server(joined('dev')),
+      dm(1, 'bob'),
+      dm(1, 'carol'),
+      dm(1, 'dave'),
+    ].reduce(chatReducer, start);
+    expect(state.order).toEqual(['*', 'dev', '@carol', '@dave']);
+    // With every other conversation holding unsent lines (or on screen), a new one stays closed.
+    const busy = chatReducer(
+      chatReducer(state, { type: 'sent', outgoing: { ...line('c1'), target: '@carol' } }),
+      {
+        type: 'sent',
+        outgoing: { ...line('c2'), target: '@dave' },
+      },
+    );
+    expect(chatReducer(busy, dm(1, 'erin')).targets['@erin']).toBeUndefined();
+  });
+});

@@ -68,9 +68,11 @@ export type PageAction =
 /**
  * How much transcript the page keeps (the engine's units: UTF-16 code units plus 64 a line): about
  * 600 K per conversation (some 4,000 ordinary lines) and 8 M in all, far below the terminal's, as a
- * tab left open must not grow without end. The oldest lines go first; scrolling up pages them in again.
+ * tab left open must not grow without end. The oldest lines go first; scrolling up pages them in
+ * again. At most 100 rooms and conversations (a connection is in at most 64 rooms): a server
+ * flooding direct messages from new names closes the conversations open longest.
  */
-export const PAGE_TRANSCRIPT_BUDGET = { perTarget: 600_000, total: 8_000_000 } as const;
+export const PAGE_TRANSCRIPT_BUDGET = { perTarget: 600_000, total: 8_000_000, targets: 100 } as const;
 
 /** The engine's chat state of a page that asks for `nick` and shows `room` once joined. */
 function pageChat(nick: string, room: string | undefined): ChatState {
