@@ -32,7 +32,7 @@ export function createSearch(deps: SearchDeps): Search {
     ...actions,
     store,
     reveal: revealer.reveal,
-    notice: (text, target) => store.dispatch({ type: 'notice', text, tone: 'info', target }),
+    notice: (text, target) => store.dispatch({ type: 'notice', text, tone: 'info', now: Date.now(), target }),
   });
   const panel = createSearchPanel({
     search: (query, options) =>
@@ -45,10 +45,10 @@ export function createSearch(deps: SearchDeps): Search {
   fillGaps(chat.messages.scroller, store, actions.loadPage);
   // Going to another conversation, or leaving the chat (quit, a lost log-in), closes the panel: it
   // would hide what was chosen, or be in the way of the next join.
-  let active = store.getState().active;
+  let active = store.getState().chat.current;
   store.subscribe((state) => {
-    if (state.active === active && state.screen === 'chat') return;
-    active = state.active;
+    if (state.chat.current === active && state.screen === 'chat') return;
+    active = state.chat.current;
     panel.close();
     revealer.reset();
   });
