@@ -47,7 +47,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // and the join screen's sentences for a failed join are chunks/join-errors-*.js: 37,785; the
 // engine's bound on open targets, which the page sets to 100 as it did before: 37,857.
 // Merged with the three above (the password reset, #19's last parts, room settings): 38,920.
-const CEILING_GZIPPED_JS = 39_000;
+// The browser's /password (its dialog is chunks/account-*.js; the page keeps the command's plan, the
+// hook and the loader): 39,036.
+const CEILING_GZIPPED_JS = 39_100;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
@@ -70,14 +72,14 @@ const options = {
   logLevel: 'warning',
 };
 
-// Parts of the page used now and then (src/search/, src/help/, src/attention/, src/commands/, src/digest/, src/join-errors/) are bundles of their own, which
+// Parts of the page used now and then (src/search/, src/help/, src/attention/, src/commands/, src/digest/, src/join-errors/, src/account/) are bundles of their own, which
 // main.ts loads with `import()` on first use. Not esbuild's code splitting: that would move every
 // module such a part shares with the page (the DOM helper, names, colours) into a chunk that app.js
 // must load before it starts. Each part keeps its own copy of the few stateless modules it uses; what
 // must be one (the store, the chat screen, the connection) the page hands it. Each file is named by
 // its content, so a page never loads another build's.
 const chunks = new Map();
-for (const part of ['search', 'help', 'attention', 'commands', 'digest', 'join-errors']) {
+for (const part of ['search', 'help', 'attention', 'commands', 'digest', 'join-errors', 'account']) {
   const { outputFiles } = await build({
     ...options,
     entryPoints: [here(`./src/${part}/index.ts`)],
@@ -93,7 +95,7 @@ const onFirstUse = {
   name: 'on-first-use',
   setup(build) {
     build.onResolve(
-      { filter: /^\.\/(search|help|attention|commands|digest|join-errors)\/index\.js$/ },
+      { filter: /^\.\/(search|help|attention|commands|digest|join-errors|account)\/index\.js$/ },
       ({ path }) => ({
         path: `./${chunks.get(path.split('/')[1]).file}`,
         external: true,

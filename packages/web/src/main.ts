@@ -32,5 +32,6 @@ if (root)
       digest: () => import('./digest/index.js'),
       joinErrors: () => import('./join-errors/index.js'),
       help: () => import('./help/index.js'),
+      account: () => import('./account/index.js'),
     },
   });

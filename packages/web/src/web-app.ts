@@ -45,6 +45,7 @@ export interface WebAppParts {
     digest(): Promise<typeof import('./digest/index.js')>;
     joinErrors(): Promise<typeof import('./join-errors/index.js')>;
     help(): Promise<typeof import('./help/index.js')>;
+    account(): Promise<typeof import('./account/index.js')>;
   };
 }
 
@@ -99,6 +100,17 @@ export function createWebApp(parts: WebAppParts): void {
       goTo: (wire, seq) => later(searchPart(), (search) => search.goTo(wire, seq)),
       prefs: (command, target) => withAttention((part) => part.command(command, target)),
       help: (command) => later(parts.load.help(), (help) => notice(help.helpText(command))),
+      password: (keepSessions) =>
+        later(parts.load.account(), (account) =>
+          account.askPasswordChange({
+            root: parts.root,
+            account: store.getState().chat.account ?? '',
+            keepSessions,
+            change: ({ current, next, keepSessions: keep }) =>
+              page.whenOnline((connection) => connection.changePassword(current, next, keep)),
+            closed: () => chat.composer.focus(),
+          }),
+        ),
       sent() {
         typing.reset();
         chat.messages.scrollToBottom();

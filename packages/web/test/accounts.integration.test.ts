@@ -110,4 +110,39 @@ describe('accounts', () => {
     laptop.expectClean();
     phone.expectClean();
   });
+
+  it('changes the password in a dialog with /password; other devices are logged out', async () => {
+    const here = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
+    await submitJoin(here.page, 'Sign up', 'pablo', PASSWORD);
+    await here.page.locator('.chat').waitFor();
+    const there = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
+    await submitJoin(there.page, 'Log in', 'pablo', PASSWORD);
+    await there.page.locator('.chat').waitFor();
+
+    await say(here.page, '/password');
+    const dialog = here.page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').fill(PASSWORD);
+    await dialog.getByLabel('New password', { exact: true }).fill('battery staple horse');
+    await dialog.getByLabel('New password again').fill('battery staple hrose');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => here.page.locator('#password-repeat-error').textContent())
+      .toBe('The two new passwords differ.');
+    await dialog.getByLabel('New password again').fill('battery staple horse');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await here.page
+      .locator('.notice', { hasText: 'Password changed. Your other devices are logged out' })
+      .waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    // The passwords went from the dialog to the engine: none is left in the page.
+    expect(await here.page.content()).not.toContain('battery staple horse');
+    await expect.poll(() => there.page.locator('.join-screen').isVisible()).toBe(true);
+
+    const later = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
+    await submitJoin(later.page, 'Log in', 'pablo', PASSWORD);
+    await expect.poll(() => joinError(later.page)).toBe('Wrong name or password.');
+    await submitJoin(later.page, 'Log in', 'pablo', 'battery staple horse');
+    await later.page.locator('.chat').waitFor();
+    await Promise.all([here.context.close(), there.context.close(), later.context.close()]);
+  });
 });

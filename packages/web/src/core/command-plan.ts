@@ -59,6 +59,8 @@ export interface CommandPlan {
   readonly goto?: { readonly wire: string; readonly seq: number };
   /** Show the help of this command, or of all when empty (`/help`), loaded on first use. */
   readonly help?: string;
+  /** Ask for the current and a new password in a dialog (`/password`), loaded on first use. */
+  readonly password?: { readonly keepSessions: boolean };
   /** Read or change notification preferences for the conversation on screen, loaded on first use. */
   readonly prefs?: PrefsCommand;
   /** The command cannot be carried out: show this and keep the text in the composer. */
@@ -166,8 +168,9 @@ export function planCommand(command: Command, state: PageState, now: number): Co
     case 'logout':
       return request({ type: 'logout', everywhere: command.everywhere });
     case 'password':
-      // No password prompt in the page's composer (it would keep what is typed in its history).
-      return fail('/password works in the terminal for now: aurora-chat password --name NAME.');
+      // Asked in a dialog, never in the composer (whose history would keep what is typed).
+      if (chat.account === undefined) return fail('/password changes an account’s password: log in first.');
+      return { ...nothing, password: { keepSessions: command.keepSessions } };
     case 'search':
       return { actions: [], frames: [], search: command.query };
     case 'notify':

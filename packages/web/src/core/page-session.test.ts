@@ -21,6 +21,7 @@ function setup() {
     goTo: (wire, seq) => heard.push(`goto ${wire} ${seq}`),
     prefs: (command, target) => heard.push(`prefs ${command.type} ${target}`),
     help: (command) => heard.push(`help ${command}`),
+    password: (keep) => heard.push(`password ${keep}`),
     sent: () => heard.push('sent'),
     connecting: () => heard.push('connecting'),
   };

@@ -46,6 +46,8 @@ export interface SessionHooks {
   prefs(command: PrefsCommand, target: string | undefined): void;
   /** Show the help of a command, or of all (''). */
   help(command: string): void;
+  /** Ask for the current and a new password (`/password`), then change it. */
+  password(keepSessions: boolean): void;
   /** Lines went to the outbox: follow the conversation again. */
   sent(): void;
   /** A new connection starts (a join): what was marked read or typed belongs to the last one. */
@@ -214,6 +216,7 @@ export function createPageSession(parts: PageSessionParts): PageSession {
     if (plan.goto !== undefined) hooks.goTo(plan.goto.wire, plan.goto.seq);
     if (plan.prefs !== undefined) hooks.prefs(plan.prefs, activeTarget(store.getState())?.key);
     if (plan.help !== undefined) hooks.help(plan.help);
+    if (plan.password !== undefined) hooks.password(plan.password.keepSessions);
     if (plan.quit) {
       drop();
       dispatch({ type: 'quit' });

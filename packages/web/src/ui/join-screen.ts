@@ -2,6 +2,7 @@ import { checkNick, checkRoom, LIMITS } from 'aurora-protocol';
 import type { JoinAttempt } from '../core/join-errors.js';
 import type { JoinFailure, PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
+import { field } from './field.js';
 
 /** What the join screen hands to the page: checked values, and the password only when one is needed. */
 export interface JoinRequest {
@@ -186,24 +187,6 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
     focus() {
       const empty = [session ? undefined : name.input, room.input].find((input) => input?.value === '');
       (empty ?? button).focus();
-    },
-  };
-}
-
-/** A labelled input with its error line. */
-function field(id: string, label: string, attributes: Record<string, string>, prefix?: string) {
-  const input = h('input', { ...attributes, id, 'aria-describedby': `${id}-error` });
-  const error = h('p', { class: 'field-error', id: `${id}-error` });
-  const box = prefix
-    ? h('div', { class: 'prefixed' }, h('span', { 'aria-hidden': 'true' }, prefix), input)
-    : input;
-  return {
-    input,
-    node: h('div', { class: 'field' }, h('label', { for: id }, label), box, error),
-    setError(message: string) {
-      setText(error, message);
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
     },
   };
 }
