@@ -31,7 +31,9 @@ export async function readRefusal(
   if (await isMember(hub, session, room)) return undefined;
   return {
     code: ErrorCode.NotMember,
-    message: `#${room} is ${settings.private ? 'private' : 'invite-only'}: only its members can read it; join it first`,
+    message: settings.private
+      ? `#${room} is private: only its members can read it; join it first`
+      : `#${room} is invite-only: only its members can read it`,
   };
 }
 

@@ -53,8 +53,12 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(await code(bob, { type: 'say', room: 'dev', text: 'hello?', cid: 'b1' })).toBe(
       ErrorCode.Moderated,
     );
+    // Typing is not shown for someone who may not speak (their typing is handled before the say).
+    carol.send({ type: 'typing', room: 'dev', active: true });
     expect(await code(carol, { type: 'say', room: 'dev', text: 'hi', cid: 'c1' })).toBe(ErrorCode.Moderated);
     expect(await code(alice, { type: 'say', room: 'dev', text: 'ops speak', cid: 'a1' })).toBe('ack');
+    await bob.next('message', (m) => m.text === 'ops speak');
+    expect(bob.of('typing').filter((t) => t.nick === 'carol')).toEqual([]);
     expect(await code(alice, { type: 'moderate', action: 'voice', name: 'carol', room: 'dev' })).toBe(
       ErrorCode.NoSuchTarget,
     );
