@@ -59,14 +59,15 @@ export function onBans(state: ChatState, message: ServerMessageOf<'bans'>): Chat
   return addNotice(state, message.room ?? state.active, text, 'info');
 }
 
-/** Member roles follow the room's stored notices of `op`, `deop` and `claim`. */
+/** Member roles follow the room's stored notices of `op`, `deop`, `voice`, `devoice` and `claim`. */
 export function withRoleChange(state: ChatState, message: ChatMessage): ChatState {
   const event = message.event;
   if (event?.kind !== 'moderation' || message.room === undefined) return state;
   let nick: string;
   let role: Role | undefined;
   if (event.action === 'op') [nick, role] = [event.target, 'operator'];
-  else if (event.action === 'deop') [nick, role] = [event.target, undefined];
+  else if (event.action === 'deop' || event.action === 'devoice') [nick, role] = [event.target, undefined];
+  else if (event.action === 'voice') [nick, role] = [event.target, 'voice'];
   else if (event.action === 'claim') [nick, role] = [event.nick, 'owner'];
   else return state;
   const change = (m: Member): Member => {
