@@ -174,7 +174,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'claim', args: '', help: 'own this room, when nobody does (registered accounts)' },
   {
     name: 'mode',
-    args: '[+m|-m +i +t +p +k PASSWORD|-k]',
+    args: '[+m -i +t +p +k PASSWORD -k]',
     help: "this room's settings; operators change them: m moderated, i invite-only, t topic, p private, k password",
   },
   { name: 'invite', args: 'NAME', help: 'operators: let an account into this room (invite-only, password)' },
