@@ -108,8 +108,8 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'join',
-    args: 'ROOM... | ROOM PASSWORD',
-    help: 'join rooms and show the first; a room with a password: /join #room PASSWORD',
+    args: 'ROOM...',
+    help: 'join rooms and show the first (/join #room PASSWORD: a room with a password)',
     aliases: ['j'],
   },
   {
