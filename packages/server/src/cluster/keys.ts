@@ -110,6 +110,11 @@ export class RedisKeys {
     return `${this.prefix}settings:${room}`;
   }
 
+  /** Rooms that ever held an invite, as a set (so a deleted account's invites can be found). */
+  get invitedRooms(): string {
+    return `${this.prefix}invited-rooms`;
+  }
+
   /** A room's invites: canonical name -> JSON. */
   roomInvites(room: string): string {
     return `${this.prefix}invites:${room}`;

@@ -141,10 +141,14 @@ export class RedisModeration implements ModerationStore {
       for await (const batch of rooms as AsyncIterable<string[]>) {
         if (batch.length === 0) continue;
         const pipeline = this.redis.pipeline();
-        for (const room of batch) {
-          pipeline.hdel(this.keys.roomRoles(room), key);
-          pipeline.hdel(this.keys.roomInvites(room), key);
-        }
+        for (const room of batch) pipeline.hdel(this.keys.roomRoles(room), key);
+        await pipeline.exec();
+      }
+      const invited = this.redis.sscanStream(this.keys.invitedRooms, { count: 500 });
+      for await (const batch of invited as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        const pipeline = this.redis.pipeline();
+        for (const room of batch) pipeline.hdel(this.keys.roomInvites(room), key);
         await pipeline.exec();
       }
       await this.redis.srem(this.keys.admins, key);
@@ -161,15 +165,14 @@ export class RedisModeration implements ModerationStore {
 
   setSettings(room: string, settings: StoredSettings): Promise<void> {
     return storage(async () => {
-      // Settings exist only for known rooms, so forgetting a room's keys can find them.
-      await this.redis.sadd(this.keys.knownRooms, room);
       await this.redis.set(this.keys.roomSettings(room), JSON.stringify(settings));
     });
   }
 
   invite(invite: Invite, max: number): Promise<RestrictOutcome> {
     return storage(async () => {
-      await this.redis.sadd(this.keys.knownRooms, invite.room);
+      // Not the known rooms: those decide who owns a room first made later.
+      await this.redis.sadd(this.keys.invitedRooms, invite.room);
       const outcome = await RESTRICT.run(
         this.redis,
         [this.keys.roomInvites(invite.room)],

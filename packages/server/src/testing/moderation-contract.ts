@@ -140,9 +140,12 @@ export function moderationContract(create: ModerationFactory): void {
     expect(await store.uninvite('dev', 'bob')).toBe(false);
     expect(await store.isInvited('dev', 'bob')).toBe(false);
     expect(await store.invite(invite('dave', 4000), 2)).toBe('added');
-    await store.createRoom('dev', 'alice');
     await store.forgetAccount('carol');
     expect((await store.invites('dev')).map((i) => i.key)).toEqual(['dave']);
+    // Invites and settings do not make a room: its first maker still owns it.
+    await store.setSettings('dev', { inviteOnly: true });
+    expect(await store.createRoom('dev', 'alice')).toBe(true);
+    expect((await store.roles('dev')).get('alice')).toBe('owner');
   });
 
   it('promotes and demotes server admins', async () => {
