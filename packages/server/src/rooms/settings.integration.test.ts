@@ -134,6 +134,16 @@ describe('room settings and private rooms over real sockets, one node', () => {
     const read = await ask(dave, { type: 'mode', room: 'dev' });
     expect(read).toMatchObject({ type: 'mode', settings: { password: true } });
     expect(JSON.stringify(read)).not.toContain('sesame');
+    // Guessing is throttled as log-ins are: five wrong tries per room and address in 15 minutes (a
+    // right one forgets the address's misses, so bob's is gone).
+    const erin = await people.guest(url, 'erin', ['lobby']);
+    for (let i = 0; i < 5; i++)
+      expect(await code(erin, { type: 'join', room: 'dev', password: `guess${i}` })).toBe(
+        ErrorCode.BadRoomPassword,
+      );
+    const throttled = await ask(erin, { type: 'join', room: 'dev', password: 'open sesame' });
+    expect(throttled).toMatchObject({ type: 'error', code: ErrorCode.RateLimited });
+    expect(throttled.type === 'error' && throttled.message).toContain('too many wrong passwords for #dev');
     await ask(alice, { type: 'mode', room: 'dev', set: { password: null } });
     expect((await notice(alice, 'password', false)).text).toBe('alice removed the join password of #dev');
   });
