@@ -2,7 +2,8 @@ import { canonicalName, ErrorCode } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import type { GateRefusal } from './gates.js';
-import { isAdmin } from './standing.js';
+import { isOperator } from './roles.js';
+import { isAdmin, standingIn } from './standing.js';
 
 /**
  * Whether a person counts as a member of a room for reading it: this connection joined it, or
@@ -16,7 +17,8 @@ async function isMember(hub: Hub, session: Session, room: string): Promise<boole
 
 /**
  * Whether reading a room (history, members, search in it, its settings) is refused: private and
- * invite-only rooms answer only their members and server admins; other rooms are public to read.
+ * invite-only rooms answer only their members, their operators and owners, and server admins; other
+ * rooms are public to read.
  */
 export async function readRefusal(
   hub: Hub,
@@ -27,7 +29,11 @@ export async function readRefusal(
   const settings = await hub.roomSettings.get(room);
   if (!settings.private && !settings.inviteOnly) return undefined;
   const identity = session.identity!;
-  if (await isAdmin(hub, identity.key, identity.account !== undefined)) return undefined;
+  const standing = await standingIn(hub, room, {
+    key: identity.key,
+    account: identity.account !== undefined,
+  });
+  if (isOperator(standing)) return undefined;
   if (await isMember(hub, session, room)) return undefined;
   return {
     code: ErrorCode.NotMember,
@@ -37,7 +43,10 @@ export async function readRefusal(
   };
 }
 
-/** The rooms of a list a person may see in `rooms`: private rooms only for their members and admins. */
+/**
+ * The rooms of a list a person may see in `rooms`: private rooms only for their members and admins
+ * (an operator not in the room knows its name).
+ */
 export async function listedRooms(
   hub: Hub,
   session: Session,

@@ -158,6 +158,10 @@ describe('room settings and private rooms over real sockets, one node', () => {
       answer.type === 'rooms' ? answer.rooms.map((r) => r.room) : [];
     expect(listed(await ask(dave, { type: 'rooms' }))).toEqual(['lobby']);
     expect(listed(await ask(alice, { type: 'rooms' }))).toEqual(['dev', 'lobby']);
+    // The owner reads it from anywhere, without being in it.
+    expect(await code(alice, { type: 'leave', room: 'dev' })).toBe('left');
+    expect(await code(alice, { type: 'members', room: 'dev' })).toBe('members');
+    expect(await code(alice, { type: 'join', room: 'dev' })).toBe('joined');
     expect(await code(dave, { type: 'history', target: 'dev' })).toBe(ErrorCode.NotMember);
     expect(await code(dave, { type: 'members', room: 'dev' })).toBe(ErrorCode.NotMember);
     expect(await code(dave, { type: 'mode', room: 'dev' })).toBe(ErrorCode.NotMember);
