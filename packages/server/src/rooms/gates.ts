@@ -4,6 +4,7 @@ import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import type { Restriction } from '../store/moderation.js';
 import { SERVER_SCOPE } from '../store/moderation.js';
+import { postRefusal } from './privacy.js';
 import type { Person } from './restriction-cache.js';
 import { admittedByRole, maySpeakModerated } from './settings-rules.js';
 import { isAdmin, standingIn } from './standing.js';
@@ -140,8 +141,9 @@ async function passwordRefusal(
 }
 
 /**
- * Whether speaking in a room is refused: banned from it (posting needs no join), muted there, or the
- * room is moderated and the person neither an operator nor voiced.
+ * Whether speaking in a room is refused: banned from it (posting needs no join), muted there, posting
+ * from outside an invite-only or password room (privacy.ts), or the room is moderated and the person
+ * neither an operator nor voiced.
  */
 export async function speakRefusal(
   hub: Hub,
@@ -154,6 +156,8 @@ export async function speakRefusal(
   const identity = session.identity!;
   const account = identity.account !== undefined;
   if (!ban && !mute) {
+    const outsider = await postRefusal(hub, session, room);
+    if (outsider) return outsider;
     if (!(await hub.roomSettings.get(room)).moderated) return undefined;
     if (maySpeakModerated(await standingIn(hub, room, { key: identity.key, account }))) return undefined;
     return {

@@ -44,6 +44,32 @@ export async function readRefusal(
 }
 
 /**
+ * Whether posting to a room without being in it is refused: an invite-only room, or one with a join
+ * password, takes posts only from its members, its operators, owners and admins, and the invited
+ * (so `say` without `join` is no way around the gates). Other rooms take posts from anyone.
+ */
+export async function postRefusal(
+  hub: Hub,
+  session: Session,
+  room: string,
+): Promise<GateRefusal | undefined> {
+  if (session.rooms.has(room)) return undefined;
+  const settings = await hub.roomSettings.get(room);
+  if (!settings.inviteOnly && settings.passwordHash === undefined) return undefined;
+  const identity = session.identity!;
+  const account = identity.account !== undefined;
+  if (isOperator(await standingIn(hub, room, { key: identity.key, account }))) return undefined;
+  if (account && (await hub.options.store.moderation.isInvited(room, identity.key))) return undefined;
+  if (await isMember(hub, session, room)) return undefined;
+  return {
+    code: ErrorCode.NotMember,
+    message: settings.inviteOnly
+      ? `#${room} is invite-only: only its members post there`
+      : `#${room} needs a password: join it (/join #${room} PASSWORD) to post there`,
+  };
+}
+
+/**
  * The rooms of a list a person may see in `rooms`: private rooms only for their members and admins
  * (an operator not in the room knows its name).
  */

@@ -85,6 +85,10 @@ describe('room settings and private rooms over real sockets, one node', () => {
     const guest = await people.guest(url, 'dave', ['lobby']);
     await ask(alice, { type: 'mode', room: 'dev', set: { inviteOnly: true } });
     expect((await notice(alice, 'inviteOnly')).text).toBe('alice made #dev invite-only');
+    // Posting needs no join in an open room, but is no way into a closed one.
+    expect(await code(bob, { type: 'say', room: 'dev', text: 'from outside', cid: 'o1' })).toBe(
+      ErrorCode.NotMember,
+    );
     const refused = await ask(bob, { type: 'join', room: 'dev' });
     expect(refused).toMatchObject({ type: 'error', code: ErrorCode.InviteOnly, room: 'dev' });
     expect(refused.type === 'error' && refused.message).toContain('ask an operator of it to /invite you');
@@ -126,6 +130,9 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(stored.text).toBe('alice set a join password on #dev');
     expect(JSON.stringify(stored)).not.toContain('sesame');
     expect(await code(bob, { type: 'join', room: 'dev' })).toBe(ErrorCode.BadRoomPassword);
+    expect(await code(bob, { type: 'say', room: 'dev', text: 'from outside', cid: 'o1' })).toBe(
+      ErrorCode.NotMember,
+    );
     expect(await code(bob, { type: 'join', room: 'dev', password: 'wrong' })).toBe(ErrorCode.BadRoomPassword);
     expect(await code(bob, { type: 'join', room: 'dev', password: 'open sesame' })).toBe('joined');
     expect(await code(dave, { type: 'join', room: 'dev', password: 'open sesame' })).toBe('joined');
