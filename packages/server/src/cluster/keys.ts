@@ -105,7 +105,7 @@ export class RedisKeys {
     return `${this.prefix}restrict:${kind}:${scope}`;
   }
 
-  /** A room's settings (`/mode`), as JSON. */
+  /** A room's settings (`/mode`): field -> `1`/`0`, and `passwordHash`. */
   roomSettings(room: string): string {
     return `${this.prefix}settings:${room}`;
   }
