@@ -18,13 +18,13 @@ describe('room settings and private rooms over real sockets, one node', () => {
     server = undefined;
   });
 
-  async function start() {
+  async function start(admins: string[] = []) {
     server = await startServer(
       makeConfig({
         port: 0,
         dataDir: undefined,
         webRoot: undefined,
-        admins: [],
+        admins,
         maxConnectionsPerIp: 1000,
         limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
       }),
@@ -180,6 +180,18 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(await code(dave, { type: 'join', room: 'dev' })).toBe('joined');
     const page = await ask(dave, { type: 'history', target: 'dev' });
     expect(page.type === 'history' && page.messages.some((m) => m.text === 'secret plans')).toBe(true);
+  });
+
+  it('server admins see, read and enter private, invite-only and password rooms', async () => {
+    const url = await start(['root']);
+    const alice = await people.account(url, 'alice');
+    const root = await people.account(url, 'root', ['lobby']);
+    await ask(alice, { type: 'mode', room: 'dev', set: { private: true, inviteOnly: true, password: 'pw' } });
+    const listed = await ask(root, { type: 'rooms' });
+    expect(listed.type === 'rooms' && listed.rooms.map((r) => r.room)).toEqual(['dev', 'lobby']);
+    expect(await code(root, { type: 'history', target: 'dev' })).toBe('history');
+    expect(await code(root, { type: 'join', room: 'dev' })).toBe('joined');
+    expect(await code(root, { type: 'mode', room: 'dev', set: { private: false } })).toBe('mode');
   });
 
   it('invite-only rooms are members-only to read too', async () => {
