@@ -1,11 +1,17 @@
 import { type ClientMessageOf, type ServerMessageOf, sameName } from 'aurora-protocol';
 import type { ConnectionEvent } from './connection-types.js';
 
-/** A `register` or `login` frame. Its `ref` tells the answer (`auth` or an error) apart from others. */
-export type AuthRequest = ClientMessageOf<'register'> | ClientMessageOf<'login'>;
+/**
+ * A `register`, `login` or `reset_password` frame: what a connection may send before its hello. Its
+ * `ref` tells the answer (`auth`, `password_changed` or an error) apart from others.
+ */
+export type AuthRequest =
+  | ClientMessageOf<'register'>
+  | ClientMessageOf<'login'>
+  | ClientMessageOf<'reset_password'>;
 
 /** The refs account requests are sent with. */
-export const AUTH_REFS: ReadonlySet<string> = new Set(['register', 'login']);
+export const AUTH_REFS: ReadonlySet<string> = new Set(['register', 'login', 'reset_password']);
 
 type SessionEvent = Extract<ConnectionEvent, { type: 'session-started' | 'session-ended' }>;
 
@@ -36,11 +42,13 @@ export class AccountLink {
     return this.#current?.account;
   }
 
-  /** Builds a register or login frame; it waits here when there is no socket to write it to yet. */
-  request(kind: AuthRequest['type'], name: string, password: string, queue: boolean): AuthRequest {
-    const frame: AuthRequest = { type: kind, name, password, ref: kind };
+  /**
+   * Takes an account request; it waits here when there is no socket to write it to yet. A reset
+   * brings no `auth`: the person logs in with the new password next.
+   */
+  request(frame: AuthRequest, queue: boolean): AuthRequest {
     this.#pending = queue ? frame : undefined;
-    this.#asked = true;
+    this.#asked = frame.type !== 'reset_password';
     return frame;
   }
 

@@ -158,8 +158,8 @@ export function unreadOnJoin(state: ChatState, joined: ServerMessageOf<'joined'>
     readSeq: read,
     countedSeq: joined.seq,
     // The room on screen is being read; the read marker follows as soon as it is seen.
-    unread: state.current === joined.room ? 0 : joined.unread,
-    mentions: state.current === joined.room ? 0 : Math.min(joined.unread, mentioned),
+    unread: state.current === joined.room && state.visible ? 0 : joined.unread,
+    mentions: state.current === joined.room && state.visible ? 0 : Math.min(joined.unread, mentioned),
   };
 }
 

@@ -36,7 +36,7 @@ import { onBans, onInvites, onModerated, onModes, onRemoved, withRoleChange } fr
 import { attentionOf, onPrefs } from './notify-prefs.js';
 import { withEntry, withoutEntry } from './remote-keyed.js';
 import { HOME, isDmTarget, messagePlace, targetOfWire } from './targets.js';
-import { withinBudget } from './transcript-budget.js';
+import { withinBudget, withRoomForOne } from './transcript-budget.js';
 
 // How server messages change the chat state; chat-state.ts holds the types and the reducer.
 
@@ -182,8 +182,15 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const key = targetOf(state, message);
   if (key === undefined) return state;
   const ignored = message.kind !== 'system' && isIgnored(state.prefs, message.from);
-  // Not even a notice (the server's "bob is a guest") opens a conversation with someone ignored.
-  if (isDmTarget(key) && !state.targets[key] && isIgnored(state.prefs, dmLabel(state, message))) return state;
+  if (!state.targets[key]) {
+    // A room opens when it is joined, never by a message (a late one after leaving, or a server's
+    // mistake); not even a notice (the server's "bob is a guest") opens a conversation with
+    // someone ignored; and a conversation opens only within the budget's count of targets.
+    if (!isDmTarget(key) || isIgnored(state.prefs, dmLabel(state, message))) return state;
+    const roomy = withRoomForOne(state);
+    if (!roomy) return state;
+    state = roomy;
+  }
   const label = isDmTarget(key) ? dmLabel(state, message) : key;
   let next = ensureTarget(state, key, label);
   const item = toItem(next, message);
@@ -195,7 +202,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const counts =
     !event && !item.mine && !ignored && message.kind !== 'system' && message.seq > target.countedSeq;
   const attention = attentionOf(state.prefs, key, item.mention, now);
-  const away = key !== next.current;
+  const away = key !== next.current || !next.visible;
   const typing =
     message.kind === 'system' || event
       ? target.typing

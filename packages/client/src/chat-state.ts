@@ -110,6 +110,11 @@ export interface ChatState {
   readonly prompt: PasswordPrompt | undefined;
   /** How much transcript is kept; the oldest lines go beyond it. */
   readonly transcriptBudget: TranscriptBudget;
+  /**
+   * Whether the user can see the view (a browser tab in front); while not, what arrives in the
+   * current target counts as unread too, and showing the view again marks it read.
+   */
+  readonly visible: boolean;
 }
 
 /** Everything that changes the chat state. */
@@ -124,7 +129,20 @@ export type ChatAction =
   | { readonly type: 'join-requested'; readonly rooms: readonly string[] }
   | { readonly type: 'leave-requested'; readonly room: string; readonly now: number }
   | { readonly type: 'close-target'; readonly target: string }
-  | { readonly type: 'notice'; readonly text: string; readonly tone: 'info' | 'error'; readonly now: number }
+  /** A local line, in `target` when it is open (else the current one). */
+  | {
+      readonly type: 'notice';
+      readonly text: string;
+      readonly tone: 'info' | 'error';
+      readonly now: number;
+      readonly target?: string;
+    }
+  /** The user gave up a line the server refused: it leaves the view. */
+  | { readonly type: 'discard'; readonly cid: string }
+  /** A refused line was handed to the outbox again (`outgoing`, a new cid): it is sending, in its place. */
+  | { readonly type: 'resent'; readonly cid: string; readonly outgoing: Outgoing }
+  /** The view was hidden or shown again (see `visible`). */
+  | { readonly type: 'visibility'; readonly visible: boolean }
   | { readonly type: 'clear'; readonly target: string }
   | { readonly type: 'older-requested'; readonly target: string }
   | { readonly type: 'away'; readonly away: boolean }
@@ -158,6 +176,7 @@ export function initialChatState(me: string, server = '', room?: string): ChatSt
     awayDigest: undefined,
     prompt: undefined,
     transcriptBudget: DEFAULT_TRANSCRIPT_BUDGET,
+    visible: true,
   };
 }
 
@@ -204,7 +223,26 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'close-target':
       return removeTarget(state, action.target);
     case 'notice':
-      return addNotice(state, state.current, action.text, action.tone, action.now);
+      return addNotice(
+        state,
+        action.target !== undefined && state.targets[action.target] ? action.target : state.current,
+        action.text,
+        action.tone,
+        action.now,
+      );
+    case 'discard':
+      return updatePending(state, action.cid, () => undefined);
+    case 'resent':
+      return updatePending(state, action.cid, () => ({
+        kind: 'pending',
+        outgoing: action.outgoing,
+        state: 'sending',
+      }));
+    case 'visibility':
+      if (action.visible === state.visible) return state;
+      return action.visible
+        ? select({ ...state, visible: true }, state.current)
+        : { ...state, visible: false };
     case 'clear':
       return updateTarget(state, action.target, () => ({ items: ItemList.empty, more: false }));
     case 'older-requested':

@@ -22,6 +22,8 @@ export function expireTyping(state: ChatState, now: number): ChatState {
 /** Shows a target and marks it read. */
 export function select(state: ChatState, key: string): ChatState {
   if (!state.targets[key]) return state;
+  // Out of sight (a hidden browser tab), showing a target reads nothing yet; showing the view does.
+  if (!state.visible) return { ...state, current: key };
   return updateTarget({ ...state, current: key }, key, () => ({ unread: 0, mentions: 0 }));
 }
 
@@ -86,16 +88,16 @@ export function closeLeftRoom(state: ChatState, room: string, now: number): Chat
   );
 }
 
-/** Changes the pending message with `cid`, wherever it is. */
+/** Changes the pending message with `cid`, wherever it is; a change to undefined removes it. */
 export function updatePending(
   state: ChatState,
   cid: string,
-  change: (p: PendingItem) => PendingItem,
+  change: (p: PendingItem) => PendingItem | undefined,
 ): ChatState {
   const target = Object.values(state.targets).find((t) => t.pending.some((p) => p.outgoing.cid === cid));
   if (!target) return state;
   return updateTarget(state, target.key, (t) => ({
-    pending: t.pending.map((p) => (p.outgoing.cid === cid ? change(p) : p)),
+    pending: t.pending.flatMap((p) => (p.outgoing.cid === cid ? (change(p) ?? []) : [p])),
   }));
 }
 

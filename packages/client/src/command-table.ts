@@ -47,6 +47,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     help: 'react to message N with an emoji or :shortcode: (again: take it off)',
   },
   { name: 'reply', args: 'N TEXT', help: 'answer message N, quoting it' },
+  { name: 'reactions', args: 'N', help: 'who reacted to message N, with what' },
+  { name: 'goto', args: 'N', help: "show message N, say a reply's original (its number is in the quote)" },
   { name: 'away', args: '[TEXT]', help: 'mark yourself away (again to come back)' },
   { name: 'back', args: '', help: 'come back from away' },
   { name: 'clear', args: '', help: 'clear this window' },

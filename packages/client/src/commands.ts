@@ -68,6 +68,10 @@ export type Command =
   /** `/react N EMOJI`: puts the reaction on, or takes it off when it is yours already. */
   | { readonly type: 'react'; readonly seq: number; readonly emoji: string }
   | { readonly type: 'reply'; readonly seq: number; readonly text: string }
+  /** `/reactions N`: who reacted to message N, with what. */
+  | { readonly type: 'reactions'; readonly seq: number }
+  /** `/goto N`: show message N (a reply's original), loading the history around it when needed. */
+  | { readonly type: 'goto'; readonly seq: number }
   | { readonly type: 'help'; readonly command?: string }
   | { readonly type: 'quit' };
 
@@ -102,6 +106,16 @@ type FailureCode = 'empty' | 'unknown_command' | 'bad_argument' | 'secret_argume
 function messageNumber(word: string): number | undefined {
   const match = /^#?(\d{1,15})$/.exec(word);
   return match ? Number(match[1]) : undefined;
+}
+
+/** A command whose one argument is a message number: `/delete 41`, `/goto 41`. */
+function numbered(
+  words: readonly string[],
+  spec: CommandSpec,
+  type: 'delete' | 'reactions' | 'goto',
+): ParsedInput {
+  const seq = words.length === 1 ? messageNumber(words[0]!) : undefined;
+  return seq === undefined ? usage(spec) : ok({ type, seq });
 }
 
 /**
@@ -181,11 +195,11 @@ export function parseInput(line: string): ParsedInput {
       if (seq !== undefined) return text.trim() ? ok({ type: 'edit', seq, text }) : usage(spec);
       return rest.trim() ? ok({ type: 'edit', text: rest }) : usage(spec);
     }
-    case 'delete': {
-      if (words.length === 0) return ok({ type: 'delete' });
-      const seq = messageNumber(words[0]!);
-      return words.length === 1 && seq !== undefined ? ok({ type: 'delete', seq }) : usage(spec);
-    }
+    case 'delete':
+      return words.length === 0 ? ok({ type: 'delete' }) : numbered(words, spec, 'delete');
+    case 'reactions':
+    case 'goto':
+      return numbered(words, spec, spec.name);
     case 'react': {
       const seq = messageNumber(words[0] ?? '');
       return words.length === 2 && seq !== undefined

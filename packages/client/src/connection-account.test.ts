@@ -171,6 +171,40 @@ describe('Connection: accounts', () => {
     expect(sockets.sockets).toHaveLength(2);
   });
 
+  it('sends a password reset before any hello, then waits for a log-in with the new password', () => {
+    const { sockets, connection, of, lastStatus } = setup({ nick: 'alice' });
+    connection.resetPassword('alice', 'K7QW-9XHP', 'battery staple');
+    connection.start();
+    sockets.last().open();
+    expect(sockets.last().sent).toEqual([
+      {
+        type: 'reset_password',
+        name: 'alice',
+        code: 'K7QW-9XHP',
+        next: 'battery staple',
+        ref: 'reset_password',
+      },
+    ]);
+    sockets.last().deliver({ type: 'password_changed', sessionsEnded: true, ref: 'reset_password' });
+    expect(of('server').map((e) => e.message.type)).toEqual(['password_changed']);
+    // No hello went out (the name is registered); the log-in writes on the same socket.
+    connection.login('alice', 'battery staple');
+    expect(sockets.last().sent.map((frame) => frame.type)).toEqual(['reset_password', 'login']);
+    sockets.last().deliver(auth('alice', 'new', 'login'));
+    sockets.last().deliver(asAccount('alice'));
+    expect(lastStatus()).toMatchObject({ state: 'online', account: 'alice' });
+  });
+
+  it('passes a refused reset code on and stays as it was', () => {
+    const { sockets, connection, of } = setup({ nick: 'alice' });
+    connection.resetPassword('alice', 'WRONG', 'battery staple');
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('bad_reset_code', 'that reset code is wrong', { ref: 'reset_password' }));
+    expect(of('server').map((e) => e.message)).toMatchObject([{ type: 'error', code: 'bad_reset_code' }]);
+    expect(sockets.last().sentOf('hello')).toEqual([]);
+  });
+
   it('stops after logging out, and tells a log-out from here from one elsewhere', () => {
     const here = setup({ session: { account: 'alice', token: 'tok' } });
     here.connection.start();

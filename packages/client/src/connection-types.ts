@@ -2,6 +2,7 @@ import type {
   ClientMessageOf,
   DecodeError,
   ModeChanges,
+  NotifyPrefs,
   PrefsChange,
   ServerMessage,
   ServerMessageOf,
@@ -216,8 +217,11 @@ export interface ChatConnection {
   topic(room: string, topic: string): void;
   /** Goes away (with a status) or comes back. */
   away(away: boolean, status?: string): void;
-  /** Creates an account and logs in to it (opening a socket if none is open). */
-  register(name: string, password: string): void;
+  /**
+   * Creates an account and logs in to it (opening a socket if none is open). A guest registering the
+   * name it uses hands over the preferences it kept (`prefs`), which the new account starts with.
+   */
+  register(name: string, password: string, prefs?: NotifyPrefs): void;
   /** Logs in to an account (opening a socket if none is open); the connection then acts as it. */
   login(name: string, password: string): void;
   /** Logs this session out, or every session of the account. */
@@ -227,6 +231,12 @@ export interface ChatConnection {
    * unless `keepSessions`. The server answers `password_changed` or an error with ref `password`.
    */
   changePassword(current: string, next: string, keepSessions: boolean): void;
+  /**
+   * Sets a new password with an admin's one-time code, logged in or not (sent before any hello when
+   * no socket is open). Answered by `password_changed` or an error with ref `reset_password`; every
+   * session of the account ends, and the person logs in with the new password next.
+   */
+  resetPassword(name: string, code: string, next: string): void;
   /** Deletes the account (its password is checked); answered by `account_deleted`, then a close. */
   deleteAccount(password: string): void;
   /** Moves the account's read marker of a target (room or `@nick`) forward to `seq`. */

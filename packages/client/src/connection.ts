@@ -6,6 +6,7 @@ import {
   encodeClientMessage,
   LIMITS,
   type ModeChanges,
+  type NotifyPrefs,
   type PrefsChange,
   type ServerMessageOf,
 } from 'aurora-protocol';
@@ -265,12 +266,16 @@ export class Connection implements ChatConnection {
     this.#write(status === undefined ? { type: 'away', away } : { type: 'away', away, status });
   }
 
-  register(name: string, password: string): void {
-    this.#authenticate('register', name, password);
+  register(name: string, password: string, prefs?: NotifyPrefs): void {
+    this.#authenticate({ type: 'register', name, password, ...(prefs ? { prefs } : {}), ref: 'register' });
   }
 
   login(name: string, password: string): void {
-    this.#authenticate('login', name, password);
+    this.#authenticate({ type: 'login', name, password, ref: 'login' });
+  }
+
+  resetPassword(name: string, code: string, next: string): void {
+    this.#authenticate({ type: 'reset_password', name, code, next, ref: 'reset_password' });
   }
 
   logout(everywhere: boolean): void {
@@ -332,12 +337,12 @@ export class Connection implements ChatConnection {
     this.#emit({ type: 'server', message: { type: 'left', room } });
   }
 
-  /** Writes a register or login now, or keeps it for the socket it opens (none open while refused). */
-  #authenticate(kind: AuthRequest['type'], name: string, password: string): void {
+  /** Writes an account request now, or keeps it for the socket it opens (none open while refused). */
+  #authenticate(request: AuthRequest): void {
     if (this.#phase === 'closed') return;
     const writable =
       this.#transport.connected && ['greeting', 'authenticating', 'online', 'refused'].includes(this.#phase);
-    const frame = this.#link.request(kind, name, password, !writable);
+    const frame = this.#link.request(request, !writable);
     if (writable) {
       if (this.#phase === 'refused') this.#phase = 'authenticating';
       this.#writeRaw(frame);
@@ -418,6 +423,10 @@ export class Connection implements ChatConnection {
         break;
       case 'account_deleted':
         this.#emitIf(this.#link.loggedOut('account-deleted'));
+        break;
+      case 'password_changed':
+        // A reset sent before any hello: the person logs in with the new password next.
+        if (this.#phase === 'authenticating') this.#phase = 'refused';
         break;
       case 'error':
         if (message.code === ErrorCode.BadRoomPassword && message.room !== undefined)

@@ -10,7 +10,7 @@ export {
 } from './account-text.js';
 export { awayMember, awayText } from './away.js';
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-export { onServerMessage } from './chat-server.js';
+export { onServerMessage, toItem } from './chat-server.js';
 export {
   type ChatAction,
   type ChatState,
@@ -49,6 +49,7 @@ export type {
   SocketFactory,
   SocketHandlers,
 } from './connection-types.js';
+export { type DigestEntry, digestEntries, digestSummary } from './digest-text.js';
 export { ItemList } from './item-list.js';
 export {
   type ChatItem,
@@ -75,7 +76,7 @@ export {
   runSentence,
 } from './membership-runs.js';
 export type { MessageCommandPlan } from './message-commands.js';
-export { moderatesHere, planMessageCommand } from './message-commands.js';
+export { moderatesHere, planMessageCommand, reactionsText } from './message-commands.js';
 export { foldEvents, isDrawn } from './message-events.js';
 export {
   type ModerationCommand,

@@ -15,7 +15,18 @@ const state = [
   server(
     joined('dev', {
       seq: 3,
-      history: [chat(1, 'alice', 'one'), chat(2, 'bob', 'two'), chat(3, 'alice', 'three')],
+      history: [
+        chat(1, 'alice', 'one'),
+        {
+          ...chat(2, 'bob', 'two'),
+          rev: 3,
+          reactions: [
+            { emoji: '👍', who: ['alice', 'carol'] },
+            { emoji: '🎉', who: ['bob'] },
+          ],
+        },
+        chat(3, 'alice', 'three'),
+      ],
     }),
   ),
 ].reduce(chatReducer, initialChatState('alice'));
@@ -28,7 +39,9 @@ function plan(line: string) {
     command.type !== 'edit' &&
     command.type !== 'delete' &&
     command.type !== 'react' &&
-    command.type !== 'reply'
+    command.type !== 'reply' &&
+    command.type !== 'reactions' &&
+    command.type !== 'goto'
   )
     throw new Error(`not a message command: ${line}`);
   return planMessageCommand(state, command);
@@ -107,5 +120,24 @@ describe('/delete by a moderator', () => {
       kind: 'refuse',
       message: 'Message 2 is not yours (not_author).',
     });
+  });
+});
+
+describe('/reactions and /goto', () => {
+  it('say who reacted to a message, with what', () => {
+    expect(plan('/reactions 2')).toEqual({
+      kind: 'show',
+      message: 'Reactions to message 2: 👍 alice, carol · 🎉 bob',
+    });
+    expect(plan('/reactions 1')).toEqual({ kind: 'show', message: 'Nobody reacted to message 1.' });
+    expect(plan('/reactions 9')).toEqual({ kind: 'refuse', message: 'There is no message 9 here.' });
+    expect(plan('/reactions')).toMatchObject({ ok: false });
+  });
+
+  it('go to a message further back than what is loaded, but not past the last one', () => {
+    expect(plan('/goto 1')).toEqual({ kind: 'goto', target: 'dev', seq: 1 });
+    expect(plan('/goto #0')).toEqual({ kind: 'refuse', message: 'There is no message 0 here.' });
+    expect(plan('/goto 4')).toEqual({ kind: 'refuse', message: 'There is no message 4 here.' });
+    expect(plan('/goto two')).toMatchObject({ ok: false });
   });
 });

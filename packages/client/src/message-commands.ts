@@ -1,4 +1,11 @@
-import { checkEmoji, hasReacted, isMessageEvent, type Member, sameName } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  checkEmoji,
+  hasReacted,
+  isMessageEvent,
+  type Member,
+  sameName,
+} from 'aurora-protocol';
 import type { ChatState } from './chat-state.js';
 import type { Command } from './commands.js';
 import type { MessageChange } from './connection-types.js';
@@ -15,6 +22,10 @@ export type MessageCommandPlan =
       readonly text: string;
       readonly replyTo: number;
     }
+  /** Show message `seq` of `target`, loading the history around it when it is not loaded. */
+  | { readonly kind: 'goto'; readonly target: string; readonly seq: number }
+  /** Nothing to send; a line to show (who reacted). */
+  | { readonly kind: 'show'; readonly message: string }
   /** Nothing to send: the sentence says why (no such message here, not yours, a bad emoji). */
   | { readonly kind: 'refuse'; readonly message: string };
 
@@ -26,7 +37,10 @@ export function moderatesHere(members: readonly Member[], me: string | undefined
   return me !== undefined && members.some((member) => member.role !== undefined && sameName(member.nick, me));
 }
 
-type MessageCommand = Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' }>;
+type MessageCommand = Extract<
+  Command,
+  { type: 'edit' | 'delete' | 'react' | 'reply' | 'reactions' | 'goto' }
+>;
 
 /**
  * Resolves a message command against the current window: message numbers are seqs of its
@@ -41,6 +55,13 @@ export function planMessageCommand(state: ChatState, command: MessageCommand): M
   for (const item of target.items)
     if (item.kind === 'message' && !isMessageEvent(item.message) && item.message.kind !== 'system')
       messages.push(item);
+  if (command.type === 'goto') {
+    // It may be further back than what is loaded (whoever shows it loads it), never past the last.
+    const last = messages.at(-1)?.message.seq ?? 0;
+    return command.seq > last || command.seq < 1
+      ? { kind: 'refuse', message: `There is no message ${command.seq} here.` }
+      : { kind: 'goto', target: target.key, seq: command.seq };
+  }
   const seq =
     'seq' in command && command.seq !== undefined
       ? command.seq
@@ -68,6 +89,8 @@ export function planMessageCommand(state: ChatState, command: MessageCommand): M
       const on = !hasReacted(found.message, checked.emoji, state.me);
       return { kind: 'change', ...place, change: { kind: 'react', emoji: checked.emoji, on } };
     }
+    case 'reactions':
+      return { kind: 'show', message: reactionsText(found.message) };
     case 'reply':
       return {
         kind: 'send',
@@ -77,4 +100,12 @@ export function planMessageCommand(state: ChatState, command: MessageCommand): M
         replyTo: seq,
       };
   }
+}
+
+/** Who reacted to a message, with what: `Reactions to message 41: 👍 alice, bob · 🎉 carol`. */
+export function reactionsText(message: ChatMessage): string {
+  const reactions = message.reactions ?? [];
+  if (reactions.length === 0) return `Nobody reacted to message ${message.seq}.`;
+  const each = reactions.map((reaction) => `${reaction.emoji} ${reaction.who.join(', ')}`);
+  return `Reactions to message ${message.seq}: ${each.join(' · ')}`;
 }

@@ -1,6 +1,7 @@
 import type { ChatState } from './chat-state.js';
 import { itemWeight } from './item-list.js';
-import { withEntry } from './remote-keyed.js';
+import { withEntry, withoutEntry } from './remote-keyed.js';
+import { isDmTarget } from './targets.js';
 
 /**
  * How much transcript the chat keeps, in the UTF-16 code units of `itemWeight` (text plus a fixed
@@ -11,6 +12,11 @@ import { withEntry } from './remote-keyed.js';
 export interface TranscriptBudget {
   readonly perTarget: number;
   readonly total: number;
+  /**
+   * Most rooms and conversations kept (the home view aside): a server that floods direct messages
+   * from new names must not open conversations without end. Unset: no limit.
+   */
+  readonly targets?: number;
 }
 
 /** The budget the chat runs with: about 32 MB of text per target and 128 MB in all, at most. */
@@ -39,6 +45,25 @@ export function withinBudget(state: ChatState, key: string): ChatState {
     const weight = next.targets[heaviest]!.items.weight;
     next = trimOldest(next, heaviest, Math.min(weight - 1, weight - (sum - total)));
   }
+}
+
+/**
+ * The state with room for one more target under the budget's `targets`: when it is full, the
+ * direct conversation open longest that is not on screen and holds nothing unsent is closed (its
+ * history stays on the server). Undefined when none can go.
+ */
+export function withRoomForOne(state: ChatState): ChatState | undefined {
+  const max = state.transcriptBudget.targets;
+  if (max === undefined || state.order.length - 1 < max) return state;
+  const closable = state.order.find(
+    (key) => isDmTarget(key) && key !== state.current && state.targets[key]?.pending.length === 0,
+  );
+  if (closable === undefined) return undefined;
+  return {
+    ...state,
+    targets: withoutEntry(state.targets, closable),
+    order: state.order.filter((key) => key !== closable),
+  };
 }
 
 /** Drops the oldest items of a target until it weighs at most three quarters of `max`. */

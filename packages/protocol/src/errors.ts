@@ -37,6 +37,8 @@ export const ErrorCode = {
   AuthFailed: 'auth_failed',
   /** Too many failed log-ins for this account or address; `retryAfterMs` says when to try again. */
   LoginThrottled: 'login_throttled',
+  /** A password reset code that is wrong, already used or expired (or names no account). */
+  BadResetCode: 'bad_reset_code',
   /** The password is too short or too long. */
   PasswordInvalid: 'password_invalid',
   /** The name belonged to an account deleted lately; it can be registered again after the hold. */

@@ -34,6 +34,8 @@ export const LIMITS = {
   /** Shortest and longest password an account may have, in characters. */
   minPasswordLength: 8,
   maxPasswordLength: 1024,
+  /** Longest password reset code accepted (`aurora-server admin reset-password` prints shorter ones). */
+  maxResetCodeLength: 64,
   /** How long after sending its author may edit a message (servers set it: `--edit-window`). */
   editWindowMs: 24 * 60 * 60 * 1000,
   /** Different emoji one message may carry as reactions; a new one past this is `too_many_reactions`. */

@@ -3,6 +3,7 @@ import { decodeClientMessage, decodeServerMessage } from './codec.js';
 import { ErrorCode } from './errors.js';
 import {
   activePrefs,
+  adoptPrefs,
   changePrefs,
   checkKeyword,
   EMPTY_PREFS,
@@ -203,5 +204,35 @@ describe('prefs frames', () => {
       '{"type":"prefs","levels":[],"mutes":[],"keywords":[],"ignored":["bob"]}',
     );
     expect(ignoring.ok && ignoring.message).toMatchObject({ ignored: ['bob'] });
+  });
+});
+
+describe('adoptPrefs', () => {
+  it("takes a guest's levels, live mutes, keywords and ignored people into an account's, by the same rules", () => {
+    const now = Date.UTC(2026, 11, 6);
+    const guest: NotifyPrefs = {
+      levels: [
+        { target: 'dev', level: 'all' },
+        { target: '@bob', level: 'none' },
+      ],
+      mutes: [
+        { target: 'ops' },
+        { target: 'random', until: now + 60_000 },
+        { target: 'old', until: now - 1 },
+      ],
+      keywords: ['deploy', 'not a word', 'Deploy'],
+      ignored: ['spammer', 'not valid!'],
+    };
+    expect(adoptPrefs(EMPTY_PREFS, guest, now)).toEqual({
+      levels: [
+        { target: 'dev', level: 'all' },
+        { target: '@bob', level: 'none' },
+      ],
+      mutes: [{ target: 'ops' }, { target: 'random', until: now + 60_000 }],
+      keywords: ['deploy'],
+      ignored: ['spammer'],
+    });
+    const kept = { ...EMPTY_PREFS, keywords: ['release'] };
+    expect(adoptPrefs(kept, EMPTY_PREFS, now)).toEqual(kept);
   });
 });

@@ -191,3 +191,27 @@ function changeIgnored(prefs: NotifyPrefs, op: 'add' | 'remove', raw: string): P
     };
   return { ok: true, prefs: { ...prefs, ignored: [...prefs.ignored, checked.name] } };
 }
+
+/**
+ * A guest's preferences (its client kept them) taken into an account's, when the guest registers the
+ * name it uses: each entry goes through {@link changePrefs}, so the account's rules and bounds hold,
+ * and one refused there (a bad keyword, one past a bound, a mute that has ended) is left out.
+ */
+export function adoptPrefs(prefs: NotifyPrefs, guest: NotifyPrefs, now: number): NotifyPrefs {
+  const changes: PrefsChange[] = [
+    ...guest.levels.map(({ target, level }) => ({ type: 'notify' as const, target, level })),
+    ...guest.mutes
+      .filter((mute) => mute.until === undefined || mute.until > now)
+      .map(({ target, until }) => ({
+        type: 'mute' as const,
+        target,
+        ...(until === undefined ? {} : { forMs: Math.min(until - now, PREFS_LIMITS.maxMuteMs) }),
+      })),
+    ...guest.keywords.map((word) => ({ type: 'highlight' as const, op: 'add' as const, word })),
+    ...guest.ignored.map((name) => ({ type: 'ignore' as const, op: 'add' as const, name })),
+  ];
+  return changes.reduce((current, change) => {
+    const outcome = changePrefs(current, change, now);
+    return outcome.ok ? outcome.prefs : current;
+  }, prefs);
+}

@@ -35,6 +35,22 @@ export type EmojiCheck =
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** The emoji a documented `:shortcode:` stands for (any case), or undefined. */
+function shortcodeEmoji(text: string): string | undefined {
+  const code = text.toLowerCase();
+  return Object.hasOwn(REACTION_SHORTCODES, code) ? REACTION_SHORTCODES[code] : undefined;
+}
+
+/**
+ * A reaction as it is stored, without the checks (the server makes them): a known shortcode as its
+ * emoji, anything else trimmed. For a client asking whether a reaction is already its own, where
+ * `:+1:` and 👍 must be one.
+ */
+export function storedEmoji(typed: string): string {
+  const text = typed.trim();
+  return shortcodeEmoji(text) ?? text;
+}
+
 /**
  * Checks a reaction as typed and gives the emoji it is stored as: a `:shortcode:` from
  * {@link REACTION_SHORTCODES}, or one grapheme that is an emoji (a pictograph, a flag, a keycap),
@@ -43,9 +59,7 @@ let segmenter: Intl.Segmenter | undefined;
 export function checkEmoji(typed: string): EmojiCheck {
   const text = typed.trim();
   if (text.startsWith(':') && text.endsWith(':') && text.length > 2) {
-    const emoji = Object.hasOwn(REACTION_SHORTCODES, text.toLowerCase())
-      ? REACTION_SHORTCODES[text.toLowerCase()]
-      : undefined;
+    const emoji = shortcodeEmoji(text);
     return emoji === undefined
       ? { ok: false, message: `${text} is not a known shortcode; see PROTOCOL.md for the list` }
       : { ok: true, emoji };

@@ -17,8 +17,6 @@ import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { describeError, FrameFault } from './frame-fault.js';
 import { handlers } from './handlers/index.js';
-import { announce } from './handlers/members.js';
-import { leaveRoom } from './handlers/rooms.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
 import type { HubMetrics } from './metrics.js';
@@ -26,6 +24,8 @@ import { releaseNames } from './name-claims.js';
 import * as oneOrSet from './one-or-set.js';
 import type { Peer, PeerInfo } from './peer.js';
 import { applyRoomControl, encodeRoomControl, ROOMS_CHANNEL, type RoomControl } from './rooms/evictions.js';
+import { leaveRoom } from './rooms/membership.js';
+import { announce } from './rooms/notices.js';
 import { PresenceBatch } from './rooms/presence-batch.js';
 import { RecentHistory } from './rooms/recent-history.js';
 import { RejoinThrottle } from './rooms/rejoin-throttle.js';
@@ -127,8 +127,11 @@ class SessionConnection implements Connection {
   }
 }
 
-/** Requests a connection may make before `welcome`: greeting, signing up, logging in, pinging. */
-const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'ping']);
+/**
+ * Requests a connection may make before `welcome`: greeting, signing up, logging in, a password reset
+ * (the person's name is registered, so a guest hello with it would be refused), pinging.
+ */
+const BEFORE_HELLO = new Set<ClientMessage['type']>(['hello', 'register', 'login', 'reset_password', 'ping']);
 
 /**
  * Message types that count against the sender's rate limit (a search costs the store like a message;
@@ -152,6 +155,7 @@ const RATE_LIMITED = new Set<ClientMessage['type']>([
   'nick',
   'register',
   'login',
+  'reset_password',
   'moderate',
   'claim',
   'bans',

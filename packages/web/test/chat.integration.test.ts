@@ -124,7 +124,7 @@ describe('two people in one room', () => {
     await say(dave.page, '/nick david');
     await expect.poll(() => dave.page.locator('.sidebar .me p').textContent()).toBe('You are david (guest)');
     await say(dave.page, '/who');
-    await dave.page.locator('.notice', { hasText: 'Members of #cmds: david' }).waitFor();
+    await dave.page.locator('.notice', { hasText: 'In cmds (1): david' }).waitFor();
     await say(dave.page, '/clear');
     await expect.poll(() => dave.page.locator('.messages > li').count()).toBe(0);
     await expect

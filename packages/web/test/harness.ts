@@ -216,3 +216,16 @@ export async function sayRaw(
     { wsUrl, nick, room, texts, perWindow: 100 },
   );
 }
+
+/** The body texts of the message rows on screen in the list, top to bottom. */
+export function visibleRows(page: Page) {
+  return scroller(page).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return [...element.querySelectorAll('.messages > li.msg')]
+      .filter((row) => {
+        const r = row.getBoundingClientRect();
+        return r.bottom > box.top && r.top < box.bottom;
+      })
+      .map((row) => row.querySelector('.body')?.textContent ?? '');
+  });
+}

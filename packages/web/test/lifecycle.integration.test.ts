@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messageRows, openPage, say, useBrowserAndServer } from './harness.js';
+import { messageRows, openPage, say, sayRaw, useBrowserAndServer, visibleRows } from './harness.js';
 
-const env = useBrowserAndServer();
+// A generous rate limit lets a test seed a long history quickly.
+const env = useBrowserAndServer({ args: ['--rate', '1000', '--burst', '1000'] });
 
 // Messages that live (#19) in the browser: the actions from the hover/focus menu and the keyboard,
 // seen by the other person live and from history.
@@ -56,5 +57,36 @@ describe('edit, react, reply and delete in the browser', () => {
       .toBe('↳ alice: message deleted');
     expect(await messageRows(carol.page).filter({ hasText: 'helo world' }).count()).toBe(0);
     await Promise.all([alice.context.close(), bob.context.close(), carol.context.close()]);
+  }, 60_000);
+
+  it('goes from a quote to the original far back; :+1: and 👍 are one reaction; /reactions says who', async () => {
+    const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=far&name=bob`);
+    await bob.page.locator('.chat').waitFor();
+    await say(bob.page, 'the original question');
+    const asked = messageRows(bob.page).filter({ hasText: 'the original question' });
+    await asked.waitFor();
+    const seq = await asked.getAttribute('data-seq');
+    const filler = Array.from({ length: 80 }, (_, i) => `filler ${i + 1}`);
+    await sayRaw(bob.page, env.server.wsUrl, 'seeder', 'far', filler);
+    await say(bob.page, `/reply ${seq} the answer`);
+    await messageRows(bob.page).filter({ hasText: 'the answer' }).waitFor();
+
+    // A newcomer's first page holds the answer but not the question: the quote names its number.
+    const carol = await openPage(env.browser, `${env.server.httpUrl}/?room=far&name=carol`);
+    const answer = messageRows(carol.page).filter({ hasText: 'the answer' });
+    await expect.poll(() => answer.locator('.quote').textContent()).toBe(`↳ message ${seq}`);
+    expect(await messageRows(carol.page).filter({ hasText: 'the original question' }).count()).toBe(0);
+    await answer.getByRole('link', { name: `go to message ${seq}, which this answers` }).click();
+    await expect.poll(() => visibleRows(carol.page)).toContain('the original question');
+
+    const question = messageRows(carol.page).filter({ hasText: 'the original question' });
+    await say(carol.page, `/react ${seq} :+1:`);
+    await question.locator('.reaction', { hasText: '👍 1' }).waitFor();
+    await say(carol.page, `/reactions ${seq}`);
+    await carol.page.locator('.notice', { hasText: `Reactions to message ${seq}: 👍 carol` }).waitFor();
+    // Typed the other way, the same reaction comes off.
+    await say(carol.page, `/react ${seq} 👍`);
+    await expect.poll(() => question.locator('.reaction').count()).toBe(0);
+    await Promise.all([bob.context.close(), carol.context.close()]);
   }, 60_000);
 });

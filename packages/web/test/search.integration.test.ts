@@ -8,6 +8,7 @@ import {
   sayRaw,
   scroller,
   useBrowserAndServer,
+  visibleRows,
   type WatchedPage,
 } from './harness.js';
 
@@ -33,19 +34,6 @@ async function search(page: Page, query: string): Promise<void> {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
   await field(page).fill(query);
   await field(page).press('Enter');
-}
-
-/** The body texts of the message rows on screen in the list, top to bottom. */
-function visibleRows(page: Page) {
-  return scroller(page).evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return [...element.querySelectorAll('.messages > li.msg')]
-      .filter((row) => {
-        const r = row.getBoundingClientRect();
-        return r.bottom > box.top && r.top < box.bottom;
-      })
-      .map((row) => row.querySelector('.body')?.textContent ?? '');
-  });
 }
 
 beforeAll(async () => {

@@ -57,10 +57,55 @@ export async function changePassword(
   return answer.type === 'password_changed' ? passwordChangedText(answer.sessionsEnded) : '';
 }
 
+/**
+ * Sets a new password for `settings.nick` with an admin's one-time code, no session needed; the
+ * server ends every session of the account, so the one kept here is forgotten. Returns the line to print.
+ */
+export async function resetPassword(options: AccountOptions, code: string, next: string): Promise<string> {
+  const { settings, store } = options;
+  const { connection, finish } = scriptSession(settings, [], options.socketFactory, { store });
+  // Asked before the connection starts, the request is the first frame on the socket (before hello).
+  connection.resetPassword(settings.nick, code, next);
+  try {
+    await settleOn<true>({
+      connection,
+      settings,
+      timeoutMs: options.timeoutMs,
+      awaited: 'answer',
+      handle: (event, answered, refused) => {
+        if (event.type !== 'server') return;
+        const message = event.message;
+        if (message.type === 'password_changed') answered(true);
+        else if (message.type === 'error' && message.ref === 'reset_password')
+          refused(refusal(message.code, message.message));
+      },
+    });
+  } finally {
+    await finish();
+  }
+  await store.remove(settings.url, settings.nick);
+  return `The password of ${settings.nick} on ${settings.server} is set, and every session of it ended; log in with ${loginCommand(settings.nick, 'command')}`;
+}
+
 /** Deletes the stored session's account; returns the line to print. */
 export async function deleteAccount(options: AccountOptions, password: string): Promise<string> {
   const answer = await request(options, 'delete_account', (connection) => connection.deleteAccount(password));
   return answer.type === 'account_deleted' ? accountDeletedText(answer.account, answer.heldUntil) : '';
+}
+
+/**
+ * The stored session of `settings.nick`, or a `not_logged_in` error saying how to log in: checked
+ * before any password is asked, so nobody types one for nothing.
+ */
+export async function storedSession(options: AccountOptions) {
+  const { settings, store } = options;
+  const session = await store.get(settings.url, settings.nick);
+  if (!session)
+    throw new CliError(
+      CliErrorCode.NotLoggedIn,
+      `you are not logged in as ${settings.nick} on ${settings.server}; log in first: ${loginCommand(settings.nick, 'command')}`,
+    );
+  return session;
 }
 
 type Answer = Extract<ServerMessage, { type: 'password_changed' | 'account_deleted' }>;
@@ -72,12 +117,7 @@ async function request(
   send: (connection: ReturnType<typeof scriptSession>['connection']) => void,
 ): Promise<Answer> {
   const { settings, store } = options;
-  const session = await store.get(settings.url, settings.nick);
-  if (!session)
-    throw new CliError(
-      CliErrorCode.NotLoggedIn,
-      `you are not logged in as ${settings.nick} on ${settings.server}; log in first: ${loginCommand(settings.nick, 'command')}`,
-    );
+  const session = await storedSession(options);
   const { connection, finish } = scriptSession(settings, [], options.socketFactory, { store, session });
   try {
     return await settleOn<Answer>({
@@ -101,5 +141,7 @@ async function request(
 
 function refusal(code: string, message: string): CliError {
   if (code === ErrorCode.AuthFailed) return new CliError(code, 'wrong password; nothing changed');
+  if (code === ErrorCode.BadResetCode)
+    return new CliError(code, 'that reset code is wrong, used or expired; ask an admin for a new one');
   return new CliError(code, `the server refused: ${message}`);
 }

@@ -19,6 +19,8 @@ import {
   changePassword,
   confirmDeletion,
   deleteAccount,
+  resetPassword,
+  storedSession,
 } from './account-manage-command.js';
 import { CliError, CliErrorCode, describeError } from './cli-error.js';
 import { CursorFile, cursorPositions } from './cursor-file.js';
@@ -49,6 +51,9 @@ Accounts:
   aurora-chat logout [--everywhere]   log out here, or on every device
   aurora-chat password                change the password; your other devices are logged out
                                       unless --keep-sessions
+  aurora-chat password --reset-code CODE
+                                      forgot it: set a new one with the code an admin printed
+                                      (aurora-server admin reset-password NAME)
   aurora-chat account delete          delete the account (asks you to type its name; --yes skips)
   In the chat: /register, /login, /logout [--everywhere], /password [--keep-sessions]. Passwords are typed without echo (or piped
   with --password-stdin), never given as flags. Sessions, never passwords, are kept per server in
@@ -341,9 +346,19 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
   account('password', 'change the password of --name; asks for the current one, then the new one twice')
     .option('--password-stdin', 'read the current and the new password from two lines of stdin')
     .option('--keep-sessions', 'keep your other devices logged in')
-    .action(async (flags: PasswordFlags & { keepSessions?: boolean }) => {
+    .option(
+      '--reset-code <code>',
+      "set a new password with an admin's one-time code instead (no log-in needed)",
+    )
+    .action(async (flags: PasswordFlags & { keepSessions?: boolean; resetCode?: string }) => {
       const options = await accountOptions(flags);
       const { nick, server } = options.settings;
+      if (flags.resetCode !== undefined) {
+        const next = await password(options, flags, true);
+        io.stdout.write(`${await resetPassword(options, flags.resetCode, next)}\n`);
+        return;
+      }
+      await storedSession(options);
       const passwords = await askPasswordChange(passwordSource(flags), `${nick} on ${server}`);
       io.stdout.write(`${await changePassword(options, passwords, flags.keepSessions === true)}\n`);
     });
@@ -357,6 +372,7 @@ export async function runProgram(argv: readonly string[], io: ProgramIo): Promis
     .action(async (flags: PasswordFlags & { yes?: boolean }) => {
       const options = await accountOptions(flags);
       const { nick } = options.settings;
+      await storedSession(options);
       const ask = flags.yes === true || !io.stdin.isTTY ? undefined : askLine;
       if (flags.yes !== true) await confirmDeletion(ask, io.stderr, nick);
       const secret = await password(options, flags, false);

@@ -204,6 +204,8 @@ describe('messages that live', () => {
     expect(lines[1]).toBe('12:02    bob │ yes');
     expect(lines[2]).toBe('             │ 👍 2');
     expect(draw(message({ ...chat(3, 'bob', 'hm'), replyTo: 40 }), context)[0]).toContain('↳ message 40');
+    // With message numbers on, the quote names the original's number too, for /goto.
+    expect(draw(message(reply), { ...context, numbers: true })[0]).toMatch(/│ ↳ 1 carol: a long question/);
   });
 
   it('draws no row for an edit, delete or reaction event', () => {

@@ -169,14 +169,18 @@ function messageLines(
   return above.length === 0 && below.length === 0 ? lines : [...above, ...lines, ...below];
 }
 
-/** The one-line quote above a reply: `↳ bob: the start of what bob said`. */
+/**
+ * The one-line quote above a reply: `↳ bob: the start of what bob said`; with message numbers on,
+ * the original's number too (`↳ 41 bob: …`), for `/goto 41`.
+ */
 function quoteLines(seq: number, time: string, context: LineContext): Line[] {
   const original = context.quoted?.(seq);
   const said =
     original === undefined ? `message ${seq}` : original.deleted ? 'message deleted' : original.text;
   const who = original === undefined ? '' : `${sanitize(original.from)}: `;
+  const number = context.numbers && original !== undefined ? `${seq} ` : '';
   const room = Math.max(8, context.width - (time.length + context.nickWidth + 8));
-  const text = truncate(`↳ ${who}${sanitize(said.replace(/\s+/g, ' '))}`, room);
+  const text = truncate(`↳ ${number}${who}${sanitize(said.replace(/\s+/g, ' '))}`, room);
   return asideLines(text, time, context).slice(0, 1);
 }
 

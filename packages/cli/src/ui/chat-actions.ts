@@ -66,6 +66,8 @@ export interface ChatActionDeps {
   readonly quit: () => void;
   /** Opens the search view (`/search QUERY`). */
   readonly openSearch: (query: string) => void;
+  /** Shows message `seq` of a target (its key), loading the history around it (`/goto N`). */
+  readonly goTo: (key: string, seq: number) => void;
   /** Keeps a guest's changed notification preferences (an account's go to its server). */
   readonly keepGuestPrefs?: (prefs: NotifyPrefs) => Promise<void>;
 }
@@ -159,11 +161,21 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
       case 'edit':
       case 'delete':
       case 'react':
-      case 'reply': {
+      case 'reply':
+      case 'reactions':
+      case 'goto': {
         const plan = planMessageCommand(getState(), command);
         if (plan.kind === 'refuse') {
           notice(plan.message, 'error');
           return false;
+        }
+        if (plan.kind === 'show') {
+          notice(sanitizeForTerminal(plan.message));
+          return true;
+        }
+        if (plan.kind === 'goto') {
+          deps.goTo(plan.target, plan.seq);
+          return true;
         }
         const wire = here.kind === 'dm' ? dmTarget(here.label) : here.key;
         if (plan.kind === 'send') return sendText(plan.sendKind, wire, plan.text, plan.replyTo);

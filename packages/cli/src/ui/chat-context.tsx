@@ -45,6 +45,7 @@ export function ChatProvider({
     clock,
     quit: onQuit,
     openSearch: (query) => searchView({ type: 'open', query }),
+    goTo: (key, seq) => searchView({ type: 'goto', key, seq }),
     ...(credentials ? { credentials } : {}),
     ...(guestPrefs ? { guestPrefs } : {}),
   });

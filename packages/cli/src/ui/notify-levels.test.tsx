@@ -86,4 +86,23 @@ describe('notification levels, mutes and keywords in the terminal', () => {
     await app.server.send(chat(1, 'bob', 'PAGER went off', { room: 'ops' }));
     expect(app.notifications.map((n) => n.body)).toEqual(['PAGER went off']);
   });
+
+  it('hands a guest’s preferences to the account it registers, so nothing set meanwhile is lost', async () => {
+    const kept = memoryGuestPrefs({ levels: [], mutes: [], keywords: ['pager'], ignored: [] });
+    const app = renderChat({ rooms: ['dev', 'ops'], notify: true, guestPrefs: kept });
+    await app.server.accept(joined('dev'), joined('ops'));
+    await app.type('/mute');
+    await app.press(KEYS.enter);
+    await app.type('/register');
+    await app.press(KEYS.enter);
+    for (let i = 0; i < 2; i++) {
+      await app.type('correct horse battery');
+      await app.press(KEYS.enter);
+    }
+    const [register] = app.server.received().filter((m) => m.type === 'register');
+    expect(register).toMatchObject({
+      name: 'alice',
+      prefs: { mutes: [{ target: 'dev' }], keywords: ['pager'] },
+    });
+  });
 });

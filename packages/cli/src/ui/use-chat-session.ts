@@ -23,6 +23,8 @@ export interface ChatSessionOptions {
   readonly quit: () => void;
   /** Opens the search view (`/search QUERY`). */
   readonly openSearch: (query: string) => void;
+  /** Shows message `seq` of a target (its key), loading the history around it (`/goto N`). */
+  readonly goTo: (key: string, seq: number) => void;
   /** Keep log-ins in the credentials file; without it (tests, benchmarks) they last one run. */
   readonly credentials?: ChatCredentials;
   /**
@@ -40,7 +42,7 @@ export interface ChatSessionOptions {
  */
 export function useChatSession(
   connection: ChatConnection,
-  { nick, server, clock, quit, openSearch, credentials, guestPrefs }: ChatSessionOptions,
+  { nick, server, clock, quit, openSearch, goTo, credentials, guestPrefs }: ChatSessionOptions,
 ): [ChatState, ChatActions, ArrivalLog] {
   const [{ chat: state, arrivals }, dispatch] = useReducer(chatSessionReducer, undefined, () => ({
     chat: initialChatState(nick, server, connection.followedRooms()[0]),
@@ -52,6 +54,8 @@ export function useChatSession(
   quitRef.current = quit;
   const openSearchRef = useRef(openSearch);
   openSearchRef.current = openSearch;
+  const goToRef = useRef(goTo);
+  goToRef.current = goTo;
 
   useEffect(() => {
     const unsubscribe = connection.subscribe((event) =>
@@ -109,6 +113,7 @@ export function useChatSession(
         clock,
         quit: () => quitRef.current(),
         openSearch: (query) => openSearchRef.current(query),
+        goTo: (key, seq) => goToRef.current(key, seq),
         ...(guestPrefs ? { keepGuestPrefs: (prefs) => guestPrefs.save(prefs) } : {}),
       }),
     [connection, clock, guestPrefs],

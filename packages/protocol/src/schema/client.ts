@@ -183,8 +183,34 @@ export const SearchRequest = v.object({
 /** A password as sent in `register` and `login`; only ever sent, never echoed or logged. */
 const Password = v.pipe(v.string(), v.maxLength(LIMITS.maxPasswordLength));
 
-/** Creates an account for a name and logs in: answered by `auth` with a session token. */
-export const Register = v.object({ type: v.literal('register'), name: Nick, password: Password, ref: Ref });
+/**
+ * The notification preferences a guest's client kept, handed over when the guest registers the name it
+ * uses, so the new account starts with them (bounded as the account's own are; see `adoptPrefs`).
+ */
+const GuestPrefs = v.object({
+  levels: v.pipe(
+    v.array(v.object({ target: Target, level: NotifyLevel })),
+    v.maxLength(PREFS_LIMITS.maxTargets),
+  ),
+  mutes: v.pipe(
+    v.array(v.object({ target: Target, until: v.optional(v.pipe(v.number(), v.safeInteger())) })),
+    v.maxLength(PREFS_LIMITS.maxTargets),
+  ),
+  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(256))), v.maxLength(PREFS_LIMITS.maxKeywords)),
+  ignored: v.optional(v.pipe(v.array(Nick), v.maxLength(PREFS_LIMITS.maxIgnored)), () => []),
+});
+
+/**
+ * Creates an account for a name and logs in: answered by `auth` with a session token. A guest
+ * registering the name it uses may hand over the preferences its client kept (`prefs`).
+ */
+export const Register = v.object({
+  type: v.literal('register'),
+  name: Nick,
+  password: Password,
+  prefs: v.optional(GuestPrefs),
+  ref: Ref,
+});
 
 /** Logs in to an account: answered by `auth` with a new session token. */
 export const Login = v.object({ type: v.literal('login'), name: Nick, password: Password, ref: Ref });
@@ -215,6 +241,19 @@ export const ChangePassword = v.object({
  * then every connection of the account closes with 4002.
  */
 export const DeleteAccount = v.object({ type: v.literal('delete_account'), password: Password, ref: Ref });
+
+/**
+ * Sets a new password with the one-time code an admin printed (`aurora-server admin reset-password`),
+ * from any connection, logged in or not: the code works once, every session of the account ends.
+ * Answered by `password_changed`; a wrong, used or expired code by `bad_reset_code`.
+ */
+export const ResetPassword = v.object({
+  type: v.literal('reset_password'),
+  name: Nick,
+  code: v.pipe(v.string(), v.maxLength(LIMITS.maxResetCodeLength)),
+  next: Password,
+  ref: Ref,
+});
 
 /** Marks a target (room or `@nick`) read up to `seq`; synced to the account's other connections. */
 export const MarkRead = v.object({ type: v.literal('read'), target: Target, seq: Seq, ref: Ref });
@@ -349,6 +388,7 @@ export const ClientMessage = v.variant('type', [
   Logout,
   ChangePassword,
   DeleteAccount,
+  ResetPassword,
   MarkRead,
   SetNotify,
   Mute,

@@ -153,6 +153,11 @@ export class RedisKeys {
     return `${this.prefix}name-hold:${accountKey}`;
   }
 
+  /** An account's one-time password reset code (its hash and expiry). */
+  resetCode(accountKey: string): string {
+    return `${this.prefix}reset-code:${accountKey}`;
+  }
+
   /** An account's read markers: target -> seq. */
   readMarkers(accountKey: string): string {
     return `${this.prefix}read:${accountKey}`;

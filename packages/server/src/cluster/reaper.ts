@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { RedisDirectory } from '../directory/redis.js';
-import { announce } from '../handlers/members.js';
 import type { Hub } from '../hub.js';
+import { announce } from '../rooms/notices.js';
 import type { RedisStore } from '../store/redis.js';
 import { roomKey } from '../targets.js';
 import type { ClusterTimings } from './node-heartbeat.js';

@@ -1,8 +1,8 @@
 import { CloseCode } from 'aurora-protocol';
 import type { Directory } from '../directory/directory.js';
-import { memberOf } from '../handlers/members.js';
 import type { Hub } from '../hub.js';
 import { claimNames } from '../name-claims.js';
+import { memberOf } from '../rooms/notices.js';
 import { roomKey } from '../targets.js';
 
 /**

@@ -1,5 +1,6 @@
 import { CloseCode, ErrorCode } from 'aurora-protocol';
 import { describe, expect, it } from 'vitest';
+import { newResetCode } from '../accounts/reset-code.js';
 import { createTestHub } from '../testing/test-hub.js';
 
 type Hub = ReturnType<typeof createTestHub>;
@@ -107,5 +108,57 @@ describe('deleting an account', () => {
     hub.clock.advance(30 * DAY + 1);
     await reader.send({ type: 'register', name: 'Alice', password: 'my own alice' });
     expect(reader.peer.last()).toMatchObject({ type: 'auth', account: 'Alice' });
+  });
+});
+
+describe('resetting a password with an admin code', () => {
+  it('sets the new password once, from a guest connection, and ends every session of the account', async () => {
+    const test = createTestHub();
+    const [laptop] = await registerWithDevices(test, 'alice', 1);
+    const here = await device(test, laptop!);
+    const { code, hash } = newResetCode();
+    await test.store.resetCodes.issueResetCode('alice', hash, test.clock.now(), DAY);
+    const guest = test.connect('10.0.0.9');
+    await guest.hello('helper');
+    await guest.send({ type: 'reset_password', name: 'alice', code: 'AAAA-BBBB', next: 'battery staple' });
+    expect(guest.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadResetCode });
+    expect(here.peer.closedWith).toBeUndefined();
+    // Typed in lower case with spaces, as someone reads it off a message.
+    const typed = code.toLowerCase().replace(/-/g, ' ');
+    await guest.send({
+      type: 'reset_password',
+      name: 'Alice',
+      code: typed,
+      next: 'battery staple',
+      ref: 'r',
+    });
+    expect(guest.peer.last()).toMatchObject({ type: 'password_changed', sessionsEnded: true, ref: 'r' });
+    expect(here.peer.closedWith).toMatchObject({ code: CloseCode.LoggedOut });
+    expect((await device(test, laptop!)).peer.last()).toMatchObject({ code: ErrorCode.AuthFailed });
+    await guest.send({ type: 'reset_password', name: 'alice', code, next: 'another one!' });
+    expect(guest.peer.last()).toMatchObject({ type: 'error', code: ErrorCode.BadResetCode });
+    await guest.send({ type: 'login', name: 'alice', password: 'battery staple' });
+    expect(guest.peer.last()).toMatchObject({ type: 'auth', account: 'alice' });
+  });
+
+  it('refuses an expired code, a short password before using the code, and guesses past the throttle', async () => {
+    // The frame rate limit lifted: the log-in throttle is what stops guessing here.
+    const test = createTestHub({ limits: { burst: 1000, ratePerSecond: 1000 } });
+    await registerWithDevices(test, 'alice', 0);
+    const { code, hash } = newResetCode();
+    await test.store.resetCodes.issueResetCode('alice', hash, test.clock.now(), DAY);
+    const guest = test.connect('10.0.0.9');
+    await guest.hello('helper');
+    await guest.send({ type: 'reset_password', name: 'alice', code, next: 'short' });
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.PasswordInvalid });
+    for (let i = 0; i < 10; i++)
+      await guest.send({ type: 'reset_password', name: 'alice', code: `GUESS-${i}`, next: 'battery staple' });
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    // The right code is throttled too until the window passes; by then it has expired.
+    await guest.send({ type: 'reset_password', name: 'alice', code, next: 'battery staple' });
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.LoginThrottled });
+    test.clock.advance(DAY);
+    await guest.send({ type: 'reset_password', name: 'alice', code, next: 'battery staple' });
+    expect(guest.peer.last()).toMatchObject({ code: ErrorCode.BadResetCode });
   });
 });

@@ -1,10 +1,16 @@
-import type { ClientMessageOf } from 'aurora-protocol';
-import { ErrorCode } from 'aurora-protocol';
+import { type ClientMessageOf, canonicalName, ErrorCode } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
+import {
+  checkPassword,
+  countAttempt,
+  hashing,
+  logAccount,
+  passwordAcceptable,
+} from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
+import { resetCodeHash } from '../accounts/reset-code.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
-import { checkPassword, hashing, logAccount, passwordAcceptable } from './accounts.js';
 
 // People manage their own accounts: a new password, or the account deleted. Both need the current
 // password, checked (and throttled) as a log-in is, so a device left logged in is not enough.
@@ -74,4 +80,40 @@ export async function deleteAccount(
     ...(ref === undefined ? {} : { ref }),
   });
   hub.closeAccountConnections({ accountKey: account.key });
+}
+
+/**
+ * `reset_password`: a new password with an admin's one-time code, from any connection, logged in or
+ * not. A guess counts against the log-in throttle as a password does; the right code is used up, the
+ * password replaced, and every session of the account ends, on every node.
+ */
+export async function resetPassword(
+  hub: Hub,
+  session: Session,
+  message: ClientMessageOf<'reset_password'>,
+): Promise<void> {
+  const { ref } = message;
+  if (!passwordAcceptable(session, message.next, ref)) return;
+  const key = canonicalName(message.name);
+  const attempt = await countAttempt(hub, session, key, ref, 'password reset');
+  if (!attempt) return;
+  const { store, clock, auth } = hub.options;
+  // Hashed before the code is used up: a full hashing pool must not cost the person their code.
+  const hash = await hashing(hub, session, ref, () => hashPassword(message.next, auth.scrypt));
+  if (hash === undefined) return void (await auth.throttle.cancel(attempt));
+  if (!(await store.resetCodes.redeemResetCode(key, resetCodeHash(message.code), clock.now()))) {
+    logAccount(hub, session, 'password reset failed');
+    return session.fail(
+      ErrorCode.BadResetCode,
+      'that reset code is wrong, used or expired; ask an admin for a new one',
+      { ref },
+    );
+  }
+  await auth.throttle.succeeded(attempt);
+  // No token hash is '': every session of the account ends in the same step.
+  if (!(await store.accounts.changePassword(key, hash, { except: '' })))
+    return session.fail(ErrorCode.AuthFailed, 'this account no longer exists', { ref });
+  logAccount(hub, session, 'password reset', key);
+  session.send({ type: 'password_changed', sessionsEnded: true, ...(ref === undefined ? {} : { ref }) });
+  hub.closeAccountConnections({ accountKey: key });
 }

@@ -71,6 +71,45 @@ describe('sign-up and log-in', () => {
     expect(guest.peer.last()).toMatchObject({ type: 'read', target: 'dev', seq: 1 });
   });
 
+  it("keeps a guest's preferences when it registers the name it uses", async () => {
+    const hub = createTestHub();
+    const guest = hub.connect();
+    await guest.hello('carol', { rooms: ['dev'] });
+    const prefs = {
+      levels: [{ target: 'dev', level: 'all' as const }],
+      mutes: [{ target: 'ops' }],
+      keywords: ['deploy', 'two words'],
+      ignored: ['spammer'],
+    };
+    await guest.send({ type: 'register', name: 'carol', password: 'correct horse', prefs });
+    expect(guest.peer.of('prefs').at(-1)).toMatchObject({
+      levels: [{ target: 'dev', level: 'all' }],
+      mutes: [{ target: 'ops' }],
+      keywords: ['deploy'],
+      ignored: ['spammer'],
+    });
+    expect(await hub.store.accounts.prefs('carol')).toMatchObject({ keywords: ['deploy'] });
+  });
+
+  it('marks a guest who registers in place registered in member lists at once, with no notice', async () => {
+    const hub = createTestHub();
+    const guest = hub.connect();
+    await guest.hello('carol', { rooms: ['dev'] });
+    const watcher = hub.connect();
+    await watcher.hello('dave', { rooms: ['dev'] });
+    const before = watcher.peer.received.length;
+    await guest.send({ type: 'register', name: 'carol', password: 'correct horse' });
+    const news = watcher.peer.received.slice(before);
+    expect(news.filter((m) => m.type === 'presence')).toMatchObject([
+      { event: 'join', nick: 'carol', account: true },
+    ]);
+    expect(news.filter((m) => m.type === 'message')).toEqual([]);
+    const late = hub.connect();
+    await late.hello('erin', { rooms: ['dev'] });
+    const [joined] = late.peer.of('joined');
+    expect(joined?.members.find((m) => m.nick === 'carol')).toMatchObject({ account: true });
+  });
+
   it('throttles an account from an address after 5 failures in 15 minutes, with the wait', async () => {
     const hub = createTestHub({ limits: { burst: 100 } });
     await register(hub, 'alice');

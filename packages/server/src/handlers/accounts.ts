@@ -1,18 +1,21 @@
 import {
+  adoptPrefs,
   type ChatMessage,
   type ClientMessageOf,
   canonicalName,
   checkNick,
   ErrorCode,
   isIgnored,
-  LIMITS,
   type NotifyPrefs,
 } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
-import { hashPassword, verifyPassword } from '../accounts/passwords.js';
+import { checkPassword, hashing, logAccount, passwordAcceptable } from '../accounts/password-check.js';
+import { hashPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
 import type { Hub } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
+import { memberOf } from '../rooms/notices.js';
+import { withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
@@ -21,36 +24,6 @@ import { ignoredKeys, mentionRule, mutedNow, sendPrefs } from './prefs.js';
 
 /** Entries a digest lists at most, for mentions and for direct messages each. */
 const DIGEST_LIMIT = 50;
-/** Verified against when a name has no account, so a miss takes as long as a wrong password. */
-let decoyHash: Promise<string> | undefined;
-
-/** Checks a password's length; answers with an error and returns false when it is out of bounds. */
-export function passwordAcceptable(session: Session, password: string, ref: string | undefined): boolean {
-  const length = [...password].length;
-  if (length >= LIMITS.minPasswordLength && length <= LIMITS.maxPasswordLength) return true;
-  session.fail(
-    ErrorCode.PasswordInvalid,
-    `a password needs ${LIMITS.minPasswordLength} to ${LIMITS.maxPasswordLength} characters`,
-    { ref },
-  );
-  return false;
-}
-
-/** Runs a hashing job in the bounded pool; answers "busy" and returns undefined when it is full. */
-export async function hashing<T>(
-  hub: Hub,
-  session: Session,
-  ref: string | undefined,
-  job: () => Promise<T>,
-): Promise<T | undefined> {
-  const result = await hub.options.auth.pool.run(job);
-  if (!result)
-    session.fail(ErrorCode.RateLimited, 'the server is busy with log-ins; retry in a moment', {
-      ref,
-      retryAfterMs: 1000,
-    });
-  return result?.value;
-}
 
 /** Issues a session token for an account and answers `auth`. */
 async function issueSession(
@@ -143,6 +116,13 @@ export async function register(
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await claimNames(directory, session.id, session.identity, true);
     await adoptRooms(hub, session, key);
+    // The guest's mutes, levels, keywords and ignored people, as its client kept them, carry over.
+    const guest = message.prefs;
+    if (guest)
+      await store.accounts.changePrefs(key, (current) => ({
+        ok: true,
+        prefs: adoptPrefs(current, guest, clock.now()),
+      }));
     await sendPrefs(hub, session, key);
   }
 }
@@ -164,53 +144,6 @@ export async function login(hub: Hub, session: Session, message: ClientMessageOf
   if (!account) return;
   await issueSession(hub, session, account, ref);
   logAccount(hub, session, 'logged in', account.name);
-}
-
-/**
- * The account `key` if `password` is its password, else undefined after answering why. Every check
- * (a log-in, a password change, a deletion) counts against the log-in throttle before any hashing.
- * `purpose` names the check in the log.
- */
-export async function checkPassword(
-  hub: Hub,
-  session: Session,
-  key: string,
-  password: string,
-  ref: string | undefined,
-  purpose: string,
-): Promise<Account | undefined> {
-  const { throttle } = hub.options.auth;
-  const counted = await throttle.begin(key, session.info.ip);
-  if ('waitMs' in counted) {
-    const wait = counted.waitMs;
-    const minutes = Math.ceil(wait / 60_000);
-    logAccount(hub, session, `${purpose} throttled`);
-    session.fail(
-      ErrorCode.LoginThrottled,
-      `too many failed log-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-      { ref, retryAfterMs: wait },
-    );
-    return undefined;
-  }
-  const { attempt } = counted;
-  const account = await hub.options.store.accounts.account(key);
-  decoyHash ??= hashPassword('decoy password', hub.options.auth.scrypt);
-  const stored = account?.password ?? (await decoyHash);
-  const valid = await hashing(hub, session, ref, () => verifyPassword(password, stored));
-  if (valid === undefined) {
-    throttle.cancel(attempt);
-    return undefined;
-  }
-  if (!account || !valid) {
-    // The name is logged only when it is an account's: people type passwords into name fields.
-    logAccount(hub, session, `${purpose} failed`, account?.name);
-    session.fail(ErrorCode.AuthFailed, purpose === 'login' ? 'wrong name or password' : 'wrong password', {
-      ref,
-    });
-    return undefined;
-  }
-  await throttle.succeeded(attempt);
-  return account;
 }
 
 /** `logout`: revokes this connection's session, or every session of the account. */
@@ -295,12 +228,20 @@ export async function unreadIn(
   return { read, unread, mentions: mentioned.length };
 }
 
-/** A guest became an account in place: the rooms it is in become the account's, read up to now. */
+/**
+ * A guest became an account in place: the rooms it is in become the account's, read up to now, and
+ * their member lists mark the name registered at once (a quiet join: nobody came or went).
+ */
 export async function adoptRooms(hub: Hub, session: Session, accountKey: string): Promise<void> {
-  const { store } = hub.options;
+  const { store, directory } = hub.options;
+  const { nick, key } = session.identity!;
   for (const room of session.rooms) {
     const target = roomKey(room);
     await store.accounts.startReading(accountKey, target, (await store.bounds(target)).last);
+    await directory.updateMember(room, key, memberOf(session));
+    const [member] = await withRoles(hub, room, [{ nick, away: session.away, account: true }]);
+    const role = member?.role === undefined ? {} : { role: member.role };
+    await hub.presence.move(room, { kind: 'join', nick, key, account: true, notice: false, ...role });
   }
 }
 
@@ -333,9 +274,4 @@ export async function sendDigest(hub: Hub, session: Session, prefs: NotifyPrefs)
     direct: direct.slice(-DIGEST_LIMIT),
     truncated: mentions.length > DIGEST_LIMIT || direct.length > DIGEST_LIMIT,
   });
-}
-
-/** One line per account event: the connection, its address and the account (never a secret). */
-export function logAccount(hub: Hub, session: Session, event: string, account?: string): void {
-  hub.options.logger.info(event, { conn: session.id, address: session.info.ip, account: account ?? null });
 }

@@ -11,10 +11,10 @@ import {
 import type { Hub, HubLimits } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
 import { helloRefusal } from '../rooms/gates.js';
+import { announce, memberOf } from '../rooms/notices.js';
 import type { Session } from '../session.js';
 import { roomKey, userChannel } from '../targets.js';
 import { authenticate, sendDigest } from './accounts.js';
-import { announce, memberOf } from './members.js';
 import { resolveTarget } from './messages.js';
 import { sendPrefs } from './prefs.js';
 import { joinRoom } from './rooms.js';

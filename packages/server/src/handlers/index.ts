@@ -3,7 +3,7 @@ import type { Hub } from '../hub.js';
 import { claim, listBans, moderate } from '../rooms/moderation.js';
 import { listInvites, mode } from '../rooms/settings.js';
 import type { Session } from '../session.js';
-import { changePassword, deleteAccount } from './account-manage.js';
+import { changePassword, deleteAccount, resetPassword } from './account-manage.js';
 import { login, logout, read, register } from './accounts.js';
 import { away, hello, nick, ping } from './identity.js';
 import { edit, react, remove } from './lifecycle.js';
@@ -44,6 +44,7 @@ export const handlers: { readonly [T in ClientMessage['type']]: Handler<T> } = {
   logout,
   password: changePassword,
   delete_account: deleteAccount,
+  reset_password: resetPassword,
   read,
   notify: changePrefsRequest,
   mute: changePrefsRequest,

@@ -3,10 +3,10 @@ import { noteGuestConnections } from '../guest-notices.js';
 import type { Hub } from '../hub.js';
 import { isLine } from '../messages/lifecycle.js';
 import { speakRefusal } from '../rooms/gates.js';
+import { validRoom } from '../rooms/membership.js';
 import { readRefusal } from '../rooms/privacy.js';
 import type { Session } from '../session.js';
 import { dmKey, roomKey, userChannel } from '../targets.js';
-import { validRoom } from './rooms.js';
 
 /**
  * `say` and `action`: stored, then published to the room, then acknowledged. Posting does not need

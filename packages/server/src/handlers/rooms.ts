@@ -8,6 +8,8 @@ import {
 } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import { joinRefusal, speakRefusal } from '../rooms/gates.js';
+import { joinedRoom, leaveRoom } from '../rooms/membership.js';
+import { announce, memberOf } from '../rooms/notices.js';
 import { listedRooms, readRefusal } from '../rooms/privacy.js';
 import { topicRefusal } from '../rooms/roles.js';
 import { effectiveSettings } from '../rooms/settings-rules.js';
@@ -15,7 +17,6 @@ import { ownerCount, standingIn, withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { roomKey } from '../targets.js';
 import { unreadIn } from './accounts.js';
-import { announce, memberOf } from './members.js';
 import { planResume, replay } from './sync.js';
 
 /** Options for joining a room. */
@@ -142,51 +143,6 @@ export async function joinRoom(
   if (options.since !== undefined)
     session.send({ type: 'resumed', target: room, recovered: false, replayed: 0, seq: last });
   session.release(target);
-}
-
-/**
- * Leaves a room; `quiet` (server shutdown) skips the notices and keeps the person remembered, and
- * `notice: false` (a kick or ban, whose own notice is stored) skips the stored leave notice.
- */
-export async function leaveRoom(
-  hub: Hub,
-  session: Session,
-  room: string,
-  options: { quiet: boolean; notice?: boolean },
-): Promise<boolean> {
-  if (!session.rooms.delete(room)) return false;
-  const identity = session.identity!;
-  const target = roomKey(room);
-  hub.unsubscribe(session, target);
-  session.forgetDelivered(target);
-  if (hub.typing.stop(room, identity.key))
-    hub.publish(target, { type: 'typing', room, nick: identity.nick, active: false });
-  const { changed } = await hub.options.directory.removeMember(room, identity.key, session.id);
-  if (changed && !options.quiet)
-    hub.presence.move(room, {
-      kind: 'leave',
-      nick: identity.nick,
-      key: identity.key,
-      account: identity.account !== undefined,
-      notice: true,
-    });
-  return true;
-}
-
-/** Resolves a room named in a request to its canonical name, or answers with an error. */
-export function validRoom(session: Session, raw: string, ref: string | undefined): string | undefined {
-  const checked = checkRoom(raw);
-  if (checked.ok) return checked.name;
-  session.fail(ErrorCode.RoomInvalid, checked.problem.message, { ref, room: raw });
-  return undefined;
-}
-
-/** Resolves a room named in a request to the canonical room the session is in, or answers with an error. */
-export function joinedRoom(session: Session, raw: string, ref: string | undefined): string | undefined {
-  const room = validRoom(session, raw, ref);
-  if (room === undefined || session.rooms.has(room)) return room;
-  session.fail(ErrorCode.NotInRoom, `you are not in #${room}; join it first`, { ref, room });
-  return undefined;
 }
 
 /** `join` */
@@ -318,24 +274,4 @@ export async function typing(hub: Hub, session: Session, message: ClientMessageO
   if (message.active && (await speakRefusal(hub, session, room))) return;
   const relay = message.active ? hub.typing.start(room, key, nick) : hub.typing.stop(room, key);
   if (relay) hub.publish(roomKey(room), { type: 'typing', room, nick, active: message.active });
-}
-
-/**
- * After a restart, people the rooms remember but who did not come back within the grace period get
- * the leave notice their quiet disconnect skipped.
- */
-export async function forgetAbsentMembers(hub: Hub): Promise<void> {
-  const { store, directory } = hub.options;
-  // Each room's members are listed once: per remembered member, it was O(n^2) in a room of n.
-  const present = new Map<string, Set<string>>();
-  for (const member of await store.rememberedMembers()) {
-    let keys = present.get(member.room);
-    if (keys === undefined) {
-      keys = new Set((await directory.members(member.room)).map((m) => canonicalName(m.nick)));
-      present.set(member.room, keys);
-    }
-    if (keys.has(member.key)) continue;
-    await store.forgetMember(member.room, member.key);
-    await announce(hub, member.room, { kind: 'leave', nick: member.nick }, member.key);
-  }
 }

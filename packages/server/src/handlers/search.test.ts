@@ -40,6 +40,24 @@ describe('search', () => {
     ]);
   });
 
+  it('leaves out the messages of people an account ignores', async () => {
+    const { connect } = createTestHub(fast);
+    const alice = connect();
+    await alice.send({ type: 'register', name: 'alice', password: 'correct horse' });
+    const { token } = alice.peer.of('auth').at(-1)!;
+    await alice.hello('alice', { rooms: ['dev'], token });
+    const spam = connect();
+    await spam.hello('spammer', { rooms: ['dev'] });
+    await spam.send({ type: 'say', room: 'dev', text: 'cheap watches deal', cid: 'c1' });
+    await alice.send({ type: 'say', room: 'dev', text: 'a deal is a deal', cid: 'c2' });
+    await alice.send({ type: 'search', query: 'deal', ref: 's' });
+    expect(alice.peer.last()).toMatchObject({ results: [{ from: 'alice' }, { from: 'spammer' }] });
+    await alice.send({ type: 'ignore', op: 'add', name: 'Spammer' });
+    await alice.send({ type: 'search', query: 'deal', ref: 's' });
+    expect(alice.peer.last()).toMatchObject({ type: 'search_results', results: [{ from: 'alice' }] });
+    expect(alice.peer.last()).toMatchObject({ results: { length: 1 } });
+  });
+
   it('names a conversation with oneself @self, and refuses an in: that names nothing', async () => {
     const { connect } = createTestHub(fast);
     const alice = connect();

@@ -12,6 +12,7 @@ import { readRefusal } from '../rooms/privacy.js';
 import { narrowScopes, searchScopes, wireTarget } from '../search/search-scope.js';
 import type { Session } from '../session.js';
 import { PREFIX_WORDS } from '../store/search.js';
+import { ignoredKeys } from './prefs.js';
 
 /**
  * `search`: parses the query (a problem is `bad_query`), searches the rooms and conversations this
@@ -41,9 +42,13 @@ export async function search(hub: Hub, session: Session, message: ClientMessageO
       return;
     }
   }
+  // An account's ignored people are left out, as from its transcripts (a guest's are its client's).
+  const account = session.identity?.account;
+  const ignored = account ? ignoredKeys(await hub.options.store.accounts.prefs(account.key)) : [];
   const page = await hub.options.store.search({
     terms: query.terms,
     scopes,
+    ...(ignored.length === 0 ? {} : { exceptFromKeys: ignored }),
     limit: message.limit ?? SEARCH_LIMITS.pageDefault,
     ...(query.from === undefined ? {} : { fromKey: canonicalName(query.from) }),
     ...(query.before === undefined ? {} : { before: query.before }),

@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode, MODERATION_LIMITS } from 'aurora-protocol';
-import { leaveRoom } from '../handlers/rooms.js';
 import type { Hub } from '../hub.js';
 import type { Restriction } from '../store/moderation.js';
+import { leaveRoom } from './membership.js';
 
 // Moderation reaches every node on the broker's control channels, as log-outs do (see
 // broker/control.ts): the node that acts applies it to its own connections at once and publishes it;

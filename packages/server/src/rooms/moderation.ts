@@ -6,14 +6,14 @@ import {
   MODERATION_LIMITS,
   type ServerMessageOf,
 } from 'aurora-protocol';
-import { announce } from '../handlers/members.js';
-import { validRoom } from '../handlers/rooms.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import { SERVER_SCOPE } from '../store/moderation.js';
 import { userChannel } from '../targets.js';
 import type { RoomControl } from './evictions.js';
 import { grant } from './grants.js';
+import { validRoom } from './membership.js';
+import { announce } from './notices.js';
 import { isOperator, refusal } from './roles.js';
 import { isAdmin, ownerCount, standingIn } from './standing.js';
 

@@ -1,10 +1,10 @@
 import { type ClientMessageOf, ErrorCode } from 'aurora-protocol';
+import { hashing } from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
-import { hashing } from '../handlers/accounts.js';
-import { announce } from '../handlers/members.js';
-import { validRoom } from '../handlers/rooms.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
+import { validRoom } from './membership.js';
+import { announce } from './notices.js';
 import { readRefusal } from './privacy.js';
 import { isOperator } from './roles.js';
 import { effectiveSettings, modeChange, modeRefusal } from './settings-rules.js';

@@ -14,6 +14,9 @@ export interface Account {
   readonly createdAt: number;
 }
 
+/** What an account listing shows of an account: never its password hash. */
+export type AccountListing = Omit<Account, 'password'>;
+
 /** A log-in session; the token itself is never stored, only its hash. */
 export interface SessionRecord {
   readonly tokenHash: string;
@@ -31,6 +34,8 @@ export interface AccountStore {
    */
   createAccount(account: Account, skeleton: string): Promise<boolean>;
   account(key: string): Promise<Account | undefined>;
+  /** Every registered account, without its password hash, by canonical name (`admin accounts`). */
+  listAccounts(): Promise<AccountListing[]>;
   /** A registered account whose name has this look-alike skeleton. */
   accountBySkeleton(skeleton: string): Promise<Account | undefined>;
   /**

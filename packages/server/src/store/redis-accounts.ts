@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js';
 import type { RedisKeys } from '../cluster/keys.js';
 import {
   type Account,
+  type AccountListing,
   type AccountStore,
   INSPECTED_AFTER_MARKER,
   type MentionRule,
@@ -103,6 +104,23 @@ export class RedisAccounts implements AccountStore {
       const json = await this.redis.get(this.keys.account(key));
       // Written by createAccount from an Account.
       return json === null ? undefined : (JSON.parse(json) as Account);
+    });
+  }
+
+  listAccounts(): Promise<AccountListing[]> {
+    return storage(async () => {
+      const listed: AccountListing[] = [];
+      const accounts = this.redis.scanStream({ match: `${this.keys.account('')}*`, count: 500 });
+      for await (const batch of accounts as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        for (const json of await this.redis.mget(batch)) {
+          if (json === null) continue;
+          // Written by createAccount from an Account.
+          const { key, name, createdAt } = JSON.parse(json) as Account;
+          listed.push({ key, name, createdAt });
+        }
+      }
+      return listed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     });
   }
 

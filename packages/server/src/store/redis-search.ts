@@ -176,6 +176,7 @@ async function searchTarget(
       if (member === undefined) continue;
       const doc = Number(slice[i * 2 + 1]);
       const record = decodeRecord(member);
+      if (query.exceptFromKeys?.includes(record.fromKey)) continue;
       if (!accepts(query, scope, record.ts, record.message.text)) continue;
       found.push({ target: scope.target, doc, message: record.message });
       if (found.length >= want) return { found, knownTo: doc };

@@ -21,6 +21,7 @@ import {
   recordHeader,
   splitFrame,
 } from './redis-record.js';
+import { RedisResetCodes } from './redis-reset-codes.js';
 import { APPEND, CHANGE, PRUNE, UNINDEX } from './redis-scripts.js';
 import { indexArgs, searchBase, searchRedis } from './redis-search.js';
 import { RedisWebhooks } from './redis-webhooks.js';
@@ -74,6 +75,7 @@ export class RedisStore implements Store {
   readonly accounts: RedisAccounts;
   readonly webhooks: RedisWebhooks;
   readonly moderation: RedisModeration;
+  readonly resetCodes: RedisResetCodes;
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
   private readonly ids: IdFactory;
@@ -86,6 +88,7 @@ export class RedisStore implements Store {
     this.accounts = new RedisAccounts(this.redis, this.keys, options.clock);
     this.webhooks = new RedisWebhooks(this.redis, this.keys);
     this.moderation = new RedisModeration(this.redis, this.keys);
+    this.resetCodes = new RedisResetCodes(this.redis, this.keys);
   }
 
   append(input: NewMessage): Promise<AppendResult> {

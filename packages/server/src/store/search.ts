@@ -21,6 +21,8 @@ export interface StoreSearch {
   readonly terms: readonly SearchTerm[];
   /** Only messages from this canonical name. */
   readonly fromKey?: string;
+  /** Never messages from these canonical names (the people the asker ignores). */
+  readonly exceptFromKeys?: readonly string[];
   /** Only these targets: nothing outside them is ever returned. */
   readonly scopes: readonly SearchScope[];
   /** Only messages sent before this time (exclusive) and at or after `after`. */

@@ -2,6 +2,7 @@ import { type ChatMessage, mentionMatcher, type NotifyPrefs, type PrefsOutcome }
 import type Database from 'better-sqlite3';
 import {
   type Account,
+  type AccountListing,
   type AccountStore,
   INSPECTED_AFTER_MARKER,
   type MentionRule,
@@ -54,7 +55,9 @@ export class SqliteAccounts implements AccountStore {
       account: db.prepare<[string], { key: string; name: string; password: string; created_at: number }>(
         'SELECT * FROM accounts WHERE key = ?',
       ),
-      allAccounts: db.prepare<[], { key: string; name: string }>('SELECT key, name FROM accounts'),
+      allAccounts: db.prepare<[], { key: string; name: string; created_at: number }>(
+        'SELECT key, name, created_at FROM accounts ORDER BY key',
+      ),
       skeletonHolder: db.prepare<[string], { key: string }>(
         'SELECT key FROM account_skeletons WHERE skeleton = ? ORDER BY key LIMIT 1',
       ),
@@ -177,6 +180,12 @@ export class SqliteAccounts implements AccountStore {
   async account(key: string): Promise<Account | undefined> {
     const row = this.statements.account.get(key);
     return row && { key: row.key, name: row.name, password: row.password, createdAt: row.created_at };
+  }
+
+  async listAccounts(): Promise<AccountListing[]> {
+    return this.statements.allAccounts
+      .all()
+      .map((row) => ({ key: row.key, name: row.name, createdAt: row.created_at }));
   }
 
   async changePassword(

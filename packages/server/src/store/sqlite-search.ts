@@ -185,6 +185,10 @@ export function runSearch<Row extends { target: string; ts: number }>(
     clauses.push('m.from_key = ?');
     params.push(query.fromKey);
   }
+  if (query.exceptFromKeys?.length) {
+    clauses.push('m.from_key NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.exceptFromKeys));
+  }
   if (query.before !== undefined) {
     clauses.push('m.ts < ?');
     params.push(query.before);

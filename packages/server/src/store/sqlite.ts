@@ -12,6 +12,7 @@ import type { SearchPage, StoreSearch } from './search.js';
 import { isIndexed } from './search.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteModeration } from './sqlite-moderation.js';
+import { SqliteResetCodes } from './sqlite-reset-codes.js';
 import {
   addConversations,
   addDocColumn,
@@ -148,6 +149,7 @@ export class SqliteStore implements Store {
   readonly accounts: SqliteAccounts;
   readonly webhooks: SqliteWebhooks;
   readonly moderation: SqliteModeration;
+  readonly resetCodes: SqliteResetCodes;
   private readonly db: Database.Database;
   private readonly ids: IdFactory;
   private readonly lastSeq = new Map<string, number>();
@@ -224,6 +226,7 @@ export class SqliteStore implements Store {
     this.accounts = new SqliteAccounts(this.db, toMessage);
     this.webhooks = new SqliteWebhooks(this.db);
     this.moderation = new SqliteModeration(this.db, () => options.clock.now());
+    this.resetCodes = new SqliteResetCodes(this.db);
     this.statements = {
       insert: this.db.prepare<RowValues>(
         `INSERT INTO messages (target, seq, id, kind, room, to_nick, to_key, from_nick, from_key, text, ts, cid, event, from_account, from_bot, doc, about, detail)

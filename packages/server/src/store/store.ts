@@ -1,6 +1,7 @@
 import type { ChatMessage, ErrorCode, MessageKind, SystemEvent } from 'aurora-protocol';
 import type { AccountStore } from './accounts.js';
 import type { ModerationStore } from './moderation.js';
+import type { ResetCodeStore } from './reset-codes.js';
 import type { SearchPage, StoreSearch } from './search.js';
 import type { WebhookStore } from './webhooks.js';
 
@@ -126,6 +127,8 @@ export interface Store {
   readonly webhooks: WebhookStore;
   /** Rooms' owners and operators, bans and mutes, and the server admins. */
   readonly moderation: ModerationStore;
+  /** One-time password reset codes (`aurora-server admin reset-password`). */
+  readonly resetCodes: ResetCodeStore;
   append(message: NewMessage): Promise<AppendResult>;
   /**
    * Optional: stores a message and, when it is new, publishes it on the broker `channels` in one

@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 export function accountContract(create: StoreFactory): void {
   const open = async () => {
     const clock = new ManualClock();
-    const { accounts } = await create({ clock });
+    const { accounts, resetCodes } = await create({ clock });
     const alice: Account = { key: 'alice', name: 'Alice', password: 'scrypt$old', createdAt: clock.now() };
     await accounts.createAccount(alice, 'SKEL-alice');
     for (const tokenHash of ['here', 'phone', 'laptop'])
@@ -22,7 +22,7 @@ export function accountContract(create: StoreFactory): void {
         createdAt: clock.now(),
         expiresAt: clock.now() + DAY,
       });
-    return { clock, accounts, alice };
+    return { clock, accounts, resetCodes, alice };
   };
 
   it('changes a password and ends every other session, keeping the one that asked', async () => {
@@ -65,5 +65,29 @@ export function accountContract(create: StoreFactory): void {
     const again: Account = { key: 'alice', name: 'alice', password: 'scrypt$2', createdAt: clock.now() };
     expect(await accounts.createAccount(again, 'SKEL-alice')).toBe(true);
     expect(await accounts.session('here')).toMatchObject({ revoked: true });
+  });
+
+  it('lists every account by canonical name, without its password hash', async () => {
+    const { accounts, alice, clock } = await open();
+    const bob: Account = { key: 'bob', name: 'Bob', password: 'scrypt$b', createdAt: clock.now() + 5 };
+    await accounts.createAccount(bob, 'SKEL-bob');
+    expect(await accounts.listAccounts()).toEqual([
+      { key: 'alice', name: 'Alice', createdAt: alice.createdAt },
+      { key: 'bob', name: 'Bob', createdAt: bob.createdAt },
+    ]);
+  });
+
+  it('takes a reset code once, only while live; a new code replaces the old', async () => {
+    const { resetCodes, clock } = await open();
+    const now = clock.now();
+    await resetCodes.issueResetCode('alice', 'HASH-1', now, DAY);
+    await resetCodes.issueResetCode('alice', 'HASH-2', now, DAY);
+    expect(await resetCodes.redeemResetCode('alice', 'HASH-1', now)).toBe(false);
+    expect(await resetCodes.redeemResetCode('bob', 'HASH-2', now)).toBe(false);
+    const tries = await Promise.all([1, 2, 3].map(() => resetCodes.redeemResetCode('alice', 'HASH-2', now)));
+    expect(tries.filter(Boolean)).toHaveLength(1);
+    expect(await resetCodes.redeemResetCode('alice', 'HASH-2', now)).toBe(false);
+    await resetCodes.issueResetCode('alice', 'HASH-3', now, DAY);
+    expect(await resetCodes.redeemResetCode('alice', 'HASH-3', now + DAY)).toBe(false);
   });
 }

@@ -13,9 +13,12 @@ export class People {
     return client;
   }
 
-  /** Registers an account (or logs in to it when it exists) and connects as it, in `rooms`. */
-  async account(url: string, name: string, rooms: string[] = ['dev']): Promise<TestClient> {
-    const client = await TestClient.connect(url);
+  /**
+   * Registers an account (or logs in to it when it exists) and connects as it, in `rooms`, from
+   * `address` when given (a loopback address: 127.0.0.2 and up).
+   */
+  async account(url: string, name: string, rooms: string[] = ['dev'], address?: string): Promise<TestClient> {
+    const client = await TestClient.connect(url, address === undefined ? {} : { localAddress: address });
     this.clients.push(client);
     client.send({ type: 'register', name, password: 'correct horse battery', ref: 'reg' });
     const answer = await client.until(() =>

@@ -93,6 +93,21 @@ export function searchContract(create: StoreFactory): void {
     expect(await find('lunch', [{ target: 'dm:alice bob', notBefore: middle }])).toEqual(['lunch dm']);
   });
 
+  it('leaves out the senders the asker ignores, on every page', async () => {
+    const { add, find } = await open();
+    const spam = [say('dev', 'build two', 'spam'), say('dev', 'build four', 'spam')];
+    await add(say('dev', 'build one', 'alice'), spam[0]!, say('dev', 'build three', 'bob'), spam[1]!);
+    await add(dm('spam', 'carol', 'build five'));
+    const scopes = [...rooms('dev'), { target: 'dm:carol spam' }];
+    expect(await find('build', scopes, { exceptFromKeys: ['spam', 'nobody'] })).toEqual([
+      'build three',
+      'build one',
+    ]);
+    expect(await find('build', scopes, { exceptFromKeys: ['spam'], limit: 1 })).toEqual(['build three']);
+    expect(await find('from:spam', scopes, { exceptFromKeys: ['spam'] })).toEqual([]);
+    expect(await find('build', scopes, { exceptFromKeys: [] })).toHaveLength(5);
+  });
+
   it('finds by sender the messages without a word: emoji and punctuation alone', async () => {
     const { add, find } = await open();
     await add(

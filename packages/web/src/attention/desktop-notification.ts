@@ -1,6 +1,5 @@
 import { messagePlace } from 'aurora-client';
 import { type ChatMessage, markedName, sanitizeForTerminal } from 'aurora-protocol';
-import type { TargetKey } from '../core/chat-state.js';
 
 /** Longest title and body, in code points: a notification shows about a line of each. */
 const TITLE_MAX = 60;
@@ -43,11 +42,7 @@ export function clip(text: string, max: number): string {
  * Tagged by target, so a burst in one conversation (a reconnect's replay) replaces its notification
  * instead of piling up. Does nothing where the browser has no Notifications API or no permission.
  */
-export function showNotification(
-  text: NotificationText,
-  target: TargetKey,
-  open: (key: TargetKey) => void,
-): void {
+export function showNotification(text: NotificationText, target: string, open: (key: string) => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const shown = new Notification(text.title, { body: text.body, tag: `aurora:${target}` });
   shown.onclick = () => {

@@ -1,6 +1,5 @@
-import type { PrefsCommand } from 'aurora-client';
+import type { ChatState, PrefsCommand } from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
-import type { ChatState, TargetKey } from '../core/chat-state.js';
 import { notificationTarget } from '../core/notify-decision.js';
 import { guestPrefs, keepAlerts } from '../ui/local-memory.js';
 import { alertsText, notificationText, showNotification } from './desktop-notification.js';
@@ -15,15 +14,15 @@ import { createRoomMenu } from './room-menu.js';
 /** What the attention chunk needs from the page. */
 export interface AttentionDeps extends PrefsParts {
   /** Shows a conversation (a notification was clicked). */
-  readonly open: (key: TargetKey) => void;
+  readonly open: (key: string) => void;
 }
 
 /** Notification settings and desktop notifications, as the page uses them. */
 export interface Attention {
   /** Carries out a preferences command for `target` (the conversation on screen, or a menu's). */
-  command(command: PrefsCommand, target: TargetKey | undefined): void;
+  command(command: PrefsCommand, target: string | undefined): void;
   /** Opens or closes the notification menu of `target` under its button. */
-  menu(anchor: HTMLElement, target: TargetKey, name: string): void;
+  menu(anchor: HTMLElement, target: string, name: string): void;
   /**
    * Shows a desktop notification of a live message if it is due one by the state `before` it came
    * (see notificationTarget), `watching` when the page is visible and focused.
@@ -37,10 +36,10 @@ export interface Attention {
 
 /** Builds the attention part over the page's live parts. */
 export function createAttention(deps: AttentionDeps): Attention {
-  const command = (prefsCommand: PrefsCommand, target: TargetKey | undefined) =>
+  const command = (prefsCommand: PrefsCommand, target: string | undefined) =>
     changePrefs(deps, prefsCommand, target);
   const menu = createRoomMenu({
-    prefs: () => deps.store.getState().prefs,
+    prefs: () => deps.store.getState().chat.prefs,
     now: deps.now,
     choose: command,
   });
@@ -49,15 +48,19 @@ export function createAttention(deps: AttentionDeps): Attention {
     menu: (anchor, target, name) => menu.toggle(anchor, target, name),
     notify(message, before, watching) {
       const target = notificationTarget(message, before, deps.now(), watching);
-      if (target !== undefined && before.me !== undefined)
-        showNotification(notificationText(message, before.me), target, deps.open);
+      if (target !== undefined) showNotification(notificationText(message, before.me), target, deps.open);
     },
     loadGuestPrefs() {
       deps.store.dispatch({ type: 'prefs', prefs: guestPrefs(), now: deps.now() });
     },
     alertsChanged(on, permission) {
       keepAlerts(on);
-      deps.store.dispatch({ type: 'notice', text: alertsText(on, permission), tone: 'info' });
+      deps.store.dispatch({
+        type: 'notice',
+        text: alertsText(on, permission),
+        tone: 'info',
+        now: deps.now(),
+      });
     },
   };
 }

@@ -1,6 +1,5 @@
 import { durationText, type PrefsCommand } from 'aurora-client';
 import { isMuted, type NotifyLevel, type NotifyPrefs, notifyLevel } from 'aurora-protocol';
-import type { TargetKey } from '../core/chat-state.js';
 import { h } from '../ui/dom.js';
 
 /** One choice of the menu: the command it carries out, as if typed in the conversation. */
@@ -19,7 +18,7 @@ const LEVELS: readonly [NotifyLevel, string][] = [
 ];
 
 /** The menu's choices for `target` by its preferences at `now`: levels, mutes, and unmute when muted. */
-export function menuChoices(prefs: NotifyPrefs, target: TargetKey, now: number): MenuChoice[] {
+export function menuChoices(prefs: NotifyPrefs, target: string, now: number): MenuChoice[] {
   const level = notifyLevel(prefs, target);
   const choices: MenuChoice[] = LEVELS.map(([value, label]) => ({
     label,
@@ -39,14 +38,14 @@ export function menuChoices(prefs: NotifyPrefs, target: TargetKey, now: number):
 /** A room menu as the page uses it. */
 export interface RoomMenu {
   /** Opens the menu of `target` under its button, or closes it when it is open there. */
-  toggle(anchor: HTMLElement, target: TargetKey, name: string): void;
+  toggle(anchor: HTMLElement, target: string, name: string): void;
 }
 
 /** What the menu reads and does. */
 export interface RoomMenuDeps {
   readonly prefs: () => NotifyPrefs;
   readonly now: () => number;
-  readonly choose: (command: PrefsCommand, target: TargetKey) => void;
+  readonly choose: (command: PrefsCommand, target: string) => void;
 }
 
 /**
@@ -71,7 +70,7 @@ export function createRoomMenu(deps: RoomMenuDeps): RoomMenu {
     if (open && !open.element.contains(node) && !open.anchor.contains(node)) close(false);
   };
 
-  function build(anchor: HTMLElement, target: TargetKey, name: string): HTMLElement {
+  function build(anchor: HTMLElement, target: string, name: string): HTMLElement {
     const now = deps.now();
     const prefs = deps.prefs();
     const until = prefs.mutes.find((mute) => mute.target === target)?.until;

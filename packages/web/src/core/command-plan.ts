@@ -1,45 +1,46 @@
 import {
   type Command,
-  dmTarget,
-  leavingText,
-  moderatesHere,
+  type MessageChange,
   type PrefsCommand,
+  planMessageCommand,
   planModerationCommand,
 } from 'aurora-client';
-import { type ChatMessage, type ClientMessageOf, hasReacted, sameName, utf8Length } from 'aurora-protocol';
-import type { ChatAction } from './chat-reducer.js';
-import { activeTarget, type ChatState, isAway, type PendingMessage, type TargetKey } from './chat-state.js';
+import { type ClientMessageOf, sameName } from 'aurora-protocol';
 import { COMMAND_REFS } from './command-refs.js';
+import { activeTarget, type PageAction, type PageState } from './page-state.js';
+import { linePlan, sayPlan } from './say-plan.js';
 
 /** A request the page hands to the connection (see requests.ts); chat lines go as `lines`. */
-export type PlannedRequest = ClientMessageOf<
-  | 'join'
-  | 'leave'
-  | 'nick'
-  | 'topic'
-  | 'away'
-  | 'rooms'
-  | 'members'
-  | 'logout'
-  | 'history'
-  | 'ignore'
-  | 'moderate'
-  | 'claim'
-  | 'bans'
-  | 'mode'
-  | 'invites'
-  | 'edit'
-  | 'delete'
-  | 'react'
->;
+export type PlannedRequest =
+  | ClientMessageOf<
+      | 'join'
+      | 'leave'
+      | 'nick'
+      | 'topic'
+      | 'away'
+      | 'rooms'
+      | 'members'
+      | 'logout'
+      | 'history'
+      | 'moderate'
+      | 'claim'
+      | 'bans'
+      | 'mode'
+      | 'invites'
+    >
+  /** An edit, delete or reaction, as the engine planned it. */
+  | {
+      readonly type: 'change';
+      readonly target: string;
+      readonly seq: number;
+      readonly change: MessageChange;
+    };
 
 /** A chat line to hand to the engine's outbox. */
 export interface PlannedLine {
-  /** Where it shows while pending. */
-  readonly target: TargetKey;
   /** The room, or `@nick` for a direct message, as the engine takes it. */
   readonly to: string;
-  readonly kind: PendingMessage['kind'];
+  readonly kind: 'say' | 'action' | 'dm';
   readonly text: string;
   /** The seq of the message it answers (`/reply`). */
   readonly replyTo?: number;
@@ -47,13 +48,15 @@ export interface PlannedLine {
 
 /** What carrying out a command takes: state changes, lines and requests for the server, and whether to quit. */
 export interface CommandPlan {
-  readonly actions: readonly ChatAction[];
+  readonly actions: readonly PageAction[];
   readonly lines?: readonly PlannedLine[];
   readonly frames: readonly PlannedRequest[];
   /** Disconnect and return to the join screen. */
   readonly quit?: true;
   /** Open the search panel with this query (`/search`, `/find`). */
   readonly search?: string;
+  /** Show this message of a conversation (`wire` as the engine names it), loading it when needed (`/goto`). */
+  readonly goto?: { readonly wire: string; readonly seq: number };
   /** Show the help of this command, or of all when empty (`/help`), loaded on first use. */
   readonly help?: string;
   /** Read or change notification preferences for the conversation on screen, loaded on first use. */
@@ -64,81 +67,75 @@ export interface CommandPlan {
 
 const nothing: CommandPlan = { actions: [], frames: [] };
 const fail = (error: string): CommandPlan => ({ actions: [], frames: [], error });
-const info = (text: string): CommandPlan => ({
-  actions: [{ type: 'notice', text, tone: 'info' }],
-  frames: [],
-});
 const request = (frame: PlannedRequest): CommandPlan => ({ actions: [], frames: [frame] });
 
 /**
  * Decides what a parsed composer line (the engine's command table) does in the current state. Pure:
  * the page applies the actions, hands lines to the engine's outbox and requests to the connection.
  */
-export function planCommand(command: Command, state: ChatState): CommandPlan {
+export function planCommand(command: Command, state: PageState, now: number): CommandPlan {
+  const { chat } = state;
   const target = activeTarget(state);
-  const room = target && !target.isDm ? target.name : undefined;
+  const room = target?.kind === 'room' ? target.key : undefined;
+  const info = (text: string): CommandPlan => ({
+    actions: [{ type: 'notice', text, tone: 'info', now }],
+    frames: [],
+  });
   switch (command.type) {
     case 'edit':
     case 'delete':
     case 'react':
     case 'reply':
-      return messageCommand(state, command);
-    case 'say':
-    case 'me': {
-      // Typed between the server's welcome and its `joined`, a line waits in the outbox for the room
-      // being joined, instead of being refused for a moment's gap.
-      const joining = target ? undefined : state.wanted.rooms[0];
-      const key = target?.key ?? joining;
-      if (key === undefined) return fail('Join a room first: /join #room');
-      const isDm = target?.isDm ?? false;
-      if (command.type === 'me' && isDm) return fail('/me works in rooms only.');
-      const name = target?.name ?? key;
-      return line(state, {
-        target: key,
-        to: isDm ? `@${name}` : name,
-        kind: isDm ? 'dm' : command.type === 'say' ? 'chat' : 'action',
-        text: command.text,
+    case 'reactions':
+    case 'goto': {
+      // The engine's rules: N is a message's seq here; without one, your last message here.
+      const plan = planMessageCommand(chat, command);
+      if (plan.kind === 'refuse') return fail(plan.message);
+      if (plan.kind === 'show') return info(plan.message);
+      if (plan.kind === 'goto') {
+        const wire = target?.kind === 'dm' ? `@${target.label}` : plan.target;
+        return { ...nothing, goto: { wire, seq: plan.seq } };
+      }
+      if (plan.kind === 'change')
+        return request({ type: 'change', target: plan.target, seq: plan.seq, change: plan.change });
+      return linePlan(state, {
+        to: plan.sendKind === 'dm' ? `@${target?.label}` : plan.target,
+        kind: plan.sendKind,
+        text: plan.text,
+        replyTo: plan.replyTo,
       });
     }
+    case 'say':
+    case 'me':
+      return sayPlan(state, command.text, command.type === 'me');
     case 'msg': {
-      const open: ChatAction = { type: 'open-dm', nick: command.nick };
+      const open: PageAction = { type: 'open-dm', nick: command.nick };
       if (command.text === undefined) return { actions: [open], frames: [] };
-      const sent = line(state, {
-        target: dmTarget(command.nick),
-        to: `@${command.nick}`,
-        kind: 'dm',
-        text: command.text,
-      });
+      const sent = linePlan(state, { to: `@${command.nick}`, kind: 'dm', text: command.text });
       return sent.error ? sent : { ...sent, actions: [open] };
     }
     case 'join': {
       // Like the terminal: join every room not joined yet, and show the first one named.
-      const [first] = command.rooms;
-      // A room left open after a kick or ban (the only window) is not joined: joining it asks again.
-      const fresh = command.rooms.filter((r) => !state.targets.has(r) || state.targets.get(r)?.removed);
-      const show: ChatAction =
-        first !== undefined && state.targets.has(first)
-          ? { type: 'open', target: first }
-          : { type: 'join-room', room: first ?? '' };
+      const fresh = command.rooms.filter((r) => chat.targets[r] === undefined || chat.targets[r]?.leaving);
       return {
-        actions: [show],
-        frames: fresh.map((room) => ({
+        actions: [{ type: 'join-requested', rooms: command.rooms }],
+        frames: fresh.map((r) => ({
           type: 'join',
-          room,
+          room: r,
           ref: COMMAND_REFS.join,
           ...(command.password === undefined ? {} : { password: command.password }),
         })),
       };
     }
     case 'part': {
-      if (command.room !== undefined) {
-        return state.targets.has(command.room)
-          ? leave(state, command.room)
+      if (command.room !== undefined)
+        return chat.targets[command.room]
+          ? leave(command.room, now)
           : fail(`You are not in #${command.room}.`);
-      }
       if (!target) return nothing;
-      if (target.isDm) return { actions: [{ type: 'close', target: target.key }], frames: [] };
-      return leave(state, target.name);
+      if (target.kind === 'dm')
+        return { actions: [{ type: 'close-target', target: target.key }], frames: [] };
+      return leave(target.key, now);
     }
     case 'nick':
       return request({ type: 'nick', nick: command.nick });
@@ -201,66 +198,13 @@ export function planCommand(command: Command, state: ChatState): CommandPlan {
   }
 }
 
-/** Leaves `room`; the engine holds the leave while lines to it are unsent, and the page says so. */
-function leave(state: ChatState, room: string): CommandPlan {
-  const unsent = state.pending.filter((p) => p.target === room && p.failure === undefined).length;
-  const frames: PlannedRequest[] = [{ type: 'leave', room }];
-  if (unsent === 0) return { actions: [], frames };
-  return {
-    actions: [{ type: 'notice', text: leavingText(room, unsent), tone: 'info', target: room }],
-    frames,
-  };
+/** Leaves `room`: the engine holds the leave while lines to it are unsent, and says so. */
+function leave(room: string, now: number): CommandPlan {
+  return { actions: [{ type: 'leave-requested', room, now }], frames: [{ type: 'leave', room }] };
 }
 
-/**
- * `/edit [N] TEXT`, `/delete [N]`, `/react N EMOJI` and `/reply N TEXT` in the conversation on
- * screen: N is a message's number (its seq), and without one edits and deletes mean your last
- * message here. The server has the last word (`not_author`, `bad_emoji`, ...).
- */
-function messageCommand(
-  state: ChatState,
-  command: Extract<Command, { type: 'edit' | 'delete' | 'react' | 'reply' }>,
-): CommandPlan {
-  const target = activeTarget(state);
-  if (!target) return fail('Open a room or a conversation first.');
-  const own = (m: ChatMessage) => state.me !== undefined && !m.bot && sameName(m.from, state.me);
-  const shown = target.entries.flatMap((e) =>
-    e.type === 'message' && !e.hidden && e.message.kind !== 'system' && !e.message.deleted ? [e.message] : [],
-  );
-  const seq = 'seq' in command && command.seq !== undefined ? command.seq : shown.findLast(own)?.seq;
-  const message = shown.find((m) => m.seq === seq);
-  if (seq === undefined || !message)
-    return fail(seq === undefined ? 'You have no message here yet.' : `There is no message ${seq} here.`);
-  const place = { target: target.key, seq };
-  switch (command.type) {
-    case 'edit':
-      if (!own(message)) return fail(`Message ${seq} is not yours.`);
-      return request({ type: 'edit', ...place, text: command.text });
-    case 'delete':
-      if (!own(message) && !moderatesHere(target.members, state.me))
-        return fail(`Message ${seq} is not yours.`);
-      return request({ type: 'delete', ...place });
-    case 'react':
-      return request({
-        type: 'react',
-        ...place,
-        emoji: command.emoji,
-        on: state.me === undefined || !hasReacted(message, command.emoji, state.me),
-      });
-    case 'reply':
-      return line(state, {
-        target: target.key,
-        to: target.isDm ? `@${target.name}` : target.name,
-        kind: target.isDm ? 'dm' : 'chat',
-        text: command.text,
-        replyTo: seq,
-      });
-  }
-}
-
-function line(state: ChatState, planned: PlannedLine): CommandPlan {
-  const bytes = utf8Length(planned.text);
-  if (bytes > state.limits.maxTextBytes)
-    return fail(`That message is ${bytes} bytes; the limit is ${state.limits.maxTextBytes}. Shorten it.`);
-  return { actions: [], lines: [planned], frames: [] };
+/** True when the server lists us as away in any room. */
+export function isAway(state: PageState): boolean {
+  const { me, targets } = state.chat;
+  return Object.values(targets).some((t) => t.members.some((m) => m.away && sameName(m.nick, me)));
 }

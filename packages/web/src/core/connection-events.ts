@@ -1,129 +1,89 @@
 import type { ConnectionEvent, ConnectionStatus } from 'aurora-client';
-import type { ChatAction } from './chat-reducer.js';
-import type { ChatState } from './chat-state.js';
-import { describeJoinError, endsSession, type JoinAttempt } from './join-errors.js';
+import { endsSession, type JoinAttempt } from './join-errors.js';
+import type { PageAction, PageState } from './page-state.js';
 
 /** What the page does about one event of the engine's connection. */
 export interface EventOutcome {
-  readonly actions: readonly ChatAction[];
+  readonly actions: readonly PageAction[];
   /** This connection is done for: close it (the next join makes a new one). */
   readonly close?: true;
 }
 
-const none: EventOutcome = { actions: [] };
-
 /**
- * Turns an event of the engine's connection into chat actions. `attempt` says how the join was
- * tried, to explain a refusal; `now` stamps server frames.
+ * Turns an event of the engine's connection into page actions: the engine's chat state takes every
+ * event, but a join that failed goes back to the join screen, which says why. `attempt` says how the
+ * join was tried, to explain a refusal; `now` stamps the event.
  */
 export function eventActions(
   event: ConnectionEvent,
-  state: ChatState,
+  state: PageState,
   attempt: JoinAttempt,
   now: number,
 ): EventOutcome {
-  switch (event.type) {
-    case 'status':
-      return statusActions(event.status, state, attempt);
-    case 'server': {
-      const server: ChatAction = { type: 'server', message: event.message, now };
-      const { message } = event;
-      // A refused log-in or sign-up on the join screen: the engine waits for the person, who tries again.
-      if (message.type === 'error' && isAuthRef(message.ref) && state.screen === 'join')
-        return {
-          actions: [failed(state, attempt, message.code, message.message, false)],
-          close: true,
-        };
-      return { actions: [server] };
-    }
-    case 'send-failed':
-      return { actions: [{ type: 'send-failed', cid: event.cid, message: event.message }] };
-    case 'send-delayed':
-      return { actions: [{ type: 'send-delayed', cid: event.cid, retryAt: event.retryAt }] };
-    default:
-      // session-started and -ended: the `auth` and `logged_out` frames carry what the page keeps.
-      return none;
+  if (event.type === 'status') {
+    const failure = statusFailure(event.status, state, attempt);
+    if (failure) return { actions: [failure], close: true };
   }
+  // A refused log-in or sign-up on the join screen: the engine waits for the person, who tries again.
+  if (
+    event.type === 'server' &&
+    event.message.type === 'error' &&
+    (event.message.ref === 'login' || event.message.ref === 'register') &&
+    state.screen === 'join'
+  )
+    return {
+      actions: [failed(state, attempt, event.message.code, event.message.message, false)],
+      close: true,
+    };
+  return { actions: [{ type: 'connection', event, now }] };
 }
 
-function statusActions(status: ConnectionStatus, state: ChatState, attempt: JoinAttempt): EventOutcome {
+/** A status that ends this connection, as the join screen explains it; undefined for the others. */
+function statusFailure(
+  status: ConnectionStatus,
+  state: PageState,
+  attempt: JoinAttempt,
+): PageAction | undefined {
   switch (status.state) {
-    case 'connecting':
-      return { actions: [{ type: 'connection', status: status.everOnline ? 'reconnecting' : 'connecting' }] };
-    case 'online':
-      return { actions: [{ type: 'connection', status: 'online' }] };
     case 'reconnecting':
-      if (!status.everOnline)
-        // Reached, but closed before it answered: the join screen says so, and the person tries again.
-        return {
-          actions: [
-            failed(
-              state,
-              attempt,
-              'closed',
-              `The server closed the connection (${status.reason}) before answering. Try again.`,
-              false,
-            ),
-            { type: 'connection', status: 'offline' },
-          ],
-          close: true,
-        };
-      return {
-        actions: [
-          {
-            type: 'connection',
-            status: 'reconnecting',
-            retryAt: status.retryAt,
-            detail: sentence(status.reason),
-          },
-        ],
-      };
-    case 'refused':
-      return {
-        actions: [failed(state, attempt, status.code, status.message, state.screen === 'chat')],
-        close: true,
-      };
-    case 'logged-out':
-      return { actions: [failed(state, 'session', 'logged_out', 'You were logged out.', true)], close: true };
-    case 'unreachable':
-      return {
-        actions: [
-          failed(
+      // Reached, but closed before it answered: the join screen says so, and the person tries again.
+      return status.everOnline
+        ? undefined
+        : failed(
             state,
             attempt,
-            'unreachable',
-            'Cannot reach the server. Check your connection, or try again in a moment.',
+            'closed',
+            `The server closed the connection (${status.reason}) before answering. Try again.`,
             false,
-          ),
-          { type: 'connection', status: 'offline' },
-        ],
-        close: true,
-      };
-    case 'closed':
-      return { actions: [{ type: 'connection', status: 'idle' }] };
+          );
+    case 'refused':
+      return failed(state, attempt, status.code, status.message, state.screen === 'chat');
+    case 'logged-out':
+      return failed(state, 'session', 'logged_out', 'You were logged out.', true);
+    case 'unreachable':
+      return failed(
+        state,
+        attempt,
+        'unreachable',
+        'Cannot reach the server. Check your connection, or try again in a moment.',
+        false,
+      );
+    default:
+      return undefined;
   }
 }
 
 function failed(
-  state: ChatState,
+  state: PageState,
   attempt: JoinAttempt,
   code: string,
   message: string,
   fatal: boolean,
-): ChatAction {
+): PageAction {
   return {
     type: 'hello-failed',
-    message: describeJoinError(code, message, state.wanted.nick, attempt),
+    error: { code, message, nick: state.wanted.nick, attempt },
     fatal,
     endsSession: attempt === 'session' && endsSession(code),
   };
-}
-
-function isAuthRef(ref: string | undefined): boolean {
-  return ref === 'login' || ref === 'register';
-}
-
-/** The engine's short reason as a sentence for the banner: `connection lost` → `Connection lost.` */
-function sentence(reason: string): string {
-  return reason ? `${reason[0]!.toUpperCase()}${reason.slice(1)}.` : 'The connection was lost.';
 }

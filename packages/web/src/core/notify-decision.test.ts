@@ -1,22 +1,23 @@
 import type { ChatMessage, NotifyPrefs } from 'aurora-protocol';
-import { chat, joined, members, welcome } from 'aurora-testkit';
+import { chat, joined, members } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { type ChatAction, chatReducer } from './chat-reducer.js';
-import { type ChatState, initialState } from './chat-state.js';
+import { chatting, frame, NOW } from '../../test/page-fixtures.js';
 import { notificationTarget } from './notify-decision.js';
 
-const NOW = 1_700_000_000_000;
-
 /** alice with #dev on screen and #ops behind it (its latest seq 5), under `prefs`. */
-function page(prefs: Partial<NotifyPrefs> = {}): ChatState {
-  const actions: ChatAction[] = [
-    { type: 'join-requested', nick: 'alice', room: 'dev' },
-    { type: 'server', message: welcome('alice'), now: NOW },
-    { type: 'server', message: joined('dev', { members: members('alice') }), now: NOW },
-    { type: 'server', message: joined('ops', { members: members('alice'), seq: 5 }), now: NOW },
+function page(prefs: Partial<NotifyPrefs> = {}) {
+  return chatting(
+    frame(joined('dev', { members: members('alice') })),
+    frame(
+      joined('ops', {
+        members: members('alice'),
+        seq: 5,
+        history: [chat(5, 'bob', 'old news', { room: 'ops' })],
+      }),
+    ),
+    { type: 'select', target: 'dev' },
     { type: 'prefs', prefs: { levels: [], mutes: [], keywords: [], ignored: [], ...prefs }, now: NOW },
-  ];
-  return actions.reduce(chatReducer, initialState());
+  ).chat;
 }
 
 const due = (message: ChatMessage, state = page(), watching = true) =>

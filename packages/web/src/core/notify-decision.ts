@@ -1,7 +1,5 @@
-import { attentionOf, messagePlace, notificationDue } from 'aurora-client';
+import { attentionOf, type ChatState, lastSeq, messagePlace, notificationDue, toItem } from 'aurora-client';
 import type { ChatMessage } from 'aurora-protocol';
-import type { ChatState, TargetKey } from './chat-state.js';
-import { mentionsMe } from './state-updates.js';
 
 /**
  * Where a live message calls for a desktop notification, by the engine's rule (`attentionOf`): a
@@ -15,15 +13,14 @@ export function notificationTarget(
   state: ChatState,
   now: number,
   watching: boolean,
-): TargetKey | undefined {
+): string | undefined {
   const { me, prefs } = state;
-  if (me === undefined) return undefined;
   const place = messagePlace(message, me);
   if (!place) return undefined;
-  const known = state.targets.get(place.target);
-  if (known ? message.seq <= known.cursor : !place.isDm) return undefined;
-  const calls = attentionOf(prefs, place.target, mentionsMe(message, me, prefs.keywords), now).calls;
-  return notificationDue(message, me, calls, watching && state.active === place.target)
+  const known = state.targets[place.target];
+  if (known ? message.seq <= (lastSeq(known.items) ?? 0) : !place.isDm) return undefined;
+  const calls = attentionOf(prefs, place.target, toItem(state, message).mention, now).calls;
+  return notificationDue(message, me, calls, watching && state.current === place.target)
     ? place.target
     : undefined;
 }

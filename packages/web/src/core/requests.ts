@@ -11,18 +11,8 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
     case 'join':
       connection.join(request.room, request.ref, request.password);
       break;
-    case 'edit':
-      connection.change(request.target, request.seq, { kind: 'edit', text: request.text });
-      break;
-    case 'delete':
-      connection.change(request.target, request.seq, { kind: 'delete' });
-      break;
-    case 'react':
-      connection.change(request.target, request.seq, {
-        kind: 'react',
-        emoji: request.emoji,
-        on: request.on ?? true,
-      });
+    case 'change':
+      connection.change(request.target, request.seq, request.change);
       break;
     case 'leave':
       connection.leave(request.room);
@@ -44,9 +34,6 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
       break;
     case 'logout':
       connection.logout(request.everywhere ?? false);
-      break;
-    case 'ignore':
-      connection.changePrefs(request);
       break;
     case 'moderate': {
       const { type: _type, ref: _ref, ...moderation } = request;

@@ -1,13 +1,16 @@
 import { chat, joined, ManualClock, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { type ChatAction, chatReducer } from './chat-reducer.js';
-import { initialState } from './chat-state.js';
+import { frame, online, run } from '../../test/page-fixtures.js';
+import { initialPage, pageReducer } from './page-state.js';
 import { createSeenMarker } from './seen-marker.js';
 import { createStore } from './store.js';
 
 function setup(account: boolean) {
   const clock = new ManualClock();
-  const store = createStore(chatReducer, initialState());
+  const store = createStore(
+    pageReducer,
+    run(initialPage(), { type: 'join-asked', nick: 'alice', room: 'dev' }),
+  );
   const sent: { target: string; seq: number }[] = [];
   let seeing = true;
   const marker = createSeenMarker({
@@ -19,13 +22,10 @@ function setup(account: boolean) {
   });
   store.subscribe(() => marker.changed());
   const now = clock.now();
-  const actions: ChatAction[] = [
-    { type: 'server', message: { ...welcome('alice'), ...(account ? { account: 'alice' } : {}) }, now },
-    { type: 'server', message: joined('dev'), now },
-  ];
-  for (const action of actions) store.dispatch(action);
-  const receive = (seq: number) =>
-    store.dispatch({ type: 'server', message: chat(seq, 'bob', `m${seq}`), now });
+  store.dispatch(online(account ? 'alice' : undefined));
+  store.dispatch(frame({ ...welcome('alice'), ...(account ? { account: 'alice' } : {}) }, now));
+  store.dispatch(frame(joined('dev'), now));
+  const receive = (seq: number) => store.dispatch(frame(chat(seq, 'bob', `m${seq}`), now));
   return { clock, store, sent, receive, look: (value: boolean) => (seeing = value) };
 }
 
@@ -37,7 +37,7 @@ describe('createSeenMarker', () => {
     receive(3);
     clock.advance(1000);
     expect(sent).toEqual([{ target: 'dev', seq: 3 }]);
-    expect(store.getState().targets.get('dev')?.readSeq).toBe(3);
+    expect(store.getState().chat.targets.dev?.readSeq).toBe(3);
     receive(3);
     clock.advance(5000);
     expect(sent).toHaveLength(1);

@@ -1,7 +1,5 @@
-import { type Clock, ReadMarkers, type TimerHandle } from 'aurora-client';
-import type { ChatAction } from './chat-reducer.js';
-import { activeTarget, type ChatState, type TargetKey } from './chat-state.js';
-import { latestSeq } from './timeline.js';
+import { type Clock, lastSeq, ReadMarkers, type TimerHandle } from 'aurora-client';
+import { activeTarget, type PageAction, type PageState } from './page-state.js';
 
 /**
  * Tells the server what a logged-in person has seen in the conversation on screen, so their other
@@ -17,10 +15,10 @@ export interface SeenMarker {
 
 /** What the marker reads, writes and waits with. */
 export interface SeenMarkerOptions {
-  readonly getState: () => ChatState;
+  readonly getState: () => PageState;
   /** Writes a read marker (the connection's `markRead`, which guests skip). */
-  readonly markRead: (target: TargetKey, seq: number) => void;
-  readonly dispatch: (action: ChatAction) => void;
+  readonly markRead: (target: string, seq: number) => void;
+  readonly dispatch: (action: PageAction) => void;
   readonly clock: Clock;
   /** True while the newest message of the conversation on screen is in view. */
   readonly seeing: () => boolean;
@@ -39,13 +37,13 @@ export function createSeenMarker(options: SeenMarkerOptions): SeenMarker {
     timer = undefined;
     const state = options.getState();
     const target = activeTarget(state);
-    if (!target || !state.account || !state.visible || !options.seeing()) return;
-    const seq = latestSeq(target.entries);
+    if (!target || !state.chat.account || !state.chat.visible || !options.seeing()) return;
+    const seq = lastSeq(target.items) ?? 0;
     if (seq > target.readSeq) markers.mark(target.key, seq);
   };
   return {
     changed() {
-      if (timer === undefined && options.getState().account !== undefined)
+      if (timer === undefined && options.getState().chat.account !== undefined)
         timer = options.clock.setTimeout(look, options.delayMs ?? 1000);
     },
     reset: () => markers.reset(),

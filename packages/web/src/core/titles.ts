@@ -1,11 +1,10 @@
-import { messagePlace } from 'aurora-client';
-import type { ChatMessage } from 'aurora-protocol';
-import { sameName } from 'aurora-protocol';
-import { activeTarget, type ChatState, type TargetState, totalUnread } from './chat-state.js';
+import { type ChatState, messagePlace, type TargetState } from 'aurora-client';
+import { type ChatMessage, sameName } from 'aurora-protocol';
+import { activeTarget, type PageState, totalUnread } from './page-state.js';
 
 /** How a conversation is named on screen: `#dev`, or `@bob` for a direct one. */
-export function targetTitle(target: TargetState): string {
-  return target.isDm ? `@${target.name}` : `#${target.name}`;
+export function targetTitle(target: Pick<TargetState, 'kind' | 'label'>): string {
+  return target.kind === 'dm' ? `@${target.label}` : `#${target.label}`;
 }
 
 /** A conversation's badge in the list: its unread count, with `!` when one of them mentions the user. */
@@ -15,8 +14,8 @@ export function unreadBadge(target: Pick<TargetState, 'unread' | 'mentions'>): s
 }
 
 /** The tab's title: unread count first, so it shows in a crowded tab bar. */
-export function pageTitle(state: ChatState): string {
-  const unread = totalUnread(state);
+export function pageTitle(state: PageState): string {
+  const unread = totalUnread(state.chat);
   const target = activeTarget(state);
   return `${unread > 0 ? `(${unread}) ` : ''}${target ? `${targetTitle(target)} · ` : ''}Aurora`;
 }
@@ -25,13 +24,13 @@ export function pageTitle(state: ChatState): string {
  * What a screen reader should say about a message that just arrived: messages in the conversation on
  * screen, and direct messages wherever they land. Nothing for our own messages or other rooms.
  */
-export function announcement(message: ChatMessage, state: ChatState): string | undefined {
-  if (state.me === undefined || sameName(message.from, state.me)) return undefined;
-  const place = messagePlace(message, state.me);
+export function announcement(message: ChatMessage, chat: ChatState): string | undefined {
+  if (sameName(message.from, chat.me)) return undefined;
+  const place = messagePlace(message, chat.me);
   if (!place) return undefined;
   if (place.isDm && message.kind === 'system') return message.text;
   if (place.isDm) return `Direct message from ${message.from}: ${message.text}`;
-  if (place.target !== state.active) return undefined;
+  if (place.target !== chat.current) return undefined;
   if (message.kind === 'system') return message.text;
   return message.kind === 'action' ? `${message.from} ${message.text}` : `${message.from}: ${message.text}`;
 }

@@ -1,4 +1,4 @@
-import type { ChatState } from '../core/chat-state.js';
+import type { PageState } from '../core/page-state.js';
 import type { ConversationActions } from './conversation-actions.js';
 
 /** Messages asked for at once to fill a gap, as the terminal does. */
@@ -23,7 +23,7 @@ export const GAP_LOST = 'Some messages here could not be recovered.';
  */
 export function fillGaps(
   scroller: HTMLElement,
-  store: { getState(): ChatState; subscribe(listener: () => void): () => void },
+  store: { getState(): PageState; subscribe(listener: () => void): () => void },
   loadPage: ConversationActions['loadPage'],
 ): void {
   const tried = new Set<string>();
@@ -31,8 +31,8 @@ export function fillGaps(
   const update = () => {
     cancelAnimationFrame(frame);
     frame = 0;
-    const state = store.getState();
-    const target = state.active === undefined ? undefined : state.targets.get(state.active);
+    const { chat } = store.getState();
+    const target = chat.targets[chat.current];
     if (!target) return;
     const top = scroller.scrollTop;
     const bottom = top + scroller.clientHeight;

@@ -15,8 +15,10 @@ export interface SearchDeps extends PageParts {
   readonly chat: Pick<ChatScreen, 'conversation' | 'messages' | 'composer'>;
 }
 
-/** The search as the page uses it. */
-export type Search = Pick<SearchPanel, 'open' | 'close'>;
+/** The search as the page uses it; `goTo` jumps to a message as a result does (`/goto`, a reply's quote). */
+export type Search = Pick<SearchPanel, 'open' | 'close'> & {
+  readonly goTo: (wire: string, seq: number) => void;
+};
 
 /**
  * Builds the search panel into the conversation, with jumps to the results it finds and the
@@ -30,7 +32,7 @@ export function createSearch(deps: SearchDeps): Search {
     ...actions,
     store,
     reveal: revealer.reveal,
-    notice: (text, target) => store.dispatch({ type: 'notice', text, tone: 'info', target }),
+    notice: (text, target) => store.dispatch({ type: 'notice', text, tone: 'info', now: Date.now(), target }),
   });
   const panel = createSearchPanel({
     search: (query, options) =>
@@ -43,12 +45,12 @@ export function createSearch(deps: SearchDeps): Search {
   fillGaps(chat.messages.scroller, store, actions.loadPage);
   // Going to another conversation, or leaving the chat (quit, a lost log-in), closes the panel: it
   // would hide what was chosen, or be in the way of the next join.
-  let active = store.getState().active;
+  let active = store.getState().chat.current;
   store.subscribe((state) => {
-    if (state.active === active && state.screen === 'chat') return;
-    active = state.active;
+    if (state.chat.current === active && state.screen === 'chat') return;
+    active = state.chat.current;
     panel.close();
     revealer.reset();
   });
-  return panel;
+  return { open: (query) => panel.open(query), close: () => panel.close(), goTo: jump };
 }

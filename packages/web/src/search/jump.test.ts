@@ -1,28 +1,15 @@
-import { chat, joined, members, welcome } from 'aurora-testkit';
+import { chat, joined, members } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
-import { type ChatAction, chatReducer } from '../core/chat-reducer.js';
-import { type ChatState, initialState } from '../core/chat-state.js';
+import { chatting, frame, NOW, run } from '../../test/page-fixtures.js';
+import { type PageState, pageReducer } from '../core/page-state.js';
 import { createStore } from '../core/store.js';
 import { CONTEXT_AFTER, CONTEXT_BEFORE, createJumper, type JumpDeps, jumpStep } from './jump.js';
 
-const NOW = 1_700_000_100_000;
-const run = (state: ChatState, ...actions: ChatAction[]) => actions.reduce(chatReducer, state);
-const frame = (message: Extract<ChatAction, { type: 'server' }>['message']): ChatAction => ({
-  type: 'server',
-  message,
-  now: NOW,
-});
 const m = (seq: number) => chat(seq, 'bob', `m${seq}`);
 
 /** alice in #dev, online, with messages 100 and 101 loaded. */
-function inDev(): ChatState {
-  return run(
-    initialState(),
-    { type: 'join-requested', nick: 'alice', room: 'dev' },
-    frame(welcome('alice')),
-    { type: 'connection', status: 'online' },
-    frame(joined('dev', { history: [m(100), m(101)], members: members('alice'), more: true })),
-  );
+function inDev(): PageState {
+  return chatting(frame(joined('dev', { history: [m(100), m(101)], members: members('alice'), more: true })));
 }
 
 describe('jumpStep', () => {
@@ -36,9 +23,17 @@ describe('jumpStep', () => {
     expect(jumpStep(inDev(), { key: 'ops', seq: 3, asked: false })).toBe('wait');
     const loading = run(inDev(), { type: 'older-requested', target: 'dev' });
     expect(jumpStep(loading, { key: 'dev', seq: 40, asked: true })).toBe('wait');
-    const opened = run(inDev(), { type: 'open-dm', nick: 'Bob' });
+    const opened = run(
+      inDev(),
+      { type: 'open-dm', nick: 'Bob' },
+      { type: 'older-requested', target: '@bob' },
+    );
     expect(jumpStep(opened, { key: '@bob', seq: 7, asked: false })).toBe('wait');
-    const offline = run(inDev(), { type: 'connection', status: 'reconnecting' });
+    const offline = run(inDev(), {
+      type: 'connection',
+      event: { type: 'status', status: { state: 'connecting', attempt: 1, everOnline: true } },
+      now: NOW,
+    });
     expect(jumpStep(offline, { key: 'dev', seq: 40, asked: false })).toBe('wait');
   });
 
@@ -50,7 +45,7 @@ describe('jumpStep', () => {
 
 describe('createJumper', () => {
   function setup(state = inDev()) {
-    const store = createStore(chatReducer, state);
+    const store = createStore(pageReducer, state);
     const calls: string[] = [];
     const deps: JumpDeps = {
       store,

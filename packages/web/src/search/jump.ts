@@ -1,4 +1,5 @@
-import type { ChatState, TargetKey } from '../core/chat-state.js';
+import { isOnline, type PageState } from '../core/page-state.js';
+import { messageAt } from '../core/timeline-rows.js';
 import type { ConversationActions } from './conversation-actions.js';
 
 /** Messages loaded before and after one jumped to, in one history request, as the terminal does. */
@@ -7,7 +8,7 @@ export const CONTEXT_AFTER = 10;
 
 /** A jump to a search result under way: the conversation's key, the message, whether its context was asked for. */
 export interface Jump {
-  readonly key: TargetKey;
+  readonly key: string;
   readonly seq: number;
   readonly asked: boolean;
 }
@@ -18,27 +19,27 @@ export interface Jump {
  * that it is loaded; say it is `gone` when its context came without it (deleted, or past retention);
  * or `abandon` it when the person went to another conversation meanwhile.
  */
-export function jumpStep(state: ChatState, jump: Jump): 'wait' | 'load' | 'reveal' | 'gone' | 'abandon' {
-  const target = state.targets.get(jump.key);
+export function jumpStep(state: PageState, jump: Jump): 'wait' | 'load' | 'reveal' | 'gone' | 'abandon' {
+  const target = state.chat.targets[jump.key];
   if (!target) return 'wait';
-  if (state.active !== jump.key) return 'abandon';
-  if (target.entries.some((entry) => entry.type === 'message' && entry.seq === jump.seq)) return 'reveal';
-  // A conversation opened just now first loads its latest page, or the newest messages would be missing.
-  const unloaded = target.entries.length === 0 && target.hasOlder;
-  if (unloaded || target.loadingOlder || state.connection.status !== 'online') return 'wait';
+  if (state.chat.current !== jump.key) return 'abandon';
+  if (messageAt(target.items, jump.seq)) return 'reveal';
+  // A conversation opened just now first loads its latest page (it is on its way), or the newest
+  // messages would be missing.
+  if (target.loadingOlder || !isOnline(state)) return 'wait';
   return jump.asked ? 'gone' : 'load';
 }
 
 /** What jumping needs from the page. */
 export interface JumpDeps extends ConversationActions {
   readonly store: {
-    getState(): ChatState;
-    subscribe(listener: (state: ChatState) => void): () => void;
+    getState(): PageState;
+    subscribe(listener: (state: PageState) => void): () => void;
   };
   /** Scrolls the message list to a message of the conversation on screen and marks it. */
   reveal(seq: number): void;
   /** A line in a conversation, for a result that is no longer there. */
-  notice(text: string, target: TargetKey): void;
+  notice(text: string, target: string): void;
 }
 
 /**
@@ -54,7 +55,7 @@ export function createJumper(deps: JumpDeps): (wire: string, seq: number) => voi
     unsubscribe?.();
     unsubscribe = undefined;
   };
-  const step = (state: ChatState) => {
+  const step = (state: PageState) => {
     const current = jump;
     if (!current) return;
     switch (jumpStep(state, current)) {

@@ -1,5 +1,5 @@
 import type { TimeFormat } from 'aurora-client';
-import { activeTarget, type ChatState } from '../core/chat-state.js';
+import { activeTarget, type PageState } from '../core/page-state.js';
 import { type Composer, type ComposerActions, createComposer } from './composer.js';
 import { h } from './dom.js';
 import { createMemberList } from './member-list.js';
@@ -29,7 +29,9 @@ export interface ChatScreen {
   readonly conversation: HTMLElement;
   /** The room list, whose foot holds the desktop notifications switch. */
   readonly sidebar: HTMLElement;
-  render(state: ChatState, now: number): void;
+  /** Above the conversation: where "while you were away" shows. */
+  readonly digest: HTMLElement;
+  render(state: PageState, now: number): void;
   /** Closes a drawer on narrow screens (after choosing a conversation). */
   closePanels(): void;
 }
@@ -37,7 +39,7 @@ export interface ChatScreen {
 /** Creates the chat screen. */
 export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): ChatScreen {
   let open: Panel | undefined;
-  let last: { state: ChatState; now: number } | undefined;
+  let last: { state: PageState; now: number } | undefined;
   const rerender = () => last && screen.render(last.state, last.now);
   const setPanel = (panel: Panel | undefined) => {
     open = panel;
@@ -67,12 +69,21 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     search: actions.search,
   });
   const banner = createStatusBanner(actions.reconnect);
+  /** Where "while you were away" shows (the digest chunk fills it). */
+  const digest = h('section', { class: 'digest', 'aria-label': 'While you were away', hidden: true });
   const act = (line: string, run: boolean) => {
     if (!run) return composer.fill(line);
-    const problem = actions.composer.submit(line);
-    if (problem !== undefined) composer.fill(line);
+    void Promise.resolve(actions.composer.submit(line)).then((problem) => {
+      if (problem !== undefined) composer.fill(line);
+    });
   };
-  const messages = createMessageList({ time, loadOlder: actions.loadOlder, pendingActions: actions, act });
+  const messages = createMessageList({
+    time,
+    loadOlder: actions.loadOlder,
+    pendingActions: actions,
+    act,
+    me: () => last?.state.chat.me ?? '',
+  });
   const typing = createTypingLine();
   const composer = createComposer({ ...actions.composer, page: (direction) => messages.page(direction) });
   const scrim = h('div', { class: 'scrim', 'aria-hidden': 'true' });
@@ -82,6 +93,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     { class: 'conversation' },
     topbar.element,
     banner.element,
+    digest,
     messages.element,
     typing.element,
     composer.element,
@@ -101,36 +113,31 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
     }
   });
 
-  // One filtered array per change of the outbox, so the message list can skip unchanged renders.
-  let pendingMemo:
-    | { all: ChatState['pending']; key: string | undefined; mine: ChatState['pending'] }
-    | undefined;
-  const pendingOf = (state: ChatState) => {
-    if (pendingMemo?.all !== state.pending || pendingMemo.key !== state.active)
-      pendingMemo = {
-        all: state.pending,
-        key: state.active,
-        mine: state.pending.filter((p) => p.target === state.active),
-      };
-    return pendingMemo.mine;
-  };
-
   const screen: ChatScreen = {
     element,
     messages,
     composer,
     conversation,
     sidebar: roomList.element,
+    digest,
     render(state, now) {
       last = { state, now };
       element.hidden = state.screen !== 'chat';
       if (state.screen !== 'chat') return;
       const target = activeTarget(state);
-      roomList.render(state, now);
-      memberList.render(target, state.me);
+      const { chat } = state;
+      // The home view (before the first room, after the last) shows the engine's notices there.
+      const shown = chat.targets[chat.current];
+      roomList.render(chat, now);
+      memberList.render(target, chat.me);
       topbar.render(state, open);
-      banner.render(state, now);
-      messages.render({ target, pending: pendingOf(state), me: state.me, now });
+      banner.render(chat, now);
+      messages.render({
+        target: shown,
+        prefs: chat.prefs,
+        cleared: shown !== undefined && state.cleared.has(shown.key),
+        now,
+      });
       typing.render(target, now);
       composer.render(state);
     },

@@ -1,12 +1,14 @@
 import { utf8Length } from 'aurora-protocol';
-import type { ChatState } from '../core/chat-state.js';
-import { activeTarget } from '../core/chat-state.js';
+import { activeTarget, type PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
 /** What the composer asks the page to do. */
 export interface ComposerActions {
-  /** A line to say or a command to run; returns an error to show, keeping the text, or undefined. */
-  submit(text: string): string | undefined;
+  /**
+   * A line to say or a command to run; returns an error to show, keeping the text, or undefined
+   * (later, when the command waits for the part of the page that runs it).
+   */
+  submit(text: string): string | undefined | Promise<string | undefined>;
   /** The text changed (for the typing indicator). */
   input(text: string): void;
   /** PageUp / PageDown scroll the messages without leaving the composer. */
@@ -16,7 +18,7 @@ export interface ComposerActions {
 /** The message field: Enter sends, Shift+Enter starts a new line. */
 export interface Composer {
   readonly element: HTMLElement;
-  render(state: ChatState): void;
+  render(state: PageState): void;
   focus(): void;
   /** Puts a line in the field to finish (a message action), the cursor at its end. */
   fill(text: string): void;
@@ -62,15 +64,24 @@ export function createComposer(actions: ComposerActions): Composer {
     setText(error, text);
     field.setAttribute('aria-invalid', String(text !== ''));
   };
-  const submit = () => {
-    const problem = actions.submit(field.value);
+  const settle = (line: string, problem: string | undefined) => {
     if (problem !== undefined) {
+      // A line refused later is put back for editing, unless the person has typed on meanwhile.
+      if (field.value === '') field.value = line;
       showError(problem);
       return;
     }
-    field.value = '';
+    if (field.value === line) field.value = '';
     showError('');
     grow();
+  };
+  const submit = () => {
+    const line = field.value;
+    const result = actions.submit(line);
+    if (typeof result === 'object') {
+      field.value = '';
+      void result.then((problem) => settle(line, problem));
+    } else settle(line, result);
   };
 
   element.addEventListener('submit', (event) => {
@@ -97,12 +108,12 @@ export function createComposer(actions: ComposerActions): Composer {
   return {
     element,
     render(state) {
-      maxBytes = state.limits.maxTextBytes;
+      maxBytes = state.chat.maxTextBytes;
       const target = activeTarget(state);
       const placeholder = target
-        ? target.isDm
-          ? `Message ${target.name}`
-          : `Message #${target.name}`
+        ? target.kind === 'dm'
+          ? `Message ${target.label}`
+          : `Message #${target.label}`
         : 'Join a room with /join #room';
       if (field.placeholder !== placeholder) {
         field.placeholder = placeholder;

@@ -1,6 +1,6 @@
 import { checkNick, checkRoom, LIMITS } from 'aurora-protocol';
-import type { ChatState } from '../core/chat-state.js';
 import type { JoinAttempt } from '../core/join-errors.js';
+import type { JoinFailure, PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
 /** What the join screen hands to the page: checked values, and the password only when one is needed. */
@@ -16,12 +16,14 @@ export interface JoinScreenActions {
   join(request: JoinRequest): void;
   /** Forget the log-in stored in this browser, to join under another name. */
   forgetSession(): void;
+  /** The sentence that says why joining failed and what to do next. */
+  explain(failure: JoinFailure): Promise<string>;
 }
 
 /** The first screen: as a guest, logging in or signing up; a name, a room, and why joining failed. */
 export interface JoinScreen {
   readonly element: HTMLElement;
-  render(state: ChatState): void;
+  render(state: PageState): void;
   /** Shows problems with the page's link (`?room=...&name=...`). */
   explainLink(problems: readonly string[]): void;
   focus(): void;
@@ -84,9 +86,10 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
   );
   const element = h('main', { class: 'join-screen' }, form);
   let mode: Mode = 'guest';
-  let session: ChatState['session'];
+  let session: PageState['session'];
+  let shownFailure: PageState['joinError'];
   let busy = false;
-  let shownScreen: ChatState['screen'] | undefined;
+  let shownScreen: PageState['screen'] | undefined;
 
   function setMode(next: Mode): void {
     mode = next;
@@ -158,17 +161,23 @@ export function createJoinScreen(actions: JoinScreenActions): JoinScreen {
         room.input.value = state.wanted.rooms[0] ?? room.input.value;
       }
       shownScreen = state.screen;
-      busy = state.connection.status === 'connecting';
+      busy = state.joining;
       button.disabled = busy;
       if (session !== state.session) {
         session = state.session;
         if (!session && name.input.value === '') name.input.value = state.wanted.nick;
       }
       layout();
-      const error = state.joinError ?? '';
-      if (formError.textContent !== error) {
-        setText(formError, error);
-        if (error && state.screen === 'join') (session ? room.input : name.input).focus();
+      const failure = state.joinError;
+      if (failure !== shownFailure) {
+        shownFailure = failure;
+        const said = (error: string) => {
+          if (shownFailure !== failure || formError.textContent === error) return;
+          setText(formError, error);
+          if (error && state.screen === 'join') (session ? room.input : name.input).focus();
+        };
+        if (typeof failure === 'object') void actions.explain(failure).then(said);
+        else said(failure ?? '');
       }
     },
     explainLink(problems) {

@@ -1,5 +1,5 @@
 import { EMPTY_PREFS, type NotifyPrefs, parsePrefs } from 'aurora-protocol';
-import type { StoredSession } from '../core/chat-state.js';
+import type { StoredSession } from '../core/page-state.js';
 
 // What the page remembers in this browser between visits: the last name, a log-in's session token
 // (never the password), a guest's notification preferences and whether desktop notifications are

@@ -1,5 +1,5 @@
+import type { TargetState } from 'aurora-client';
 import { type Member, roleMark, sameName } from 'aurora-protocol';
-import type { TargetState } from '../core/chat-state.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel, registeredMark } from './message-item.js';
 
@@ -48,8 +48,9 @@ export function createMemberList(message: (nick: string) => void): MemberList {
   return {
     element,
     render(target, me) {
-      const members = target?.isDm ? [] : (target?.members ?? []);
-      element.hidden = target === undefined || target.isDm;
+      const isDm = target?.kind === 'dm';
+      const members = isDm ? [] : (target?.members ?? []);
+      element.hidden = target === undefined || isDm;
       if (members === shownMembers && me === shownMe) return;
       if (me !== shownMe) {
         list.replaceChildren();

@@ -1,13 +1,13 @@
-import type { TimeFormat } from 'aurora-client';
-import { BOT_MARK, type ChatMessage, mentions, nameColour, REGISTERED_MARK, sameName } from 'aurora-protocol';
-import type { PendingMessage } from '../core/chat-state.js';
+import type { PendingItem, TimeFormat } from 'aurora-client';
+import { BOT_MARK, type ChatMessage, nameColour, REGISTERED_MARK } from 'aurora-protocol';
 import { h } from './dom.js';
 import { richText } from './rich-text.js';
 
 /** What rendering a message needs besides the message. */
 export interface ItemContext {
   readonly time: TimeFormat;
-  readonly me: string | undefined;
+  /** Who the person is now: their pending lines are drawn under this name. */
+  readonly me: string;
   /** The message a reply answers, when it is loaded. */
   readonly quoted?: (seq: number) => ChatMessage | undefined;
   /** Runs a composer line (`run`), or puts it in the composer to finish: the message actions. */
@@ -93,19 +93,36 @@ function messageLine(
     : h('div', { class: 'line' }, ...name, ' ', body);
 }
 
-/** One stored message: chat, `/me` action, system notice or direct message. */
-export function messageItem(message: ChatMessage, context: ItemContext): HTMLLIElement {
-  // A webhook may post under the name someone uses; its messages are never that person's.
-  const own = context.me !== undefined && !message.bot && sameName(message.from, context.me);
+/**
+ * One stored message: chat, `/me` action, system notice or direct message, marked as the engine
+ * marked it: `mine` (never a webhook's under one's name), `mention` (a keyword counts; every direct
+ * message does, but a conversation is not one long highlight).
+ */
+export function messageItem(
+  { message, mine: own, mention }: { message: ChatMessage; mine: boolean; mention: boolean },
+  context: ItemContext,
+): HTMLLIElement {
   const classes = ['msg', `msg-${message.kind}`];
   if (own) classes.push('own');
-  else if (context.me !== undefined && message.kind !== 'system' && mentions(message.text, context.me))
-    classes.push('mention');
+  else if (mention && message.kind !== 'dm') classes.push('mention');
   const item = h('li', { class: classes.join(' '), 'data-seq': message.seq }, timestamp(message.ts, context));
   if (message.replyTo !== undefined) {
     const original = context.quoted?.(message.replyTo);
     const said = original ? `${original.from}: ${original.deleted ? 'message deleted' : original.text}` : '';
-    item.appendChild(h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`));
+    const quote = h('div', { class: 'quote' }, `↳ ${said || `message ${message.replyTo}`}`);
+    const act = context.act;
+    if (act) {
+      // Going to the original is the quote's own action: a click, or Enter once Tab reaches it.
+      const goTo = () => act(`/goto ${message.replyTo}`, true);
+      quote.tabIndex = 0;
+      quote.setAttribute('role', 'link');
+      quote.setAttribute('aria-label', `go to message ${message.replyTo}, which this answers`);
+      quote.addEventListener('click', goTo);
+      quote.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') goTo();
+      });
+    }
+    item.appendChild(quote);
   }
   // System notices are the server's words about names: plain text, no formatting.
   if (message.kind === 'system') item.appendChild(h('div', { class: 'line' }, message.text));
@@ -150,30 +167,31 @@ export interface PendingActions {
 
 /** A message that is not stored yet: sending, waiting for the rate limit, or refused with a reason. */
 export function pendingItem(
-  pending: PendingMessage,
+  pending: PendingItem,
   context: ItemContext,
   actions: PendingActions,
 ): HTMLLIElement {
-  const kind = pending.kind === 'action' ? 'action' : 'chat';
+  const { outgoing } = pending;
+  const kind = outgoing.kind === 'action' ? 'action' : 'chat';
   const item = h(
     'li',
-    { class: `msg msg-${kind} own pending`, 'data-cid': pending.cid },
-    timestamp(pending.createdAt, context),
+    { class: `msg msg-${kind} own pending`, 'data-cid': outgoing.cid },
+    timestamp(outgoing.createdAt, context),
   );
-  const line = messageLine(kind === 'action', context.me ?? '', pending.text);
+  const line = messageLine(kind === 'action', context.me, outgoing.text);
   item.appendChild(line);
-  if (pending.failure === undefined) {
-    const waiting = pending.retryAt !== undefined;
+  if (pending.state !== 'failed') {
+    const waiting = pending.state === 'delayed';
     line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
     return item;
   }
   item.classList.add('failed');
   const retry = h('button', { type: 'button', class: 'link-button' }, 'Retry');
   const discard = h('button', { type: 'button', class: 'link-button' }, 'Discard');
-  retry.addEventListener('click', () => actions.retry(pending.cid));
-  discard.addEventListener('click', () => actions.discard(pending.cid));
+  retry.addEventListener('click', () => actions.retry(outgoing.cid));
+  discard.addEventListener('click', () => actions.discard(outgoing.cid));
   line.appendChild(
-    h('span', { class: 'delivery', role: 'alert' }, `Not sent: ${pending.failure} `, retry, ' ', discard),
+    h('span', { class: 'delivery', role: 'alert' }, `Not sent: ${pending.note ?? ''} `, retry, ' ', discard),
   );
   return item;
 }

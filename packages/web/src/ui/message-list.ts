@@ -1,8 +1,13 @@
-import { hidesMembership, type QuietJoins, type TimeFormat } from 'aurora-client';
-import { sameName } from 'aurora-protocol';
-import type { PendingMessage, TargetKey, TargetState } from '../core/chat-state.js';
-import { latestSeq } from '../core/timeline.js';
-import { type Row, timelineRows } from '../core/timeline-rows.js';
+import {
+  hidesMembership,
+  isDrawn,
+  lastSeq,
+  type QuietJoins,
+  type TargetState,
+  type TimeFormat,
+} from 'aurora-client';
+import type { NotifyPrefs } from 'aurora-protocol';
+import { messageAt, type Row, timelineRows } from '../core/timeline-rows.js';
 import { h, setText, syncChildren } from './dom.js';
 import {
   dayItem,
@@ -18,19 +23,24 @@ import { storedQuietJoins } from './quiet-joins-setting.js';
 /** What the message list needs from the page. */
 export interface MessageListOptions {
   readonly time: TimeFormat;
-  readonly loadOlder: (target: TargetKey) => void;
+  readonly loadOlder: (target: string) => void;
   readonly pendingActions: PendingActions;
   /** The message actions (see `ItemContext.act`). */
   readonly act?: (line: string, run: boolean) => void;
+  /** Who the person is now: pending lines are drawn under this name. */
+  readonly me: () => string;
   /** Rooms with more members than this hide joins, leaves and renames (default: this browser's setting). */
   readonly quietJoins?: QuietJoins;
 }
 
 /** What the message list shows. */
 export interface MessageListInput {
+  /** The target on screen: a room, a conversation, or the home view. */
   readonly target: TargetState | undefined;
-  readonly pending: readonly PendingMessage[];
-  readonly me: string | undefined;
+  /** Whose messages are hidden (people ignored). */
+  readonly prefs: NotifyPrefs;
+  /** The person cleared this window (`/clear`). */
+  readonly cleared: boolean;
   readonly now: number;
 }
 
@@ -102,25 +112,22 @@ export function createMessageList(options: MessageListOptions): MessageList {
   }).observe(scroller);
 
   function markSeen(): void {
-    if (shown?.target) seenSeq = latestSeq(shown.target.entries);
+    if (shown?.target) seenSeq = lastSeq(shown.target.items) ?? 0;
     jump.hidden = true;
   }
 
   function maybeLoadOlder(): void {
     const target = shown?.target;
-    if (target?.hasOlder && !target.loadingOlder && scroller.scrollTop < LOAD_OLDER_WITHIN)
+    if (target && hasOlder(target) && !target.loadingOlder && scroller.scrollTop < LOAD_OLDER_WITHIN)
       options.loadOlder(target.key);
   }
 
-  function build(row: Row, input: MessageListInput): HTMLLIElement {
-    const quoted = (seq: number) => {
-      const entry = input.target?.entries.find((e) => e.type === 'message' && e.seq === seq);
-      return entry?.type === 'message' ? entry.message : undefined;
-    };
+  function build(row: Row, input: MessageListInput, me: string): HTMLLIElement {
+    const items = input.target?.items;
     const context = {
       time: options.time,
-      me: input.me,
-      quoted,
+      me,
+      quoted: (seq: number) => (items ? messageAt(items, seq) : undefined),
       ...(options.act ? { act: options.act } : {}),
     };
     switch (row.kind) {
@@ -129,7 +136,7 @@ export function createMessageList(options: MessageListOptions): MessageList {
       case 'gap':
         return gapItem();
       case 'message':
-        return messageItem(row.message, context);
+        return messageItem(row, context);
       case 'notice':
         return noticeItem(row.text, row.tone);
       case 'run':
@@ -139,8 +146,8 @@ export function createMessageList(options: MessageListOptions): MessageList {
     }
   }
 
-  function renderEdge(target: TargetState): void {
-    if (target.hasOlder && !target.loadingOlder) {
+  function renderEdge(target: TargetState, cleared: boolean): void {
+    if (hasOlder(target) && !target.loadingOlder) {
       if (!edge.querySelector('button')) {
         const button = h('button', { type: 'button', class: 'link-button' }, 'Load older messages');
         button.addEventListener('click', () => shown?.target && options.loadOlder(shown.target.key));
@@ -148,18 +155,21 @@ export function createMessageList(options: MessageListOptions): MessageList {
       }
       return;
     }
-    setText(edge, edgeText(target));
+    setText(edge, edgeText(target, cleared));
   }
 
-  function renderJump(target: TargetState, me: string | undefined): void {
+  function renderJump(target: TargetState): void {
     if (stick) {
       markSeen();
       return;
     }
     let count = 0;
-    for (const entry of target.entries) {
-      if (entry.type !== 'message' || entry.seq <= seenSeq || entry.message.kind === 'system') continue;
-      if (me === undefined || !sameName(entry.message.from, me)) count++;
+    // Counted from the end: the messages below what the reader has seen, not the whole transcript.
+    for (let i = target.items.length - 1; i >= 0; i--) {
+      const item = target.items.get(i);
+      if (item.kind !== 'message') continue;
+      if (item.message.seq <= seenSeq) break;
+      if (isDrawn(item) && !item.mine && item.message.kind !== 'system') count++;
     }
     jump.hidden = count === 0;
     setText(jump, `${count} new message${count === 1 ? '' : 's'} ↓`);
@@ -170,13 +180,15 @@ export function createMessageList(options: MessageListOptions): MessageList {
     render(input) {
       const { target } = input;
       const stamp = options.time.relativeDay(input.now, input.now);
-      const switched = target?.key !== shown?.target?.key || input.me !== shown?.me;
+      const switched = target?.key !== shown?.target?.key;
       const unchanged =
         !switched &&
-        target?.entries === shown?.target?.entries &&
-        input.pending === shown?.pending &&
-        target?.hasOlder === shown?.target?.hasOlder &&
+        target?.items === shown?.target?.items &&
+        target?.pending === shown?.target?.pending &&
+        target?.more === shown?.target?.more &&
         target?.loadingOlder === shown?.target?.loadingOlder &&
+        input.prefs === shown?.prefs &&
+        input.cleared === shown?.cleared &&
         stamp === dayStamp;
       shown = input;
       dayStamp = stamp;
@@ -185,11 +197,12 @@ export function createMessageList(options: MessageListOptions): MessageList {
         list.replaceChildren();
         cache.clear();
         stick = true;
-        const label = target
-          ? target.isDm
-            ? `Messages with ${target.name}`
-            : `Messages in #${target.name}`
-          : 'Messages';
+        const label =
+          target?.kind === 'dm'
+            ? `Messages with ${target.label}`
+            : target?.kind === 'room'
+              ? `Messages in #${target.label}`
+              : 'Messages';
         scroller.setAttribute('aria-label', label);
       }
       if (!target) {
@@ -208,25 +221,28 @@ export function createMessageList(options: MessageListOptions): MessageList {
           if (anchors.length === 4) break;
         }
       }
-      const rows = timelineRows(target.entries, input.pending, {
+      const rows = timelineRows(target.items, target.pending, input.prefs, {
         label: (ts) => options.time.relativeDay(ts, input.now),
         differ: (a, b) => options.time.day(a) !== options.time.day(b),
-        hideMembership: !target.isDm && hidesMembership(quietJoins, target.members.length),
+        hideMembership:
+          target.kind === 'room' && hidesMembership(quietJoins, target.memberCount ?? target.members.length),
       });
       const byKey = new Map(rows.map((row) => [row.key, row]));
+      // Rows are drawn as the person who sent what is pending (the name they have now).
+      const me = options.me();
       syncChildren(
         list,
         rows.map((row) => row.key),
         cache,
-        (key) => build(byKey.get(key)!, input),
+        (key) => build(byKey.get(key)!, input, me),
       );
-      renderEdge(target);
+      renderEdge(target, input.cleared);
       if (stick) toBottom();
       else {
         const anchor = anchors.find((a) => a.node.isConnected);
         if (anchor) scroller.scrollTop = anchor.node.offsetTop - anchor.offset;
       }
-      renderJump(target, input.me);
+      renderJump(target);
       maybeLoadOlder();
     },
     scrollToBottom() {
@@ -242,11 +258,17 @@ export function createMessageList(options: MessageListOptions): MessageList {
   };
 }
 
+/** Whether older messages can be loaded (a conversation just opened loads its latest page on opening). */
+function hasOlder(target: TargetState): boolean {
+  return target.more;
+}
+
 /** What the top of the list says when there is no button to load older messages. */
-function edgeText(target: TargetState): string {
+function edgeText(target: TargetState, cleared: boolean): string {
   if (target.loadingOlder) return 'Loading older messages…';
-  if (target.cleared) return 'Earlier messages were cleared from this window.';
-  return target.isDm
-    ? `This is the start of your conversation with ${target.name}.`
-    : `This is the start of #${target.name}.`;
+  if (cleared) return 'Earlier messages were cleared from this window.';
+  if (target.kind === 'home') return '';
+  return target.kind === 'dm'
+    ? `This is the start of your conversation with ${target.label}.`
+    : `This is the start of #${target.label}.`;
 }

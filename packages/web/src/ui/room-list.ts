@@ -1,16 +1,17 @@
+import type { ChatState, TargetState } from 'aurora-client';
 import { isMuted } from 'aurora-protocol';
-import type { ChatState, TargetKey, TargetState } from '../core/chat-state.js';
+import { shownTargets } from '../core/page-state.js';
 import { targetTitle, unreadBadge } from '../core/titles.js';
 import { h, setText, syncChildren } from './dom.js';
 import { nickLabel } from './message-item.js';
 
 /** What the room list asks the page to do. */
 export interface RoomListActions {
-  open(target: TargetKey): void;
-  close(target: TargetKey): void;
+  open(target: string): void;
+  close(target: string): void;
   join(room: string): void;
   /** Opens or closes the notification menu of a room or conversation (`name`) under its button. */
-  menu(target: TargetKey, anchor: HTMLElement, name: string): void;
+  menu(target: string, anchor: HTMLElement, name: string): void;
   /** Ends the log-in on the server (accounts only). */
   logout(): void;
 }
@@ -62,11 +63,13 @@ export function createRoomList(actions: RoomListActions): RoomList {
   const roomCache = new Map<string, HTMLLIElement>();
   const dmCache = new Map<string, HTMLLIElement>();
   let shown: ChatState | undefined;
+  let shownMuted = '';
 
   function item(target: TargetState): HTMLLIElement {
-    const label = target.isDm
-      ? nickLabel(target.name, 'target-name')
-      : h('span', { class: 'target-name' }, `#${target.name}`);
+    const isDm = target.kind === 'dm';
+    const label = isDm
+      ? nickLabel(target.label, 'target-name')
+      : h('span', { class: 'target-name' }, `#${target.label}`);
     const badge = h('span', { class: 'badge', hidden: true });
     const muted = h('span', { class: 'muted-mark', hidden: true }, 'muted');
     const button = h(
@@ -92,13 +95,13 @@ export function createRoomList(actions: RoomListActions): RoomList {
     );
     menu.addEventListener('click', () => actions.menu(target.key, menu, title));
     const li = h('li', {}, button, menu);
-    if (target.isDm) {
+    if (isDm) {
       const close = h(
         'button',
         {
           type: 'button',
           class: 'close',
-          'aria-label': `Close the conversation with ${target.name}`,
+          'aria-label': `Close the conversation with ${target.label}`,
           title: 'Close',
         },
         '×',
@@ -120,7 +123,7 @@ export function createRoomList(actions: RoomListActions): RoomList {
     const text = unreadBadge(target);
     badge.hidden = text === '';
     setText(badge, text);
-    const name = target.isDm ? `conversation with ${target.name}` : `#${target.name}`;
+    const name = target.kind === 'dm' ? `conversation with ${target.label}` : `#${target.label}`;
     const mentioned = target.mentions > 0 ? `, ${target.mentions} mentioning you` : '';
     button.setAttribute(
       'aria-label',
@@ -135,20 +138,18 @@ export function createRoomList(actions: RoomListActions): RoomList {
     dm: boolean,
     now: number,
   ): void {
-    const targets = state.order
-      .map((key) => state.targets.get(key))
-      .filter((t): t is TargetState => t?.isDm === dm);
+    const targets = shownTargets(state).filter((t) => (t.kind === 'dm') === dm);
     syncChildren(
       list,
       targets.map((t) => t.key),
       cache,
-      (key) => item(state.targets.get(key)!),
+      (key) => item(state.targets[key]!),
     );
     for (const target of targets)
       update(
         cache.get(target.key)!,
         target,
-        target.key === state.active,
+        target.key === state.current,
         isMuted(state.prefs, target.key, now),
       );
   }
@@ -156,23 +157,27 @@ export function createRoomList(actions: RoomListActions): RoomList {
   return {
     element,
     render(state, now) {
+      // A mute that ends changes no state: the list is drawn again when what is muted changes.
+      const muted = state.order.filter((key) => isMuted(state.prefs, key, now)).join('\n');
       if (
         shown &&
+        shownMuted === muted &&
         shown.prefs === state.prefs &&
         shown.targets === state.targets &&
         shown.order === state.order &&
-        shown.active === state.active &&
+        shown.current === state.current &&
         shown.me === state.me &&
         shown.account === state.account
       )
         return;
       shown = state;
+      shownMuted = muted;
       sync(rooms, roomCache, state, false, now);
       sync(dms, dmCache, state, true, now);
       const hasDms = dmCache.size > 0;
       dmHeading.hidden = !hasDms;
       dms.hidden = !hasDms;
-      me.replaceChildren('You are ', state.me ? nickLabel(state.me) : '…', state.account ? '' : ' (guest)');
+      me.replaceChildren('You are ', nickLabel(state.me), state.account ? '' : ' (guest)');
       logout.hidden = state.account === undefined;
     },
   };

@@ -1,5 +1,10 @@
-import type { ChatState, ConnectionStatus } from '../core/chat-state.js';
-import { activeTarget } from '../core/chat-state.js';
+import {
+  activeTarget,
+  type ConnectionView,
+  connectionView,
+  type PageState,
+  shownTargets,
+} from '../core/page-state.js';
 import { targetTitle } from '../core/titles.js';
 import { h, setText } from './dom.js';
 
@@ -17,10 +22,10 @@ export interface TopbarActions {
 /** The bar above the messages: conversation name and topic, connection state, panel toggles. */
 export interface Topbar {
   readonly element: HTMLElement;
-  render(state: ChatState, open: Panel | undefined): void;
+  render(state: PageState, open: Panel | undefined): void;
 }
 
-const STATUS_TEXT: Record<ConnectionStatus, string> = {
+const STATUS_TEXT: Record<ConnectionView, string> = {
   idle: 'Not connected',
   connecting: 'Connecting…',
   online: 'Connected',
@@ -82,18 +87,18 @@ export function createTopbar(actions: TopbarActions): Topbar {
     render(state, open) {
       const target = activeTarget(state);
       setText(title, target ? targetTitle(target) : 'Aurora');
-      setText(topic, target?.isDm ? 'Direct conversation' : (target?.topic ?? ''));
+      const isDm = target?.kind === 'dm';
+      setText(topic, isDm ? 'Direct conversation' : (target?.topic ?? ''));
       topic.title = target?.topic ?? '';
-      status.dataset.status = state.connection.status;
-      setText(status, STATUS_TEXT[state.connection.status]);
-      share.hidden = !target || target.isDm;
-      membersButton.hidden = !target || target.isDm;
-      setText(membersButton, `Members ${target?.members.length ?? 0}`);
+      const view = connectionView(state.chat.status);
+      status.dataset.status = view;
+      setText(status, STATUS_TEXT[view]);
+      share.hidden = !target || isDm;
+      membersButton.hidden = !target || isDm;
+      setText(membersButton, `Members ${target?.memberCount ?? target?.members.length ?? 0}`);
       roomsButton.setAttribute('aria-expanded', String(open === 'rooms'));
       membersButton.setAttribute('aria-expanded', String(open === 'members'));
-      unreadDot.hidden = !state.order.some(
-        (key) => key !== state.active && (state.targets.get(key)?.unread ?? 0) > 0,
-      );
+      unreadDot.hidden = !shownTargets(state.chat).some((t) => t.key !== state.chat.current && t.unread > 0);
     },
   };
 }

@@ -1,5 +1,4 @@
-import { typingSentence } from 'aurora-client';
-import type { TargetState } from '../core/chat-state.js';
+import { type TargetState, typingSentence } from 'aurora-client';
 import { h, setText } from './dom.js';
 
 /** The line under the messages saying who is typing, in the terminal's words. */
@@ -15,7 +14,9 @@ export function createTypingLine(): TypingLine {
   return {
     element,
     render(target, now) {
-      const typers = [...(target?.typing ?? [])].filter(([, until]) => until > now).map(([nick]) => nick);
+      const typers = Object.values(target?.typing ?? {})
+        .filter((typist) => typist.until > now)
+        .map((typist) => typist.nick);
       setText(element, typingSentence(typers));
     },
   };

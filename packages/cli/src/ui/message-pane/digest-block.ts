@@ -1,15 +1,7 @@
-import type { Digest, TimeFormat } from 'aurora-client';
+import { type Digest, digestEntries, digestSummary, type TimeFormat } from 'aurora-client';
 import { type ChatMessage, formatMessage, sanitizeForTerminal } from 'aurora-protocol';
 import type { Theme } from '../../core/theme.js';
 import { displayWidth, padEnd, truncate } from '../../core/wrap.js';
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
-/** The summary line: `While you were away: 2 mentions, 1 direct message`. */
-export function digestSummary(digest: Digest): string {
-  const more = digest.truncated ? ' (and more)' : '';
-  return `While you were away: ${plural(digest.mentions.length, 'mention')}, ${plural(digest.direct.length, 'direct message')}${more}`;
-}
 
 /**
  * "While you were away" as dimmed rows for the top of the message pane: the summary, then one row
@@ -25,10 +17,11 @@ export function digestLines(
 ): string[] {
   if (maxRows < 1 || width < 1) return [];
   const { theme, time, now } = ui;
-  const entries = [
-    ...digest.mentions.map((message) => ({ message, where: `#${sanitizeForTerminal(message.room ?? '')}` })),
-    ...digest.direct.map((message) => ({ message, where: 'DM' })),
-  ].sort((a, b) => a.message.ts - b.message.ts);
+  // Which lines and in what order is the engine's (the browser shows the same).
+  const entries = digestEntries(digest).map(({ message, room }) => ({
+    message,
+    where: room === undefined ? 'DM' : `#${sanitizeForTerminal(room)}`,
+  }));
   const whereWidth = Math.min(16, Math.max(0, ...entries.map((e) => displayWidth(e.where))));
   const fromWidth = Math.min(
     12,

@@ -175,6 +175,37 @@ describe('MessagePane', () => {
     expect(app.screen()).toContain('message 100');
   });
 
+  it('goes to a message further back with /goto, loading the history around it, and says who reacted', async () => {
+    const app = renderChat();
+    const history = many(20, 101);
+    history[19] = {
+      ...history[19]!,
+      replyTo: 5,
+      rev: 121,
+      reactions: [{ emoji: '👍', who: ['alice', 'carol'] }],
+    };
+    await app.server.accept(joined('dev', { history, more: true, seq: 121 }));
+    expect(paneRows(app.screen()).join('\n')).toContain('↳ message 5');
+    await app.type('/reactions 120');
+    await app.press(KEYS.enter);
+    await waitForFrame(
+      app.screen,
+      (s) => s.includes('Reactions to message 120: 👍 alice, carol'),
+      'who reacted',
+    );
+    await app.type('/goto 5');
+    await app.press(KEYS.enter);
+    const requests = app.server.received().filter((m) => m.type === 'history');
+    expect(requests).toEqual([{ type: 'history', target: 'dev', before: 16, limit: 51 }]);
+    await app.server.send({ type: 'history', target: 'dev', messages: many(15, 1), more: false });
+    const shown = await waitForFrame(
+      app.screen,
+      (s) => paneRows(s).some((row) => row.includes('bob │ message 5')),
+      'message 5 on screen',
+    );
+    expect(paneRows(shown).join('\n')).not.toContain('message 120');
+  });
+
   it('shows my messages as pending until the server has them', async () => {
     const app = renderChat();
     await app.server.accept(joined('dev'));

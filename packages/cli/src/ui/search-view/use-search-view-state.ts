@@ -29,6 +29,8 @@ export type SearchViewAction =
   | { readonly type: 'move'; readonly delta: number }
   /** Enter: close the view and go to the selected result. */
   | { readonly type: 'jump'; readonly key: string }
+  /** `/goto N`: go to a message named by its number, the view closed or not. */
+  | { readonly type: 'goto'; readonly key: string; readonly seq: number }
   | { readonly type: 'close' };
 
 /** The closed view, before any search. */
@@ -47,18 +49,19 @@ export function searchViewReducer(state: SearchViewState, action: SearchViewActi
       return searchResultsReducer(state, { type: 'select', index: state.selected + action.delta });
     case 'jump': {
       const hit = state.hits[state.selected];
-      if (!state.open || !hit) return state;
-      return {
-        ...state,
-        open: false,
-        loading: undefined,
-        jump: { key: action.key, seq: hit.seq, id: state.made + 1 },
-        made: state.made + 1,
-      };
+      return state.open && hit ? jumpTo(state, action.key, hit.seq) : state;
     }
+    case 'goto':
+      return jumpTo(state, action.key, action.seq);
     case 'close':
       return { ...state, open: false, loading: undefined };
   }
+}
+
+/** Closes the view and goes to message `seq` of the target `key`. */
+function jumpTo(state: SearchViewState, key: string, seq: number): SearchViewState {
+  const jump = { key, seq, id: state.made + 1 };
+  return { ...state, open: false, loading: undefined, jump, made: state.made + 1 };
 }
 
 /** The selected result, if any. */

@@ -1,5 +1,5 @@
 import { awayText, type ChatState, HOME, listedTargets } from 'aurora-client';
-import { markedName, roleMark, sanitizeForTerminal } from 'aurora-protocol';
+import { isMuted, markedName, roleMark, sanitizeForTerminal } from 'aurora-protocol';
 import type { Theme } from '../../core/theme.js';
 import { displayWidth, foldText, padEnd, truncate } from '../../core/wrap.js';
 import { targetName } from '../status-line/status-text.js';
@@ -10,12 +10,19 @@ const CONTINUED = '  ';
 /**
  * The side panel's text, at most `height` rows of at most `width - 2` columns (its border and a space
  * go before them): the rooms and conversations (numbered for Alt+1..9, with unread counts and a `!`
- * for mentions, the current one highlighted), then the members of the current room, away ones dimmed.
+ * for mentions, the current one highlighted, muted ones dimmed as of `now`), then the members of the
+ * current room, away ones dimmed.
  * Members that do not fit end in `+N more`. Names are never cut (two long ones would look the
  * same): one wider than the panel goes on over the next rows. Rows are padded only where the padding shows (the
  * highlight, a badge at the right edge): Ink styles every character of every row on every frame.
  */
-export function sidePanelLines(state: ChatState, theme: Theme, width: number, height: number): string[] {
+export function sidePanelLines(
+  state: ChatState,
+  theme: Theme,
+  width: number,
+  height: number,
+  now: number,
+): string[] {
   const inner = Math.max(1, width - 2);
   const rows: string[] = [theme.heading(truncate('Rooms', inner))];
   for (const key of listedTargets(state)) {
@@ -28,9 +35,11 @@ export function sidePanelLines(state: ChatState, theme: Theme, width: number, he
         ? theme.selected
         : target.mentions > 0
           ? theme.alert
-          : target.unread > 0
-            ? theme.unread
-            : (line: string) => line;
+          : key !== HOME && isMuted(state.prefs, key, now)
+            ? theme.muted
+            : target.unread > 0
+              ? theme.unread
+              : (line: string) => line;
     const [name = '', ...more] = foldText(
       `${number} ${targetName(target)}`,
       inner - CONTINUED.length,

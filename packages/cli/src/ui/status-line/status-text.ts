@@ -1,6 +1,6 @@
 import type { ChatState, ConnectionStatus, TargetState } from 'aurora-client';
 import { awayMember, awayText, unsentLines } from 'aurora-client';
-import { ErrorCode, sanitizeForTerminal } from 'aurora-protocol';
+import { ErrorCode, isMuted, sanitizeForTerminal } from 'aurora-protocol';
 import { displayWidth, truncate } from '../../core/wrap.js';
 import { activityText } from './activity-text.js';
 import { targetName } from './target-name.js';
@@ -65,6 +65,7 @@ export function statusText(
     const away = awayMember(state, target.label);
     parts.push(away ? `${sanitizeForTerminal(target.label)} is ${awayText(away)}` : 'direct messages');
   }
+  if (target.kind !== 'home' && isMuted(state.prefs, target.key, now)) parts.push('muted');
   if (target.leaving) parts.push(leavingText(target));
   let left = parts.join(' │ ');
   if (activity) {
