@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, helpLines, parseInput } from './commands.js';
+import { COMMAND_NAMES, helpLines } from './command-table.js';
+import { parseInput } from './commands.js';
 
 const command = (line: string) => {
   const parsed = parseInput(line);

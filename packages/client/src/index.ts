@@ -26,17 +26,13 @@ export {
 export { canonicalKey, leavingText, unsentLines } from './chat-targets.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { closeReason } from './close-reason.js';
+export { COMMAND_NAMES, COMMANDS, type CommandSpec, helpLines, synopsis } from './command-table.js';
 export {
-  COMMAND_NAMES,
-  COMMANDS,
   type Command,
-  type CommandSpec,
-  helpLines,
   type ModerationCommandAction,
   type ParsedInput,
   parseDuration,
   parseInput,
-  synopsis,
 } from './commands.js';
 export { Connection } from './connection.js';
 export type {

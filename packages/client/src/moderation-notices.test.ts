@@ -89,3 +89,54 @@ describe('moderation in the chat state', () => {
     expect(notices(state, 'dev')).toEqual(['Bans in dev (1): bob (and address) by alice: spam']);
   });
 });
+
+describe('room settings in the chat state', () => {
+  it('tells an invited person where, and how to go in', () => {
+    const state = run(welcome('bob'), joined('lobby'), {
+      type: 'moderated',
+      action: 'invite',
+      room: 'dev',
+      by: 'alice',
+      target: 'bob',
+    });
+    expect(notices(state, 'lobby')).toEqual(['alice invited you to #dev. /join #dev to go in.']);
+  });
+
+  it("says a room's settings and invites in words", () => {
+    const settings = {
+      moderated: true,
+      inviteOnly: false,
+      topicProtected: true,
+      private: false,
+      password: true,
+    };
+    const state = run(
+      welcome('bob'),
+      joined('dev'),
+      { type: 'mode', room: 'dev', settings },
+      { type: 'invites', room: 'dev', invites: [{ name: 'carol', by: 'alice', at: 1 }] },
+      { type: 'invites', room: 'dev', invites: [] },
+    );
+    expect(notices(state, 'dev')).toEqual([
+      '#dev is moderated (only operators and voiced people speak), has its topic protected, needs a join password; mode +mtk',
+      'Invited to #dev (1): carol (by alice)',
+      'Nobody is invited to #dev.',
+    ]);
+  });
+
+  it('marks a voiced member from the stored notice, and unmarks them', () => {
+    const voice = (seq: number, action: 'voice' | 'devoice') =>
+      chat(seq, 'alice', 'x', {
+        kind: 'system',
+        event: { kind: 'moderation', nick: 'alice', action, target: 'carol' },
+      });
+    let state = run(
+      welcome('bob'),
+      joined('dev', { members: members('alice', 'bob', 'carol') }),
+      voice(1, 'voice'),
+    );
+    expect(state.targets.dev!.members.find((m) => m.nick === 'carol')?.role).toBe('voice');
+    state = [server(voice(2, 'devoice'))].reduce(chatReducer, state);
+    expect(state.targets.dev!.members.find((m) => m.nick === 'carol')?.role).toBeUndefined();
+  });
+});

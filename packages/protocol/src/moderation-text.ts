@@ -57,7 +57,7 @@ export function moderationText(facts: ModerationFacts): string {
     text = `${by} ${VERBS[action]} ${target}${where ? ` in${where}` : ''}`;
   else if (action === 'invite') text = `${by} invited ${target}${where ? ` to${where}` : ''}`;
   else if (action === 'uninvite')
-    text = `${by} took back the invite of ${target}${where ? ` to${where}` : ''}`;
+    text = `${by} took back ${target === 'you' ? 'your' : `${target}'s`} invite${where ? ` to${where}` : ''}`;
   else if (action === 'kill') text = `${by} disconnected ${target} from the server`;
   else {
     const preposition = action === 'kick' || action === 'ban' || action === 'unban' ? 'from' : 'in';

@@ -54,7 +54,10 @@ describe('room modes', () => {
       'alice invited bob to #dev',
     );
     expect(moderationText({ by: 'alice', action: 'uninvite', target: 'bob', room: 'dev' })).toBe(
-      'alice took back the invite of bob to #dev',
+      "alice took back bob's invite to #dev",
+    );
+    expect(moderationText({ by: 'alice', action: 'uninvite', target: 'you', room: 'dev' })).toBe(
+      'alice took back your invite to #dev',
     );
     expect(moderationText({ by: 'alice', action: 'voice', target: 'bob', room: 'dev' })).toBe(
       'alice gave voice to bob in #dev',

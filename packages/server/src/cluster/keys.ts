@@ -105,9 +105,14 @@ export class RedisKeys {
     return `${this.prefix}restrict:${kind}:${scope}`;
   }
 
-  /** A room's settings (`/mode`), as JSON. */
+  /** A room's settings (`/mode`): field -> `1`/`0`, and `passwordHash`. */
   roomSettings(room: string): string {
     return `${this.prefix}settings:${room}`;
+  }
+
+  /** Rooms that ever held an invite, as a set (so a deleted account's invites can be found). */
+  get invitedRooms(): string {
+    return `${this.prefix}invited-rooms`;
   }
 
   /** A room's invites: canonical name -> JSON. */

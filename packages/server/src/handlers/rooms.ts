@@ -7,7 +7,7 @@ import {
   type Member,
 } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
-import { joinRefusal } from '../rooms/gates.js';
+import { joinRefusal, speakRefusal } from '../rooms/gates.js';
 import { joinedRoom, leaveRoom } from '../rooms/membership.js';
 import { announce, memberOf } from '../rooms/notices.js';
 import { listedRooms, readRefusal } from '../rooms/privacy.js';
@@ -270,6 +270,8 @@ export async function typing(hub: Hub, session: Session, message: ClientMessageO
   const room = joinedRoom(session, message.room, message.ref);
   if (room === undefined) return;
   const { key, nick } = session.identity!;
+  // Someone who may not speak here (muted, or unvoiced in a moderated room) is not shown typing.
+  if (message.active && (await speakRefusal(hub, session, room))) return;
   const relay = message.active ? hub.typing.start(room, key, nick) : hub.typing.stop(room, key);
   if (relay) hub.publish(roomKey(room), { type: 'typing', room, nick, active: message.active });
 }

@@ -4,6 +4,7 @@ import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
 import type { Restriction } from '../store/moderation.js';
 import { SERVER_SCOPE } from '../store/moderation.js';
+import { postRefusal } from './privacy.js';
 import type { Person } from './restriction-cache.js';
 import { admittedByRole, maySpeakModerated } from './settings-rules.js';
 import { isAdmin, standingIn } from './standing.js';
@@ -100,21 +101,49 @@ async function settingsRefusal(
   const hash = settings.passwordHash!;
   if (password === undefined)
     return { code: ErrorCode.BadRoomPassword, message: `#${room} needs a password: /join #${room} PASSWORD` };
-  const checked = await hub.options.auth.pool.run(() => verifyPassword(password, hash));
-  if (checked === undefined)
+  return passwordRefusal(hub, session, room, password, hash);
+}
+
+/**
+ * Checks a room's join password, counted by the log-in throttle (per room and address, per address,
+ * per room) before any hashing, so passwords cannot be guessed fast; a right one is taken back.
+ */
+async function passwordRefusal(
+  hub: Hub,
+  session: Session,
+  room: string,
+  password: string,
+  hash: string,
+): Promise<GateRefusal | undefined> {
+  const { throttle, pool } = hub.options.auth;
+  // `#` keeps the room apart from account names, which never start with it.
+  const counted = await throttle.begin(`#${room}`, session.info.ip);
+  if ('waitMs' in counted) {
+    const minutes = Math.ceil(counted.waitMs / 60_000);
+    return {
+      code: ErrorCode.RateLimited,
+      message: `too many wrong passwords for #${room}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      retryAfterMs: counted.waitMs,
+    };
+  }
+  const checked = await pool.run(() => verifyPassword(password, hash));
+  if (checked === undefined) {
+    await throttle.cancel(counted.attempt);
     return {
       code: ErrorCode.RateLimited,
       message: 'the server is busy; retry in a moment',
       retryAfterMs: 1000,
     };
-  return checked.value
-    ? undefined
-    : { code: ErrorCode.BadRoomPassword, message: `wrong password for #${room}` };
+  }
+  if (!checked.value) return { code: ErrorCode.BadRoomPassword, message: `wrong password for #${room}` };
+  await throttle.succeeded(counted.attempt);
+  return undefined;
 }
 
 /**
- * Whether speaking in a room is refused: banned from it (posting needs no join), muted there, or the
- * room is moderated and the person neither an operator nor voiced.
+ * Whether speaking in a room is refused: banned from it (posting needs no join), muted there, posting
+ * from outside an invite-only or password room (privacy.ts), or the room is moderated and the person
+ * neither an operator nor voiced.
  */
 export async function speakRefusal(
   hub: Hub,
@@ -127,6 +156,8 @@ export async function speakRefusal(
   const identity = session.identity!;
   const account = identity.account !== undefined;
   if (!ban && !mute) {
+    const outsider = await postRefusal(hub, session, room);
+    if (outsider) return outsider;
     if (!(await hub.roomSettings.get(room)).moderated) return undefined;
     if (maySpeakModerated(await standingIn(hub, room, { key: identity.key, account }))) return undefined;
     return {

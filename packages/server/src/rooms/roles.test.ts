@@ -24,6 +24,9 @@ describe('permission rules', () => {
     expect(shownRole({ ...owner, admin: true })).toBe('admin');
     expect(shownRole(operator)).toBe('operator');
     expect(shownRole(member)).toBeUndefined();
+    const voiced: Standing = { role: 'voice', admin: false, account: true };
+    expect(shownRole(voiced)).toBe('voice');
+    expect(rank(voiced)).toBe(0);
   });
 
   it('lets operators kick, ban and mute members and operators, and members nobody', () => {

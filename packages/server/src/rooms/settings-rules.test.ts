@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { refusal, type Standing } from './roles.js';
 import {
   admittedByRole,
-  applyModeChanges,
   effectiveSettings,
   maySpeakModerated,
+  modeChange,
   modeRefusal,
 } from './settings-rules.js';
 
@@ -60,13 +60,13 @@ describe('room settings rules', () => {
   });
 
   it('says only what changed, and a new password as turned on', () => {
-    const { next, changed } = applyModeChanges(
+    const { change, changed } = modeChange(
       { moderated: true },
       true,
       { moderated: true, inviteOnly: true, topicProtected: false, password: 'x' },
       'scrypt$h',
     );
-    expect(next).toEqual({
+    expect(change).toEqual({
       moderated: true,
       inviteOnly: true,
       topicProtected: false,
@@ -77,15 +77,15 @@ describe('room settings rules', () => {
       { setting: 'topicProtected', on: false },
       { setting: 'password', on: true },
     ]);
-    const removed = applyModeChanges(next, true, { password: null, private: false }, undefined);
-    expect(removed.next).toEqual({
-      moderated: true,
-      inviteOnly: true,
-      topicProtected: false,
-      private: false,
-    });
+    const removed = modeChange(
+      { passwordHash: 'scrypt$h' },
+      true,
+      { password: null, private: false },
+      undefined,
+    );
+    expect(removed.change).toEqual({ private: false, passwordHash: null });
     expect(removed.changed).toEqual([{ setting: 'password', on: false }]);
-    expect(applyModeChanges({}, false, { password: null }, undefined).changed).toEqual([]);
+    expect(modeChange({}, false, { password: null }, undefined).changed).toEqual([]);
   });
 
   it('lets operators invite and voice accounts only, and take both back', () => {

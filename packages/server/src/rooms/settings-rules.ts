@@ -1,5 +1,5 @@
 import { ErrorCode, type ModeChanges, type RoomSetting, type RoomSettings } from 'aurora-protocol';
-import type { StoredSettings } from '../store/moderation.js';
+import type { SettingsChange, StoredSettings } from '../store/moderation.js';
 import { isOperator, type Refusal, type Standing } from './roles.js';
 
 /**
@@ -34,31 +34,31 @@ export function admittedByRole(standing: Standing): boolean {
 }
 
 /**
- * The settings a change leaves, and the settings it turned on or off (in the order of `/mode`'s
- * letters). A new password counts as turning the password on, even over an old one; the hash of it
- * is made by the caller, which passes it as `passwordHash`.
+ * What a `/mode` change asks the store for, and the settings it turns on or off from `stored` (in
+ * the order of `/mode`'s letters), which become the stored notices. A new password counts as turning
+ * the password on, even over an old one; the caller hashes it and passes `passwordHash`.
  */
-export function applyModeChanges(
+export function modeChange(
   stored: StoredSettings,
   owned: boolean,
   changes: Omit<ModeChanges, 'password'> & { readonly password?: string | null | undefined },
   passwordHash: string | undefined,
-): { readonly next: StoredSettings; readonly changed: readonly { setting: RoomSetting; on: boolean }[] } {
+): { readonly change: SettingsChange; readonly changed: readonly { setting: RoomSetting; on: boolean }[] } {
   const before = effectiveSettings(stored, owned);
-  const next: { -readonly [K in keyof StoredSettings]: StoredSettings[K] } = { ...stored };
+  const change: { -readonly [K in keyof SettingsChange]: SettingsChange[K] } = {};
   const changed: { setting: RoomSetting; on: boolean }[] = [];
   for (const setting of ['moderated', 'inviteOnly', 'topicProtected', 'private'] as const) {
     const on = changes[setting];
     if (on === undefined) continue;
-    next[setting] = on;
+    change[setting] = on;
     if (before[setting] !== on) changed.push({ setting, on });
   }
   if (changes.password === null) {
-    delete next.passwordHash;
+    change.passwordHash = null;
     if (before.password) changed.push({ setting: 'password', on: false });
   } else if (changes.password !== undefined && passwordHash !== undefined) {
-    next.passwordHash = passwordHash;
+    change.passwordHash = passwordHash;
     changed.push({ setting: 'password', on: true });
   }
-  return { next, changed };
+  return { change, changed };
 }

@@ -18,13 +18,13 @@ describe('room settings and private rooms over real sockets, one node', () => {
     server = undefined;
   });
 
-  async function start() {
+  async function start(admins: string[] = []) {
     server = await startServer(
       makeConfig({
         port: 0,
         dataDir: undefined,
         webRoot: undefined,
-        admins: [],
+        admins,
         maxConnectionsPerIp: 1000,
         limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
       }),
@@ -53,8 +53,12 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(await code(bob, { type: 'say', room: 'dev', text: 'hello?', cid: 'b1' })).toBe(
       ErrorCode.Moderated,
     );
+    // Typing is not shown for someone who may not speak (their typing is handled before the say).
+    carol.send({ type: 'typing', room: 'dev', active: true });
     expect(await code(carol, { type: 'say', room: 'dev', text: 'hi', cid: 'c1' })).toBe(ErrorCode.Moderated);
     expect(await code(alice, { type: 'say', room: 'dev', text: 'ops speak', cid: 'a1' })).toBe('ack');
+    await bob.next('message', (m) => m.text === 'ops speak');
+    expect(bob.of('typing').filter((t) => t.nick === 'carol')).toEqual([]);
     expect(await code(alice, { type: 'moderate', action: 'voice', name: 'carol', room: 'dev' })).toBe(
       ErrorCode.NoSuchTarget,
     );
@@ -81,6 +85,10 @@ describe('room settings and private rooms over real sockets, one node', () => {
     const guest = await people.guest(url, 'dave', ['lobby']);
     await ask(alice, { type: 'mode', room: 'dev', set: { inviteOnly: true } });
     expect((await notice(alice, 'inviteOnly')).text).toBe('alice made #dev invite-only');
+    // Posting needs no join in an open room, but is no way into a closed one.
+    expect(await code(bob, { type: 'say', room: 'dev', text: 'from outside', cid: 'o1' })).toBe(
+      ErrorCode.NotMember,
+    );
     const refused = await ask(bob, { type: 'join', room: 'dev' });
     expect(refused).toMatchObject({ type: 'error', code: ErrorCode.InviteOnly, room: 'dev' });
     expect(refused.type === 'error' && refused.message).toContain('ask an operator of it to /invite you');
@@ -122,6 +130,9 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(stored.text).toBe('alice set a join password on #dev');
     expect(JSON.stringify(stored)).not.toContain('sesame');
     expect(await code(bob, { type: 'join', room: 'dev' })).toBe(ErrorCode.BadRoomPassword);
+    expect(await code(bob, { type: 'say', room: 'dev', text: 'from outside', cid: 'o1' })).toBe(
+      ErrorCode.NotMember,
+    );
     expect(await code(bob, { type: 'join', room: 'dev', password: 'wrong' })).toBe(ErrorCode.BadRoomPassword);
     expect(await code(bob, { type: 'join', room: 'dev', password: 'open sesame' })).toBe('joined');
     expect(await code(dave, { type: 'join', room: 'dev', password: 'open sesame' })).toBe('joined');
@@ -130,6 +141,16 @@ describe('room settings and private rooms over real sockets, one node', () => {
     const read = await ask(dave, { type: 'mode', room: 'dev' });
     expect(read).toMatchObject({ type: 'mode', settings: { password: true } });
     expect(JSON.stringify(read)).not.toContain('sesame');
+    // Guessing is throttled as log-ins are: five wrong tries per room and address in 15 minutes (a
+    // right one forgets the address's misses, so bob's is gone).
+    const erin = await people.guest(url, 'erin', ['lobby']);
+    for (let i = 0; i < 5; i++)
+      expect(await code(erin, { type: 'join', room: 'dev', password: `guess${i}` })).toBe(
+        ErrorCode.BadRoomPassword,
+      );
+    const throttled = await ask(erin, { type: 'join', room: 'dev', password: 'open sesame' });
+    expect(throttled).toMatchObject({ type: 'error', code: ErrorCode.RateLimited });
+    expect(throttled.type === 'error' && throttled.message).toContain('too many wrong passwords for #dev');
     await ask(alice, { type: 'mode', room: 'dev', set: { password: null } });
     expect((await notice(alice, 'password', false)).text).toBe('alice removed the join password of #dev');
   });
@@ -144,6 +165,10 @@ describe('room settings and private rooms over real sockets, one node', () => {
       answer.type === 'rooms' ? answer.rooms.map((r) => r.room) : [];
     expect(listed(await ask(dave, { type: 'rooms' }))).toEqual(['lobby']);
     expect(listed(await ask(alice, { type: 'rooms' }))).toEqual(['dev', 'lobby']);
+    // The owner reads it from anywhere, without being in it.
+    expect(await code(alice, { type: 'leave', room: 'dev' })).toBe('left');
+    expect(await code(alice, { type: 'members', room: 'dev' })).toBe('members');
+    expect(await code(alice, { type: 'join', room: 'dev' })).toBe('joined');
     expect(await code(dave, { type: 'history', target: 'dev' })).toBe(ErrorCode.NotMember);
     expect(await code(dave, { type: 'members', room: 'dev' })).toBe(ErrorCode.NotMember);
     expect(await code(dave, { type: 'mode', room: 'dev' })).toBe(ErrorCode.NotMember);
@@ -155,6 +180,18 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(await code(dave, { type: 'join', room: 'dev' })).toBe('joined');
     const page = await ask(dave, { type: 'history', target: 'dev' });
     expect(page.type === 'history' && page.messages.some((m) => m.text === 'secret plans')).toBe(true);
+  });
+
+  it('server admins see, read and enter private, invite-only and password rooms', async () => {
+    const url = await start(['root']);
+    const alice = await people.account(url, 'alice');
+    const root = await people.account(url, 'root', ['lobby']);
+    await ask(alice, { type: 'mode', room: 'dev', set: { private: true, inviteOnly: true, password: 'pw' } });
+    const listed = await ask(root, { type: 'rooms' });
+    expect(listed.type === 'rooms' && listed.rooms.map((r) => r.room)).toEqual(['dev', 'lobby']);
+    expect(await code(root, { type: 'history', target: 'dev' })).toBe('history');
+    expect(await code(root, { type: 'join', room: 'dev' })).toBe('joined');
+    expect(await code(root, { type: 'mode', room: 'dev', set: { private: false } })).toBe('mode');
   });
 
   it('invite-only rooms are members-only to read too', async () => {

@@ -7,7 +7,7 @@ import { validRoom } from './membership.js';
 import { announce } from './notices.js';
 import { readRefusal } from './privacy.js';
 import { isOperator } from './roles.js';
-import { applyModeChanges, effectiveSettings, modeRefusal } from './settings-rules.js';
+import { effectiveSettings, modeChange, modeRefusal } from './settings-rules.js';
 import { ownerCount, standingIn } from './standing.js';
 
 /**
@@ -51,13 +51,12 @@ export async function mode(hub: Hub, session: Session, message: ClientMessageOf<
     passwordHash = await hashing(hub, session, ref, () => hashPassword(password, hub.options.auth.scrypt));
     if (passwordHash === undefined) return;
   }
-  const { next, changed } = applyModeChanges(stored, owned, message.set, passwordHash);
-  if (changed.length > 0) {
-    await store.moderation.setSettings(room, next);
-    hub.roomControl({ kind: 'settings', room });
-    for (const { setting, on } of changed)
-      await announce(hub, room, { kind: 'mode', nick: identity.nick, setting, on }, identity.key);
-  }
+  const { change, changed } = modeChange(stored, owned, message.set, passwordHash);
+  if (changed.length === 0) return reply();
+  const next = await store.moderation.changeSettings(room, change);
+  hub.roomControl({ kind: 'settings', room });
+  for (const { setting, on } of changed)
+    await announce(hub, room, { kind: 'mode', nick: identity.nick, setting, on }, identity.key);
   reply(next);
 }
 

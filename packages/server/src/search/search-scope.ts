@@ -11,7 +11,8 @@ import { dmKey, roomKey } from '../targets.js';
  *   same list the away digest reads) and every direct conversation it takes part in;
  * - for a guest, its own direct conversations from when it took the name (as `history` does).
  * A search never reaches a room or conversation outside these, except with `in:#room`: rooms are
- * public to read (`history` answers for any room without joining), so naming one searches it.
+ * public to read (`history` answers for a room without joining), so naming one searches it; a
+ * private or invite-only room answers only its members (the search handler asks rooms/privacy.ts).
  */
 export async function searchScopes(hub: Hub, session: Session): Promise<SearchScope[]> {
   const identity = session.identity!;

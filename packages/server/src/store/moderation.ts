@@ -16,6 +16,19 @@ export interface StoredSettings {
   readonly passwordHash?: string | undefined;
 }
 
+/**
+ * A change to a room's settings: each field given is set, the others are left as they are; a
+ * `passwordHash` of `null` removes the password. Fields change one by one, so two operators changing
+ * different settings at once both count.
+ */
+export interface SettingsChange {
+  readonly moderated?: boolean | undefined;
+  readonly inviteOnly?: boolean | undefined;
+  readonly private?: boolean | undefined;
+  readonly topicProtected?: boolean | undefined;
+  readonly passwordHash?: string | null | undefined;
+}
+
 /** An invite of a registered account to a room: it admits past invite-only and a join password. */
 export interface Invite {
   readonly room: string;
@@ -102,8 +115,8 @@ export interface ModerationStore {
   forgetAccount(key: string): Promise<void>;
   /** A room's settings; a room never set reads as `{}`. */
   settings(room: string): Promise<StoredSettings>;
-  /** Replaces a room's settings whole. */
-  setSettings(room: string, settings: StoredSettings): Promise<void>;
+  /** Changes the settings a change names, leaving the others; the settings after it. */
+  changeSettings(room: string, change: SettingsChange): Promise<StoredSettings>;
   /**
    * Invites an account to a room, replacing its previous invite there; refused with `full` when the
    * room already holds `max` invites.

@@ -8,6 +8,7 @@ import {
   type Restriction,
   type RestrictionKind,
   type RestrictOutcome,
+  type SettingsChange,
   type StoredRole,
   type StoredSettings,
 } from './moderation.js';
@@ -37,6 +38,18 @@ end
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 'full' end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 'added'`);
+
+/** A room's settings from their hash: booleans as `1`/`0`, the password hash as it is. */
+function fromSettingsHash(hash: Record<string, string>): StoredSettings {
+  const flag = (field: string) => (hash[field] === undefined ? {} : { [field]: hash[field] === '1' });
+  return {
+    ...flag('moderated'),
+    ...flag('inviteOnly'),
+    ...flag('private'),
+    ...flag('topicProtected'),
+    ...(hash.passwordHash === undefined ? {} : { passwordHash: hash.passwordHash }),
+  };
+}
 
 /** Moderation state in Redis, shared by every node; the same rules as SQLite's (one contract). */
 export class RedisModeration implements ModerationStore {
@@ -141,10 +154,14 @@ export class RedisModeration implements ModerationStore {
       for await (const batch of rooms as AsyncIterable<string[]>) {
         if (batch.length === 0) continue;
         const pipeline = this.redis.pipeline();
-        for (const room of batch) {
-          pipeline.hdel(this.keys.roomRoles(room), key);
-          pipeline.hdel(this.keys.roomInvites(room), key);
-        }
+        for (const room of batch) pipeline.hdel(this.keys.roomRoles(room), key);
+        await pipeline.exec();
+      }
+      const invited = this.redis.sscanStream(this.keys.invitedRooms, { count: 500 });
+      for await (const batch of invited as AsyncIterable<string[]>) {
+        if (batch.length === 0) continue;
+        const pipeline = this.redis.pipeline();
+        for (const room of batch) pipeline.hdel(this.keys.roomInvites(room), key);
         await pipeline.exec();
       }
       await this.redis.srem(this.keys.admins, key);
@@ -152,24 +169,30 @@ export class RedisModeration implements ModerationStore {
   }
 
   settings(room: string): Promise<StoredSettings> {
-    return storage(async () => {
-      const json = await this.redis.get(this.keys.roomSettings(room));
-      // Written by setSettings from a StoredSettings.
-      return json === null ? {} : (JSON.parse(json) as StoredSettings);
-    });
+    return storage(async () => fromSettingsHash(await this.redis.hgetall(this.keys.roomSettings(room))));
   }
 
-  setSettings(room: string, settings: StoredSettings): Promise<void> {
+  changeSettings(room: string, change: SettingsChange): Promise<StoredSettings> {
     return storage(async () => {
-      // Settings exist only for known rooms, so forgetting a room's keys can find them.
-      await this.redis.sadd(this.keys.knownRooms, room);
-      await this.redis.set(this.keys.roomSettings(room), JSON.stringify(settings));
+      const key = this.keys.roomSettings(room);
+      // One field each, in one transaction: a change leaves the settings it does not name alone.
+      const multi = this.redis.multi();
+      for (const [field, value] of Object.entries(change)) {
+        if (value === null) multi.hdel(key, field);
+        else if (typeof value === 'boolean') multi.hset(key, field, value ? '1' : '0');
+        else if (typeof value === 'string') multi.hset(key, field, value);
+      }
+      multi.hgetall(key);
+      const replies = (await multi.exec()) ?? [];
+      const all = replies.at(-1)?.[1] as Record<string, string> | undefined;
+      return fromSettingsHash(all ?? {});
     });
   }
 
   invite(invite: Invite, max: number): Promise<RestrictOutcome> {
     return storage(async () => {
-      await this.redis.sadd(this.keys.knownRooms, invite.room);
+      // Not the known rooms: those decide who owns a room first made later.
+      await this.redis.sadd(this.keys.invitedRooms, invite.room);
       const outcome = await RESTRICT.run(
         this.redis,
         [this.keys.roomInvites(invite.room)],

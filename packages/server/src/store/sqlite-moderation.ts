@@ -6,6 +6,7 @@ import {
   type Restriction,
   type RestrictionKind,
   type RestrictOutcome,
+  type SettingsChange,
   type StoredRole,
   type StoredSettings,
 } from './moderation.js';
@@ -142,6 +143,17 @@ export class SqliteModeration implements ModerationStore {
       s.setRole.run(room, key, 'owner');
       return true;
     });
+    this.changeInTransaction = db.transaction((room: string, change: SettingsChange): StoredSettings => {
+      const row = s.settings.get(room);
+      // Written here from a StoredSettings.
+      const next: Record<string, unknown> = row ? (JSON.parse(row.settings) as Record<string, unknown>) : {};
+      for (const [field, value] of Object.entries(change)) {
+        if (value === null) delete next[field];
+        else if (value !== undefined) next[field] = value;
+      }
+      s.setSettings.run(room, JSON.stringify(next));
+      return next as StoredSettings;
+    });
     this.inviteInTransaction = db.transaction((i: Invite, max: number): RestrictOutcome => {
       const existed = s.invited.get(i.room, i.key) !== undefined;
       if (!existed && (s.inviteCount.get(i.room)?.n ?? 0) >= max) return 'full';
@@ -170,6 +182,7 @@ export class SqliteModeration implements ModerationStore {
   }
 
   private readonly inviteInTransaction;
+  private readonly changeInTransaction;
   private readonly createInTransaction;
   private readonly claimInTransaction;
 
@@ -229,12 +242,12 @@ export class SqliteModeration implements ModerationStore {
 
   async settings(room: string): Promise<StoredSettings> {
     const row = this.statements.settings.get(room);
-    // Written by setSettings from a StoredSettings.
+    // Written by changeSettings from a StoredSettings.
     return row ? (JSON.parse(row.settings) as StoredSettings) : {};
   }
 
-  async setSettings(room: string, settings: StoredSettings): Promise<void> {
-    this.statements.setSettings.run(room, JSON.stringify(settings));
+  async changeSettings(room: string, change: SettingsChange): Promise<StoredSettings> {
+    return this.changeInTransaction(room, change);
   }
 
   async invite(invite: Invite, max: number): Promise<RestrictOutcome> {

@@ -248,7 +248,7 @@ describe('the SQLite store on disk', () => {
 
     const upgraded = new SqliteStore({ clock, dataDir });
     expect(await upgraded.moderation.settings('dev')).toEqual({});
-    await upgraded.moderation.setSettings('dev', { inviteOnly: true });
+    await upgraded.moderation.changeSettings('dev', { inviteOnly: true });
     await upgraded.moderation.invite({ room: 'dev', key: 'bob', name: 'bob', by: 'alice', at: 1 }, 10);
     await upgraded.close();
     const reopened = new SqliteStore({ clock, dataDir });

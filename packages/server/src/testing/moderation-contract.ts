@@ -101,15 +101,18 @@ export function moderationContract(create: ModerationFactory): void {
   it("keeps a room's settings whole, and reads a room never set as none", async () => {
     const store = await create();
     expect(await store.settings('dev')).toEqual({});
-    await store.setSettings('dev', { inviteOnly: true, passwordHash: 'scrypt$x', topicProtected: false });
-    expect(await store.settings('dev')).toEqual({
-      inviteOnly: true,
-      passwordHash: 'scrypt$x',
-      topicProtected: false,
-    });
+    const first = { inviteOnly: true, passwordHash: 'scrypt$x', topicProtected: false };
+    expect(await store.changeSettings('dev', first)).toEqual(first);
+    expect(await store.settings('dev')).toEqual(first);
     expect(await store.settings('ops')).toEqual({});
-    await store.setSettings('dev', { moderated: true });
-    expect(await store.settings('dev')).toEqual({ moderated: true });
+    // A change names only what it changes: another operator's change at the same time stays.
+    const after = await store.changeSettings('dev', {
+      moderated: true,
+      inviteOnly: false,
+      passwordHash: null,
+    });
+    expect(after).toEqual({ moderated: true, inviteOnly: false, topicProtected: false });
+    expect(await store.settings('dev')).toEqual(after);
   });
 
   it('keeps voice as a role, apart from owners', async () => {
@@ -140,9 +143,12 @@ export function moderationContract(create: ModerationFactory): void {
     expect(await store.uninvite('dev', 'bob')).toBe(false);
     expect(await store.isInvited('dev', 'bob')).toBe(false);
     expect(await store.invite(invite('dave', 4000), 2)).toBe('added');
-    await store.createRoom('dev', 'alice');
     await store.forgetAccount('carol');
     expect((await store.invites('dev')).map((i) => i.key)).toEqual(['dave']);
+    // Invites and settings do not make a room: its first maker still owns it.
+    await store.changeSettings('dev', { inviteOnly: true });
+    expect(await store.createRoom('dev', 'alice')).toBe(true);
+    expect((await store.roles('dev')).get('alice')).toBe('owner');
   });
 
   it('promotes and demotes server admins', async () => {
