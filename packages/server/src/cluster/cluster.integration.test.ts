@@ -8,12 +8,12 @@ import { type AuroraServer, startServer } from '../server.js';
 import { RedisStore } from '../store/redis.js';
 import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
 import { TcpProxy } from '../testing/tcp-proxy.js';
+import { FAST_CLUSTER } from '../testing/test-servers.js';
 import { TestClient } from '../testing/ws-client.js';
 import { RedisKeys } from './keys.js';
 import { connectRedis } from './redis-connection.js';
 
-/** Short heartbeats so a dead node is noticed within two seconds. */
-const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300, reapGraceMs: 600 };
+const FAST = FAST_CLUSTER;
 
 describeWithRedis('cluster mode: several nodes on one Redis', () => {
   let redis: TestRedis;

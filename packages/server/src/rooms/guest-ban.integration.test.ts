@@ -1,9 +1,7 @@
 import { ErrorCode } from 'aurora-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeConfig } from '../config.js';
-import { silentLogger } from '../logger.js';
-import { type AuroraServer, startServer } from '../server.js';
 import { ask, outcome, People } from '../testing/moderation-people.js';
+import { TestServers } from '../testing/test-servers.js';
 import { TestClient } from '../testing/ws-client.js';
 
 // A guest has no account to ban, so a ban holds their name and their address: a new name from the
@@ -12,26 +10,14 @@ import { TestClient } from '../testing/ws-client.js';
 
 describe('a banned guest, over real sockets from several addresses', () => {
   const people = new People();
-  let server: AuroraServer | undefined;
+  const servers = new TestServers();
 
   afterEach(async () => {
     people.closeAll();
-    await server?.close();
-    server = undefined;
+    await servers.closeAll();
   });
 
-  async function start() {
-    server = await startServer(
-      makeConfig({
-        port: 0,
-        webRoot: undefined,
-        maxConnectionsPerIp: 1000,
-        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
-      }),
-      { logger: silentLogger },
-    );
-    return `ws://127.0.0.1:${server.port}/ws`;
-  }
+  const start = () => servers.start();
 
   /** A guest greeted from `address`, not yet in any room. */
   async function guestFrom(url: string, address: string, nick: string): Promise<TestClient> {

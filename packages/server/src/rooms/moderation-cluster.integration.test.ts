@@ -1,17 +1,12 @@
 import { CloseCode, ErrorCode } from 'aurora-protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { makeConfig } from '../config.js';
-import { silentLogger } from '../logger.js';
-import { type AuroraServer, startServer } from '../server.js';
 import { ask, outcome, People } from '../testing/moderation-people.js';
 import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
-
-/** Short heartbeats, as the other cluster tests use. */
-const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300, reapGraceMs: 600 };
+import { TestServers } from '../testing/test-servers.js';
 
 describeWithRedis('moderation across two cluster nodes on one Redis', () => {
   let redis: TestRedis;
-  const nodes: AuroraServer[] = [];
+  const servers = new TestServers();
   const people = new People();
 
   beforeAll(async () => {
@@ -25,26 +20,10 @@ describeWithRedis('moderation across two cluster nodes on one Redis', () => {
   });
   afterEach(async () => {
     people.closeAll();
-    await Promise.all(nodes.splice(0).map((node) => node.close()));
+    await servers.closeAll();
   });
 
-  async function startNode(admins: string[] = []) {
-    const node = await startServer(
-      makeConfig({
-        port: 0,
-        dataDir: undefined,
-        webRoot: undefined,
-        redis: redis.url,
-        cluster: FAST,
-        admins,
-        maxConnectionsPerIp: 1000,
-        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
-      }),
-      { logger: silentLogger },
-    );
-    nodes.push(node);
-    return `ws://127.0.0.1:${node.port}/ws`;
-  }
+  const startNode = (admins: string[] = []) => servers.start({ admins, redis: redis.url });
 
   it('a kick and a ban on node A remove the person on node B within a second, and the ban holds there', async () => {
     const [a, b] = [await startNode(), await startNode()];

@@ -4,40 +4,24 @@ import { join } from 'node:path';
 import { CloseCode, ErrorCode, MODERATION_LIMITS } from 'aurora-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
-import { makeConfig } from '../config.js';
-import { silentLogger } from '../logger.js';
-import { type AuroraServer, startServer } from '../server.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { ask, outcome, People } from '../testing/moderation-people.js';
+import { type TestServerOptions, TestServers } from '../testing/test-servers.js';
 import type { TestClient } from '../testing/ws-client.js';
 
 describe('moderation over real sockets, one node', () => {
   const people = new People();
-  let server: AuroraServer | undefined;
+  const servers = new TestServers();
   let dataDir: string | undefined;
 
   afterEach(async () => {
     people.closeAll();
-    await server?.close();
-    server = undefined;
+    await servers.closeAll();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     dataDir = undefined;
   });
 
-  async function start(extra: { admins?: string[]; dataDir?: string } = {}) {
-    server = await startServer(
-      makeConfig({
-        port: 0,
-        dataDir: extra.dataDir,
-        webRoot: undefined,
-        admins: extra.admins ?? [],
-        maxConnectionsPerIp: 1000,
-        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
-      }),
-      { logger: silentLogger },
-    );
-    return `ws://127.0.0.1:${server.port}/ws`;
-  }
+  const start = (options: TestServerOptions = {}) => servers.start(options);
 
   const memberRole = (client: TestClient, room: string, nick: string) =>
     client

@@ -1,18 +1,13 @@
 import { ErrorCode, type ServerMessage } from 'aurora-protocol';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { makeConfig } from '../config.js';
-import { silentLogger } from '../logger.js';
-import { type AuroraServer, startServer } from '../server.js';
 import { ask, outcome, People } from '../testing/moderation-people.js';
 import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
+import { TestServers } from '../testing/test-servers.js';
 import type { TestClient } from '../testing/ws-client.js';
-
-/** Short heartbeats, as the other cluster tests use. */
-const FAST = { nodeTtlMs: 1500, heartbeatMs: 500, sweepMs: 300, reapGraceMs: 600 };
 
 describeWithRedis('room settings across two cluster nodes on one Redis', () => {
   let redis: TestRedis;
-  const nodes: AuroraServer[] = [];
+  const servers = new TestServers();
   const people = new People();
 
   beforeAll(async () => {
@@ -26,26 +21,10 @@ describeWithRedis('room settings across two cluster nodes on one Redis', () => {
   });
   afterEach(async () => {
     people.closeAll();
-    await Promise.all(nodes.splice(0).map((node) => node.close()));
+    await servers.closeAll();
   });
 
-  async function startNode() {
-    const node = await startServer(
-      makeConfig({
-        port: 0,
-        dataDir: undefined,
-        webRoot: undefined,
-        redis: redis.url,
-        cluster: FAST,
-        admins: [],
-        maxConnectionsPerIp: 1000,
-        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
-      }),
-      { logger: silentLogger },
-    );
-    nodes.push(node);
-    return `ws://127.0.0.1:${node.port}/ws`;
-  }
+  const startNode = () => servers.start({ redis: redis.url });
 
   /** Asks again until the answer's outcome is `wanted` or a second has passed since `since`; the last outcome. */
   async function within(

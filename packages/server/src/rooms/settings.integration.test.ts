@@ -1,37 +1,21 @@
 import { ErrorCode, type ServerMessage } from 'aurora-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeConfig } from '../config.js';
-import { silentLogger } from '../logger.js';
-import { type AuroraServer, startServer } from '../server.js';
 import { ask, outcome, People } from '../testing/moderation-people.js';
+import { TestServers } from '../testing/test-servers.js';
 import type { TestClient } from '../testing/ws-client.js';
 
 type Request = Parameters<TestClient['send']>[0];
 
 describe('room settings and private rooms over real sockets, one node', () => {
   const people = new People();
-  let server: AuroraServer | undefined;
+  const servers = new TestServers();
 
   afterEach(async () => {
     people.closeAll();
-    await server?.close();
-    server = undefined;
+    await servers.closeAll();
   });
 
-  async function start(admins: string[] = []) {
-    server = await startServer(
-      makeConfig({
-        port: 0,
-        dataDir: undefined,
-        webRoot: undefined,
-        admins,
-        maxConnectionsPerIp: 1000,
-        limits: { burst: 1_000_000, ratePerSecond: 1_000_000 },
-      }),
-      { logger: silentLogger },
-    );
-    return `ws://127.0.0.1:${server.port}/ws`;
-  }
+  const start = (admins: string[] = []) => servers.start({ admins });
 
   const code = async (client: TestClient, request: Request) => outcome(await ask(client, request));
   const settingsOf = (answer: ServerMessage) => (answer.type === 'mode' ? answer.settings : undefined);
