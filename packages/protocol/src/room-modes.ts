@@ -91,7 +91,7 @@ const WORDS: Readonly<Record<RoomSetting, string>> = {
   password: 'a join password',
 };
 
-/** A room's settings in words: `#dev is invite-only, private (…); mode +ip`. */
+/** A room's settings in words: `#dev is invite-only, private (…); mode +ip` (no letters when none is set). */
 export function settingsText(room: string, settings: RoomSettings): string {
   const on = (Object.keys(WORDS) as RoomSetting[]).filter((setting) => settings[setting]);
   const words = on.map((setting) =>
@@ -102,7 +102,8 @@ export function settingsText(room: string, settings: RoomSettings): string {
         : `is ${WORDS[setting]}`,
   );
   const said = on.length === 0 ? 'is open: anyone may join, speak and change the topic' : words.join(', ');
-  return `#${room.replace(/^#/, '')} ${said}; mode ${modeLetters(settings)}`;
+  const letters = modeLetters(settings);
+  return `#${room.replace(/^#/, '')} ${said}${letters === '+' ? '' : `; mode ${letters}`}`;
 }
 
 /** A settings change as its stored notice says it: `alice made #dev invite-only`. Never the password. */
