@@ -5,7 +5,7 @@ import { canonicalName } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './accounts/throttle.js';
-import { isHostAllowed } from './allowed-hosts.js';
+import { hostCheck } from './allowed-hosts.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
@@ -116,8 +116,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const sockets = new Set<AuroraSocket>();
 
   /** Whether a request names a host this server does not serve (DNS rebinding); logs it if so. */
+  const hostAllowed = hostCheck(config.allowedHosts);
   const isForeignHost = (request: IncomingMessage): boolean => {
-    if (isHostAllowed(request.headers.host, config.allowedHosts)) return false;
+    if (hostAllowed(request.headers.host)) return false;
     logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
     return true;
   };
