@@ -25,6 +25,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import type { MembersPage } from './member-pages.js';
 import { SearchError, type SearchOptions, SearchRequests } from './search-requests.js';
 import { boundServerMessage, keptTextBytes } from './server-bounds.js';
 import { dmPeer } from './targets.js';
@@ -236,8 +237,8 @@ export class Connection implements ChatConnection {
     return answer;
   }
 
-  members(room: string, ref?: string): void {
-    this.#write(withRef({ type: 'members', room }, ref));
+  members(room: string, ref?: string, page?: MembersPage): void {
+    this.#write(withRef({ type: 'members', room, ...page }, ref));
   }
 
   retryNow(): void {
