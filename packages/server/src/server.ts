@@ -33,6 +33,14 @@ import { SERVER_VERSION } from './version.js';
 import { WEBHOOK_PATH_PREFIX, WebhookEndpoint } from './webhooks/endpoint.js';
 import { WsPeer } from './ws-peer.js';
 
+/**
+ * Connections the kernel may hold for the server before it accepts them. Node asks for 511; a
+ * reconnect storm of tens of thousands overflows that, and each dropped SYN costs its client a
+ * second or more of retransmission. The kernel caps it at `net.core.somaxconn` (4096 by default
+ * since Linux 5.4), so raising that setting is what takes effect (see README, In production).
+ */
+const LISTEN_BACKLOG = 65_535;
+
 /** A running server. */
 export interface AuroraServer {
   readonly port: number;
@@ -228,7 +236,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
-      http.listen(config.port, config.host, () => {
+      http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
         http.off('error', reject);
         resolve();
       });
