@@ -216,12 +216,7 @@ export class Connection implements ChatConnection {
   history(target: string, before: number | undefined, limit: number, ref?: string): void {
     const wire = this.#followed.cursors.wire(target);
     this.#write(
-      withRef(
-        before === undefined
-          ? { type: 'history', target: wire, limit }
-          : { type: 'history', target: wire, before, limit },
-        ref,
-      ),
+      withRef({ type: 'history', target: wire, limit, ...(before === undefined ? {} : { before }) }, ref),
     );
   }
 

@@ -31,37 +31,23 @@ export function whoPage(target: TargetState | undefined): MembersPage | undefine
  * and the room's count is brought up to date. Either way a notice lists the names.
  */
 export function onMembers(state: ChatState, message: ServerMessageOf<'members'>, now: number): ChatState {
-  const names = (list: typeof message.members) =>
-    sortMembers(list).map((m) => `${roleMark(m.role)}${m.nick}${m.away ? ` (${awayText(m)})` : ''}`);
-  if (message.count === undefined) {
-    const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
-    const listed = names(message.members);
-    return addNotice(
-      next,
-      state.current,
-      `In ${message.room} (${listed.length}): ${listed.join(', ')}`,
-      'info',
-      now,
-    );
-  }
-  const before = state.targets[message.room];
-  const kept = before?.membersAfter === undefined ? [] : before.members;
-  const paged = new Set(message.members.map((m) => m.nick));
-  const members = sortMembers([...kept.filter((m) => !paged.has(m.nick)), ...message.members]);
-  const next = updateTarget(state, message.room, (t) => ({
-    members,
-    ...(t.memberCount === undefined ? {} : { memberCount: message.count }),
-    membersAfter: message.more ? message.members.at(-1)?.nick : undefined,
-  }));
-  const first = kept.length + 1;
-  const last = kept.length + message.members.length;
-  const count = message.count.toLocaleString('en-US');
-  const rest = message.more ? `; /who for the next ${WHO_PAGE_SIZE}` : '';
-  return addNotice(
-    next,
-    state.current,
-    `In ${message.room} (${first}-${last} of ${count}): ${names(message.members).join(', ')}${rest}`,
-    'info',
-    now,
+  const { room, members: page, count, more } = message;
+  const before = state.targets[room];
+  const kept = count === undefined || before?.membersAfter === undefined ? [] : before.members;
+  const paged = new Set(page.map((m) => m.nick));
+  const members = sortMembers([...kept.filter((m) => !paged.has(m.nick)), ...page]);
+  const next = updateTarget(state, room, (t) =>
+    count === undefined
+      ? { members }
+      : { members, memberCount: t.memberCount && count, membersAfter: more ? page.at(-1)?.nick : undefined },
   );
+  const names = sortMembers(page).map(
+    (m) => `${roleMark(m.role)}${m.nick}${m.away ? ` (${awayText(m)})` : ''}`,
+  );
+  const span =
+    count === undefined
+      ? page.length
+      : `${kept.length + 1}-${kept.length + page.length} of ${count.toLocaleString('en-US')}`;
+  const rest = more ? `; /who for the next ${WHO_PAGE_SIZE}` : '';
+  return addNotice(next, state.current, `In ${room} (${span}): ${names.join(', ')}${rest}`, 'info', now);
 }
