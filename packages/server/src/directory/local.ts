@@ -136,6 +136,9 @@ export class LocalDirectory implements Directory {
 
 /** Adds an entry after every entry whose nick sorts at or before its own (as a stable sort would). */
 function insert(members: RoomMembers, key: string, entry: Entry): void {
+  // As a Map's set would: an entry already under this key (a rename onto it) is replaced.
+  const replaced = members.byKey.get(key);
+  if (replaced !== undefined) remove(members, key, replaced);
   const { sorted } = members;
   let low = 0;
   let high = sorted.length;

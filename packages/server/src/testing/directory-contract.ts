@@ -98,5 +98,8 @@ export function directoryContract(create: DirectoryFactory): void {
     );
     expect(listed).toEqual(expected);
     expect((await directory.members('dev')).find((m) => m.nick === 'eve')?.away).toBe(true);
+    // A rename onto a name the room already lists replaces that entry, never lists it twice.
+    await directory.updateMember('dev', 'zed', member('Zoe'));
+    expect((await directory.members('dev')).filter((m) => m.nick === 'Zoe')).toHaveLength(1);
   });
 }
