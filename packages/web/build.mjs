@@ -49,7 +49,8 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // Merged with the three above (the password reset, #19's last parts, room settings): 38,920.
 // The browser's /password (its dialog is chunks/account-*.js; the page keeps the command's plan, the
 // hook and the loader): 39,036. Room settings' later work (voice marks, /mode and /join help): 39,051.
-const CEILING_GZIPPED_JS = 39_100;
+// Issue #23's big rooms: /who pages a big room's names in the engine (member-pages.ts), 39,262.
+const CEILING_GZIPPED_JS = 39_300;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -1,3 +1,4 @@
+import type { C100kShape } from './scenarios/c100k.js';
 import type { CorpusPlan } from './search/corpus.js';
 
 /** Sizes and durations of every scenario. */
@@ -44,6 +45,8 @@ export interface BenchConfig {
   };
   /** Reconnect storm (Aurora only): a server restart under this many clients (`scenarios/reconnect.ts`). */
   readonly reconnect: { readonly clients: number; readonly roomSize: number };
+  /** C100k: this many clients from many source addresses, then a message rate (`scenarios/c100k.ts`). */
+  readonly c100k: C100kShape;
   /**
    * Search on a seeded history (Aurora only): one-word queries while the steady load runs (its
    * clients, senders and rate), and the saturation ramp with the search index on and off.
@@ -97,6 +100,17 @@ export const FULL_CONFIG: BenchConfig = {
     ],
   },
   reconnect: { clients: 10_000, roomSize: 100 },
+  // The issue's size: 100,000 in 1,000 rooms, then 1,000 messages a second for a minute (100,000
+  // deliveries a second); 50 source addresses leave each well under its 28,232 ephemeral ports.
+  c100k: {
+    clients: 100_000,
+    roomSize: 100,
+    messagesPerS: 1000,
+    warmupMs: 5000,
+    measureMs: 60_000,
+    drainMs: 5000,
+    sourceAddresses: 50,
+  },
   search: {
     // The issue's size: a million messages over a year in 100 rooms, words from a vocabulary of
     // a few thousand (some common, many rare).
@@ -143,6 +157,15 @@ export const QUICK_CONFIG: BenchConfig = {
     ],
   },
   reconnect: { clients: 100, roomSize: 10 },
+  c100k: {
+    clients: 400,
+    roomSize: 10,
+    messagesPerS: 40,
+    warmupMs: 200,
+    measureMs: 1000,
+    drainMs: 1000,
+    sourceAddresses: 50,
+  },
   search: {
     // The quick load's 40 clients are in rooms r0-r3: the same four rooms are seeded.
     corpus: { messages: 2000, rooms: 4, vocabulary: 1000, zipfExponent: 1, spanDays: 365, seed: 20 },

@@ -60,6 +60,9 @@ describe('pnpm bench --quick', () => {
       // Every client of both connect storms was welcomed: at least one frame each.
       expect(latest.scenarios.connect![name]!.c200_r20_frames, name).toBeGreaterThanOrEqual(200);
       expect(latest.scenarios.connect![name]!.c100_r100_frames, name).toBeGreaterThanOrEqual(100);
+      // C100k at its quick size: everyone welcomed, and messages delivered (counts, not timings).
+      expect(latest.scenarios.c100k![name]).toMatchObject({ clients: 400, welcomed: 400 });
+      expect(latest.scenarios.c100k![name]!.share, name).toBeGreaterThan(0);
     }
     // Every client of the restart came back, and none with a gap in its room's history.
     expect(latest.scenarios.reconnect).toMatchObject({ clients: 100, gaps: 0, lost: 0 });

@@ -8,6 +8,7 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { type BenchResults, summarise } from './report/results.js';
 import { checkTargets } from './report/targets.js';
+import { runC100k } from './scenarios/c100k.js';
 import { runConnect } from './scenarios/connect.js';
 import { runReconnect } from './scenarios/reconnect.js';
 import { runSearchScenario } from './scenarios/search.js';
@@ -22,12 +23,13 @@ const SCENARIOS = [
   'idle',
   'connect',
   'reconnect',
+  'c100k',
   'search',
   'terminal',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const USAGE = `usage: pnpm bench [--quick] [--repetitions N] [--scenarios ${SCENARIOS.join(',')}]
-                  [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR]`;
+                  [--servers ${SERVER_NAMES.filter((name) => name !== 'aurora-memory').join(',')}] [--out DIR] [--no-pin] [--profile DIR] [--c100k-clients N]`;
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     'no-pin': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    'c100k-clients': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -61,6 +64,11 @@ const base = values.quick ? QUICK_CONFIG : FULL_CONFIG;
 const config: BenchConfig = {
   ...base,
   repetitions: values.repetitions === undefined ? base.repetitions : Number(values.repetitions),
+  // Where the open-files limit cannot be raised, the largest C100k that fits (same rooms' size and rate).
+  c100k:
+    values['c100k-clients'] === undefined
+      ? base.c100k
+      : { ...base.c100k, clients: Number(values['c100k-clients']) },
 };
 const scenarios = list<Scenario>(values.scenarios, SCENARIOS, SCENARIOS);
 const requested = list<ServerName>(values.servers, SERVER_NAMES, ['ws', 'aurora', 'socketio', 'fastapi']);
@@ -101,6 +109,7 @@ const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
   idle: {},
   connect: {},
   reconnect: [],
+  c100k: {},
   terminal: [],
 };
 
@@ -161,6 +170,10 @@ if (scenarios.includes('reconnect')) {
     }
   else log('reconnect: skipped, it measures Aurora (add aurora to --servers)');
 }
+if (scenarios.includes('c100k'))
+  await interleave('c100k', servers, async (name) =>
+    push(results.c100k, name, await runC100k(SERVERS[name], context, config.c100k)),
+  );
 if (scenarios.includes('search')) {
   if (servers.includes('aurora')) results.search = await runSearchScenario(context);
   else log('search: skipped, it measures Aurora (add aurora to --servers)');

@@ -4,12 +4,10 @@ import {
   isMessageEvent,
   type Member,
   mentions,
-  roleMark,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
 } from 'aurora-protocol';
-import { awayText } from './away.js';
 import {
   onAccountDeleted,
   onAuth,
@@ -31,6 +29,7 @@ import {
 } from './chat-targets.js';
 import { ItemList } from './item-list.js';
 import { lastSeq, type MessageItem, mergeMessages, messageItem } from './items.js';
+import { onMembers } from './member-pages.js';
 import { foldEvents } from './message-events.js';
 import { onBans, onInvites, onModerated, onModes, onRemoved, withRoleChange } from './moderation-notices.js';
 import { attentionOf, onPrefs } from './notify-prefs.js';
@@ -84,19 +83,8 @@ export function onServerMessage(state: ChatState, message: ServerMessage, now: n
         now,
       );
     }
-    case 'members': {
-      const next = updateTarget(state, message.room, () => ({ members: sortMembers(message.members) }));
-      const names = sortMembers(message.members).map(
-        (m) => `${roleMark(m.role)}${m.nick}${m.away ? ` (${awayText(m)})` : ''}`,
-      );
-      return addNotice(
-        next,
-        state.current,
-        `In ${message.room} (${names.length}): ${names.join(', ')}`,
-        'info',
-        now,
-      );
-    }
+    case 'members':
+      return onMembers(state, message, now);
     case 'error':
       return onError(state, message, now);
     case 'auth':

@@ -42,6 +42,8 @@ export interface TargetState {
    * presence frames carry the count; undefined where `members` is the whole list.
    */
   readonly memberCount?: number | undefined;
+  /** A big room's names are listed up to this one (`/who` pages on after it); undefined: from the start. */
+  readonly membersAfter?: string | undefined;
   readonly items: ItemList;
   readonly pending: readonly PendingItem[];
   /** Older messages exist on the server. */

@@ -9,6 +9,7 @@ import type {
 } from 'aurora-protocol';
 import type { BackoffOptions } from './backoff.js';
 import type { Clock } from './clock.js';
+import type { MembersPage } from './member-pages.js';
 import type { SearchOptions } from './search-requests.js';
 import type { StreamPositions } from './stream-cursor.js';
 
@@ -209,8 +210,11 @@ export interface ChatConnection {
    * or `disconnected` when not online or the socket closed first).
    */
   search(query: string, options?: SearchOptions): Promise<ServerMessageOf<'search_results'>>;
-  /** Asks for a room's members; `ref` comes back on the list, to tell `/who` from a refresh. */
-  members(room: string, ref?: string): void;
+  /**
+   * Asks for a room's members; `ref` comes back on the list, to tell `/who` from a refresh. With
+   * `page`, a page of them (a big room's; see `whoPage`).
+   */
+  members(room: string, ref?: string, page?: MembersPage): void;
   /** Asks for the room list. */
   rooms(): void;
   /** Sets or clears a room's topic. */

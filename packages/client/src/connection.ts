@@ -27,6 +27,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import type { MembersPage } from './member-pages.js';
 import { SearchError, type SearchOptions, SearchRequests } from './search-requests.js';
 import { boundServerMessage, keptTextBytes } from './server-bounds.js';
 import { dmPeer } from './targets.js';
@@ -222,12 +223,7 @@ export class Connection implements ChatConnection {
   history(target: string, before: number | undefined, limit: number, ref?: string): void {
     const wire = this.#followed.cursors.wire(target);
     this.#write(
-      withRef(
-        before === undefined
-          ? { type: 'history', target: wire, limit }
-          : { type: 'history', target: wire, before, limit },
-        ref,
-      ),
+      withRef({ type: 'history', target: wire, limit, ...(before === undefined ? {} : { before }) }, ref),
     );
   }
 
@@ -243,8 +239,8 @@ export class Connection implements ChatConnection {
     return answer;
   }
 
-  members(room: string, ref?: string): void {
-    this.#write(withRef({ type: 'members', room }, ref));
+  members(room: string, ref?: string, page?: MembersPage): void {
+    this.#write(withRef({ type: 'members', room, ...page }, ref));
   }
 
   retryNow(): void {

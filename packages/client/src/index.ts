@@ -60,6 +60,7 @@ export {
   messageOrder,
   type PendingItem,
 } from './items.js';
+export { type MembersPage, WHO_PAGE_SIZE, whoPage } from './member-pages.js';
 export {
   CONDENSED_PEOPLE,
   CONDENSED_RUN_MIN,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHostAllowed } from './allowed-hosts.js';
+import { hostCheck, isHostAllowed } from './allowed-hosts.js';
 
 describe('isHostAllowed', () => {
   it.each([
@@ -39,5 +39,24 @@ describe('isHostAllowed', () => {
   it('accepts any host with *, and a request without Host', () => {
     expect(isHostAllowed('evil.example', ['*'])).toBe(true);
     expect(isHostAllowed(undefined, [])).toBe(true);
+  });
+});
+
+describe('hostCheck', () => {
+  it('answers as isHostAllowed, the same host again included', () => {
+    const allowed = hostCheck(['chat.example.com']);
+    for (let round = 0; round < 2; round++) {
+      expect(allowed('chat.example.com:443')).toBe(true);
+      expect(allowed('127.0.0.1:8000')).toBe(true);
+      expect(allowed('evil.example')).toBe(false);
+      expect(allowed(undefined)).toBe(true);
+    }
+  });
+
+  it('still answers right after more hosts than it remembers', () => {
+    const allowed = hostCheck([]);
+    for (let i = 0; i < 600; i++) expect(allowed(`evil${i}.example`)).toBe(false);
+    expect(allowed('localhost:8000')).toBe(true);
+    expect(allowed('evil1.example')).toBe(false);
   });
 });

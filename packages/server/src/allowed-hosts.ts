@@ -29,3 +29,25 @@ function hostName(host: string): string | undefined {
     return undefined;
   }
 }
+
+/** How many distinct Host headers {@link hostCheck} remembers before it starts over. */
+const REMEMBERED_HOSTS = 256;
+
+/**
+ * {@link isHostAllowed} for one server's `allowed` list, remembering its answers: the same few Host
+ * headers arrive on every request, and parsing each as a URL cost a connect storm about 7 µs a
+ * connection. The memory is bounded; a flood of made-up hosts only empties it.
+ */
+export function hostCheck(allowed: readonly string[]): (host: string | undefined) => boolean {
+  const answers = new Map<string, boolean>();
+  return (host) => {
+    if (host === undefined) return true;
+    let allowedHost = answers.get(host);
+    if (allowedHost === undefined) {
+      allowedHost = isHostAllowed(host, allowed);
+      if (answers.size >= REMEMBERED_HOSTS) answers.clear();
+      answers.set(host, allowedHost);
+    }
+    return allowedHost;
+  };
+}

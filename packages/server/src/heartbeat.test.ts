@@ -117,6 +117,18 @@ describe('Heartbeat', () => {
     expect(socket.pings).toHaveLength(0);
     expect(socket.terminated).toBe(false);
   });
+
+  it('counts and lists the open sockets it tracks (the server keeps no other set of them)', () => {
+    const heartbeat = new Heartbeat(1000, 2);
+    const [a, b] = [new FakeSocket(), new FakeSocket()];
+    heartbeat.track(ws(a));
+    heartbeat.track(ws(b));
+    expect(heartbeat.size).toBe(2);
+    heartbeat.forget(ws(a));
+    expect(heartbeat.size).toBe(1);
+    expect([...heartbeat.sockets()]).toEqual([ws(b)]);
+    heartbeat.stop();
+  });
 });
 
 describe('Heartbeat drops with a hub', () => {

@@ -61,6 +61,16 @@ export class Heartbeat {
     this.missed.delete(socket);
   }
 
+  /** Sockets watched: every open connection, as each is tracked from accept until it closes. */
+  get size(): number {
+    return this.missed.size;
+  }
+
+  /** The sockets watched (see {@link size}). */
+  sockets(): IterableIterator<WebSocket> {
+    return this.missed.keys();
+  }
+
   /** A watched socket answered a ping. */
   answered(socket: WebSocket): void {
     if (this.missed.has(socket)) this.missed.set(socket, 0);

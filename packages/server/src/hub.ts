@@ -67,7 +67,10 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   maxQueuedRequests: MAX_QUEUED_REQUESTS,
   bigRoomMembers: BIG_ROOM_MEMBERS,
   bigRoomIntervalMs: 1000,
-  presenceWindowMs: 50,
+  // A room filling in a connect storm takes a tenth of a second or so: at 50 ms it went out in three
+  // or four batches, each a frame to every member; at 250 ms it is two (the first joiner's, at
+  // once, then the rest), and nobody notices a join shown a quarter of a second late.
+  presenceWindowMs: 250,
   shedLagMs: 1000,
 };
 

@@ -5,7 +5,7 @@ import { canonicalName } from 'aurora-protocol';
 import { type ServerOptions, type WebSocket, WebSocketServer } from 'ws';
 import { createAuth } from './accounts/auth.js';
 import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './accounts/throttle.js';
-import { isHostAllowed } from './allowed-hosts.js';
+import { hostCheck } from './allowed-hosts.js';
 import { AuroraSocket, type SocketEvents } from './aurora-socket.js';
 import type { Broker } from './broker/broker.js';
 import { LocalBroker } from './broker/local.js';
@@ -32,6 +32,14 @@ import { createWebServer, loadTls } from './tls.js';
 import { SERVER_VERSION } from './version.js';
 import { WEBHOOK_PATH_PREFIX, WebhookEndpoint } from './webhooks/endpoint.js';
 import { WsPeer } from './ws-peer.js';
+
+/**
+ * Connections the kernel may hold for the server before it accepts them. Node asks for 511; a
+ * reconnect storm of tens of thousands overflows that, and each dropped SYN costs its client a
+ * second or more of retransmission. The kernel caps it at `net.core.somaxconn` (4096 by default
+ * since Linux 5.4), so raising that setting is what takes effect (see README, In production).
+ */
+const LISTEN_BACKLOG = 65_535;
 
 /** A running server. */
 export interface AuroraServer {
@@ -113,11 +121,11 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   cluster?.attach(hub);
   const webhooks = new WebhookEndpoint(hub, config.limits.maxFrameBytes);
   const startedAt = clock.now();
-  const sockets = new Set<AuroraSocket>();
 
   /** Whether a request names a host this server does not serve (DNS rebinding); logs it if so. */
+  const hostAllowed = hostCheck(config.allowedHosts);
   const isForeignHost = (request: IncomingMessage): boolean => {
-    if (isHostAllowed(request.headers.host, config.allowedHosts)) return false;
+    if (hostAllowed(request.headers.host)) return false;
     logger.info('refused host', { host: request.headers.host, ip: request.socket.remoteAddress });
     return true;
   };
@@ -150,7 +158,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
           status: 'ok',
           version: SERVER_VERSION,
           uptime: Math.round((clock.now() - startedAt) / 1000),
-          connections: sockets.size,
+          connections: heartbeat.size,
           rooms: (await hub.options.directory.roomCounts()).size,
         }),
       },
@@ -205,7 +213,6 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     pong: (ws) => heartbeat.answered(ws),
     error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
     close: (ws, code) => {
-      sockets.delete(ws);
       heartbeat.forget(ws);
       logConnectionClosed(logger, ws, code, clock.now());
       if (ws.session) hub.lost(ws.session);
@@ -213,8 +220,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
-    const ip = request.socket.remoteAddress ?? 'unknown';
-    sockets.add(ws);
+    const ip = connections.address(request.socket);
     ws.ip = ip;
     const userAgent = request.headers['user-agent'];
     ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
@@ -227,7 +233,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   try {
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
-      http.listen(config.port, config.host, () => {
+      http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
         http.off('error', reject);
         resolve();
       });
@@ -238,7 +244,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
   const port = (http.address() as AddressInfo).port;
   metrics?.attach({
-    connections: () => sockets.size,
+    connections: () => heartbeat.size,
     rooms: async () => (await hub.options.directory.roomCounts()).size,
     delivered: () => hub.delivered,
     stored: () => hub.stored,
@@ -290,7 +296,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
 
   async function shutdown(): Promise<void> {
-    logger.info('server stopping', { connections: sockets.size });
+    logger.info('server stopping', { connections: heartbeat.size });
     clearInterval(maintenance);
     clearTimeout(sweep);
     heartbeat.stop();
@@ -299,8 +305,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     const sessions = [...hub.sessions];
     lag?.stop();
     await hub.shutdown();
-    await waitForSockets(sockets, 2000);
-    for (const ws of sockets) ws.terminate();
+    // The heartbeat tracks every open socket until it closes: no second set of them is kept.
+    await waitForSockets(heartbeat, 2000);
+    for (const ws of [...heartbeat.sockets()]) ws.terminate();
     await stopped;
     // Let the closed connections finish leaving (quietly) before storage goes away.
     const deadline = Date.now() + 2000;
@@ -349,7 +356,7 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-async function waitForSockets(sockets: ReadonlySet<WebSocket>, timeoutMs: number): Promise<void> {
+async function waitForSockets(sockets: { readonly size: number }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }

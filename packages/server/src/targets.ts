@@ -3,8 +3,22 @@
 
 /** The storage key of a room. */
 export function roomKey(room: string): string {
-  return `room:${room}`;
+  let key = roomKeys.get(room);
+  if (key === undefined) {
+    if (roomKeys.size >= REMEMBERED_ROOM_KEYS) roomKeys.clear();
+    key = `room:${room}`;
+    roomKeys.set(room, key);
+  }
+  return key;
 }
+
+/**
+ * Each room's key, made once: every member's session keeps its room's key (the last seq it was sent
+ * there), and a string made per join cost each connection 24 bytes. A memo, not state: any key it
+ * returns equals the one it would make; past its bound it starts over.
+ */
+const roomKeys = new Map<string, string>();
+const REMEMBERED_ROOM_KEYS = 10_000;
 
 /** The storage key of the direct conversation between two people, given their canonical names. */
 export function dmKey(a: string, b: string): string {

@@ -137,10 +137,15 @@ export class Fleet {
         opened[index - first] = await this.join(index);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, total - next) }, worker));
-    for (const member of opened) {
-      this.members.push(member);
-      this.roomSizes.set(member.room, (this.roomSizes.get(member.room) ?? 0) + 1);
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, total - next) }, worker));
+    } finally {
+      // After a failure too: `size` then says how far it got, and `close` closes what opened.
+      for (const member of opened) {
+        if (member === undefined) continue;
+        this.members.push(member);
+        this.roomSizes.set(member.room, (this.roomSizes.get(member.room) ?? 0) + 1);
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import type { ServerName } from '../servers/catalog.js';
+import { c100kFigures } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
 import { type Spread, spread } from './stats.js';
@@ -143,6 +144,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
             },
           }
         : {}),
+      ...(Object.keys(results.c100k).length > 0 ? { c100k: c100kFigures(results.c100k) } : {}),
       idle5k: idle(0),
       idle10k: idle(1),
       persistence: {
@@ -175,6 +177,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
       idle: results.idle,
       connect: results.connect,
       reconnect: results.reconnect,
+      c100k: results.c100k,
       terminal: results.terminal,
       ...(results.search ? { search: results.search } : {}),
     },

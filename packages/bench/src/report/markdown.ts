@@ -7,6 +7,7 @@ import {
   QUIET_SHARE,
 } from '../scenarios/saturation.js';
 import { SERVERS, type ServerName } from '../servers/catalog.js';
+import { renderC100kSection } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import { renderSearchSection } from './search-markdown.js';
 import { formatNumber, formatSpread, type Spread, spread } from './stats.js';
@@ -159,6 +160,7 @@ export function renderMarkdown(
           '',
         ]
       : []),
+    ...renderC100kSection(results.c100k),
     ...(summary.search ? renderSearchSection(summary.search, config) : []),
     '## Scenarios',
     '',
@@ -168,6 +170,7 @@ export function renderMarkdown(
     `- **Saturation**: ${saturation.clients} clients in rooms of ${saturation.roomSize}, all sending; from ${formatNumber(saturation.startPerS)} deliveries/s up by ×${saturation.coarseFactor} until a step fails, then ×${saturation.fineFactor} steps from the last pass; each step ${saturation.measureMs / 1000} s measured after ${saturation.warmupMs / 1000} s. Latency is from the time a message was due (open loop) to its arrival; messages not delivered within ${saturation.drainMs / 1000} s count as infinitely late.`,
     `- **Idle**: ${idleSizes.join(' then ')} joined, silent connections (rooms of ${config.idle.roomSize}); RSS growth over the empty server divided by the connections, ${config.idle.settleMs / 1000} s after connecting, and again after a full garbage collection of both (forced through the inspector in the Node servers).`,
     `- **Connect**: ${config.connect.shapes.map(({ clients, roomSize }) => `${clients} clients in rooms of ${roomSize}`).join(', then ')}, each storm on a fresh server: every client connects (128 at a time), says hello with its room and waits for \`joined\` (the room's history included). Timed from the first connection to the last \`joined\`, and to the last frame the storm caused (join notices still in flight; 500 ms of quiet end it); server CPU and RSS growth divided by the clients.`,
+    `- **C100k**: ${formatNumber(config.c100k.clients)} clients in rooms of ${config.c100k.roomSize} from ${config.c100k.sourceAddresses} loopback source addresses (127.0.0.2 and up), then ${config.c100k.messagesPerS} messages a second, one sender per room, ${config.c100k.measureMs / 1000} s measured after ${config.c100k.warmupMs / 1000} s; every connection is an open file on both sides (\`ulimit -n\`); a run stopped by a limit reports how many were welcomed and why.`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
     ...(summary.search
       ? [

@@ -1,5 +1,6 @@
 import type { BenchConfig } from '../config.js';
 import type { StepOutcome } from '../load/fleet.js';
+import type { C100kRun } from '../scenarios/c100k.js';
 import type { ConnectRun } from '../scenarios/connect.js';
 import type { ReconnectRun } from '../scenarios/reconnect.js';
 import type { SaturationRun } from '../scenarios/saturation.js';
@@ -43,6 +44,8 @@ export interface BenchResults {
   readonly connect: Partial<Record<ServerName, ConnectRun[][]>>;
   /** Reconnect storms after a restart (Aurora), one per repetition. */
   readonly reconnect: ReconnectRun[];
+  /** C100k runs: per server, the repetitions. */
+  readonly c100k: Partial<Record<ServerName, C100kRun[]>>;
   readonly terminal: TerminalRun[];
   /** The search scenario (Aurora on a seeded history), when it ran. */
   readonly search?: SearchResults | undefined;

@@ -17,6 +17,7 @@ import {
   planModerationCommand,
   planPrefsCommand,
   targetOfWire,
+  whoPage,
 } from 'aurora-client';
 import {
   LIMITS,
@@ -248,7 +249,7 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
           notice('/who lists a room: /who ROOM.', 'error');
           return false;
         }
-        connection.members(room);
+        connection.members(room, undefined, whoPage(getState().targets[room]));
         return true;
       }
       case 'rooms':

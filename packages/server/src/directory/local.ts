@@ -31,10 +31,20 @@ interface Claim {
 const CHANGED: MembershipChange = Object.freeze({ changed: true });
 const UNCHANGED: MembershipChange = Object.freeze({ changed: false });
 
+/**
+ * A room's members by canonical name, and the same entries kept sorted by nick: every `joined` lists
+ * the room, and sorting it for each joiner was most of a connect storm's member-list cost (a sorted
+ * insert is a binary search and one move of pointers).
+ */
+interface RoomMembers {
+  readonly byKey: Map<string, Entry>;
+  readonly sorted: Entry[];
+}
+
 /** The single-node directory, in memory. */
 export class LocalDirectory implements Directory {
   private readonly names = new Map<string, Claim>();
-  private readonly rooms = new Map<string, Map<string, Entry>>();
+  private readonly rooms = new Map<string, RoomMembers>();
 
   async claimName(key: string, owner: string, nick: string, shared = false): Promise<boolean> {
     const claim = this.names.get(key);
@@ -72,57 +82,79 @@ export class LocalDirectory implements Directory {
   async addMember(room: string, member: DirectoryMember, owner: string): Promise<MembershipChange> {
     let members = this.rooms.get(room);
     if (!members) {
-      members = new Map();
+      members = { byKey: new Map(), sorted: [] };
       this.rooms.set(room, members);
     }
-    const entry = members.get(member.key);
+    const entry = members.byKey.get(member.key);
     if (entry) {
       entry.owners = oneOrSet.add(entry.owners, owner);
       return UNCHANGED;
     }
-    members.set(member.key, entryOf(member, owner));
+    insert(members, member.key, entryOf(member, owner));
     return CHANGED;
   }
 
   async removeMember(room: string, key: string, owner: string): Promise<MembershipChange> {
     const members = this.rooms.get(room);
-    const entry = members?.get(key);
+    const entry = members?.byKey.get(key);
     if (!members || !entry || !oneOrSet.has(entry.owners, owner)) return UNCHANGED;
     const owners = oneOrSet.remove(entry.owners, owner);
     if (owners !== undefined) {
       entry.owners = owners;
       return UNCHANGED;
     }
-    members.delete(key);
-    if (members.size === 0) this.rooms.delete(room);
+    remove(members, key, entry);
+    if (members.byKey.size === 0) this.rooms.delete(room);
     return CHANGED;
   }
 
   async updateMember(room: string, previousKey: string, member: DirectoryMember): Promise<void> {
     const members = this.rooms.get(room);
-    const entry = members?.get(previousKey);
+    const entry = members?.byKey.get(previousKey);
     if (!members || !entry) return;
-    members.delete(previousKey);
-    members.set(member.key, entryOf(member, entry.owners));
+    remove(members, previousKey, entry);
+    insert(members, member.key, entryOf(member, entry.owners));
   }
 
   async members(room: string): Promise<Member[]> {
-    const members = [...(this.rooms.get(room)?.values() ?? [])].map(toMember);
-    return members.sort((a, b) => a.nick.localeCompare(b.nick));
+    return this.rooms.get(room)?.sorted.map(toMember) ?? [];
   }
 
   async memberCount(room: string): Promise<number> {
-    return this.rooms.get(room)?.size ?? 0;
+    return this.rooms.get(room)?.byKey.size ?? 0;
   }
 
   async roomCounts(): Promise<Map<string, number>> {
-    return new Map([...this.rooms].map(([room, members]) => [room, members.size]));
+    return new Map([...this.rooms].map(([room, members]) => [room, members.byKey.size]));
   }
 
   async close(): Promise<void> {
     this.names.clear();
     this.rooms.clear();
   }
+}
+
+/** Adds an entry after every entry whose nick sorts at or before its own (as a stable sort would). */
+function insert(members: RoomMembers, key: string, entry: Entry): void {
+  // As a Map's set would: an entry already under this key (a rename onto it) is replaced.
+  const replaced = members.byKey.get(key);
+  if (replaced !== undefined) remove(members, key, replaced);
+  const { sorted } = members;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]!.nick.localeCompare(entry.nick) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  sorted.splice(low, 0, entry);
+  members.byKey.set(key, entry);
+}
+
+function remove(members: RoomMembers, key: string, entry: Entry): void {
+  members.byKey.delete(key);
+  const at = members.sorted.indexOf(entry);
+  if (at >= 0) members.sorted.splice(at, 1);
 }
 
 function toMember(entry: Entry): Member {

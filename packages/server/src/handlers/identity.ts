@@ -134,7 +134,9 @@ async function claimIdentity(
     return undefined;
   }
   const nick = checked.name;
-  const key = canonicalName(nick);
+  // A name already in canonical form shares its string (claims, identity and member lists keep it).
+  const canonical = canonicalName(nick);
+  const key = canonical === nick ? nick : canonical;
   const registered = await registeredLookalike(store.accounts, key, nick);
   if (registered) {
     session.fail(

@@ -29,7 +29,8 @@ export async function standingIn(
 
 /** Marks owners, operators and admins in a room's member list. */
 export async function withRoles(hub: Hub, room: string, members: Member[]): Promise<Member[]> {
-  if (members.length === 0) return members;
+  // Only accounts hold roles: a room of guests (a connect storm's) needs no read of the store.
+  if (!members.some((member) => member.account)) return members;
   const [roles, admins] = await Promise.all([hub.options.store.moderation.roles(room), adminKeys(hub)]);
   if (roles.size === 0 && admins.size === 0) return members;
   return members.map((member) => {

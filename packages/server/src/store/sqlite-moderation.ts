@@ -185,13 +185,23 @@ export class SqliteModeration implements ModerationStore {
   private readonly changeInTransaction;
   private readonly createInTransaction;
   private readonly claimInTransaction;
+  /**
+   * Rooms known to exist: nothing deletes a known room, so once seen it needs no write. Every join
+   * asks, and a connect storm paid a transaction (a WAL append) per joiner to learn nothing.
+   */
+  private readonly knownRooms = new Set<string>();
 
   async createRoom(room: string, owner: string | undefined): Promise<boolean> {
-    return this.createInTransaction(room, owner);
+    if (this.knownRooms.has(room)) return false;
+    const created = this.createInTransaction(room, owner);
+    this.knownRooms.add(room);
+    return created;
   }
 
   async claimRoom(room: string, key: string): Promise<boolean> {
-    return this.claimInTransaction(room, key);
+    const claimed = this.claimInTransaction(room, key);
+    this.knownRooms.add(room);
+    return claimed;
   }
 
   async roles(room: string): Promise<Map<string, StoredRole>> {

@@ -84,4 +84,22 @@ export function directoryContract(create: DirectoryFactory): void {
     expect(await directory.members('dev')).toEqual([{ nick: 'Daniel', away: true }]);
     expect(await directory.removeMember('dev', 'daniel', 's1')).toEqual({ changed: true });
   });
+
+  it('lists members by name whatever order they came, renamed and left in', async () => {
+    const directory = await create();
+    const nicks = ['mia', 'Zoe', 'al', 'bo', 'Ann', 'carl', 'Bea', 'zed', 'eve', 'dan'];
+    for (const [i, nick] of nicks.entries()) await directory.addMember('dev', member(nick), `s${i}`);
+    await directory.updateMember('dev', 'mia', member('Aaron'));
+    await directory.updateMember('dev', 'eve', member('eve', { away: true }));
+    await directory.removeMember('dev', 'carl', 's5');
+    const listed = (await directory.members('dev')).map((m) => m.nick);
+    const expected = ['Aaron', 'Zoe', 'al', 'bo', 'Ann', 'Bea', 'zed', 'eve', 'dan'].sort((a, b) =>
+      a.localeCompare(b),
+    );
+    expect(listed).toEqual(expected);
+    expect((await directory.members('dev')).find((m) => m.nick === 'eve')?.away).toBe(true);
+    // A rename onto a name the room already lists replaces that entry, never lists it twice.
+    await directory.updateMember('dev', 'zed', member('Zoe'));
+    expect((await directory.members('dev')).filter((m) => m.nick === 'Zoe')).toHaveLength(1);
+  });
 }

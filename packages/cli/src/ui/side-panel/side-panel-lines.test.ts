@@ -44,6 +44,23 @@ describe('sidePanelLines', () => {
     const lines = sidePanelLines(state, theme, 20, 20, NOW).map((line) => line.trimEnd());
     expect(lines.slice(lines.indexOf('Members (4)') + 1)).toEqual(['~alice', 'bob', '@carol', '&root']);
   });
+
+  it('shows a big room as its number of people, with the names /who paged in', () => {
+    let state = initialChatState('alice');
+    state = onServerMessage(state, joined('hall', { members: [], memberCount: 5000 }), NOW);
+    let lines = sidePanelLines(state, theme, 20, 20, NOW).map((line) => line.trimEnd());
+    expect(lines.slice(lines.indexOf('5,000 people'))).toEqual(['5,000 people', '/who lists names']);
+    const page = {
+      type: 'members' as const,
+      room: 'hall',
+      members: members('ann', 'bob'),
+      more: true,
+      count: 5000,
+    };
+    state = onServerMessage(state, page, NOW);
+    lines = sidePanelLines(state, theme, 20, 20, NOW).map((line) => line.trimEnd());
+    expect(lines.slice(lines.indexOf('5,000 people'))).toEqual(['5,000 people', 'ann', 'bob', '+4,998 more']);
+  });
 });
 
 describe('muted rooms and conversations', () => {

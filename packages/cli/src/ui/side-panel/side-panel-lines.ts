@@ -11,8 +11,9 @@ const CONTINUED = '  ';
  * The side panel's text, at most `height` rows of at most `width - 2` columns (its border and a space
  * go before them): the rooms and conversations (numbered for Alt+1..9, with unread counts and a `!`
  * for mentions, the current one highlighted, muted ones dimmed as of `now`), then the members of the
- * current room, away ones dimmed.
- * Members that do not fit end in `+N more`. Names are never cut (two long ones would look the
+ * current room, away ones dimmed; a big room (the server sent its size, not its list) is `N people`
+ * and the names `/who` paged in. Members that do not fit, or were not paged in, end in `+N more`.
+ * Names are never cut (two long ones would look the
  * same): one wider than the panel goes on over the next rows. Rows are padded only where the padding shows (the
  * highlight, a badge at the right edge): Ink styles every character of every row on every frame.
  */
@@ -53,10 +54,15 @@ export function sidePanelLines(
   }
   const target = state.targets[state.current]!;
   if (target.kind === 'room') {
-    rows.push('', theme.heading(truncate(`Members (${target.members.length})`, inner)));
+    // A big room sends its size, not its list: the names shown are the pages `/who` asked for.
+    const total = target.memberCount ?? target.members.length;
+    const heading =
+      target.memberCount === undefined ? `Members (${total})` : `${total.toLocaleString('en-US')} people`;
+    rows.push('', theme.heading(truncate(heading, inner)));
+    if (target.memberCount !== undefined && target.members.length === 0)
+      rows.push(theme.muted(truncate('/who lists names', inner)));
     const room = height - rows.length;
-    const shown =
-      target.members.length > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
+    const shown = total > room ? target.members.slice(0, Math.max(0, room - 1)) : target.members;
     for (const member of shown) {
       // `~` owner, `@` operator, `&` server admin, as IRC clients mark them.
       const nick = roleMark(member.role) + sanitizeForTerminal(markedName(member.nick, member.account));
@@ -70,8 +76,8 @@ export function sidePanelLines(
         rows.push(...[...folded, lastRow].map((row) => theme.muted(row)));
       } else rows.push(...folded.map((row) => theme.name(member.nick, row)));
     }
-    if (shown.length < target.members.length)
-      rows.push(theme.muted(truncate(`+${target.members.length - shown.length} more`, inner)));
+    if (shown.length < total && (target.memberCount === undefined || shown.length > 0))
+      rows.push(theme.muted(truncate(`+${(total - shown.length).toLocaleString('en-US')} more`, inner)));
   }
   return rows.slice(0, height);
 }

@@ -43,7 +43,7 @@ function leavingText(target: TargetState): string {
 
 /**
  * The status line as plain text exactly `width` columns wide: server, connection state, the current
- * room and its topic on the left, the user's name (logged in or guest, and away) on the right. With
+ * room (with `N people` in a big room) and its topic on the left, the user's name (logged in or guest, and away) on the right. With
  * `activity` (the side panel is hidden), unread rooms and conversations follow the room's name
  * (`[#ops 2!] [@bob 1!]`). The topic gives way first, then the server's name, then activity markers.
  */
@@ -66,6 +66,9 @@ export function statusText(
     parts.push(away ? `${sanitizeForTerminal(target.label)} is ${awayText(away)}` : 'direct messages');
   }
   if (target.kind !== 'home' && isMuted(state.prefs, target.key, now)) parts.push('muted');
+  // A big room's member list is not on screen (it is paged with /who): its size is, here.
+  if (target.kind === 'room' && target.memberCount !== undefined)
+    parts.push(`${target.memberCount.toLocaleString('en-US')} people`);
   if (target.leaving) parts.push(leavingText(target));
   let left = parts.join(' │ ');
   if (activity) {
