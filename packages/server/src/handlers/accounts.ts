@@ -9,6 +9,7 @@ import {
   type NotifyPrefs,
 } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
+import { ignoredKeys, mentionRule, mutedNow } from '../accounts/attention.js';
 import { checkPassword, hashing, logAccount, passwordAcceptable } from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
@@ -20,7 +21,7 @@ import type { Session } from '../session.js';
 import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
 import { resolveTarget } from './messages.js';
-import { ignoredKeys, mentionRule, mutedNow, sendPrefs } from './prefs.js';
+import { sendPrefs } from './prefs.js';
 
 /** Entries a digest lists at most, for mentions and for direct messages each. */
 const DIGEST_LIMIT = 50;
@@ -190,42 +191,6 @@ export async function authenticate(
   if (!record || record.revoked || record.expiresAt <= hub.options.clock.now()) return undefined;
   const account = await accounts.account(record.accountKey);
   return account && { account, tokenHash };
-}
-
-/**
- * The account's read marker, unread count and unread mentions for a room, for `joined`. Joining
- * makes the room the account's: a room with no marker yet gets one at its latest message, so the
- * digest looks there from now on, even if no device ever opens it. Highlight keywords count as
- * mentions; a muted room has none (it still counts unread), as every client shows it. Messages of
- * people the account ignores count neither way: no client shows them.
- */
-export async function unreadIn(
-  hub: Hub,
-  session: Session,
-  room: string,
-): Promise<{ read: number; unread: number; mentions: number } | undefined> {
-  const identity = session.identity;
-  const account = identity?.account;
-  if (!account) return undefined;
-  const { store } = hub.options;
-  const target = roomKey(room);
-  const read =
-    (await store.accounts.readMarkers(account.key)).get(target) ??
-    (await store.accounts.startReading(account.key, target, (await store.bounds(target)).last));
-  const prefs = await store.accounts.prefs(account.key);
-  const [unread, mentioned] = await Promise.all([
-    store.accounts.unreadCount(target, read, account.key, ignoredKeys(prefs)),
-    mutedNow(hub, prefs, room)
-      ? []
-      : store.accounts.mentions(
-          target,
-          read,
-          mentionRule(identity.nick, prefs),
-          account.key,
-          INSPECTED_AFTER_MARKER,
-        ),
-  ]);
-  return { read, unread, mentions: mentioned.length };
 }
 
 /**

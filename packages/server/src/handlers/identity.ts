@@ -11,14 +11,14 @@ import {
 import type { Hub, HubLimits } from '../hub.js';
 import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.js';
 import { helloRefusal } from '../rooms/gates.js';
+import { joinRoom } from '../rooms/joining.js';
 import { announce, memberOf } from '../rooms/notices.js';
+import { resumeConversation } from '../rooms/resume.js';
 import type { Session } from '../session.js';
 import { roomKey, userChannel } from '../targets.js';
 import { authenticate, sendDigest } from './accounts.js';
 import { resolveTarget } from './messages.js';
 import { sendPrefs } from './prefs.js';
-import { joinRoom } from './rooms.js';
-import { resumeConversation } from './sync.js';
 
 /**
  * `hello`: checks the version and the name, claims it, welcomes, then joins the rooms asked for and

@@ -52,27 +52,6 @@ export async function sendPrefs(hub: Hub, session: Session, accountKey: string):
   return prefs;
 }
 
-/**
- * Who the server looks for in mentions of an account: its name and its highlight keywords, in
- * messages of anyone but the people it ignores (by canonical name, the key messages are stored with).
- */
-export function mentionRule(nick: string, prefs: NotifyPrefs): MentionRule {
-  return { nick, keywords: prefs.keywords, ignored: ignoredKeys(prefs) };
-}
-
-/** The canonical names (`from_key` of stored messages) of the people an account ignores. */
-export function ignoredKeys(prefs: NotifyPrefs): string[] {
-  return prefs.ignored.map(canonicalName);
-}
-
-/**
- * Whether a target (a room, or `@` and a canonical name) is muted now, on the server's clock: its
- * mentions are left out of `joined.mentions` and the digest, as no client highlights them.
- */
-export function mutedNow(hub: Hub, prefs: NotifyPrefs, target: string): boolean {
-  return isMuted(prefs, target, hub.options.clock.now());
-}
-
 function prefsFrame(prefs: NotifyPrefs, now: number) {
   const { levels, mutes, keywords, ignored } = activePrefs(prefs, now);
   return { type: 'prefs', levels, mutes, keywords, ignored } as const;

@@ -7,12 +7,12 @@ import {
   SEARCH_LIMITS,
   searchSnippet,
 } from 'aurora-protocol';
+import { ignoredKeys } from '../accounts/attention.js';
 import type { Hub } from '../hub.js';
 import { readRefusal } from '../rooms/privacy.js';
 import { narrowScopes, searchScopes, wireTarget } from '../search/search-scope.js';
 import type { Session } from '../session.js';
 import { PREFIX_WORDS } from '../store/search.js';
-import { ignoredKeys } from './prefs.js';
 
 /**
  * `search`: parses the query (a problem is `bad_query`), searches the rooms and conversations this

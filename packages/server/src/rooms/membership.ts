@@ -5,7 +5,7 @@ import { roomKey } from '../targets.js';
 import { announce } from './notices.js';
 
 // Who is in which room: leaving (by request, a kick, a ban or a shutdown), the leave notices a restart
-// owes, and the names of rooms in requests. Joining, which replays history, is the join handler's (handlers/rooms.ts).
+// owes, and the names of rooms in requests. Joining, which replays history, is joining.ts.
 
 /**
  * Leaves a room; `quiet` (server shutdown) skips the notices and keeps the person remembered, and
