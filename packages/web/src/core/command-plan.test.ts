@@ -75,6 +75,9 @@ describe('planCommand', () => {
     expect(plan('/rooms').frames).toEqual([{ type: 'rooms' }]);
     expect(plan('/who').frames).toEqual([{ type: 'members', room: 'dev', ref: 'who' }]);
     expect(plan('/who ops').frames).toEqual([{ type: 'members', room: 'ops', ref: 'who' }]);
+    // A big room (the server sent its size, not its list) is listed 100 names at a time.
+    const big = chatting(frame({ ...joined('hall'), memberCount: 5000 }));
+    expect(plan('/who', big).frames).toEqual([{ type: 'members', room: 'hall', ref: 'who', limit: 100 }]);
     expect(plan('/clear').actions).toEqual([{ type: 'clear', target: 'dev' }]);
     expect(plan('/quit')).toMatchObject({ quit: true });
   });

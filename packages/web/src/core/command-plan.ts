@@ -4,6 +4,7 @@ import {
   type PrefsCommand,
   planMessageCommand,
   planModerationCommand,
+  whoPage,
 } from 'aurora-client';
 import { type ClientMessageOf, sameName } from 'aurora-protocol';
 import { COMMAND_REFS } from './command-refs.js';
@@ -157,7 +158,13 @@ export function planCommand(command: Command, state: PageState, now: number): Co
     case 'who': {
       const which = command.room ?? room;
       if (!which) return fail('/who works in rooms: /who ROOM names one.');
-      return request({ type: 'members', room: which, ref: COMMAND_REFS.who });
+      // A big room (it sent a count) is listed a page at a time, as the terminal does.
+      return request({
+        type: 'members',
+        room: which,
+        ref: COMMAND_REFS.who,
+        ...whoPage(chat.targets[which]),
+      });
     }
     case 'clear':
       return target ? { actions: [{ type: 'clear', target: target.key }], frames: [] } : nothing;

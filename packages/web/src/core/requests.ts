@@ -30,7 +30,10 @@ export function sendRequest(connection: ChatConnection, request: PlannedRequest)
       connection.rooms();
       break;
     case 'members':
-      connection.members(request.room, request.ref);
+      connection.members(request.room, request.ref, {
+        ...(request.after === undefined ? {} : { after: request.after }),
+        ...(request.limit === undefined ? {} : { limit: request.limit }),
+      });
       break;
     case 'logout':
       connection.logout(request.everywhere ?? false);
