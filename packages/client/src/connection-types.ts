@@ -135,6 +135,8 @@ export interface ConnectionOptions {
   readonly session?: { readonly account: string; readonly token: string };
   /** Rooms to join on connect. */
   readonly rooms: readonly string[];
+  /** Join passwords of rooms in `rooms` that have one (a script's), sent with every hello. */
+  readonly roomPasswords?: Readonly<Record<string, string>>;
   /**
    * Where to start from, as a reconnect would (a script's saved cursor): the first `hello` resumes
    * the given rooms that are in `rooms`, and every given conversation, so the server replays what

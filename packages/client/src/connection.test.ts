@@ -5,7 +5,9 @@ import type { ConnectionEvent, ConnectionStatus } from './connection-types.js';
 import { testConnection } from './testing/test-connection.js';
 import { STABLE_SESSION_MS } from './transport.js';
 
-function setup(options: { retryFirstConnect?: boolean; rooms?: string[] } = {}) {
+function setup(
+  options: { retryFirstConnect?: boolean; rooms?: string[]; roomPasswords?: Record<string, string> } = {},
+) {
   const { clock, sockets, connection } = testConnection(options);
   const events: ConnectionEvent[] = [];
   connection.subscribe((event) => events.push(event));
@@ -48,6 +50,21 @@ describe('Connection', () => {
     ]);
     sockets.last().deliver(welcome('alice'));
     expect(lastStatus()).toEqual({ state: 'online', nick: 'alice', server: 'aurora-server' });
+  });
+
+  it('greets with the join passwords it was given, on the first hello and after a reconnect', () => {
+    const { connection, sockets, clock } = setup({ rooms: ['dev', 'ops'], roomPasswords: { dev: 'sesame' } });
+    connection.start();
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({
+      rooms: ['dev', 'ops'],
+      passwords: { dev: 'sesame' },
+    });
+    sockets.last().deliver(welcome('alice'));
+    sockets.last().drop(1006);
+    clock.advance(60_000);
+    sockets.last().open();
+    expect(sockets.last().sentOf('hello')[0]).toMatchObject({ passwords: { dev: 'sesame' } });
   });
 
   it('reports an unreachable server once, without retrying, when retries were not asked for', () => {

@@ -56,7 +56,10 @@ export class Connection implements ChatConnection {
   readonly #listeners = new Set<ConnectionListener>();
   readonly #delivery: Delivery;
   readonly #followed: FollowedTargets;
-  /** Join passwords given with `/join #room PASSWORD`, in memory only, for rejoining after a reconnect. */
+  /**
+   * Join passwords (`ConnectionOptions.roomPasswords`, `/join #room PASSWORD`), in memory only, sent
+   * with every hello so a first greeting and a reconnect get in.
+   */
   readonly #roomPasswords = new Map<string, string>();
   readonly #leaves: DeferredLeaves;
   readonly #typingThrottle = new TypingThrottle(LIMITS.typingIntervalMs);
@@ -93,6 +96,8 @@ export class Connection implements ChatConnection {
 
   constructor(options: ConnectionOptions) {
     this.#options = options;
+    for (const [room, password] of Object.entries(options.roomPasswords ?? {}))
+      this.#roomPasswords.set(room, password);
     this.#clock = options.clock ?? systemClock;
     this.#newCid = options.newCid ?? defaultCid;
     const random = options.random ?? Math.random;

@@ -66,6 +66,9 @@ export function connectionFor(
     nick: settings.nick,
     ...(session ? { session: { account: session.name, token: session.token } } : {}),
     rooms,
+    ...(settings.roomPassword === undefined
+      ? {}
+      : { roomPasswords: Object.fromEntries(rooms.map((room) => [room, settings.roomPassword!])) }),
     client: { name: 'aurora-chat', version: CLIENT_VERSION },
     socketFactory,
     retryFirstConnect: settings.wait,

@@ -47,9 +47,11 @@ export async function sendMessage(options: SendOptions): Promise<void> {
   if (to === undefined && room === undefined)
     throw new CliError(CliErrorCode.BadUsage, 'send needs a room (--room) or a person (--to)');
 
-  // Posting needs no membership, so a one-shot post leaves no join and leave notices behind.
+  // Posting needs no membership, so a one-shot post leaves no join and leave notices behind; a room
+  // with a join password (AURORA_ROOM_PASSWORD) takes posts from members only, so that one is joined.
   const keyed = id === undefined ? undefined : sendIdCid(sendTarget(room, to), id);
-  const session = scriptSession(settings, [], options.socketFactory, options.credentials, {
+  const joins = to === undefined && settings.roomPassword !== undefined ? [room!] : [];
+  const session = scriptSession(settings, joins, options.socketFactory, options.credentials, {
     ...(keyed === undefined ? {} : { newCid: () => keyed }),
   });
   const { connection } = session;

@@ -30,6 +30,8 @@ export interface Settings {
   readonly server: string;
   readonly nick: string;
   readonly rooms: readonly string[];
+  /** `AURORA_ROOM_PASSWORD`: the join password of the rooms named with --room (never a flag: ps shows flags). */
+  readonly roomPassword?: string;
   readonly bell: BellMode;
   /** How desktop notifications reach the terminal; `auto` is settled when the chat starts. */
   readonly notify: NotifyMode;
@@ -114,11 +116,13 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
       `--quiet-joins takes ${QUIET_JOINS_CHOICES}, not "${flags.quietJoins}"`,
     );
 
+  const roomPassword = sources.env.AURORA_ROOM_PASSWORD;
   return {
     url: address.url,
     server: address.display,
     nick: nick.name,
     rooms,
+    ...(roomPassword ? { roomPassword } : {}),
     bell,
     notify,
     title,

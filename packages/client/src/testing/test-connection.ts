@@ -13,6 +13,8 @@ export interface TestConnectionOptions {
   readonly session?: { readonly account: string; readonly token: string };
   /** Positions to start from (a script's saved cursor). */
   readonly resume?: StreamPositions;
+  /** Join passwords of rooms in `rooms`. */
+  readonly roomPasswords?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -28,6 +30,7 @@ export function testConnection(options: TestConnectionOptions = {}) {
     nick: options.nick ?? 'alice',
     ...(options.session ? { session: options.session } : {}),
     ...(options.resume ? { resume: options.resume } : {}),
+    ...(options.roomPasswords ? { roomPasswords: options.roomPasswords } : {}),
     rooms: options.rooms ?? ['dev'],
     client: { name: 'aurora-chat', version: 'test' },
     socketFactory: sockets.factory,
