@@ -31,7 +31,7 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // The admin's password reset raised it by 98 bytes (38,763 with it): the reset_password frame's
 // schema and the engine's resetPassword request, which the page's engine carries like log-ins.
 // Issue #19's last parts raised it by 628 bytes (39,391 with it): the reaction shortcodes, so that
-// `/react N :+1:` takes off a 👍 (storedEmoji), /reactions N, /goto N, and the reply quote that goes
+// `/react N :+1:` takes off a 👍, /reactions N, /goto N, and the reply quote that goes
 // to the message it answers.
 // Issue #18 part 3 raised it by 1,531 bytes (38,700 -> 40,231): room settings' frames and schemas
 // (mode, invites, join passwords, the new roles and actions), five error codes, the engine's /mode

@@ -49,7 +49,7 @@ export {
   prefsTarget,
 } from './prefs.js';
 export type { EmojiCheck } from './reactions.js';
-export { checkEmoji, REACTION_SHORTCODES, storedEmoji } from './reactions.js';
+export { checkEmoji, REACTION_SHORTCODES } from './reactions.js';
 export { BOT_MARK, markedName, REGISTERED_MARK } from './registered-mark.js';
 export type { ModeChanges, ParsedModes } from './room-modes.js';
 export { MODE_LETTERS, modeLetters, modeText, parseModeChanges, settingsText } from './room-modes.js';

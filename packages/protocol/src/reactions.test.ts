@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmoji, REACTION_SHORTCODES, storedEmoji } from './reactions.js';
+import { checkEmoji, REACTION_SHORTCODES } from './reactions.js';
 
 describe('checkEmoji', () => {
   it('takes one emoji as it is, flags and families included', () => {
@@ -11,15 +11,6 @@ describe('checkEmoji', () => {
     expect(checkEmoji(':+1:')).toEqual({ ok: true, emoji: '👍' });
     expect(checkEmoji(':THUMBSUP:')).toEqual({ ok: true, emoji: '👍' });
     for (const emoji of Object.values(REACTION_SHORTCODES)) expect(checkEmoji(emoji).ok).toBe(true);
-  });
-
-  it('stores a shortcode as its emoji without the checks (storedEmoji), as checkEmoji does', () => {
-    expect(storedEmoji(' :+1: ')).toBe('👍');
-    expect(storedEmoji(':Tada:')).toBe('🎉');
-    expect(storedEmoji('👍')).toBe('👍');
-    expect(storedEmoji(':nope:')).toBe(':nope:');
-    for (const code of Object.keys(REACTION_SHORTCODES))
-      expect(storedEmoji(code)).toBe((checkEmoji(code) as { emoji: string }).emoji);
   });
 
   it('refuses text, two emoji, unknown shortcodes and control characters', () => {

@@ -42,16 +42,6 @@ function shortcodeEmoji(text: string): string | undefined {
 }
 
 /**
- * A reaction as it is stored, without the checks (the server makes them): a known shortcode as its
- * emoji, anything else trimmed. For a client asking whether a reaction is already its own, where
- * `:+1:` and 👍 must be one.
- */
-export function storedEmoji(typed: string): string {
-  const text = typed.trim();
-  return shortcodeEmoji(text) ?? text;
-}
-
-/**
  * Checks a reaction as typed and gives the emoji it is stored as: a `:shortcode:` from
  * {@link REACTION_SHORTCODES}, or one grapheme that is an emoji (a pictograph, a flag, a keycap),
  * terminal-safe, of at most `maxEmojiBytes`. Shared by the server (the rule) and clients (the hint).

@@ -4,6 +4,7 @@ import { PREFS_LIMITS } from '../prefs.js';
 import { SEARCH_LIMITS } from '../search-query.js';
 import {
   ClientId,
+  MODERATE_ACTIONS,
   Nick,
   NotifyLevel,
   Ref,
@@ -308,20 +309,7 @@ export const Ignore = v.object({
  */
 export const Moderate = v.object({
   type: v.literal('moderate'),
-  action: v.picklist([
-    'kick',
-    'ban',
-    'unban',
-    'mute',
-    'unmute',
-    'op',
-    'deop',
-    'kill',
-    'voice',
-    'devoice',
-    'invite',
-    'uninvite',
-  ]),
+  action: v.picklist(MODERATE_ACTIONS),
   name: Nick,
   room: v.optional(RoomName),
   forMs: v.optional(

@@ -50,8 +50,8 @@ export const Reaction = v.object({ emoji: v.string(), who: v.array(v.string()) }
  */
 export const Role = v.picklist(['owner', 'operator', 'admin', 'voice']);
 
-/** What a moderation action does; `claim` is a registered account taking an ownerless room. */
-export const ModerationAction = v.picklist([
+/** The actions a `moderate` request asks for. */
+export const MODERATE_ACTIONS = [
   'kick',
   'ban',
   'unban',
@@ -60,12 +60,14 @@ export const ModerationAction = v.picklist([
   'op',
   'deop',
   'kill',
-  'claim',
   'voice',
   'devoice',
   'invite',
   'uninvite',
-]);
+] as const;
+
+/** What a moderation action does: a `moderate` action, or `claim` (an account taking an ownerless room). */
+export const ModerationAction = v.picklist([...MODERATE_ACTIONS, 'claim']);
 
 /**
  * A room's settings (`/mode`): `moderated` (+m), `inviteOnly` (+i), `topicProtected` (+t),

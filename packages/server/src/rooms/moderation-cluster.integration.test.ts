@@ -1,29 +1,11 @@
 import { CloseCode, ErrorCode } from 'aurora-protocol';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { ask, outcome, People } from '../testing/moderation-people.js';
-import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
-import { TestServers } from '../testing/test-servers.js';
+import { expect, it } from 'vitest';
+import { clusterPeople } from '../testing/cluster-people.js';
+import { ask, outcome } from '../testing/moderation-people.js';
+import { describeWithRedis } from '../testing/redis-server.js';
 
 describeWithRedis('moderation across two cluster nodes on one Redis', () => {
-  let redis: TestRedis;
-  const servers = new TestServers();
-  const people = new People();
-
-  beforeAll(async () => {
-    redis = await TestRedis.start();
-  });
-  afterAll(async () => {
-    await redis?.dispose();
-  });
-  beforeEach(async () => {
-    await redis.flush();
-  });
-  afterEach(async () => {
-    people.closeAll();
-    await servers.closeAll();
-  });
-
-  const startNode = (admins: string[] = []) => servers.start({ admins, redis: redis.url });
+  const { people, startNode } = clusterPeople();
 
   it('a kick and a ban on node A remove the person on node B within a second, and the ban holds there', async () => {
     const [a, b] = [await startNode(), await startNode()];

@@ -1,30 +1,12 @@
 import { ErrorCode, type ServerMessage } from 'aurora-protocol';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { ask, outcome, People } from '../testing/moderation-people.js';
-import { describeWithRedis, TestRedis } from '../testing/redis-server.js';
-import { TestServers } from '../testing/test-servers.js';
+import { expect, it } from 'vitest';
+import { clusterPeople } from '../testing/cluster-people.js';
+import { ask, outcome } from '../testing/moderation-people.js';
+import { describeWithRedis } from '../testing/redis-server.js';
 import type { TestClient } from '../testing/ws-client.js';
 
 describeWithRedis('room settings across two cluster nodes on one Redis', () => {
-  let redis: TestRedis;
-  const servers = new TestServers();
-  const people = new People();
-
-  beforeAll(async () => {
-    redis = await TestRedis.start();
-  });
-  afterAll(async () => {
-    await redis?.dispose();
-  });
-  beforeEach(async () => {
-    await redis.flush();
-  });
-  afterEach(async () => {
-    people.closeAll();
-    await servers.closeAll();
-  });
-
-  const startNode = () => servers.start({ redis: redis.url });
+  const { people, startNode } = clusterPeople();
 
   /** Asks again until the answer's outcome is `wanted` or a second has passed since `since`; the last outcome. */
   async function within(

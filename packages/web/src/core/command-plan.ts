@@ -95,10 +95,7 @@ export function planCommand(command: Command, state: PageState, now: number): Co
       const plan = planMessageCommand(chat, command);
       if (plan.kind === 'refuse') return fail(plan.message);
       if (plan.kind === 'show') return info(plan.message);
-      if (plan.kind === 'goto') {
-        const wire = target?.kind === 'dm' ? `@${target.label}` : plan.target;
-        return { ...nothing, goto: { wire, seq: plan.seq } };
-      }
+      if (plan.kind === 'goto') return { ...nothing, goto: { wire: plan.target, seq: plan.seq } };
       if (plan.kind === 'change')
         return request({ type: 'change', target: plan.target, seq: plan.seq, change: plan.change });
       return linePlan(state, {
