@@ -89,6 +89,17 @@ describe('resolveSettings', () => {
     expect(await failure(resolveSettings({ bell: 'loud' }, sources()))).toMatchObject({
       message: '--bell takes off, mentions or all, not "loud"',
     });
+    const long = sources({ AURORA_ROOM_PASSWORD: 'x'.repeat(65) });
+    expect(await failure(resolveSettings({ room: ['vault'] }, long))).toMatchObject({
+      code: 'bad_usage',
+      message: expect.stringContaining('AURORA_ROOM_PASSWORD is longer than a room password may be (64'),
+    });
+    expect(
+      await resolveSettings({ room: ['vault'] }, sources({ AURORA_ROOM_PASSWORD: 'sesame' })),
+    ).toMatchObject({
+      rooms: ['vault'],
+      roomPassword: 'sesame',
+    });
   });
 
   it('takes --notify from the flag, else the config file, else auto', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_QUIET_JOINS, parseQuietJoins, QUIET_JOINS_CHOICES, type QuietJoins } from 'aurora-client';
-import { checkNick, checkRoom } from 'aurora-protocol';
+import { checkNick, checkRoom, MODERATION_LIMITS } from 'aurora-protocol';
 import * as v from 'valibot';
 import { BellMode, configPath, loadConfig, NOTIFY_CHOICES, NotifyMode, TitleMode } from '../core/config.js';
 import { normalizeServerAddress } from '../core/server-address.js';
@@ -117,6 +117,11 @@ export async function resolveSettings(flags: CommonFlags, sources: SettingsSourc
     );
 
   const roomPassword = sources.env.AURORA_ROOM_PASSWORD;
+  if (roomPassword !== undefined && roomPassword.length > MODERATION_LIMITS.maxRoomPasswordLength)
+    throw new CliError(
+      CliErrorCode.BadUsage,
+      `AURORA_ROOM_PASSWORD is longer than a room password may be (${MODERATION_LIMITS.maxRoomPasswordLength} characters)`,
+    );
   return {
     url: address.url,
     server: address.display,
