@@ -2,8 +2,8 @@
 // what the page loads on first use) with esbuild; aurora-server serves that folder. Fails when app.js
 // grows past its gzipped budget.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
@@ -118,12 +118,30 @@ await rm(here('./dist/app-style.css'));
 await copyFile(here('./src/index.html'), here('./dist/index.html'));
 await copyFile(here('./src/favicon.svg'), here('./dist/favicon.svg'));
 
+// Every file also as brotli and gzip, which aurora-server sends to a browser that takes them (it checks
+// each copy decodes to its file): the page travels at about a third of its size, with no work per request.
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !/\.(js|css|html|svg)$/.test(entry.name)) continue;
+  const path = `${entry.parentPath}/${entry.name}`;
+  const bytes = await readFile(path);
+  await writeFile(`${path}.br`, brotli(bytes));
+  await writeFile(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
 const js = await readFile(here('./dist/app.js'));
 const css = await readFile(here('./dist/app.css'));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(
-  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
+  `aurora-web: app.js ${kib(js.length)} (${kib(gzipped(js))} gzipped, ${kib(brotli(js).length)} brotli), app.css ${kib(css.length)} (${kib(gzipped(css))} gzipped)`,
 );
 console.log(
   `aurora-web: on first use: ${[...chunks.values()].map(({ file, code }) => `${file} ${kib(code.length)} (${kib(gzipped(code))} gzipped)`).join(', ')}`,

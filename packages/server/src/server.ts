@@ -17,6 +17,7 @@ import type { Directory } from './directory/directory.js';
 import { LocalDirectory } from './directory/local.js';
 import { Heartbeat } from './heartbeat.js';
 import { startMetricsServer } from './http/metrics-server.js';
+import { FileCache } from './http/file-cache.js';
 import { handleHttp } from './http/routes.js';
 import { Hub } from './hub.js';
 import { createId } from './ids.js';
@@ -140,6 +141,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs),
     keepAliveTimeout: Math.max(1000, config.handshakeTimeoutMs / 2),
   };
+  const webFiles = new FileCache();
   const http = createWebServer(tls, timeouts, (request, response) => {
     if (isForeignHost(request)) {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
@@ -154,6 +156,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     handleHttp(
       {
         webRoot: config.webRoot,
+        webFiles,
         health: async () => ({
           status: 'ok',
           version: SERVER_VERSION,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FileCache } from './file-cache.js';
 import { serveStatic } from './static-files.js';
 
 /** Headers on every HTTP response: the page may load only its own scripts and styles. */
@@ -24,6 +25,8 @@ export interface Health {
 export interface RouteOptions {
   /** The browser client's built files; undefined or missing files give the "not built" page. */
   readonly webRoot: string | undefined;
+  /** The web root's files as last read. */
+  readonly webFiles: FileCache;
   readonly health: () => Promise<Health>;
 }
 
@@ -53,7 +56,11 @@ export async function handleHttp(
     });
     return;
   }
-  if (options.webRoot !== undefined && (await serveStatic(options.webRoot, request, response, path))) return;
+  if (
+    options.webRoot !== undefined &&
+    (await serveStatic(options.webRoot, options.webFiles, request, response, path))
+  )
+    return;
   if (path === '/' || path === '/index.html') {
     respond(response, 200, 'text/html; charset=utf-8', NOT_BUILT);
     return;
