@@ -45,5 +45,5 @@ export class FileCache {
 
 async function decodesTo(name: StoredEncoding['name'], copy: Buffer, body: Buffer): Promise<boolean> {
   const decoded = await DECODERS[name](copy).catch(() => undefined);
-  return decoded !== undefined && decoded.equals(body);
+  return decoded?.equals(body) === true;
 }
