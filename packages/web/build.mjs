@@ -50,7 +50,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // The browser's /password (its dialog is chunks/account-*.js; the page keeps the command's plan, the
 // hook and the loader): 39,036. Room settings' later work (voice marks, /mode and /join help): 39,051.
 // Issue #23's big rooms: /who pages a big room's names in the engine (member-pages.ts), 39,262.
-const CEILING_GZIPPED_JS = 39_300;
+// A sign-up hands the preferences this browser kept as a guest to the new account, as the terminal's
+// /register does (reading them at the join screen, and the engine's handedOverPrefs): 39,395.
+const CEILING_GZIPPED_JS = 39_400;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

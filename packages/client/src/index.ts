@@ -98,6 +98,7 @@ export {
   attentionOf,
   callsAt,
   durationText,
+  handedOverPrefs,
   hiddenByIgnore,
   ignoredText,
   keywordsText,

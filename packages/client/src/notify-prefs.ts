@@ -22,6 +22,15 @@ import { isDmTarget } from './targets.js';
 /** Preferences nobody set: where a client starts, and a guest without a saved file stays. */
 export const NO_PREFS: NotifyPrefs = EMPTY_PREFS;
 
+/**
+ * What a guest hands to the account it registers (`register.prefs`): what it set, or nothing when it
+ * set nothing. Both clients ask here, so they hand over alike.
+ */
+export function handedOverPrefs(prefs: NotifyPrefs): NotifyPrefs | undefined {
+  const { levels, mutes, keywords, ignored } = prefs;
+  return levels.length + mutes.length + keywords.length + ignored.length > 0 ? prefs : undefined;
+}
+
 /** What one new message from someone else may do, by the preferences of its target. */
 export interface Attention {
   /** It marks its target with `!` (a mention or direct message, outside a muted target). */

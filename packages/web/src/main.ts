@@ -1,6 +1,7 @@
 import { standardSocketFactory, systemClock } from 'aurora-client';
 import { parseJoinLink, socketUrl } from './core/url-params.js';
 import {
+  guestPrefs,
   hasGuestPrefs,
   rememberedName,
   rememberName,
@@ -18,7 +19,7 @@ if (root)
     url: socketUrl(location),
     socketFactory: standardSocketFactory(WebSocket),
     clock: systemClock,
-    memory: { rememberedName, rememberName, storedSession, storeSession, hasGuestPrefs },
+    memory: { rememberedName, rememberName, storedSession, storeSession, hasGuestPrefs, guestPrefs },
     link: parseJoinLink(location.search),
     address: {
       origin: location.origin,

@@ -1,4 +1,5 @@
 import { type Clock, createTimeFormat, type Digest, type SocketFactory } from 'aurora-client';
+import type { NotifyPrefs } from 'aurora-protocol';
 import type { Attention } from './attention/index.js';
 import { adjacentTarget } from './core/navigation.js';
 import { type CommandsPart, createPageSession } from './core/page-session.js';
@@ -22,6 +23,7 @@ export interface PageMemory {
   storedSession(now: number): StoredSession | undefined;
   storeSession(session: StoredSession | undefined): void;
   hasGuestPrefs(): boolean;
+  guestPrefs(): NotifyPrefs;
 }
 
 /** What the page is built from: the browser's parts, handed in by main.ts. */
@@ -78,6 +80,7 @@ export function createWebApp(parts: WebAppParts): void {
     clock,
     client: CLIENT,
     attempt: session ? 'session' : 'guest',
+    guestPrefs: memory.guestPrefs,
     loadCommands: parts.load.commands,
     hooks: {
       welcomed(message) {

@@ -1,5 +1,5 @@
 import type { ChatAction, ChatConnection, ChatState, Clock, Command, PasswordPrompt } from 'aurora-client';
-import { lastSeq, NO_PREFS, ReadMarkers } from 'aurora-client';
+import { handedOverPrefs, lastSeq, ReadMarkers } from 'aurora-client';
 import { LIMITS, sameName } from 'aurora-protocol';
 
 /** The account side of the chat actions: log-in commands, the password prompt, read markers. */
@@ -73,7 +73,7 @@ export function createAccountActions(deps: AccountActionDeps): AccountActions {
       // A guest registering its own name keeps the mutes, levels and keywords it set meanwhile.
       const { account, me, prefs } = getState();
       const own = account === undefined && sameName(asked.name, me);
-      connection.register(asked.name, password, own && prefs !== NO_PREFS ? prefs : undefined);
+      connection.register(asked.name, password, own ? handedOverPrefs(prefs) : undefined);
     });
   /** `/password`: the current password first, then the new one twice. */
   const changePassword = (asked: PasswordPrompt, secret: string) => {

@@ -203,7 +203,7 @@ const GuestPrefs = v.object({
 
 /**
  * Creates an account for a name and logs in: answered by `auth` with a session token. A guest
- * registering the name it uses may hand over the preferences its client kept (`prefs`).
+ * registering may hand over the preferences its client kept (`prefs`), which the account starts with.
  */
 export const Register = v.object({
   type: v.literal('register'),

@@ -91,6 +91,20 @@ describe('sign-up and log-in', () => {
     expect(await hub.store.accounts.prefs('carol')).toMatchObject({ keywords: ['deploy'] });
   });
 
+  it('keeps the preferences a browser kept as a guest when it signs up before saying hello', async () => {
+    const hub = createTestHub();
+    const browser = hub.connect();
+    const prefs = { levels: [], mutes: [{ target: 'random' }], keywords: ['pager'], ignored: [] };
+    await browser.send({ type: 'register', name: 'dana', password: 'correct horse', prefs });
+    const token = browser.peer.of('auth')[0]!.token;
+    await browser.hello('dana', { token, rooms: ['dev'] });
+    expect(browser.peer.of('prefs').at(-1)).toMatchObject({
+      mutes: [{ target: 'random' }],
+      keywords: ['pager'],
+    });
+    expect(await hub.store.accounts.prefs('dana')).toMatchObject({ keywords: ['pager'] });
+  });
+
   it('marks a guest who registers in place registered in member lists at once, with no notice', async () => {
     const hub = createTestHub();
     const guest = hub.connect();

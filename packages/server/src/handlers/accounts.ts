@@ -9,7 +9,7 @@ import {
   type NotifyPrefs,
 } from 'aurora-protocol';
 import { nameSkeleton } from 'aurora-protocol/skeleton';
-import { ignoredKeys, mentionRule, mutedNow } from '../accounts/attention.js';
+import { mentionRule, mutedNow } from '../accounts/attention.js';
 import { checkPassword, hashing, logAccount, passwordAcceptable } from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { hashToken, newSessionToken } from '../accounts/tokens.js';
@@ -18,7 +18,7 @@ import { claimNames, lookalikeClaim, registeredLookalike } from '../name-claims.
 import { memberOf } from '../rooms/notices.js';
 import { withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
-import { type Account, INSPECTED_AFTER_MARKER } from '../store/accounts.js';
+import type { Account } from '../store/accounts.js';
 import { roomKey, userChannel } from '../targets.js';
 import { resolveTarget } from './messages.js';
 import { sendPrefs } from './prefs.js';
@@ -111,19 +111,20 @@ export async function register(
       },
     );
   }
+  // The guest's mutes, levels, keywords and ignored people, as its client kept them, carry over,
+  // whether it registers in place or signs up before saying hello (the browser's join screen).
+  const guest = message.prefs;
+  if (guest)
+    await store.accounts.changePrefs(key, (current) => ({
+      ok: true,
+      prefs: adoptPrefs(current, guest, clock.now()),
+    }));
   const tokenHash = await issueSession(hub, session, account, ref);
   logAccount(hub, session, 'account registered', account.name);
   if (session.identity?.key === key) {
     session.identity = { ...session.identity, account: { key, tokenHash } };
     await claimNames(directory, session.id, session.identity, true);
     await adoptRooms(hub, session, key);
-    // The guest's mutes, levels, keywords and ignored people, as its client kept them, carry over.
-    const guest = message.prefs;
-    if (guest)
-      await store.accounts.changePrefs(key, (current) => ({
-        ok: true,
-        prefs: adoptPrefs(current, guest, clock.now()),
-      }));
     await sendPrefs(hub, session, key);
   }
 }

@@ -4,13 +4,11 @@ import {
   canonicalName,
   changePrefs,
   ErrorCode,
-  isMuted,
   type NotifyPrefs,
   type PrefsChange,
 } from 'aurora-protocol';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
-import type { MentionRule } from '../store/accounts.js';
 import { userChannel } from '../targets.js';
 
 /** The client messages that change notification preferences. */

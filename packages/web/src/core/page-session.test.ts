@@ -1,4 +1,5 @@
 import { fakeSocketFactory } from 'aurora-client/testing';
+import { EMPTY_PREFS, type NotifyPrefs } from 'aurora-protocol';
 import { ack, chat, joined, ManualClock, members, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { planLine, sendRequest } from '../commands/index.js';
@@ -7,7 +8,7 @@ import { initialPage, pageReducer } from './page-state.js';
 import { createStore } from './store.js';
 
 /** A page session over fake sockets and a manual clock; `heard` lists what it told the page. */
-function setup() {
+function setup(guestPrefs?: () => NotifyPrefs) {
   const clock = new ManualClock();
   const sockets = fakeSocketFactory();
   const store = createStore(pageReducer, initialPage());
@@ -36,6 +37,7 @@ function setup() {
       return { planLine, sendRequest };
     },
     hooks,
+    ...(guestPrefs ? { guestPrefs } : {}),
   });
   /** alice joins #dev and the server answers. */
   const inDev = () => {
@@ -142,5 +144,22 @@ describe('createPageSession', () => {
     expect(items.map((item) => (item.kind === 'notice' ? item.text : ''))).toEqual([
       'Not connected. Try again once the connection is back.',
     ]);
+  });
+
+  it('hands the preferences this browser kept as a guest to the account a sign-up creates', () => {
+    const kept: NotifyPrefs = { ...EMPTY_PREFS, keywords: ['pager'], mutes: [{ target: 'random' }] };
+    const { session, sockets } = setup(() => kept);
+    session.join({ attempt: 'signup', nick: 'alice', room: 'dev', password: 'correct horse battery' });
+    sockets.last().open();
+    expect(sockets.last().sentOf('register')[0]).toMatchObject({ name: 'alice', prefs: kept });
+  });
+
+  it('signs up with no preferences when the guest set none', () => {
+    const { session, sockets } = setup(() => EMPTY_PREFS);
+    session.join({ attempt: 'signup', nick: 'alice', room: 'dev', password: 'correct horse battery' });
+    sockets.last().open();
+    const [register] = sockets.last().sentOf('register');
+    expect(register).toMatchObject({ name: 'alice' });
+    expect(register).not.toHaveProperty('prefs');
   });
 });

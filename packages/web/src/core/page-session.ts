@@ -3,12 +3,14 @@ import {
   type Clock,
   Connection,
   type ConnectionEvent,
+  handedOverPrefs,
   messagePlace,
+  NO_PREFS,
   type PrefsCommand,
   type SocketFactory,
   targetOfWire,
 } from 'aurora-client';
-import type { ChatMessage, ServerMessageOf } from 'aurora-protocol';
+import type { ChatMessage, NotifyPrefs, ServerMessageOf } from 'aurora-protocol';
 import type { CommandPlan, PlannedLine, PlannedRequest } from './command-plan.js';
 import { eventActions } from './connection-events.js';
 import type { JoinAttempt } from './join-errors.js';
@@ -65,6 +67,8 @@ export interface PageSessionParts {
   readonly hooks: SessionHooks;
   /** How the first join is tried (a stored log-in, or as a guest). */
   readonly attempt?: JoinAttempt;
+  /** The preferences this browser kept as a guest, which a sign-up hands to the new account. */
+  readonly guestPrefs?: () => NotifyPrefs;
 }
 
 /** A join as the join screen asks for it. */
@@ -138,7 +142,8 @@ export function createPageSession(parts: PageSessionParts): PageSession {
     connection = next;
     hooks.connecting();
     if (password !== undefined) {
-      if (attempt === 'signup') next.register(wanted.nick, password);
+      if (attempt === 'signup')
+        next.register(wanted.nick, password, handedOverPrefs(parts.guestPrefs?.() ?? NO_PREFS));
       else next.login(wanted.nick, password);
     }
     next.start();
