@@ -14,7 +14,7 @@ import {
 } from './chat-targets.js';
 import type { ConnectionEvent, ConnectionStatus, Outgoing } from './connection-types.js';
 import { ItemList } from './item-list.js';
-import { firstSeq, type PendingItem } from './items.js';
+import { firstSeq, type ListTerm, type PendingItem } from './items.js';
 import { NO_PREFS, onPrefs } from './notify-prefs.js';
 import { type RemoteKeyed, remoteKeyed } from './remote-keyed.js';
 import { dmPeer, dmTarget, HOME, isDmTarget } from './targets.js';
@@ -138,6 +138,8 @@ export type ChatAction =
       readonly tone: 'info' | 'error';
       readonly now: number;
       readonly target?: string;
+      /** One row of a two-column list, described by `text`. */
+      readonly term?: ListTerm;
     }
   /** The user gave up a line the server refused: it leaves the view. */
   | { readonly type: 'discard'; readonly cid: string }
@@ -231,6 +233,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         action.text,
         action.tone,
         action.now,
+        action.term,
       );
     case 'discard':
       return updatePending(state, action.cid, () => undefined);

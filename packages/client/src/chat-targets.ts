@@ -1,7 +1,7 @@
 import { canonicalName, type Member } from 'aurora-protocol';
 import type { ChatState, TargetState } from './chat-state.js';
 import { ItemList } from './item-list.js';
-import type { ChatItem, PendingItem } from './items.js';
+import type { ChatItem, ListTerm, PendingItem } from './items.js';
 import { remoteKeyed, withEntry, withoutEntry } from './remote-keyed.js';
 import { dmPeer, HOME, isDmTarget } from './targets.js';
 import { withinBudget } from './transcript-budget.js';
@@ -108,6 +108,7 @@ export function addNotice(
   text: string,
   tone: 'info' | 'error',
   now: number,
+  term?: ListTerm,
 ): ChatState {
   const target = state.targets[key] ?? state.targets[HOME]!;
   const order = (target.items.at(-1)?.order ?? 0) + 1;
@@ -118,6 +119,7 @@ export function addNotice(
     ts: now,
     text,
     tone,
+    ...(term ? { term } : {}),
   };
   return withinBudget(
     updateTarget(state, target.key, (t) => ({ items: t.items.append([notice]) })),

@@ -127,10 +127,20 @@ export function helpLines(command?: string): string[] {
     return [`${synopsis(spec)} — ${spec.help}${aliases}`];
   }
   return [
-    'Commands:',
+    HELP_HEADING,
     ...COMMANDS.map((spec) => `  ${synopsis(spec).padEnd(24)} ${spec.help}`),
-    'Start a line with // to send text that begins with /.',
+    HELP_FOOTER,
   ];
+}
+
+/** The line above the command list of `/help`. */
+export const HELP_HEADING = 'Commands:';
+/** The line below it. */
+export const HELP_FOOTER = 'Start a line with // to send text that begins with /.';
+
+/** `/help`'s rows: each command as it is written, and what it does. */
+export function helpRows(): (readonly [synopsis: string, help: string])[] {
+  return COMMANDS.map((spec) => [synopsis(spec), spec.help]);
 }
 
 /** How a command is written: `/msg NAME [TEXT]`. */

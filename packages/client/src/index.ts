@@ -26,7 +26,16 @@ export {
 export { canonicalKey, leavingText, unsentLines } from './chat-targets.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { closeReason } from './close-reason.js';
-export { COMMAND_NAMES, COMMANDS, type CommandSpec, helpLines, synopsis } from './command-table.js';
+export {
+  COMMAND_NAMES,
+  COMMANDS,
+  type CommandSpec,
+  HELP_FOOTER,
+  HELP_HEADING,
+  helpLines,
+  helpRows,
+  synopsis,
+} from './command-table.js';
 export {
   type Command,
   type ModerationCommandAction,
@@ -55,6 +64,7 @@ export {
   type ChatItem,
   firstSeq,
   itemTs,
+  type ListTerm,
   lastSeq,
   lowerBound,
   messageOrder,

@@ -27,9 +27,21 @@ export type ChatItem =
       /** Local text; may quote remote strings, so it is sanitized when drawn like everything else. */
       readonly text: string;
       readonly tone: 'info' | 'error';
+      /** Set when the notice is one row of a two-column list (`/help`'s): what `text` describes. */
+      readonly term?: ListTerm;
     }
   /** Messages are missing here (the server could not replay them all). */
   | { readonly kind: 'gap'; readonly order: number; readonly id: string; readonly ts: number };
+
+/**
+ * The left column of a list row: a client lays rows side by side when its width allows, and the
+ * description under the term when it does not (a narrow terminal).
+ */
+export interface ListTerm {
+  readonly text: string;
+  /** The column's width: the widest term of the list, so that its rows line up. */
+  readonly width: number;
+}
 
 /** A sent message waiting for its `ack`, drawn below the transcript. */
 export interface PendingItem {

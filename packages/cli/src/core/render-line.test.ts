@@ -33,6 +33,54 @@ const draw = (item: ChatItem | PendingItem, context = plainContext(), showDate =
   renderItem(item, showDate, context);
 
 describe('renderItem', () => {
+  const row = (term: string, text: string): ChatItem => ({
+    kind: 'notice',
+    order: 1,
+    id: 'n1',
+    ts: Date.UTC(2026, 2, 3, 9, 5),
+    text,
+    tone: 'info',
+    term: { text: term, width: 24 },
+  });
+
+  it('lays /help rows side by side in a wide pane, the description wrapped under itself', () => {
+    const rows = draw(
+      row('/kick NAME [REASON]', 'operators: put a person out of this room (they may come back)'),
+      plainContext(80),
+    );
+    expect(rows).toEqual([
+      '09:05     -- │   /kick NAME [REASON]      operators: put a person out of this',
+      '             │                            room (they may come back)',
+    ]);
+  });
+
+  it('gives a term wider than its column a row to itself, the description in the column', () => {
+    const rows = draw(
+      row('/ban [--server] NAME [DURATION] [REASON]', 'operators: keep a person out'),
+      plainContext(80),
+    );
+    expect(rows).toEqual([
+      '09:05     -- │   /ban [--server] NAME [DURATION] [REASON]',
+      '             │                            operators: keep a person out',
+    ]);
+  });
+
+  it('puts the description under the term in a narrow pane, instead of a sliver beside it', () => {
+    const rows = draw(
+      row('/kick NAME [REASON]', 'operators: put a person out of this room (they may come back)'),
+      plainContext(50),
+    );
+    expect(rows[0]).toBe('09:05     -- │   /kick NAME [REASON]');
+    expect(
+      rows
+        .slice(1)
+        .join(' ')
+        .replace(/\s*│\s+/g, ' ')
+        .trim(),
+    ).toBe('operators: put a person out of this room (they may come back)');
+    for (const line of rows) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+  });
+
   it('shows HH:MM, the nick right-aligned in its column, and the text', () => {
     expect(draw(message(chat(1, 'bob', 'hello there')))).toEqual(['12:01    bob │ hello there']);
   });

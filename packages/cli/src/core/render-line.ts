@@ -76,6 +76,32 @@ export function runLines(ts: number, text: string, showDate: boolean, context: L
 
 const RUN_ARROW = '<->';
 
+/** The narrowest description worth a column of its own beside a list's terms. */
+const MIN_DESCRIPTION = 24;
+
+/**
+ * One row of a two-column list (`/help`): the term padded to its column and the description beside
+ * it, wrapped under itself (a term wider than the column has its row to itself); where that leaves
+ * the description too narrow, it goes under the term.
+ */
+function listRow(term: string, termWidth: number, text: string, width: number): string {
+  const column = 2 + termWidth + 1;
+  const wide = width - column >= MIN_DESCRIPTION;
+  const indent = wide ? column : 4;
+  const lines = wrapSegments([{ text, style: undefined }], Math.max(1, width - indent)).map(
+    (line) => ' '.repeat(indent) + line.map((s) => s.text).join(''),
+  );
+  const head = `  ${term}`;
+  if (wide && displayWidth(head) < column)
+    return [head.padEnd(column) + lines[0]!.slice(column), ...lines.slice(1)].join('\n');
+  return [head, ...lines].join('\n');
+}
+
+/** The columns a notice's text has on its first row after the time, the marker and the separator. */
+function textWidth(time: string, context: LineContext): number {
+  return context.width - (time.length + 1 + context.nickWidth + 3);
+}
+
 /** Draws one item without caching, each row as one string. */
 export function renderItem(item: ChatItem | PendingItem, showDate: boolean, context: LineContext): string[] {
   return drawItem(item, showDate, context).map(lineText);
@@ -118,12 +144,20 @@ function itemLines(item: ChatItem | PendingItem, context: LineContext): Line[] {
     }
     case 'notice': {
       const role = item.tone === 'error' ? 'error' : 'notice';
+      const text = sanitizeMultiline(item.text);
       return layout(
         time,
         item.tone === 'error' ? '!!' : '--',
         { role },
         SEPARATOR,
-        [{ text: sanitizeMultiline(item.text), style: { role } }],
+        [
+          {
+            text: item.term
+              ? listRow(sanitize(item.term.text), item.term.width, text, textWidth(time, context))
+              : text,
+            style: { role },
+          },
+        ],
         context,
       );
     }

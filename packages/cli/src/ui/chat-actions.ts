@@ -7,8 +7,11 @@ import {
   dmPeer,
   dmTarget,
   firstSeq,
+  HELP_FOOTER,
+  HELP_HEADING,
   HOME,
   helpLines,
+  helpRows,
   isDmTarget,
   type ModerationCommand,
   type PrefsCommand,
@@ -27,7 +30,7 @@ import {
   utf8Length,
 } from 'aurora-protocol';
 import { type AccountActions, createAccountActions } from './account-actions.js';
-import { KEY_HELP } from './key-help.js';
+import { KEY_BINDINGS, KEYS_HEADING } from './key-help.js';
 
 /** What became of a submitted line: sent (into history), kept in the input, or cleared without a trace. */
 export type Submitted = 'done' | 'keep' | 'forget';
@@ -86,6 +89,15 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
   const { connection, dispatch, getState, clock } = deps;
   const notice = (text: string, tone: 'info' | 'error' = 'info') =>
     dispatch({ type: 'notice', text, tone, now: clock.now() });
+  /**
+   * A two-column list (laid out by the pane's width), its terms in a column as wide as the widest up
+   * to `most`: a longer one has its row to itself.
+   */
+  const listRows = (rows: readonly (readonly [term: string, text: string])[], most: number) => {
+    const width = Math.min(most, Math.max(...rows.map(([term]) => term.length)));
+    for (const [term, text] of rows)
+      dispatch({ type: 'notice', text, tone: 'info', now: clock.now(), term: { text: term, width } });
+  };
   const current = () => getState().targets[getState().current]!;
   const account = createAccountActions({ connection, dispatch, getState, clock, notice });
   // A direct message to someone away is answered with their away message, once per absence (as
@@ -296,8 +308,14 @@ export function createChatActions(deps: ChatActionDeps): ChatActions {
         dispatch({ type: 'clear', target: here.key });
         return true;
       case 'help':
-        for (const line of command.command ? helpLines(command.command) : [...helpLines(), ...KEY_HELP])
-          notice(line);
+        if (command.command) for (const line of helpLines(command.command)) notice(line);
+        else {
+          notice(HELP_HEADING);
+          listRows(helpRows(), 24);
+          notice(HELP_FOOTER);
+          notice(KEYS_HEADING);
+          listRows(KEY_BINDINGS, 30);
+        }
         return true;
       case 'quit':
         deps.quit();

@@ -17,8 +17,5 @@ export const KEY_BINDINGS: readonly (readonly [keys: string, what: string])[] = 
   ['Ctrl+C', 'clear the input; on an empty input, quit (so does Ctrl+D)'],
 ];
 
-/** The key bindings as help lines. */
-export const KEY_HELP: readonly string[] = [
-  'Keys:',
-  ...KEY_BINDINGS.map(([keys, what]) => `  ${keys.padEnd(31)} ${what}`),
-];
+/** The line above the key bindings in `/help`. */
+export const KEYS_HEADING = 'Keys:';
