@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageRows, openPage, say, sayRaw, useBrowserAndServer } from './harness.js';
+import { joinAs, messageRows, openPage, say, sayRaw, useBrowserAndServer } from './harness.js';
 
 const env = useBrowserAndServer();
 
@@ -34,6 +34,33 @@ describe('the page', () => {
     ]);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+});
+
+describe('the download', () => {
+  it('arrives compressed from the build, works, and costs a 304 on a reload', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const seen: { path: string; status: number; encoding: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (/\.(js|css)$/.test(path))
+        seen.push({ path, status: response.status(), encoding: response.headers()['content-encoding'] });
+    });
+    await page.goto(`${env.server.httpUrl}/?room=dev`);
+    await joinAs(page, 'zoe');
+    await say(page, 'sent by a compressed page');
+    await expect
+      .poll(() => messageRows(page).allTextContents())
+      .toContainEqual(expect.stringContaining('sent by a compressed page'));
+    expect(seen.filter(({ path }) => path === '/app.js' || path === '/app.css')).toEqual([
+      expect.objectContaining({ status: 200, encoding: 'br' }),
+      expect.objectContaining({ status: 200, encoding: 'br' }),
+    ]);
+    seen.length = 0;
+    await page.reload();
+    await expect.poll(() => seen.find(({ path }) => path === '/app.js')?.status).toBe(304);
+    await context.close();
   });
 });
 
