@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_CONFIG, makeConfig, type ServerConfig } from './config.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
@@ -10,6 +12,20 @@ function integer(name: string, min: number, max: number) {
       throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
     return parsed;
   };
+}
+
+/**
+ * A web root given on purpose must hold a build: a typo would otherwise start a server whose page
+ * only says the client is not built.
+ */
+function webRootFolder(value: string): string {
+  if (!statSync(value, { throwIfNoEntry: false })?.isDirectory())
+    throw new InvalidArgumentError(`--web-root ${value} is not a folder.`);
+  if (!existsSync(join(value, 'index.html')))
+    throw new InvalidArgumentError(
+      `--web-root ${value} has no index.html: point it at a build of the browser client (packages/web/dist after pnpm build), or leave it out.`,
+    );
+  return value;
 }
 
 function positiveNumber(name: string) {
@@ -99,7 +115,9 @@ export function createProgram(): Command {
         .choices(LOG_LEVELS),
     )
     .addOption(
-      new Option('--web-root <dir>', 'serve the browser client from this folder').env('AURORA_WEB_ROOT'),
+      new Option('--web-root <dir>', 'serve the browser client from this folder')
+        .env('AURORA_WEB_ROOT')
+        .argParser(webRootFolder),
     )
     .addOption(
       new Option('--retention-days <days>', 'delete messages older than this (default: keep everything)')

@@ -71,6 +71,19 @@ describe('aurora-server refuses bad start-up input in one line', () => {
     );
   });
 
+  it('a web root that is not a folder or holds no build', async () => {
+    await expectOneLine(
+      ['--memory', '--port', '0', '--web-root', join(dir, 'nope')],
+      2,
+      /--web-root .*nope is not a folder/,
+    );
+    await expectOneLine(
+      ['--memory', '--port', '0', '--web-root', dir],
+      2,
+      /--web-root .* has no index\.html/,
+    );
+  });
+
   it('a database written by a newer version', async () => {
     const data = join(dir, 'newer');
     await mkdir(data, { recursive: true });
