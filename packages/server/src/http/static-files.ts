@@ -38,9 +38,12 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   return file.startsWith(base + sep) ? file : undefined;
 }
 
-/** How long a browser may keep a file without asking: content-named chunks forever, the rest not. */
-function cacheControl(urlPath: string): string {
-  return urlPath.startsWith('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+/**
+ * How long a browser may keep a file without asking: the build's content-named chunks forever, the
+ * rest not.
+ */
+function cacheControl(root: string, path: string): string {
+  return path.startsWith(resolve(root, 'chunks') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**
@@ -72,7 +75,7 @@ export async function serveStatic(
   // Each encoding is its own representation with its own tag (RFC 9110 §8.8.3).
   const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding.name}"` : file.etag;
   const headers: Record<string, string | number> = {
-    'Cache-Control': cacheControl(urlPath),
+    'Cache-Control': cacheControl(root, path),
     ETag: etag,
     ...(file.encoded.size > 0 ? { Vary: 'Accept-Encoding' } : {}),
   };
