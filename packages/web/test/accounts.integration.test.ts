@@ -79,14 +79,18 @@ describe('accounts', () => {
   });
 
   it('shares what has been read between the devices', async () => {
-    await say(phone.page, '/join side');
-    await expect.poll(() => phone.page.locator('.topbar .title').textContent()).toBe('#side');
+    // Neither device shows #acct when bob writes, so the message stays unread on both until one opens it.
+    for (const device of [phone, laptop]) {
+      await say(device.page, '/join side');
+      await expect.poll(() => device.page.locator('.topbar .title').textContent()).toBe('#side');
+    }
     const bob = await openPage(env.browser, `${env.server.httpUrl}/?room=acct&name=bob`);
     await bob.page.locator('.chat').waitFor();
     await say(bob.page, 'olivia, lunch?');
     const acct = phone.page.locator('button.target', { hasText: '#acct' });
     await expect.poll(() => acct.getAttribute('aria-label')).toBe('#acct, 1 unread, 1 mentioning you');
-    // The laptop shows #acct at the bottom, so the message counts as read there, and so on the phone.
+    // The laptop opens #acct and shows the message at the bottom: read there, and so on the phone.
+    await laptop.page.locator('button.target', { hasText: '#acct' }).click();
     await messageRows(laptop.page).filter({ hasText: 'olivia, lunch?' }).waitFor();
     await expect.poll(() => acct.getAttribute('aria-label'), { timeout: 10_000 }).toBe('#acct');
     bob.expectClean();
