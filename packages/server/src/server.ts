@@ -204,30 +204,32 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const peerOptions = {
     maxBufferedBytes: config.maxBufferedBytes,
     onSlowConsumer: (ws: WebSocket) =>
-      logger.info('terminated slow consumer', { ip: (ws as AuroraSocket).ip }),
+      logger.info('terminated slow consumer', { ip: (ws as AuroraSocket).session?.info.ip }),
   };
   const events: SocketEvents = {
     message: (ws, data, isBinary) => {
       if (ws.session) hub.received(ws.session, data, isBinary);
     },
     pong: (ws) => heartbeat.answered(ws),
-    error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
+    error: (ws, error) => logger.debug('socket error', { ip: ws.session?.info.ip, error: error.message }),
     close: (ws, code) => {
       heartbeat.forget(ws);
-      logConnectionClosed(logger, ws, code, clock.now());
-      if (ws.session) hub.lost(ws.session);
+      logConnectionClosed(logger, ws, code, clock.now() - startedAt);
+      if (ws.session) {
+        connections.release(ws.session.info.ip);
+        hub.lost(ws.session);
+      }
     },
   };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
-    const ip = connections.address(request.socket);
-    ws.ip = ip;
-    const userAgent = request.headers['user-agent'];
-    ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
-    ws.openedAt = clock.now();
-    logger.info('connection opened', { conn: ws.session.id, address: ip });
+    const info = connections.adopt(request.socket);
+    ws.session = hub.open(new WsPeer(ws, peerOptions), info);
+    // Rounded: a whole number of ms fits in the field, where a fraction would take an object of its own.
+    ws.openedAt = Math.round(clock.now() - startedAt);
+    logger.info('connection opened', { conn: ws.session.id, address: info.ip });
     heartbeat.track(ws);
-    ws.events = events;
+    ws.accepted(events);
   }
 
   try {
@@ -329,7 +331,7 @@ function logConnectionClosed(logger: Logger, ws: AuroraSocket, code: number, now
   const session = ws.session;
   logger.info('connection closed', {
     conn: session?.id,
-    address: ws.ip,
+    address: session?.info.ip,
     nick: session?.identity?.nick,
     rooms: session ? [...session.rooms] : [],
     durationMs: now - ws.openedAt,
