@@ -34,7 +34,7 @@ import { RoomSettingsCache } from './rooms/settings-cache.js';
 import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
 import type { AppendResult, ChangeResult, DecideChange, NewMessage, Store } from './store/store.js';
-import { roomKey, userChannel } from './targets.js';
+import { personOfChannel, roomKey, userChannel } from './targets.js';
 import { TypingTracker } from './typing.js';
 
 /** Limits the hub enforces; announced to clients in `welcome` where they concern them. */
@@ -187,6 +187,12 @@ export class Hub {
    * Set once there are two. A Set of one costs about 150 bytes, and every connection has a channel.
    */
   private readonly channels = new Map<string, oneOrSet.OneOrSet<Session>>();
+  /**
+   * The members of each person's own channel (`userChannel`), by canonical name: keyed by the
+   * name the session's identity already holds, where a key of `user:` and the name was one more
+   * string per connection (32 bytes).
+   */
+  private readonly people = new Map<string, oneOrSet.OneOrSet<Session>>();
   /** Frames handed to client sockets on this node; a plain count, as the fan-out is the hot path. */
   delivered = 0;
   /** Messages this node stored (retries of a stored one are not counted). */
@@ -274,14 +280,29 @@ export class Hub {
 
   /** Subscribes a session to a channel on this node. */
   subscribe(session: Session, channel: string): void {
-    this.channels.set(channel, oneOrSet.add(this.channels.get(channel), session));
+    const [map, key] = this.placeOf(channel, session);
+    map.set(key, oneOrSet.add(map.get(key), session));
   }
 
   /** Unsubscribes a session from a channel on this node. */
   unsubscribe(session: Session, channel: string): void {
-    const members = oneOrSet.remove(this.channels.get(channel), session);
-    if (members === undefined) this.channels.delete(channel);
-    else this.channels.set(channel, members);
+    const [map, key] = this.placeOf(channel, session);
+    const members = oneOrSet.remove(map.get(key), session);
+    if (members === undefined) map.delete(key);
+    else map.set(key, members);
+  }
+
+  /** The map holding a channel's members, and its key there. */
+  private placeOf(channel: string, session?: Session): [Map<string, oneOrSet.OneOrSet<Session>>, string] {
+    const person = personOfChannel(channel);
+    if (person === undefined) return [this.channels, channel];
+    const own = session?.identity?.key;
+    return [this.people, own === person ? own : person];
+  }
+
+  private membersOf(channel: string): oneOrSet.OneOrSet<Session> | undefined {
+    const person = personOfChannel(channel);
+    return person === undefined ? this.channels.get(channel) : this.people.get(person);
   }
 
   /** Publishes a server message to every member of a channel, on every node; encoded once. */
@@ -367,12 +388,12 @@ export class Hub {
 
   /** Whether a channel has members on this node (for health and tests). */
   channelSize(channel: string): number {
-    return oneOrSet.size(this.channels.get(channel));
+    return oneOrSet.size(this.membersOf(channel));
   }
 
   private deliver(delivery: Delivery): void {
     this.recentHistory.published(delivery.channel);
-    const members = this.channels.get(delivery.channel);
+    const members = this.membersOf(delivery.channel);
     if (members === undefined) return;
     const { metrics } = this.options;
     const timed =
