@@ -23,6 +23,8 @@ export class AuroraSocket extends WebSocket {
    * since the epoch in an object of its own), for the duration its close is logged with.
    */
   openedAt = 0;
+  /** Pings the heartbeat sent since the last pong. */
+  missedPongs = 0;
   /** Set when the server accepts the socket; a refused one keeps the usual EventEmitter. */
   events: SocketEvents | undefined = undefined;
 

@@ -109,7 +109,8 @@ export class WsPeer implements Peer {
   private pendingBytes = 0;
 
   constructor(
-    private readonly socket: WebSocket,
+    /** The socket (the server's heartbeat walks the sessions' peers to ping theirs). */
+    readonly socket: WebSocket,
     private readonly options: WsPeerOptions,
   ) {}
 
