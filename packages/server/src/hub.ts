@@ -17,6 +17,7 @@ import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { describeError, FrameFault } from './frame-fault.js';
 import { handlers } from './handlers/index.js';
+import { HelloDeadlines } from './hello-deadlines.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
 import type { HubMetrics } from './metrics.js';
@@ -181,6 +182,8 @@ export class Hub {
   readonly presence: PresenceBatch;
   /** Each room's latest history page, while nothing is published to it. */
   readonly recentHistory: RecentHistory;
+  /** Closes connections not greeted within `helloTimeoutMs` (4000). */
+  private readonly helloDeadlines: HelloDeadlines<Session>;
   shuttingDown = false;
   /**
    * This node's members of each channel: one session (a person's own channel, nearly always), or a
@@ -217,6 +220,10 @@ export class Hub {
     this.roomSettings = new RoomSettingsCache(options.store.moderation, options.clock);
     this.rejoins = new RejoinThrottle(options.clock);
     this.recentHistory = new RecentHistory(options.clock);
+    this.helloDeadlines = new HelloDeadlines(options.clock, options.limits.helloTimeoutMs, (session) => {
+      if (!session.identity && !session.closed)
+        session.peer.close(CloseCode.HelloTimeout, 'no hello in time');
+    });
     options.broker.onDelivery((delivery) => this.deliver(delivery));
     this.presence = new PresenceBatch({
       clock: options.clock,
@@ -261,12 +268,9 @@ export class Hub {
    * socket, one object fewer per connection).
    */
   open(peer: Peer, info: PeerInfo): Session {
-    const { clock, limits } = this.options;
     const session = new Session(this.options.ids('s'), peer, info, this.failed);
     this.sessions.add(session);
-    session.helloTimer = clock.setTimeout(() => {
-      if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
-    }, limits.helloTimeoutMs);
+    session.helloPlace = this.helloDeadlines.add(session);
     return session;
   }
 
@@ -362,6 +366,7 @@ export class Hub {
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     this.typing.clear();
+    this.helloDeadlines.stop();
     for (const session of this.sessions) session.peer.close(CloseCode.GoingAway, 'server restarting');
     await this.presence.flush();
     await this.options.store.flush();
@@ -521,9 +526,13 @@ export class Hub {
     }
   }
 
+  /** A session was greeted: its hello deadline no longer applies. */
+  greeted(session: Session): void {
+    this.helloDeadlines.forget(session.helloPlace);
+  }
+
   private async disconnect(session: Session): Promise<void> {
-    if (session.helloTimer !== undefined) this.options.clock.clearTimeout(session.helloTimer);
-    session.helloTimer = undefined;
+    this.helloDeadlines.forget(session.helloPlace);
     this.sessions.delete(session);
     const identity = session.identity;
     if (!identity) return;

@@ -1,6 +1,5 @@
 import { type ErrorCode, encodeServerMessage, type ServerMessage } from 'aurora-protocol';
 import type { Delivery } from './broker/broker.js';
-import type { Timer } from './clock.js';
 import { JoinedRooms } from './joined-rooms.js';
 import type { Peer, PeerInfo } from './peer.js';
 import type { SendGate } from './send-gate.js';
@@ -31,8 +30,8 @@ export class Session extends JoinedRooms {
   identity: Identity | undefined;
   away = false;
   status: string | undefined;
-  /** Cleared (and dropped, so the Timeout is not kept) once the connection is greeted. */
-  helloTimer: Timer | undefined;
+  /** Its place among the connections waiting for their hello (see `HelloDeadlines`). */
+  helloPlace = -1;
   closed = false;
   /** Requests are handled one at a time, in the order they arrived; back to IDLE when none wait. */
   queue: Promise<void> = IDLE;
