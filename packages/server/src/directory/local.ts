@@ -185,10 +185,9 @@ function remove(members: RoomMembers, key: string, entry: Entry): void {
 }
 
 function toMember(entry: Entry): Member {
-  return {
-    nick: entry.nick,
-    ...(entry.account ? { account: true } : {}),
-    away: entry.away,
-    ...(entry.status ? { status: entry.status } : {}),
-  };
+  // Literals in the wire's key order, not spreads of temporary objects: a join in a room of 100
+  // lists 100 of these.
+  const { nick, away, status } = entry;
+  if (entry.account) return status ? { nick, account: true, away, status } : { nick, account: true, away };
+  return status ? { nick, away, status } : { nick, away };
 }
