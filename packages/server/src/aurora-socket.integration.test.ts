@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { connect, type Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type ServerOptions, WebSocket, WebSocketServer } from 'ws';
+import { AuroraSocket } from './aurora-socket.js';
 import { makeConfig } from './config.js';
 import { silentLogger } from './logger.js';
 import { type AuroraServer, startServer } from './server.js';
@@ -100,5 +102,57 @@ describe('memory held for sockets', () => {
     await until(() => server.hub.sessions.size === 0);
     const grown = retained() - before;
     expect(grown).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+describe('what an accepted socket keeps', () => {
+  /** A server-side AuroraSocket and the client it talks to, over loopback. */
+  async function pair(): Promise<{ socket: AuroraSocket; client: WebSocket; close: () => Promise<void> }> {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', WebSocket: AuroraSocket } as ServerOptions);
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const accepted = new Promise<AuroraSocket>((resolve) => wss.once('connection', resolve));
+    const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    const socket = await accepted;
+    await new Promise((resolve) => client.once('open', resolve));
+    return {
+      socket,
+      client,
+      close: async () => {
+        client.terminate();
+        await new Promise((resolve) => wss.close(resolve));
+      },
+    };
+  }
+
+  it("drops ws's per-socket listeners table and extensions, and still hears frames and closes", async () => {
+    const { socket, client, close } = await pair();
+    socket.removeAllListeners();
+    const internals = socket as unknown as Record<string, { _extensions?: object } | undefined>;
+    // The private fields `accepted` replaces: if ws or Node renames them, this fails.
+    expect(internals._events).toBeTypeOf('object');
+    expect(internals._extensions).toEqual({});
+    expect(internals._receiver?._extensions).toBe(internals._extensions);
+    expect(internals._sender?._extensions).toBe(internals._extensions);
+    const heard: string[] = [];
+    socket.accepted({
+      message: (_socket, data) => heard.push(data.toString()),
+      pong: () => {},
+      error: () => {},
+      close: (_socket, code) => heard.push(`closed ${code}`),
+    });
+    expect(internals._events).toBeUndefined();
+    expect(Object.isFrozen(internals._extensions)).toBe(true);
+    expect(internals._receiver?._extensions).toBe(internals._extensions);
+    client.send('hello');
+    client.send('again');
+    await until(() => heard.length === 2);
+    // A listener someone adds later still hears events.
+    const alsoHeard = new Promise((resolve) => socket.once('message', (data) => resolve(String(data))));
+    client.send('third');
+    expect(await alsoHeard).toBe('third');
+    client.close(1000);
+    await until(() => heard.includes('closed 1000'));
+    expect(heard.slice(0, 3)).toEqual(['hello', 'again', 'third']);
+    await close();
   });
 });

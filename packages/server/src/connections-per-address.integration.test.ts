@@ -61,4 +61,26 @@ describe('connections that hold nothing', () => {
     alice.send({ type: 'ping', t: 1 });
     expect(await alice.next('pong')).toMatchObject({ t: 1 });
   });
+
+  it('counts open WebSockets against the cap until they close', async () => {
+    const server = await startServer(
+      makeConfig({ port: 0, dataDir: undefined, webRoot: undefined, maxConnectionsPerIp: 2 }),
+      { logger: silentLogger },
+    );
+    running.push(server);
+    const url = `ws://127.0.0.1:${server.port}/ws`;
+    const alice = await TestClient.join(url, 'alice');
+    const bob = await TestClient.join(url, 'bob');
+    clients.push(alice, bob);
+    await expect(TestClient.connect(url)).rejects.toThrow();
+    alice.socket.close();
+    await alice.closed;
+    // The place is free once the server has seen the close; until then an attempt is refused.
+    let carol: TestClient | undefined;
+    const deadline = Date.now() + 3000;
+    while (carol === undefined && Date.now() < deadline)
+      carol = await TestClient.join(url, 'carol').catch(() => undefined);
+    expect(carol).toBeDefined();
+    clients.push(carol!);
+  });
 });

@@ -1,25 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WebSocket } from 'ws';
 import { Heartbeat } from './heartbeat.js';
 import { createTestHub } from './testing/test-hub.js';
 
-/** The parts of a ws socket the heartbeat uses; `answers` controls whether pings get a pong. */
+/**
+ * The parts of a ws socket the heartbeat uses; `answers` controls whether pings get a pong (the
+ * server resets `missedPongs` when one arrives, as `Heartbeat.answered` does).
+ */
 class FakeSocket {
   readonly OPEN = 1;
   readonly CLOSED = 3;
   readyState = 1;
+  missedPongs = 0;
   answers = true;
   pings: number[] = [];
   terminated = false;
-  private onPong: ((this: FakeSocket) => void) | undefined;
-
-  on(event: string, listener: (this: FakeSocket) => void): void {
-    if (event === 'pong') this.onPong = listener;
-  }
 
   ping(): void {
     this.pings.push(Date.now());
-    if (this.answers) this.onPong?.call(this);
+    if (this.answers) this.missedPongs = 0;
   }
 
   terminate(): void {
@@ -28,7 +26,20 @@ class FakeSocket {
   }
 }
 
-const ws = (socket: FakeSocket) => socket as unknown as WebSocket;
+/** A heartbeat over a set of sockets, as the server's walks its sessions' sockets. */
+function heartbeatOf(
+  sockets: Set<FakeSocket>,
+  intervalMs: number,
+  onDead?: (socket: FakeSocket) => void,
+): Heartbeat<FakeSocket> {
+  return new Heartbeat(
+    intervalMs,
+    2,
+    () => sockets.values(),
+    () => sockets.size,
+    onDead,
+  );
+}
 
 describe('Heartbeat', () => {
   beforeEach(() => {
@@ -39,9 +50,8 @@ describe('Heartbeat', () => {
   });
 
   it('pings every socket once per interval, spread over the interval', () => {
-    const heartbeat = new Heartbeat(1000, 2);
     const sockets = Array.from({ length: 50 }, () => new FakeSocket());
-    for (const socket of sockets) heartbeat.watch(ws(socket));
+    const heartbeat = heartbeatOf(new Set(sockets), 1000);
     vi.advanceTimersByTime(3000);
     heartbeat.stop();
     for (const socket of sockets) expect(socket.pings).toHaveLength(3);
@@ -50,9 +60,8 @@ describe('Heartbeat', () => {
   });
 
   it("sends a tick's pings in bursts, so other work runs in between", () => {
-    const heartbeat = new Heartbeat(3000, 2);
     const sockets = Array.from({ length: 600 }, () => new FakeSocket());
-    for (const socket of sockets) heartbeat.watch(ws(socket));
+    const heartbeat = heartbeatOf(new Set(sockets), 3000);
     const pinged = () => sockets.filter((socket) => socket.pings.length > 0).length;
     vi.advanceTimersToNextTimer();
     expect(pinged()).toBe(64);
@@ -62,9 +71,8 @@ describe('Heartbeat', () => {
   });
 
   it('pings a lone socket once per interval too', () => {
-    const heartbeat = new Heartbeat(1000, 2);
     const socket = new FakeSocket();
-    heartbeat.watch(ws(socket));
+    const heartbeat = heartbeatOf(new Set([socket]), 1000);
     vi.advanceTimersByTime(5000);
     heartbeat.stop();
     expect(socket.pings).toHaveLength(5);
@@ -72,12 +80,10 @@ describe('Heartbeat', () => {
 
   it('terminates a socket that missed two pongs in a row, and only that one', () => {
     const dead: unknown[] = [];
-    const heartbeat = new Heartbeat(1000, 2, (socket) => dead.push(socket));
     const alive = new FakeSocket();
     const ghost = new FakeSocket();
     ghost.answers = false;
-    heartbeat.watch(ws(alive));
-    heartbeat.watch(ws(ghost));
+    const heartbeat = heartbeatOf(new Set([alive, ghost]), 1000, (socket) => dead.push(socket));
     // Pinged at 2/3 and 5/3 of an interval without answering; the third visit, at 8/3, drops it.
     vi.advanceTimersByTime(2600);
     expect(ghost.terminated).toBe(false);
@@ -88,17 +94,17 @@ describe('Heartbeat', () => {
     expect(alive.terminated).toBe(false);
   });
 
-  it('keeps a tracked socket whose pongs the caller reports, and drops one it does not', () => {
+  it('keeps a socket whose pongs the server reports with answered, and drops one it does not', () => {
     const dead: unknown[] = [];
-    const heartbeat = new Heartbeat(1000, 2, (socket) => dead.push(socket));
     const reported = new FakeSocket();
     const silent = new FakeSocket();
-    heartbeat.track(ws(reported));
-    heartbeat.track(ws(silent));
-    // No listeners: the server hears pongs in its sockets' emit and tells the heartbeat.
+    reported.answers = false;
+    silent.answers = false;
+    const heartbeat = heartbeatOf(new Set([reported, silent]), 1000, (socket) => dead.push(socket));
+    // The server hears pongs in its sockets' emit and tells the heartbeat.
     reported.ping = function (this: FakeSocket) {
       this.pings.push(Date.now());
-      heartbeat.answered(ws(this));
+      heartbeat.answered(this);
     };
     vi.advanceTimersByTime(5000);
     heartbeat.stop();
@@ -107,27 +113,30 @@ describe('Heartbeat', () => {
     expect(reported.terminated).toBe(false);
   });
 
-  it('forgets a closed socket instead of pinging it', () => {
-    const heartbeat = new Heartbeat(1000, 2);
+  it('does not ping a socket that is closing or closed', () => {
     const socket = new FakeSocket();
-    heartbeat.watch(ws(socket));
-    socket.readyState = socket.CLOSED;
+    const heartbeat = heartbeatOf(new Set([socket]), 1000);
+    socket.readyState = 2;
     vi.advanceTimersByTime(3000);
     heartbeat.stop();
     expect(socket.pings).toHaveLength(0);
     expect(socket.terminated).toBe(false);
   });
 
-  it('counts and lists the open sockets it tracks (the server keeps no other set of them)', () => {
-    const heartbeat = new Heartbeat(1000, 2);
-    const [a, b] = [new FakeSocket(), new FakeSocket()];
-    heartbeat.track(ws(a));
-    heartbeat.track(ws(b));
-    expect(heartbeat.size).toBe(2);
-    heartbeat.forget(ws(a));
-    expect(heartbeat.size).toBe(1);
-    expect([...heartbeat.sockets()]).toEqual([ws(b)]);
+  it('pings sockets that arrive during a round and skips those that left', () => {
+    const [a, b, c] = [new FakeSocket(), new FakeSocket(), new FakeSocket()];
+    const sockets = new Set([a, b]);
+    const heartbeat = heartbeatOf(sockets, 3000);
+    // The round's first tick pings one of the two; then b leaves and c arrives.
+    vi.advanceTimersByTime(1000);
+    expect(a.pings).toHaveLength(1);
+    sockets.delete(b);
+    sockets.add(c);
+    vi.advanceTimersByTime(2000);
     heartbeat.stop();
+    expect(a.pings).toHaveLength(1);
+    expect(b.pings).toHaveLength(0);
+    expect(c.pings).toHaveLength(1);
   });
 });
 
@@ -143,7 +152,8 @@ describe('Heartbeat drops with a hub', () => {
     const observer = connect();
     await observer.hello('observer', { rooms: ['dev'] });
     const dropped: string[] = [];
-    const heartbeat = new Heartbeat(1000, 2, () => {});
+    const sockets = new Set<FakeSocket>();
+    const heartbeat = heartbeatOf(sockets, 1000);
     const watch = (nick: string, client: ReturnType<typeof connect>, answers: boolean) => {
       const socket = new FakeSocket();
       socket.answers = answers;
@@ -154,7 +164,7 @@ describe('Heartbeat drops with a hub', () => {
         dropped.push(nick);
         void client.disconnect();
       };
-      heartbeat.watch(ws(socket));
+      sockets.add(socket);
     };
     watch('observer', observer, true);
     for (let i = 0; i < 5; i++) {

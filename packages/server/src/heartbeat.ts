@@ -1,5 +1,3 @@
-import type { WebSocket } from 'ws';
-
 /**
  * Each interval is cut into this many ticks, and each tick pings its share of the sockets. Three,
  * not more: with a tick every few seconds V8 never finds the server idle enough to shrink its heap
@@ -13,67 +11,48 @@ const SLICES = 3;
  */
 const BURST = 64;
 
+/** What the heartbeat pings: a socket (ws's, or a test's) that keeps its own count of missed pongs. */
+export interface Beating {
+  /** Pings sent since the last pong; the heartbeat counts, {@link Heartbeat.answered} resets. */
+  missedPongs: number;
+  readonly readyState: number;
+  readonly OPEN: number;
+  ping(): void;
+  terminate(): void;
+}
+
 /**
  * Pings every socket once per `intervalMs` and terminates one that missed `maxMissed` pongs in a
  * row: a dead peer (a laptop that slept, a cut cable) is dropped and leaves its rooms. The pings
  * are spread over the interval, a third of the sockets per tick in short bursts, so 10,000
  * connections never cost one long pause (and 10,000 pongs arriving at once) every interval.
+ *
+ * It keeps no set of its own: `sockets` walks the server's open connections (the hub's sessions),
+ * and each socket holds its count. A Map of socket to count cost 46 bytes a connection.
  */
-export class Heartbeat {
-  private readonly missed = new Map<WebSocket, number>();
+export class Heartbeat<T extends Beating = Beating> {
   private readonly timer: NodeJS.Timeout;
-  // One listener shared by every socket (the emitter is `this`), not a closure per connection.
-  private readonly onPong: (this: WebSocket) => void;
-  /** Where the current round stopped; a Map iterator stays valid while entries come and go. */
-  private round: Iterator<[WebSocket, number]> | undefined;
+  /** Where the current round stopped; a Set's iterator (the sessions') stays valid while entries come and go. */
+  private round: Iterator<T> | undefined;
   private ticks = 0;
   private stopped = false;
 
   constructor(
     intervalMs: number,
     private readonly maxMissed: number,
-    private readonly onDead: (socket: WebSocket) => void = () => {},
+    /** A new walk over the sockets to ping, in a stable order (one per round). */
+    private readonly sockets: () => Iterator<T>,
+    /** How many sockets there are, so each tick pings its share. */
+    private readonly count: () => number,
+    private readonly onDead: (socket: T) => void = () => {},
   ) {
-    const heartbeat = this;
-    this.onPong = function (this: WebSocket) {
-      heartbeat.answered(this);
-    };
     this.timer = setInterval(() => this.tick(), Math.max(1, Math.floor(intervalMs / SLICES)));
     this.timer.unref();
   }
 
-  /** Starts watching a socket until {@link forget}, or its first beat after it closed. */
-  watch(socket: WebSocket): void {
-    this.track(socket);
-    socket.on('pong', this.onPong);
-  }
-
-  /** Watches a socket whose pongs the caller reports with {@link answered} (no listener on it). */
-  track(socket: WebSocket): void {
-    this.missed.set(socket, 0);
-  }
-
-  /**
-   * Stops watching a socket that closed. Waiting for its next beat (up to a whole interval) kept a
-   * closed socket, and whatever its receiver still buffered, alive that long.
-   */
-  forget(socket: WebSocket): void {
-    this.missed.delete(socket);
-  }
-
-  /** Sockets watched: every open connection, as each is tracked from accept until it closes. */
-  get size(): number {
-    return this.missed.size;
-  }
-
-  /** The sockets watched (see {@link size}). */
-  sockets(): IterableIterator<WebSocket> {
-    return this.missed.keys();
-  }
-
-  /** A watched socket answered a ping. */
-  answered(socket: WebSocket): void {
-    if (this.missed.has(socket)) this.missed.set(socket, 0);
+  /** A socket answered a ping. */
+  answered(socket: T): void {
+    socket.missedPongs = 0;
   }
 
   /** Stops the timer. */
@@ -84,7 +63,7 @@ export class Heartbeat {
 
   private tick(): void {
     // A new round may start once per interval (every SLICES ticks); a late one finishes first.
-    this.ping(Math.ceil(this.missed.size / SLICES), this.ticks++ % SLICES === 0);
+    this.ping(Math.ceil(this.count() / SLICES), this.ticks++ % SLICES === 0);
   }
 
   /** Pings `count` sockets, BURST per event-loop turn, so messages keep flowing in between. */
@@ -95,7 +74,7 @@ export class Heartbeat {
       if (this.round === undefined) {
         if (!mayStart) return;
         mayStart = false;
-        this.round = this.missed.entries();
+        this.round = this.sockets();
       }
       const next = this.round.next();
       if (next.done) {
@@ -104,23 +83,20 @@ export class Heartbeat {
       }
       left--;
       burst--;
-      this.beat(...next.value);
+      this.beat(next.value);
     }
     if (left > 0 && !this.stopped) setImmediate(() => this.ping(left, mayStart)).unref();
   }
 
-  private beat(socket: WebSocket, missed: number): void {
-    if (socket.readyState === socket.CLOSED) {
-      this.missed.delete(socket);
-      return;
-    }
-    if (missed >= this.maxMissed) {
-      this.missed.delete(socket);
+  private beat(socket: T): void {
+    // A closing or closed socket is walked until its connection is cleaned up; it is not pinged.
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.missedPongs >= this.maxMissed) {
       this.onDead(socket);
       socket.terminate();
       return;
     }
-    this.missed.set(socket, missed + 1);
+    socket.missedPongs++;
     socket.ping();
   }
 }

@@ -17,6 +17,7 @@ import type { Clock } from './clock.js';
 import type { Directory } from './directory/directory.js';
 import { describeError, FrameFault } from './frame-fault.js';
 import { handlers } from './handlers/index.js';
+import { HelloDeadlines } from './hello-deadlines.js';
 import type { IdFactory } from './ids.js';
 import type { Logger } from './logger.js';
 import type { HubMetrics } from './metrics.js';
@@ -34,7 +35,7 @@ import { RoomSettingsCache } from './rooms/settings-cache.js';
 import { SendGate } from './send-gate.js';
 import { IDLE, Session } from './session.js';
 import type { AppendResult, ChangeResult, DecideChange, NewMessage, Store } from './store/store.js';
-import { roomKey, userChannel } from './targets.js';
+import { personOfChannel, roomKey, userChannel } from './targets.js';
 import { TypingTracker } from './typing.js';
 
 /** Limits the hub enforces; announced to clients in `welcome` where they concern them. */
@@ -181,12 +182,20 @@ export class Hub {
   readonly presence: PresenceBatch;
   /** Each room's latest history page, while nothing is published to it. */
   readonly recentHistory: RecentHistory;
+  /** Closes connections not greeted within `helloTimeoutMs` (4000). */
+  private readonly helloDeadlines: HelloDeadlines<Session>;
   shuttingDown = false;
   /**
    * This node's members of each channel: one session (a person's own channel, nearly always), or a
    * Set once there are two. A Set of one costs about 150 bytes, and every connection has a channel.
    */
   private readonly channels = new Map<string, oneOrSet.OneOrSet<Session>>();
+  /**
+   * The members of each person's own channel (`userChannel`), by canonical name: keyed by the
+   * name the session's identity already holds, where a key of `user:` and the name was one more
+   * string per connection (32 bytes).
+   */
+  private readonly people = new Map<string, oneOrSet.OneOrSet<Session>>();
   /** Frames handed to client sockets on this node; a plain count, as the fan-out is the hot path. */
   delivered = 0;
   /** Messages this node stored (retries of a stored one are not counted). */
@@ -211,6 +220,10 @@ export class Hub {
     this.roomSettings = new RoomSettingsCache(options.store.moderation, options.clock);
     this.rejoins = new RejoinThrottle(options.clock);
     this.recentHistory = new RecentHistory(options.clock);
+    this.helloDeadlines = new HelloDeadlines(options.clock, options.limits.helloTimeoutMs, (session) => {
+      if (!session.identity && !session.closed)
+        session.peer.close(CloseCode.HelloTimeout, 'no hello in time');
+    });
     options.broker.onDelivery((delivery) => this.deliver(delivery));
     this.presence = new PresenceBatch({
       clock: options.clock,
@@ -255,12 +268,9 @@ export class Hub {
    * socket, one object fewer per connection).
    */
   open(peer: Peer, info: PeerInfo): Session {
-    const { clock, limits } = this.options;
     const session = new Session(this.options.ids('s'), peer, info, this.failed);
     this.sessions.add(session);
-    session.helloTimer = clock.setTimeout(() => {
-      if (!session.identity && !session.closed) peer.close(CloseCode.HelloTimeout, 'no hello in time');
-    }, limits.helloTimeoutMs);
+    session.helloPlace = this.helloDeadlines.add(session);
     return session;
   }
 
@@ -274,14 +284,29 @@ export class Hub {
 
   /** Subscribes a session to a channel on this node. */
   subscribe(session: Session, channel: string): void {
-    this.channels.set(channel, oneOrSet.add(this.channels.get(channel), session));
+    const [map, key] = this.placeOf(channel, session);
+    map.set(key, oneOrSet.add(map.get(key), session));
   }
 
   /** Unsubscribes a session from a channel on this node. */
   unsubscribe(session: Session, channel: string): void {
-    const members = oneOrSet.remove(this.channels.get(channel), session);
-    if (members === undefined) this.channels.delete(channel);
-    else this.channels.set(channel, members);
+    const [map, key] = this.placeOf(channel, session);
+    const members = oneOrSet.remove(map.get(key), session);
+    if (members === undefined) map.delete(key);
+    else map.set(key, members);
+  }
+
+  /** The map holding a channel's members, and its key there. */
+  private placeOf(channel: string, session?: Session): [Map<string, oneOrSet.OneOrSet<Session>>, string] {
+    const person = personOfChannel(channel);
+    if (person === undefined) return [this.channels, channel];
+    const own = session?.identity?.key;
+    return [this.people, own === person ? own : person];
+  }
+
+  private membersOf(channel: string): oneOrSet.OneOrSet<Session> | undefined {
+    const person = personOfChannel(channel);
+    return person === undefined ? this.channels.get(channel) : this.people.get(person);
   }
 
   /** Publishes a server message to every member of a channel, on every node; encoded once. */
@@ -341,6 +366,7 @@ export class Hub {
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     this.typing.clear();
+    this.helloDeadlines.stop();
     for (const session of this.sessions) session.peer.close(CloseCode.GoingAway, 'server restarting');
     await this.presence.flush();
     await this.options.store.flush();
@@ -367,12 +393,12 @@ export class Hub {
 
   /** Whether a channel has members on this node (for health and tests). */
   channelSize(channel: string): number {
-    return oneOrSet.size(this.channels.get(channel));
+    return oneOrSet.size(this.membersOf(channel));
   }
 
   private deliver(delivery: Delivery): void {
     this.recentHistory.published(delivery.channel);
-    const members = this.channels.get(delivery.channel);
+    const members = this.membersOf(delivery.channel);
     if (members === undefined) return;
     const { metrics } = this.options;
     const timed =
@@ -500,9 +526,13 @@ export class Hub {
     }
   }
 
+  /** A session was greeted: its hello deadline no longer applies. */
+  greeted(session: Session): void {
+    this.helloDeadlines.forget(session.helloPlace);
+  }
+
   private async disconnect(session: Session): Promise<void> {
-    if (session.helloTimer !== undefined) this.options.clock.clearTimeout(session.helloTimer);
-    session.helloTimer = undefined;
+    this.helloDeadlines.forget(session.helloPlace);
     this.sessions.delete(session);
     const identity = session.identity;
     if (!identity) return;

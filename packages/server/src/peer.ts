@@ -13,8 +13,10 @@ export interface Peer {
   drained(): Promise<void>;
 }
 
-/** Facts about a connection the server learned at the handshake. */
+/**
+ * Facts about a connection the server learned at the handshake. Connections from one address share
+ * one (the server keeps nothing else of a handshake per connection).
+ */
 export interface PeerInfo {
   readonly ip: string;
-  readonly userAgent?: string;
 }

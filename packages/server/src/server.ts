@@ -161,7 +161,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
           status: 'ok',
           version: SERVER_VERSION,
           uptime: Math.round((clock.now() - startedAt) / 1000),
-          connections: heartbeat.size,
+          connections: hub.sessions.size,
           rooms: (await hub.options.directory.roomCounts()).size,
         }),
       },
@@ -187,8 +187,12 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     maxFragments: config.maxFragments,
     WebSocket: AuroraSocket,
   } as ServerOptions);
-  const heartbeat = new Heartbeat(config.pingIntervalMs, 2, () =>
-    logger.debug('dropping unresponsive connection'),
+  const heartbeat = new Heartbeat(
+    config.pingIntervalMs,
+    2,
+    () => acceptedSockets(hub),
+    () => hub.sessions.size,
+    () => logger.debug('dropping unresponsive connection'),
   );
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -207,30 +211,30 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   const peerOptions = {
     maxBufferedBytes: config.maxBufferedBytes,
     onSlowConsumer: (ws: WebSocket) =>
-      logger.info('terminated slow consumer', { ip: (ws as AuroraSocket).ip }),
+      logger.info('terminated slow consumer', { ip: (ws as AuroraSocket).session?.info.ip }),
   };
   const events: SocketEvents = {
     message: (ws, data, isBinary) => {
       if (ws.session) hub.received(ws.session, data, isBinary);
     },
     pong: (ws) => heartbeat.answered(ws),
-    error: (ws, error) => logger.debug('socket error', { ip: ws.ip, error: error.message }),
+    error: (ws, error) => logger.debug('socket error', { ip: ws.session?.info.ip, error: error.message }),
     close: (ws, code) => {
-      heartbeat.forget(ws);
-      logConnectionClosed(logger, ws, code, clock.now());
-      if (ws.session) hub.lost(ws.session);
+      logConnectionClosed(logger, ws, code, clock.now() - startedAt);
+      if (ws.session) {
+        connections.release(ws.session.info.ip);
+        hub.lost(ws.session);
+      }
     },
   };
 
   function accept(ws: AuroraSocket, request: IncomingMessage): void {
-    const ip = connections.address(request.socket);
-    ws.ip = ip;
-    const userAgent = request.headers['user-agent'];
-    ws.session = hub.open(new WsPeer(ws, peerOptions), userAgent ? { ip, userAgent } : { ip });
-    ws.openedAt = clock.now();
-    logger.info('connection opened', { conn: ws.session.id, address: ip });
-    heartbeat.track(ws);
-    ws.events = events;
+    const info = connections.adopt(request.socket);
+    ws.session = hub.open(new WsPeer(ws, peerOptions), info);
+    // Rounded: a whole number of ms fits in the field, where a fraction would take an object of its own.
+    ws.openedAt = Math.round(clock.now() - startedAt);
+    logger.info('connection opened', { conn: ws.session.id, address: info.ip });
+    ws.accepted(events);
   }
 
   try {
@@ -247,7 +251,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
   const port = (http.address() as AddressInfo).port;
   metrics?.attach({
-    connections: () => heartbeat.size,
+    connections: () => hub.sessions.size,
     rooms: async () => (await hub.options.directory.roomCounts()).size,
     delivered: () => hub.delivered,
     stored: () => hub.stored,
@@ -299,7 +303,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   };
 
   async function shutdown(): Promise<void> {
-    logger.info('server stopping', { connections: heartbeat.size });
+    logger.info('server stopping', { connections: hub.sessions.size });
     clearInterval(maintenance);
     clearTimeout(sweep);
     heartbeat.stop();
@@ -308,9 +312,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
     const sessions = [...hub.sessions];
     lag?.stop();
     await hub.shutdown();
-    // The heartbeat tracks every open socket until it closes: no second set of them is kept.
-    await waitForSockets(heartbeat, 2000);
-    for (const ws of [...heartbeat.sockets()]) ws.terminate();
+    // Every open socket is a session's until its close is handled: no second set of them is kept.
+    await waitForSockets(hub.sessions, 2000);
+    for (const ws of [...acceptedSockets(hub)]) ws.terminate();
     await stopped;
     // Let the closed connections finish leaving (quietly) before storage goes away.
     const deadline = Date.now() + 2000;
@@ -327,12 +331,20 @@ export async function startServer(config: ServerConfig, parts: ServerParts = {})
   }
 }
 
+/**
+ * The sockets of the hub's sessions: every one the server accepted, until its close is handled.
+ * Each session's peer is the WsPeer `accept` made for its socket.
+ */
+function* acceptedSockets(hub: Hub): Generator<AuroraSocket> {
+  for (const session of hub.sessions) yield (session.peer as WsPeer).socket as AuroraSocket;
+}
+
 /** One line per closed connection: who it was, where it was, how long and how it ended. */
 function logConnectionClosed(logger: Logger, ws: AuroraSocket, code: number, now: number): void {
   const session = ws.session;
   logger.info('connection closed', {
     conn: session?.id,
-    address: ws.ip,
+    address: session?.info.ip,
     nick: session?.identity?.nick,
     rooms: session ? [...session.rooms] : [],
     durationMs: now - ws.openedAt,

@@ -49,4 +49,23 @@ describe('a session', () => {
     deliver(session, 'room:a', 1);
     expect(seqsOf(peer)).toEqual([1, 1]);
   });
+
+  it('keeps its away status and the frames it holds apart, whichever is set or cleared first', () => {
+    const peer = new FakePeer();
+    const session = new Session('s1', peer, { ip: '10.0.0.1' });
+    session.status = 'at lunch';
+    session.hold('room:a');
+    deliver(session, 'room:a', 1);
+    session.status = undefined;
+    expect(session.status).toBeUndefined();
+    expect(seqsOf(peer)).toEqual([]);
+    session.release('room:a');
+    expect(seqsOf(peer)).toEqual([1]);
+    session.status = 'back soon';
+    session.hold('room:b');
+    session.release('room:b');
+    expect(session.status).toBe('back soon');
+    deliver(session, 'room:b', 4);
+    expect(seqsOf(peer)).toEqual([1, 4]);
+  });
 });

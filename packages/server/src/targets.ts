@@ -25,7 +25,14 @@ export function dmKey(a: string, b: string): string {
   return a < b ? `dm:${a} ${b}` : `dm:${b} ${a}`;
 }
 
+const USER_CHANNEL_PREFIX = 'user:';
+
 /** The broker channel that reaches every connection of one person. */
 export function userChannel(canonical: string): string {
-  return `user:${canonical}`;
+  return `${USER_CHANNEL_PREFIX}${canonical}`;
+}
+
+/** The canonical name whose {@link userChannel} this is, or undefined for any other channel. */
+export function personOfChannel(channel: string): string | undefined {
+  return channel.startsWith(USER_CHANNEL_PREFIX) ? channel.slice(USER_CHANNEL_PREFIX.length) : undefined;
 }

@@ -99,23 +99,28 @@ function flushDirty(): void {
  * system call per frame. Slow consumers are terminated so they cannot grow server memory.
  */
 export class WsPeer implements Peer {
-  private waiters: (() => void)[] | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  /** Who waits in `drained()`, and the poll that wakes them; made by the first wait (few ever do). */
+  private drain: { waiters: (() => void)[]; timer: NodeJS.Timeout | undefined } | undefined;
   /**
    * Frames queued this turn: one Buffer (the common case, no array), or several. A long string is
    * kept as is (its frame is built at the flush, see DEFERRED_FRAME).
    */
   private pending: Buffer | string | (Buffer | string)[] | undefined;
   private pendingBytes = 0;
-  private readonly tcp: Socket;
 
   constructor(
-    private readonly socket: WebSocket,
+    /** The socket (the server's heartbeat walks the sessions' peers to ping theirs). */
+    readonly socket: WebSocket,
     private readonly options: WsPeerOptions,
-  ) {
-    // ws keeps the upgraded TCP socket in `_socket`. Writing to it directly is safe here: without
-    // permessage-deflate ws writes its own frames (pings, close) synchronously too, so none interleave.
-    this.tcp = (socket as unknown as { _socket: Socket })._socket;
+  ) {}
+
+  /**
+   * ws keeps the upgraded TCP socket in `_socket` (read when writing, not kept in a field of its
+   * own: 8 bytes a connection). Writing to it directly is safe here: without permessage-deflate ws
+   * writes its own frames (pings, close) synchronously too, so none interleave.
+   */
+  private get tcp(): Socket {
+    return (this.socket as unknown as { _socket: Socket })._socket;
   }
 
   get bufferedAmount(): number {
@@ -183,28 +188,27 @@ export class WsPeer implements Peer {
 
   drained(): Promise<void> {
     return new Promise((resolve) => {
-      this.waiters ??= [];
-      this.waiters.push(resolve);
-      this.poll();
+      this.drain ??= { waiters: [], timer: undefined };
+      this.drain.waiters.push(resolve);
+      this.poll(this.drain);
     });
   }
 
   // ws has no drain event of its own; the socket's bufferedAmount falls as the kernel takes bytes, and
   // a closed socket is noticed by the same poll (no close listener per connection).
-  private poll(): void {
-    if (this.timer) return;
+  private poll(drain: NonNullable<WsPeer['drain']>): void {
+    if (drain.timer) return;
     const check = () => {
-      this.timer = undefined;
+      drain.timer = undefined;
       const low = this.options.lowWaterBytes ?? 64 * 1024;
-      if (this.socket.readyState !== this.socket.OPEN || this.bufferedAmount <= low) this.wake();
-      else this.timer = setTimeout(check, 10);
+      if (this.socket.readyState !== this.socket.OPEN || this.bufferedAmount <= low) this.wake(drain);
+      else drain.timer = setTimeout(check, 10);
     };
-    this.timer = setTimeout(check, 0);
+    drain.timer = setTimeout(check, 0);
   }
 
-  private wake(): void {
-    const waiters = this.waiters ?? [];
-    this.waiters = undefined;
-    for (const resolve of waiters) resolve();
+  private wake(drain: NonNullable<WsPeer['drain']>): void {
+    if (this.drain === drain) this.drain = undefined;
+    for (const resolve of drain.waiters) resolve();
   }
 }

@@ -21,10 +21,16 @@ function entryOf(member: DirectoryMember, owners: oneOrSet.OneOrSet<string>): En
   };
 }
 
+/**
+ * Who holds a name. Never changed once made (a change replaces it), so one claim can stand for two
+ * names: a person's canonical name and its look-alike skeleton are claimed together, by the same
+ * connection with the same nick, and share one object (48 bytes a connection fewer).
+ */
 interface Claim {
-  nick: string;
-  owners: oneOrSet.OneOrSet<string>;
-  shared: boolean;
+  readonly nick: string;
+  /** A Set here is never changed either: adding or removing an owner makes a new one. */
+  readonly owners: oneOrSet.OneOrSet<string>;
+  readonly shared: boolean;
 }
 
 // Shared answers: callers only read them.
@@ -45,17 +51,24 @@ interface RoomMembers {
 export class LocalDirectory implements Directory {
   private readonly names = new Map<string, Claim>();
   private readonly rooms = new Map<string, RoomMembers>();
+  /** The claim made last, given again to the next new claim with the same owner, nick and kind. */
+  private lastClaim: Claim | undefined;
 
   async claimName(key: string, owner: string, nick: string, shared = false): Promise<boolean> {
     const claim = this.names.get(key);
     if (claim === undefined) {
-      this.names.set(key, { nick, owners: owner, shared });
+      const last = this.lastClaim;
+      const made =
+        last !== undefined && last.owners === owner && last.nick === nick && last.shared === shared
+          ? last
+          : { nick, owners: owner, shared };
+      this.lastClaim = made;
+      this.names.set(key, made);
       return true;
     }
     if (oneOrSet.hasOther(claim.owners, owner) && !(shared && claim.shared)) return false;
-    claim.nick = nick;
-    claim.owners = oneOrSet.add(claim.owners, owner);
-    claim.shared = shared;
+    const owners = oneOrSet.has(claim.owners, owner) ? claim.owners : withOwner(claim.owners, owner);
+    this.names.set(key, { nick, owners, shared });
     return true;
   }
 
@@ -70,9 +83,10 @@ export class LocalDirectory implements Directory {
   async releaseName(key: string, owner: string): Promise<void> {
     const claim = this.names.get(key);
     if (!claim) return;
-    const owners = oneOrSet.remove(claim.owners, owner);
+    if (!oneOrSet.has(claim.owners, owner)) return;
+    const owners = withoutOwner(claim.owners, owner);
     if (owners === undefined) this.names.delete(key);
-    else claim.owners = owners;
+    else this.names.set(key, { ...claim, owners });
   }
 
   async onlineNick(key: string): Promise<string | undefined> {
@@ -134,6 +148,19 @@ export class LocalDirectory implements Directory {
   }
 }
 
+/** A claim's owners and one more, leaving the claim's own Set as it is. */
+function withOwner(owners: oneOrSet.OneOrSet<string>, owner: string): oneOrSet.OneOrSet<string> {
+  return oneOrSet.add(owners instanceof Set ? new Set(owners) : owners, owner);
+}
+
+/** A claim's owners without one, leaving the claim's own Set as it is. */
+function withoutOwner(
+  owners: oneOrSet.OneOrSet<string>,
+  owner: string,
+): oneOrSet.OneOrSet<string> | undefined {
+  return oneOrSet.remove(owners instanceof Set ? new Set(owners) : owners, owner);
+}
+
 /** Adds an entry after every entry whose nick sorts at or before its own (as a stable sort would). */
 function insert(members: RoomMembers, key: string, entry: Entry): void {
   // As a Map's set would: an entry already under this key (a rename onto it) is replaced.
@@ -158,10 +185,9 @@ function remove(members: RoomMembers, key: string, entry: Entry): void {
 }
 
 function toMember(entry: Entry): Member {
-  return {
-    nick: entry.nick,
-    ...(entry.account ? { account: true } : {}),
-    away: entry.away,
-    ...(entry.status ? { status: entry.status } : {}),
-  };
+  // Literals in the wire's key order, not spreads of temporary objects: a join in a room of 100
+  // lists 100 of these.
+  const { nick, away, status } = entry;
+  if (entry.account) return status ? { nick, account: true, away, status } : { nick, account: true, away };
+  return status ? { nick, away, status } : { nick, away };
 }

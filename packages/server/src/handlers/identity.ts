@@ -52,8 +52,7 @@ export async function hello(hub: Hub, session: Session, message: ClientMessageOf
   if (!claim) return;
   const { nick, key, account } = claim;
   const { clock, limits, server } = hub.options;
-  if (session.helloTimer !== undefined) clock.clearTimeout(session.helloTimer);
-  session.helloTimer = undefined;
+  hub.greeted(session);
   session.identity = { nick, key, claimedAt: clock.now(), ...(account ? { account } : {}) };
   hub.subscribe(session, userChannel(key));
   session.send({
