@@ -1,4 +1,4 @@
-import type { ServerName } from '../servers/catalog.js';
+import type { ServerName } from '../servers/server-kind.js';
 import { c100kFigures } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
