@@ -19,8 +19,10 @@ import type { TargetCheck } from './targets.js';
 const COLUMNS: readonly ServerName[] = [
   'ws',
   'aurora',
+  'aurora-before',
   'aurora-memory',
   'aurora-cluster',
+  'aurora-cluster-before',
   'socketio',
   'fastapi',
 ];
@@ -181,7 +183,7 @@ export function renderMarkdown(
     `- **Connect**: ${config.connect.shapes.map(({ clients, roomSize }) => `${clients} clients in rooms of ${roomSize}`).join(', then ')}, each storm on a fresh server: every client connects (128 at a time), says hello with its room and waits for \`joined\` (the room's history included). Timed from the first connection to the last \`joined\`, and to the last frame the storm caused (join notices still in flight; 500 ms of quiet end it); server CPU and RSS growth divided by the clients.`,
     `- **C100k**: ${formatNumber(config.c100k.clients)} clients in rooms of ${config.c100k.roomSize} from ${config.c100k.sourceAddresses} loopback source addresses (127.0.0.2 and up), then ${config.c100k.messagesPerS} messages a second, one sender per room, ${config.c100k.measureMs / 1000} s measured after ${config.c100k.warmupMs / 1000} s; every connection is an open file on both sides (\`ulimit -n\`); a run stopped by a limit reports how many were welcomed and why.`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
-    ...(ran.includes('aurora-cluster')
+    ...(ran.includes('aurora-cluster') || ran.includes('aurora-cluster-before')
       ? [
           `- **Cluster**: steady and saturation as above, against ${CLUSTER_NODES} Aurora nodes on a redis-server of their own (no persistence); each room's first half connects to the first node and its second half to the second, so every message reaches half its room through Redis and the other node. ` +
             "Pinned, the nodes and Redis all share the server's core and the generator keeps the other, as for one server: the same CPU budget as one node, so the column shows what clustering costs, not how far it scales. " +

@@ -4,6 +4,8 @@ import { auroraCluster } from './aurora-cluster.js';
 import { redisUnavailable } from './redis.js';
 import type { RunningServer } from './server-kind.js';
 
+const cluster = auroraCluster('aurora-cluster', 'Aurora cluster');
+
 async function connectionsOn(port: number): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/healthz`);
   return ((await response.json()) as { connections: number }).connections;
@@ -22,9 +24,9 @@ describeWithRedis('the aurora-cluster server', () => {
   });
 
   it('splits every room over both nodes and delivers every message to the whole room', async () => {
-    server = await auroraCluster.start({});
+    server = await cluster.start({});
     expect(new Set(server.ports).size).toBe(2);
-    fleet = new Fleet({ ports: server.ports, dialect: auroraCluster.dialect, roomSize: 10 });
+    fleet = new Fleet({ ports: server.ports, dialect: cluster.dialect, roomSize: 10 });
     await fleet.grow(40);
     expect(await Promise.all(server.ports.map(connectionsOn))).toEqual([20, 20]);
 
@@ -45,7 +47,7 @@ describeWithRedis('the aurora-cluster server', () => {
   });
 
   it('stops all three processes', async () => {
-    const started = await auroraCluster.start({});
+    const started = await cluster.start({});
     await started.stop();
     expect(started.sample()).toEqual({ cpuSeconds: 0, rssKb: 0, waitSeconds: 0 });
     await expect(connectionsOn(started.ports[1]!)).rejects.toThrow();

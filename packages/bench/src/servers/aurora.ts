@@ -26,6 +26,25 @@ export const AURORA_BENCH_FLAGS = [
 /** The Aurora binary: the workspace build, or `AURORA_BENCH_SERVER_BIN` to compare another build. */
 export const AURORA_BIN = process.env.AURORA_BENCH_SERVER_BIN ?? SERVER_BIN;
 
+/**
+ * Another build (`AURORA_BENCH_BEFORE_BIN=/path/to/dist/bin.js`) for the `-before` servers, so a
+ * before/after comparison runs interleaved in one run, under the same load on the machine.
+ */
+export const AURORA_BEFORE_BIN = process.env.AURORA_BENCH_BEFORE_BIN;
+
+/** Why a `-before` server cannot run, or undefined when it can. */
+export function beforeUnavailable(): string | undefined {
+  return AURORA_BEFORE_BIN === undefined
+    ? 'skipped: AURORA_BENCH_BEFORE_BIN does not name a server build (/path/to/packages/server/dist/bin.js)'
+    : undefined;
+}
+
+/** The build a `-before` server runs: {@link AURORA_BEFORE_BIN}, which must be set. */
+export function beforeBin(): string {
+  if (AURORA_BEFORE_BIN === undefined) throw new Error(beforeUnavailable());
+  return AURORA_BEFORE_BIN;
+}
+
 /** Aurora prints this once it listens; group 1 is the port. */
 export const AURORA_READY = /ws:\/\/127\.0\.0\.1:(\d+)\/ws/;
 
@@ -38,12 +57,16 @@ export function nodeArgs(options: StartOptions): string[] {
 }
 
 /** Starts one Aurora process with the bench flags and `storageArgs` (where it keeps history). */
-export function launchAurora(options: StartOptions, storageArgs: readonly string[]): Promise<Launched> {
+export function launchAurora(
+  options: StartOptions,
+  storageArgs: readonly string[],
+  bin = AURORA_BIN,
+): Promise<Launched> {
   return launch({
     command: process.execPath,
     args: [
       ...nodeArgs(options),
-      AURORA_BIN,
+      bin,
       '--host',
       '127.0.0.1',
       '--port',
@@ -67,21 +90,30 @@ export interface AuroraStorage {
 }
 
 /** Aurora with the bench flags, on a fresh data folder (or a copy of `seedDir`, or in memory). */
-export function aurora(name: 'aurora' | 'aurora-memory', label: string, storage: AuroraStorage): ServerKind {
+export function aurora(
+  name: 'aurora' | 'aurora-memory' | 'aurora-before',
+  label: string,
+  storage: AuroraStorage,
+): ServerKind {
   const { memory = false, seedDir, searchIndex = true } = storage;
+  const before = name === 'aurora-before';
   return {
     name,
     label,
     dialect: auroraDialect,
     oneProcess: true,
-    unavailable: () => undefined,
+    unavailable: before ? beforeUnavailable : () => undefined,
     async start(options) {
       const dataDir = memory ? undefined : await mkdtemp(join(tmpdir(), 'aurora-bench-'));
       if (dataDir !== undefined && seedDir !== undefined) await cp(seedDir, dataDir, { recursive: true });
-      const launched = await launchAurora(options, [
-        ...(dataDir === undefined ? ['--memory'] : ['--data', dataDir]),
-        ...(searchIndex ? [] : ['--search-index', 'off']),
-      ]);
+      const launched = await launchAurora(
+        options,
+        [
+          ...(dataDir === undefined ? ['--memory'] : ['--data', dataDir]),
+          ...(searchIndex ? [] : ['--search-index', 'off']),
+        ],
+        before ? beforeBin() : AURORA_BIN,
+      );
       return oneProcessServer({
         ...launched,
         stop: async (graceful) => {

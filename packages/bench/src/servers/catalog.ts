@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { auroraDialect, type Dialect, socketIoDialect } from '../load/dialects.js';
 import { aurora, nodeArgs } from './aurora.js';
-import { auroraCluster } from './aurora-cluster.js';
+import { auroraCluster, CLUSTER_NODES } from './aurora-cluster.js';
 import { oneProcessServer, type ServerKind, type ServerName } from './server-kind.js';
 import { launch } from './spawn.js';
 
@@ -10,6 +10,7 @@ import { launch } from './spawn.js';
 const SYSTEM_PYTHON = '/usr/bin/python3';
 const FASTAPI_SCRIPT = fileURLToPath(new URL('../../baselines/fastapi_chat.py', import.meta.url));
 const READY = /listening on (\d+)/;
+const CLUSTER_LABEL = `Aurora cluster (${CLUSTER_NODES} nodes + Redis)`;
 
 function nodeBaseline(name: 'ws' | 'socketio', label: string, script: string, dialect: Dialect): ServerKind {
   return {
@@ -37,7 +38,9 @@ export const SERVERS: Readonly<Record<ServerName, ServerKind>> = {
   ws: nodeBaseline('ws', 'bare ws', './ws-baseline.js', auroraDialect),
   aurora: aurora('aurora', 'Aurora', {}),
   'aurora-memory': aurora('aurora-memory', 'Aurora --memory', { memory: true }),
-  'aurora-cluster': auroraCluster,
+  'aurora-before': aurora('aurora-before', 'Aurora (before)', {}),
+  'aurora-cluster': auroraCluster('aurora-cluster', CLUSTER_LABEL),
+  'aurora-cluster-before': auroraCluster('aurora-cluster-before', `${CLUSTER_LABEL} (before)`),
   socketio: nodeBaseline('socketio', 'Socket.IO 4', './socketio-baseline.js', socketIoDialect),
   fastapi: {
     name: 'fastapi',

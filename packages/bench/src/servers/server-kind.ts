@@ -4,13 +4,17 @@ import type { Launched } from './spawn.js';
 
 /**
  * The servers the harness knows. `aurora-memory` is Aurora with `--memory` (the persistence
- * scenario); `aurora-cluster` is two Aurora nodes on one Redis (steady and saturation).
+ * scenario); `aurora-cluster` is two Aurora nodes on one Redis (steady and saturation); the
+ * `-before` ones are the same with the build `AURORA_BENCH_BEFORE_BIN` names, for before/after
+ * comparisons interleaved in one run.
  */
 export const SERVER_NAMES = [
   'ws',
   'aurora',
+  'aurora-before',
   'aurora-memory',
   'aurora-cluster',
+  'aurora-cluster-before',
   'socketio',
   'fastapi',
 ] as const;
