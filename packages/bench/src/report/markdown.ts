@@ -9,6 +9,7 @@ import {
 import { CLUSTER_NODES } from '../servers/aurora-cluster.js';
 import { SERVERS } from '../servers/catalog.js';
 import type { ServerName } from '../servers/server-kind.js';
+import { renderBeforeAfterSection } from './before-after.js';
 import { renderC100kSection } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import { renderSearchSection } from './search-markdown.js';
@@ -143,6 +144,7 @@ export function renderMarkdown(
     '',
     // A run of the search scenario alone has no server columns.
     ...(ran.length > 0 ? [header, rule, ...body, ...generatorNote, ''] : []),
+    ...renderBeforeAfterSection(summary),
     '## Targets (Aurora with validation, seqs, acks and the SQLite store on)',
     '',
     '| target | measured (medians) | |',
