@@ -32,7 +32,9 @@ export function describeMachine(pinned: boolean): string {
     `Linux ${release()}`,
     `Node ${process.versions.node}`,
     ...(fastapi ? [fastapi] : []),
-    pinned ? 'server on CPU 0 and load generator on CPU 1 (taskset)' : 'not pinned',
+    pinned
+      ? "server on CPU 0 (a cluster's nodes and Redis together) and load generator on CPU 1 (taskset)"
+      : 'not pinned',
     `load average ${loadAverage()} at the start`,
   ].join(', ');
 }

@@ -68,6 +68,15 @@ describe('pnpm bench --quick', () => {
     expect(latest.scenarios.reconnect).toMatchObject({ clients: 100, gaps: 0, lost: 0 });
     expect(latest.runs.saturation['aurora-memory']![0]!.steps[0]!.deliveredPerS).toBeGreaterThan(0);
     expect(latest.scenarios.persistence).toHaveProperty('store_cost');
+    // The cluster (CI installs redis-server) takes steady and saturation only, beside the others.
+    if (!('aurora-cluster' in latest.skipped)) {
+      expect(latest.runs.saturation['aurora-cluster']![0]!.steps[0]!.deliveredPerS).toBeGreaterThan(0);
+      expect(typeof latest.scenarios.saturation!['aurora-cluster']!.cap_per_s).toBe('number');
+      // Half of every room is on the other node: more than half delivered means deliveries crossed.
+      expect(latest.scenarios.steady!['aurora-cluster']!.share).toBeGreaterThan(0.5);
+      expect(latest.scenarios.idle10k).not.toHaveProperty('aurora-cluster');
+      expect(latest.scenarios.connect).not.toHaveProperty('aurora-cluster');
+    }
     expect(latest.scenarios.terminal).toMatchObject({
       frame_p50_ms: expect.any(Number),
       frame_p99_ms: expect.any(Number),
@@ -78,7 +87,11 @@ describe('pnpm bench --quick', () => {
     expect(latest.targets.length).toBeGreaterThanOrEqual(8);
 
     const table = await readFile(join(out, 'latest.md'), 'utf8');
-    expect(table).toContain('| | bare ws | Aurora | Aurora --memory | Socket.IO 4 |');
+    expect(table).toContain(
+      'aurora-cluster' in latest.skipped
+        ? '| | bare ws | Aurora | Aurora --memory | Socket.IO 4 |'
+        : '| | bare ws | Aurora | Aurora --memory | Aurora cluster (2 nodes + Redis) | Socket.IO 4 |',
+    );
     expect(table).toContain('Saturation cap');
     expect(table).toContain('## Targets');
   }, 240_000);

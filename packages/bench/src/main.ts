@@ -13,7 +13,8 @@ import { runConnect } from './scenarios/connect.js';
 import { runReconnect } from './scenarios/reconnect.js';
 import { runSearchScenario } from './scenarios/search.js';
 import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
-import { SERVER_NAMES, SERVERS, type ServerName } from './servers/catalog.js';
+import { SERVERS } from './servers/catalog.js';
+import { SERVER_NAMES, type ServerName } from './servers/server-kind.js';
 import { runTerminalBench } from './terminal/run.js';
 
 const SCENARIOS = [
@@ -71,7 +72,13 @@ const config: BenchConfig = {
       : { ...base.c100k, clients: Number(values['c100k-clients']) },
 };
 const scenarios = list<Scenario>(values.scenarios, SCENARIOS, SCENARIOS);
-const requested = list<ServerName>(values.servers, SERVER_NAMES, ['ws', 'aurora', 'socketio', 'fastapi']);
+const requested = list<ServerName>(values.servers, SERVER_NAMES, [
+  'ws',
+  'aurora',
+  'aurora-cluster',
+  'socketio',
+  'fastapi',
+]);
 const outDir =
   values.out ?? fileURLToPath(new URL(values.quick ? '../results/quick/' : '../results/', import.meta.url));
 const pinned = !values['no-pin'] && canPin();
@@ -88,6 +95,8 @@ const servers = requested.filter((name) => {
   }
   return problem === undefined;
 });
+// Idle, connect and C100k read one process's memory and CPU: a cluster takes steady and saturation only.
+const oneProcess = servers.filter((name) => SERVERS[name].oneProcess);
 const context: RunContext = {
   config,
   start: { cpu: pinned ? 0 : undefined, profileDir: values.profile },
@@ -150,12 +159,12 @@ if (scenarios.includes('saturation') || scenarios.includes('persistence')) {
   });
 }
 if (scenarios.includes('idle'))
-  await interleave('idle', servers, async (name) =>
+  await interleave('idle', oneProcess, async (name) =>
     push(results.idle, name, await runIdle(SERVERS[name], context)),
   );
 if (scenarios.includes('connect'))
   for (const [index, shape] of config.connect.shapes.entries())
-    await interleave(`connect ${shape.clients}/${shape.roomSize}`, servers, async (name) => {
+    await interleave(`connect ${shape.clients}/${shape.roomSize}`, oneProcess, async (name) => {
       const runs = results.connect[name] ?? [];
       results.connect[name] = runs;
       const repetitions = runs[index] ?? [];
@@ -171,7 +180,7 @@ if (scenarios.includes('reconnect')) {
   else log('reconnect: skipped, it measures Aurora (add aurora to --servers)');
 }
 if (scenarios.includes('c100k'))
-  await interleave('c100k', servers, async (name) =>
+  await interleave('c100k', oneProcess, async (name) =>
     push(results.c100k, name, await runC100k(SERVERS[name], context, config.c100k)),
   );
 if (scenarios.includes('search')) {

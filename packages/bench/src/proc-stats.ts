@@ -62,3 +62,64 @@ export function mostStolen(before: readonly number[], after: readonly number[]):
   });
   return most;
 }
+
+/**
+ * Seconds CPU `cpu` has spent running tasks (user, nice and system time in /proc/stat; interrupts,
+ * idle, I/O wait and steal left out); NaN without /proc.
+ */
+export function sampleCpuBusy(cpu: number): number {
+  try {
+    const prefix = `cpu${cpu} `;
+    const line = readFileSync('/proc/stat', 'latin1')
+      .split('\n')
+      .find((candidate) => candidate.startsWith(prefix));
+    if (line === undefined) return Number.NaN;
+    const [, user, nice, system] = line.split(/\s+/).map(Number);
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0)) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The CPU wait of processes pinned together on one core, counting only what others cost them. They
+ * wait for each other all the time when busy (one runs while its siblings are runnable), which is
+ * the cost of sharing the core, not a disturbance; what others cost them is at most the time the core
+ * ran something else. So each interval between two samples counts the lesser of the group's summed
+ * wait and the core's busy time beyond the group's own CPU time; the counter is their running sum.
+ */
+export class SharedCoreWait {
+  private last: { readonly wait: number; readonly own: number; readonly busy: number } | undefined;
+  private total = 0;
+
+  /** Feeds the cumulative counters of one sample; returns the cumulative wait others caused. */
+  next(groupWait: number, groupCpu: number, coreBusy: number): number {
+    if (this.last !== undefined) {
+      const others = coreBusy - this.last.busy - (groupCpu - this.last.own);
+      this.total += Math.max(0, Math.min(groupWait - this.last.wait, others));
+    }
+    this.last = { wait: groupWait, own: groupCpu, busy: coreBusy };
+    return this.total;
+  }
+}
+
+/**
+ * Samples several processes as one server: CPU and RSS summed; the wait is, when they are pinned
+ * together on `cpu`, only what other processes cost them ({@link SharedCoreWait}), else the sum.
+ */
+export function groupSampler(pids: readonly number[], cpu: number | undefined): () => ProcSample {
+  const shared = new SharedCoreWait();
+  return () => {
+    const samples = pids.map(sampleProcess);
+    const sum = (pick: (sample: ProcSample) => number) =>
+      samples.reduce((total, sample) => total + pick(sample), 0);
+    const cpuSeconds = sum((sample) => sample.cpuSeconds);
+    const waitSeconds = sum((sample) => sample.waitSeconds);
+    const busy = cpu === undefined ? Number.NaN : sampleCpuBusy(cpu);
+    return {
+      cpuSeconds,
+      rssKb: sum((sample) => sample.rssKb),
+      waitSeconds: Number.isNaN(busy) ? waitSeconds : shared.next(waitSeconds, cpuSeconds, busy),
+    };
+  };
+}

@@ -8,7 +8,11 @@ import { clientFrame } from './ws-frames.js';
 
 /** How a {@link Fleet} reaches its server. */
 export interface FleetOptions {
-  readonly port: number;
+  /**
+   * The server's ports, one per node of a cluster: each room's members are split among them in
+   * contiguous shares (see {@link nodeOf}), so a message reaches part of its room through the others.
+   */
+  readonly ports: readonly number[];
   readonly dialect: Dialect;
   /** Members per room: client i joins room `r{floor(i / roomSize)}`. */
   readonly roomSize: number;
@@ -262,13 +266,13 @@ export class Fleet {
 
   private async join(index: number): Promise<Member> {
     const greeting: Greeting = { nick: `u${index}`, room: `r${Math.floor(index / this.options.roomSize)}` };
-    const { dialect, port, sourceAddresses = 50 } = this.options;
+    const { dialect, ports, roomSize, sourceAddresses = 50 } = this.options;
     let joined!: () => void;
     const inRoom = new Promise<void>((resolve) => {
       joined = resolve;
     });
     const client = await RawClient.open({
-      port,
+      port: ports[nodeOf(index, roomSize, ports.length)]!,
       path: dialect.path,
       localAddress: `127.0.0.${2 + (index % sourceAddresses)}`,
       onText: (data, start, end, raw) => {
@@ -300,6 +304,16 @@ export class Fleet {
       this.window.record(sent, this.lastFrameAt - sent);
     }
   }
+}
+
+/**
+ * The node member `index` connects to: each room's first share on the first node, the next on the
+ * second, and so on. Contiguous shares rather than alternating members, because senders are picked
+ * at an even stride (every 10th member of a room of 100 in the steady load): alternating would put
+ * every sender on one node, while shares give each node its part of the senders and receivers.
+ */
+export function nodeOf(index: number, roomSize: number, nodes: number): number {
+  return Math.floor(((index % roomSize) * nodes) / roomSize);
 }
 
 // A byte loop: cheaper than a native Buffer.compare call for a prefix of a few bytes.

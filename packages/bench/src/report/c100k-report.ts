@@ -1,5 +1,6 @@
 import type { C100kRun } from '../scenarios/c100k.js';
-import { SERVERS, type ServerName } from '../servers/catalog.js';
+import { SERVERS } from '../servers/catalog.js';
+import type { ServerName } from '../servers/server-kind.js';
 import { formatNumber, formatSpread, spread } from './stats.js';
 
 type C100kResults = Partial<Record<ServerName, C100kRun[]>>;

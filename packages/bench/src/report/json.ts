@@ -1,4 +1,5 @@
-import type { ServerName } from '../servers/catalog.js';
+import type { ServerName } from '../servers/server-kind.js';
+import { beforeAfter, overlaps, ratio } from './before-after.js';
 import { c100kFigures } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import type { SearchLatencySummary, SearchSummary } from './search-summary.js';
@@ -11,6 +12,10 @@ function figure(into: Figures, key: string, value: Spread | undefined): void {
   if (!value) return;
   into[key] = Number.isFinite(value.median) ? round(value.median) : null;
   into[`${key}_range`] = [round(value.min), round(value.max)];
+}
+
+function nullable(value: number | undefined): number | null {
+  return value === undefined ? null : round(value);
 }
 
 function round(value: number): number {
@@ -170,6 +175,19 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
         : {}),
       ...(summary.search ? { search: searchFigures(summary.search) } : {}),
     },
+    // Today's servers over the same on AURORA_BENCH_BEFORE_BIN, when the run had both.
+    before_after: Object.fromEntries(
+      beforeAfter(summary).map((entry) => [
+        entry.today,
+        {
+          before: entry.before,
+          cap_ratio: nullable(ratio(entry.cap)),
+          cap_ranges_overlap: overlaps(entry.cap) ?? null,
+          steady_p99_ratio: nullable(ratio(entry.steadyP99)),
+          steady_p99_ranges_overlap: overlaps(entry.steadyP99) ?? null,
+        },
+      ]),
+    ),
     targets: targets.map(({ target, measured, met }) => ({ target, measured, met: met ?? null })),
     runs: {
       steady: results.steady,

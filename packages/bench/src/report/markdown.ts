@@ -6,7 +6,10 @@ import {
   PASS_SHARE,
   QUIET_SHARE,
 } from '../scenarios/saturation.js';
-import { SERVERS, type ServerName } from '../servers/catalog.js';
+import { CLUSTER_NODES } from '../servers/aurora-cluster.js';
+import { SERVERS } from '../servers/catalog.js';
+import type { ServerName } from '../servers/server-kind.js';
+import { renderBeforeAfterSection } from './before-after.js';
 import { renderC100kSection } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
 import { renderSearchSection } from './search-markdown.js';
@@ -14,7 +17,16 @@ import { formatNumber, formatSpread, type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
 /** Column order of the tables; servers that did not run are left out. */
-const COLUMNS: readonly ServerName[] = ['ws', 'aurora', 'aurora-memory', 'socketio', 'fastapi'];
+const COLUMNS: readonly ServerName[] = [
+  'ws',
+  'aurora',
+  'aurora-before',
+  'aurora-memory',
+  'aurora-cluster',
+  'aurora-cluster-before',
+  'socketio',
+  'fastapi',
+];
 
 /** A table row; `compared` false for figures whose ratio to bare ws means nothing. */
 type Row = [
@@ -132,6 +144,7 @@ export function renderMarkdown(
     '',
     // A run of the search scenario alone has no server columns.
     ...(ran.length > 0 ? [header, rule, ...body, ...generatorNote, ''] : []),
+    ...renderBeforeAfterSection(summary),
     '## Targets (Aurora with validation, seqs, acks and the SQLite store on)',
     '',
     '| target | measured (medians) | |',
@@ -172,6 +185,13 @@ export function renderMarkdown(
     `- **Connect**: ${config.connect.shapes.map(({ clients, roomSize }) => `${clients} clients in rooms of ${roomSize}`).join(', then ')}, each storm on a fresh server: every client connects (128 at a time), says hello with its room and waits for \`joined\` (the room's history included). Timed from the first connection to the last \`joined\`, and to the last frame the storm caused (join notices still in flight; 500 ms of quiet end it); server CPU and RSS growth divided by the clients.`,
     `- **C100k**: ${formatNumber(config.c100k.clients)} clients in rooms of ${config.c100k.roomSize} from ${config.c100k.sourceAddresses} loopback source addresses (127.0.0.2 and up), then ${config.c100k.messagesPerS} messages a second, one sender per room, ${config.c100k.measureMs / 1000} s measured after ${config.c100k.warmupMs / 1000} s; every connection is an open file on both sides (\`ulimit -n\`); a run stopped by a limit reports how many were welcomed and why.`,
     '- **Persistence**: the saturation ramp of Aurora with its SQLite store (default) and with `--memory`.',
+    ...(ran.includes('aurora-cluster') || ran.includes('aurora-cluster-before')
+      ? [
+          `- **Cluster**: steady and saturation as above, against ${CLUSTER_NODES} Aurora nodes on a redis-server of their own (no persistence); each room's first half connects to the first node and its second half to the second, so every message reaches half its room through Redis and the other node. ` +
+            "Pinned, the nodes and Redis all share the server's core and the generator keeps the other, as for one server: the same CPU budget as one node, so the column shows what clustering costs, not how far it scales. " +
+            "Its CPU and RSS are the three processes' sum; a step is measured again when other processes took the shared core, not for the time the three wait for each other. Idle, connect and C100k measure one process and leave it out.",
+        ]
+      : []),
     ...(summary.search
       ? [
           `- **Search**: Aurora on a copy of the seeded history (above); the search step is measured again, like a steady one, when fewer than ${QUIET_SHARE * 100}% of its seconds were quiet; then the saturation ramp on the same history with the index on and with \`--search-index off\`, interleaved.`,

@@ -6,7 +6,7 @@ import type { ReconnectRun } from '../scenarios/reconnect.js';
 import type { SaturationRun } from '../scenarios/saturation.js';
 import type { SearchResults } from '../scenarios/search.js';
 import type { IdlePoint } from '../scenarios/server-runs.js';
-import type { ServerName } from '../servers/catalog.js';
+import type { ServerName } from '../servers/server-kind.js';
 import { type SearchSummary, summariseSearch } from './search-summary.js';
 import { type Spread, spread } from './stats.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Fleet } from '../load/fleet.js';
 import { sampleProcess } from '../proc-stats.js';
-import type { ServerKind } from '../servers/catalog.js';
+import type { ServerKind } from '../servers/server-kind.js';
 import { type RunContext, withServer } from './server-runs.js';
 
 /** The C100k load: `clients` in rooms of `roomSize`, then `messagesPerS` for `measureMs`. */
@@ -78,7 +78,7 @@ export function runC100k(kind: ServerKind, context: RunContext, shape: C100kShap
   return withServer(kind, context, async (server) => {
     const before = sampleProcess(server.pid);
     const fleet = new Fleet({
-      port: server.port,
+      ports: server.ports,
       dialect: kind.dialect,
       roomSize: shape.roomSize,
       sourceAddresses: shape.sourceAddresses,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Fleet } from '../load/fleet.js';
 import { sampleProcess } from '../proc-stats.js';
-import type { ServerKind } from '../servers/catalog.js';
+import type { ServerKind } from '../servers/server-kind.js';
 import { type RunContext, withServer } from './server-runs.js';
 
 /** One shape of the connect storm: `clients` connecting at once into rooms of `roomSize`. */
@@ -42,7 +42,7 @@ const SETTLE_LIMIT_MS = 600_000;
 export function runConnect(kind: ServerKind, context: RunContext, shape: ConnectShape): Promise<ConnectRun> {
   return withServer(kind, context, async (server) => {
     const before = sampleProcess(server.pid);
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: shape.roomSize });
+    const fleet = new Fleet({ ports: server.ports, dialect: kind.dialect, roomSize: shape.roomSize });
     try {
       const startedAt = performance.now();
       try {

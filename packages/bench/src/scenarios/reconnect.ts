@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SERVER_BIN } from 'aurora-testkit';
 import { RawClient } from '../load/raw-client.js';
-import { AURORA_BENCH_FLAGS } from '../servers/catalog.js';
+import { AURORA_BENCH_FLAGS, AURORA_BIN } from '../servers/aurora.js';
 import { type Launched, launch } from '../servers/spawn.js';
 import type { RunContext } from './server-runs.js';
 
@@ -23,7 +22,6 @@ export interface ReconnectRun {
   readonly shed: number;
 }
 
-const AURORA_BIN = process.env.AURORA_BENCH_SERVER_BIN ?? SERVER_BIN;
 const GIVE_UP_MS = 120_000;
 
 /** One client of the storm: its room, its cursor, and whether it is back. */

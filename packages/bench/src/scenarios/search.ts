@@ -6,7 +6,8 @@ import { classRanks, QueryWords } from '../search/query-words.js';
 import { seededRandom } from '../search/random.js';
 import { Searcher, type SearchOutcome } from '../search/searcher.js';
 import { type SeedReport, seedFolder } from '../search/seed.js';
-import { aurora, type ServerKind } from '../servers/catalog.js';
+import { aurora } from '../servers/aurora.js';
+import type { ServerKind } from '../servers/server-kind.js';
 import { describeStep, measureAgain, type SaturationRun } from './saturation.js';
 import { type RunContext, runSaturation, withServer } from './server-runs.js';
 
@@ -82,7 +83,7 @@ async function runSearchStep(kind: ServerKind, context: RunContext, repetition: 
   const rooms = Array.from({ length: search.corpus.rooms }, (_, index) => roomName(index));
   return withServer(kind, context, async (server) => {
     const searcher = await Searcher.open({ port: server.port, rooms, ...SEARCHER });
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: steady.roomSize });
+    const fleet = new Fleet({ ports: server.ports, dialect: kind.dialect, roomSize: steady.roomSize });
     try {
       await fleet.grow(steady.clients);
       let attempt = 0;

@@ -2,9 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchConfig } from '../config.js';
 import { Fleet, type StepOutcome } from '../load/fleet.js';
 import { type ProcSample, sampleProcess } from '../proc-stats.js';
-import type { ServerKind, StartOptions } from '../servers/catalog.js';
 import { collectGarbage, inspectorUrl } from '../servers/inspector.js';
-import type { Launched } from '../servers/spawn.js';
+import type { RunningServer, ServerKind, StartOptions } from '../servers/server-kind.js';
 import { measureStep, type SaturationRun, saturate } from './saturation.js';
 
 /** What every scenario run needs besides the server. */
@@ -31,7 +30,7 @@ export interface IdlePoint {
 export async function withServer<T>(
   kind: ServerKind,
   context: RunContext,
-  body: (server: Launched) => Promise<T>,
+  body: (server: RunningServer) => Promise<T>,
 ): Promise<T> {
   const server = await kind.start(context.start);
   try {
@@ -49,10 +48,10 @@ function withFleet<T>(
   body: (fleet: Fleet, sampleServer: () => ProcSample) => Promise<T>,
 ): Promise<T> {
   return withServer(kind, context, async (server) => {
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: size.roomSize });
+    const fleet = new Fleet({ ports: server.ports, dialect: kind.dialect, roomSize: size.roomSize });
     try {
       await fleet.grow(size.clients);
-      return await body(fleet, () => sampleProcess(server.pid));
+      return await body(fleet, () => server.sample());
     } finally {
       fleet.close();
     }
@@ -118,7 +117,7 @@ export function runIdle(kind: ServerKind, context: RunContext): Promise<IdlePoin
       return { asIs, afterGc: sampleProcess(server.pid).rssKb };
     };
     const empty = await measure();
-    const fleet = new Fleet({ port: server.port, dialect: kind.dialect, roomSize: config.roomSize });
+    const fleet = new Fleet({ ports: server.ports, dialect: kind.dialect, roomSize: config.roomSize });
     const points: IdlePoint[] = [];
     try {
       for (const connections of config.sizes) {
