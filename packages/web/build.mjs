@@ -52,7 +52,8 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // Issue #23's big rooms: /who pages a big room's names in the engine (member-pages.ts), 39,262.
 // A sign-up hands the preferences this browser kept as a guest to the new account, as the terminal's
 // /register does (reading them at the join screen, and the engine's handedOverPrefs): 39,395.
-const CEILING_GZIPPED_JS = 39_400;
+// The engine's notices may be rows of a two-column list (ListTerm, for the terminal's /help): 39,412.
+const CEILING_GZIPPED_JS = 39_420;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
