@@ -22,6 +22,16 @@ export interface Dialect {
   control(client: RawClient, greeting: Greeting, data: Buffer, start: number, end: number): boolean;
   /** The text of one `say`; `text` and `cid` need no JSON escaping. */
   say(room: string, text: string, cid: string): string;
+  /**
+   * When a control frame refuses the greeting for load (Aurora's `server_busy`): the ms the server
+   * asked the client to wait before connecting again. A real client does so; the fleet does too.
+   */
+  busy?(data: Buffer, start: number, end: number): number | undefined;
+}
+
+/** A server's "come back in `ms`", stretched by up to half as clients do, so they do not all return at once. */
+export function jitteredRetry(ms: number): number {
+  return Math.round(ms * (1 + Math.random() / 2));
 }
 
 function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): boolean {
@@ -31,6 +41,7 @@ function startsWith(data: Buffer, start: number, end: number, prefix: Buffer): b
 }
 
 const JOINED = Buffer.from('{"type":"joined"');
+const ERROR = Buffer.from('{"type":"error"');
 
 /** Aurora's protocol (PROTOCOL.md); the bare ws and FastAPI baselines speak the same subset. */
 export const auroraDialect: Dialect = {
@@ -41,6 +52,11 @@ export const auroraDialect: Dialect = {
   },
   control: (_client, _greeting, data, start, end) => startsWith(data, start, end, JOINED),
   say: (room, text, cid) => `{"type":"say","room":"${room}","text":"${text}","cid":"${cid}"}`,
+  busy(data, start, end) {
+    if (!startsWith(data, start, end, ERROR)) return undefined;
+    const frame = JSON.parse(data.toString('utf8', start, end)) as { code?: string; retryAfterMs?: number };
+    return frame.code === 'server_busy' ? (frame.retryAfterMs ?? 1000) : undefined;
+  },
 };
 
 const ENGINE_PING = Buffer.from('2');

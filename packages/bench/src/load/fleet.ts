@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { type ProcSample, sampleProcess } from '../proc-stats.js';
-import type { Dialect, Greeting } from './dialects.js';
+import { type Dialect, type Greeting, jitteredRetry } from './dialects.js';
 import { RawClient, readTimeUs } from './raw-client.js';
 import { StealTimeline } from './steal-timeline.js';
 import { type LatencyFigures, WindowLatency } from './window-latency.js';
@@ -74,6 +74,8 @@ interface Member {
 
 /** The window is cut into slots of this length by send time; quiet ones are kept (see `quiet`). */
 const SLOT_MS = 1000;
+/** How long one client may take to get into its room, waits the server asked for included. */
+const JOIN_DEADLINE_MS = 120_000;
 /**
  * A slot is quiet when no CPU lost time to steal during it or this close to it: a stall just before
  * a slot delays the messages sent at its start, one just after it those still in flight at its end.
@@ -103,6 +105,7 @@ export class Fleet {
   private lastFrameAt = 0;
   private framesSeen = 0;
   private dropped = 0;
+  private shed = 0;
   private closing = false;
   private cids = 0;
 
@@ -121,6 +124,11 @@ export class Fleet {
   /** Connections that closed without the fleet closing them. */
   get lost(): number {
     return this.dropped;
+  }
+
+  /** Greetings the server refused for load, each followed by another attempt after its wait. */
+  get refusedForLoad(): number {
+    return this.shed;
   }
 
   /** Waits until no frame has arrived for `quietMs` (or `limitMs` passed); the time of the last frame, in ms. */
@@ -264,13 +272,30 @@ export class Fleet {
     return senders;
   }
 
+  /**
+   * Connects client `index` and waits until it is in its room. A server that sheds load refuses the
+   * greeting with a wait (`Dialect.busy`): the client comes back after it, as a real one does, and
+   * the time until everyone is in counts those waits (`shed` counts the refusals).
+   */
   private async join(index: number): Promise<Member> {
     const greeting: Greeting = { nick: `u${index}`, room: `r${Math.floor(index / this.options.roomSize)}` };
+    const deadline = performance.now() + JOIN_DEADLINE_MS;
+    for (;;) {
+      const outcome = await this.greet(index, greeting, deadline - performance.now());
+      if (typeof outcome !== 'number') return { client: outcome, room: greeting.room };
+      this.shed++;
+      await new Promise((resolve) => setTimeout(resolve, jitteredRetry(outcome)));
+    }
+  }
+
+  /** One attempt: the client once in its room, or how long the server asked it to wait. */
+  private async greet(index: number, greeting: Greeting, timeLeftMs: number): Promise<RawClient | number> {
     const { dialect, ports, roomSize, sourceAddresses = 50 } = this.options;
-    let joined!: () => void;
-    const inRoom = new Promise<void>((resolve) => {
-      joined = resolve;
+    let settle!: (outcome: number | undefined) => void;
+    const settled = new Promise<number | undefined>((resolve) => {
+      settle = resolve;
     });
+    let refused = false;
     const client = await RawClient.open({
       port: ports[nodeOf(index, roomSize, ports.length)]!,
       path: dialect.path,
@@ -279,15 +304,27 @@ export class Fleet {
         this.lastFrameAt = readTimeUs();
         this.framesSeen++;
         if (hasPrefix(data, start, end, dialect.messagePrefix)) this.timed(data, start, end);
-        else if (dialect.control(raw, greeting, data, start, end)) joined();
+        else if (dialect.control(raw, greeting, data, start, end)) settle(undefined);
+        else {
+          const wait = dialect.busy?.(data, start, end);
+          if (wait === undefined) return;
+          refused = true;
+          settle(wait);
+        }
       },
       onClose: () => {
-        if (!this.closing) this.dropped++;
+        if (!this.closing && !refused) this.dropped++;
       },
     });
     dialect.opened(client, greeting);
-    await withTimeout(inRoom, 30_000, `client ${greeting.nick} did not join ${greeting.room}`);
-    return { client, room: greeting.room };
+    const wait = await withTimeout(
+      settled,
+      Math.max(0, timeLeftMs),
+      `client ${greeting.nick} did not join ${greeting.room} in ${JOIN_DEADLINE_MS / 1000} s`,
+    );
+    if (wait === undefined) return client;
+    client.destroy();
+    return wait;
   }
 
   private timed(data: Buffer, start: number, end: number): void {

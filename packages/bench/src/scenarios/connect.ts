@@ -79,7 +79,10 @@ export function runConnect(kind: ServerKind, context: RunContext, shape: Connect
       context.log(
         `  ${shape.clients} clients in rooms of ${shape.roomSize}: joined in ${Math.round(run.joinedMs)} ms, ` +
           `settled in ${Math.round(run.settledMs)} ms, ${run.frames} frames, ${run.cpuMsPerConn.toFixed(2)} ms CPU ` +
-          `and ${run.rssKbPerConn.toFixed(1)} KB each`,
+          `and ${run.rssKbPerConn.toFixed(1)} KB each` +
+          (fleet.refusedForLoad > 0
+            ? `, ${fleet.refusedForLoad} greetings refused for load and retried`
+            : ''),
       );
       return run;
     } finally {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { jitteredRetry } from '../load/dialects.js';
 import { RawClient } from '../load/raw-client.js';
 import { AURORA_BENCH_FLAGS, AURORA_BIN } from '../servers/aurora.js';
 import { type Launched, launch } from '../servers/spawn.js';
@@ -107,7 +108,7 @@ export async function runReconnect(
             shed++;
             const wait = frame.retryAfterMs ?? 1000;
             member.client?.destroy();
-            retry(Math.round(wait * (1 + Math.random() / 2)));
+            retry(jitteredRetry(wait));
           }
         },
       }).then(
