@@ -118,8 +118,10 @@ export class Session extends JoinedRooms {
   /** Sets one of the extras; the object goes once none is left (every join holds, then releases). */
   private setExtra<K extends keyof SessionExtras>(name: K, value: SessionExtras[K]): void {
     const extras = this.extras;
-    if (value !== undefined) (this.extras ??= {})[name] = value;
-    else if (extras !== undefined) {
+    if (value !== undefined) {
+      this.extras ??= {};
+      this.extras[name] = value;
+    } else if (extras !== undefined) {
       extras[name] = undefined;
       if (!extras.gate && extras.status === undefined && !extras.held && !extras.otherTargets)
         this.extras = undefined;
