@@ -8,7 +8,7 @@ import {
 } from '../scenarios/saturation.js';
 import { CLUSTER_NODES } from '../servers/aurora-cluster.js';
 import { SERVERS } from '../servers/catalog.js';
-import type { ServerName } from '../servers/server-kind.js';
+import { SERVER_NAMES, type ServerName } from '../servers/server-kind.js';
 import { renderBeforeAfterSection } from './before-after.js';
 import { renderC100kSection } from './c100k-report.js';
 import type { BenchResults, Summary } from './results.js';
@@ -16,17 +16,8 @@ import { renderSearchSection } from './search-markdown.js';
 import { formatNumber, formatSpread, type Spread, spread } from './stats.js';
 import type { TargetCheck } from './targets.js';
 
-/** Column order of the tables; servers that did not run are left out. */
-const COLUMNS: readonly ServerName[] = [
-  'ws',
-  'aurora',
-  'aurora-before',
-  'aurora-memory',
-  'aurora-cluster',
-  'aurora-cluster-before',
-  'socketio',
-  'fastapi',
-];
+/** Column order of the tables (the catalogue's order); servers that did not run are left out. */
+const COLUMNS: readonly ServerName[] = SERVER_NAMES;
 
 /** A table row; `compared` false for figures whose ratio to bare ws means nothing. */
 type Row = [
