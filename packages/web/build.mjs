@@ -53,7 +53,10 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // A sign-up hands the preferences this browser kept as a guest to the new account, as the terminal's
 // /register does (reading them at the join screen, and the engine's handedOverPrefs): 39,395.
 // The engine's notices may be rows of a two-column list (ListTerm, for the terminal's /help): 39,412.
-const CEILING_GZIPPED_JS = 39_420;
+// Lines typed after a session ended are held in the engine's chat state and say why (held-lines.ts;
+// the page shows its join screen then, but the reducer is the engine's one), and a password typed
+// on a command leaves the composer (page-session's Refusal): 39,899, +487, the ceiling with it.
+const CEILING_GZIPPED_JS = 39_907;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

@@ -87,4 +87,32 @@ describe('an account in aurora-chat', () => {
     tmux.keys('alice', 'C-Right');
     await tmux.waitFor('alice', (s) => !s.includes('While you were away') && /│ @bob/.test(statusLine(s)));
   });
+
+  it('starts with a session ended elsewhere: says so, holds a line typed meanwhile, sends it after /login', async () => {
+    await tmux.typeLine('alice', '/quit');
+    for (let waited = 0; tmux.alive('alice') && waited < 5000; waited += 100) await sleep(100);
+    // Another device logs the account out everywhere: the token this terminal kept stops working.
+    const account = ['--name', 'alice', '--server', server.wsUrl];
+    expect((await others.run(['login', ...account, '--password-stdin'], `${PASSWORD}\n`)).code).toBe(0);
+    expect((await others.run(['logout', ...account, '--everywhere'])).code).toBe(0);
+    chat();
+    await tmux.waitFor(
+      'alice',
+      (s) => /session ended — \/login/.test(statusLine(s)) && /\/nick NAME goes on as a guest/.test(s),
+    );
+    await tmux.typeLine('alice', 'anyone here?');
+    const held = await tmux.waitFor(
+      'alice',
+      (s) => /│ #dev /.test(statusLine(s)) && /anyone here\? \(waits: \/login alice/.test(s),
+    );
+    expect(held).toMatch(/Not sent yet: your session for alice on .* ended/);
+    await tmux.typeLine('alice', '/login');
+    await tmux.waitFor('alice', /password for alice › *$/m);
+    await tmux.typeLine('alice', PASSWORD);
+    const sent = await tmux.waitFor(
+      'alice',
+      (s) => /│ online │ #dev .*✓ alice/.test(statusLine(s)) && /│ anyone here\? *│/.test(s),
+    );
+    expect(sent).not.toContain('horse');
+  });
 });

@@ -54,7 +54,7 @@ describe('chatReducer: accounts', () => {
   it('says how to log in when the stored session ended or the name is registered', () => {
     const ended = run(status({ state: 'refused', code: 'auth_failed', message: 'your session expired' }));
     expect(notices(ended)).toEqual([
-      'Your session for alice on test:8000 ended; log in again with /login alice.',
+      'Your session for alice on test:8000 ended; log in again with /login alice. /nick NAME goes on as a guest; lines you type meanwhile wait.',
     ]);
     const registered = run(
       status({ state: 'refused', code: 'name_registered', message: 'the name alice is registered' }),

@@ -9,6 +9,7 @@ import {
 import type { ChatState, Digest, TargetState } from './chat-state.js';
 import { addNotice, updateTarget } from './chat-targets.js';
 import type { ConnectionStatus } from './connection-types.js';
+import { holdAll, releaseAll } from './held-lines.js';
 import { NO_PREFS } from './notify-prefs.js';
 import { dmPeer, dmTarget, isDmTarget } from './targets.js';
 
@@ -25,7 +26,7 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
       // Another account's preferences (or those of the account just left) are not this one's.
       const leftAccount = state.account !== undefined && !same;
       return {
-        ...next,
+        ...releaseAll(next),
         me: status.nick,
         account,
         ...(same ? {} : { digest: undefined, awayDigest: undefined }),
@@ -42,10 +43,22 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
         'info',
         now,
       );
-    case 'refused':
-      return addNotice(next, state.current, refusalText(state, status), 'error', now);
+    case 'refused': {
+      // A refused token is a session gone: /login must ask for the password again, not say "logged in".
+      const ended =
+        status.code === ErrorCode.AuthFailed
+          ? { account: undefined, awayDigest: undefined, prefs: NO_PREFS }
+          : {};
+      return addNotice(
+        holdAll({ ...next, ...ended }),
+        state.current,
+        refusalText(state, status),
+        'error',
+        now,
+      );
+    }
     case 'logged-out': {
-      const gone = { ...next, account: undefined, awayDigest: undefined, prefs: NO_PREFS };
+      const gone = holdAll({ ...next, account: undefined, awayDigest: undefined, prefs: NO_PREFS });
       if (!status.elsewhere) return gone; // said when the server confirmed (onLoggedOut)
       const text = sentence(loggedOutElsewhereText(state.account ?? state.me, state.server, 'chat'));
       return addNotice(gone, state.current, text, 'info', now);
@@ -56,7 +69,8 @@ export function onStatus(state: ChatState, status: ConnectionStatus, now: number
 }
 
 function refusalText(state: ChatState, status: Extract<ConnectionStatus, { state: 'refused' }>): string {
-  if (status.code === ErrorCode.AuthFailed) return sentence(sessionEndedText(state.me, state.server, 'chat'));
+  if (status.code === ErrorCode.AuthFailed)
+    return `${sentence(sessionEndedText(state.me, state.server, 'chat'))} /nick NAME goes on as a guest; lines you type meanwhile wait.`;
   if (status.code === ErrorCode.NameRegistered)
     return `${status.message} — log in with ${loginCommand(state.me, 'chat')}, or take another name with /nick NAME`;
   return `${status.message} — choose another name with /nick NAME`;

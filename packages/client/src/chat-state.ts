@@ -13,6 +13,7 @@ import {
   updateTarget,
 } from './chat-targets.js';
 import type { ConnectionEvent, ConnectionStatus, Outgoing } from './connection-types.js';
+import { holdNewLine } from './held-lines.js';
 import { ItemList } from './item-list.js';
 import { firstSeq, type ListTerm, type PendingItem } from './items.js';
 import { NO_PREFS, onPrefs } from './notify-prefs.js';
@@ -195,13 +196,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'sent': {
       const { target } = action.outgoing;
       const key = isDmTarget(target) ? dmTarget(dmPeer(target)) : target;
-      return updateTarget(
+      const sent = updateTarget(
         ensureTarget(state, key, isDmTarget(target) ? dmPeer(target) : target),
         key,
         (t) => ({
           pending: [...t.pending, { kind: 'pending', outgoing: action.outgoing, state: 'sending' }],
         }),
       );
+      return holdNewLine(sent, key, action.outgoing.cid, action.outgoing.createdAt);
     }
     case 'select':
       return select(state, action.target);

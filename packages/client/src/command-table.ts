@@ -1,11 +1,24 @@
 // The command table: every command's name, arguments and help line, as `/help` lists them.
 
+import {
+  modePasswordWords,
+  passwordsForFlag,
+  roomPasswordWord,
+  type SecretWords,
+  wordsAfterName,
+} from './secret-words.js';
+
 /** A command as `/help` lists it. */
 export interface CommandSpec {
   readonly name: string;
   readonly args: string;
   readonly help: string;
   readonly aliases?: readonly string[];
+  /**
+   * Which of its words are secrets (passwords): the parser reads or refuses them by this, and an
+   * input's history leaves them out (see `historyEntry`), so a password is never recalled with Up.
+   */
+  readonly secret?: SecretWords;
 }
 
 /** Every command, in the order `/help` shows them. */
@@ -15,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: 'ROOM...',
     help: 'join rooms and show the first (/join #room PASSWORD: a room with a password)',
     aliases: ['j'],
+    secret: roomPasswordWord,
   },
   {
     name: 'part',
@@ -82,6 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'mode',
     args: '[+m -i +t +p +k PASSWORD -k]',
     help: "this room's settings; operators change them: m moderated, i invite-only, t topic, p private, k password",
+    secret: modePasswordWords,
   },
   { name: 'invite', args: 'NAME', help: 'operators: let an account into this room (invite-only, password)' },
   { name: 'uninvite', args: 'NAME', help: 'operators: take an invite back' },
@@ -89,13 +104,24 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'voice', args: 'NAME', help: 'operators: let an account speak in this moderated room (+)' },
   { name: 'devoice', args: 'NAME', help: 'operators: take voice away' },
   { name: 'kill', args: 'NAME [REASON]', help: 'server admins: disconnect a person from the server' },
-  { name: 'register', args: '[NAME]', help: 'create an account (asks for a password) and log in' },
-  { name: 'login', args: '[NAME]', help: 'log in to your account (asks for the password)' },
+  {
+    name: 'register',
+    args: '[NAME]',
+    help: 'create an account (asks for a password) and log in',
+    secret: wordsAfterName,
+  },
+  {
+    name: 'login',
+    args: '[NAME]',
+    help: 'log in to your account (asks for the password)',
+    secret: wordsAfterName,
+  },
   { name: 'logout', args: '[--everywhere]', help: 'log out here, or on every device' },
   {
     name: 'password',
     args: '[--keep-sessions]',
     help: 'change your password (asks for both); logs out your other devices unless kept',
+    secret: passwordsForFlag,
   },
   { name: 'help', args: '[COMMAND]', help: 'show commands and keys' },
   { name: 'quit', args: '', help: 'leave the chat', aliases: ['exit'] },

@@ -11,6 +11,7 @@ import {
   suggestCommand,
 } from 'aurora-protocol';
 
+import { splitCommandLine } from './command-line.js';
 import { BY_NAME, type CommandSpec, synopsis } from './command-table.js';
 
 /** What a line typed into the input means. */
@@ -126,16 +127,14 @@ export function parseInput(line: string): ParsedInput {
   if (line.trim() === '') return fail('empty', '');
   if (!line.startsWith('/')) return ok({ type: 'say', text: line });
   if (line.startsWith('//')) return ok({ type: 'say', text: line.slice(1) });
-  const match = /^\/(\S*)(?:\s+([\s\S]*))?$/.exec(line.trimEnd());
-  const typed = (match?.[1] ?? '').toLowerCase();
-  const rest = match?.[2] ?? '';
+  const { typed, rest, words } = splitCommandLine(line)!;
   const spec = BY_NAME.get(typed);
   if (!spec) return unknown(typed);
-  const words = rest.split(/\s+/).filter(Boolean);
+  const secret = spec.secret?.(words) ?? [];
   switch (spec.name) {
     case 'join': {
       if (words.length === 0) return usage(spec);
-      const password = roomPassword(words);
+      const password = secret[0] === undefined ? undefined : words[secret[0]];
       if (password !== undefined) {
         const checked = checkRoom(words[0]!);
         if (!checked.ok) return fail('bad_argument', `Cannot join "${words[0]}": ${checked.problem.message}`);
@@ -282,7 +281,7 @@ export function parseInput(line: string): ParsedInput {
       return ok({ type: 'clear' });
     case 'register':
     case 'login': {
-      if (words.length > 1)
+      if (secret.length > 0)
         return fail(
           'secret_argument',
           `Type the password at the prompt, never on the command line: /${spec.name} ${spec.args}. The line was cleared.`,
@@ -297,7 +296,7 @@ export function parseInput(line: string): ParsedInput {
       return ok({ type: 'logout', everywhere: words[0] === '--everywhere' });
     case 'password':
       if (words.length > 1 || (words[0] !== undefined && words[0] !== '--keep-sessions'))
-        return words.length > 1 || !words[0]!.startsWith('--')
+        return secret.length > 0
           ? fail(
               'secret_argument',
               'Type passwords at the prompt, never on the command line: /password [--keep-sessions]. The line was cleared.',
@@ -307,18 +306,6 @@ export function parseInput(line: string): ParsedInput {
     default:
       return ok({ type: 'quit' });
   }
-}
-
-/**
- * The password of `/join #room PASSWORD`: two words, one room written with its `#`, then a word
- * with neither `#` nor `,` (`/join #a #b` and `/join #a b,c` join rooms). Undefined for any other `/join`.
- */
-function roomPassword(words: readonly string[]): string | undefined {
-  const [room, second] = words;
-  if (words.length !== 2 || room === undefined || second === undefined) return undefined;
-  return room.startsWith('#') && !room.includes(',') && !second.startsWith('#') && !second.includes(',')
-    ? second
-    : undefined;
 }
 
 /**

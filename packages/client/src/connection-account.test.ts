@@ -171,6 +171,46 @@ describe('Connection: accounts', () => {
     expect(sockets.sockets).toHaveLength(2);
   });
 
+  it('keeps a line typed after the stored session was refused, and sends it once logged in again', () => {
+    const { connection, sockets } = setup({ session: { account: 'alice', token: 'old' }, rooms: ['dev'] });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
+    connection.send('say', 'dev', 'anyone here?');
+    expect(sockets.last().sentOf('say')).toEqual([]);
+    connection.login('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'new', 'login'));
+    expect(sockets.last().sentOf('hello').at(-1)).toMatchObject({ token: 'new' });
+    sockets.last().deliver(asAccount('alice'));
+    sockets.last().deliver(joined('dev'));
+    expect(
+      sockets
+        .last()
+        .sentOf('say')
+        .map((m) => m.text),
+    ).toEqual(['anyone here?']);
+  });
+
+  it('sends a line typed after the stored session was refused as a guest, once the user takes a name', () => {
+    const { connection, sockets } = setup({ session: { account: 'alice', token: 'old' }, rooms: ['dev'] });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
+    connection.send('say', 'dev', 'anyone here?');
+    connection.setNick('alice_');
+    const hello = sockets.last().sentOf('hello').at(-1);
+    expect(hello).toMatchObject({ nick: 'alice_' });
+    expect(hello).not.toHaveProperty('token');
+    sockets.last().deliver(welcome('alice_'));
+    sockets.last().deliver(joined('dev'));
+    expect(
+      sockets
+        .last()
+        .sentOf('say')
+        .map((m) => m.text),
+    ).toEqual(['anyone here?']);
+  });
+
   it('sends a password reset before any hello, then waits for a log-in with the new password', () => {
     const { sockets, connection, of, lastStatus } = setup({ nick: 'alice' });
     connection.resetPassword('alice', 'K7QW-9XHP', 'battery staple');

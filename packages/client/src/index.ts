@@ -59,6 +59,7 @@ export type {
   SocketHandlers,
 } from './connection-types.js';
 export { type DigestEntry, digestEntries, digestSummary } from './digest-text.js';
+export { historyEntry } from './input-history.js';
 export { ItemList } from './item-list.js';
 export {
   type ChatItem,
@@ -131,6 +132,7 @@ export {
   type SearchResultsAction,
   searchResultsReducer,
 } from './search-results.js';
+export type { SecretWords } from './secret-words.js';
 export {
   type StandardWebSocket,
   type StandardWebSocketClass,

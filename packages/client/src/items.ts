@@ -47,8 +47,9 @@ export interface ListTerm {
 export interface PendingItem {
   readonly kind: 'pending';
   readonly outgoing: Outgoing;
-  readonly state: 'sending' | 'delayed' | 'failed';
-  /** Why it is delayed or failed, in the server's words. */
+  /** `held`: the connection waits for the user (to log in, or take a name), and the line with it. */
+  readonly state: 'sending' | 'delayed' | 'held' | 'failed';
+  /** Why it is delayed, held or failed, in the server's words (held: what the user can do). */
   readonly note?: string;
 }
 

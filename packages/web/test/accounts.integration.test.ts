@@ -115,6 +115,24 @@ describe('accounts', () => {
     phone.expectClean();
   });
 
+  it('takes a password typed on a command out of the composer, and says why', async () => {
+    const guest = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
+    await submitJoin(guest.page, 'Guest', 'quinn');
+    await guest.page.locator('.chat').waitFor();
+    const composer = guest.page.locator('#composer-input');
+    await say(guest.page, '/login quinn hunter22-secret');
+    await expect
+      .poll(() => guest.page.locator('#composer-error').textContent())
+      .toContain('never on the command line');
+    expect(await composer.inputValue()).toBe('');
+    // Another refused command stays, to be corrected.
+    await say(guest.page, '/frobnicate now');
+    await expect.poll(() => guest.page.locator('#composer-error').textContent()).toContain('Unknown command');
+    expect(await composer.inputValue()).toBe('/frobnicate now');
+    expect(await guest.page.content()).not.toContain('hunter22-secret');
+    await guest.context.close();
+  });
+
   it('changes the password in a dialog with /password; other devices are logged out', async () => {
     const here = await openPage(env.browser, `${env.server.httpUrl}/?room=acct`);
     await submitJoin(here.page, 'Sign up', 'pablo', PASSWORD);

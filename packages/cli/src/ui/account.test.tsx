@@ -3,6 +3,7 @@ import { chat, error, joined, members, welcome } from 'aurora-testkit';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS, renderChat } from '../testing/render-chat.js';
+import { waitForFrame } from '../testing/wait-for-frame.js';
 
 afterEach(() => cleanup());
 
@@ -96,6 +97,24 @@ describe('logging in from the chat', () => {
     expect(app.screen()).toContain('Type the password at the prompt');
     await app.press(KEYS.up);
     expect(app.screen()).not.toContain('hunter22');
+  });
+
+  it('joins a room with its password, and Up brings the command back without the password', async () => {
+    const app = renderChat();
+    await app.server.accept(joined('dev'));
+    await app.type('/join #vault hunter22');
+    await app.press(KEYS.enter);
+    expect(app.server.received()).toContainEqual(
+      expect.objectContaining({ type: 'join', room: 'vault', password: 'hunter22' }),
+    );
+    await waitForFrame(app.screen, (frame) => inputOf(frame) === '#dev ›', 'the input emptied');
+    await app.press(KEYS.up);
+    const recalled = await waitForFrame(
+      app.screen,
+      (frame) => inputOf(frame) === '#dev › /join #vault',
+      'the command recalled without its password',
+    );
+    expect(recalled).not.toContain('hunter22');
   });
 });
 

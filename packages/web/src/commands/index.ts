@@ -13,6 +13,12 @@ export { sendRequest } from '../core/requests.js';
 export function planLine(line: string, state: PageState, now: number): CommandPlan {
   const parsed = parseInput(line);
   if (!parsed.ok)
-    return { actions: [], frames: [], ...(parsed.code === 'empty' ? {} : { error: parsed.message }) };
+    return {
+      actions: [],
+      frames: [],
+      ...(parsed.code === 'empty' ? {} : { error: parsed.message }),
+      // The parser says "the line was cleared": a password typed on it must not stay on screen.
+      ...(parsed.code === 'secret_argument' ? { forget: true } : {}),
+    };
   return planCommand(parsed.command, state, now);
 }

@@ -66,6 +66,8 @@ export interface CommandPlan {
   readonly prefs?: PrefsCommand;
   /** The command cannot be carried out: show this and keep the text in the composer. */
   readonly error?: string;
+  /** With `error`: the line carried a password, so it leaves the composer instead of staying. */
+  readonly forget?: true;
 }
 
 const nothing: CommandPlan = { actions: [], frames: [] };

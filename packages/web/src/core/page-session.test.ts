@@ -86,6 +86,22 @@ describe('createPageSession', () => {
     expect(loads()).toBe(1);
   });
 
+  it('takes a password typed on a command out of the composer, and sends nothing', async () => {
+    const { session, inDev } = setup();
+    const socket = inDev();
+    for (const line of ['/login alice hunter22', '/register alice hunter22', '/password old-one new-one']) {
+      const refusal = await session.submit(line);
+      expect(refusal).toMatchObject({
+        forget: true,
+        error: expect.stringContaining('never on the command line'),
+      });
+    }
+    // Any other refusal keeps the line to edit.
+    expect(await session.submit('/frobnicate')).toMatch(/^Unknown command/);
+    expect(socket.sent.filter((m) => m.type === 'login' || m.type === 'register')).toEqual([]);
+    expect(JSON.stringify(socket.sent)).not.toContain('hunter22');
+  });
+
   it('goes to a message with /goto (the page loads it) and says who reacted with /reactions', async () => {
     const { store, heard, session, inDev } = setup();
     const socket = inDev();

@@ -24,6 +24,12 @@ import type { Store } from './store.js';
 // sockets, clock, the commands part and what the page shows), so node tests drive it with fake
 // sockets as the terminal's tests drive its session.
 
+/**
+ * Why a composer line was not carried out: what to show; the line stays for editing, unless it
+ * carried a password (`forget`), which leaves the composer all the same.
+ */
+export type Refusal = string | { readonly error: string; readonly forget: true };
+
 /** What planning a command needs: the commands part (src/commands/), loaded on first use. */
 export interface CommandsPart {
   planLine(line: string, state: PageState, now: number): CommandPlan;
@@ -92,7 +98,7 @@ export interface PageSession {
    * Runs a composer line and says why it cannot be carried out, if so: a plain line is said at
    * once; a command waits for the commands part the first time, and the lines typed meanwhile too.
    */
-  submit(text: string): string | undefined | Promise<string | undefined>;
+  submit(text: string): Refusal | undefined | Promise<Refusal | undefined>;
   /** Writes a request through the connection now, or says why it cannot be sent. */
   whenOnline(write: (connection: ChatConnection) => void): void;
   /** Asks for the page of history before what a conversation shows. */
@@ -211,8 +217,8 @@ export function createPageSession(parts: PageSessionParts): PageSession {
   }
 
   /** Applies a command's plan: state changes, lines to the outbox, requests, the parts it opens. */
-  function carryOut(plan: CommandPlan): string | undefined {
-    if (plan.error !== undefined) return plan.error;
+  function carryOut(plan: CommandPlan): Refusal | undefined {
+    if (plan.error !== undefined) return plan.forget ? { error: plan.error, forget: true } : plan.error;
     for (const action of plan.actions) dispatch(action);
     for (const line of plan.lines ?? []) sendLine(line);
     // Requests come only from commands, so the commands part is there to write them.

@@ -1,5 +1,6 @@
 import type { ChatConnection } from 'aurora-client';
 import { COMMAND_REFS } from '../core/command-refs.js';
+import type { Refusal } from '../core/page-session.js';
 import { isOnline, type PageAction, type PageState } from '../core/page-state.js';
 import type { Store } from '../core/store.js';
 
@@ -9,7 +10,7 @@ export interface PageParts {
   /** The engine's connection of the current join, if any. */
   readonly connection: () => ChatConnection | undefined;
   /** Runs a line as the composer does (`/join ROOM`). */
-  readonly submit: (line: string) => string | undefined | Promise<string | undefined>;
+  readonly submit: (line: string) => Refusal | undefined | Promise<Refusal | undefined>;
 }
 
 /** What search does to conversations: show one, and load a page of history inside one. */

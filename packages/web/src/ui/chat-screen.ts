@@ -74,7 +74,7 @@ export function createChatScreen(actions: ChatScreenActions, time: TimeFormat): 
   const act = (line: string, run: boolean) => {
     if (!run) return composer.fill(line);
     void Promise.resolve(actions.composer.submit(line)).then((problem) => {
-      if (problem !== undefined) composer.fill(line);
+      if (typeof problem === 'string') composer.fill(line);
     });
   };
   const messages = createMessageList({

@@ -1,4 +1,5 @@
 import { utf8Length } from 'aurora-protocol';
+import type { Refusal } from '../core/page-session.js';
 import { activeTarget, type PageState } from '../core/page-state.js';
 import { h, setText } from './dom.js';
 
@@ -8,7 +9,7 @@ export interface ComposerActions {
    * A line to say or a command to run; returns an error to show, keeping the text, or undefined
    * (later, when the command waits for the part of the page that runs it).
    */
-  submit(text: string): string | undefined | Promise<string | undefined>;
+  submit(text: string): Refusal | undefined | Promise<Refusal | undefined>;
   /** The text changed (for the typing indicator). */
   input(text: string): void;
   /** PageUp / PageDown scroll the messages without leaving the composer. */
@@ -64,7 +65,14 @@ export function createComposer(actions: ComposerActions): Composer {
     setText(error, text);
     field.setAttribute('aria-invalid', String(text !== ''));
   };
-  const settle = (line: string, problem: string | undefined) => {
+  const settle = (line: string, problem: Refusal | undefined) => {
+    if (typeof problem === 'object') {
+      // It carried a password: it leaves the field (and the screen), as the message says.
+      if (field.value === line) field.value = '';
+      showError(problem.error);
+      grow();
+      return;
+    }
     if (problem !== undefined) {
       // A line refused later is put back for editing, unless the person has typed on meanwhile.
       if (field.value === '') field.value = line;
@@ -78,7 +86,7 @@ export function createComposer(actions: ComposerActions): Composer {
   const submit = () => {
     const line = field.value;
     const result = actions.submit(line);
-    if (typeof result === 'object') {
+    if (result instanceof Promise) {
       field.value = '';
       void result.then((problem) => settle(line, problem));
     } else settle(line, result);

@@ -181,7 +181,8 @@ export function pendingItem(
   const line = messageLine(kind === 'action', context.me, outgoing.text);
   item.appendChild(line);
   if (pending.state !== 'failed') {
-    const waiting = pending.state === 'delayed';
+    // Delayed by the server or held for the person (to log in again): either way it waits.
+    const waiting = pending.state !== 'sending';
     line.appendChild(h('span', { class: 'delivery' }, waiting ? 'waiting to send…' : 'sending…'));
     return item;
   }

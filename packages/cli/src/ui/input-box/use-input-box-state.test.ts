@@ -79,6 +79,14 @@ describe('inputReducer: history', () => {
     const state = sent(sent(sent(emptyInput, 'same'), 'same'), '   ');
     expect(state.history).toEqual(['same']);
   });
+
+  it('never brings back a password typed on a line: Up recalls the command without it', () => {
+    let state = sent(emptyInput, '/join #vault hunter2');
+    state = sent(state, '/mode +k s3cret');
+    expect(state.history).toEqual(['/join #vault', '/mode +k']);
+    expect(apply(state, { type: 'up' }, { type: 'up' }).value).toBe('/join #vault');
+    expect(JSON.stringify(state)).not.toMatch(/hunter2|s3cret/);
+  });
 });
 
 describe('inputReducer: completion', () => {

@@ -1,3 +1,4 @@
+import { historyEntry } from 'aurora-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { graphemes, isSureBoundary } from '../../core/wrap.js';
 import { type Completion, type CompletionSources, completionsFor } from './completion.js';
@@ -6,7 +7,7 @@ import { type Completion, type CompletionSources, completionsFor } from './compl
 export interface InputState {
   readonly value: string;
   readonly cursor: number;
-  /** Sent lines, oldest first. */
+  /** Sent lines, oldest first, as the engine's `historyEntry` keeps them (no passwords). */
   readonly history: readonly string[];
   /** Which history entry is shown, or undefined when editing a new line. */
   readonly historyIndex: number | undefined;
@@ -98,8 +99,9 @@ export function inputReducer(state: InputState, action: InputAction): InputState
     case 'complete':
       return complete(state, action.sources, action.reverse);
     case 'submitted': {
+      const entry = historyEntry(value);
       const history =
-        value.trim() && state.history.at(-1) !== value ? [...state.history, value] : state.history;
+        entry !== undefined && state.history.at(-1) !== entry ? [...state.history, entry] : state.history;
       return { ...emptyInput, history: history.slice(-HISTORY_LIMIT) };
     }
     case 'clear':
