@@ -51,6 +51,18 @@ describe('chatReducer: accounts', () => {
     expect(JSON.stringify(state)).not.toContain('secret-token');
   });
 
+  it('says a guest registering another name is being logged in, in one sentence each', () => {
+    const guest = status({ state: 'online', nick: 'alice', server: 'aurora-server' });
+    const state = run(
+      guest,
+      server({ type: 'auth', account: 'bob', token: 'secret-token', expiresAt: NOW, ref: 'register' }),
+    );
+    expect(state.account).toBeUndefined();
+    expect(notices(state)).toEqual([
+      'Registered bob; logging in… This terminal keeps the session, never the password.',
+    ]);
+  });
+
   it('says how to log in when the stored session ended or the name is registered', () => {
     const ended = run(status({ state: 'refused', code: 'auth_failed', message: 'your session expired' }));
     expect(notices(ended)).toEqual([
