@@ -46,7 +46,7 @@ describe('chatReducer: accounts', () => {
     );
     expect(state.account).toBe('alice');
     expect(notices(state)).toEqual([
-      'Registered alice; you are logged in. This terminal keeps the session, never the password.',
+      'Registered alice; you are logged in. This device keeps the session, never the password.',
     ]);
     expect(JSON.stringify(state)).not.toContain('secret-token');
   });
@@ -59,7 +59,7 @@ describe('chatReducer: accounts', () => {
     );
     expect(state.account).toBeUndefined();
     expect(notices(state)).toEqual([
-      'Registered bob; logging in… This terminal keeps the session, never the password.',
+      'Registered bob; logging in… This device keeps the session, never the password.',
     ]);
   });
 

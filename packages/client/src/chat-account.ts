@@ -82,7 +82,7 @@ export function onAuth(state: ChatState, auth: ServerMessageOf<'auth'>, now: num
     state.status.state === 'online' && auth.ref === 'register' && sameName(auth.account, state.me);
   const text =
     auth.ref === 'register'
-      ? `Registered ${auth.account}${inPlace ? '; you are logged in.' : '; logging in…'} This terminal keeps the session, never the password.`
+      ? `Registered ${auth.account}${inPlace ? '; you are logged in.' : '; logging in…'} This device keeps the session, never the password.`
       : `Logged in as ${auth.account}.`;
   const next = addNotice(state, state.current, text, 'info', now);
   return inPlace ? { ...next, account: auth.account } : next;
