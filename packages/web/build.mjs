@@ -56,7 +56,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // Lines typed after a session ended are held in the engine's chat state and say why (held-lines.ts;
 // the page shows its join screen then, but the reducer is the engine's one), and a password typed
 // on a command leaves the composer (page-session's Refusal): 39,899, +487, the ceiling with it.
-const CEILING_GZIPPED_JS = 39_907;
+// The top bar names a room's settings (moderated, invite-only, private, password) from `joined` and
+// the `mode` notices, so a newcomer sees them before speaking: 40,091, +184.
+const CEILING_GZIPPED_JS = 40_091;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

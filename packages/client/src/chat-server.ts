@@ -150,6 +150,7 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
     topic: message.topic,
     members: sortMembers(message.members),
     memberCount: message.memberCount,
+    ...(message.settings === undefined ? {} : { settings: message.settings }),
     items,
     more,
     ...unreadOnJoin(next, message),
@@ -198,6 +199,9 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const notice = message.event;
   next = updateTarget(next, key, (t) => ({
     ...(notice?.kind === 'topic' ? { topic: notice.topic } : {}),
+    ...(notice?.kind === 'mode' && t.settings
+      ? { settings: { ...t.settings, [notice.setting]: notice.on } }
+      : {}),
     items: event ? foldEvents(merged.items, [item]) : merged.items,
     more: t.items.length === 0 && isDmTarget(key) ? message.seq > 1 : t.more,
     pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,

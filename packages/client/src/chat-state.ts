@@ -1,4 +1,10 @@
-import { LIMITS, type Member, type NotifyPrefs, type ServerMessageOf } from 'aurora-protocol';
+import {
+  LIMITS,
+  type Member,
+  type NotifyPrefs,
+  type RoomSettings,
+  type ServerMessageOf,
+} from 'aurora-protocol';
 import { onStatus } from './chat-account.js';
 import { onServerMessage } from './chat-server.js';
 import {
@@ -45,6 +51,11 @@ export interface TargetState {
   readonly memberCount?: number | undefined;
   /** A big room's names are listed up to this one (`/who` pages on after it); undefined: from the start. */
   readonly membersAfter?: string | undefined;
+  /**
+   * A room's settings (`/mode`: moderated, invite-only...) as the server last said them: in `joined`,
+   * a `mode` answer or a `mode` notice since; undefined while unknown (an older server).
+   */
+  readonly settings?: RoomSettings | undefined;
   readonly items: ItemList;
   readonly pending: readonly PendingItem[];
   /** Older messages exist on the server. */

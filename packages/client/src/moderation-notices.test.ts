@@ -139,4 +139,33 @@ describe('room settings in the chat state', () => {
     state = [server(voice(2, 'devoice'))].reduce(chatReducer, state);
     expect(state.targets.dev!.members.find((m) => m.nick === 'carol')?.role).toBeUndefined();
   });
+
+  it("knows a room's settings from joined, and keeps them current from notices and answers", () => {
+    const open = {
+      moderated: false,
+      inviteOnly: false,
+      topicProtected: true,
+      private: false,
+      password: false,
+    };
+    const mode = (seq: number, setting: 'moderated' | 'inviteOnly', on: boolean) =>
+      chat(seq, 'alice', 'x', { kind: 'system', event: { kind: 'mode', nick: 'alice', setting, on } });
+    let state = run(welcome('bob'), joined('dev', { settings: open }));
+    expect(state.targets.dev!.settings).toEqual(open);
+    state = [server(mode(1, 'moderated', true)), server(mode(2, 'inviteOnly', true))].reduce(
+      chatReducer,
+      state,
+    );
+    expect(state.targets.dev!.settings).toEqual({ ...open, moderated: true, inviteOnly: true });
+    state = [server(mode(3, 'inviteOnly', false))].reduce(chatReducer, state);
+    expect(state.targets.dev!.settings).toEqual({ ...open, moderated: true });
+    state = [server({ type: 'mode', room: 'dev', settings: { ...open, private: true } })].reduce(
+      chatReducer,
+      state,
+    );
+    expect(state.targets.dev!.settings).toEqual({ ...open, private: true });
+    // A server that does not say them: unknown, and a notice alone does not make them up.
+    const older = run(welcome('bob'), joined('dev'), mode(1, 'moderated', true));
+    expect(older.targets.dev!.settings).toBeUndefined();
+  });
 });

@@ -82,10 +82,12 @@ export function onBans(state: ChatState, message: ServerMessageOf<'bans'>, now: 
   );
 }
 
-/** A room's settings (`mode`), in words, where the room is on screen. */
+/** A room's settings (`mode`): kept for the room, and said in words where the room is on screen. */
 export function onModes(state: ChatState, message: ServerMessageOf<'mode'>, now: number): ChatState {
-  const where = state.targets[message.room] ? message.room : state.current;
-  return addNotice(state, where, settingsText(message.room, message.settings), 'info', now);
+  const known = state.targets[message.room] !== undefined;
+  const where = known ? message.room : state.current;
+  const next = known ? updateTarget(state, message.room, () => ({ settings: message.settings })) : state;
+  return addNotice(next, where, settingsText(message.room, message.settings), 'info', now);
 }
 
 /** A room's invites, as one line. */

@@ -25,6 +25,9 @@ describe('room settings in the browser', () => {
     await messageRows(owner.page).filter({ hasText: 'sofia made #set moderated' }).waitFor();
     await notice(owner.page, '#set is moderated').waitFor();
     await expect.poll(() => owner.page.locator('.chat').textContent()).not.toContain('sesame');
+    await expect
+      .poll(() => owner.page.locator('.topbar .room-modes').textContent())
+      .toBe('moderated · password');
 
     const guest = await openPage(env.browser, `${env.server.httpUrl}/?room=lobby&name=gina`);
     await guest.page.locator('.chat').waitFor();
@@ -32,6 +35,11 @@ describe('room settings in the browser', () => {
     await notice(guest.page, '#set needs a password: /join #set PASSWORD').waitFor();
     await say(guest.page, '/join #set sesame');
     await expect.poll(() => member(owner.page, 'gina').count()).toBe(1);
+    // The newcomer sees what kind of room it is before speaking (from `joined`).
+    await expect.poll(() => guest.page.locator('.topbar .title').textContent()).toBe('#set');
+    await expect
+      .poll(() => guest.page.locator('.topbar .room-modes').textContent())
+      .toBe('moderated · password');
     await say(guest.page, 'may I?');
     await guest.page
       .getByText(/#set is moderated: only its operators and voiced people speak/)

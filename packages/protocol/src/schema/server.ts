@@ -56,6 +56,11 @@ export const Joined = v.object({
   members: v.array(Member),
   /** How many people the room has (sent when `members` is only the first page). */
   memberCount: v.optional(count),
+  /**
+   * The room's settings as `mode` answers them, so a newcomer sees a moderated or invite-only room
+   * before speaking; later changes arrive as `mode` notices. Older servers leave it out.
+   */
+  settings: v.optional(RoomSettings),
   /** The room's latest sequence number when the state was taken. */
   seq: Seq,
   history: v.array(ChatMessage),

@@ -13,8 +13,8 @@ import { joinedRoom, leaveRoom } from '../rooms/membership.js';
 import { announce } from '../rooms/notices.js';
 import { listedRooms, readRefusal } from '../rooms/privacy.js';
 import { topicRefusal } from '../rooms/roles.js';
-import { effectiveSettings } from '../rooms/settings-rules.js';
-import { ownerCount, standingIn, withRoles } from '../rooms/standing.js';
+import { shownSettings } from '../rooms/settings.js';
+import { standingIn, withRoles } from '../rooms/standing.js';
 import type { Session } from '../session.js';
 import { roomKey } from '../targets.js';
 
@@ -54,7 +54,7 @@ export async function topic(hub: Hub, session: Session, message: ClientMessageOf
     { key: identity.key, account: identity.account !== undefined },
     roles,
   );
-  const settings = effectiveSettings(await hub.roomSettings.get(room), ownerCount(roles) > 0);
+  const settings = await shownSettings(hub, room, roles);
   const refused = topicRefusal(actor, settings.topicProtected, room);
   if (refused) {
     session.fail(refused.code, refused.message, { ref: message.ref, room });

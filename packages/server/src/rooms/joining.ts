@@ -6,6 +6,7 @@ import { roomKey } from '../targets.js';
 import { joinRefusal } from './gates.js';
 import { memberOf } from './notices.js';
 import { planResume, replay } from './resume.js';
+import { shownSettings } from './settings.js';
 import { withRoles } from './standing.js';
 
 /** Options for joining a room. */
@@ -87,12 +88,14 @@ export async function joinRoom(
   // A big room's list is paged on demand: listing thousands to each joiner is O(n^2) in a storm.
   const count = await directory.memberCount(room);
   const big = count > limits.bigRoomMembers;
-  const [topic, members, unread] = await Promise.all([
+  const [topic, members, unread, settings] = await Promise.all([
     store.topic(room),
     big ? [] : directory.members(room).then((list) => withRoles(hub, room, list)),
     unreadIn(hub, session, room),
+    shownSettings(hub, room),
   ]);
   const ref = {
+    settings,
     ...(big ? { memberCount: count } : {}),
     ...unread,
     ...(options.ref === undefined ? {} : { ref: options.ref }),

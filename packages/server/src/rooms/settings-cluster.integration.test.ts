@@ -41,6 +41,9 @@ describeWithRedis('room settings across two cluster nodes on one Redis', () => {
         cid: `b${++n}`,
       })),
     ).toBe(ErrorCode.Moderated);
+    // Someone joining on node B is told the room is moderated before they speak.
+    const carol = await people.guest(b, 'carol');
+    expect(carol.received.find((m) => m.type === 'joined')).toMatchObject({ settings: { moderated: true } });
     await ask(alice, { type: 'moderate', action: 'voice', name: 'bob', room: 'dev' });
     expect(outcome(await ask(bob, { type: 'say', room: 'dev', text: 'voiced', cid: 'bv' }))).toBe('ack');
     const history = await ask(bob, { type: 'history', target: 'dev' });

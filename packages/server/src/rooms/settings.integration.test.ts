@@ -62,6 +62,25 @@ describe('room settings and private rooms over real sockets, one node', () => {
     expect(await code(carol, { type: 'say', room: 'dev', text: 'free', cid: 'c2' })).toBe('ack');
   });
 
+  it("joined tells a newcomer the room's settings: an owned room's topic protected, a guest's room open", async () => {
+    const url = await start();
+    const alice = await people.account(url, 'alice');
+    const joinedOf = async (nick: string, room: string) => {
+      const client = await people.guest(url, nick, [room]);
+      return client.received.find((m) => m.type === 'joined' && m.room === room);
+    };
+    const closed = { moderated: false, inviteOnly: false, private: false, password: false };
+    expect((await joinedOf('carol', 'dev'))?.settings).toEqual({ ...closed, topicProtected: true });
+    await ask(alice, { type: 'mode', room: 'dev', set: { moderated: true, private: true } });
+    expect((await joinedOf('dave', 'dev'))?.settings).toEqual({
+      ...closed,
+      moderated: true,
+      private: true,
+      topicProtected: true,
+    });
+    expect((await joinedOf('erin', 'lobby'))?.settings).toEqual({ ...closed, topicProtected: false });
+  });
+
   it('invite-only: refused, then invited (told on their connection), joins; uninvited, refused again', async () => {
     const url = await start();
     const alice = await people.account(url, 'alice');

@@ -1,14 +1,31 @@
-import { type ClientMessageOf, ErrorCode } from 'aurora-protocol';
+import { type ClientMessageOf, ErrorCode, type RoomSettings } from 'aurora-protocol';
 import { hashing } from '../accounts/password-check.js';
 import { hashPassword } from '../accounts/passwords.js';
 import type { Hub } from '../hub.js';
 import type { Session } from '../session.js';
+import type { StoredRole } from '../store/moderation.js';
 import { validRoom } from './membership.js';
 import { announce } from './notices.js';
 import { readRefusal } from './privacy.js';
 import { isOperator } from './roles.js';
 import { effectiveSettings, modeChange, modeRefusal } from './settings-rules.js';
 import { ownerCount, standingIn } from './standing.js';
+
+/**
+ * A room's settings as people see them (`joined`, `mode`): the node's cached copy, with topic
+ * protection following ownership when never set. `roles`: the room's, when the caller has them.
+ */
+export async function shownSettings(
+  hub: Hub,
+  room: string,
+  roles?: ReadonlyMap<string, StoredRole>,
+): Promise<RoomSettings> {
+  const [stored, owners] = await Promise.all([
+    hub.roomSettings.get(room),
+    roles ?? hub.options.store.moderation.roles(room),
+  ]);
+  return effectiveSettings(stored, ownerCount(owners) > 0);
+}
 
 /**
  * `mode`: without `set`, a room's settings (members of a private room only); with it, its

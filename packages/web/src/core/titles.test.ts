@@ -2,7 +2,7 @@ import { chat, joined } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { chatting, frame, run } from '../../test/page-fixtures.js';
 import { initialPage } from './page-state.js';
-import { announcement, pageTitle } from './titles.js';
+import { announcement, pageTitle, settingsLabel } from './titles.js';
 
 const inDev = () => chatting(frame(joined('dev')), frame(joined('ops')), { type: 'select', target: 'dev' });
 
@@ -28,5 +28,21 @@ describe('announcement', () => {
     expect(announcement(dm, state)).toBe('Direct message from bob: psst');
     expect(announcement(chat(1, 'bob', 'x', { room: 'ops' }), state)).toBeUndefined();
     expect(announcement(chat(1, 'Alice', 'mine'), state)).toBeUndefined();
+  });
+});
+
+describe('settingsLabel', () => {
+  it('names what changes who speaks or gets in, and nothing for an open room or unknown settings', () => {
+    const open = {
+      moderated: false,
+      inviteOnly: false,
+      topicProtected: true,
+      private: false,
+      password: false,
+    };
+    expect(settingsLabel(undefined)).toBe('');
+    expect(settingsLabel(open)).toBe('');
+    expect(settingsLabel({ ...open, moderated: true, password: true })).toBe('moderated · password');
+    expect(settingsLabel({ ...open, inviteOnly: true, private: true })).toBe('invite-only · private');
   });
 });

@@ -1,10 +1,29 @@
 import { type ChatState, messagePlace, type TargetState } from 'aurora-client';
-import { type ChatMessage, sameName } from 'aurora-protocol';
+import { type ChatMessage, type RoomSettings, sameName } from 'aurora-protocol';
 import { activeTarget, type PageState, totalUnread } from './page-state.js';
 
 /** How a conversation is named on screen: `#dev`, or `@bob` for a direct one. */
 export function targetTitle(target: Pick<TargetState, 'kind' | 'label'>): string {
   return target.kind === 'dm' ? `@${target.label}` : `#${target.label}`;
+}
+
+/** The settings that change what a member may do or who gets in, as the top bar names them. */
+const SETTING_LABELS: readonly (readonly [keyof RoomSettings, string])[] = [
+  ['moderated', 'moderated'],
+  ['inviteOnly', 'invite-only'],
+  ['private', 'private'],
+  ['password', 'password'],
+];
+
+/**
+ * A room's settings in a few words for the top bar (`moderated · invite-only`), empty for an open
+ * room or unknown settings. Topic protection, on in every owned room, is left to `/mode`.
+ */
+export function settingsLabel(settings: RoomSettings | undefined): string {
+  if (settings === undefined) return '';
+  return SETTING_LABELS.filter(([setting]) => settings[setting])
+    .map(([, label]) => label)
+    .join(' · ');
 }
 
 /** A conversation's badge in the list: its unread count, with `!` when one of them mentions the user. */

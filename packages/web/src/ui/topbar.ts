@@ -1,3 +1,4 @@
+import { settingsText } from 'aurora-protocol';
 import {
   activeTarget,
   type ConnectionView,
@@ -5,7 +6,7 @@ import {
   type PageState,
   shownTargets,
 } from '../core/page-state.js';
-import { targetTitle } from '../core/titles.js';
+import { settingsLabel, targetTitle } from '../core/titles.js';
 import { h, setText } from './dom.js';
 
 /** The side panels that narrow screens show as drawers. */
@@ -49,6 +50,7 @@ export function createTopbar(actions: TopbarActions): Topbar {
   const unreadDot = h('span', { class: 'unread-dot', hidden: true });
   roomsButton.appendChild(unreadDot);
   const title = h('h1', { class: 'title' });
+  const modes = h('span', { class: 'room-modes' });
   const topic = h('p', { class: 'topic' });
   const status = h('span', { class: 'status', role: 'status', 'data-status': 'idle' });
   const share = h(
@@ -75,7 +77,7 @@ export function createTopbar(actions: TopbarActions): Topbar {
     'header',
     { class: 'topbar' },
     roomsButton,
-    h('div', { class: 'heading' }, title, topic),
+    h('div', { class: 'heading' }, title, h('div', { class: 'about' }, modes, topic)),
     status,
     search,
     share,
@@ -88,6 +90,9 @@ export function createTopbar(actions: TopbarActions): Topbar {
       const target = activeTarget(state);
       setText(title, target ? targetTitle(target) : 'Aurora');
       const isDm = target?.kind === 'dm';
+      const settings = target?.kind === 'room' ? target.settings : undefined;
+      setText(modes, settingsLabel(settings));
+      modes.title = target && settings ? settingsText(target.label, settings) : '';
       setText(topic, isDm ? 'Direct conversation' : (target?.topic ?? ''));
       topic.title = target?.topic ?? '';
       const view = connectionView(state.chat.status);

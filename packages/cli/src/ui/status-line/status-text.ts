@@ -1,6 +1,6 @@
 import type { ChatState, ConnectionStatus, TargetState } from 'aurora-client';
 import { awayMember, awayText, unsentLines } from 'aurora-client';
-import { ErrorCode, isMuted, sanitizeForTerminal } from 'aurora-protocol';
+import { ErrorCode, isMuted, modeLetters, sanitizeForTerminal } from 'aurora-protocol';
 import { displayWidth, truncate } from '../../core/wrap.js';
 import { activityText } from './activity-text.js';
 import { targetName } from './target-name.js';
@@ -34,6 +34,13 @@ export function connectionText(status: ConnectionStatus, now: number): string {
   }
 }
 
+/** A room's settings as IRC letters after its name (` +mi`), as `/mode` writes them; none: nothing. */
+function modesOf(target: TargetState): string {
+  if (target.kind !== 'room' || target.settings === undefined) return '';
+  const letters = modeLetters(target.settings);
+  return letters === '+' ? '' : ` ${letters}`;
+}
+
 /** A room being left: how many of the user's lines it still waits for (they may be off screen). */
 function leavingText(target: TargetState): string {
   const unsent = unsentLines(target);
@@ -43,7 +50,7 @@ function leavingText(target: TargetState): string {
 
 /**
  * The status line as plain text exactly `width` columns wide: server, connection state, the current
- * room (with `N people` in a big room) and its topic on the left, the user's name (logged in or guest, and away) on the right. With
+ * room with its mode letters (with `N people` in a big room) and its topic on the left, the user's name (logged in or guest, and away) on the right. With
  * `activity` (the side panel is hidden), unread rooms and conversations follow the room's name
  * (`[#ops 2!] [@bob 1!]`). The topic gives way first, then the server's name, then activity markers.
  */
@@ -60,7 +67,11 @@ export function statusText(
   const online = state.status.state === 'online';
   const who = state.account !== undefined ? `✓ ${state.account}` : online ? `${state.me} (guest)` : state.me;
   const right = ` ${sanitizeForTerminal(who)}${state.away ? ' (away)' : ''} `;
-  const parts = [` ${sanitizeForTerminal(server)}`, connectionText(state.status, now), targetName(target)];
+  const parts = [
+    ` ${sanitizeForTerminal(server)}`,
+    connectionText(state.status, now),
+    targetName(target) + modesOf(target),
+  ];
   if (target.kind === 'dm') {
     const away = awayMember(state, target.label);
     parts.push(away ? `${sanitizeForTerminal(target.label)} is ${awayText(away)}` : 'direct messages');
