@@ -9,7 +9,7 @@ import {
   type SessionRecord,
 } from './accounts.js';
 import { decodePrefs } from './prefs-json.js';
-import type { Row } from './sqlite.js';
+import type { Row } from './sqlite-rows.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (key TEXT PRIMARY KEY, name TEXT NOT NULL, password TEXT NOT NULL, created_at INTEGER NOT NULL);
