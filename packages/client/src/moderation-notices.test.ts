@@ -1,5 +1,5 @@
 import type { ServerMessage } from 'aurora-protocol';
-import { chat, joined, members, welcome } from 'aurora-testkit';
+import { chat, joined, members, roomSettings, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { type ChatAction, type ChatState, chatReducer, initialChatState } from './chat-state.js';
 
@@ -141,13 +141,7 @@ describe('room settings in the chat state', () => {
   });
 
   it("knows a room's settings from joined, and keeps them current from notices and answers", () => {
-    const open = {
-      moderated: false,
-      inviteOnly: false,
-      topicProtected: true,
-      private: false,
-      password: false,
-    };
+    const open = roomSettings({ topicProtected: true });
     const mode = (seq: number, setting: 'moderated' | 'inviteOnly', on: boolean) =>
       chat(seq, 'alice', 'x', { kind: 'system', event: { kind: 'mode', nick: 'alice', setting, on } });
     let state = run(welcome('bob'), joined('dev', { settings: open }));

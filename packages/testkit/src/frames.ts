@@ -1,4 +1,11 @@
-import { type ChatMessage, LIMITS, type Member, type SearchHit, type ServerMessageOf } from 'aurora-protocol';
+import {
+  type ChatMessage,
+  LIMITS,
+  type Member,
+  type RoomSettings,
+  type SearchHit,
+  type ServerMessageOf,
+} from 'aurora-protocol';
 
 /** A `welcome` frame for `nick` with the default limits. */
 export function welcome(nick: string): ServerMessageOf<'welcome'> {
@@ -92,5 +99,17 @@ export function searchHit(seq: number, options: Partial<SearchHit> = {}): Search
     ts: 1_700_000_000_000 + seq,
     snippet: [{ text: `message ${seq}` }],
     ...options,
+  };
+}
+
+/** A room's settings as `joined` and `mode` carry them: every one off unless `on` turns it on. */
+export function roomSettings(on: Partial<RoomSettings> = {}): RoomSettings {
+  return {
+    moderated: false,
+    inviteOnly: false,
+    topicProtected: false,
+    private: false,
+    password: false,
+    ...on,
   };
 }

@@ -1,4 +1,5 @@
 import { ErrorCode, type ServerMessage } from 'aurora-protocol';
+import { roomSettings } from 'aurora-testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask, outcome, People } from '../testing/moderation-people.js';
 import { TestServers } from '../testing/test-servers.js';
@@ -67,18 +68,14 @@ describe('room settings and private rooms over real sockets, one node', () => {
     const alice = await people.account(url, 'alice');
     const joinedOf = async (nick: string, room: string) => {
       const client = await people.guest(url, nick, [room]);
-      return client.received.find((m) => m.type === 'joined' && m.room === room);
+      return client.of('joined').find((j) => j.room === room);
     };
-    const closed = { moderated: false, inviteOnly: false, private: false, password: false };
-    expect((await joinedOf('carol', 'dev'))?.settings).toEqual({ ...closed, topicProtected: true });
+    expect((await joinedOf('carol', 'dev'))?.settings).toEqual(roomSettings({ topicProtected: true }));
     await ask(alice, { type: 'mode', room: 'dev', set: { moderated: true, private: true } });
-    expect((await joinedOf('dave', 'dev'))?.settings).toEqual({
-      ...closed,
-      moderated: true,
-      private: true,
-      topicProtected: true,
-    });
-    expect((await joinedOf('erin', 'lobby'))?.settings).toEqual({ ...closed, topicProtected: false });
+    expect((await joinedOf('dave', 'dev'))?.settings).toEqual(
+      roomSettings({ moderated: true, private: true, topicProtected: true }),
+    );
+    expect((await joinedOf('erin', 'lobby'))?.settings).toEqual(roomSettings());
   });
 
   it('invite-only: refused, then invited (told on their connection), joins; uninvited, refused again', async () => {

@@ -1,4 +1,4 @@
-import { chat, joined } from 'aurora-testkit';
+import { chat, joined, roomSettings } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { chatting, frame, run } from '../../test/page-fixtures.js';
 import { initialPage } from './page-state.js';
@@ -33,13 +33,7 @@ describe('announcement', () => {
 
 describe('settingsLabel', () => {
   it('names what changes who speaks or gets in, and nothing for an open room or unknown settings', () => {
-    const open = {
-      moderated: false,
-      inviteOnly: false,
-      topicProtected: true,
-      private: false,
-      password: false,
-    };
+    const open = roomSettings({ topicProtected: true });
     expect(settingsLabel(undefined)).toBe('');
     expect(settingsLabel(open)).toBe('');
     expect(settingsLabel({ ...open, moderated: true, password: true })).toBe('moderated · password');

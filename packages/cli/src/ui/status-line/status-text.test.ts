@@ -1,5 +1,5 @@
 import { initialChatState, onServerMessage } from 'aurora-client';
-import { chat, joined, members, welcome } from 'aurora-testkit';
+import { chat, joined, members, roomSettings, welcome } from 'aurora-testkit';
 import { describe, expect, it } from 'vitest';
 import { statusText } from './status-text.js';
 
@@ -16,13 +16,7 @@ describe('statusText', () => {
   });
 
   it("shows a room's settings as mode letters after its name, kept current by mode notices", () => {
-    const open = {
-      moderated: false,
-      inviteOnly: false,
-      topicProtected: false,
-      private: false,
-      password: false,
-    };
+    const open = roomSettings();
     let state = onServerMessage(initialChatState('alice'), welcome('alice'), NOW);
     state = onServerMessage(state, joined('dev', { settings: open }), NOW);
     expect(statusText(state, 'aurora', NOW, 80)).toContain('│ #dev ');
