@@ -58,7 +58,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // on a command leaves the composer (page-session's Refusal): 39,899, +487, the ceiling with it.
 // The top bar names a room's settings (moderated, invite-only, private, password) from `joined` and
 // the `mode` notices, so a newcomer sees them before speaking: 40,091, +184.
-const CEILING_GZIPPED_JS = 40_091;
+// The engine's command parsers split by group (chunks/commands-*.js, not app.js) change only the
+// chunk's hash that app.js names: 40,092, +1.
+const CEILING_GZIPPED_JS = 40_092;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

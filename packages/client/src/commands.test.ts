@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, helpLines } from './command-table.js';
+import { COMMAND_NAMES, COMMANDS, helpLines } from './command-table.js';
 import { parseInput } from './commands.js';
 
 const command = (line: string) => {
@@ -144,6 +144,14 @@ describe('helpLines', () => {
   it('offers every alias for completion', () => {
     expect(COMMAND_NAMES).toContain('join');
     expect(COMMAND_NAMES).toContain('query');
+  });
+
+  it('reads every command by its own parser, so none but /quit quits', () => {
+    for (const spec of COMMANDS.filter((c) => c.name !== 'quit')) {
+      const parsed = parseInput(`/${spec.name}`);
+      expect(parsed.ok ? parsed.command.type : parsed.code, spec.name).not.toBe('quit');
+    }
+    expect(parseInput('/exit')).toEqual({ ok: true, command: { type: 'quit' } });
   });
 });
 
