@@ -37,9 +37,9 @@ export function parseInput(line: string): ParsedInput {
   const spec = BY_NAME.get(typed);
   if (!spec) return unknown(typed);
   const secret = spec.secret?.(words) ?? [];
-  // Every command in the table has a parser (a test holds them to it); one without would quit, as before.
-  const parse = PARSERS[spec.name] ?? PARSERS.quit!;
-  return parse({ spec, rest, words, secret });
+  // Every command in the table has a parser (a test holds them to it); one without is unknown, never sent.
+  const parse = PARSERS[spec.name];
+  return parse ? parse({ spec, rest, words, secret }) : unknown(typed);
 }
 
 function unknown(typed: string): ParsedInput {
