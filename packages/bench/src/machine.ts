@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem } from 'node:os';
+import { dirname } from 'node:path';
 import { describeFastapi } from './servers/catalog.js';
 
 /** Whether the server and the generator can each have a core of their own. */
@@ -37,4 +38,16 @@ export function describeMachine(pinned: boolean): string {
       : 'not pinned',
     `load average ${loadAverage()} at the start`,
   ].join(', ');
+}
+
+/**
+ * Which commit a server build comes from, for the record: `7cfce8d (/path/dist/bin.js)`, with
+ * `uncommitted changes` when its work tree differs; the path alone outside a git checkout.
+ */
+export function describeBuild(bin: string): string {
+  const git = (...args: string[]) => spawnSync('git', ['-C', dirname(bin), ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return bin;
+  const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''} (${bin})`;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BenchConfig, FULL_CONFIG, QUICK_CONFIG } from './config.js';
-import { canPin, describeMachine, loadAverage, pinSelf } from './machine.js';
+import { canPin, describeBuild, describeMachine, loadAverage, pinSelf } from './machine.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { type BenchResults, summarise } from './report/results.js';
@@ -13,6 +13,7 @@ import { runConnect } from './scenarios/connect.js';
 import { runReconnect } from './scenarios/reconnect.js';
 import { runSearchScenario } from './scenarios/search.js';
 import { type RunContext, runIdle, runSaturation, runSteady } from './scenarios/server-runs.js';
+import { AURORA_BEFORE_BIN, AURORA_BIN } from './servers/aurora.js';
 import { SERVERS } from './servers/catalog.js';
 import { SERVER_NAMES, type ServerName } from './servers/server-kind.js';
 import { runTerminalBench } from './terminal/run.js';
@@ -108,6 +109,10 @@ log(`machine: ${machine}`);
 const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
   machine,
   command: `pnpm bench${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+  builds: {
+    today: describeBuild(AURORA_BIN),
+    ...(AURORA_BEFORE_BIN === undefined ? {} : { before: describeBuild(AURORA_BEFORE_BIN) }),
+  },
   startedAt: startedAt.toISOString(),
   finishedAt: '',
   quick: values.quick,

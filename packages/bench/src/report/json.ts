@@ -101,6 +101,7 @@ export function renderJson(results: BenchResults, summary: Summary, targets: rea
   const document = {
     machine: results.machine,
     command: results.command,
+    builds: results.builds,
     started_at: results.startedAt,
     finished_at: results.finishedAt,
     quick: results.quick,
