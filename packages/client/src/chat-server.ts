@@ -4,6 +4,7 @@ import {
   isMessageEvent,
   type Member,
   mentions,
+  type RoomSettings,
   type ServerMessage,
   type ServerMessageOf,
   sameName,
@@ -150,7 +151,10 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
     topic: message.topic,
     members: sortMembers(message.members),
     memberCount: message.memberCount,
-    ...(message.settings === undefined ? {} : { settings: message.settings }),
+    // A change stored between the server reading the settings and the history is in the history only.
+    ...(message.settings === undefined
+      ? {}
+      : { settings: message.history.reduce(afterNotice, message.settings) }),
     items,
     more,
     ...unreadOnJoin(next, message),
@@ -160,6 +164,12 @@ export function onJoined(state: ChatState, message: ServerMessageOf<'joined'>, n
   if (state.selectOnJoin === room || state.current === HOME)
     next = { ...select(next, room), selectOnJoin: undefined };
   return next;
+}
+
+/** A room's settings after a message: a `mode` notice changes one; any other message leaves them. */
+function afterNotice(settings: RoomSettings, message: ChatMessage): RoomSettings {
+  const event = message.event;
+  return event?.kind === 'mode' ? { ...settings, [event.setting]: event.on } : settings;
 }
 
 /**
@@ -199,9 +209,7 @@ export function onMessage(state: ChatState, message: ChatMessage, now: number): 
   const notice = message.event;
   next = updateTarget(next, key, (t) => ({
     ...(notice?.kind === 'topic' ? { topic: notice.topic } : {}),
-    ...(notice?.kind === 'mode' && t.settings
-      ? { settings: { ...t.settings, [notice.setting]: notice.on } }
-      : {}),
+    ...(t.settings ? { settings: afterNotice(t.settings, message) } : {}),
     items: event ? foldEvents(merged.items, [item]) : merged.items,
     more: t.items.length === 0 && isDmTarget(key) ? message.seq > 1 : t.more,
     pending: message.cid && item.mine ? t.pending.filter((p) => p.outgoing.cid !== message.cid) : t.pending,

@@ -162,4 +162,14 @@ describe('room settings in the chat state', () => {
     const older = run(welcome('bob'), joined('dev'), mode(1, 'moderated', true));
     expect(older.targets.dev!.settings).toBeUndefined();
   });
+
+  it('takes a settings change stored after the server read the settings from the history of joined', () => {
+    const plusM = chat(4, 'alice', 'alice made #dev moderated', {
+      kind: 'system',
+      event: { kind: 'mode', nick: 'alice', setting: 'moderated', on: true },
+    });
+    // The live copy of the notice follows joined and is a duplicate of the one in its history.
+    const state = run(welcome('bob'), joined('dev', { settings: roomSettings(), history: [plusM] }), plusM);
+    expect(state.targets.dev!.settings).toEqual(roomSettings({ moderated: true }));
+  });
 });

@@ -170,6 +170,9 @@ export async function claim(hub: Hub, session: Session, message: ClientMessageOf
     session.fail(ErrorCode.RoomOwned, `#${room} already has an owner`, { ref: message.ref, room });
     return;
   }
+  // An owned room's topic is protected unless set otherwise: every node's copy of the room's
+  // settings (and of whether it has an owner) goes, and the change is said like any /mode.
+  hub.roomControl({ kind: 'settings', room });
   const facts: Moderated = {
     type: 'moderated',
     action: 'claim',
@@ -178,6 +181,13 @@ export async function claim(hub: Hub, session: Session, message: ClientMessageOf
     room,
   };
   await record(hub, session, facts);
+  if ((await hub.roomSettings.get(room)).topicProtected === undefined)
+    await announce(
+      hub,
+      room,
+      { kind: 'mode', nick: identity.nick, setting: 'topicProtected', on: true },
+      identity.key,
+    );
   session.send({ ...facts, ...(message.ref === undefined ? {} : { ref: message.ref }) });
 }
 

@@ -76,6 +76,12 @@ describe('room settings and private rooms over real sockets, one node', () => {
       roomSettings({ moderated: true, private: true, topicProtected: true }),
     );
     expect((await joinedOf('erin', 'lobby'))?.settings).toEqual(roomSettings());
+    // Claimed, the guest's room is owned: its topic is protected, said as a /mode is, and joins show it.
+    const owner = await people.account(url, 'alice', ['lobby']);
+    expect(outcome(await ask(owner, { type: 'claim', room: 'lobby' }))).toBe('moderated');
+    const said = await notice(owner, 'topicProtected');
+    expect(said.text).toBe('alice protected the topic of #lobby: only operators change it');
+    expect((await joinedOf('fred', 'lobby'))?.settings).toEqual(roomSettings({ topicProtected: true }));
   });
 
   it('invite-only: refused, then invited (told on their connection), joins; uninvited, refused again', async () => {

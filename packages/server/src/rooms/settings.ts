@@ -12,19 +12,19 @@ import { effectiveSettings, modeChange, modeRefusal } from './settings-rules.js'
 import { ownerCount, standingIn } from './standing.js';
 
 /**
- * A room's settings as people see them (`joined`, `mode`): the node's cached copy, with topic
- * protection following ownership when never set. `roles`: the room's, when the caller has them.
+ * A room's settings as people see them (`joined`, `topic`): the node's cached copy, with topic
+ * protection following ownership when never set. `roles`: the room's, when the caller has read them.
  */
 export async function shownSettings(
   hub: Hub,
   room: string,
   roles?: ReadonlyMap<string, StoredRole>,
 ): Promise<RoomSettings> {
-  const [stored, owners] = await Promise.all([
+  const [stored, owned] = await Promise.all([
     hub.roomSettings.get(room),
-    roles ?? hub.options.store.moderation.roles(room),
+    roles === undefined ? hub.roomSettings.owned(room) : ownerCount(roles) > 0,
   ]);
-  return effectiveSettings(stored, ownerCount(owners) > 0);
+  return effectiveSettings(stored, owned);
 }
 
 /**
