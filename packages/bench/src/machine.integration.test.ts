@@ -16,7 +16,18 @@ describe('describeBuild', () => {
       execFileSync('git', ['-C', outside, ...args], { encoding: 'utf8' }).trim();
     git('init', '-q');
     git('add', 'bin.js');
-    git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', 'build');
+    git(
+      '-c',
+      'user.name=bench',
+      '-c',
+      'user.email=bench@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '-q',
+      '-m',
+      'build',
+    );
     const head = git('rev-parse', '--short', 'HEAD');
     expect(describeBuild(bin)).toBe(`${head} (${bin})`);
     writeFileSync(bin, '// another build\n');

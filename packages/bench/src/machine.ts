@@ -41,8 +41,9 @@ export function describeMachine(pinned: boolean): string {
 }
 
 /**
- * Which commit a server build comes from, for the record: `7cfce8d (/path/dist/bin.js)`, with
- * `uncommitted changes` when its work tree differs; the path alone outside a git checkout.
+ * The checkout a server build sits in, for the record: `7cfce8d (/path/dist/bin.js)`, with
+ * `uncommitted changes` when its tracked files differ; the path alone outside a git checkout.
+ * `dist/` is not tracked, so this names the sources, and says nothing of a build left stale.
  */
 export function describeBuild(bin: string): string {
   const git = (...args: string[]) => spawnSync('git', ['-C', dirname(bin), ...args], { encoding: 'utf8' });

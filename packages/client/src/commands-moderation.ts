@@ -71,11 +71,17 @@ export const MODERATION_PARSERS: Readonly<Record<string, CommandParser>> = {
   invite: onPerson('invite'),
   uninvite: onPerson('uninvite'),
   invites: ({ spec, words }) => (words.length === 0 ? ok({ type: 'invites' }) : usage(spec)),
-  mode: ({ spec, words }) => {
+  mode: ({ spec, words, secret }) => {
     if (words.length === 0) return ok({ type: 'mode' });
     const parsed = parseModeChanges(words);
-    return parsed.ok
-      ? ok({ type: 'mode', changes: parsed.changes })
+    if (parsed.ok) return ok({ type: 'mode', changes: parsed.changes });
+    // A refused line that held a password leaves the input, and the problem, which may quote a word
+    // of it ("horse" is not a mode), is not shown.
+    return secret.length > 0
+      ? fail(
+          'secret_argument',
+          `The modes could not be read; the line held a password, so it was cleared. Usage: ${synopsis(spec)}`,
+        )
       : fail('bad_argument', `${parsed.problem}. Usage: ${synopsis(spec)}`);
   },
   claim: ({ spec, words }) => (words.length === 0 ? ok({ type: 'claim' }) : usage(spec)),

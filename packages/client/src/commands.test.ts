@@ -105,6 +105,10 @@ describe('parseInput', () => {
     expect(failure('/join bad!room').message).toContain('Cannot join "bad!room"');
     expect(failure('/mode +x').message).toContain('unknown mode letter "x"');
     expect(failure('/mode +k').message).toContain('+k needs the password');
+    // A refused /mode that held a password clears the line and quotes none of it.
+    const spaced = failure('/mode +k correct horse');
+    expect(spaced.code).toBe('secret_argument');
+    expect(spaced.message).not.toMatch(/correct|horse/);
     expect(failure('/invite bob because').message).toContain('Usage: /invite NAME');
     expect(failure('/nick two words').message).toContain('Usage: /nick NAME');
     expect(failure('/nick a\u200bb').message).toContain('invisible');
@@ -146,11 +150,14 @@ describe('helpLines', () => {
     expect(COMMAND_NAMES).toContain('query');
   });
 
-  it('reads every command by its own parser, so none but /quit quits', () => {
-    for (const spec of COMMANDS.filter((c) => c.name !== 'quit')) {
-      const parsed = parseInput(`/${spec.name}`);
-      expect(parsed.ok ? parsed.command.type : parsed.code, spec.name).not.toBe('quit');
-    }
+  it('reads every command and alias of the table by a parser of its own: none is unknown, none but /quit quits', () => {
+    for (const spec of COMMANDS)
+      for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+        const parsed = parseInput(`/${name}`);
+        const outcome = parsed.ok ? parsed.command.type : parsed.code;
+        expect(outcome, name).not.toBe('unknown_command');
+        if (spec.name !== 'quit') expect(outcome, name).not.toBe('quit');
+      }
     expect(parseInput('/exit')).toEqual({ ok: true, command: { type: 'quit' } });
   });
 });

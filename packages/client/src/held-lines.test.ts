@@ -108,4 +108,14 @@ describe('lines typed while the session has ended', () => {
       'Not sent yet: the name alice is registered. Your lines go out once the server lets you in: /nick NAME takes another name, /login alice logs in.',
     ]);
   });
+
+  it('rewrites what a held line waits for when the server refuses again for another reason', () => {
+    const state = start(
+      joinedDev,
+      sessionRefused,
+      sent('c1', 'hi'),
+      status({ state: 'refused', code: 'name_taken', message: 'the name bob is taken' }),
+    );
+    expect(pending(state)[0]).toMatchObject({ state: 'held', note: 'waits: /nick NAME' });
+  });
 });

@@ -49,9 +49,12 @@ export function holdNewLine(state: ChatState, key: string, cid: string, now: num
   return first ? addNotice(next, key, heldText(state), 'error', now) : next;
 }
 
-/** The connection now waits for the user: lines still sending wait for them too, and say so. */
+/**
+ * The connection now waits for the user: lines still sending wait for them too, and lines already
+ * held say what to do now (a refused /nick changes it).
+ */
 export function holdAll(state: ChatState): ChatState {
-  return mapPending(state, (p) => (p.state === 'sending' ? held(p, state) : p));
+  return mapPending(state, (p) => (p.state === 'sending' || p.state === 'held' ? held(p, state) : p));
 }
 
 /** The user is let in again: held lines are sending (the outbox sends them after the welcome). */

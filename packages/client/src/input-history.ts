@@ -5,7 +5,8 @@ import { BY_NAME } from './command-table.js';
  * What an input's history (Up recalls it) keeps of a sent line: the line as typed, or, for a command
  * with secret words (the command table's `secret`: `/join #room PASSWORD`, `/mode +k PASSWORD`), the
  * command without them, so that recalling it neither shows nor resends a password. Undefined for a
- * blank line. The terminal and the browser keep what this returns, and never the line itself.
+ * blank line. The terminal's input history keeps what this returns, never the line itself (as any
+ * history a client adds must).
  */
 export function historyEntry(line: string): string | undefined {
   if (line.trim() === '') return undefined;

@@ -131,7 +131,7 @@ export function renderMarkdown(
     `- Date: ${results.startedAt} to ${results.finishedAt}`,
     `- Machine: ${results.machine}`,
     `- Command: \`${results.command}\``,
-    `- Aurora build: ${results.builds.today}${results.builds.before === undefined ? '' : `; before: ${results.builds.before}`}`,
+    `- Aurora checkout: ${results.builds.today}${results.builds.before === undefined ? '' : `; before: ${results.builds.before}`}`,
     `- ${config.repetitions} repetition(s) per scenario, interleaved between servers. Cells: median [min–max] · ratio of the median to bare ws.`,
     '',
     // A run of the search scenario alone has no server columns.

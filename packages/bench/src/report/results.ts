@@ -31,7 +31,7 @@ export interface TerminalRun {
 export interface BenchResults {
   readonly machine: string;
   readonly command: string;
-  /** The Aurora builds measured (`describeBuild`): the workspace's, and `AURORA_BENCH_BEFORE_BIN`'s. */
+  /** The checkouts of the Aurora builds measured (`describeBuild`): the workspace's, and `AURORA_BENCH_BEFORE_BIN`'s. */
   readonly builds: { readonly today: string; readonly before?: string };
   readonly startedAt: string;
   readonly finishedAt: string;
