@@ -60,7 +60,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // the `mode` notices, so a newcomer sees them before speaking: 40,091, +184.
 // The engine's command parsers split by group (chunks/commands-*.js, not app.js) change only the
 // chunk's hash that app.js names: 40,092, +1.
-const CEILING_GZIPPED_JS = 40_092;
+// The engine takes a room's settings changes from joined's history too, and held lines' notes follow
+// a second refusal: 40,113, +21.
+const CEILING_GZIPPED_JS = 40_113;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');
