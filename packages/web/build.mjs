@@ -62,7 +62,9 @@ const BUDGET_GZIPPED_JS = Math.floor(23.7 * 1024 * 1.1);
 // chunk's hash that app.js names: 40,092, +1.
 // The engine takes a room's settings changes from joined's history too, and held lines' notes follow
 // a second refusal: 40,113, +21.
-const CEILING_GZIPPED_JS = 40_113;
+// A line with spaces before its `/` goes through the parser (chunk) too, so a password on it is
+// refused rather than posted: 40,118, +5.
+const CEILING_GZIPPED_JS = 40_118;
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 const outdir = here('./dist/');

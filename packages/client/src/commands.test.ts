@@ -105,6 +105,11 @@ describe('parseInput', () => {
     expect(failure('/join bad!room').message).toContain('Cannot join "bad!room"');
     expect(failure('/mode +x').message).toContain('unknown mode letter "x"');
     expect(failure('/mode +k').message).toContain('+k needs the password');
+    // Spaces before a command make it text, but not when it holds a password: that would reach the room.
+    expect(failure('  /login alice hunter22')).toMatchObject({ code: 'secret_argument' });
+    expect(failure(' /join #vault sesame').message).not.toContain('sesame');
+    expect(command('  /join #vault')).toEqual({ type: 'say', text: '  /join #vault' });
+    expect(command(' /shrug at this')).toEqual({ type: 'say', text: ' /shrug at this' });
     // A refused /mode that held a password clears the line and quotes none of it.
     const spaced = failure('/mode +k correct horse');
     expect(spaced.code).toBe('secret_argument');

@@ -31,7 +31,7 @@ const PARSERS: Readonly<Record<string, CommandParser>> = {
  */
 export function parseInput(line: string): ParsedInput {
   if (line.trim() === '') return fail('empty', '');
-  if (!line.startsWith('/')) return ok({ type: 'say', text: line });
+  if (!line.startsWith('/')) return withSecretRefused(line) ?? ok({ type: 'say', text: line });
   if (line.startsWith('//')) return ok({ type: 'say', text: line.slice(1) });
   const { typed, rest, words } = splitCommandLine(line)!;
   const spec = BY_NAME.get(typed);
@@ -40,6 +40,20 @@ export function parseInput(line: string): ParsedInput {
   // Every command in the table has a parser (a test holds them to it); one without is unknown, never sent.
   const parse = PARSERS[spec.name];
   return parse ? parse({ spec, rest, words, secret }) : unknown(typed);
+}
+
+/**
+ * A line said as text because spaces come before its `/` (`  /login alice PASSWORD`), refused when
+ * the command it reads as would hold a secret: sent, the password would reach the room.
+ */
+function withSecretRefused(line: string): ParsedInput | undefined {
+  const command = splitCommandLine(line.trimStart());
+  const spec = command && BY_NAME.get(command.typed);
+  if (!command || !spec || (spec.secret?.(command.words) ?? []).length === 0) return undefined;
+  return fail(
+    'secret_argument',
+    `Not sent: the spaces before /${command.typed} made it text, and it holds a password. The line was cleared; type the command from the start of the line.`,
+  );
 }
 
 function unknown(typed: string): ParsedInput {

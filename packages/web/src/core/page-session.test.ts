@@ -96,10 +96,15 @@ describe('createPageSession', () => {
         error: expect.stringContaining('never on the command line'),
       });
     }
+    // Spaces before the command make it text, which would post the password: refused all the same.
+    expect(await session.submit('   /login alice hunter22')).toMatchObject({ forget: true });
     // Any other refusal keeps the line to edit.
     expect(await session.submit('/frobnicate')).toMatch(/^Unknown command/);
     expect(socket.sent.filter((m) => m.type === 'login' || m.type === 'register')).toEqual([]);
     expect(JSON.stringify(socket.sent)).not.toContain('hunter22');
+    // Without a password such a line is said as typed.
+    expect(await session.submit('  /shrug at this')).toBeUndefined();
+    expect(socket.sentOf('say')).toEqual([expect.objectContaining({ text: '  /shrug at this' })]);
   });
 
   it('goes to a message with /goto (the page loads it) and says who reacted with /reactions', async () => {

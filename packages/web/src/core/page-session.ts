@@ -249,7 +249,8 @@ export function createPageSession(parts: PageSessionParts): PageSession {
     },
     submit(text) {
       if (text.trim() === '') return undefined;
-      const command = text.startsWith('/');
+      // Spaces before a `/` make a line text, but the parser still refuses one holding a password.
+      const command = text.trimStart().startsWith('/');
       const run = () =>
         carryOut(
           command ? commands!.planLine(text, store.getState(), now()) : sayPlan(store.getState(), text),
