@@ -211,6 +211,38 @@ describe('Connection: accounts', () => {
     ).toEqual(['anyone here?']);
   });
 
+  it('never sends a line typed as alice as bob: it fails, saying whose it was, when bob logs in instead', () => {
+    const { connection, sockets, of } = setup({
+      session: { account: 'alice', token: 'old' },
+      rooms: ['dev'],
+    });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
+    const line = connection.send('say', 'dev', 'my secret plan');
+    connection.login('bob', 'correct horse');
+    sockets.last().deliver(auth('bob', 'bobs', 'login'));
+    sockets.last().deliver(asAccount('bob'));
+    sockets.last().deliver(joined('dev'));
+    expect(sockets.last().sentOf('say')).toEqual([]);
+    expect(of('send-failed')).toEqual([
+      {
+        type: 'send-failed',
+        cid: line.cid,
+        code: 'account_changed',
+        message: 'typed as alice; not sent as bob',
+      },
+    ]);
+    // Bob's own lines go out as usual.
+    connection.send('say', 'dev', 'hi, bob here');
+    expect(
+      sockets
+        .last()
+        .sentOf('say')
+        .map((m) => m.text),
+    ).toEqual(['hi, bob here']);
+  });
+
   it('sends a password reset before any hello, then waits for a log-in with the new password', () => {
     const { sockets, connection, of, lastStatus } = setup({ nick: 'alice' });
     connection.resetPassword('alice', 'K7QW-9XHP', 'battery staple');

@@ -27,6 +27,7 @@ import { Delivery } from './delivery.js';
 import { FollowedTargets } from './followed-targets.js';
 import { helloFrame, refusesHello } from './greeting.js';
 import { Heartbeat } from './heartbeat.js';
+import { LineOwners } from './line-owners.js';
 import type { MembersPage } from './member-pages.js';
 import { SearchError, type SearchOptions, SearchRequests } from './search-requests.js';
 import { boundServerMessage, keptTextBytes } from './server-bounds.js';
@@ -76,6 +77,10 @@ export class Connection implements ChatConnection {
     | 'refused'
     | 'closed' = 'idle';
   readonly #link: AccountLink;
+  /** Which account each waiting line was typed as (see LineOwners). */
+  readonly #owners = new LineOwners();
+  /** The account the user acts as, or last did before their session ended (a guest: undefined). */
+  #actingAs: string | undefined;
   readonly #searches = new SearchRequests();
   #nick: string;
   #everWelcomed = false;
@@ -131,6 +136,7 @@ export class Connection implements ChatConnection {
     this.#heartbeat = new Heartbeat(this.#clock, options.probeAfterMs, options.answerWithinMs);
     this.#nick = options.nick;
     this.#link = new AccountLink(options.session);
+    this.#actingAs = options.session?.account;
     this.#followed = new FollowedTargets(options.rooms, options.resume);
     // A leave waits for the user's lines to the room, and for a join of it on its way on this socket
     // (named by the hello, or a /join): written before that join's answer, the server would take
@@ -174,6 +180,7 @@ export class Connection implements ChatConnection {
     };
     // The server clears the sender's typing indicator with the line: typing again must say so at once.
     if (kind !== 'dm') this.#typingThrottle.forget(target);
+    this.#owners.typed(message.cid, this.#actingAs);
     this.#delivery.add(message);
     return message;
   }
@@ -413,6 +420,7 @@ export class Connection implements ChatConnection {
         this.#nick = message.nick;
         break;
       case 'ack':
+        this.#owners.settled(message.cid);
         this.#delivery.ack(message.cid);
         this.#leaves.settle();
         break;
@@ -440,6 +448,21 @@ export class Connection implements ChatConnection {
     if (message.type === 'joined') this.#leaves.settle();
   }
 
+  /** Greeted as `account`: lines typed as another account fail instead of going out as this one. */
+  #dropStrangersLines(account: string | undefined): void {
+    for (const line of this.#delivery.drop((m) => this.#owners.strangerTo(m.cid, account) !== undefined)) {
+      const owner = this.#owners.strangerTo(line.cid, account)!;
+      this.#owners.settled(line.cid);
+      this.#emit({
+        type: 'send-failed',
+        cid: line.cid,
+        code: 'account_changed',
+        message: `typed as ${owner}; not sent as ${account}`,
+      });
+    }
+    this.#actingAs = account;
+  }
+
   #welcomed(message: ServerMessageOf<'welcome'>): void {
     // A log-in answered while the hello was on its way: greet again as the account. (A server that
     // welcomes the very token as a guest is not asked again: that would loop as fast as it answers.)
@@ -452,6 +475,7 @@ export class Connection implements ChatConnection {
       return;
     }
     this.#phase = 'online';
+    this.#dropStrangersLines(message.account);
     this.#reconnectedAt = this.#everWelcomed ? this.#clock.now() : undefined;
     this.#everWelcomed = true;
     this.#transport.succeeded();
@@ -528,6 +552,7 @@ export class Connection implements ChatConnection {
       return false;
     }
     const refusal = this.#delivery.refused(error);
+    if (refusal?.type === 'send-failed') this.#owners.settled(refusal.cid);
     this.#emitIf(refusal);
     // A line refused for good left the outbox: a leave that waited for it may go now.
     if (refusal?.type === 'send-failed') this.#leaves.settle();

@@ -47,6 +47,11 @@ export class Delivery {
     this.flush();
   }
 
+  /** Forgets the messages `unsendable` picks (they will never be written), and returns them. */
+  drop(unsendable: (message: Outgoing) => boolean): Outgoing[] {
+    return this.#outbox.drop(unsendable);
+  }
+
   /** True while a message to `room` waits for its acknowledgement. */
   holds(room: string): boolean {
     return this.#outbox.holds(room);

@@ -59,6 +59,13 @@ export class Outbox {
     this.#forget(cid);
   }
 
+  /** Forgets the messages `unsendable` picks, which will never be written, and returns them. */
+  drop(unsendable: (message: Outgoing) => boolean): Outgoing[] {
+    const dropped = [...this.#entries.values()].map((entry) => entry.message).filter(unsendable);
+    for (const message of dropped) this.#forget(message.cid);
+    return dropped;
+  }
+
   /** True while a message to `room` waits for its acknowledgement (direct messages never count). */
   holds(room: string): boolean {
     for (const { message } of this.#entries.values())
