@@ -243,6 +243,29 @@ describe('Connection: accounts', () => {
     ).toEqual(['hi, bob here']);
   });
 
+  it('never sends as bob a line typed after alice, who registered in place, logged out', () => {
+    const { connection, sockets, of } = setup({ nick: 'alice', rooms: ['dev'] });
+    connection.start();
+    sockets.last().open();
+    sockets.last().deliver(welcome('alice'));
+    sockets.last().deliver(joined('dev'));
+    connection.register('alice', 'correct horse');
+    sockets.last().deliver(auth('alice', 'tok', 'register'));
+    connection.logout(false);
+    sockets.last().deliver({ type: 'logged_out', everywhere: false });
+    sockets.last().drop(4002);
+    const line = connection.send('say', 'dev', 'my secret plan');
+    connection.login('bob', 'correct horse');
+    sockets.last().open();
+    sockets.last().deliver(auth('bob', 'bobs', 'login'));
+    sockets.last().deliver(asAccount('bob'));
+    sockets.last().deliver(joined('dev'));
+    expect(sockets.last().sentOf('say')).toEqual([]);
+    expect(of('send-failed').map((e) => [e.cid, e.message])).toEqual([
+      [line.cid, 'typed as alice; not sent as bob'],
+    ]);
+  });
+
   it('sends a password reset before any hello, then waits for a log-in with the new password', () => {
     const { sockets, connection, of, lastStatus } = setup({ nick: 'alice' });
     connection.resetPassword('alice', 'K7QW-9XHP', 'battery staple');

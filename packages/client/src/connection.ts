@@ -511,7 +511,11 @@ export class Connection implements ChatConnection {
     const answer = this.#link.authed(auth, this.#nick, this.#phase === 'online');
     if (!answer) return false;
     this.#emit(answer.event);
-    if (answer.inPlace) return true;
+    if (answer.inPlace) {
+      // No new welcome comes: the guest is the account from here on.
+      this.#actingAs = auth.account;
+      return true;
+    }
     if (this.#phase === 'online') this.#reconnectNow();
     else if (this.#transport.connected && (this.#phase === 'authenticating' || this.#phase === 'refused'))
       this.#hello();
