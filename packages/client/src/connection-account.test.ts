@@ -23,6 +23,23 @@ function setup(options: Parameters<typeof testConnection>[0] = {}) {
   return { clock, sockets, connection, events, of, lastStatus };
 }
 
+/** Started with alice's stored session, which the server refused; `text` typed after it, waiting. */
+function refusedWithLine(text: string) {
+  const started = setup({ session: { account: 'alice', token: 'old' }, rooms: ['dev'] });
+  started.connection.start();
+  started.sockets.last().open();
+  started.sockets
+    .last()
+    .deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
+  const line = started.connection.send('say', 'dev', text);
+  const said = () =>
+    started.sockets
+      .last()
+      .sentOf('say')
+      .map((m) => m.text);
+  return { ...started, line, said };
+}
+
 describe('Connection: an auth nobody asked for', () => {
   it('is dropped: no reconnect, no session, nothing shown', () => {
     const { connection, sockets, events, of, clock } = setup();
@@ -172,59 +189,34 @@ describe('Connection: accounts', () => {
   });
 
   it('keeps a line typed after the stored session was refused, and sends it once logged in again', () => {
-    const { connection, sockets } = setup({ session: { account: 'alice', token: 'old' }, rooms: ['dev'] });
-    connection.start();
-    sockets.last().open();
-    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
-    connection.send('say', 'dev', 'anyone here?');
-    expect(sockets.last().sentOf('say')).toEqual([]);
+    const { connection, sockets, said } = refusedWithLine('anyone here?');
+    expect(said()).toEqual([]);
     connection.login('alice', 'correct horse');
     sockets.last().deliver(auth('alice', 'new', 'login'));
     expect(sockets.last().sentOf('hello').at(-1)).toMatchObject({ token: 'new' });
     sockets.last().deliver(asAccount('alice'));
     sockets.last().deliver(joined('dev'));
-    expect(
-      sockets
-        .last()
-        .sentOf('say')
-        .map((m) => m.text),
-    ).toEqual(['anyone here?']);
+    expect(said()).toEqual(['anyone here?']);
   });
 
   it('sends a line typed after the stored session was refused as a guest, once the user takes a name', () => {
-    const { connection, sockets } = setup({ session: { account: 'alice', token: 'old' }, rooms: ['dev'] });
-    connection.start();
-    sockets.last().open();
-    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
-    connection.send('say', 'dev', 'anyone here?');
+    const { connection, sockets, said } = refusedWithLine('anyone here?');
     connection.setNick('alice_');
     const hello = sockets.last().sentOf('hello').at(-1);
     expect(hello).toMatchObject({ nick: 'alice_' });
     expect(hello).not.toHaveProperty('token');
     sockets.last().deliver(welcome('alice_'));
     sockets.last().deliver(joined('dev'));
-    expect(
-      sockets
-        .last()
-        .sentOf('say')
-        .map((m) => m.text),
-    ).toEqual(['anyone here?']);
+    expect(said()).toEqual(['anyone here?']);
   });
 
   it('never sends a line typed as alice as bob: it fails, saying whose it was, when bob logs in instead', () => {
-    const { connection, sockets, of } = setup({
-      session: { account: 'alice', token: 'old' },
-      rooms: ['dev'],
-    });
-    connection.start();
-    sockets.last().open();
-    sockets.last().deliver(error('auth_failed', 'your session expired or was logged out; log in again'));
-    const line = connection.send('say', 'dev', 'my secret plan');
+    const { connection, sockets, of, line, said } = refusedWithLine('my secret plan');
     connection.login('bob', 'correct horse');
     sockets.last().deliver(auth('bob', 'bobs', 'login'));
     sockets.last().deliver(asAccount('bob'));
     sockets.last().deliver(joined('dev'));
-    expect(sockets.last().sentOf('say')).toEqual([]);
+    expect(said()).toEqual([]);
     expect(of('send-failed')).toEqual([
       {
         type: 'send-failed',
@@ -235,12 +227,7 @@ describe('Connection: accounts', () => {
     ]);
     // Bob's own lines go out as usual.
     connection.send('say', 'dev', 'hi, bob here');
-    expect(
-      sockets
-        .last()
-        .sentOf('say')
-        .map((m) => m.text),
-    ).toEqual(['hi, bob here']);
+    expect(said()).toEqual(['hi, bob here']);
   });
 
   it('never sends as bob a line typed after alice, who registered in place, logged out', () => {
